@@ -1,0 +1,39 @@
+/** The one error type every client call rejects with. */
+
+/** What went wrong: an HTTP status from the gateway, or a transport failure. */
+export type ApiErrorKind =
+  | 'http'
+  | 'refused'
+  | 'dns'
+  | 'tls'
+  | 'timeout'
+  | 'aborted'
+  | 'network'
+  | 'bad-response';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    /** One line, human, secret-free. */
+    message: string,
+    readonly status?: number,
+    readonly method?: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+
+  get isAuth(): boolean {
+    return this.status === 401 || this.status === 403;
+  }
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+/** Turns anything thrown into a one-line message. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message.split('\n')[0] ?? String(err);
+  return String(err);
+}

@@ -1,0 +1,44 @@
+/** Types of the management-API client. The implementation is `client.ts`. */
+import type { AuthStatus, Key, Provider, UpdateBody } from './wire.js';
+
+/** How the client authenticates to the management API. */
+export type Auth =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string };
+
+/** Connection settings for one gateway. */
+export interface ClientOptions {
+  /** e.g. `http://localhost:8080` (no trailing `/api`). */
+  baseUrl: string;
+  auth: Auth;
+  /** Default per-call timeout for reads, ms (default 10 000). Writes use max(this, 30 000). */
+  timeoutMs?: number;
+  /** PEM file of a CA to trust for the management connection. */
+  caFile?: string;
+  /** Skip TLS verification of the management connection. */
+  insecure?: boolean;
+  /** Retries for idempotent GETs on transport errors and 502/503/504 (default 2). */
+  getRetries?: number;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** The operations the app needs from a gateway. Every call rejects with `ApiError` only. */
+export interface GatewayClient {
+  readonly baseUrl: string;
+  listProviders(opts?: CallOptions): Promise<Provider[]>;
+  getProvider(name: string, opts?: CallOptions): Promise<Provider>;
+  /** PUT the complete body (build it with `buildUpdateBody`). */
+  updateProvider(name: string, body: UpdateBody, opts?: CallOptions): Promise<Provider>;
+  createProvider(body: UpdateBody & { provider: string }, opts?: CallOptions): Promise<Provider>;
+  deleteProvider(name: string, opts?: CallOptions): Promise<void>;
+  listKeys(name: string, opts?: CallOptions): Promise<Key[]>;
+  authStatus(opts?: CallOptions): Promise<AuthStatus>;
+  /** Release sockets (undici dispatcher). */
+  close(): Promise<void>;
+}

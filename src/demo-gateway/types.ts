@@ -1,0 +1,70 @@
+/** Public types of the demo gateway (a loopback stand-in of the management API). */
+import type { Provider } from '../api/wire.js';
+
+/** Auth the demo gateway enforces on `/api/*` (public routes excepted). */
+export type DemoAuth =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string };
+
+/** Fault switches for tests; all off by default. A fault applies to requests matching `method`/`path` (prefix) when given. */
+export interface DemoFault {
+  method?: string;
+  /** Path prefix, e.g. `/api/providers/openai`. */
+  path?: string;
+  /** Delay before answering, ms. */
+  latencyMs?: number;
+  /** Answer with this status and the standard error body (message below). */
+  status?: number;
+  message?: string;
+  /** Answer with this raw non-JSON body (with `status` or 502). */
+  rawBody?: string;
+  /** Send half a JSON body and close. */
+  truncate?: boolean;
+  /** Destroy the socket without answering. */
+  reset?: boolean;
+  /** Never answer (until close). */
+  hang?: boolean;
+  /** Apply only this many times, then remove itself (default: forever). */
+  times?: number;
+}
+
+/** One request as the demo gateway received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path with query, as received (still URL-encoded). */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Raw body text ('' when none). */
+  body: string;
+  /** Parsed JSON body, or undefined when not JSON. */
+  json?: unknown;
+}
+
+export interface DemoGatewayOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  auth?: DemoAuth;
+  /** Replace the seeded providers (stored form, unredacted). */
+  seed?: Provider[];
+  /** Extra seeded providers count for load tests (named `bench-00001` ...). */
+  extraProviders?: number;
+  /** Simulated model-discovery delay on PUT/POST, ms (default 0; `--demo` uses ~600). */
+  saveDelayMs?: number;
+}
+
+export interface DemoGateway {
+  readonly url: string;
+  readonly port: number;
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[];
+  /** Add a fault; returns a function that removes it. */
+  addFault(fault: DemoFault): () => void;
+  clearFaults(): void;
+  /** Change a stored provider behind the client's back (for conflict tests). */
+  mutateProvider(name: string, change: (stored: Provider) => void): void;
+  /** The stored (unredacted) provider, for assertions. */
+  storedProvider(name: string): Provider | undefined;
+  close(): Promise<void>;
+}

@@ -1,0 +1,45 @@
+/** Types of the local store: profiles (conf), drafts and history (XDG state dir). */
+
+/** Where a profile's secret (API key or Basic password) comes from. */
+export type SecretSource =
+  | { source: 'stored'; value: string }
+  | { source: 'env'; name: string }
+  | { source: 'command'; command: string };
+
+/** One gateway the operator manages. */
+export interface Profile {
+  name: string;
+  url: string;
+  auth: 'none' | 'bearer' | 'basic';
+  /** Basic auth user name. */
+  username?: string;
+  /** The bearer key or the Basic password. */
+  secret?: SecretSource;
+  caFile?: string;
+  insecure?: boolean;
+  timeoutMs?: number;
+  /** Short tag shown in the header, e.g. PROD. */
+  label?: string;
+  /** Semantic colour of the label: red, yellow, green, blue, magenta, cyan. */
+  color?: string;
+  readOnly?: boolean;
+}
+
+/** An edit the user made in the form, kept on disk until saved or discarded. */
+export interface Draft {
+  /** The provider object as fetched when the edits were made. */
+  original: Record<string, unknown>;
+  /** Edits by dotted path (see state/edit-model). */
+  edits: Record<string, unknown>;
+  savedAt: string;
+}
+
+/** One backup of a provider as it was on the gateway before a save. */
+export interface HistoryEntry {
+  /** Sortable id: ISO time with the colons removed, e.g. 20261126T140733123Z. */
+  id: string;
+  at: string;
+  provider: string;
+  /** The object as GET returned it (redacted secrets stay redacted). */
+  object: Record<string, unknown>;
+}
