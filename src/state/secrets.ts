@@ -1,0 +1,64 @@
+/**
+ * What counts as a secret and how it is shown. Used by every output path
+ * (screen, diff, JSON, errors) so a secret is masked the same way everywhere.
+ */
+
+/** Header or map-key names whose values are secrets. */
+const SECRET_NAME = /(authori[sz]ation|token|secret|passw(or)?d|api[-_]?key|(^|[-_])key($|[-_])|cookie|credential|signature)/i;
+
+/** Wire paths (dotted, from the provider root) whose values are secrets. */
+export const SECRET_PATHS: ReadonlySet<string> = new Set([
+  'network_config.ca_cert_pem',
+  'proxy_config.url',
+  'proxy_config.username',
+  'proxy_config.password',
+  'proxy_config.ca_cert_pem',
+]);
+
+/** True when a header/map key name looks like it carries a secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** True when the value at this dotted path is a secret (including secret-named extra headers). */
+export function isSecretPath(path: string): boolean {
+  if (SECRET_PATHS.has(path)) return true;
+  const parts = path.split('.');
+  const last = parts[parts.length - 1] ?? '';
+  if (parts[0] === 'network_config' && parts[1] === 'extra_headers' && parts.length === 3) return isSecretName(last);
+  return /(^|\.)(value|password|api_key|secret|token)$/.test(path);
+}
+
+/** True when the gateway has already redacted this text (CONTRACT.md §7). */
+export function isRedacted(text: string): boolean {
+  if (text.length === 0) return false;
+  if (text.length <= 8 && /^\*+$/.test(text)) return true;
+  if (text.length === 32 && text.slice(4, 28) === '*'.repeat(24)) return true;
+  const lower = text.toLowerCase();
+  return lower === '<redacted>' || lower === '[redacted]';
+}
+
+/**
+ * Masks a secret for display. Never reveals more than the gateway's own
+ * redaction would; an already-redacted value shows as "set, redacted".
+ */
+export function maskSecret(text: string): string {
+  if (text.length === 0) return '(empty)';
+  if (/^(env|vault)\./.test(text)) return text; // a reference, not a secret
+  if (isRedacted(text)) return '•••• (set, redacted)';
+  return `•••• (set, ${text.length} chars)`;
+}
+
+/**
+ * Removes known secret values from free text (error messages, logs).
+ * `secrets` are the literal values to scrub (e.g. the profile's API key).
+ */
+export function scrubSecrets(text: string, secrets: Iterable<string | undefined>): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 4) out = out.split(s).join('****');
+  }
+  return out
+    .replace(/(authorization\s*[:=]\s*)(bearer|basic)?\s*[^\s,;"]+/gi, '$1$2 ****')
+    .replace(/(bfst-|sk-bf-)[A-Za-z0-9_-]+/g, '$1****');
+}
