@@ -29,8 +29,8 @@ export interface Profile {
 export interface Draft {
   /** The provider object as fetched when the edits were made. */
   original: Record<string, unknown>;
-  /** Edits by dotted path (see state/edit-model). */
-  edits: Record<string, unknown>;
+  /** Edits in order, same shape as api/update-body `Edit`. */
+  edits: Array<{ path: string[]; value?: unknown; remove?: boolean }>;
   savedAt: string;
 }
 
