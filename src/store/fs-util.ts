@@ -1,0 +1,100 @@
+/** Small synchronous file helpers shared by the stores: private modes and atomic writes. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { StoreError, firstLine } from './store-error.js';
+
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+/** Creates `dir` (and parents) with mode 0700 when missing. */
+export function ensurePrivateDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  } catch (err) {
+    throw new StoreError(dir, `cannot create directory: ${firstLine(err)}`, 'io', { cause: err });
+  }
+}
+
+/**
+ * Tightens a file that is readable by group/others to 0600.
+ * Returns true when the mode was changed, false when already private or missing.
+ */
+export function tightenFileMode(file: string): boolean {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return false;
+  }
+  if ((st.mode & 0o077) === 0) return false;
+  try {
+    fs.chmodSync(file, FILE_MODE);
+  } catch (err) {
+    throw new StoreError(file, `file mode is ${(st.mode & 0o777).toString(8)} and cannot be set to 600: ${firstLine(err)}`);
+  }
+  return true;
+}
+
+/** Name of a temp file next to `file`, unique per process and call. */
+function tempName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes `data` to `file` atomically (temp file with mode 0600, then rename).
+ * No fsync: this protects against a crashed or killed process, which is what
+ * drafts need, and keeps a write per keystroke-commit cheap.
+ */
+export function writeFileAtomic(file: string, data: string): void {
+  const tmp = tempName(file);
+  try {
+    fs.writeFileSync(tmp, data, { mode: FILE_MODE, flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // best effort: the temp file is harmless
+    }
+    throw new StoreError(file, `cannot write: ${firstLine(err)}`, 'io', { cause: err });
+  }
+}
+
+/**
+ * Writes `data` to `file` atomically but only if `file` does not exist yet
+ * (link(2) fails with EEXIST instead of replacing). Returns false on EEXIST.
+ */
+export function writeFileAtomicExclusive(file: string, data: string): boolean {
+  const tmp = tempName(file);
+  try {
+    fs.writeFileSync(tmp, data, { mode: FILE_MODE, flag: 'wx' });
+    fs.linkSync(tmp, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new StoreError(file, `cannot write: ${firstLine(err)}`, 'io', { cause: err });
+  } finally {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // best effort
+    }
+  }
+}
+
+/** Reads and parses a JSON file; undefined when missing; StoreError naming the file otherwise. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(file, `cannot read: ${firstLine(err)}`, 'io', { cause: err });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new StoreError(file, `invalid JSON (${firstLine(err)}); fix or move the file, it was left unchanged`, 'corrupt', { cause: err });
+  }
+}

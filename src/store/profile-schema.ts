@@ -1,0 +1,64 @@
+/** JSON schema of the stored profile config (conf validates the file with it on every read and write). */
+
+/** Schema version of the stored data (`version` field). Bump with a migration. */
+export const CONFIG_VERSION = 1;
+
+/** Allowed profile names: also used as file-name segments and conf keys. */
+export const PROFILE_NAME_RE = /^[A-Za-z0-9._-]+$/;
+export const PROFILE_NAME_MAX = 64;
+
+/** Why `name` is not a valid profile name, or undefined when it is. */
+export function profileNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'profile name is empty';
+  if (name.length > PROFILE_NAME_MAX) return `profile name is longer than ${PROFILE_NAME_MAX} characters`;
+  if (!PROFILE_NAME_RE.test(name)) return `profile name "${name}" may only contain letters, digits, ".", "_" and "-"`;
+  if (/^\.+$/.test(name)) return `profile name "${name}" must not be only dots`;
+  return undefined;
+}
+
+const secretSchema = {
+  type: 'object',
+  required: ['source'],
+  oneOf: [
+    { properties: { source: { const: 'stored' }, value: { type: 'string', minLength: 1 } }, required: ['value'] },
+    { properties: { source: { const: 'env' }, name: { type: 'string', minLength: 1 } }, required: ['name'] },
+    { properties: { source: { const: 'command' }, command: { type: 'string', minLength: 1 } }, required: ['command'] },
+  ],
+} as const;
+
+const profileSchema = {
+  type: 'object',
+  required: ['name', 'url', 'auth'],
+  // Unknown keys are kept: a newer version may add fields this one must not drop.
+  additionalProperties: true,
+  properties: {
+    name: { type: 'string', pattern: PROFILE_NAME_RE.source, maxLength: PROFILE_NAME_MAX },
+    url: { type: 'string', pattern: '^https?://[^\\s]+$' },
+    auth: { enum: ['none', 'bearer', 'basic'] },
+    username: { type: 'string' },
+    secret: secretSchema,
+    caFile: { type: 'string' },
+    insecure: { type: 'boolean' },
+    timeoutMs: { type: 'integer', minimum: 1 },
+    label: { type: 'string' },
+    color: { type: 'string' },
+    readOnly: { type: 'boolean' },
+  },
+} as const;
+
+/** conf `schema` (the root's `properties`). No `default`s: ajv would insert them and make conf rewrite the file. */
+export const CONFIG_SCHEMA = {
+  version: { type: 'integer', minimum: 1, maximum: CONFIG_VERSION },
+  defaultProfile: { type: 'string' },
+  profiles: {
+    type: 'object',
+    propertyNames: { pattern: PROFILE_NAME_RE.source },
+    additionalProperties: profileSchema,
+  },
+} as const;
+
+/** conf `rootSchema`: unknown top-level keys are allowed and kept. */
+export const CONFIG_ROOT_SCHEMA = { additionalProperties: true } as const;
+
+/** Keys of `Profile` this version knows; other keys of a stored profile are carried over on upsert. */
+export const KNOWN_PROFILE_KEYS: ReadonlySet<string> = new Set(Object.keys(profileSchema.properties));
