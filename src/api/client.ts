@@ -1,0 +1,211 @@
+/**
+ * The management-API client over undici (CONTRACT.md §1-§4).
+ *
+ * Every call has a deadline and an AbortSignal, GETs are retried a bounded
+ * number of times, writes never are, and every failure is an `ApiError` whose
+ * one-line message is scrubbed of the configured credentials.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { ApiError } from './api-error.js';
+import { createDispatcher } from './dispatcher.js';
+import {
+  abortedError,
+  badResponseError,
+  httpError,
+  timeoutError,
+  transportError,
+  type RequestContext,
+} from './transport-errors.js';
+import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
+import { AuthStatusSchema, KeyListSchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
+
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
+/** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
+const MIN_WRITE_TIMEOUT_MS = 30_000;
+const DEFAULT_GET_RETRIES = 2;
+const RETRY_BASE_MS = 200;
+const RETRY_MAX_MS = 2_000;
+const RETRY_STATUSES = new Set([502, 503, 504]);
+/** Transport failures worth another GET: the gateway restarting or a dropped keep-alive socket. */
+const RETRY_KINDS = new Set(['refused', 'network']);
+
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+interface Call<T> {
+  method: Method;
+  path: string;
+  body?: unknown;
+  /** Schema of a 2xx body; omitted when the body is ignored. */
+  schema?: z.ZodType<T>;
+  opts?: CallOptions;
+}
+
+function authHeader(auth: Auth): string | undefined {
+  if (auth.kind === 'bearer') return `Bearer ${auth.token}`;
+  if (auth.kind === 'basic') return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  return undefined;
+}
+
+function secretsOf(auth: Auth): string[] {
+  if (auth.kind === 'bearer') return [auth.token];
+  if (auth.kind === 'basic') {
+    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+  }
+  return [];
+}
+
+function providerPath(name: string, suffix = ''): string {
+  return `/api/providers/${encodeURIComponent(name)}${suffix}`;
+}
+
+/** First zod issue as `path: message`, for a one-line bad-response error. */
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'does not match the expected shape';
+  const where = issue.path.length ? issue.path.join('.') : '(root)';
+  return `${where}: ${issue.message}`;
+}
+
+/** Creates a client for one gateway. Never throws: a bad URL or CA file makes every call reject with `ApiError`. */
+export function createClient(opts: ClientOptions): GatewayClient {
+  const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+  const auth = authHeader(opts.auth);
+  const secrets = secretsOf(opts.auth);
+  const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
+  const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
+
+  let origin = baseUrl;
+  let prefix = '';
+  let dispatcher: Dispatcher | undefined;
+  let setupError: ApiError | undefined;
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not http(s)');
+    origin = url.origin;
+    prefix = url.pathname.replace(/\/+$/, '');
+    dispatcher = createDispatcher({ baseUrl, caFile: opts.caFile, insecure: opts.insecure });
+  } catch (err) {
+    setupError =
+      err instanceof ApiError
+        ? err
+        : new ApiError('network', `invalid gateway URL ${JSON.stringify(baseUrl)}: expected http(s)://host:port`);
+  }
+
+  /** One HTTP exchange; throws ApiError (without deadline/abort mapping, done by the caller). */
+  async function once<T>(call: Call<T>, ctx: RequestContext, signal: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'bifrost-tui' };
+    if (auth) headers.authorization = auth;
+    let body: string | undefined;
+    if (call.body !== undefined) {
+      body = JSON.stringify(call.body);
+      headers['content-type'] = 'application/json';
+    }
+    let res: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      res = await request(`${origin}${prefix}${call.path}`, {
+        method: call.method,
+        headers,
+        body,
+        signal,
+        dispatcher,
+      });
+      text = await res.body.text();
+    } catch (err) {
+      throw transportError(err, ctx);
+    }
+    if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
+    if (!call.schema) return undefined as T;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
+    }
+    const parsed = call.schema.safeParse(json);
+    if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
+    return parsed.data;
+  }
+
+  async function send<T>(call: Call<T>): Promise<T> {
+    const ctx: RequestContext = {
+      method: call.method,
+      path: call.path,
+      origin,
+      secrets,
+      hasAuth: auth !== undefined,
+    };
+    if (setupError) throw setupError;
+    const callerSignal = call.opts?.signal;
+    if (callerSignal?.aborted) throw abortedError(ctx);
+
+    const isRead = call.method === 'GET';
+    const timeoutMs = call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout);
+    // One deadline for the whole call, retries included: the user waits at most timeoutMs.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = (): void => controller.abort();
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+
+    const retries = isRead ? getRetries : 0;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await once(call, ctx, controller.signal);
+        } catch (err) {
+          if (controller.signal.aborted) throw err; // mapped below
+          const apiErr = err instanceof ApiError ? err : transportError(err, ctx);
+          const retryable = RETRY_KINDS.has(apiErr.kind) || (apiErr.status !== undefined && RETRY_STATUSES.has(apiErr.status));
+          if (attempt >= retries || !retryable) throw apiErr;
+          const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+          await sleep(backoff, undefined, { signal: controller.signal });
+        }
+      }
+    } catch (err) {
+      if (timedOut) throw timeoutError(timeoutMs, ctx);
+      if (callerSignal?.aborted) throw abortedError(ctx);
+      throw err instanceof ApiError ? err : transportError(err, ctx);
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  return {
+    baseUrl,
+    async listProviders(o) {
+      const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
+      return list.providers;
+    },
+    getProvider(name, o) {
+      return send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o });
+    },
+    updateProvider(name, body: UpdateBody, o) {
+      return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
+    },
+    createProvider(body, o) {
+      return send({ method: 'POST', path: '/api/providers', body, schema: ProviderSchema, opts: o });
+    },
+    async deleteProvider(name, o) {
+      // The reply is a zero-valued provider (CONTRACT.md §4.5): nothing to parse.
+      await send({ method: 'DELETE', path: providerPath(name), opts: o });
+    },
+    async listKeys(name, o) {
+      const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o });
+      return list.keys;
+    },
+    authStatus(o) {
+      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+    },
+    async close() {
+      await dispatcher?.close().catch(() => undefined);
+    },
+  };
+}
