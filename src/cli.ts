@@ -1,0 +1,95 @@
+/**
+ * Entry point: argv -> services -> the TUI, or a subcommand; exit code.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT, type CommandIO } from './commands/types.js';
+import { VERSION } from './version.js';
+import { USAGE } from './usage.js';
+
+async function main(argv: string[]): Promise<number> {
+  const io: CommandIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+  const [first, ...rest] = argv;
+  switch (first) {
+    case 'demo-gateway': {
+      const { runDemoGatewayCommand } = await import('./commands/demo-gateway.js');
+      return runDemoGatewayCommand(rest, io);
+    }
+    case 'profiles': {
+      const { runProfilesCommand } = await import('./commands/profiles.js');
+      return runProfilesCommand(rest, io);
+    }
+    case 'providers': {
+      const { runProvidersCommand } = await import('./commands/providers.js');
+      return runProvidersCommand(rest, io);
+    }
+    case 'help':
+      io.stdout.write(USAGE);
+      return EXIT.ok;
+  }
+  return runInteractive(argv, io);
+}
+
+async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
+  let flags;
+  try {
+    flags = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        'api-key': { type: 'string' },
+        profile: { type: 'string' },
+        demo: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        timeout: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    }).values;
+  } catch (err) {
+    io.stderr.write(`bifrost-tui: ${(err as Error).message.split('\n')[0]} (see --help)\n`);
+    return EXIT.usage;
+  }
+  if (flags.help) {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (flags.version) {
+    io.stdout.write(`bifrost-tui ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (!io.isTTY) {
+    io.stderr.write(
+      'bifrost-tui: the interactive editor needs a terminal; for scripts use `bifrost-tui providers list|get|export|diff|apply|set` (see --help)\n',
+    );
+    return EXIT.usage;
+  }
+  const { openSession } = await import('./session.js');
+  const opened = await openSession(
+    { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout },
+    io.env,
+  );
+  if (!opened.ok) {
+    io.stderr.write(`bifrost-tui: ${opened.message}\n`);
+    return opened.code;
+  }
+  const { runTui } = await import('./ui/run-tui.js');
+  const { wantsMono } = await import('./ui/theme.js');
+  return runTui({ services: opened.services, mono: wantsMono(io.env, Boolean(flags['no-color'])), cleanup: opened.close });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bifrost-tui: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,114 @@
+/**
+ * EnvVar values (CONTRACT.md §7, §7.1): a bare string, the old
+ * `{value, env_var, from_env}` object or the new `{value, ref, type}` object.
+ * Display shows the reference when there is one; building a new wire value
+ * keeps the shape the server sent where that shape can express the input.
+ */
+import { isRedacted, maskSecret } from '../secrets.js';
+
+/** Which of the wire shapes a value has. */
+export type EnvVarShape = 'absent' | 'string' | 'legacy' | 'ref' | 'other';
+
+const REF_TEXT = /^(env|vault)\.\S+$/;
+
+/** True when typed text is a reference (`env.NAME` or `vault.path`) rather than a literal. */
+export function isReferenceText(text: string): boolean {
+  return REF_TEXT.test(text.trim());
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** Classifies a wire value. */
+export function envVarShape(v: unknown): EnvVarShape {
+  if (v === undefined || v === null) return 'absent';
+  if (typeof v === 'string') return 'string';
+  const o = asRecord(v);
+  if (!o) return 'other';
+  if ('env_var' in o || 'from_env' in o) return 'legacy';
+  if ('ref' in o || 'type' in o) return 'ref';
+  return 'value' in o ? 'legacy' : 'other';
+}
+
+/** The reference (`env.X`, `vault.y`) behind a value, if any. */
+export function envVarRef(v: unknown): string | undefined {
+  if (typeof v === 'string') return isReferenceText(v) ? v.trim() : undefined;
+  const o = asRecord(v);
+  if (!o) return undefined;
+  if (str(o.ref)) return str(o.ref);
+  if (o.from_env === true && str(o.env_var)) return str(o.env_var);
+  // Newer legacy-shaped builds add vault references next to env ones.
+  if (o.from_vault === true && str(o.vault_var)) return str(o.vault_var);
+  const value = str(o.value);
+  return isReferenceText(value) ? value : undefined;
+}
+
+/** The literal (possibly redacted) text of a value. */
+export function envVarValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return str(asRecord(v)?.value);
+}
+
+/** True when the value is a server-redacted secret (a mask or an env-backed value). */
+export function isEnvVarRedacted(v: unknown): boolean {
+  const o = asRecord(v);
+  if (o?.from_env === true) return true;
+  const text = envVarValue(v);
+  return text !== '' && isRedacted(text);
+}
+
+/** True when the value holds nothing (no literal, no reference). */
+export function isEnvVarEmpty(v: unknown): boolean {
+  return envVarRef(v) === undefined && envVarValue(v) === '';
+}
+
+/** One-line display: the reference, else the (masked when `secret`) literal. */
+export function displayEnvVar(v: unknown, secret: boolean): string {
+  const ref = envVarRef(v);
+  if (ref) return ref;
+  const text = envVarValue(v);
+  if (v === undefined || v === null) return '(not set)';
+  if (text === '') return '(empty)';
+  if (secret || isRedacted(text)) return maskSecret(text);
+  return text;
+}
+
+/**
+ * Initial text for an inline editor: the reference, or the literal when it is
+ * neither secret nor redacted. A secret starts empty so the mask is never
+ * typed over (an edited mask would be stored as the new secret, CONTRACT §7).
+ */
+export function envVarEditText(v: unknown, secret: boolean): string {
+  const ref = envVarRef(v);
+  if (ref) return ref;
+  const text = envVarValue(v);
+  return secret || isRedacted(text) ? '' : text;
+}
+
+/**
+ * The wire value for text the user typed, shaped like `original`:
+ * - bare string or absent → bare string (every server version decodes a string,
+ *   treating `env.NAME` as a reference);
+ * - old `{value, env_var, from_env}` → same shape. A reference is sent as
+ *   `{value: 'env.NAME', env_var: 'env.NAME', from_env: true}`: upstream's
+ *   EnvVar.UnmarshalJSON resolves the variable only when value equals env_var;
+ *   with `value: ''` the running provider would get an empty value until the
+ *   gateway restarts;
+ * - new `{value, ref, type}` (a GET-only form per the spec's oneOf) → bare string,
+ *   the documented input form;
+ * - a `vault.` reference → bare string, since old-shape servers know no vaults.
+ * Only called for fields the user changed: an untouched value is never rebuilt.
+ */
+export function buildEnvVar(original: unknown, text: string): unknown {
+  const shape = envVarShape(original);
+  const isRef = isReferenceText(text);
+  const trimmed = isRef ? text.trim() : text;
+  if (shape !== 'legacy' || trimmed.startsWith('vault.')) return trimmed;
+  if (isRef) return { value: trimmed, env_var: trimmed, from_env: true };
+  return { value: trimmed, env_var: '', from_env: false };
+}

@@ -1,0 +1,154 @@
+/**
+ * The provider list screen's state: data, load phase, cursor, filter and the
+ * visible window. Pure; rows are derived only when data or filter change, so
+ * a cursor move costs the same with 10 or 10,000 providers.
+ */
+import type { Provider } from '../../api/wire.js';
+import { unconfiguredBuiltins } from '../provider-catalog.js';
+
+/** One line of the list: a configured provider, or a built-in the gateway does not have yet. */
+export interface ListRow {
+  name: string;
+  provider?: Provider;
+}
+
+/** Why the last load failed, reduced to what the screen needs. */
+export interface LoadError {
+  message: string;
+  kind: 'auth' | 'network' | 'gateway';
+  status?: number;
+}
+
+export interface ListState {
+  phase: 'loading' | 'ready' | 'error';
+  providers: Provider[];
+  /** Rows after filter and the unconfigured toggle. */
+  rows: ListRow[];
+  error?: LoadError;
+  /** When the last successful load finished (ms since epoch). */
+  loadedAt?: number;
+  /** A reload is in flight while data is shown. */
+  refreshing: boolean;
+  cursor: number;
+  scrollTop: number;
+  viewportHeight: number;
+  filter: string;
+  filterEditing: boolean;
+  showUnconfigured: boolean;
+}
+
+export type ListAction =
+  | { type: 'load-started' }
+  | { type: 'load-succeeded'; providers: Provider[]; at: number }
+  | { type: 'load-failed'; error: LoadError }
+  | { type: 'move'; delta: number }
+  | { type: 'page'; direction: 1 | -1 }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'viewport'; height: number }
+  | { type: 'filter-start' }
+  | { type: 'filter-change'; text: string }
+  | { type: 'filter-accept' }
+  | { type: 'filter-clear' }
+  | { type: 'toggle-unconfigured' }
+  | { type: 'select'; name: string };
+
+export function initialListState(viewportHeight = 10): ListState {
+  return {
+    phase: 'loading',
+    providers: [],
+    rows: [],
+    refreshing: false,
+    cursor: 0,
+    scrollTop: 0,
+    viewportHeight: Math.max(1, viewportHeight),
+    filter: '',
+    filterEditing: false,
+    showUnconfigured: false,
+  };
+}
+
+/** Rows for the given data and filter: configured providers, then (optionally) unconfigured built-ins. */
+export function deriveRows(providers: readonly Provider[], filter: string, showUnconfigured: boolean): ListRow[] {
+  const needle = filter.trim().toLowerCase();
+  const match = (name: string, p?: Provider): boolean => {
+    if (!needle) return true;
+    if (name.toLowerCase().includes(needle)) return true;
+    const base = p?.custom_provider_config?.base_provider_type;
+    return base !== undefined && base.toLowerCase().includes(needle);
+  };
+  const rows: ListRow[] = [];
+  for (const p of providers) if (match(p.name, p)) rows.push({ name: p.name, provider: p });
+  if (showUnconfigured) for (const name of unconfiguredBuiltins(providers)) if (match(name)) rows.push({ name });
+  return rows;
+}
+
+/** Keeps the cursor inside the rows and the window around the cursor. */
+function settle(state: ListState, cursor: number): ListState {
+  const max = Math.max(0, state.rows.length - 1);
+  const c = Math.min(Math.max(0, cursor), max);
+  let top = state.scrollTop;
+  if (c < top) top = c;
+  if (c >= top + state.viewportHeight) top = c - state.viewportHeight + 1;
+  top = Math.min(Math.max(0, top), Math.max(0, state.rows.length - state.viewportHeight));
+  if (c === state.cursor && top === state.scrollTop) return state;
+  return { ...state, cursor: c, scrollTop: top };
+}
+
+/** Re-derives rows and keeps the cursor on the same name when it is still there. */
+function rederive(state: ListState, patch: Partial<ListState>): ListState {
+  const next = { ...state, ...patch };
+  const focused = state.rows[state.cursor]?.name;
+  next.rows = deriveRows(next.providers, next.filter, next.showUnconfigured);
+  const idx = focused === undefined ? -1 : next.rows.findIndex((r) => r.name === focused);
+  return settle({ ...next, cursor: -1 }, idx >= 0 ? idx : Math.min(state.cursor, next.rows.length - 1));
+}
+
+export function listReducer(state: ListState, action: ListAction): ListState {
+  switch (action.type) {
+    case 'load-started':
+      return state.phase === 'ready' ? { ...state, refreshing: true } : { ...state, phase: 'loading', error: undefined };
+    case 'load-succeeded':
+      return rederive(state, { phase: 'ready', providers: action.providers, loadedAt: action.at, refreshing: false, error: undefined });
+    case 'load-failed':
+      // Keep the last good data on screen; the error shows beside it.
+      return { ...state, phase: state.loadedAt === undefined ? 'error' : 'ready', refreshing: false, error: action.error };
+    case 'move':
+      return settle(state, state.cursor + action.delta);
+    case 'page':
+      return settle(state, state.cursor + action.direction * Math.max(1, state.viewportHeight - 1));
+    case 'first':
+      return settle(state, 0);
+    case 'last':
+      return settle(state, state.rows.length - 1);
+    case 'viewport': {
+      const height = Math.max(1, action.height);
+      if (height === state.viewportHeight) return state;
+      return settle({ ...state, viewportHeight: height, scrollTop: Math.max(0, state.scrollTop) }, state.cursor);
+    }
+    case 'filter-start':
+      return { ...state, filterEditing: true };
+    case 'filter-change':
+      return rederive(state, { filter: action.text });
+    case 'filter-accept':
+      return { ...state, filterEditing: false };
+    case 'filter-clear':
+      return rederive(state, { filter: '', filterEditing: false });
+    case 'toggle-unconfigured':
+      return rederive(state, { showUnconfigured: !state.showUnconfigured });
+    case 'select': {
+      const idx = state.rows.findIndex((r) => r.name === action.name);
+      return idx < 0 ? state : settle(state, idx);
+    }
+  }
+}
+
+/** The rows currently inside the window. */
+export function windowRows(state: ListState): ListRow[] {
+  return state.rows.slice(state.scrollTop, state.scrollTop + state.viewportHeight);
+}
+
+/** The focused row, if any. */
+export function focusedRow(state: ListState): ListRow | undefined {
+  return state.rows[state.cursor];
+}

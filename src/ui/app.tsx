@@ -1,0 +1,114 @@
+/** The app shell: terminal size, routing between screens, the help overlay. */
+import { Box, useApp, useInput } from 'ink';
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { initialListState, listReducer } from '../state/list/list-reducer.js';
+import type { Scope } from './keymap.js';
+import { commandFor } from './keymap.js';
+import type { Services } from './services.js';
+import { makeTheme, ThemeContext } from './theme.js';
+import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
+import { HelpOverlay, helpLines } from './widgets/help-overlay.js';
+import { Header } from './widgets/header.js';
+import { Footer } from './widgets/footer.js';
+import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
+import { ListScreen } from './screens/list/list-screen.js';
+import { useListController } from './screens/list/use-list-controller.js';
+import { DetailScreen } from './screens/detail-screen.js';
+
+export interface AppProps {
+  services: Services;
+  mono?: boolean;
+  /** Fixed size for tests; otherwise the real terminal's. */
+  size?: TerminalSize;
+  /** Called when the user quits. */
+  onExit?: () => void;
+}
+
+type Route = { screen: 'list' } | { screen: 'provider'; name: string };
+
+export function App({ services, mono = false, size, onExit }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize(size);
+  const [route, setRoute] = useState<Route>({ screen: 'list' });
+  const [help, setHelp] = useState<readonly Scope[] | null>(null);
+  const [list, dispatch] = useReducer(listReducer, undefined, () => initialListState());
+  const { reload } = useListController(services, dispatch);
+  const now = useClock(services, 15_000);
+
+  const quit = useCallback(() => {
+    onExit?.();
+    exit();
+  }, [exit, onExit]);
+
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  // In the too-small screen only q / Ctrl+C work.
+  useInput((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) quit();
+  }, { isActive: tooSmall });
+
+  const theme = makeTheme(mono);
+  let body;
+  if (tooSmall) body = <TooSmall columns={columns} rows={rows} />;
+  else if (help) body = <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />;
+  else if (route.screen === 'provider')
+    body = (
+      <DetailScreen
+        services={services}
+        name={route.name}
+        width={columns}
+        height={rows}
+        active
+        onBack={() => {
+          setRoute({ screen: 'list' });
+          reload();
+        }}
+        onHelp={() => setHelp(['detail', 'global'])}
+      />
+    );
+  else
+    body = (
+      <ListScreen
+        services={services}
+        state={list}
+        dispatch={dispatch}
+        reload={reload}
+        width={columns}
+        height={rows}
+        active
+        now={now}
+        onOpen={(name) => setRoute({ screen: 'provider', name })}
+        onQuit={quit}
+        onHelp={() => setHelp(['list', 'global'])}
+      />
+    );
+  return <ThemeContext.Provider value={theme}>{body}</ThemeContext.Provider>;
+}
+
+function HelpScreen({ services, scopes, width, height, onClose }: { services: Services; scopes: readonly Scope[]; width: number; height: number; onClose: () => void }) {
+  const [offset, setOffset] = useState(0);
+  const total = helpLines(scopes).length;
+  const view = Math.max(1, height - 3);
+  useInput((input, key) => {
+    if (commandFor(['help'], input, key) === 'close' || (key.ctrl && input === 'c')) onClose();
+    else if (key.downArrow || input === 'j') setOffset((o) => Math.min(Math.max(0, total - view), o + 1));
+    else if (key.upArrow || input === 'k') setOffset((o) => Math.max(0, o - 1));
+  });
+  return (
+    <Box flexDirection="column" width={width} height={height - 1}>
+      <Header connection={services.session.connection} width={width} crumb="help" />
+      <HelpOverlay scopes={scopes} width={width} height={view} offset={offset} />
+      <Footer scopes={['help']} width={width} />
+    </Box>
+  );
+}
+
+/** A coarse clock for "refreshed N ago"; no faster than `everyMs` so slow links see few repaints. */
+function useClock(services: Services, everyMs: number): number {
+  const [now, setNow] = useState(() => services.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(services.now()), everyMs);
+    t.unref?.();
+    return () => clearInterval(t);
+  }, [services, everyMs]);
+  return now;
+}

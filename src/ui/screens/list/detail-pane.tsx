@@ -1,0 +1,48 @@
+/** Two lines under the table: the load error, or the focused provider's status text in full. */
+import { Box, Text } from 'ink';
+import { focusedRow, type ListState } from '../../../state/list/list-reducer.js';
+import { providerKind } from '../../../state/provider-catalog.js';
+import { useTheme } from '../../theme.js';
+import { fit } from '../../text.js';
+
+export function DetailPane({ state, width }: { state: ListState; width: number }) {
+  const theme = useTheme();
+  const lines = detailLines(state);
+  return (
+    <Box flexDirection="column" height={2} overflow="hidden">
+      {lines.map((l, i) =>
+        l.wrap ? (
+          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="wrap">{l.text.replace(/[\r\n\t]+/g, ' ')}</Text>
+        ) : (
+          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="truncate">{fit(l.text, width)}</Text>
+        ),
+      )}
+    </Box>
+  );
+}
+
+type Line = { text: string; role?: 'error' | 'warn' | 'muted'; wrap?: boolean };
+
+/** Error first (it explains the screen), else the focused provider. */
+export function detailLines(state: ListState): Line[] {
+  if (state.error) {
+    const hint =
+      state.error.kind === 'auth'
+        ? 'Give a key with --api-key KEY or BIFROST_API_KEY, or fix the profile (P). r retries.'
+        : state.error.kind === 'network'
+          ? 'Check the URL and that the gateway is running. r retries.'
+          : 'r retries.';
+    return [{ text: `✖ ${state.error.message}`, role: 'error' }, { text: hint, role: 'muted' }];
+  }
+  const row = focusedRow(state);
+  if (!row) return [{ text: '' }, { text: '' }];
+  const p = row.provider;
+  if (!p) return [{ text: `${row.name}: built-in, not configured on this gateway. Enter to set it up.`, role: 'muted' }, { text: '' }];
+  const proxy = p.proxy_config?.type && p.proxy_config.type !== 'none' ? ` · proxy ${p.proxy_config.type}` : '';
+  const summary = `${p.name} · ${providerKind(p)} · ${p.provider_status ?? 'unknown'}${proxy}`;
+  if (p.status || p.description) {
+    // The gateway's text matters more than the summary (which the row repeats): give it both lines.
+    return [{ text: `⚠ ${p.name}: ${[p.status, p.description].filter(Boolean).join(': ')}`, role: 'warn', wrap: true }];
+  }
+  return [{ text: summary }, { text: '' }];
+}

@@ -1,0 +1,128 @@
+/** The provider list: header, table window, detail pane, footer. */
+import { Box, Text, useInput } from 'ink';
+import { useEffect, type Dispatch } from 'react';
+import { focusedRow, windowRows, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
+import { commandFor } from '../../keymap.js';
+import type { Services } from '../../services.js';
+import { useTheme } from '../../theme.js';
+import { ageText, fit } from '../../text.js';
+import { Header } from '../../widgets/header.js';
+import { Footer } from '../../widgets/footer.js';
+import { columnsFor } from './columns.js';
+import { ListHeaderRow, ListRowView } from './list-row.js';
+import { DetailPane } from './detail-pane.js';
+
+/** Lines around the table: header, column titles, two detail lines, footer, one spare (never fill the last line). */
+export const LIST_CHROME_ROWS = 6;
+
+export interface ListScreenProps {
+  services: Services;
+  state: ListState;
+  dispatch: Dispatch<ListAction>;
+  reload: () => void;
+  width: number;
+  height: number;
+  onOpen: (name: string) => void;
+  onQuit: () => void;
+  onHelp: () => void;
+  onProfiles?: () => void;
+  /** False while an overlay owns the keyboard. */
+  active: boolean;
+  /** Re-render tick for the refresh age. */
+  now: number;
+}
+
+export function ListScreen(props: ListScreenProps) {
+  const { state, dispatch, width, height, active } = props;
+  const theme = useTheme();
+  const viewport = Math.max(1, height - LIST_CHROME_ROWS);
+  useEffect(() => dispatch({ type: 'viewport', height: viewport }), [viewport, dispatch]);
+
+  useInput(
+    (input, key) => {
+      if (state.filterEditing) {
+        if (key.escape) dispatch({ type: 'filter-clear' });
+        else if (key.return || key.downArrow || key.upArrow) {
+          dispatch({ type: 'filter-accept' });
+          if (key.downArrow) dispatch({ type: 'move', delta: 1 });
+        } else if (key.backspace || key.delete) dispatch({ type: 'filter-change', text: state.filter.slice(0, -1) });
+        else if (key.ctrl && input === 'u') dispatch({ type: 'filter-change', text: '' });
+        else if (input && !key.ctrl && !key.meta) dispatch({ type: 'filter-change', text: state.filter + input.replace(/[\r\n]/g, '') });
+        return;
+      }
+      const command = commandFor(['list', 'global'], input, key);
+      switch (command) {
+        case 'up': return dispatch({ type: 'move', delta: -1 });
+        case 'down': return dispatch({ type: 'move', delta: 1 });
+        case 'pageUp': return dispatch({ type: 'page', direction: -1 });
+        case 'pageDown': return dispatch({ type: 'page', direction: 1 });
+        case 'first': return dispatch({ type: 'first' });
+        case 'last': return dispatch({ type: 'last' });
+        case 'filter': return dispatch({ type: 'filter-start' });
+        case 'clearFilter': return state.filter ? dispatch({ type: 'filter-clear' }) : undefined;
+        case 'toggleUnconfigured': return dispatch({ type: 'toggle-unconfigured' });
+        case 'refresh': return props.reload();
+        case 'help': return props.onHelp();
+        case 'profiles': return props.onProfiles?.();
+        case 'quit': case 'forceQuit': return props.onQuit();
+        case 'open': {
+          const row = focusedRow(state);
+          if (row) props.onOpen(row.name);
+          return;
+        }
+      }
+    },
+    { isActive: active },
+  );
+
+  const cols = columnsFor(width);
+  const rows = windowRows(state);
+  const configured = state.providers.length;
+  const age = state.loadedAt === undefined ? '' : ` · ${state.refreshing ? 'refreshing…' : `refreshed ${ageText(state.loadedAt, props.now)}`}`;
+  const right = state.phase === 'loading' ? 'loading…' : `${configured} configured${age}`;
+  const position = state.rows.length > viewport ? ` ${state.cursor + 1}/${state.rows.length}` : '';
+
+  return (
+    <Box flexDirection="column" width={width} height={height - 1}>
+      <Header connection={props.services.session.connection} width={width} right={right} />
+      <ListHeaderRow cols={cols} />
+      <Box flexDirection="column" height={viewport}>
+        <Body state={state} viewport={viewport} width={width} rows={rows} cols={cols} />
+      </Box>
+      <DetailPane state={state} width={width} />
+      {state.filterEditing || state.filter ? (
+        <Text wrap="truncate">
+          <Text {...theme.key}>/</Text>
+          <Text>{fit(state.filter, Math.max(1, width - 30), false)}</Text>
+          {state.filterEditing ? <Text {...theme.focus}>▏</Text> : null}
+          <Text {...theme.muted}>
+            {`  ${state.rows.length} match${state.rows.length === 1 ? '' : 'es'}${position}  `}
+            {state.filterEditing ? 'Enter keep · Esc clear' : 'Esc clears'}
+          </Text>
+        </Text>
+      ) : (
+        <Footer scopes={['list', 'global']} width={width} />
+      )}
+    </Box>
+  );
+}
+
+function Body({ state, viewport, width, rows, cols }: { state: ListState; viewport: number; width: number; rows: ReturnType<typeof windowRows>; cols: ReturnType<typeof columnsFor> }) {
+  const theme = useTheme();
+  if (state.phase === 'loading') return <Text {...theme.muted}>  Loading providers…</Text>;
+  if (state.phase === 'error') return <Text {...theme.muted}>  No data. Press r to retry.</Text>;
+  if (state.rows.length === 0) {
+    const msg = state.filter
+      ? `  No provider matches "${state.filter}". Esc clears the filter.`
+      : '  The gateway has no providers configured. Press a to show the built-ins you can set up.';
+    return <Text {...theme.muted}>{fit(msg, width)}</Text>;
+  }
+  return (
+    <>
+      {rows.map((row, i) => (
+        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} cols={cols} />
+      ))}
+      {rows.length < viewport ? null : null}
+    </>
+  );
+}

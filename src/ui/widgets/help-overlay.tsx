@@ -1,0 +1,49 @@
+/** The `?` overlay: every binding of the current screen, from the keymap table. */
+import { Box, Text } from 'ink';
+import { helpSections, type Scope } from '../keymap.js';
+import { useTheme } from '../theme.js';
+import { fit } from '../text.js';
+
+const SCOPE_TITLES: Record<Scope, string> = {
+  global: 'Everywhere', list: 'Provider list', detail: 'Provider', form: 'Form', edit: 'Editing a field',
+  flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles', help: 'Help',
+};
+
+export interface HelpOverlayProps {
+  scopes: readonly Scope[];
+  width: number;
+  height: number;
+  /** First line shown (scroll). */
+  offset?: number;
+}
+
+/** Lines of the help text, so the caller can scroll. */
+export function helpLines(scopes: readonly Scope[]): Array<{ title?: string; keys?: string; help?: string }> {
+  const lines: Array<{ title?: string; keys?: string; help?: string }> = [];
+  for (const section of helpSections(scopes)) {
+    if (section.rows.length === 0) continue;
+    lines.push({ title: SCOPE_TITLES[section.scope] });
+    for (const r of section.rows) lines.push({ keys: r.keys, help: r.help });
+  }
+  return lines;
+}
+
+export function HelpOverlay({ scopes, width, height, offset = 0 }: HelpOverlayProps) {
+  const theme = useTheme();
+  const lines = helpLines(scopes).slice(offset, offset + height);
+  const keyWidth = Math.min(24, Math.floor(width / 3));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {lines.map((l, i) =>
+        l.title ? (
+          <Text key={i} {...theme.title}>{fit(l.title, width)}</Text>
+        ) : (
+          <Text key={i}>
+            <Text {...theme.key}>{fit(`  ${l.keys}`, keyWidth)}</Text>
+            <Text>{fit(l.help ?? '', width - keyWidth)}</Text>
+          </Text>
+        ),
+      )}
+    </Box>
+  );
+}

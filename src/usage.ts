@@ -1,0 +1,22 @@
+/** The top-level --help text. */
+export const USAGE = `bifrost-tui: edit a Bifrost gateway's provider configuration from a terminal
+
+Usage:
+  bifrost-tui [--profile NAME | --url URL [--api-key KEY]] [--no-color]
+  bifrost-tui --demo                      start an embedded demo gateway and open it
+  bifrost-tui providers <command> ...     scripts: list, get, export, diff, apply, set, history, restore
+  bifrost-tui profiles <command> ...      list, show, add, edit, remove, use, test
+  bifrost-tui demo-gateway [--port N]     run the demo gateway on its own
+
+Options:
+  --url URL          gateway base URL (env BIFROST_URL), e.g. http://localhost:8080
+  --api-key KEY      management API key, sent as Bearer (env BIFROST_API_KEY)
+  --profile NAME     use a stored profile (env BIFROST_PROFILE)
+  --demo             connect to an embedded demo gateway on 127.0.0.1
+  --timeout MS       request timeout for reads (writes wait at least 30 s)
+  --no-color         monochrome (also NO_COLOR=1 or TERM=dumb)
+  -h, --help         this help
+  -V, --version      print the version
+
+In the app press ? for every key.
+`;

@@ -1,0 +1,23 @@
+/** Raw key sequences as a terminal sends them, for ink-testing-library's stdin.write. */
+export const KEYS = {
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  enter: '\r',
+  esc: '\x1b',
+  tab: '\t',
+  shiftTab: '\x1b[Z',
+  backspace: '\x7f',
+  space: ' ',
+  ctrlC: '\x03',
+  ctrlS: '\x13',
+  ctrlR: '\x12',
+  ctrlZ: '\x1a',
+  ctrlY: '\x19',
+  ctrlU: '\x15',
+} as const;
