@@ -1,0 +1,86 @@
+/** Backups of providers as they were before a save: one file per entry under `history/<gateway>/<provider>/`. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HistoryEntry } from './types.js';
+import { StoreError, firstLine } from './store-error.js';
+import { ensurePrivateDir, readJsonFile, writeFileAtomicExclusive } from './fs-util.js';
+import { encodeName, resolveStateDir } from './state-dir.js';
+import type { DirOptions } from './config-dir.js';
+
+/** `20261126T140733123Z`, optionally `-001`... when several entries share a millisecond. */
+const ID_RE = /^\d{8}T\d{9}Z(-\d{3})?$/;
+
+export interface HistoryStore {
+  readonly dir: string;
+  /** Stores a copy of `object`; the id sorts by time and is unique even within one millisecond. */
+  appendHistory(gateway: string, provider: string, object: Record<string, unknown>): HistoryEntry;
+  /** Newest first. A corrupt entry file throws a StoreError naming it (nothing is deleted). */
+  listHistory(gateway: string, provider: string): HistoryEntry[];
+  getHistory(gateway: string, provider: string, id: string): HistoryEntry | undefined;
+}
+
+/** ISO time with `-`, `:` and `.` removed: 2026-11-26T14:07:33.123Z → 20261126T140733123Z. */
+export function historyStamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '');
+}
+
+function isEntry(value: unknown): value is HistoryEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return typeof e.id === 'string' && typeof e.at === 'string' && typeof e.provider === 'string' &&
+    typeof e.object === 'object' && e.object !== null;
+}
+
+/** Opens the history store in the XDG state dir (or `dir`/`$BIFROST_TUI_STATE_DIR`). */
+export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): HistoryStore {
+  const dir = resolveStateDir(opts);
+  const now = opts.now ?? (() => new Date());
+  const providerDir = (gateway: string, provider: string): string =>
+    path.join(dir, 'history', encodeName(gateway), encodeName(provider));
+
+  const readEntry = (file: string): HistoryEntry | undefined => {
+    const value = readJsonFile(file);
+    if (value === undefined) return undefined;
+    if (!isEntry(value)) throw new StoreError(file, 'is not a history entry (needs id, at, provider, object); left unchanged', 'corrupt');
+    return value;
+  };
+
+  return {
+    dir,
+    appendHistory(gateway, provider, object) {
+      const pdir = providerDir(gateway, provider);
+      ensurePrivateDir(pdir);
+      const at = now();
+      const stamp = historyStamp(at);
+      // link(2) refuses to replace, so two writers in the same ms (or two processes) get distinct ids.
+      for (let n = 0; n < 1000; n++) {
+        const id = n === 0 ? stamp : `${stamp}-${String(n).padStart(3, '0')}`;
+        const entry: HistoryEntry = { id, at: at.toISOString(), provider, object: structuredClone(object) };
+        if (writeFileAtomicExclusive(path.join(pdir, `${id}.json`), JSON.stringify(entry))) return entry;
+      }
+      throw new StoreError(pdir, 'more than 1000 history entries in one millisecond', 'io');
+    },
+    listHistory(gateway, provider) {
+      const pdir = providerDir(gateway, provider);
+      let names: string[];
+      try {
+        names = fs.readdirSync(pdir);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw new StoreError(pdir, `cannot list: ${firstLine(err)}`, 'io', { cause: err });
+      }
+      // Sort ids, not file names: in "…Z-001.json" vs "…Z.json" the "-" would sort before ".".
+      return names
+        .filter((n) => n.endsWith('.json') && ID_RE.test(n.slice(0, -5)))
+        .map((n) => n.slice(0, -5))
+        .sort()
+        .reverse()
+        .map((id) => readEntry(path.join(pdir, `${id}.json`)))
+        .filter((e): e is HistoryEntry => e !== undefined);
+    },
+    getHistory(gateway, provider, id) {
+      if (!ID_RE.test(id)) return undefined;
+      return readEntry(path.join(providerDir(gateway, provider), `${id}.json`));
+    },
+  };
+}
