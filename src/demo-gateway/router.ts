@@ -1,0 +1,97 @@
+/**
+ * Routing. Faults are applied by the server before this runs; auth applies to
+ * `/api/*` routes except the public session routes.
+ *
+ * Test-only control routes (not upstream, never behind auth or faults):
+ *   GET    /__demo/faults   list active faults
+ *   POST   /__demo/faults   add one fault; body is a DemoFault JSON, e.g.
+ *                           {"path":"/api/providers","status":503,"message":"down","times":1}
+ *   DELETE /__demo/faults   remove all faults
+ */
+import { AuthGate, unauthorizedReply } from './auth.js';
+import type { DemoRequest, RouteContext } from './context.js';
+import { FaultRegistry, parseFault } from './faults.js';
+import { createKey, deleteKey, getKey, listAllKeys, listKeys, updateKey } from './key-routes.js';
+import { addProvider, deleteProvider, getProvider, listProviders, updateProvider } from './provider-routes.js';
+import { errorReply, jsonReply, methodNotAllowedReply, notFoundReply, type Reply } from './reply.js';
+
+type Handler = () => Reply | Promise<Reply>;
+type Methods = Partial<Record<string, Handler>>;
+
+export interface RouterDeps {
+  ctx: RouteContext;
+  auth: AuthGate;
+  faults: FaultRegistry;
+}
+
+function pick(req: DemoRequest, methods: Methods): Handler {
+  return methods[req.method] ?? (() => methodNotAllowedReply());
+}
+
+/** Decodes one path segment; undefined when it is not valid percent-encoding. */
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+function apiRoute(req: DemoRequest, { ctx, auth }: RouterDeps): Handler | undefined {
+  const parts = req.path.split('/').slice(1); // ['api', ...]
+  if (parts[0] !== 'api') return undefined;
+  const [, first, raw, sub, rawId, ...rest] = parts;
+  if (first === 'session' && raw === 'logout' && parts.length === 3) return pick(req, { POST: () => auth.logout(req) });
+  if (first === 'keys' && parts.length === 2) return pick(req, { GET: () => listAllKeys(ctx) });
+  if (first !== 'providers' || rest.length > 0) return undefined;
+  if (raw === undefined || (raw === '' && parts.length === 3)) {
+    return pick(req, { GET: () => listProviders(ctx), POST: () => addProvider(ctx, req) });
+  }
+  const name = decode(raw);
+  if (name === undefined || name === '') return () => errorReply(400, `Invalid provider: invalid provider name "${raw}"`);
+  if (sub === undefined) {
+    return pick(req, {
+      GET: () => getProvider(ctx, name),
+      PUT: () => updateProvider(ctx, name, req),
+      DELETE: () => deleteProvider(ctx, name),
+    });
+  }
+  if (sub !== 'keys') return undefined;
+  if (rawId === undefined) return pick(req, { GET: () => listKeys(ctx, name), POST: () => createKey(ctx, name, req) });
+  const id = decode(rawId) ?? rawId;
+  return pick(req, {
+    GET: () => getKey(ctx, name, id),
+    PUT: () => updateKey(ctx, name, id, req),
+    DELETE: () => deleteKey(ctx, name, id),
+  });
+}
+
+function demoRoute(req: DemoRequest, { faults }: RouterDeps): Handler | undefined {
+  if (req.path !== '/__demo/faults') return undefined;
+  return pick(req, {
+    GET: () => jsonReply(200, { faults: faults.list() }),
+    POST: () => {
+      const fault = req.jsonOk ? parseFault(req.json) : 'body must be JSON';
+      if (typeof fault === 'string') return errorReply(400, fault);
+      faults.add(fault);
+      return jsonReply(200, { ok: true, faults: faults.list() });
+    },
+    DELETE: () => {
+      faults.clear();
+      return jsonReply(200, { ok: true, faults: [] });
+    },
+  });
+}
+
+/** Answers one request. */
+export async function route(req: DemoRequest, deps: RouterDeps): Promise<Reply> {
+  if (req.path === '/health') return pick(req, { GET: () => jsonReply(200, { status: 'ok' }) })();
+  if (req.path === '/api/session/is-auth-enabled') return pick(req, { GET: () => deps.auth.status(req) })();
+  if (req.path === '/api/session/login') return pick(req, { POST: () => deps.auth.login(req) })();
+  const demo = demoRoute(req, deps);
+  if (demo) return demo();
+  const api = apiRoute(req, deps);
+  if (!api) return notFoundReply();
+  if (!deps.auth.allows(req)) return unauthorizedReply();
+  return api();
+}
