@@ -1,5 +1,5 @@
 /** Value equality for form fields, tolerant of the gateway's "omitted when empty" encoding. */
-import { isEnvVarEmpty } from './env-var.js';
+import { envVarRef, envVarValue, isEnvVarEmpty } from './env-var.js';
 import { toNumber } from './parsers.js';
 import type { FieldDescriptor } from './types.js';
 
@@ -40,7 +40,12 @@ export function normalizeFieldValue(d: FieldDescriptor, v: unknown): unknown {
     case 'flags':
       return v; // {} (nothing allowed) differs from absent (everything allowed)
     default:
-      if (d.envVar) return isEnvVarEmpty(v) ? undefined : v;
+      // By meaning: the same reference, or the same literal, in any wire shape.
+      if (d.envVar) {
+        if (isEnvVarEmpty(v)) return undefined;
+        const ref = envVarRef(v);
+        return ref ? { ref } : { literal: envVarValue(v) };
+      }
       return v === '' ? undefined : v;
   }
 }
