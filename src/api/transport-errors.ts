@@ -3,11 +3,12 @@
  *
  * Message formats (one line each, always passed through `scrubSecrets`):
  * - HTTP:      `<status> <reason>: <gateway error.message | raw body first line>`,
- *              or `HTTP <status> <reason>` when the body is empty.
+ *              or `HTTP <status> <reason>` when the body is empty or only repeats the reason.
  *              401 and 403 get a fixed, actionable explanation first.
  * - transport: `cannot connect to <origin>: connection refused`,
  *              `cannot resolve <host> (ENOTFOUND)`, `TLS error talking to <origin>: ...`,
- *              `<METHOD> <path> timed out after 30 s`, `connection to <origin> lost: ...`.
+ *              `<METHOD> <path> timed out after 30 s`, `connection to <origin> failed during <METHOD> <path>: ...`;
+ *              an interrupted write adds that it may have been applied.
  */
 import { STATUS_CODES } from 'node:http';
 import { scrubSecrets } from '../state/secrets.js';
@@ -106,12 +107,17 @@ export function transportError(err: unknown, ctx: RequestContext): ApiError {
   }
   if ((code = find((c) => TIMEOUT_CODES.has(c)))) return make('timeout', `${ctx.method} ${ctx.path} timed out (${code})`, ctx);
   const detail = codes[0] ? `${codes[0]}: ${rootMessage(err)}` : rootMessage(err);
-  return make('network', `connection to ${ctx.origin} failed during ${ctx.method} ${ctx.path}: ${detail}`, ctx);
+  return make('network', `connection to ${ctx.origin} failed during ${ctx.method} ${ctx.path}: ${detail}${maybeApplied(ctx)}`, ctx);
+}
+
+/** A write cut off mid-way may still have been applied upstream: say so rather than invite a blind retry. */
+function maybeApplied(ctx: RequestContext): string {
+  return ctx.method === 'GET' ? '' : '; the change may have been applied, reload to check';
 }
 
 /** `ApiError` for our own deadline. */
 export function timeoutError(ms: number, ctx: RequestContext): ApiError {
-  return make('timeout', `${ctx.method} ${ctx.path} timed out after ${formatSeconds(ms)}`, ctx);
+  return make('timeout', `${ctx.method} ${ctx.path} timed out after ${formatSeconds(ms)}${maybeApplied(ctx)}`, ctx);
 }
 
 /** `ApiError` for a caller-side abort (user pressed Esc, screen unmounted). */
@@ -146,7 +152,9 @@ export function errorDetail(bodyText: string): string {
 /** `ApiError` for a non-2xx response. */
 export function httpError(status: number, bodyText: string, ctx: RequestContext): ApiError {
   const reason = STATUS_CODES[status] ?? 'Error';
-  const detail = errorDetail(bodyText);
+  const raw = errorDetail(bodyText);
+  // "503 Service Unavailable: Service Unavailable" says nothing twice.
+  const detail = raw.toLowerCase() === reason.toLowerCase() ? '' : raw;
   let text: string;
   if (status === 401) {
     const hint = ctx.hasAuth

@@ -60,7 +60,10 @@ describe('transportError', () => {
   });
 
   it('timeouts read in seconds', () => {
-    expect(timeoutError(30_000, { ...ctx, method: 'PUT' }).message).toBe('PUT /api/providers timed out after 30 s');
+    expect(timeoutError(30_000, ctx).message).toBe('GET /api/providers timed out after 30 s');
+    expect(timeoutError(30_000, { ...ctx, method: 'PUT' }).message).toBe(
+      'PUT /api/providers timed out after 30 s; the change may have been applied, reload to check',
+    );
     expect(formatSeconds(150)).toBe('0.15 s');
   });
 });
@@ -93,7 +96,9 @@ describe('httpError', () => {
     const e = httpError(502, long, ctx);
     expect(e.message.length).toBeLessThan(230);
     expect(e.message.startsWith('502 Bad Gateway: yyyy')).toBe(true);
-    expect(httpError(405, 'Method Not Allowed', ctx).message).toBe('405 Method Not Allowed: Method Not Allowed');
+    expect(httpError(404, '404 page not found\n', ctx).message).toBe('404 Not Found: 404 page not found');
+    // A body that only repeats the reason phrase adds nothing.
+    expect(httpError(405, 'Method Not Allowed', ctx).message).toBe('HTTP 405 Method Not Allowed');
   });
 
   it('says HTTP <status> <reason> for an empty body', () => {
