@@ -126,7 +126,8 @@ describe('saves', () => {
   it('writes get at least 30 s even when reads are short', async () => {
     await client.close();
     client = createClient({ baseUrl: gw.url, auth: { kind: 'bearer', token: TOKEN }, timeoutMs: 100 });
-    const body = buildUpdateBody(await client.getProvider('groq'));
+    // The read gets a per-call allowance so a busy machine cannot fail it; the PUT uses the defaults.
+    const body = buildUpdateBody(await client.getProvider('groq', { timeoutMs: 5_000 }));
     gw.addFault({ method: 'PUT', latencyMs: 400 });
     await expect(client.updateProvider('groq', body)).resolves.toMatchObject({ name: 'groq' });
   });
