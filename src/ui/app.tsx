@@ -1,11 +1,13 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
-import { Box, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { Box, useApp } from 'ink';
+import { useCallback, useEffect, useState } from 'react';
 import { initialListState, listReducer } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
+import { KeyRouter, useHoldKeys, useKeyHandler, useReplayHeldKeys } from './key-router.js';
 import type { Services } from './services.js';
 import { makeTheme, ThemeContext } from './theme.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
 import { HelpOverlay, helpLines } from './widgets/help-overlay.js';
 import { Header } from './widgets/header.js';
@@ -24,16 +26,36 @@ export interface AppProps {
   onExit?: () => void;
 }
 
+export function App(props: AppProps) {
+  return (
+    <ThemeContext.Provider value={makeTheme(props.mono ?? false)}>
+      <KeyRouter>
+        <Shell {...props} />
+      </KeyRouter>
+    </ThemeContext.Provider>
+  );
+}
+
 type Route = { screen: 'list' } | { screen: 'provider'; name: string };
 
-export function App({ services, mono = false, size, onExit }: AppProps) {
+function Shell({ services, size, onExit }: AppProps) {
   const { exit } = useApp();
+  const hold = useHoldKeys();
+  useReplayHeldKeys();
   const { columns, rows } = useTerminalSize(size);
-  const [route, setRoute] = useState<Route>({ screen: 'list' });
-  const [help, setHelp] = useState<readonly Scope[] | null>(null);
-  const [list, dispatch] = useReducer(listReducer, undefined, () => initialListState());
+  const [route, setRouteNow] = useState<Route>({ screen: 'list' });
+  const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
+  const [list, dispatch, getList] = useSyncReducer(listReducer, () => initialListState());
   const { reload } = useListController(services, dispatch);
   const now = useClock(services, 15_000);
+  const setRoute = (r: Route): void => {
+    hold();
+    setRouteNow(r);
+  };
+  const setHelp = (h: readonly Scope[] | null): void => {
+    hold();
+    setHelpNow(h);
+  };
 
   const quit = useCallback(() => {
     onExit?.();
@@ -41,17 +63,14 @@ export function App({ services, mono = false, size, onExit }: AppProps) {
   }, [exit, onExit]);
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  // In the too-small screen only q / Ctrl+C work.
-  useInput((input, key) => {
+  useKeyHandler((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) quit();
-  }, { isActive: tooSmall });
+  }, tooSmall);
 
-  const theme = makeTheme(mono);
-  let body;
-  if (tooSmall) body = <TooSmall columns={columns} rows={rows} />;
-  else if (help) body = <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />;
-  else if (route.screen === 'provider')
-    body = (
+  if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
+  if (help) return <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />;
+  if (route.screen === 'provider')
+    return (
       <DetailScreen
         services={services}
         name={route.name}
@@ -65,30 +84,29 @@ export function App({ services, mono = false, size, onExit }: AppProps) {
         onHelp={() => setHelp(['detail', 'global'])}
       />
     );
-  else
-    body = (
-      <ListScreen
-        services={services}
-        state={list}
-        dispatch={dispatch}
-        reload={reload}
-        width={columns}
-        height={rows}
-        active
-        now={now}
-        onOpen={(name) => setRoute({ screen: 'provider', name })}
-        onQuit={quit}
-        onHelp={() => setHelp(['list', 'global'])}
-      />
-    );
-  return <ThemeContext.Provider value={theme}>{body}</ThemeContext.Provider>;
+  return (
+    <ListScreen
+      services={services}
+      state={list}
+      dispatch={dispatch}
+      getState={getList}
+      reload={reload}
+      width={columns}
+      height={rows}
+      active
+      now={now}
+      onOpen={(name) => setRoute({ screen: 'provider', name })}
+      onQuit={quit}
+      onHelp={() => setHelp(['list', 'global'])}
+    />
+  );
 }
 
 function HelpScreen({ services, scopes, width, height, onClose }: { services: Services; scopes: readonly Scope[]; width: number; height: number; onClose: () => void }) {
   const [offset, setOffset] = useState(0);
   const total = helpLines(scopes).length;
   const view = Math.max(1, height - 3);
-  useInput((input, key) => {
+  useKeyHandler((input, key) => {
     if (commandFor(['help'], input, key) === 'close' || (key.ctrl && input === 'c')) onClose();
     else if (key.downArrow || input === 'j') setOffset((o) => Math.min(Math.max(0, total - view), o + 1));
     else if (key.upArrow || input === 'k') setOffset((o) => Math.max(0, o - 1));

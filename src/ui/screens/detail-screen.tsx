@@ -1,10 +1,11 @@
 /** Read-only view of every field of one provider, as the gateway returned it (secrets masked). */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Provider } from '../../api/wire.js';
 import { errorMessage } from '../../api/api-error.js';
 import { flattenForDisplay } from '../../state/flatten.js';
 import { commandFor } from '../keymap.js';
+import { useKeyHandler } from '../key-router.js';
 import type { Services } from '../services.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
@@ -41,7 +42,7 @@ export function DetailScreen({ services, name, width, height, active, onBack, on
   const lines = useMemo(() => (load.phase === 'ready' ? flattenForDisplay(load.provider) : []), [load]);
   const view = Math.max(1, height - 4);
   const maxTop = Math.max(0, lines.length - view);
-  useInput(
+  useKeyHandler(
     (input, key) => {
       switch (commandFor(['detail', 'global'], input, key)) {
         case 'up': return setTop((t) => Math.max(0, t - 1));
@@ -55,7 +56,7 @@ export function DetailScreen({ services, name, width, height, active, onBack, on
         case 'back': case 'forceQuit': return onBack();
       }
     },
-    { isActive: active },
+    active,
   );
   const pathWidth = Math.min(48, Math.floor(width / 2));
   return (

@@ -1,8 +1,9 @@
 /** The provider list: header, table window, detail pane, footer. */
-import { Box, Text, useInput } from 'ink';
-import { useEffect, type Dispatch } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect } from 'react';
 import { focusedRow, windowRows, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
 import { commandFor } from '../../keymap.js';
+import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { ageText, fit } from '../../text.js';
@@ -18,7 +19,9 @@ export const LIST_CHROME_ROWS = 6;
 export interface ListScreenProps {
   services: Services;
   state: ListState;
-  dispatch: Dispatch<ListAction>;
+  dispatch: (action: ListAction) => void;
+  /** The state as of the last key handled (may be ahead of `state`). */
+  getState: () => ListState;
   reload: () => void;
   width: number;
   height: number;
@@ -38,8 +41,9 @@ export function ListScreen(props: ListScreenProps) {
   const viewport = Math.max(1, height - LIST_CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: viewport }), [viewport, dispatch]);
 
-  useInput(
+  useKeyHandler(
     (input, key) => {
+      const state = props.getState();
       if (state.filterEditing) {
         if (key.escape) dispatch({ type: 'filter-clear' });
         else if (key.return || key.downArrow || key.upArrow) {
@@ -72,7 +76,7 @@ export function ListScreen(props: ListScreenProps) {
         }
       }
     },
-    { isActive: active },
+    active,
   );
 
   const cols = columnsFor(width);

@@ -1,5 +1,5 @@
 /** Effects of the list screen: loading providers, aborted on unmount or on a newer load. */
-import { useCallback, useEffect, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { ListAction, LoadError } from '../../../state/list/list-reducer.js';
 import type { Services } from '../../services.js';
@@ -14,7 +14,7 @@ export function toLoadError(err: unknown): LoadError {
   return { kind: 'gateway', message: errorMessage(err) };
 }
 
-export function useListController(services: Services, dispatch: Dispatch<ListAction>): { reload: () => void } {
+export function useListController(services: Services, dispatch: (action: ListAction) => void): { reload: () => void } {
   const inflight = useRef<AbortController | null>(null);
   const reload = useCallback(() => {
     inflight.current?.abort();
