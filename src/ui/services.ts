@@ -4,22 +4,9 @@
  * undici or conf.
  */
 import type { GatewayClient } from '../api/types.js';
+import type { ConnectionInfo } from '../connect.js';
 
-/** Where the app is connected, as shown in the header. */
-export interface ConnectionInfo {
-  url: string;
-  authMode: 'none' | 'bearer' | 'basic';
-  /** Profile name, when connected through a profile. */
-  profile?: string;
-  label?: string;
-  /** Label colour name (red, yellow, ...). */
-  color?: string;
-  readOnly: boolean;
-  /** Stable key of this gateway for drafts and history. */
-  gatewayKey: string;
-  /** The secret in use, so output can be scrubbed of it. Never rendered. */
-  secret?: string;
-}
+export type { ConnectionInfo } from '../connect.js';
 
 /** One live connection. */
 export interface Session {

@@ -1,0 +1,137 @@
+/**
+ * Where to connect, for the TUI and the subcommands alike: flags, then
+ * environment, then the named or default profile (or the embedded demo
+ * gateway). Nothing here is stored.
+ */
+import type { ClientOptions } from './api/types.js';
+import { EXIT, type ExitCode } from './commands/types.js';
+import { openProfileStore, type ProfileStore } from './store/profile-store.js';
+import { resolveConnection } from './store/secret-source.js';
+import { gatewayKey } from './store/state-dir.js';
+import type { Profile } from './store/types.js';
+
+/** Where the app is connected, as shown in headers and used to key drafts and history. */
+export interface ConnectionInfo {
+  url: string;
+  authMode: 'none' | 'bearer' | 'basic';
+  /** Profile name, when connected through a profile. */
+  profile?: string;
+  label?: string;
+  /** Label colour name (red, yellow, ...). */
+  color?: string;
+  readOnly: boolean;
+  /** Stable key of this gateway for drafts and history. */
+  gatewayKey: string;
+  /** The secret in use, so output can be scrubbed of it. Never rendered. */
+  secret?: string;
+}
+
+export interface TargetFlags {
+  url?: string;
+  apiKey?: string;
+  profile?: string;
+  demo?: boolean;
+  /** Read timeout in ms, as typed. */
+  timeout?: string;
+}
+
+export interface Target {
+  clientOptions: ClientOptions;
+  connection: ConnectionInfo;
+  profile?: Profile;
+  /** Stops what resolving started (the demo gateway). */
+  close(): Promise<void>;
+}
+
+/** A target could not be resolved; `noTarget` means nothing at all was configured (first run). */
+export class TargetError extends Error {
+  constructor(
+    message: string,
+    readonly code: ExitCode,
+    readonly noTarget = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface ResolveDeps {
+  /** Profile store (tests pass a temp-dir one); opened lazily otherwise. */
+  store?: ProfileStore;
+  /** Options for the embedded demo gateway. */
+  demoSaveDelayMs?: number;
+}
+
+export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<Target> {
+  const timeoutMs = parseTimeout(flags.timeout);
+  if (flags.demo) return demoTarget(deps.demoSaveDelayMs ?? 800, timeoutMs);
+
+  const explicitUrl = flags.url || env.BIFROST_URL;
+  const profileName = flags.profile || env.BIFROST_PROFILE;
+  let profile: Profile | undefined;
+  if (profileName || !explicitUrl) {
+    const store = deps.store ?? openStore(env);
+    if (profileName) {
+      profile = store.get(profileName);
+      if (!profile) throw new TargetError(`no profile named "${profileName}" (see: bifrost-tui profiles list)`, EXIT.usage);
+    } else {
+      profile = store.getDefault();
+    }
+  }
+  if (!profile && !explicitUrl) {
+    throw new TargetError('no gateway given: use --url URL (or BIFROST_URL), --profile NAME, or --demo to try the embedded demo gateway', EXIT.usage, true);
+  }
+  let clientOptions: ClientOptions;
+  try {
+    clientOptions = await resolveConnection(profile, { url: flags.url, apiKey: flags.apiKey }, env);
+  } catch (err) {
+    throw new TargetError((err as Error).message, EXIT.auth);
+  }
+  try {
+    new URL(clientOptions.baseUrl);
+  } catch {
+    throw new TargetError(`not a valid URL: "${clientOptions.baseUrl}"`, EXIT.usage);
+  }
+  if (timeoutMs !== undefined) clientOptions.timeoutMs = timeoutMs;
+  const urlOverridden = Boolean(explicitUrl) && explicitUrl !== profile?.url;
+  const auth = clientOptions.auth;
+  return {
+    clientOptions,
+    profile,
+    connection: {
+      url: clientOptions.baseUrl,
+      authMode: auth.kind,
+      profile: profile?.name,
+      label: profile?.label,
+      color: profile?.color,
+      readOnly: Boolean(profile?.readOnly),
+      gatewayKey: gatewayKey(urlOverridden ? undefined : profile?.name, clientOptions.baseUrl),
+      secret: auth.kind === 'bearer' ? auth.token : auth.kind === 'basic' ? auth.password : undefined,
+    },
+    close: async () => undefined,
+  };
+}
+
+function openStore(env: NodeJS.ProcessEnv): ProfileStore {
+  try {
+    return openProfileStore({ env });
+  } catch (err) {
+    throw new TargetError((err as Error).message, EXIT.usage);
+  }
+}
+
+function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new TargetError(`--timeout must be a positive number of milliseconds, got "${text}"`, EXIT.usage);
+  return n;
+}
+
+async function demoTarget(saveDelayMs: number, timeoutMs: number | undefined): Promise<Target> {
+  const { startDemoGateway } = await import('./demo-gateway/index.js');
+  const gw = await startDemoGateway({ port: 0, saveDelayMs });
+  return {
+    clientOptions: { baseUrl: gw.url, auth: { kind: 'none' }, ...(timeoutMs ? { timeoutMs } : {}) },
+    connection: { url: gw.url, authMode: 'none', label: 'DEMO', color: 'magenta', readOnly: false, gatewayKey: 'demo' },
+    close: () => gw.close(),
+  };
+}
