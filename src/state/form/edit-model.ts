@@ -7,7 +7,7 @@
 import { applyEdit, buildUpdateBody, cloneJson, getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider, UpdateBody } from '../../api/wire.js';
 import { DESCRIPTORS, descriptor, findDescriptor, isReadOnly } from './descriptors.js';
-import { sameFieldValue } from './same-value.js';
+import { sameFieldValue, sameForCompare } from './same-value.js';
 import { isParseError, type FieldDescriptor } from './types.js';
 
 /** What the user committed for one field. */
@@ -208,7 +208,7 @@ export interface RebaseResult {
 /** Moves the user's edits onto a freshly fetched provider. */
 export function rebase(state: FormState, fresh: Provider): RebaseResult {
   const serverChanged = DESCRIPTORS.filter(
-    (d) => !sameFieldValue(d, getAtPath(state.original, d.path), getAtPath(fresh, d.path)),
+    (d) => !sameForCompare(d, getAtPath(state.original, d.path), getAtPath(fresh, d.path)),
   ).map((d) => d.id);
   const overlaps = serverChanged.filter((id) => isDirty(state, id));
   return { state: { ...state, original: fresh }, overlaps, serverChanged };

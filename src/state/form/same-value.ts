@@ -54,3 +54,35 @@ export function normalizeFieldValue(d: FieldDescriptor, v: unknown): unknown {
 export function sameFieldValue(d: FieldDescriptor, a: unknown, b: unknown): boolean {
   return jsonEqual(normalizeFieldValue(d, a), normalizeFieldValue(d, b));
 }
+
+/** Values a gateway may fill in for "unset" (CONTRACT §8: older core, newer core and UI defaults). */
+const DEFAULT_FILLS: Readonly<Record<string, readonly number[]>> = {
+  'network_config.default_request_timeout_in_seconds': [300, 30],
+  'network_config.retry_backoff_initial': [500, 1000],
+  'network_config.retry_backoff_max': [5000, 10000],
+  'network_config.stream_idle_timeout_in_seconds': [120, 60],
+  'network_config.keep_alive_timeout_in_seconds': [30],
+  'network_config.max_conns_per_host': [5000],
+  'concurrency_and_buffer_size.concurrency': [1000],
+  'concurrency_and_buffer_size.buffer_size': [5000],
+};
+
+/**
+ * Like normalizeFieldValue, and a server default standing where 0/absent was
+ * also collapses to undefined (CONTRACT §11.9: not a conflict). EnvVars
+ * become their reference or literal text.
+ */
+export function compareValue(d: FieldDescriptor, v: unknown): unknown {
+  const n = normalizeFieldValue(d, v);
+  if (typeof n === 'number' && DEFAULT_FILLS[d.id]?.includes(n)) return undefined;
+  if (d.envVar && n !== undefined) {
+    const o = n as { ref?: string; literal?: string };
+    return o.ref ?? o.literal;
+  }
+  return n;
+}
+
+/** True when the server copy and ours mean the same setting (defaults filled in are not a change). */
+export function sameForCompare(d: FieldDescriptor, a: unknown, b: unknown): boolean {
+  return jsonEqual(compareValue(d, a), compareValue(d, b));
+}

@@ -1,0 +1,118 @@
+/**
+ * Flat per-leaf diffs of provider objects, for the save preview (original vs
+ * body), the conflict view (original vs fresh server copy) and the CLI
+ * `providers diff`. Values are formatted with secrets masked. A hand-written
+ * walk: the shapes are small JSON trees and the output must know which paths
+ * are EnvVars and secrets, which generic diff libraries do not.
+ */
+import { cloneJson, getAtPath } from '../../api/update-body.js';
+import { READ_ONLY_FIELDS } from '../../api/wire.js';
+import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../secrets.js';
+import { DESCRIPTORS } from './descriptors.js';
+import { displayEnvVar, envVarShape } from './env-var.js';
+import { maskDeep } from './other-fields.js';
+import { compareValue } from './same-value.js';
+
+/** One changed JSON leaf (maps and flags per key). */
+export interface DiffEntry {
+  /** Dotted path from the provider root, e.g. `network_config.extra_headers.X-Org`. */
+  readonly path: string;
+  readonly segments: readonly string[];
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_FIELDS);
+/** Paths whose object values are EnvVars: compared and shown as one leaf. */
+const ENV_VAR_PATHS: ReadonlySet<string> = new Set(DESCRIPTORS.filter((d) => d.envVar).map((d) => d.id));
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function isBranch(segments: readonly string[], v: unknown): v is Record<string, unknown> {
+  return isPlainObject(v) && Object.keys(v).length > 0 && !ENV_VAR_PATHS.has(segments.join('.'));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b) || (isPlainObject(a) && isPlainObject(b) && stable(a) === stable(b));
+}
+
+function stable(v: unknown): string {
+  if (!isPlainObject(v)) return JSON.stringify(v) ?? 'undefined';
+  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
+}
+
+/** Leaf-level differences between two provider objects; read-only fields are ignored. */
+export function diffObjects(before: unknown, after: unknown): DiffEntry[] {
+  const out: DiffEntry[] = [];
+  const walk = (segments: string[], a: unknown, b: unknown): void => {
+    const aBranch = isBranch(segments, a);
+    const bBranch = isBranch(segments, b);
+    // A branch facing null/absent is compared key by key, so `null → {type: http}` lists its leaves.
+    if ((aBranch || bBranch) && (aBranch || a === undefined || a === null) && (bBranch || b === undefined || b === null)) {
+      const ao = aBranch ? a : {};
+      const bo = bBranch ? b : {};
+      const keys = [...Object.keys(ao), ...Object.keys(bo).filter((k) => !Object.hasOwn(ao, k))];
+      for (const k of keys) {
+        if (segments.length === 0 && READ_ONLY.has(k)) continue;
+        walk([...segments, k], ao[k], bo[k]);
+      }
+      return;
+    }
+    if (same(a, b)) return;
+    const path = segments.join('.');
+    if (a === undefined) out.push({ path, segments, kind: 'added', after: b });
+    else if (b === undefined) out.push({ path, segments, kind: 'removed', before: a });
+    else out.push({ path, segments, kind: 'changed', before: a, after: b });
+  };
+  walk([], before, after);
+  return out;
+}
+
+/** A value for display in a diff, with secrets masked (secret paths, secret-named keys, redacted text). */
+export function formatDiffValue(path: string | readonly string[], value: unknown): string {
+  const segments = typeof path === 'string' ? path.split('.') : path;
+  const dotted = segments.join('.');
+  if (value === undefined) return '(absent)';
+  const secret = isSecretPath(dotted) || isSecretName(segments[segments.length - 1] ?? '');
+  // EnvVar objects show their reference, else the masked literal.
+  if (isPlainObject(value) && (ENV_VAR_PATHS.has(dotted) || (envVarShape(value) !== 'other' && 'value' in value))) {
+    return displayEnvVar(value, secret || ENV_VAR_PATHS.has(dotted));
+  }
+  if (typeof value === 'string') return secret || isRedacted(value) ? maskSecret(value) : JSON.stringify(value);
+  return JSON.stringify(maskDeep(segments, value)) ?? 'null';
+}
+
+/** One line per entry: `path: before → after`, `+ path: value`, `- path: value`. */
+export function formatDiffEntry(e: DiffEntry): string {
+  if (e.kind === 'added') return `+ ${e.path}: ${formatDiffValue(e.segments, e.after)}`;
+  if (e.kind === 'removed') return `- ${e.path}: ${formatDiffValue(e.segments, e.before)}`;
+  return `~ ${e.path}: ${formatDiffValue(e.segments, e.before)} → ${formatDiffValue(e.segments, e.after)}`;
+}
+
+/**
+ * A copy for comparing two server copies: read-only fields dropped, and every
+ * form field that holds "nothing" or a value a gateway fills in as its
+ * default (0/absent/false/empty/"none", 300 vs 30 s timeouts, …) removed, so
+ * a default appearing where 0/absent was is not reported (CONTRACT §11.9).
+ * EnvVars become their reference or literal text, whatever their wire shape.
+ */
+export function normalizeForCompare(provider: unknown): Record<string, unknown> {
+  const copy = (isPlainObject(provider) ? cloneJson(provider) : {}) as Record<string, unknown>;
+  for (const k of READ_ONLY) delete copy[k];
+  for (const d of DESCRIPTORS) {
+    const parent = getAtPath(copy, d.path.slice(0, -1));
+    if (!isPlainObject(parent)) continue;
+    const key = d.path[d.path.length - 1]!;
+    const v = compareValue(d, parent[key]);
+    if (v === undefined) delete parent[key];
+    else parent[key] = v;
+  }
+  // Blocks left empty (or null) mean "nothing set" on either side.
+  for (const [k, v] of Object.entries(copy)) {
+    if (v === null || (isPlainObject(v) && Object.keys(v).length === 0)) delete copy[k];
+  }
+  return copy;
+}
