@@ -1,0 +1,226 @@
+/** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import type { Profile, SecretSource } from '../store/types.js';
+import { normaliseBaseUrl } from '../store/secret-source.js';
+import type { CommandIO } from './types.js';
+
+/** A usage mistake: exit 2 with this one-line message. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const PROFILE_OPTIONS = {
+  url: { type: 'string' },
+  auth: { type: 'string' },
+  username: { type: 'string' },
+  'api-key-stdin': { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
+  'api-key-env': { type: 'string' },
+  'api-key-command': { type: 'string' },
+  'ca-file': { type: 'string' },
+  insecure: { type: 'boolean' },
+  'no-insecure': { type: 'boolean' },
+  timeout: { type: 'string' },
+  label: { type: 'string' },
+  color: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  'no-read-only': { type: 'boolean' },
+  default: { type: 'boolean' },
+  json: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type ProfileFlags = {
+  [K in keyof typeof PROFILE_OPTIONS]?: (typeof PROFILE_OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
+
+export const COLORS = ['red', 'yellow', 'green', 'blue', 'magenta', 'cyan'] as const;
+
+/** Flags that change a profile (add/edit). */
+export const EDIT_FLAGS = [
+  'url', 'auth', 'username', 'api-key-stdin', 'password-stdin', 'api-key-env', 'api-key-command', 'ca-file',
+  'insecure', 'no-insecure', 'timeout', 'label', 'color', 'read-only', 'no-read-only', 'default',
+] as const;
+
+/** Parses argv; rejects keys on the command line with a message that never repeats them. */
+export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positionals: string[] } {
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (/^--(api-key|password|key|token)(=|$)/.test(arg)) {
+      throw new UsageError(
+        `${arg.split('=')[0]} is not accepted here: a key on the command line ends up in shell history and ps; use --api-key-stdin, --api-key-env NAME or --api-key-command CMD`,
+      );
+    }
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
+    return { flags: values as ProfileFlags, positionals };
+  } catch (err) {
+    // parseArgs quotes the offending token; an `=value` part could be a secret.
+    const msg = (err as Error).message.split('\n')[0] ?? '';
+    const unknown = /^Unknown option '(-{1,2}[^'=\s]*)/.exec(msg);
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : msg.replace(/=[^'"\s]*/g, '=…'));
+  }
+}
+
+/** Rejects flags the subcommand does not use, so a typo'd intent is not silently ignored. */
+export function allowOnly(flags: ProfileFlags, sub: string, allowed: readonly string[]): void {
+  for (const [k, v] of Object.entries(flags)) {
+    if (v !== undefined && k !== 'help' && !allowed.includes(k)) throw new UsageError(`--${k} is not used by \`profiles ${sub}\``);
+  }
+}
+
+function parseUrl(text: string): string {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new UsageError(`--url ${JSON.stringify(text)} is not a URL (expected http(s)://host:port)`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError('--url must start with http:// or https://');
+  if (u.username || u.password) throw new UsageError('--url must not contain credentials; use --auth basic --username with --password-stdin');
+  return normaliseBaseUrl(text);
+}
+
+function parseTimeout(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 3_600_000) {
+    throw new UsageError(`--timeout must be a whole number of milliseconds between 1 and 3600000, got ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+/** Reads a whole stream (non-TTY stdin). */
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+  return text;
+}
+
+/** Reads a key from a terminal without echoing it. */
+function promptHidden(stdin: NodeJS.ReadStream, stderr: NodeJS.WritableStream, label: string): Promise<string> {
+  stderr.write(label);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const done = (): void => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+    };
+    const onData = (data: Buffer | string): void => {
+      for (const ch of data.toString()) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          done();
+          resolve(buf);
+          return;
+        }
+        if (ch === '\u0003') {
+          done();
+          reject(new UsageError('cancelled'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') buf = buf.slice(0, -1);
+        else if (ch >= ' ') buf += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** The key from stdin: hidden prompt on a terminal, else all of stdin with the trailing newline trimmed. */
+export async function readSecretFromStdin(io: CommandIO, what: string): Promise<string> {
+  const stdin = io.stdin as NodeJS.ReadStream;
+  const text =
+    stdin.isTTY && typeof stdin.setRawMode === 'function'
+      ? await promptHidden(stdin, io.stderr, `${what} (input hidden): `)
+      : (await readAll(io.stdin)).replace(/[\r\n]+$/, '');
+  if (text.length === 0) throw new UsageError(`no ${what} on stdin`);
+  if (/[\r\n]/.test(text)) throw new UsageError(`the ${what} on stdin spans several lines; pass exactly one line`);
+  return text;
+}
+
+/** Asks a yes/no question on the terminal; only "y"/"yes" count. */
+export async function confirm(io: CommandIO, question: string): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
+  io.stderr.write(`${question} [y/N] `);
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      rl.once('line', resolve);
+      rl.once('close', () => resolve(''));
+    });
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/**
+ * Applies add/edit flags to `base` (an existing profile, or a fresh one) and
+ * checks the result hangs together (e.g. bearer has a key, basic a username).
+ */
+export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: CommandIO, isNew: boolean): Promise<Profile> {
+  const p: Profile = { ...base };
+  if (flags.url !== undefined) p.url = parseUrl(flags.url);
+  if (isNew && flags.url === undefined) throw new UsageError('--url is required for `profiles add`');
+
+  const stdinKey = Boolean(flags['api-key-stdin'] || flags['password-stdin']);
+  const sources = [stdinKey, flags['api-key-env'] !== undefined, flags['api-key-command'] !== undefined].filter(Boolean).length;
+  if (sources > 1) throw new UsageError('give only one of --api-key-stdin/--password-stdin, --api-key-env, --api-key-command');
+
+  if (flags.auth !== undefined) {
+    if (flags.auth !== 'none' && flags.auth !== 'bearer' && flags.auth !== 'basic') {
+      throw new UsageError(`--auth must be none, bearer or basic, got ${JSON.stringify(flags.auth)}`);
+    }
+    p.auth = flags.auth;
+  } else if (isNew) {
+    p.auth = flags.username !== undefined ? 'basic' : sources > 0 ? 'bearer' : 'none';
+  }
+  if (flags.username !== undefined) p.username = flags.username || undefined;
+
+  let secret: SecretSource | undefined;
+  if (flags['api-key-env'] !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(flags['api-key-env'])) throw new UsageError('--api-key-env takes a variable name, e.g. BIFROST_PROD_KEY');
+    secret = { source: 'env', name: flags['api-key-env'] };
+  } else if (flags['api-key-command'] !== undefined) {
+    if (flags['api-key-command'].trim() === '') throw new UsageError('--api-key-command is empty');
+    secret = { source: 'command', command: flags['api-key-command'] };
+  } else if (stdinKey) {
+    secret = { source: 'stored', value: await readSecretFromStdin(io, p.auth === 'basic' ? 'password' : 'API key') };
+  }
+  if (secret) p.secret = secret;
+  // A bearer key is not a Basic password (nor the reverse): switching kinds needs a new one.
+  else if (!isNew && p.auth !== base.auth) delete p.secret;
+
+  if (p.auth === 'none') {
+    if (secret) throw new UsageError('a key is only used with --auth bearer or --auth basic');
+    delete p.secret;
+    delete p.username;
+  } else if (p.auth === 'bearer') {
+    if (flags.username) throw new UsageError('--username is only used with --auth basic');
+    delete p.username;
+    if (!p.secret) throw new UsageError('bearer auth needs a key: --api-key-stdin, --api-key-env NAME or --api-key-command CMD');
+  } else {
+    if (!p.username) throw new UsageError('basic auth needs --username');
+    if (!p.secret) throw new UsageError('basic auth needs a password: --password-stdin, --api-key-env NAME or --api-key-command CMD');
+  }
+
+  if (flags['ca-file'] !== undefined) p.caFile = flags['ca-file'] ? path.resolve(flags['ca-file']) : undefined;
+  if (flags.insecure && flags['no-insecure']) throw new UsageError('--insecure and --no-insecure contradict each other');
+  if (flags.insecure) p.insecure = true;
+  if (flags['no-insecure']) delete p.insecure;
+  if (flags.timeout !== undefined) p.timeoutMs = flags.timeout ? parseTimeout(flags.timeout) : undefined;
+  if (flags.label !== undefined) p.label = flags.label || undefined;
+  if (flags.color !== undefined) {
+    if (flags.color && !(COLORS as readonly string[]).includes(flags.color)) throw new UsageError(`--color must be one of ${COLORS.join(', ')}`);
+    p.color = flags.color || undefined;
+  }
+  if (flags['read-only'] && flags['no-read-only']) throw new UsageError('--read-only and --no-read-only contradict each other');
+  if (flags['read-only']) p.readOnly = true;
+  if (flags['no-read-only']) delete p.readOnly;
+  return p;
+}

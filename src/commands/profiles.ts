@@ -1,0 +1,227 @@
+/** `bifrost-tui profiles list|show|add|edit|remove|use|test`. */
+import { createClient as defaultCreateClient } from '../api/client.js';
+import { ApiError, errorMessage } from '../api/api-error.js';
+import type { ClientOptions, GatewayClient } from '../api/types.js';
+import { scrubSecrets } from '../state/secrets.js';
+import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import { profileNameProblem } from '../store/profile-schema.js';
+import { resolveConnection, SecretError } from '../store/secret-source.js';
+import { StoreError } from '../store/store-error.js';
+import type { Profile } from '../store/types.js';
+import { EXIT, type CommandIO } from './types.js';
+import { allowOnly, applyProfileFlags, confirm, EDIT_FLAGS, parseProfileArgs, UsageError, type ProfileFlags } from './profiles-args.js';
+import { formatProfileDetails, formatProfileTable, profileView } from './profiles-format.js';
+import { PROFILES_HELP } from './profiles-help.js';
+
+export { PROFILES_HELP } from './profiles-help.js';
+
+/** Swappable services (tests pass a temp-dir store and may pass a client factory). */
+export interface ProfilesDeps {
+  store?: ProfileStore;
+  createClient?: (opts: ClientOptions) => GatewayClient;
+  /** Milliseconds clock for `test` timing. */
+  now?: () => number;
+}
+
+/** A failure with its exit code; the message is one line and secret-free. */
+class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Ctx {
+  io: CommandIO;
+  flags: ProfileFlags;
+  args: string[];
+  store: () => ProfileStore;
+  deps: ProfilesDeps;
+}
+
+function out(io: CommandIO, text: string): void {
+  io.stdout.write(text);
+}
+
+function needName(ctx: Ctx, sub: string, optional = false): string | undefined {
+  if (ctx.args.length > 1) throw new UsageError(`\`profiles ${sub}\` takes one profile name, got ${ctx.args.length}`);
+  const name = ctx.args[0];
+  if (name === undefined && !optional) throw new UsageError(`\`profiles ${sub}\` needs a profile name`);
+  return name;
+}
+
+function mustGet(ctx: Ctx, name: string): Profile {
+  const p = ctx.store().get(name);
+  if (!p) throw new CommandError(`no profile named "${name}" (see \`bifrost-tui profiles list\`)`, EXIT.notFound);
+  return p;
+}
+
+function list(ctx: Ctx): number {
+  allowOnly(ctx.flags, 'list', ['json']);
+  if (ctx.args.length > 0) throw new UsageError('`profiles list` takes no arguments');
+  const store = ctx.store();
+  const profiles = store.list();
+  const def = store.getDefaultName();
+  if (ctx.flags.json) {
+    out(ctx.io, `${JSON.stringify({ defaultProfile: def ?? null, profiles: profiles.map((p) => profileView(p, p.name === def)) }, null, 2)}\n`);
+  } else if (profiles.length === 0) {
+    out(ctx.io, 'no profiles yet: add one with `bifrost-tui profiles add NAME --url URL`\n');
+  } else {
+    out(ctx.io, formatProfileTable(profiles, def));
+  }
+  return EXIT.ok;
+}
+
+function show(ctx: Ctx): number {
+  allowOnly(ctx.flags, 'show', ['json']);
+  const name = needName(ctx, 'show') as string;
+  const p = mustGet(ctx, name);
+  const isDefault = ctx.store().getDefaultName() === name;
+  out(ctx.io, ctx.flags.json ? `${JSON.stringify(profileView(p, isDefault), null, 2)}\n` : formatProfileDetails(p, isDefault));
+  return EXIT.ok;
+}
+
+async function addOrEdit(ctx: Ctx, sub: 'add' | 'edit'): Promise<number> {
+  allowOnly(ctx.flags, sub, EDIT_FLAGS);
+  const name = needName(ctx, sub) as string;
+  const store = ctx.store();
+  let base: Profile;
+  if (sub === 'add') {
+    const problem = profileNameProblem(name);
+    if (problem) throw new UsageError(problem);
+    if (store.get(name)) throw new CommandError(`profile "${name}" already exists; change it with \`profiles edit ${name}\``, EXIT.changes);
+    base = { name, url: '', auth: 'none' };
+  } else {
+    base = mustGet(ctx, name);
+    if (!EDIT_FLAGS.some((f) => ctx.flags[f] !== undefined)) throw new UsageError('`profiles edit` needs at least one setting to change (see --help)');
+  }
+  const profile = await applyProfileFlags(base, ctx.flags, ctx.io, sub === 'add');
+  store.upsert(profile);
+  if (ctx.flags.default) store.setDefault(name);
+  const isDefault = store.getDefaultName() === name;
+  out(ctx.io, `${sub === 'add' ? 'added' : 'updated'} profile ${name}${isDefault ? ' (default)' : ''}: ${profile.url}, auth ${profile.auth}\n`);
+  return EXIT.ok;
+}
+
+async function remove(ctx: Ctx): Promise<number> {
+  allowOnly(ctx.flags, 'remove', ['yes']);
+  const name = needName(ctx, 'remove') as string;
+  mustGet(ctx, name);
+  if (!ctx.flags.yes) {
+    if (!ctx.io.isTTY) throw new UsageError(`not removing profile "${name}" without confirmation: pass --yes (no terminal to ask on)`);
+    if (!(await confirm(ctx.io, `Remove profile "${name}"?`))) {
+      ctx.io.stderr.write('not removed\n');
+      return EXIT.changes;
+    }
+  }
+  const wasDefault = ctx.store().getDefaultName() === name;
+  ctx.store().remove(name);
+  out(ctx.io, `removed profile ${name}${wasDefault ? '; there is no default profile now (set one with `profiles use NAME`)' : ''}\n`);
+  return EXIT.ok;
+}
+
+function use(ctx: Ctx): number {
+  allowOnly(ctx.flags, 'use', []);
+  const name = needName(ctx, 'use') as string;
+  mustGet(ctx, name);
+  ctx.store().setDefault(name);
+  out(ctx.io, `default profile: ${name}\n`);
+  return EXIT.ok;
+}
+
+async function test(ctx: Ctx): Promise<number> {
+  allowOnly(ctx.flags, 'test', ['json', 'url']);
+  const named = needName(ctx, 'test', true);
+  const store = ctx.store();
+  const profile = named !== undefined ? mustGet(ctx, named) : store.getDefault();
+  if (!profile) throw new UsageError('no default profile: name one (`profiles test NAME`) or set one with `profiles use NAME`');
+  const now = ctx.deps.now ?? (() => performance.now());
+  // Test the profile as stored: BIFROST_URL/BIFROST_API_KEY are for one-off runs, not for checking a profile.
+  let opts: ClientOptions;
+  try {
+    opts = await resolveConnection(profile, { url: ctx.flags.url }, stripOverrides(ctx.io.env));
+  } catch (err) {
+    if (err instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${err.message}`, EXIT.auth);
+    throw err;
+  }
+  const secrets = opts.auth.kind === 'bearer' ? [opts.auth.token] : opts.auth.kind === 'basic' ? [opts.auth.password] : [];
+  const client = (ctx.deps.createClient ?? defaultCreateClient)(opts);
+  const started = now();
+  try {
+    const status = await client.authStatus();
+    const providers = await client.listProviders();
+    const ms = Math.round(now() - started);
+    const gatewayOff = status.is_auth_enabled === false && opts.auth.kind !== 'none' ? ', gateway auth is off' : '';
+    if (ctx.flags.json) {
+      out(ctx.io, `${JSON.stringify({ ok: true, profile: profile.name, url: opts.baseUrl, auth: opts.auth.kind, authEnabled: status.is_auth_enabled, providers: providers.length, ms })}\n`);
+    } else {
+      out(ctx.io, `ok: ${opts.baseUrl} (auth: ${opts.auth.kind}${gatewayOff}, ${providers.length} provider${providers.length === 1 ? '' : 's'}, ${ms} ms)\n`);
+    }
+    return EXIT.ok;
+  } catch (err) {
+    const message = scrubSecrets(errorMessage(err), secrets);
+    const code = err instanceof ApiError && err.isAuth ? EXIT.auth : EXIT.gateway;
+    if (ctx.flags.json) {
+      const status = err instanceof ApiError ? err.status ?? null : null;
+      out(ctx.io, `${JSON.stringify({ ok: false, profile: profile.name, url: opts.baseUrl, auth: opts.auth.kind, error: message, status })}\n`);
+    }
+    throw new CommandError(`profile "${profile.name}": ${message}`, code);
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+function stripOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BIFROST_URL: _u, BIFROST_API_KEY: _k, ...rest } = env;
+  return rest;
+}
+
+const SUBCOMMANDS: Record<string, (ctx: Ctx) => number | Promise<number>> = {
+  list,
+  ls: list,
+  show,
+  add: (ctx) => addOrEdit(ctx, 'add'),
+  edit: (ctx) => addOrEdit(ctx, 'edit'),
+  remove,
+  rm: remove,
+  use,
+  test,
+};
+
+/** Runs `profiles ...`; returns the exit code. Errors are one line on stderr; JSON goes only to stdout. */
+export async function runProfilesCommand(argv: string[], io: CommandIO, deps: ProfilesDeps = {}): Promise<number> {
+  try {
+    const [sub, ...rest] = argv;
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+      (sub === undefined ? io.stderr : io.stdout).write(PROFILES_HELP);
+      return sub === undefined ? EXIT.usage : EXIT.ok;
+    }
+    const handler = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+    if (!handler) throw new UsageError(`unknown profiles command "${sub}" (list, show, add, edit, remove, use, test; see --help)`);
+    const { flags, positionals } = parseProfileArgs(rest);
+    if (flags.help) {
+      io.stdout.write(PROFILES_HELP);
+      return EXIT.ok;
+    }
+    let store = deps.store;
+    const ctx: Ctx = { io, flags, args: positionals, deps, store: () => (store ??= openProfileStore({ env: io.env })) };
+    return await handler(ctx);
+  } catch (err) {
+    const [message, code] = classify(err);
+    io.stderr.write(`bifrost-tui profiles: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return code;
+  }
+}
+
+function classify(err: unknown): [string, number] {
+  if (err instanceof UsageError) return [`${err.message} (see \`bifrost-tui profiles --help\`)`, EXIT.usage];
+  if (err instanceof CommandError) return [err.message, err.code];
+  if (err instanceof StoreError) {
+    const code = err.code === 'not-found' ? EXIT.notFound : err.code === 'io' ? EXIT.changes : EXIT.validation;
+    return [err.message, code];
+  }
+  if (err instanceof SecretError) return [err.message, EXIT.auth];
+  return [errorMessage(err), EXIT.changes];
+}
