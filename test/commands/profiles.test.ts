@@ -105,6 +105,18 @@ describe('profiles add / list / show', () => {
     });
   });
 
+  it('on a terminal, --api-key-stdin prompts without echo', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (_on: boolean) => stdin });
+    const err = sink();
+    const io: CommandIO = { stdout: sink().stream, stderr: err.stream, stdin, env: {}, isTTY: true };
+    const done = runProfilesCommand(['add', 'tty', '--url', 'http://h', '--api-key-stdin'], io, { store });
+    setTimeout(() => stdin.write(`${KEY}x\u007f\r`), 20); // typed, one backspace, Enter
+    expect(await done).toBe(0);
+    expect(store.get('tty')?.secret).toEqual({ source: 'stored', value: KEY });
+    expect(err.text()).toBe('API key (input hidden): \n');
+    allOutput.push(err.text());
+  });
+
   it('an empty list says how to add one', async () => {
     const r = await run(['list']);
     expect(r.stdout).toMatch(/no profiles yet/);
