@@ -11,6 +11,7 @@ export class FaultRegistry {
 
   /** Adds a fault; the returned function removes it. */
   add(fault: DemoFault): () => void {
+    if (fault.times !== undefined && fault.times <= 0) return () => {};
     const entry: Entry = { fault: { ...fault }, remaining: fault.times ?? Number.POSITIVE_INFINITY };
     this.entries.push(entry);
     return () => {

@@ -53,7 +53,7 @@ describe('demo gateway: auth (CONTRACT.md §2)', () => {
 
   it('bearer: the token is required on /api/*, with the exact 401 body', async () => {
     const gw = await gateway({ auth: { kind: 'bearer', token: 'bfst-demo-123' } });
-    for (const h of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Token bfst-demo-123' }, { authorization: 'Bearer' }]) {
+    for (const h of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: 'Token bfst-demo-123' }, { authorization: 'Bearer' }]) {
       const res = await call(gw, 'GET', '/api/providers', undefined, h);
       expect(res.status).toBe(401);
       expect(res.text).toBe(UNAUTHORIZED);

@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoGateway } from '../../src/demo-gateway/index.js';
 import { bodyOf, call, gateway, type Json } from './helpers.js';
 
+let current: DemoGateway | undefined;
+beforeEach(() => {
+  current = undefined;
+});
+
+/** PUT a mutated copy of the provider on one gateway per test (failed PUTs leave the store unchanged). */
 async function put(name: string, mutate: (b: Json) => void, raw?: string): Promise<{ status: number; message: string }> {
-  const gw = await gateway();
+  const gw = (current ??= await gateway());
   const body = name === 'new-custom' ? await bodyOf(gw, 'anthropic') : await bodyOf(gw, name);
   mutate(body);
   const res = await call(gw, 'PUT', `/api/providers/${name}`, raw ?? body);
