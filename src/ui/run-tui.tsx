@@ -32,7 +32,7 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   const instance = render(<App services={services} mono={mono} />, {
     exitOnCtrlC: false,
     patchConsole: true,
-    incrementalRendering: true,
+    incrementalRendering: process.env.BIFROST_TUI_INCREMENTAL !== "0",
     maxFps: 30,
   });
 

@@ -130,3 +130,25 @@ describe('list screen keys', () => {
     await waitFor(() => expect(lastFrame()).toContain('terminal too small (50x10, need 60x15)'));
   });
 });
+
+describe('keys arriving in one read (fast typing, tmux, paste)', () => {
+  it('"jjj" moves three rows and "/an" filters', async () => {
+    const { lastFrame, stdin } = start(100);
+    await waitFor(() => expect(lastFrame()).toContain('› acme-llm'));
+    stdin.write('jjj');
+    await waitFor(() => expect(lastFrame()).toContain('› ollama'));
+    stdin.write('/an\r');
+    await waitFor(() => expect(lastFrame()).toContain('1 match'));
+    expect(lastFrame()).toContain('Esc clears');
+  });
+
+  it('a key right after Enter reaches the opened screen, not the list', async () => {
+    const { lastFrame, stdin, client } = start(100, 30);
+    await waitFor(() => expect(lastFrame()).toContain('› acme-llm'));
+    // "q" in the provider view means back; had it reached the list, the app would have quit.
+    stdin.write('j\rq');
+    await waitFor(() => expect(client.calls).toContain('get anthropic'));
+    await waitFor(() => expect(client.calls.filter((c) => c === 'list')).toHaveLength(2));
+    expect(lastFrame()).toContain('› anthropic');
+  });
+});

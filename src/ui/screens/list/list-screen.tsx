@@ -77,6 +77,7 @@ export function ListScreen(props: ListScreenProps) {
       }
     },
     active,
+    { acceptsText: () => props.getState().filterEditing },
   );
 
   const cols = columnsFor(width);
