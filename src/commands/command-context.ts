@@ -1,0 +1,251 @@
+/**
+ * Shared plumbing of the `providers` subcommands: global flags, the target
+ * and client, confirmation, output streams, and errors → exit codes.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ApiError, errorMessage } from '../api/api-error.js';
+import { createClient as defaultCreateClient } from '../api/client.js';
+import type { ClientOptions, GatewayClient } from '../api/types.js';
+import type { Provider } from '../api/wire.js';
+import { resolveTarget, TargetError, type Target } from '../connect.js';
+import { scrubSecrets } from '../state/secrets.js';
+import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
+import type { ProfileStore } from '../store/profile-store.js';
+import { StoreError } from '../store/store-error.js';
+import { EXIT, type CommandIO } from './types.js';
+
+/** Swappable services (tests pass temp-dir stores). */
+export interface ProvidersDeps {
+  store?: ProfileStore;
+  history?: HistoryStore;
+  /** State dir for the history store when `history` is not given. */
+  historyDir?: string;
+  now?: () => Date;
+  createClient?: (opts: ClientOptions) => GatewayClient;
+}
+
+/** A failure with its exit code; the message is one line. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A command-line mistake: exit 2. */
+export class UsageError extends CommandError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** Flags every `providers` subcommand accepts. */
+export const GLOBAL_OPTIONS = {
+  profile: { type: 'string' },
+  url: { type: 'string' },
+  'api-key': { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Flags of writing subcommands. */
+export const WRITE_OPTIONS = {
+  yes: { type: 'boolean', short: 'y' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+/** Parsed flag values. */
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/** Parses argv with the global options plus `extra`; a mistake is a UsageError whose text hides `=values`. */
+export function parseCommandArgs(argv: string[], extra: OptionSpec = {}): { flags: Flags; args: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...extra },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { flags: values as Flags, args: positionals };
+  } catch (err) {
+    // parseArgs quotes the offending token; an `=value` part could be a key.
+    throw new UsageError(errorMessage(err).replace(/'(-[^'=]*)=[^']*'/g, "'$1=…'"));
+  }
+}
+
+/** One running subcommand: streams, flags, and the secrets to scrub from any text. */
+export class Ctx {
+  readonly secrets: string[] = [];
+  /** Set when the document came from stdin: a confirmation can then not be read from it. */
+  stdinUsed = false;
+  private target?: Target;
+  private client?: GatewayClient;
+
+  constructor(
+    readonly io: CommandIO,
+    readonly flags: Flags,
+    readonly args: string[],
+    readonly deps: ProvidersDeps,
+  ) {
+    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY]) if (typeof s === 'string' && s) this.secrets.push(s);
+  }
+
+  get json(): boolean {
+    return this.flags.json === true;
+  }
+  get quiet(): boolean {
+    return this.flags.quiet === true;
+  }
+  flag(name: string): boolean {
+    return this.flags[name] === true;
+  }
+  str(name: string): string | undefined {
+    const v = this.flags[name];
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  scrub(text: string): string {
+    return scrubSecrets(text, this.secrets);
+  }
+  /** Text for humans on stdout (scrubbed). */
+  out(text: string): void {
+    this.io.stdout.write(this.scrub(text));
+  }
+  /** JSON on stdout, verbatim (an export must stay byte-exact). */
+  outJson(value: unknown): void {
+    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+  /** A note on stderr, unless --quiet. */
+  note(text: string): void {
+    if (!this.quiet) this.io.stderr.write(`${this.scrub(text)}\n`);
+  }
+  /** An error line on stderr (always shown). */
+  error(text: string): void {
+    this.io.stderr.write(`bifrost-tui: ${this.scrub(text)}\n`);
+  }
+
+  /** Resolves the gateway from flags, env and profiles (no request is made). */
+  async connect(): Promise<Target> {
+    if (this.target) return this.target;
+    const target = await resolveTarget(
+      { url: this.str('url'), apiKey: this.str('api-key'), profile: this.str('profile'), timeout: this.str('timeout') },
+      this.io.env,
+      { store: this.deps.store },
+    );
+    this.target = target;
+    if (target.connection.secret) this.secrets.push(target.connection.secret);
+    return target;
+  }
+
+  async gateway(): Promise<GatewayClient> {
+    if (this.client) return this.client;
+    const target = await this.connect();
+    this.client = (this.deps.createClient ?? defaultCreateClient)(target.clientOptions);
+    return this.client;
+  }
+
+  /** GET one provider; a 404 says which name and where to look. */
+  async fetchProvider(name: string): Promise<Provider> {
+    const client = await this.gateway();
+    try {
+      return await client.getProvider(name);
+    } catch (err) {
+      if (err instanceof ApiError && err.isNotFound) {
+        throw new CommandError(`provider "${name}" is not configured on ${client.baseUrl} (see \`bifrost-tui providers list\`)`, EXIT.notFound);
+      }
+      throw err;
+    }
+  }
+
+  history(): HistoryStore {
+    return this.deps.history ?? openHistoryStore({ dir: this.deps.historyDir, env: this.io.env, now: this.deps.now });
+  }
+
+  now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
+  async close(): Promise<void> {
+    await this.client?.close();
+    await this.target?.close();
+  }
+}
+
+/** Exit code and one-line message for anything a command threw. */
+export function exitFor(err: unknown): { code: number; message: string } {
+  if (err instanceof CommandError) return { code: err.code, message: err.message };
+  if (err instanceof TargetError) return { code: err.code, message: err.message };
+  if (err instanceof ApiError) {
+    if (err.isAuth) return { code: EXIT.auth, message: err.message };
+    if (err.isNotFound) return { code: EXIT.notFound, message: err.message };
+    // The gateway's 400 is a validation failure, the same class as our own checks.
+    if (err.status === 400) return { code: EXIT.validation, message: `the gateway refused the change: ${err.message}` };
+    return { code: EXIT.gateway, message: err.message };
+  }
+  if (err instanceof StoreError) return { code: EXIT.changes, message: err.message };
+  return { code: EXIT.changes, message: errorMessage(err) };
+}
+
+/** Runs a command body: prints any failure as one scrubbed line and returns its exit code. */
+export async function runCommand(ctx: Ctx, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (err) {
+    const { code, message } = exitFor(err);
+    ctx.error(code === EXIT.usage && !/--help/.test(message) ? `${message} (see --help)` : message);
+    return code;
+  } finally {
+    await ctx.close().catch(() => undefined);
+  }
+}
+
+/** Exactly `count` positional arguments, named in `what` for the message. */
+export function needArgs(ctx: Ctx, sub: string, what: readonly string[], min = what.length): string[] {
+  if (ctx.args.length < min) throw new UsageError(`\`providers ${sub}\` needs ${what.slice(ctx.args.length, min).join(' ')}`);
+  if (ctx.args.length > what.length) throw new UsageError(`\`providers ${sub}\` takes ${what.join(' ') || 'no arguments'}, got extra "${ctx.args[what.length]}"`);
+  return ctx.args;
+}
+
+/** Refuses writes through a read-only profile. */
+export async function assertWritable(ctx: Ctx): Promise<void> {
+  const target = await ctx.connect();
+  if (target.connection.readOnly) {
+    throw new CommandError(`profile "${target.connection.profile ?? ''}" is read-only: nothing was written`, EXIT.changes);
+  }
+}
+
+/** Asks on the terminal; only "y"/"yes" count. */
+async function ask(io: CommandIO, question: string): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  io.stderr.write(`${question} [y/N] `);
+  try {
+    const answer = await new Promise<string>((resolve) => {
+      rl.once('line', resolve);
+      rl.once('close', () => resolve(''));
+    });
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/**
+ * Confirms a write: `--yes`, or a `y` typed at a terminal. Returns true when
+ * the user was asked (time passed, so the caller re-checks the gateway).
+ */
+export async function confirmWrite(ctx: Ctx, question: string): Promise<boolean> {
+  if (ctx.flag('yes')) return false;
+  if (!ctx.io.isTTY || ctx.stdinUsed) {
+    const why = ctx.stdinUsed ? 'the file was read from stdin' : 'stdin is not a terminal';
+    throw new CommandError(`refusing to write without confirmation (${why}): pass --yes`, EXIT.changes);
+  }
+  if (!(await ask(ctx.io, question))) throw new CommandError('not confirmed: nothing was written', EXIT.changes);
+  return true;
+}

@@ -1,0 +1,100 @@
+/** Plain-text tables, provider listings and diffs for the `providers` subcommands. Secrets are always masked. */
+import type { Provider } from '../api/wire.js';
+import { flattenForDisplay } from '../state/flatten.js';
+import { formatDiffEntry, type DiffEntry } from '../state/form/diff.js';
+import { maskDeep } from '../state/form/other-fields.js';
+import { providerKind } from '../state/provider-catalog.js';
+
+/** Columns padded to the widest cell, two spaces apart; the last column is not padded. */
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return `${[line(headers), ...rows.map(line)].join('\n')}\n`;
+}
+
+function truncate(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** One provider as a list row / JSON summary. */
+export interface ProviderSummary {
+  name: string;
+  kind: string;
+  provider_status: string | null;
+  status: string | null;
+  description: string | null;
+  base_url: string | null;
+  concurrency: number | null;
+  buffer_size: number | null;
+}
+
+export function summarize(p: Provider): ProviderSummary {
+  const c = p.concurrency_and_buffer_size;
+  return {
+    name: p.name,
+    kind: providerKind(p),
+    provider_status: p.provider_status ?? null,
+    status: p.status || null,
+    description: p.description || null,
+    base_url: p.network_config?.base_url || null,
+    concurrency: c?.concurrency ?? null,
+    buffer_size: c?.buffer_size ?? null,
+  };
+}
+
+/** The `providers list` table. */
+export function formatProviderTable(providers: readonly Provider[]): string {
+  const rows = providers.map((p) => {
+    const s = summarize(p);
+    const note = s.status ? truncate(s.description ? `${s.status}: ${s.description}` : s.status, 60) : '';
+    const conc = s.concurrency !== null ? `${s.concurrency}/${s.buffer_size ?? '?'}` : '';
+    return [s.name, s.kind, s.provider_status ?? 'unknown', s.base_url ?? 'default', conc, note];
+  });
+  return formatTable(['NAME', 'KIND', 'STATUS', 'BASE URL', 'CONC/BUF', 'NOTE'], rows);
+}
+
+/** Arrays are shown whole by the flattener: mask secret-named keys inside them first. */
+function maskArrays(value: unknown, path: string[] = []): unknown {
+  if (Array.isArray(value)) return maskDeep(path, value);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskArrays(v, [...path, k])]));
+  }
+  return value;
+}
+
+/** `providers get` text: a header, then one `path: value` line per leaf, secrets masked. */
+export function formatProviderText(p: Provider): string {
+  const head = [`${p.name}  ${providerKind(p)}, ${p.provider_status ?? 'status unknown'}`];
+  if (p.status) head.push(`note: ${p.status}${p.description ? `: ${truncate(p.description, 200)}` : ''}`);
+  const rest = { ...p } as Record<string, unknown>;
+  for (const k of ['name', 'provider_status', 'status', 'description']) delete rest[k];
+  const lines = flattenForDisplay(maskArrays(rest)).map((l) => `  ${l.path}: ${l.text}`);
+  return `${[...head, ...lines].join('\n')}\n`;
+}
+
+/** Diff lines (`~ path: before → after`), secrets masked. */
+export function formatDiff(entries: readonly DiffEntry[]): string {
+  return entries.map((e) => `  ${formatDiffEntry(e)}\n`).join('');
+}
+
+/** Diff entries for JSON output, values masked. */
+export function diffJson(entries: readonly DiffEntry[]): unknown[] {
+  return entries.map((e) => ({
+    path: e.path,
+    kind: e.kind,
+    ...(e.before !== undefined ? { before: maskDeep(e.segments, e.before) } : {}),
+    ...(e.after !== undefined ? { after: maskDeep(e.segments, e.after) } : {}),
+  }));
+}
+
+/** A PUT body for display (dry run), secrets masked at any depth. */
+export function maskedBody(body: Record<string, unknown>): unknown {
+  return maskDeep([], body);
+}
+
+/** "1 change" / "3 changes". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

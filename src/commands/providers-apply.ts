@@ -1,0 +1,37 @@
+/** `providers diff` and `providers apply`: a JSON document merged onto the fetched provider. */
+import { assertWritable, needArgs, type Ctx } from './command-context.js';
+import { diffJson, formatDiff } from './output.js';
+import { conflictOf, readDocument } from './providers-document.js';
+import { mergeEdits } from './providers-merge.js';
+import { planChanges, reportCheck, writeProvider } from './providers-save.js';
+import { EXIT } from './types.js';
+
+async function load(ctx: Ctx, sub: string) {
+  const [name] = needArgs(ctx, sub, ['NAME']);
+  const doc = await readDocument(ctx, ctx.str('file'));
+  const fetched = await ctx.fetchProvider(name!);
+  const { edits, ignored } = mergeEdits(fetched, doc.body);
+  if (ignored.length > 0) ctx.note(`note: read-only fields in ${doc.source} ignored: ${ignored.join(', ')}`);
+  if (!doc.meta) ctx.note(`note: ${doc.source} has no export metadata: cannot tell whether ${name} changed on the gateway since it was written`);
+  return { name: name!, doc, fetched, edits, conflict: conflictOf(doc, name!, fetched) };
+}
+
+/** Prints what applying the file would change; exit 1 when it changes something. */
+export async function runDiff(ctx: Ctx): Promise<number> {
+  const { name, fetched, edits, conflict } = await load(ctx, 'diff');
+  if (conflict) ctx.note(`warning: ${conflict}; apply will refuse without --force`);
+  reportCheck(ctx, fetched, edits, true);
+  const { changes } = planChanges(fetched, edits);
+  if (ctx.json) ctx.outJson({ provider: name, conflict: conflict ?? null, changes: diffJson(changes) });
+  else if (changes.length === 0) ctx.out(`no changes: ${name} already matches\n`);
+  else ctx.out(`Changes to ${name}:\n${formatDiff(changes)}`);
+  return changes.length === 0 ? EXIT.ok : EXIT.changes;
+}
+
+/** Applies the file (merge, check, diff, confirm, back up, PUT). */
+export async function runApply(ctx: Ctx): Promise<number> {
+  needArgs(ctx, 'apply', ['NAME']);
+  if (!ctx.flag('dry-run')) await assertWritable(ctx);
+  const { name, fetched, edits, conflict } = await load(ctx, 'apply');
+  return writeProvider(ctx, { name, fetched, edits, conflict });
+}

@@ -1,0 +1,70 @@
+/**
+ * Checks proposed edits with the form's own rules: the wire schema, then a
+ * form state over the fetched provider with every changed field applied as
+ * an edit, through `validateForm`. Problems the gateway copy already had are
+ * reported as warnings, not errors, so a script can change one field of a
+ * provider whose other values predate the UI's ranges.
+ */
+import { applyEdit, cloneJson, getAtPath, type Edit } from '../api/update-body.js';
+import { ProviderSchema, type Provider } from '../api/wire.js';
+import { DESCRIPTORS, isReadOnly } from '../state/form/descriptors.js';
+import { createFormState, setField, setFieldValue, type FormState } from '../state/form/edit-model.js';
+import { envVarRef, envVarValue } from '../state/form/env-var.js';
+import { isCustomProvider } from '../state/form/provider-kind.js';
+import { jsonEqual } from '../state/form/same-value.js';
+import { validateForm } from '../state/form/validate.js';
+
+/** Result of a check: errors refuse the write; warnings are shown. */
+export interface CheckResult {
+  errors: string[];
+  warnings: string[];
+}
+
+/** The provider after `edits`, read-only fields kept. */
+export function proposedProvider(original: Provider, edits: readonly Edit[]): Record<string, unknown> {
+  const p = cloneJson(original) as Record<string, unknown>;
+  for (const e of edits) applyEdit(p, e);
+  return p;
+}
+
+/** A form state over `original` with every descriptor field that differs in `proposed` set as an edit. */
+export function formStateFor(original: Provider, proposed: Record<string, unknown>): { state: FormState; readOnly: string[] } {
+  let state = createFormState(original);
+  const readOnly: string[] = [];
+  for (const d of DESCRIPTORS) {
+    const after = getAtPath(proposed, d.path);
+    if (jsonEqual(getAtPath(original, d.path), after)) continue;
+    if (isReadOnly(d, original)) {
+      readOnly.push(`${d.label} (${d.id}): cannot be changed after creation`);
+    } else if (d.envVar && after !== undefined && after !== null) {
+      // EnvVar fields take text (the reference or the literal), like the form's editor.
+      state = setField(state, d.id, envVarRef(after) ?? envVarValue(after));
+    } else {
+      state = setFieldValue(state, d.id, after ?? undefined);
+    }
+  }
+  return { state, readOnly };
+}
+
+function schemaErrors(p: Record<string, unknown>): string[] {
+  const r = ProviderSchema.safeParse(p);
+  if (r.success) return [];
+  return r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+/** Validates `edits` against `original`; see the module comment. */
+export function checkEdits(original: Provider, edits: readonly Edit[]): CheckResult {
+  const proposed = proposedProvider(original, edits);
+  const before = new Set(validateForm(createFormState(original)).map((e) => e.message));
+  const errors = schemaErrors(proposed);
+  if (errors.length > 0) return { errors, warnings: [] };
+  const { state, readOnly } = formStateFor(original, proposed);
+  errors.push(...readOnly);
+  if (isCustomProvider(original) && !isCustomProvider(proposed as Provider)) {
+    errors.push('custom_provider_config: cannot be removed from a custom provider');
+  }
+  for (const e of validateForm(state)) if (!before.has(e.message)) errors.push(e.message);
+  const now = new Set(validateForm(state).map((e) => e.message));
+  const warnings = [...before].filter((m) => now.has(m)).map((m) => `already on the gateway, left as is: ${m}`);
+  return { errors, warnings };
+}

@@ -1,0 +1,29 @@
+/** `providers get` and `providers export`. */
+import { needArgs, type Ctx } from './command-context.js';
+import { formatProviderText } from './output.js';
+import { exportDocument, writePrivateFile } from './providers-document.js';
+import { EXIT } from './types.js';
+
+/** Shows one provider: as received (--json) or as masked text. */
+export async function runGet(ctx: Ctx): Promise<number> {
+  const [name] = needArgs(ctx, 'get', ['NAME']);
+  const p = await ctx.fetchProvider(name!);
+  if (ctx.json) ctx.outJson(p);
+  else ctx.out(formatProviderText(p));
+  return EXIT.ok;
+}
+
+/** Prints or writes the editable object with its export fingerprint. */
+export async function runExport(ctx: Ctx): Promise<number> {
+  const [name] = needArgs(ctx, 'export', ['NAME']);
+  const p = await ctx.fetchProvider(name!);
+  const text = `${JSON.stringify(exportDocument(p, ctx.now()), null, 2)}\n`;
+  const file = ctx.str('output');
+  if (file === undefined || file === '-') {
+    ctx.io.stdout.write(text);
+  } else {
+    writePrivateFile(file, text);
+    ctx.note(`exported ${name} to ${file}`);
+  }
+  return EXIT.ok;
+}

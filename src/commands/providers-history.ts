@@ -1,0 +1,38 @@
+/** `providers history` and `providers restore`. */
+import type { HistoryEntry } from '../store/types.js';
+import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
+import { formatTable } from './output.js';
+import { keepCurrentSecrets, replaceEdits } from './providers-merge.js';
+import { writeProvider } from './providers-save.js';
+import { EXIT } from './types.js';
+
+async function entries(ctx: Ctx, name: string): Promise<HistoryEntry[]> {
+  const target = await ctx.connect();
+  return ctx.history().listHistory(target.connection.gatewayKey, name);
+}
+
+/** Lists the saved versions of a provider, newest first (local; no request). */
+export async function runHistory(ctx: Ctx): Promise<number> {
+  const [name] = needArgs(ctx, 'history', ['NAME']);
+  const list = await entries(ctx, name!);
+  if (ctx.json) ctx.outJson({ provider: name, versions: list.map((e) => ({ id: e.id, at: e.at })) });
+  else if (list.length === 0) ctx.out(`no saved versions of ${name} for this gateway\n`);
+  else ctx.out(formatTable(['ID', 'SAVED AT'], list.map((e) => [e.id, e.at])));
+  return EXIT.ok;
+}
+
+/** Puts a saved version back through the shared write path. */
+export async function runRestore(ctx: Ctx): Promise<number> {
+  const [name] = needArgs(ctx, 'restore', ['NAME']);
+  if (!ctx.flag('dry-run')) await assertWritable(ctx);
+  const at = ctx.str('at');
+  const target = await ctx.connect();
+  const entry = at ? ctx.history().getHistory(target.connection.gatewayKey, name!, at) : (await entries(ctx, name!))[0];
+  if (!entry) {
+    throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`providers history ${name}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
+  }
+  const fetched = await ctx.fetchProvider(name!);
+  const { target: saved, kept } = keepCurrentSecrets(fetched, entry.object);
+  for (const p of kept) ctx.note(`note: ${p} changed since ${entry.id} and a redacted secret cannot be restored: the current one is kept`);
+  return writeProvider(ctx, { name: name!, fetched, edits: replaceEdits(fetched, saved), extra: { restoredFrom: entry.id } });
+}

@@ -1,0 +1,108 @@
+/**
+ * Turning a document into edits of the fetched provider (never a partial PUT):
+ * - `apply`: deep merge. Objects merge key by key; `null` sets null; arrays,
+ *   maps (`extra_headers`, `beta_header_overrides`, `allowed_requests`,
+ *   `request_path_overrides`) and EnvVar values are replaced as a whole, so a
+ *   file says exactly which headers/flags/overrides exist.
+ * - `restore`: replacement of every writable top-level field.
+ */
+import { getAtPath, type Edit } from '../api/update-body.js';
+import { READ_ONLY_FIELDS, type Provider } from '../api/wire.js';
+import { DESCRIPTORS } from '../state/form/descriptors.js';
+import { envVarRef, envVarValue } from '../state/form/env-var.js';
+import { jsonEqual } from '../state/form/same-value.js';
+import { isEnvVarObject } from '../state/flatten.js';
+import { isRedacted } from '../state/secrets.js';
+import { CommandError } from './command-context.js';
+import { EXIT } from './types.js';
+
+/** Paths whose values a document replaces whole rather than merging into. */
+export const REPLACED_PATHS: ReadonlySet<string> = new Set(
+  DESCRIPTORS.filter((d) => d.kind === 'map' || d.kind === 'flags' || d.envVar).map((d) => d.id),
+);
+
+/** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
+export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Edits that merge `doc` onto `original`, and the read-only fields that were ignored. */
+export function mergeEdits(original: Provider, doc: Record<string, unknown>): { edits: Edit[]; ignored: string[] } {
+  if ('keys' in doc) {
+    throw new CommandError('"keys" cannot be set with a provider document: keys have their own endpoints; remove "keys" from the file', EXIT.validation);
+  }
+  const ignored = IGNORED_FIELDS.filter((f) => f in doc);
+  const edits: Edit[] = [];
+  const walk = (path: string[], cur: unknown, patch: Record<string, unknown>): void => {
+    for (const [k, v] of Object.entries(patch)) {
+      const p = [...path, k];
+      if (path.length === 0 && ignored.includes(k)) continue;
+      const now = isPlainObject(cur) ? cur[k] : undefined;
+      if (isPlainObject(v) && isPlainObject(now) && !REPLACED_PATHS.has(p.join('.'))) walk(p, now, v);
+      else if (!(isPlainObject(cur) && k in cur && jsonEqual(now, v))) edits.push({ path: p, value: v });
+    }
+  };
+  walk([], original, doc);
+  return { edits, ignored };
+}
+
+/** Edits that make the writable fields of `original` exactly those of `target`. */
+export function replaceEdits(original: Provider, target: Record<string, unknown>): Edit[] {
+  const skip = new Set<string>(READ_ONLY_FIELDS);
+  const edits: Edit[] = [];
+  for (const k of Object.keys(original)) {
+    if (!skip.has(k) && !(k in target)) edits.push({ path: [k], remove: true });
+  }
+  for (const [k, v] of Object.entries(target)) {
+    if (!skip.has(k) && !(k in original && jsonEqual((original as Record<string, unknown>)[k], v))) edits.push({ path: [k], value: v });
+  }
+  return edits;
+}
+
+/** A literal (not a reference) that the gateway has redacted. */
+function isRedactedLiteral(v: unknown): boolean {
+  if (typeof v === 'string') return isRedacted(v);
+  return isEnvVarObject(v) && envVarRef(v) === undefined && isRedacted(envVarValue(v));
+}
+
+/**
+ * Paths where `edits` would send a redacted value that differs from the
+ * gateway's current one. The gateway keeps a secret only when its current
+ * mask comes back unchanged; any other mask would be stored as the secret.
+ */
+export function staleMasks(original: Provider, edits: readonly Edit[]): string[] {
+  const out: string[] = [];
+  const walk = (path: string[], v: unknown): void => {
+    if (isRedactedLiteral(v)) {
+      if (!jsonEqual(getAtPath(original, path), v)) out.push(path.join('.'));
+    } else if (isPlainObject(v)) {
+      for (const [k, child] of Object.entries(v)) walk([...path, k], child);
+    } else if (Array.isArray(v)) {
+      v.forEach((child, i) => walk([...path, String(i)], child));
+    }
+  };
+  for (const e of edits) if (!e.remove) walk([...e.path], e.value);
+  return out;
+}
+
+/**
+ * For restore: a saved redacted secret that no longer matches the gateway
+ * cannot be restored; keep the current value (or drop it when there is none).
+ * Returns the patched copy and the paths that were kept.
+ */
+export function keepCurrentSecrets(original: Provider, target: Record<string, unknown>): { target: Record<string, unknown>; kept: string[] } {
+  const copy = structuredClone(target);
+  const kept = staleMasks(original, replaceEdits(original, copy));
+  for (const dotted of kept) {
+    const path = dotted.split('.');
+    const parent = getAtPath(copy, path.slice(0, -1)) as Record<string, unknown> | unknown[];
+    const last = path[path.length - 1]!;
+    const current = getAtPath(original, path);
+    if (Array.isArray(parent)) parent[Number(last)] = current ?? null;
+    else if (current === undefined) delete parent[last];
+    else parent[last] = structuredClone(current);
+  }
+  return { target: copy, kept };
+}

@@ -1,0 +1,92 @@
+/**
+ * The one write path of `apply`, `set` and `restore` (DESIGN.md safe-save
+ * rules): validate, diff, conflict check, confirm, re-check, back up, PUT the
+ * complete body built from the fetched object plus edits.
+ */
+import { buildUpdateBody, type Edit } from '../api/update-body.js';
+import type { Provider } from '../api/wire.js';
+import { diffObjects, type DiffEntry } from '../state/form/diff.js';
+import { CommandError, confirmWrite, type Ctx } from './command-context.js';
+import { diffJson, formatDiff, maskedBody, plural } from './output.js';
+import { checkEdits } from './providers-check.js';
+import { fingerprint } from './providers-document.js';
+import { staleMasks } from './providers-merge.js';
+import { EXIT } from './types.js';
+
+/** What to write. */
+export interface WritePlan {
+  name: string;
+  /** The provider as just fetched: the body is built from it. */
+  fetched: Provider;
+  edits: Edit[];
+  /** Why the write would overwrite someone else's change (refused unless --force). */
+  conflict?: string;
+  /** Extra fields for the JSON result (e.g. `restoredFrom`). */
+  extra?: Record<string, unknown>;
+}
+
+/** The changes a body makes to the fetched provider. */
+export function planChanges(fetched: Provider, edits: readonly Edit[]): { body: Record<string, unknown>; changes: DiffEntry[] } {
+  const body = buildUpdateBody(fetched, edits);
+  return { body, changes: diffObjects(buildUpdateBody(fetched, []), body) };
+}
+
+/** Prints validation problems; returns true when there were errors. */
+export function reportCheck(ctx: Ctx, fetched: Provider, edits: readonly Edit[], asNotes = false): boolean {
+  const { errors, warnings } = checkEdits(fetched, edits);
+  for (const p of staleMasks(fetched, edits)) {
+    errors.push(`${p}: holds a redacted value that is not the gateway's current one; the gateway would store the mask as the secret. Leave the field out to keep the current secret, or give the real value`);
+  }
+  for (const w of warnings) ctx.note(`note: ${w}`);
+  for (const e of errors) (asNotes ? ctx.note(`note: apply would refuse: ${e}`) : ctx.error(`invalid: ${e}`));
+  return errors.length > 0;
+}
+
+/** Runs the write path; returns the exit code. */
+export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> {
+  const { name, fetched, edits } = plan;
+  const dryRun = ctx.flag('dry-run');
+  const url = (await ctx.connect()).connection.url;
+  const { body, changes } = planChanges(fetched, edits);
+
+  if (plan.conflict && !ctx.flag('force')) {
+    if (!ctx.json && !ctx.quiet && changes.length > 0) ctx.out(`Changes to ${name} (against the current gateway copy):\n${formatDiff(changes)}`);
+    throw new CommandError(`${plan.conflict}: nothing was written; export again and redo your edits, or pass --force to overwrite`, EXIT.conflict);
+  }
+  if (plan.conflict) ctx.note(`note: ${plan.conflict}; overwriting (--force)`);
+  if (reportCheck(ctx, fetched, edits)) return EXIT.validation;
+
+  const result: Record<string, unknown> = { provider: name, gateway: url, ...plan.extra, changes: diffJson(changes) };
+  if (changes.length === 0) {
+    if (ctx.json) ctx.outJson({ ...result, saved: false });
+    else if (!ctx.quiet) ctx.out(`no changes: ${name} already matches\n`);
+    return EXIT.ok;
+  }
+  if (!ctx.json && !ctx.quiet) ctx.out(`Changes to ${name} on ${url}:\n${formatDiff(changes)}`);
+  if (dryRun) {
+    if (ctx.json) ctx.outJson({ ...result, dryRun: true, saved: false, body: maskedBody(body) });
+    else if (!ctx.quiet) ctx.out(`Dry run: nothing written. Body of PUT /api/providers/${name} (secrets masked):\n${JSON.stringify(maskedBody(body), null, 2)}\n`);
+    return EXIT.ok;
+  }
+
+  const asked = await confirmWrite(ctx, `Save ${plural(changes.length, 'change')} to ${name} on ${url}?`);
+  const client = await ctx.gateway();
+  if (asked) {
+    // Time passed at the prompt: the diff above must still be what gets overwritten.
+    const fresh = await ctx.fetchProvider(name);
+    if (fingerprint(fresh) !== fingerprint(fetched)) {
+      throw new CommandError(`${name} changed on the gateway while waiting for confirmation: nothing was written; run the command again`, EXIT.conflict);
+    }
+  }
+  const target = await ctx.connect();
+  let backupId: string;
+  try {
+    backupId = ctx.history().appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
+  } catch (err) {
+    throw new CommandError(`cannot back up ${name} before saving (${(err as Error).message}): nothing was written`, EXIT.changes);
+  }
+  await client.updateProvider(name, body);
+  if (ctx.json) ctx.outJson({ ...result, saved: true, backup: backupId });
+  else if (!ctx.quiet) ctx.out(`saved ${name}: ${plural(changes.length, 'change')}; previous version kept as ${backupId} (undo: bifrost-tui providers restore ${name} --at ${backupId})\n`);
+  return EXIT.ok;
+}
