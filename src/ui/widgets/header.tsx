@@ -7,13 +7,15 @@ import { fit } from '../text.js';
 export interface HeaderProps {
   connection: ConnectionInfo;
   width: number;
-  /** Right-hand text, e.g. "7 providers · refreshed 20s ago". */
+  /** Right-hand text, e.g. "7 configured · refreshed 20s ago". */
   right?: string;
+  /** Shorter variant used when `right` does not fit. */
+  rightShort?: string;
   /** Breadcrumb after the URL, e.g. "openai". */
   crumb?: string;
 }
 
-export function Header({ connection, width, right = '', crumb }: HeaderProps) {
+export function Header({ connection, width, right = '', rightShort = '', crumb }: HeaderProps) {
   const theme = useTheme();
   const label = connection.label ?? connection.profile;
   const labelText = label ? ` ${label} ` : '';
@@ -21,15 +23,17 @@ export function Header({ connection, width, right = '', crumb }: HeaderProps) {
   const left = ` ${connection.url} · auth ${connection.authMode}${ro}${crumb ? ` › ${crumb}` : ''}`;
   const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0);
   const room = Math.max(0, width - used - 1);
-  const rightText = right.length + 2 <= room / 2 ? right : '';
-  const leftRoom = Math.max(0, room - rightText.length);
+  // The URL may be cut to make room for the status, but keeps at least MIN_LEFT columns.
+  const MIN_LEFT = 24;
+  const rightText = [right, rightShort].find((r) => r && room - r.length - 1 >= MIN_LEFT) ?? '';
+  const leftRoom = Math.max(0, room - rightText.length - (rightText ? 1 : 0));
   return (
     <Box width={width}>
       <Text {...theme.title}>bifrost-tui</Text>
       {labelText ? <Text> </Text> : null}
       {labelText ? <Text {...theme.labelColor(connection.color)}>{labelText}</Text> : null}
       <Text>{fit(left, leftRoom)}</Text>
-      <Text {...theme.muted}>{rightText}</Text>
+      <Text {...theme.muted}>{rightText ? ` ${rightText}` : ''}</Text>
     </Box>
   );
 }

@@ -85,11 +85,12 @@ export function ListScreen(props: ListScreenProps) {
   const configured = state.providers.length;
   const age = state.loadedAt === undefined ? '' : ` · ${state.refreshing ? 'refreshing…' : `refreshed ${ageText(state.loadedAt, props.now)}`}`;
   const right = state.phase === 'loading' ? 'loading…' : `${configured} configured${age}`;
+  const rightShort = state.phase === 'loading' ? 'loading…' : `${configured} configured`;
   const position = state.rows.length > viewport ? ` ${state.cursor + 1}/${state.rows.length}` : '';
 
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
-      <Header connection={props.services.session.connection} width={width} right={right} />
+      <Header connection={props.services.session.connection} width={width} right={right} rightShort={rightShort} />
       <ListHeaderRow cols={cols} />
       <Box flexDirection="column" height={viewport}>
         <Body state={state} viewport={viewport} width={width} rows={rows} cols={cols} />

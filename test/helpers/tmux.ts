@@ -1,0 +1,73 @@
+/** Drives the built CLI in a real terminal (tmux): type keys, read the screen. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const CLI = path.resolve('dist/cli.js');
+
+export function requireBuiltCli(): void {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run bundle` (npm test does it first)');
+}
+
+let counter = 0;
+
+export interface TmuxSession {
+  name: string;
+  /** Current screen text. */
+  screen(): string;
+  /** Keys as tmux names them (e.g. 'j', 'Enter', 'Escape', 'C-s') or literal text with `literal`. */
+  send(...keys: string[]): void;
+  type(text: string): void;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  waitForExit(timeoutMs?: number): Promise<number>;
+  /** Is the terminal in the alternate screen? */
+  alternateOn(): boolean;
+  resize(columns: number, rows: number): void;
+  kill(): void;
+}
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts `command` (a shell line) in a detached tmux session of the given size. */
+export function startTmux(command: string, columns = 100, rows = 30, env: Record<string, string> = {}): TmuxSession {
+  const name = `bt-${process.pid}-${++counter}`;
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...envArgs, command);
+  tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+  const s: TmuxSession = {
+    name,
+    screen: () => tmux('capture-pane', '-p', '-t', name),
+    send: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    type: (text) => void tmux('send-keys', '-t', name, '-l', text),
+    async waitFor(text, timeoutMs = 8000) {
+      const start = Date.now();
+      for (;;) {
+        const screen = s.screen();
+        if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen was:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async waitForExit(timeoutMs = 8000) {
+      const start = Date.now();
+      for (;;) {
+        const [dead, status] = tmux('display-message', '-p', '-t', name, '#{pane_dead} #{pane_dead_status}').trim().split(' ');
+        if (dead === '1') return Number(status);
+        if (Date.now() - start > timeoutMs) throw new Error(`process did not exit; screen was:\n${s.screen()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    alternateOn: () => tmux('display-message', '-p', '-t', name, '#{alternate_on}').trim() === '1',
+    resize: (c, r) => void tmux('resize-window', '-t', name, '-x', String(c), '-y', String(r)),
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+  return s;
+}
