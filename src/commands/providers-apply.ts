@@ -18,10 +18,11 @@ async function load(ctx: Ctx, sub: string) {
 
 /** Prints what applying the file would change; exit 1 when it changes something. */
 export async function runDiff(ctx: Ctx): Promise<number> {
-  const { name, fetched, edits, conflict } = await load(ctx, 'diff');
+  const { name, fetched, edits, conflict: stale } = await load(ctx, 'diff');
+  const { changes } = planChanges(fetched, edits);
+  const conflict = changes.length > 0 ? stale : undefined;
   if (conflict) ctx.note(`warning: ${conflict}; apply will refuse without --force`);
   reportCheck(ctx, fetched, edits, true);
-  const { changes } = planChanges(fetched, edits);
   if (ctx.json) ctx.outJson({ provider: name, conflict: conflict ?? null, changes: diffJson(changes) });
   else if (changes.length === 0) ctx.out(`no changes: ${name} already matches\n`);
   else ctx.out(`Changes to ${name}:\n${formatDiff(changes)}`);

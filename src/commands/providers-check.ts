@@ -66,5 +66,5 @@ export function checkEdits(original: Provider, edits: readonly Edit[]): CheckRes
   for (const e of validateForm(state)) if (!before.has(e.message)) errors.push(e.message);
   const now = new Set(validateForm(state).map((e) => e.message));
   const warnings = [...before].filter((m) => now.has(m)).map((m) => `already on the gateway, left as is: ${m}`);
-  return { errors, warnings };
+  return { errors: [...new Set(errors)], warnings };
 }

@@ -49,11 +49,13 @@ export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> 
   const url = (await ctx.connect()).connection.url;
   const { body, changes } = planChanges(fetched, edits);
 
-  if (plan.conflict && !ctx.flag('force')) {
-    if (!ctx.json && !ctx.quiet && changes.length > 0) ctx.out(`Changes to ${name} (against the current gateway copy):\n${formatDiff(changes)}`);
-    throw new CommandError(`${plan.conflict}: nothing was written; export again and redo your edits, or pass --force to overwrite`, EXIT.conflict);
+  // Re-applying a file whose changes are already in place is a no-op, not a conflict.
+  const conflict = changes.length > 0 ? plan.conflict : undefined;
+  if (conflict && !ctx.flag('force')) {
+    if (!ctx.json && !ctx.quiet) ctx.out(`Changes to ${name} (against the current gateway copy):\n${formatDiff(changes)}`);
+    throw new CommandError(`${conflict}: nothing was written; export again and redo your edits, or pass --force to overwrite`, EXIT.conflict);
   }
-  if (plan.conflict) ctx.note(`note: ${plan.conflict}; overwriting (--force)`);
+  if (conflict) ctx.note(`note: ${conflict}; overwriting (--force)`);
   if (reportCheck(ctx, fetched, edits)) return EXIT.validation;
 
   const result: Record<string, unknown> = { provider: name, gateway: url, ...plan.extra, changes: diffJson(changes) };
