@@ -114,9 +114,11 @@ export class Ctx {
   scrub(text: string): string {
     return scrubSecrets(text, this.secrets);
   }
-  /** Text for humans on stdout (scrubbed). */
+  /** Text for humans on stdout, with the connection's secrets removed (values are masked already). */
   out(text: string): void {
-    this.io.stdout.write(this.scrub(text));
+    let clean = text;
+    for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
+    this.io.stdout.write(clean);
   }
   /** JSON on stdout, verbatim (an export must stay byte-exact). */
   outJson(value: unknown): void {

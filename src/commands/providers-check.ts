@@ -58,11 +58,11 @@ export function checkEdits(original: Provider, edits: readonly Edit[]): CheckRes
   const before = new Set(validateForm(createFormState(original)).map((e) => e.message));
   const errors = schemaErrors(proposed);
   if (errors.length > 0) return { errors, warnings: [] };
+  if (isCustomProvider(original) && !isCustomProvider(proposed as Provider)) {
+    return { errors: ['custom_provider_config: cannot be removed from a custom provider'], warnings: [] };
+  }
   const { state, readOnly } = formStateFor(original, proposed);
   errors.push(...readOnly);
-  if (isCustomProvider(original) && !isCustomProvider(proposed as Provider)) {
-    errors.push('custom_provider_config: cannot be removed from a custom provider');
-  }
   for (const e of validateForm(state)) if (!before.has(e.message)) errors.push(e.message);
   const now = new Set(validateForm(state).map((e) => e.message));
   const warnings = [...before].filter((m) => now.has(m)).map((m) => `already on the gateway, left as is: ${m}`);

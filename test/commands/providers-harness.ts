@@ -17,6 +17,8 @@ export interface Run {
 
 export interface RunOptions {
   stdin?: string;
+  /** A live stdin (to answer a prompt later). */
+  stdinStream?: NodeJS.ReadableStream;
   isTTY?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Do not append `--url <gateway>`. */
@@ -64,7 +66,7 @@ export async function setup(opts: { auth?: DemoAuth } = {}): Promise<Harness> {
       const io: CommandIO = {
         stdout: out.stream,
         stderr: err.stream,
-        stdin: Readable.from(o.stdin === undefined ? [] : [o.stdin]),
+        stdin: o.stdinStream ?? Readable.from(o.stdin === undefined ? [] : [o.stdin]),
         env: o.env ?? { PATH: process.env.PATH },
         isTTY: o.isTTY ?? false,
       };
