@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gatewayKey } from '../../src/store/state-dir.js';
+import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await setup();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const key = (): string => gatewayKey(undefined, h.gw.url);
+
+describe('providers history', () => {
+  it('lists the versions saved before each write, newest first (no request made)', async () => {
+    const empty = await h.run(['history', 'openai']);
+    expect(empty).toEqual({ code: 0, stdout: 'no saved versions of openai for this gateway\n', stderr: '' });
+    await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes']);
+    await h.run(['set', 'openai', 'network_config.max_retries=4', '--yes']);
+    h.gw.requests.length = 0;
+    const r = await h.run(['history', 'openai']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+SAVED AT$/);
+    expect(lines).toHaveLength(3);
+    const ids = lines.slice(1).map((l) => l.split(/\s+/)[0]!);
+    expect([...ids].sort().reverse()).toEqual(ids);
+    const j = JSON.parse((await h.run(['history', 'openai', '--json'])).stdout);
+    expect(j.provider).toBe('openai');
+    expect(j.versions.map((v: { id: string }) => v.id)).toEqual(ids);
+    expect(h.gw.requests).toEqual([]);
+    const saved = h.history.listHistory(key(), 'openai');
+    expect((saved[0]!.object.network_config as { max_retries: number }).max_retries).toBe(3);
+    expect((saved[1]!.object.network_config as { max_retries: number }).max_retries).toBe(2);
+  });
+});
+
+describe('providers restore', () => {
+  it('restores the newest saved version through the diff, with a backup of its own', async () => {
+    const original = await fetchJson(h.gw, 'acme-llm');
+    await h.run(['set', 'acme-llm', 'network_config.max_retries=7', 'custom_provider_config.allowed_requests.rerank=true', '--yes']);
+    h.gw.requests.length = 0;
+    const r = await h.run(['restore', 'acme-llm', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  ~ network_config.max_retries: 7 → 2\n');
+    expect(r.stdout).toContain('  - custom_provider_config.allowed_requests.rerank: true\n');
+    expect(h.puts()).toHaveLength(1);
+    expect(h.puts()[0]!.json).toEqual(writable(original));
+    expect(await fetchJson(h.gw, 'acme-llm')).toEqual(original);
+    expect(h.history.listHistory(key(), 'acme-llm')).toHaveLength(2);
+  });
+
+  it('--at picks a version; redacted secrets go back as saved and the gateway keeps them', async () => {
+    const stored = structuredClone(h.gw.storedProvider('groq'));
+    await h.run(['set', 'groq', 'network_config.max_retries=2', '--yes']);
+    await h.run(['set', 'groq', 'network_config.max_retries=3', '--yes']);
+    const [, oldest] = h.history.listHistory(key(), 'groq');
+    const j = await h.run(['restore', 'groq', '--at', oldest!.id, '--yes', '--json']);
+    expect(j.code).toBe(0);
+    const json = JSON.parse(j.stdout);
+    expect(json).toMatchObject({ provider: 'groq', restoredFrom: oldest!.id, saved: true, changes: [{ path: 'network_config.max_retries', before: 3, after: 1 }] });
+    const put = h.puts()[2]!.json as Record<string, unknown>;
+    expect(put.proxy_config).toEqual(oldest!.object.proxy_config);
+    expect(h.gw.storedProvider('groq')!.proxy_config).toEqual(stored!.proxy_config);
+  });
+
+  it('keeps the current secret when the saved mask no longer matches (a mask cannot be restored)', async () => {
+    await h.run(['set', 'groq', 'network_config.max_retries=2', '--yes']);
+    h.gw.mutateProvider('groq', (p) => {
+      (p.proxy_config as Record<string, unknown>).username = { value: 'svc-rotated-user', env_var: '', from_env: false };
+    });
+    const current = await fetchJson(h.gw, 'groq');
+    const r = await h.run(['restore', 'groq', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: proxy_config.username changed since');
+    const put = h.puts()[1]!.json as { proxy_config: Record<string, unknown>; network_config: Record<string, unknown> };
+    expect(put.proxy_config.username).toEqual((current.proxy_config as Record<string, unknown>).username);
+    expect(put.network_config.max_retries).toBe(1);
+    expect(h.gw.storedProvider('groq')!.proxy_config!.username).toMatchObject({ value: 'svc-rotated-user' });
+  });
+
+  it('unknown versions and providers without history are exit 5; --dry-run writes nothing', async () => {
+    const none = await h.run(['restore', 'openai', '--yes']);
+    expect(none.code).toBe(5);
+    expect(none.stderr).toBe('bifrost-tui: no saved versions of openai for this gateway\n');
+    await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes']);
+    const bad = await h.run(['restore', 'openai', '--at', '20200101T000000000Z', '--yes']);
+    expect(bad.code).toBe(5);
+    expect(bad.stderr).toContain('no saved version "20200101T000000000Z" of openai');
+    const dry = await h.run(['restore', 'openai', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('~ network_config.max_retries: 3 → 2');
+    expect(h.puts()).toHaveLength(1);
+  });
+});
