@@ -6,6 +6,7 @@ import {
   createFormState, effectiveValue, fieldEdit, resetFieldToDefault, setField, setFieldValue, toEdits, type FormState,
 } from '../state/form/edit-model.js';
 import { parseToggle } from '../state/form/parsers.js';
+import { isCustomProvider } from '../state/form/provider-kind.js';
 import { isParseError } from '../state/form/types.js';
 import { assertWritable, CommandError, UsageError, type Ctx } from './command-context.js';
 import { writeProvider } from './providers-save.js';
@@ -48,6 +49,9 @@ function entryValue(d: SetPath['d'], key: string, text: string): unknown {
 /** One change applied to the form state, like the editor would. */
 function applyChange(state: FormState, original: Provider, c: Change): FormState {
   const { d, key } = c.target;
+  if (d.section === 'custom' && !isCustomProvider(original)) {
+    throw new CommandError(`invalid: ${d.id} applies to custom providers only; ${original.name} is built-in`, EXIT.validation);
+  }
   if (isReadOnly(d, original)) throw new CommandError(`invalid: ${d.label} (${d.id}): cannot be changed after creation`, EXIT.validation);
   if (key === undefined) {
     const next = c.text === undefined ? resetFieldToDefault(state, d.id) : setField(state, d.id, c.text);

@@ -147,6 +147,9 @@ describe('providers set: refusals', () => {
     expect(c.stderr).toContain('cannot be changed after creation');
     const d = await h.run(['set', 'acme-llm', 'custom_provider_config.allowed_requests.embedding=maybe', '--yes']);
     expect(d.code).toBe(3);
+    const f = await h.run(['set', 'openai', 'custom_provider_config.allowed_requests.embedding=false', '--yes']);
+    expect(f.code).toBe(3);
+    expect(f.stderr).toBe('bifrost-tui: invalid: custom_provider_config.allowed_requests applies to custom providers only; openai is built-in\n');
     const e = await h.run(['set', 'groq', 'proxy_config.url=not a url', '--yes']);
     expect(e.code).toBe(3);
     expect(e.stderr).toContain('Proxy URL: must be a valid URL');
