@@ -48,12 +48,16 @@ export function mergeEdits(original: Provider, doc: Record<string, unknown>): { 
   return { edits, ignored };
 }
 
+/** Blocks the gateway keeps as stored when a PUT omits them (CONTRACT §4.3): clearing one takes `null`. */
+const KEPT_WHEN_OMITTED: ReadonlySet<string> = new Set(['proxy_config', 'openai_config', 'prompt_cache']);
+
 /** Edits that make the writable fields of `original` exactly those of `target`. */
 export function replaceEdits(original: Provider, target: Record<string, unknown>): Edit[] {
   const skip = new Set<string>(READ_ONLY_FIELDS);
   const edits: Edit[] = [];
   for (const k of Object.keys(original)) {
-    if (!skip.has(k) && !(k in target)) edits.push({ path: [k], remove: true });
+    if (skip.has(k) || k in target) continue;
+    edits.push(KEPT_WHEN_OMITTED.has(k) ? { path: [k], value: null } : { path: [k], remove: true });
   }
   for (const [k, v] of Object.entries(target)) {
     if (!skip.has(k) && !(k in original && jsonEqual((original as Record<string, unknown>)[k], v))) edits.push({ path: [k], value: v });

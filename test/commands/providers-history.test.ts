@@ -80,6 +80,16 @@ describe('providers restore', () => {
     expect(h.gw.storedProvider('groq')!.proxy_config!.username).toMatchObject({ value: 'svc-rotated-user' });
   });
 
+  it('clears a block added since the saved version with null (omitting it would keep it)', async () => {
+    expect((await h.run(['set', 'anthropic', 'openai_config.disable_store=true', '--yes'])).code).toBe(0);
+    expect(h.gw.storedProvider('anthropic')!.openai_config).toEqual({ disable_store: true });
+    const r = await h.run(['restore', 'anthropic', '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  - openai_config.disable_store: true\n');
+    expect((h.puts()[1]!.json as Record<string, unknown>).openai_config).toBeNull();
+    expect(h.gw.storedProvider('anthropic')!.openai_config).toBeUndefined();
+  });
+
   it('unknown versions and providers without history are exit 5; --dry-run writes nothing', async () => {
     const none = await h.run(['restore', 'openai', '--yes']);
     expect(none.code).toBe(5);

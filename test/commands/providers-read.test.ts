@@ -29,7 +29,7 @@ describe('providers list', () => {
   });
 
   it('prints JSON summaries with --json', async () => {
-    const r = await h.run(['list', '--json']);
+    const r = await h.run(['list', '--json', '--no-color', '--quiet']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.total).toBe(6);
