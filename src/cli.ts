@@ -75,13 +75,20 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout },
     io.env,
   );
+  const { runTui } = await import('./ui/run-tui.js');
+  const { wantsMono } = await import('./ui/theme.js');
+  const mono = wantsMono(io.env, Boolean(flags['no-color']));
   if (!opened.ok) {
+    // First run on a terminal: set up a profile instead of exiting.
+    if (opened.noTarget) {
+      const { openSetupSession } = await import('./session.js');
+      const setup = openSetupSession(io.env);
+      return runTui({ services: setup.services, mono, cleanup: setup.close });
+    }
     io.stderr.write(`bifrost-tui: ${opened.message}\n`);
     return opened.code;
   }
-  const { runTui } = await import('./ui/run-tui.js');
-  const { wantsMono } = await import('./ui/theme.js');
-  return runTui({ services: opened.services, mono: wantsMono(io.env, Boolean(flags['no-color'])), cleanup: opened.close });
+  return runTui({ services: opened.services, mono, cleanup: opened.close });
 }
 
 main(process.argv.slice(2)).then(

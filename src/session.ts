@@ -1,29 +1,75 @@
-/** Opens a live session for the TUI: resolve the target, create the client. */
+/** Opens a live session for the TUI: resolve the target, create the client and the profiles service. */
+import { ApiError } from './api/api-error.js';
 import { createClient } from './api/client.js';
+import type { GatewayClient } from './api/types.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from './connect.js';
 import { EXIT, type ExitCode } from './commands/types.js';
+import { createProfilesService } from './profiles-service.js';
+import { openProfileStore, type ProfileStore } from './store/profile-store.js';
 import type { Services } from './ui/services.js';
 
 export type OpenResult =
   | { ok: true; services: Services; close: () => Promise<void> }
   | { ok: false; code: ExitCode; message: string; noTarget: boolean };
 
+/** The store if it opens; a broken file is reported where it is needed (resolving, or the profiles screen), never rewritten. */
+function tryStore(env: NodeJS.ProcessEnv): ProfileStore | undefined {
+  try {
+    return openProfileStore({ env });
+  } catch {
+    return undefined;
+  }
+}
+
 export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<OpenResult> {
+  const store = deps.store ?? (flags.demo ? undefined : tryStore(env));
   let target;
   try {
-    target = await resolveTarget(flags, env, deps);
+    target = await resolveTarget(flags, env, { ...deps, ...(store ? { store } : {}) });
   } catch (err) {
     if (err instanceof TargetError) return { ok: false, code: err.code, message: err.message, noTarget: err.noTarget };
     return { ok: false, code: EXIT.gateway, message: (err as Error).message, noTarget: false };
   }
+  const profiles = createProfilesService({ store, env });
   const client = createClient(target.clientOptions);
-  const services: Services = { session: { client, connection: target.connection }, now: () => Date.now() };
+  const session = profiles.sessionFor(target.clientOptions, target.connection, client);
+  const services: Services = { session, now: () => Date.now(), profiles };
   return {
     ok: true,
     services,
     close: async () => {
-      await client.close().catch(() => undefined);
+      await profiles.close();
       await target.close().catch(() => undefined);
     },
   };
+}
+
+/** A client for "not connected yet": every call fails with one clear line. */
+function unconnectedClient(): GatewayClient {
+  const fail = async (): Promise<never> => {
+    throw new ApiError('network', 'not connected to a gateway yet');
+  };
+  return {
+    baseUrl: '',
+    listProviders: fail,
+    getProvider: fail,
+    updateProvider: fail,
+    createProvider: fail,
+    deleteProvider: fail,
+    listKeys: fail,
+    authStatus: fail,
+    close: async () => undefined,
+  };
+}
+
+/** Services for the first-run setup: no gateway yet; the setup form connects through `profiles`. */
+export function openSetupSession(env: NodeJS.ProcessEnv, deps: { store?: ProfileStore } = {}): { services: Services; close: () => Promise<void> } {
+  const profiles = createProfilesService({ store: deps.store, env });
+  const services: Services = {
+    session: { client: unconnectedClient(), connection: { url: '(not connected)', authMode: 'none', readOnly: false, gatewayKey: 'setup' } },
+    now: () => Date.now(),
+    profiles,
+    firstRun: true,
+  };
+  return { services, close: () => profiles.close() };
 }

@@ -31,6 +31,10 @@ export interface Draft {
   original: Record<string, unknown>;
   /** Edits in order, same shape as api/update-body `Edit`. */
   edits: Array<{ path: string[]; value?: unknown; remove?: boolean }>;
+  /** The form's per-field edits as typed (invalid text included), so a restore loses nothing. */
+  fields?: Record<string, { text: string; parsed: boolean; input?: unknown; error?: string }>;
+  /** A field that was being typed into when the draft was written. */
+  pending?: { fieldId: string; text: string };
   savedAt: string;
 }
 

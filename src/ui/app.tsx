@@ -1,7 +1,7 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
-import { initialListState, listReducer } from '../state/list/list-reducer.js';
+import { initialListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
 import { KeyRouter, useHoldKeys, useKeyHandler, useReplayHeldKeys } from './key-router.js';
@@ -16,6 +16,10 @@ import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
 import { DetailScreen } from './screens/detail-screen.js';
+import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
+import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
+import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
+import { SetupScreen } from './screens/setup/setup-screen.js';
 
 export interface AppProps {
   services: Services;
@@ -36,16 +40,17 @@ export function App(props: AppProps) {
   );
 }
 
-type Route = { screen: 'list' } | { screen: 'provider'; name: string };
+type Route = { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' };
 
-function Shell({ services, size, onExit }: AppProps) {
+function Shell({ services: initial, size, onExit }: AppProps) {
   const { exit } = useApp();
   const hold = useHoldKeys();
   useReplayHeldKeys();
   const { columns, rows } = useTerminalSize(size);
-  const [route, setRouteNow] = useState<Route>({ screen: 'list' });
+  const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
-  const [list, dispatch, getList] = useSyncReducer(listReducer, () => initialListState());
+  const [list, dispatch, getList] = useSyncReducer(resettableListReducer, () => initialListState());
+  const { services, switchSession } = useSwitchableSession(initial, dispatch);
   const { reload } = useListController(services, dispatch);
   const now = useClock(services, 15_000);
   const setRoute = (r: Route): void => {
@@ -84,6 +89,12 @@ function Shell({ services, size, onExit }: AppProps) {
         onHelp={() => setHelp(['detail', 'global'])}
       />
     );
+  if (route.screen === 'setup')
+    return <SetupScreen services={services} width={columns} height={rows} active onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
+  if (route.screen === 'profiles')
+    return <ProfilesScreen services={services} width={columns} height={rows} active onBack={() => setRoute({ screen: 'list' })} onSwitch={switchSession} onQuit={quit} />;
+  if (route.screen === 'key')
+    return <KeyPromptScreen services={services} width={columns} height={rows} active onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
   return (
     <ListScreen
       services={services}
@@ -96,6 +107,8 @@ function Shell({ services, size, onExit }: AppProps) {
       active
       now={now}
       onOpen={(name) => setRoute({ screen: 'provider', name })}
+      onProfiles={() => setRoute({ screen: 'profiles' })}
+      onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
       onQuit={quit}
       onHelp={() => setHelp(['list', 'global'])}
     />

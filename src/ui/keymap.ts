@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'detail' | 'form' | 'edit' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'help';
+export type Scope = 'global' | 'list' | 'form' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -33,14 +33,105 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit' },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
 
-  { command: 'up', keys: ['up', 'k'], scope: 'detail', help: 'scroll up' },
-  { command: 'down', keys: ['down', 'j'], scope: 'detail', help: 'scroll down', hint: 'scroll' },
-  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'detail', help: 'page up' },
-  { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'detail', help: 'page down' },
-  { command: 'first', keys: ['g', 'home'], scope: 'detail', help: 'top' },
-  { command: 'last', keys: ['G', 'end'], scope: 'detail', help: 'bottom' },
-  { command: 'refresh', keys: ['r'], scope: 'detail', help: 'reload from the gateway', hint: 'reload' },
-  { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'detail', help: 'back to the list', hint: 'back' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'form', help: 'previous field' },
+  { command: 'down', keys: ['down', 'j'], scope: 'form', help: 'next field', hint: 'move' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'form', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'form', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'form', help: 'first field' },
+  { command: 'last', keys: ['G', 'end'], scope: 'form', help: 'last field' },
+  { command: 'nextSection', keys: ['tab', ']'], scope: 'form', help: 'next section' },
+  { command: 'prevSection', keys: ['shift+tab', '['], scope: 'form', help: 'previous section' },
+  { command: 'section', keys: ['1', '2', '3', '4', '5', '6', '7'], scope: 'form', help: 'jump to section 1-7' },
+  { command: 'toggleSection', keys: ['z'], scope: 'form', help: 'collapse/expand the section' },
+  { command: 'activate', keys: ['enter', 'space'], scope: 'form', help: 'edit the field (toggles flip, choices cycle)', hint: 'edit' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save' },
+  { command: 'undo', keys: ['u', 'ctrl+z'], scope: 'form', help: 'undo', hint: 'undo' },
+  { command: 'redo', keys: ['ctrl+r', 'ctrl+y'], scope: 'form', help: 'redo' },
+  { command: 'revertField', keys: ['x'], scope: 'form', help: 'revert the field to the loaded value', hint: 'revert' },
+  { command: 'resetField', keys: ['D'], scope: 'form', help: 'reset the field to the gateway default' },
+  { command: 'revertAll', keys: ['X'], scope: 'form', help: 'revert every field (undoable)' },
+  { command: 'nextError', keys: ['n'], scope: 'form', help: 'jump to the next error' },
+  { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
+  { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
+  { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (asks when there are edits)' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back' },
+
+  { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
+  { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
+  { command: 'home', keys: ['home', 'ctrl+a'], scope: 'edit', help: 'start of line' },
+  { command: 'end', keys: ['end', 'ctrl+e'], scope: 'edit', help: 'end of line' },
+  { command: 'clearBefore', keys: ['ctrl+u'], scope: 'edit', help: 'delete to the start of the line' },
+  { command: 'deleteWord', keys: ['ctrl+w'], scope: 'edit', help: 'delete the previous word' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'map', help: 'previous entry' },
+  { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
+  { command: 'editValue', keys: ['enter', 'space'], scope: 'map', help: 'edit the value (on/off for flags)', hint: 'edit' },
+  { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry' },
+  { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add' },
+  { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete' },
+  { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done' },
+
+  { command: 'left', keys: ['left', 'h'], scope: 'flags', help: 'move left' },
+  { command: 'right', keys: ['right', 'l'], scope: 'flags', help: 'move right' },
+  { command: 'up', keys: ['up', 'k'], scope: 'flags', help: 'move up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'flags', help: 'move down', hint: 'move' },
+  { command: 'toggle', keys: ['space', 'enter'], scope: 'flags', help: 'allow/deny the request type', hint: 'toggle' },
+  { command: 'allOn', keys: ['A'], scope: 'flags', help: 'allow all shown', hint: 'all on' },
+  { command: 'allOff', keys: ['N'], scope: 'flags', help: 'deny all shown', hint: 'all off' },
+  { command: 'invert', keys: ['I'], scope: 'flags', help: 'invert all shown', hint: 'invert' },
+  { command: 'mode', keys: ['M'], scope: 'flags', help: 'switch: absent (everything allowed) / only the listed flags', hint: 'mode' },
+  { command: 'filter', keys: ['/'], scope: 'flags', help: 'filter request types', hint: 'filter' },
+  { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'diff', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down' },
+  { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save' },
+  { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel' },
+
+  { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
+  { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
+  { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel' },
+
+  { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'profiles', help: 'previous profile' },
+  { command: 'down', keys: ['down', 'j'], scope: 'profiles', help: 'next profile', hint: 'move' },
+  { command: 'first', keys: ['g', 'home'], scope: 'profiles', help: 'first profile' },
+  { command: 'last', keys: ['G', 'end'], scope: 'profiles', help: 'last profile' },
+  { command: 'switch', keys: ['enter'], scope: 'profiles', help: 'switch to this profile', hint: 'switch' },
+  { command: 'add', keys: ['a'], scope: 'profiles', help: 'add a profile', hint: 'add' },
+  { command: 'edit', keys: ['e'], scope: 'profiles', help: 'edit the profile', hint: 'edit' },
+  { command: 'delete', keys: ['d'], scope: 'profiles', help: 'delete the profile (asks first)', hint: 'delete' },
+  { command: 'setDefault', keys: ['u'], scope: 'profiles', help: 'use as the default profile', hint: 'default' },
+  { command: 'test', keys: ['t'], scope: 'profiles', help: 'test the connection', hint: 'test' },
+  { command: 'reveal', keys: ['v'], scope: 'profiles', help: 'show the last 4 characters of the key', hint: 'reveal' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'profiles', help: 'back to the providers', hint: 'back' },
+
+  { command: 'yes', keys: ['y'], scope: 'confirm', help: 'yes', hint: 'yes' },
+  { command: 'no', keys: ['n', 'esc'], scope: 'confirm', help: 'no', hint: 'no' },
+
+  { command: 'next', keys: ['down', 'tab'], scope: 'profileForm', help: 'next field', hint: 'next' },
+  { command: 'prev', keys: ['up', 'shift+tab'], scope: 'profileForm', help: 'previous field' },
+  { command: 'change', keys: ['space', 'right'], scope: 'profileForm', help: 'change a choice or toggle', hint: 'change' },
+  { command: 'changeBack', keys: ['left'], scope: 'profileForm', help: 'change a choice backwards' },
+  { command: 'enter', keys: ['enter'], scope: 'profileForm', help: 'next field; on the last one, save' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'profileForm', help: 'save the profile', hint: 'save' },
+  { command: 'clear', keys: ['ctrl+u'], scope: 'profileForm', help: 'clear the field' },
+  { command: 'cancel', keys: ['esc'], scope: 'profileForm', help: 'cancel, nothing saved', hint: 'cancel' },
+
+  { command: 'next', keys: ['down', 'tab'], scope: 'setup', help: 'next field', hint: 'next' },
+  { command: 'prev', keys: ['up', 'shift+tab'], scope: 'setup', help: 'previous field' },
+  { command: 'change', keys: ['space', 'right'], scope: 'setup', help: 'change the auth mode', hint: 'change' },
+  { command: 'changeBack', keys: ['left'], scope: 'setup', help: 'change the auth mode backwards' },
+  { command: 'enter', keys: ['enter'], scope: 'setup', help: 'next field; on the last one, test and save' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'setup', help: 'test the connection, then save and open it', hint: 'test+save' },
+  { command: 'clear', keys: ['ctrl+u'], scope: 'setup', help: 'clear the field' },
+  { command: 'quit', keys: ['esc'], scope: 'setup', help: 'quit without saving', hint: 'quit' },
+
+  { command: 'submit', keys: ['enter'], scope: 'keyPrompt', help: 'use this key', hint: 'use key' },
+  { command: 'clear', keys: ['ctrl+u'], scope: 'keyPrompt', help: 'clear' },
+  { command: 'cancel', keys: ['esc'], scope: 'keyPrompt', help: 'cancel', hint: 'cancel' },
 
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help' },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },
@@ -65,6 +156,7 @@ export function matchesKey(spec: string, input: string, key: Key): boolean {
     case 'shift+tab': return key.tab && key.shift;
     case 'space': return input === ' ' && !key.ctrl && !key.meta;
     case 'backspace': return key.backspace || key.delete;
+    case 'delete': return key.delete;
     default: return input === spec && !key.ctrl && !key.meta;
   }
 }

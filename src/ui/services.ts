@@ -5,17 +5,88 @@
  */
 import type { GatewayClient } from '../api/types.js';
 import type { ConnectionInfo } from '../connect.js';
+import type { Draft, Profile, SecretSource } from '../store/types.js';
 
 export type { ConnectionInfo } from '../connect.js';
+export type { Profile, SecretSource } from '../store/types.js';
 
 /** One live connection. */
 export interface Session {
   client: GatewayClient;
   connection: ConnectionInfo;
+  /** The same gateway with another key (the 401/403 prompt); absent when the session cannot be re-keyed. */
+  withKey?(key: string): Session;
+}
+
+/** Outcome of a connection test (authStatus, then listProviders). The message is one line and never contains the key. */
+export interface ProfileTestResult {
+  ok: boolean;
+  message: string;
+  /** Configured providers, when the test got that far. */
+  providers?: number;
+  ms: number;
+}
+
+/**
+ * Stored connection profiles and switching between them. Store methods throw
+ * an error whose message is one line naming the config file (corrupt file,
+ * invalid profile); the file is never rewritten after a failed read.
+ */
+export interface ProfilesService {
+  list(): Profile[];
+  get(name: string): Profile | undefined;
+  upsert(profile: Profile): Profile;
+  remove(name: string): boolean;
+  setDefault(name: string): void;
+  getDefaultName(): string | undefined;
+  /** Tests a profile as given (it need not be stored yet). Never rejects. */
+  test(profile: Profile): Promise<ProfileTestResult>;
+  /** Opens a session on a stored profile (resolving its key); rejects with a one-line, key-free message. */
+  connect(name: string): Promise<Session>;
+  /** How a key source is shown: never any part of a stored value. */
+  describeSecret(src: SecretSource | undefined): string;
+  /** Resolves the profile's key and returns `••••` plus at most its last 4 characters. */
+  revealTail(profile: Profile): Promise<string>;
+}
+
+/** Unsaved form edits on disk, per gateway and provider (see store/draft-store). Methods may throw a one-line error. */
+export interface DraftService {
+  load(gatewayKey: string, provider: string): Draft | undefined;
+  save(gatewayKey: string, provider: string, draft: Draft): void;
+  clear(gatewayKey: string, provider: string): void;
+}
+
+/** Backups of provider objects taken before each save. */
+export interface HistoryService {
+  append(gatewayKey: string, provider: string, object: Record<string, unknown>): void;
+}
+
+/** Effects the form needs outside Ink. */
+export interface EditorService {
+  /** Reads a text file (PEM) given by the user. Rejects with a one-line message. */
+  readTextFile(path: string): Promise<string>;
+  /** Suspends the UI, edits `initial` in $VISUAL/$EDITOR, returns the text (undefined when the editor failed). */
+  editInEditor(initial: string, suffix: string): Promise<string | undefined>;
 }
 
 export interface Services {
   session: Session;
+  drafts?: DraftService;
+  history?: HistoryService;
+  editor?: EditorService;
+  /**
+   * Registers work to do before the process ends on a signal (SIGHUP when an
+   * SSH session drops): e.g. write the draft with the text being typed.
+   * Returns an unregister function.
+   */
+  onBeforeExit?: (flush: () => void) => () => void;
   /** Clock, injectable for tests. */
   now(): number;
+  /** Stored profiles; absent in tests that do not need them. */
+  profiles?: ProfilesService;
+  /**
+   * First run: nothing is configured yet, so the app opens the setup form and
+   * `session` is an unconnected placeholder until setup succeeds.
+   */
+  firstRun?: boolean;
 }

@@ -20,8 +20,9 @@ export function Header({ connection, width, right = '', rightShort = '', crumb }
   const label = connection.label ?? connection.profile;
   const labelText = label ? ` ${label} ` : '';
   const ro = connection.readOnly ? ' [read-only]' : '';
-  const left = ` ${connection.url} · auth ${connection.authMode}${ro}${crumb ? ` › ${crumb}` : ''}`;
-  const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0);
+  const left = ` ${connection.url} · auth ${connection.authMode}${crumb ? ` › ${crumb}` : ''}`;
+  // The read-only marker is never cut: it is what stops a save on the wrong gateway.
+  const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0) + ro.length;
   const room = Math.max(0, width - used - 1);
   // The URL may be cut to make room for the status, but keeps at least MIN_LEFT columns.
   const MIN_LEFT = 24;
@@ -32,6 +33,7 @@ export function Header({ connection, width, right = '', rightShort = '', crumb }
       <Text {...theme.title}>bifrost-tui</Text>
       {labelText ? <Text> </Text> : null}
       {labelText ? <Text {...theme.labelColor(connection.color)}>{labelText}</Text> : null}
+      {ro ? <Text {...theme.warn}>{ro}</Text> : null}
       <Text>{fit(left, leftRoom)}</Text>
       <Text {...theme.muted}>{rightText ? ` ${rightText}` : ''}</Text>
     </Box>

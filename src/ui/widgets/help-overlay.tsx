@@ -5,8 +5,9 @@ import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
-  global: 'Everywhere', list: 'Provider list', detail: 'Provider', form: 'Form', edit: 'Editing a field',
-  flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles', help: 'Help',
+  global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',
+  flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
+  profileForm: 'Profile form', setup: 'Setup', keyPrompt: 'API key', help: 'Help',
 };
 
 export interface HelpOverlayProps {

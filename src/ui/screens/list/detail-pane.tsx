@@ -28,7 +28,7 @@ export function detailLines(state: ListState): Line[] {
   if (state.error) {
     const hint =
       state.error.kind === 'auth'
-        ? 'Give a key with --api-key KEY or BIFROST_API_KEY, or fix the profile (P). r retries.'
+        ? 'K enters a key (or --api-key KEY / BIFROST_API_KEY); P edits the profile; r retries.'
         : state.error.kind === 'network'
           ? 'Check the URL and that the gateway is running. r retries.'
           : 'r retries.';

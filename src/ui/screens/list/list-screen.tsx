@@ -29,6 +29,8 @@ export interface ListScreenProps {
   onQuit: () => void;
   onHelp: () => void;
   onProfiles?: () => void;
+  /** K after a 401/403: enter a key. */
+  onAuthKey?: () => void;
   /** False while an overlay owns the keyboard. */
   active: boolean;
   /** Re-render tick for the refresh age. */
@@ -68,6 +70,7 @@ export function ListScreen(props: ListScreenProps) {
         case 'refresh': return props.reload();
         case 'help': return props.onHelp();
         case 'profiles': return props.onProfiles?.();
+        case 'authKey': return props.onAuthKey?.();
         case 'quit': case 'forceQuit': return props.onQuit();
         case 'open': {
           const row = focusedRow(state);

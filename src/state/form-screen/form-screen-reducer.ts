@@ -1,0 +1,313 @@
+/**
+ * The provider form screen's reducer. Pure: effects (GET, PUT, drafts,
+ * history) are done by the screen's controller, which dispatches the
+ * `*-started/succeeded/failed` actions below.
+ */
+import type { Provider } from '../../api/wire.js';
+import type { Draft } from '../../store/types.js';
+import { descriptor, findDescriptor } from '../form/descriptors.js';
+import { diffObjects, normalizeForCompare } from '../form/diff.js';
+import {
+  buildBody, createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField,
+  setField, setFieldValue, undo, redo, type FieldEdit, type FormState,
+} from '../form/edit-model.js';
+import type { SectionId } from '../form/types.js';
+import { nextError, validateForm } from '../form/validate.js';
+import { flagsReducer, flagsValue, openFlagsGrid, type FlagsAction } from './flags-grid.js';
+import { editLine, lineEditor, type LineEdit } from './line-editor.js';
+import { mapReducer, mapValue, openMapEditor, type MapAction } from './map-editor.js';
+import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
+
+export type FormScreenAction =
+  | { type: 'load-started' }
+  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft }
+  | { type: 'load-failed'; message: string }
+  | { type: 'viewport'; height: number }
+  | { type: 'move'; delta: number }
+  | { type: 'page'; direction: 1 | -1 }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'section-jump'; direction: 1 | -1 }
+  | { type: 'section-index'; index: number }
+  | { type: 'toggle-section' }
+  | { type: 'activate' }
+  | { type: 'line'; op: LineEdit }
+  | { type: 'commit-edit' }
+  | { type: 'cancel' }
+  | { type: 'revert-field' }
+  | { type: 'reset-field' }
+  | { type: 'revert-all' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'next-error' }
+  | { type: 'toggle-reveal' }
+  | { type: 'open-pem' }
+  | { type: 'set-field-text'; fieldId: string; text: string }
+  | { type: 'map'; action: MapAction }
+  | { type: 'map-done' }
+  | { type: 'flags'; action: FlagsAction }
+  | { type: 'flags-done' }
+  | { type: 'draft-restore' }
+  | { type: 'draft-discard' }
+  | { type: 'save-requested' }
+  | { type: 'fresh-fetched'; fresh: Provider | null }
+  | { type: 'conflict-reapply' }
+  | { type: 'conflict-overwrite' }
+  | { type: 'review-scroll'; delta: number }
+  | { type: 'review-confirm'; at: number }
+  | { type: 'save-succeeded'; saved: Provider; at: string }
+  | { type: 'save-failed'; message: string }
+  | { type: 'status-refreshed'; provider: Provider }
+  | { type: 'leave-requested'; then: 'back' | 'quit' }
+  | { type: 'message'; message: StatusMessage | undefined };
+
+const browse = { kind: 'browse' } as const;
+
+function focusedField(s: FormScreenState): string | undefined {
+  const row = s.rows[s.cursor];
+  return row && row.type !== 'section' ? row.fieldId : undefined;
+}
+
+function setFormState(s: FormScreenState, form: FormState, message?: StatusMessage): FormScreenState {
+  return { ...withForm(s, { form }), message };
+}
+
+/** Restores typed field edits from a draft onto a form over `provider`. */
+function restoreDraft(provider: Provider, draft: Draft): { form: FormState; overlaps: string[] } {
+  const fields = draft.fields ?? {};
+  const edits = new Map<string, FieldEdit>();
+  for (const [id, e] of Object.entries(fields)) if (findDescriptor(id)) edits.set(id, e as FieldEdit);
+  const onDraftBase: FormState = { ...createFormState(draft.original as Provider), edits };
+  const { state, overlaps } = rebase(onDraftBase, provider);
+  return { form: { ...state, undo: [new Map()], redo: [] }, overlaps };
+}
+
+function jumpToField(s: FormScreenState, fieldId: string): FormScreenState {
+  let next = s;
+  const section = descriptor(fieldId).section;
+  if (next.collapsed.has(section)) {
+    const collapsed = new Set(next.collapsed);
+    collapsed.delete(section);
+    next = withForm(next, { collapsed });
+  }
+  const idx = next.rows.findIndex((r) => r.type !== 'section' && r.fieldId === fieldId);
+  return idx >= 0 ? settleCursor(next, idx) : next;
+}
+
+function sectionIndexes(s: FormScreenState): number[] {
+  return s.rows.flatMap((r, i) => (r.type === 'section' ? [i] : []));
+}
+
+function activate(s: FormScreenState): FormScreenState {
+  const row = s.rows[s.cursor];
+  if (!row) return s;
+  if (row.type === 'section') return reduceFormScreen(s, { type: 'toggle-section' });
+  if (row.type === 'other') return { ...s, message: { text: `${row.label} is not editable here; it is sent back unchanged`, role: 'muted' } };
+  if (row.readOnly) return { ...s, message: { text: `${row.label} is read-only (${row.help})`, role: 'muted' } };
+  const d = descriptor(row.fieldId);
+  const value = effectiveValue(s.form, d.id);
+  switch (d.kind) {
+    case 'toggle':
+      return setFormState(s, setFieldValue(s.form, d.id, value !== true));
+    case 'enum': {
+      const options = d.options ?? [];
+      const current = typeof value === 'string' && value ? value : String(d.default ?? options[0]);
+      const next = options[(options.indexOf(current) + 1) % options.length] ?? current;
+      return setFormState(s, setFieldValue(s.form, d.id, next));
+    }
+    case 'map':
+      return { ...s, mode: { kind: 'map', fieldId: d.id, map: openMapEditor(value, d.mapOfBool ?? false) }, message: undefined };
+    case 'flags':
+      return { ...s, mode: { kind: 'flags', fieldId: d.id, grid: openFlagsGrid(value) }, message: undefined };
+    case 'multiline':
+      return { ...s, mode: { kind: 'pem', fieldId: d.id, editor: lineEditor('') }, message: undefined };
+    default:
+      return { ...s, mode: { kind: 'edit', fieldId: d.id, editor: lineEditor(editText(s.form, d.id)), secret: d.secret ?? false }, message: undefined };
+  }
+}
+
+function requestSave(s: FormScreenState): FormScreenState {
+  if (s.readOnly) return { ...s, message: { text: 'read-only profile: saving is disabled', role: 'warn' } };
+  const errors = validateForm(s.form);
+  if (errors.length > 0) {
+    const first = jumpToField(s, errors[0]!.fieldId);
+    const n = errors.length;
+    return { ...first, mode: browse, message: { text: `${n} error${n === 1 ? '' : 's'} to fix before saving (n: next error): ${errors[0]!.message}`, role: 'error' } };
+  }
+  if (dirtyCount(s.form) === 0 && !s.isNew) return { ...s, mode: browse, message: { text: 'nothing to save: no field differs from the gateway', role: 'muted' } };
+  return { ...s, mode: { kind: 'checking' }, message: { text: 'checking the gateway for changes…', role: 'muted' } };
+}
+
+/** The save diff: what the PUT changes relative to the gateway's current copy. */
+function review(s: FormScreenState, fresh: Provider, overwrite: boolean): FormScreenState {
+  const diff = diffObjects(fresh, buildBody(s.form));
+  if (diff.length === 0) return { ...s, mode: browse, message: { text: 'nothing to save: the gateway already has these values', role: 'muted' } };
+  return { ...s, mode: { kind: 'review', fresh, diff, scroll: 0, overwrite }, message: undefined };
+}
+
+export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormScreenState {
+  switch (a.type) {
+    case 'load-started':
+      return { ...s, phase: s.phase === 'ready' ? 'ready' : 'loading', message: s.phase === 'ready' ? { text: 'reloading…', role: 'muted' } : undefined };
+    case 'load-succeeded': {
+      const base = { ...s, phase: 'ready' as const, isNew: a.isNew, loadError: undefined };
+      const next = setFormState(base, createFormState(a.provider), a.isNew ? { text: `${s.name} is not configured on this gateway yet: saving creates it`, role: 'warn' } : undefined);
+      return a.draft ? { ...next, mode: { kind: 'draft', draft: a.draft } } : next;
+    }
+    case 'load-failed':
+      return s.phase === 'ready' ? { ...s, message: { text: a.message, role: 'error' } } : { ...s, phase: 'error', loadError: a.message };
+    case 'viewport': {
+      const h = Math.max(1, a.height);
+      return h === s.viewport ? s : settleCursor({ ...s, viewport: h }, s.cursor);
+    }
+    case 'move':
+      return settleCursor(s, s.cursor + a.delta);
+    case 'page':
+      return settleCursor(s, s.cursor + a.direction * Math.max(1, s.viewport - 1));
+    case 'first':
+      return settleCursor(s, 0);
+    case 'last':
+      return settleCursor(s, s.rows.length - 1);
+    case 'section-jump': {
+      const idx = sectionIndexes(s);
+      const target = a.direction > 0 ? idx.find((i) => i > s.cursor) : [...idx].reverse().find((i) => i < s.cursor);
+      return target === undefined ? s : settleCursor(s, target);
+    }
+    case 'section-index': {
+      const target = sectionIndexes(s)[a.index];
+      return target === undefined ? s : settleCursor(s, target);
+    }
+    case 'toggle-section': {
+      const row = s.rows[s.cursor];
+      if (!row) return s;
+      const section: SectionId = row.section;
+      const collapsed = new Set(s.collapsed);
+      if (collapsed.has(section)) collapsed.delete(section);
+      else collapsed.add(section);
+      const next = withForm(s, { collapsed });
+      return settleCursor(next, next.rows.findIndex((r) => r.type === 'section' && r.section === section));
+    }
+    case 'activate':
+      return activate(s);
+    case 'line':
+      if (s.mode.kind === 'edit' || s.mode.kind === 'pem') return { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op) } };
+      return s;
+    case 'commit-edit': {
+      if (s.mode.kind === 'edit') return { ...setFormState(s, setField(s.form, s.mode.fieldId, s.mode.editor.text)), mode: browse };
+      return s;
+    }
+    case 'set-field-text':
+      return { ...setFormState(s, setField(s.form, a.fieldId, a.text)), mode: browse };
+    case 'cancel':
+      return { ...s, mode: browse, message: undefined };
+    case 'revert-field': {
+      const id = focusedField(s);
+      return id ? setFormState(s, revertField(s.form, id)) : s;
+    }
+    case 'reset-field': {
+      const id = focusedField(s);
+      if (!id) return s;
+      const next = resetFieldToDefault(s.form, id);
+      return setFormState(s, next, next === s.form ? { text: 'this field has no gateway default to reset to', role: 'muted' } : { text: `${descriptor(id).label} reset to the gateway default`, role: 'muted' });
+    }
+    case 'revert-all':
+      return setFormState(s, revertAll(s.form), { text: 'all edits reverted (u undoes)', role: 'muted' });
+    case 'undo':
+      return s.form.undo.length ? setFormState(s, undo(s.form)) : { ...s, message: { text: 'nothing to undo', role: 'muted' } };
+    case 'redo':
+      return s.form.redo.length ? setFormState(s, redo(s.form)) : { ...s, message: { text: 'nothing to redo', role: 'muted' } };
+    case 'next-error': {
+      const id = nextError(s.form, focusedField(s));
+      return id ? jumpToField(s, id) : { ...s, message: { text: 'no errors', role: 'ok' } };
+    }
+    case 'toggle-reveal': {
+      const id = focusedField(s);
+      if (!id || !findDescriptor(id)?.secret) return s;
+      const reveal = new Set(s.reveal);
+      if (reveal.has(id)) reveal.delete(id);
+      else reveal.add(id);
+      return withForm(s, { reveal });
+    }
+    case 'open-pem': {
+      const id = focusedField(s);
+      return id && findDescriptor(id)?.kind === 'multiline' ? { ...s, mode: { kind: 'pem', fieldId: id, editor: lineEditor('') } } : s;
+    }
+    case 'map':
+      return s.mode.kind === 'map' ? { ...s, mode: { ...s.mode, map: mapReducer(s.mode.map, a.action) } } : s;
+    case 'map-done':
+      if (s.mode.kind !== 'map') return s;
+      return { ...setFormState(s, setFieldValue(s.form, s.mode.fieldId, mapValue(s.mode.map))), mode: browse };
+    case 'flags':
+      return s.mode.kind === 'flags' ? { ...s, mode: { ...s.mode, grid: flagsReducer(s.mode.grid, a.action) } } : s;
+    case 'flags-done':
+      if (s.mode.kind !== 'flags') return s;
+      return { ...setFormState(s, setFieldValue(s.form, s.mode.fieldId, flagsValue(s.mode.grid) ?? null)), mode: browse };
+    case 'draft-restore': {
+      if (s.mode.kind !== 'draft') return s;
+      const { form, overlaps } = restoreDraft(s.form.original, s.mode.draft);
+      const msg = overlaps.length
+        ? `draft restored; the gateway also changed ${overlaps.join(', ')} since (your values kept)`
+        : `draft restored (${dirtyCount(form)} changed field${dirtyCount(form) === 1 ? '' : 's'})`;
+      const next = { ...setFormState(s, form, { text: msg, role: overlaps.length ? 'warn' : 'ok' }), mode: browse } as FormScreenState;
+      const pending = s.mode.draft.pending;
+      if (pending && findDescriptor(pending.fieldId)) {
+        const at = jumpToField(next, pending.fieldId);
+        return { ...at, mode: { kind: 'edit', fieldId: pending.fieldId, editor: lineEditor(pending.text), secret: descriptor(pending.fieldId).secret ?? false } };
+      }
+      return next;
+    }
+    case 'draft-discard':
+      return { ...s, mode: browse, message: { text: 'draft discarded', role: 'muted' } };
+    case 'save-requested':
+      return s.mode.kind === 'browse' || s.mode.kind === 'leave' ? requestSave(s) : s;
+    case 'fresh-fetched': {
+      if (s.mode.kind !== 'checking') return s;
+      if (a.fresh === null) {
+        // 404 on re-GET: the provider is (still) not configured.
+        if (s.isNew) return review(s, { name: s.name }, false);
+        return { ...s, mode: browse, message: { text: `${s.name} no longer exists on the gateway; not saving (a PUT would re-create it)`, role: 'error' } };
+      }
+      const changes = diffObjects(normalizeForCompare(s.form.original), normalizeForCompare(a.fresh));
+      if (changes.length === 0) return review(s, a.fresh, false);
+      const { overlaps } = rebase(s.form, a.fresh);
+      return { ...s, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps }, message: undefined };
+    }
+    case 'conflict-reapply': {
+      if (s.mode.kind !== 'conflict') return s;
+      const fresh = s.mode.fresh;
+      const { state } = rebase(s.form, fresh);
+      return review(withForm(s, { form: state }), fresh, false);
+    }
+    case 'conflict-overwrite':
+      return s.mode.kind === 'conflict' ? review(s, s.mode.fresh, true) : s;
+    case 'review-scroll':
+      return s.mode.kind === 'review' ? { ...s, mode: { ...s.mode, scroll: Math.max(0, Math.min(s.mode.diff.length - 1, s.mode.scroll + a.delta)) } } : s;
+    case 'review-confirm':
+      return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', startedAt: a.at }, message: undefined } : s;
+    case 'save-succeeded':
+      return { ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }), mode: browse, isNew: false };
+    case 'save-failed':
+      return { ...s, mode: browse, message: { text: `save failed, nothing lost: ${a.message}`, role: 'error' } };
+    case 'status-refreshed': {
+      // Only replace the loaded copy when the user has not started editing again.
+      if (dirtyCount(s.form) > 0 || s.form.edits.size > 0) return s;
+      const status = [a.provider.provider_status, a.provider.status].filter(Boolean).join(', ');
+      return setFormState(s, createFormState(a.provider), { text: `${s.message?.text.replace(/; checking its status…$/, '') ?? 'saved'} · status ${status || 'unknown'}`, role: a.provider.provider_status === 'error' || a.provider.status ? 'warn' : 'ok' });
+    }
+    case 'leave-requested':
+      return dirtyCount(s.form) > 0 || hasInvalidEdits(s.form) ? { ...s, mode: { kind: 'leave', then: a.then } } : s;
+    case 'message':
+      return { ...s, message: a.message };
+  }
+}
+
+/** Edits whose text did not parse count as unsaved work too. */
+export function hasInvalidEdits(form: FormState): boolean {
+  for (const e of form.edits.values()) if (!e.parsed) return true;
+  return false;
+}
+
+/** True when leaving would lose work. */
+export function hasUnsavedWork(s: FormScreenState): boolean {
+  return dirtyCount(s.form) > 0 || hasInvalidEdits(s.form);
+}

@@ -1,0 +1,92 @@
+/** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
+import type { Provider } from '../../api/wire.js';
+import type { Draft } from '../../store/types.js';
+import type { DiffEntry } from '../form/diff.js';
+import { createFormState, type FormState } from '../form/edit-model.js';
+import { visibleRows, type FormRow } from '../form/form-view.js';
+import type { SectionId } from '../form/types.js';
+import type { FlagsGridState } from './flags-grid.js';
+import type { LineEditor } from './line-editor.js';
+import type { MapEditorState } from './map-editor.js';
+
+/** What the screen is doing; one at a time. */
+export type FormMode =
+  | { kind: 'browse' }
+  | { kind: 'edit'; fieldId: string; editor: LineEditor; secret: boolean }
+  | { kind: 'map'; fieldId: string; map: MapEditorState }
+  | { kind: 'flags'; fieldId: string; grid: FlagsGridState }
+  | { kind: 'pem'; fieldId: string; editor: LineEditor }
+  | { kind: 'draft'; draft: Draft }
+  | { kind: 'checking' }
+  | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
+  | { kind: 'review'; fresh: Provider; diff: DiffEntry[]; scroll: number; overwrite: boolean }
+  | { kind: 'saving'; startedAt: number }
+  | { kind: 'leave'; then: 'back' | 'quit' };
+
+export interface StatusMessage {
+  text: string;
+  role: 'error' | 'ok' | 'warn' | 'muted';
+}
+
+export interface FormScreenState {
+  name: string;
+  phase: 'loading' | 'ready' | 'error';
+  loadError?: string;
+  /** Not configured on the gateway yet: saving creates it (built-in names only). */
+  isNew: boolean;
+  form: FormState;
+  collapsed: ReadonlySet<SectionId>;
+  reveal: ReadonlySet<string>;
+  /** Derived from form/collapsed/reveal; kept in state so cursor moves cost nothing. */
+  rows: readonly FormRow[];
+  cursor: number;
+  scrollTop: number;
+  viewport: number;
+  mode: FormMode;
+  message?: StatusMessage;
+  /** Saving is refused (read-only profile). */
+  readOnly: boolean;
+}
+
+export function initialFormScreen(name: string, readOnly = false, viewport = 10): FormScreenState {
+  return {
+    name,
+    phase: 'loading',
+    isNew: false,
+    form: createFormState({ name }),
+    collapsed: new Set(),
+    reveal: new Set(),
+    rows: [],
+    cursor: 0,
+    scrollTop: 0,
+    viewport: Math.max(1, viewport),
+    mode: { kind: 'browse' },
+    readOnly,
+  };
+}
+
+/** Id of the focused field (or section), for keeping the cursor in place across re-derivations. */
+export function rowKey(row: FormRow | undefined): string | undefined {
+  if (!row) return undefined;
+  return row.type === 'section' ? `section:${row.section}` : row.fieldId;
+}
+
+/** Keeps the cursor in range and inside the window. */
+export function settleCursor(s: FormScreenState, cursor: number): FormScreenState {
+  const max = Math.max(0, s.rows.length - 1);
+  const c = Math.min(Math.max(0, cursor), max);
+  let top = s.scrollTop;
+  if (c < top) top = c;
+  if (c >= top + s.viewport) top = c - s.viewport + 1;
+  top = Math.min(Math.max(0, top), Math.max(0, s.rows.length - s.viewport));
+  return c === s.cursor && top === s.scrollTop ? s : { ...s, cursor: c, scrollTop: top };
+}
+
+/** Replaces the edit model (and/or view options) and re-derives rows, keeping the focused row. */
+export function withForm(s: FormScreenState, patch: Partial<Pick<FormScreenState, 'form' | 'collapsed' | 'reveal'>>): FormScreenState {
+  const focused = rowKey(s.rows[s.cursor]);
+  const next = { ...s, ...patch };
+  next.rows = visibleRows(next.form, next.collapsed, { reveal: next.reveal });
+  const idx = focused === undefined ? -1 : next.rows.findIndex((r) => rowKey(r) === focused);
+  return settleCursor({ ...next, cursor: -1 }, idx >= 0 ? idx : s.cursor);
+}

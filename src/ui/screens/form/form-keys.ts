@@ -1,0 +1,194 @@
+/** Maps keys to form-screen actions, per mode. Pure apart from the callbacks it is given. */
+import type { Key } from 'ink';
+import type { FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork } from '../../../state/form-screen/form-screen-reducer.js';
+import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
+import type { LineEdit } from '../../../state/form-screen/line-editor.js';
+import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
+import { commandFor, type Scope } from '../../keymap.js';
+
+export interface FormKeyEffects {
+  dispatch: (a: FormScreenAction) => void;
+  back: () => void;
+  quit: () => void;
+  help: (scopes: readonly Scope[]) => void;
+  /** Leave without saving: drop the draft too. */
+  discardAndLeave: (then: 'back' | 'quit') => void;
+  loadPemFile: (fieldId: string, path: string) => void;
+  editPemInEditor: (fieldId: string) => void;
+  reload: () => void;
+  gridColumns: number;
+}
+
+/** The scopes whose bindings apply in the current mode (also drives footer and help). */
+export function scopesFor(s: FormScreenState): Scope[] {
+  switch (s.mode.kind) {
+    case 'edit': case 'pem': return ['edit'];
+    case 'map': return s.mode.map.editing ? ['edit'] : ['map', 'global'];
+    case 'flags': return s.mode.grid.filterEditing ? ['edit'] : ['flags', 'global'];
+    case 'review': return ['diff', 'global'];
+    case 'conflict': return ['conflict', 'global'];
+    case 'leave': case 'draft': case 'checking': case 'saving': return []; // the prompt is in the status line
+    default: return ['form', 'global'];
+  }
+}
+
+/** Line-editing keys common to every text prompt; undefined when the key is not one. */
+export function lineEditFor(input: string, key: Key): LineEdit | undefined {
+  if (key.leftArrow) return { type: 'left' };
+  if (key.rightArrow) return { type: 'right' };
+  if (key.home || (key.ctrl && input === 'a')) return { type: 'home' };
+  if (key.end || (key.ctrl && input === 'e')) return { type: 'end' };
+  if (key.ctrl && input === 'u') return { type: 'clear-before' };
+  if (key.ctrl && input === 'w') return { type: 'delete-word' };
+  if (key.backspace) return { type: 'backspace' };
+  if (key.delete) return { type: 'delete' };
+  if (input && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) return { type: 'insert', text: input };
+  return undefined;
+}
+
+export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: FormKeyEffects): void {
+  const { dispatch } = fx;
+  const ctrlC = key.ctrl && input === 'c';
+  const leave = (then: 'back' | 'quit'): void => {
+    if (hasUnsavedWork(s)) dispatch({ type: 'leave-requested', then });
+    else if (then === 'quit') fx.quit();
+    else fx.back();
+  };
+  if (s.phase !== 'ready') {
+    if (ctrlC) fx.quit();
+    else if (key.escape || input === 'q') fx.back();
+    else if (input === 'r') fx.reload();
+    return;
+  }
+  const mode = s.mode;
+  switch (mode.kind) {
+    case 'edit': case 'pem': {
+      if (ctrlC || key.escape) return dispatch({ type: 'cancel' });
+      if (key.return) {
+        if (mode.kind === 'edit') return dispatch({ type: 'commit-edit' });
+        const path = mode.editor.text.trim();
+        if (path) fx.loadPemFile(mode.fieldId, path);
+        return;
+      }
+      if (mode.kind === 'pem' && key.ctrl && input === 'e') return fx.editPemInEditor(mode.fieldId);
+      const op = lineEditFor(input, key);
+      if (op) dispatch({ type: 'line', op });
+      return;
+    }
+    case 'map': {
+      if (mode.map.editing) {
+        if (ctrlC || key.escape) return dispatch({ type: 'map', action: { type: 'map-cancel' } });
+        if (key.return) return dispatch({ type: 'map', action: { type: 'map-commit' } });
+        const op = lineEditFor(input, key);
+        if (op) dispatch({ type: 'map', action: { type: 'map-line', op } });
+        return;
+      }
+      if (ctrlC) return dispatch({ type: 'map-done' });
+      switch (commandFor(['map', 'global'], input, key)) {
+        case 'up': return dispatch({ type: 'map', action: { type: 'map-move', delta: -1 } });
+        case 'down': return dispatch({ type: 'map', action: { type: 'map-move', delta: 1 } });
+        case 'editValue': return dispatch({ type: 'map', action: { type: 'map-edit-value' } });
+        case 'editKey': return dispatch({ type: 'map', action: { type: 'map-edit-key' } });
+        case 'add': return dispatch({ type: 'map', action: { type: 'map-add' } });
+        case 'delete': return dispatch({ type: 'map', action: { type: 'map-delete' } });
+        case 'done': return dispatch({ type: 'map-done' });
+        case 'help': return fx.help(['map', 'global']);
+      }
+      return;
+    }
+    case 'flags': {
+      const g = mode.grid;
+      if (g.filterEditing) {
+        if (key.escape || ctrlC) return dispatch({ type: 'flags', action: { type: 'flags-filter-clear' } });
+        if (key.return || key.downArrow) return dispatch({ type: 'flags', action: { type: 'flags-filter-done' } });
+        const op = lineEditFor(input, key);
+        if (op) dispatch({ type: 'flags', action: { type: 'flags-filter-line', op } });
+        return;
+      }
+      if (ctrlC) return dispatch({ type: 'flags-done' });
+      const cols = fx.gridColumns;
+      const move = (delta: number) => dispatch({ type: 'flags', action: { type: 'flags-move', delta } });
+      switch (commandFor(['flags', 'global'], input, key)) {
+        case 'left': return move(-1);
+        case 'right': return move(1);
+        case 'up': return move(-cols);
+        case 'down': return move(Math.min(cols, Math.max(1, visibleFlags(g).length - 1 - g.cursor)));
+        case 'toggle': return dispatch({ type: 'flags', action: { type: 'flags-toggle' } });
+        case 'allOn': return dispatch({ type: 'flags', action: { type: 'flags-all-on' } });
+        case 'allOff': return dispatch({ type: 'flags', action: { type: 'flags-all-off' } });
+        case 'invert': return dispatch({ type: 'flags', action: { type: 'flags-invert' } });
+        case 'mode': return dispatch({ type: 'flags', action: { type: 'flags-mode' } });
+        case 'filter': return dispatch({ type: 'flags', action: { type: 'flags-filter-start' } });
+        case 'done': return dispatch({ type: 'flags-done' });
+        case 'help': return fx.help(['flags', 'global']);
+      }
+      return;
+    }
+    case 'draft':
+      if (input === 'r' || key.return) return dispatch({ type: 'draft-restore' });
+      if (input === 'd') return dispatch({ type: 'draft-discard' });
+      if (key.escape || input === 'q') return fx.back(); // the draft stays on disk
+      if (ctrlC) return fx.quit();
+      return;
+    case 'checking': case 'saving':
+      return; // a save in flight cannot be taken back; wait for its answer
+    case 'review':
+      switch (commandFor(['diff', 'global'], input, key)) {
+        case 'confirm': return dispatch({ type: 'review-confirm', at: Date.now() });
+        case 'cancel': return dispatch({ type: 'cancel' });
+        case 'up': return dispatch({ type: 'review-scroll', delta: -1 });
+        case 'down': return dispatch({ type: 'review-scroll', delta: 1 });
+        case 'help': return fx.help(['diff', 'global']);
+        case 'forceQuit': return dispatch({ type: 'cancel' });
+      }
+      return;
+    case 'conflict':
+      switch (commandFor(['conflict', 'global'], input, key)) {
+        case 'reapply': return dispatch({ type: 'conflict-reapply' });
+        case 'overwrite': return dispatch({ type: 'conflict-overwrite' });
+        case 'cancel': case 'forceQuit': return dispatch({ type: 'cancel' });
+        case 'help': return fx.help(['conflict', 'global']);
+      }
+      return;
+    case 'leave':
+      if (input === 's' || (key.ctrl && input === 's')) return dispatch({ type: 'save-requested' });
+      if (input === 'd') return fx.discardAndLeave(mode.then);
+      if (key.escape || input === 'k' || input === 'n' || ctrlC) return dispatch({ type: 'cancel' });
+      return;
+    case 'browse':
+      break;
+  }
+  switch (commandFor(['form', 'global'], input, key)) {
+    case 'up': return dispatch({ type: 'move', delta: -1 });
+    case 'down': return dispatch({ type: 'move', delta: 1 });
+    case 'pageUp': return dispatch({ type: 'page', direction: -1 });
+    case 'pageDown': return dispatch({ type: 'page', direction: 1 });
+    case 'first': return dispatch({ type: 'first' });
+    case 'last': return dispatch({ type: 'last' });
+    case 'nextSection': return dispatch({ type: 'section-jump', direction: 1 });
+    case 'prevSection': return dispatch({ type: 'section-jump', direction: -1 });
+    case 'section': return dispatch({ type: 'section-index', index: Number(input) - 1 });
+    case 'toggleSection': return dispatch({ type: 'toggle-section' });
+    case 'activate': return dispatch({ type: 'activate' });
+    case 'save': return dispatch({ type: 'save-requested' });
+    case 'undo': return dispatch({ type: 'undo' });
+    case 'redo': return dispatch({ type: 'redo' });
+    case 'revertField': return dispatch({ type: 'revert-field' });
+    case 'resetField': return dispatch({ type: 'reset-field' });
+    case 'revertAll': return dispatch({ type: 'revert-all' });
+    case 'nextError': return dispatch({ type: 'next-error' });
+    case 'reveal': return dispatch({ type: 'toggle-reveal' });
+    case 'editor': {
+      const row = s.rows[s.cursor];
+      if (row?.type === 'field' && row.kind === 'multiline' && !row.readOnly) fx.editPemInEditor(row.fieldId);
+      return;
+    }
+    case 'reload':
+      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (Ctrl+S re-checks the gateway) or revert (X) before reloading', role: 'warn' } });
+      return fx.reload();
+    case 'help': return fx.help(['form', 'edit', 'map', 'flags', 'diff', 'conflict', 'global']);
+    case 'back': return leave('back');
+    case 'forceQuit': return leave('quit');
+  }
+}

@@ -1,0 +1,68 @@
+/** The field list of the form: section headers and one line per field. */
+import { memo } from 'react';
+import { Text } from 'ink';
+import type { FormRow } from '../../../state/form/form-view.js';
+import type { LineEditor } from '../../../state/form-screen/line-editor.js';
+import { visibleSlice } from '../../../state/form-screen/line-editor.js';
+import { SECTIONS } from '../../../state/form/descriptors.js';
+import { useTheme } from '../../theme.js';
+import { fit } from '../../text.js';
+
+export interface RowProps {
+  row: FormRow;
+  focused: boolean;
+  width: number;
+  labelWidth: number;
+  /** The inline editor, when this row is being edited. */
+  editor?: { editor: LineEditor; secret: boolean };
+}
+
+export const FormRowView = memo(function FormRowView({ row, focused, width, labelWidth, editor }: RowProps) {
+  const theme = useTheme();
+  const sel = focused ? theme.selected : {};
+  const marker = focused ? '› ' : '  ';
+  if (row.type === 'section') {
+    const n = SECTIONS.findIndex((s) => s.id === row.section) + 1;
+    const notes = [
+      row.dirtyCount ? `${row.dirtyCount} changed` : '',
+      row.errorCount ? `${row.errorCount} error${row.errorCount === 1 ? '' : 's'}` : '',
+      row.collapsed ? `${row.fieldCount} fields hidden` : '',
+    ].filter(Boolean).join(', ');
+    return (
+      <Text wrap="truncate">
+        <Text {...sel} {...theme.title}>{fit(`${marker}${row.collapsed ? '▸' : '▾'} ${n} ${row.title}`, Math.min(width, 34))}</Text>
+        <Text {...(row.errorCount ? theme.error : row.dirtyCount ? theme.dirty : theme.muted)}>{fit(notes ? ` ${notes}` : '', Math.max(0, width - 34))}</Text>
+      </Text>
+    );
+  }
+  const dirty = row.type === 'field' && row.dirty;
+  const error = row.type === 'field' ? row.error : undefined;
+  const ro = row.readOnly;
+  const valueWidth = Math.max(4, width - 3 - labelWidth - 1);
+  return (
+    <Text wrap="truncate">
+      <Text {...sel} {...(focused ? theme.focus : {})}>{marker}</Text>
+      <Text {...sel} {...(dirty ? theme.dirty : {})}>{dirty ? '*' : ' '}</Text>
+      <Text {...sel} {...(ro ? theme.muted : {})}>{fit(row.label, labelWidth)} </Text>
+      {editor ? (
+        <EditorText editor={editor.editor} secret={editor.secret} width={valueWidth} />
+      ) : (
+        <Text {...(error ? theme.error : ro ? theme.muted : {})}>{fit(`${error ? '✖ ' : ''}${row.display}${ro ? ' (read-only)' : ''}`, valueWidth)}</Text>
+      )}
+    </Text>
+  );
+});
+
+/** A line being typed: the cursor is an inverse cell; secrets show as bullets. */
+export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
+  const theme = useTheme();
+  const shown: LineEditor = secret ? { text: '•'.repeat(Array.from(editor.text).length), cursor: editor.cursor } : editor;
+  const { before, at, after } = visibleSlice(shown, width);
+  return (
+    <Text>
+      <Text {...theme.focus}>{before}</Text>
+      <Text inverse>{at}</Text>
+      <Text {...theme.focus}>{after}</Text>
+    </Text>
+  );
+}

@@ -1,0 +1,186 @@
+/** One provider as a form: sections of fields, inline editing, the save flow. */
+import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { descriptor } from '../../../state/form/descriptors.js';
+import { dirtyCount } from '../../../state/form/edit-model.js';
+import { validateForm } from '../../../state/form/validate.js';
+import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
+import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { useKeyHandler } from '../../key-router.js';
+import type { Scope } from '../../keymap.js';
+import type { Services } from '../../services.js';
+import { useTheme } from '../../theme.js';
+import { fit } from '../../text.js';
+import { useSyncReducer } from '../../use-sync-reducer.js';
+import { Footer } from '../../widgets/footer.js';
+import { Header } from '../../widgets/header.js';
+import { ConflictView, ReviewView } from './diff-view.js';
+import { FlagsGridView, gridColumns } from './flags-grid-view.js';
+import { handleFormKey, scopesFor } from './form-keys.js';
+import { FormRowView } from './form-rows.js';
+import { MapEditorView } from './map-editor-view.js';
+import { useFormController } from './use-form-controller.js';
+import { errorMessage } from '../../../api/api-error.js';
+
+/** Header, two status lines, footer, one spare line (never fill the last line). */
+const CHROME_ROWS = 5;
+
+export interface FormScreenProps {
+  services: Services;
+  name: string;
+  /** The name is a built-in the gateway lacks: a 404 opens a new-provider form. */
+  allowCreate?: boolean;
+  width: number;
+  height: number;
+  active: boolean;
+  onBack: () => void;
+  onQuit: () => void;
+  onHelp: (scopes: readonly Scope[]) => void;
+}
+
+export function FormScreen(props: FormScreenProps) {
+  const { services, name, width, height } = props;
+  const theme = useTheme();
+  const readOnly = services.session.connection.readOnly;
+  const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
+  const { reload } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false });
+  const bodyHeight = Math.max(1, height - CHROME_ROWS);
+  useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
+  const elapsed = useElapsed(state.mode.kind === 'saving' ? state.mode.startedAt : undefined);
+
+  const discardAndLeave = (then: 'back' | 'quit'): void => {
+    try {
+      services.drafts?.clear(services.session.connection.gatewayKey, name);
+    } catch {
+      // The draft file stays; it is offered again next time.
+    }
+    if (then === 'quit') props.onQuit();
+    else props.onBack();
+  };
+  const loadPemFile = (fieldId: string, path: string): void => {
+    if (!services.editor) return dispatch({ type: 'message', message: { text: 'reading files is not available here', role: 'warn' } });
+    services.editor.readTextFile(path).then(
+      (text) => dispatch({ type: 'set-field-text', fieldId, text }),
+      (err: unknown) => dispatch({ type: 'message', message: { text: `cannot read ${path}: ${errorMessage(err)}`, role: 'error' } }),
+    );
+  };
+  const editPemInEditor = (fieldId: string): void => {
+    if (!services.editor) return dispatch({ type: 'message', message: { text: '$EDITOR is not available here', role: 'warn' } });
+    services.editor.editInEditor('', '.pem').then(
+      (text) => {
+        if (text === undefined) dispatch({ type: 'message', message: { text: 'the editor did not exit cleanly; nothing changed', role: 'warn' } });
+        else if (text.trim()) dispatch({ type: 'set-field-text', fieldId, text });
+        else dispatch({ type: 'cancel' });
+      },
+      (err: unknown) => dispatch({ type: 'message', message: { text: errorMessage(err), role: 'error' } }),
+    );
+  };
+
+  useKeyHandler(
+    (input, key) =>
+      handleFormKey(getState(), input, key, {
+        dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload,
+        gridColumns: gridColumns(width),
+      }),
+    props.active,
+    { acceptsText: () => ['edit', 'pem'].includes(getState().mode.kind) || isTyping(getState()) },
+  );
+
+  const dirty = dirtyCount(state.form);
+  const errors = state.phase === 'ready' ? validateForm(state.form).length : 0;
+  const right = [dirty ? `${dirty} changed` : 'no changes', errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', state.isNew ? 'new' : '']
+    .filter(Boolean).join(' · ');
+  return (
+    <Box flexDirection="column" width={width} height={height - 1}>
+      <Header connection={services.session.connection} width={width} crumb={name} right={right} rightShort={dirty ? `${dirty} changed` : ''} />
+      <Box flexDirection="column" height={bodyHeight}>
+        <Body state={state} width={width} height={bodyHeight} />
+      </Box>
+      <StatusLines state={state} width={width} elapsed={elapsed} />
+      <Footer scopes={scopesFor(state)} width={width} />
+    </Box>
+  );
+}
+
+function isTyping(s: FormScreenState): boolean {
+  return (s.mode.kind === 'map' && Boolean(s.mode.map.editing)) || (s.mode.kind === 'flags' && s.mode.grid.filterEditing);
+}
+
+function Body({ state, width, height }: { state: FormScreenState; width: number; height: number }) {
+  const theme = useTheme();
+  if (state.phase === 'loading') return <Text {...theme.muted}>  Loading {state.name}…</Text>;
+  if (state.phase === 'error') return <Text {...theme.error}>{fit(`✖ ${state.loadError ?? 'could not load'} (r retries, Esc back)`, width)}</Text>;
+  const mode = state.mode;
+  switch (mode.kind) {
+    case 'map':
+      return <MapEditorView map={mode.map} title={descriptor(mode.fieldId).label} height={height} width={width} secretValues={mode.fieldId === 'network_config.extra_headers'} />;
+    case 'flags':
+      return <FlagsGridView grid={mode.grid} height={height} width={width} />;
+    case 'review':
+      return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} height={height} width={width} />;
+    case 'conflict':
+      return <ConflictView name={state.name} changes={mode.changes} overlaps={mode.overlaps} height={height} width={width} />;
+    case 'draft': {
+      const n = Object.keys(mode.draft.fields ?? {}).length || mode.draft.edits.length;
+      return (
+        <Box flexDirection="column">
+          <Text {...theme.warn}>{fit(`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`, width)}</Text>
+          <Text>{fit('r restore them · d discard them · Esc back to the list (the draft stays)', width)}</Text>
+        </Box>
+      );
+    }
+  }
+  const labelWidth = width >= 100 ? 34 : width >= 80 ? 28 : 22;
+  const rows = state.rows.slice(state.scrollTop, state.scrollTop + state.viewport);
+  const editing = mode.kind === 'edit' ? mode : undefined;
+  return (
+    <>
+      {rows.map((row, i) => {
+        const idx = state.scrollTop + i;
+        const ed = editing && row.type !== 'section' && row.fieldId === editing.fieldId ? { editor: editing.editor, secret: editing.secret } : undefined;
+        return <FormRowView key={row.type === 'section' ? `s:${row.section}` : row.fieldId} row={row} focused={idx === state.cursor} width={width} labelWidth={labelWidth} editor={ed} />;
+      })}
+    </>
+  );
+}
+
+/** Line 1: the focused field's error or help (or the prompt of the current step); line 2: the last message. */
+function StatusLines({ state, width, elapsed }: { state: FormScreenState; width: number; elapsed: number }) {
+  const theme = useTheme();
+  const mode = state.mode;
+  const row = state.rows[state.cursor];
+  let first: { text: string; role?: 'error' | 'muted' | 'warn' | 'ok' } = { text: '' };
+  if (mode.kind === 'checking') first = { text: 'checking the gateway for changes since you opened the form…', role: 'muted' };
+  else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
+  else if (mode.kind === 'leave') first = { text: `${dirtyCount(state.form)} unsaved change(s): s save · d discard · Esc keep editing`, role: 'warn' };
+  else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
+  else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };
+  else if (row && row.type === 'field') first = row.error ? { text: `✖ ${row.error}`, role: 'error' } : { text: row.help, role: 'muted' };
+  else if (row && row.type === 'other') first = { text: `${row.label}: not known to this app; shown read-only and sent back unchanged`, role: 'muted' };
+  const msg = state.message;
+  return (
+    <Box flexDirection="column" height={2}>
+      {mode.kind === 'pem' ? (
+        <Text wrap="truncate">
+          <Text {...theme.muted}>file: </Text>
+          <Text>{fit(mode.editor.text, width - 7)}</Text>
+        </Text>
+      ) : (
+        <Text {...(first.role ? theme[first.role] : {})} wrap="truncate">{fit(first.text, width)}</Text>
+      )}
+      <Text {...(msg ? theme[msg.role] : {})} wrap="truncate">{fit(mode.kind === 'pem' ? first.text : msg?.text ?? '', width)}</Text>
+    </Box>
+  );
+}
+
+/** Whole seconds since `start`, ticking once a second only while `start` is set. */
+function useElapsed(start: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (start === undefined) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [start]);
+  return start === undefined ? 0 : Math.max(0, Math.floor((now - start) / 1000));
+}

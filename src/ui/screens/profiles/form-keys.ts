@@ -1,0 +1,37 @@
+/** Maps a key to what the profile form does with it, for the profiles editor and the setup screen alike. */
+import type { Key } from 'ink';
+import { acceptsText, focusedField, visibleFields, type FormAction, type ProfileFormState } from '../../../state/profiles/profile-form.js';
+import { commandFor } from '../../keymap.js';
+
+export type FormKeyResult =
+  | { action: FormAction }
+  | { command: 'save' | 'cancel' | 'forceQuit' | 'help' }
+  | undefined;
+
+/** A key that is text (a character or a pasted run), not a command. */
+export function isPrintable(input: string, key: Key): boolean {
+  // eslint-disable-next-line no-control-regex
+  return input.length > 0 && !key.ctrl && !key.meta && !key.escape && !/[\x00-\x1f\x7f]/.test(input);
+}
+
+export function formKey(scope: 'profileForm' | 'setup', input: string, key: Key, form: ProfileFormState): FormKeyResult {
+  const text = acceptsText(form);
+  if (text && isPrintable(input, key)) return { action: { type: 'type', text: input } };
+  if (text && (key.backspace || key.delete)) return { action: { type: 'backspace' } };
+  switch (commandFor([scope, 'global'], input, key)) {
+    case 'next': return { action: { type: 'move', delta: 1 } };
+    case 'prev': return { action: { type: 'move', delta: -1 } };
+    case 'change': return focusedField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: 1 } };
+    case 'changeBack': return focusedField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: -1 } };
+    case 'clear': return { action: { type: 'clear' } };
+    case 'enter': {
+      const last = form.focus >= visibleFields(form).length - 1;
+      return last ? { command: 'save' } : { action: { type: 'move', delta: 1 } };
+    }
+    case 'save': return { command: 'save' };
+    case 'cancel': case 'quit': return { command: 'cancel' };
+    case 'forceQuit': return { command: 'forceQuit' };
+    case 'help': return { command: 'help' };
+    default: return undefined;
+  }
+}
