@@ -3,6 +3,8 @@
  * terminal restored on every way out (q, Ctrl+C, SIGTERM, SIGHUP, a crash).
  */
 import { render } from 'ink';
+import { runBeforeExit } from '../exit-hooks.js';
+import { setTerminalControl } from '../terminal-control.js';
 import { App } from './app.js';
 import type { Services } from './services.js';
 
@@ -36,18 +38,34 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     maxFps: 30,
   });
 
+  // $EDITOR takes the terminal: leave raw mode and the alternate screen, then come back and repaint.
+  setTerminalControl({
+    suspend: () => {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+    },
+    resume: () => {
+      out.write(ALT_SCREEN_ON);
+      if (process.stdin.isTTY) process.stdin.setRawMode(true);
+      instance.clear();
+    },
+  });
+
   let code = 0;
   const finish = async (exitCode: number): Promise<void> => {
     code = exitCode;
     instance.unmount();
   };
   const onSignal = (signal: NodeJS.Signals): void => {
+    // Keep whatever was being typed (a dropped SSH session sends SIGHUP).
+    runBeforeExit();
     void finish(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.on('SIGINT', onSignal);
   const onCrash = (err: unknown): void => {
+    runBeforeExit();
     instance.unmount();
     restore();
     process.stderr.write(`bifrost-tui: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
