@@ -5,6 +5,7 @@ import type { GatewayClient } from './api/types.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from './connect.js';
 import { EXIT, type ExitCode } from './commands/types.js';
 import { createProfilesService } from './profiles-service.js';
+import { localServices } from './local-services.js';
 import { openProfileStore, type ProfileStore } from './store/profile-store.js';
 import type { Services } from './ui/services.js';
 
@@ -33,7 +34,7 @@ export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, de
   const profiles = createProfilesService({ store, env });
   const client = createClient(target.clientOptions);
   const session = profiles.sessionFor(target.clientOptions, target.connection, client);
-  const services: Services = { session, now: () => Date.now(), profiles };
+  const services: Services = { session, now: () => Date.now(), profiles, ...localServices(env) };
   return {
     ok: true,
     services,
@@ -70,6 +71,7 @@ export function openSetupSession(env: NodeJS.ProcessEnv, deps: { store?: Profile
     now: () => Date.now(),
     profiles,
     firstRun: true,
+    ...localServices(env),
   };
   return { services, close: () => profiles.close() };
 }

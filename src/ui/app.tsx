@@ -15,7 +15,8 @@ import { Footer } from './widgets/footer.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
-import { DetailScreen } from './screens/detail-screen.js';
+import { FormScreen } from './screens/form/form-screen.js';
+import { isBuiltinName } from '../state/provider-catalog.js';
 import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
 import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
@@ -72,47 +73,67 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     if (input === 'q' || (key.ctrl && input === 'c')) quit();
   }, tooSmall);
 
-  if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
-  if (help) return <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />;
-  if (route.screen === 'provider')
+  // Help and the too-small notice cover the screen without unmounting it, so a form keeps its edits.
+  const overlay = tooSmall ? (
+    <TooSmall columns={columns} rows={rows} />
+  ) : help ? (
+    <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />
+  ) : null;
+  const active = overlay === null;
+  const screen = renderScreen();
+  return (
+    <>
+      <Box display={active ? 'flex' : 'none'} flexDirection="column">
+        {screen}
+      </Box>
+      {overlay}
+    </>
+  );
+
+  function renderScreen() {
+    if (route.screen === 'provider')
+      return (
+        <FormScreen
+          key={`${services.session.connection.gatewayKey}/${route.name}`}
+          services={services}
+          name={route.name}
+          allowCreate={isBuiltinName(route.name) && !getList().providers.some((p) => p.name === route.name)}
+          width={columns}
+          height={rows}
+          active={active}
+          onBack={() => {
+            setRoute({ screen: 'list' });
+            reload();
+          }}
+          onQuit={quit}
+          onHelp={(scopes) => setHelp(scopes)}
+        />
+      );
+    if (route.screen === 'setup')
+      return <SetupScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
+    if (route.screen === 'profiles')
+      return <ProfilesScreen services={services} width={columns} height={rows} active={active} onBack={() => setRoute({ screen: 'list' })} onSwitch={switchSession} onQuit={quit} />;
+    if (route.screen === 'key')
+      return <KeyPromptScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
     return (
-      <DetailScreen
+      <ListScreen
         services={services}
-        name={route.name}
+        state={list}
+        dispatch={dispatch}
+        getState={getList}
+        reload={reload}
         width={columns}
         height={rows}
-        active
-        onBack={() => {
-          setRoute({ screen: 'list' });
-          reload();
-        }}
-        onHelp={() => setHelp(['detail', 'global'])}
+        active={active}
+        now={now}
+        onOpen={(name) => setRoute({ screen: 'provider', name })}
+        onProfiles={() => setRoute({ screen: 'profiles' })}
+        onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
+        onQuit={quit}
+        onHelp={() => setHelp(['list', 'global'])}
       />
     );
-  if (route.screen === 'setup')
-    return <SetupScreen services={services} width={columns} height={rows} active onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
-  if (route.screen === 'profiles')
-    return <ProfilesScreen services={services} width={columns} height={rows} active onBack={() => setRoute({ screen: 'list' })} onSwitch={switchSession} onQuit={quit} />;
-  if (route.screen === 'key')
-    return <KeyPromptScreen services={services} width={columns} height={rows} active onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
-  return (
-    <ListScreen
-      services={services}
-      state={list}
-      dispatch={dispatch}
-      getState={getList}
-      reload={reload}
-      width={columns}
-      height={rows}
-      active
-      now={now}
-      onOpen={(name) => setRoute({ screen: 'provider', name })}
-      onProfiles={() => setRoute({ screen: 'profiles' })}
-      onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
-      onQuit={quit}
-      onHelp={() => setHelp(['list', 'global'])}
-    />
-  );
+  }
 }
 
 function HelpScreen({ services, scopes, width, height, onClose }: { services: Services; scopes: readonly Scope[]; width: number; height: number; onClose: () => void }) {
