@@ -46,7 +46,8 @@ export function useProfilesController(o: ControllerOptions): ProfilesController 
     }
   }, [service, dispatch]);
 
-  useEffect(() => load(), [load]);
+  // Start on the profile in use, so Enter right away is a no-op reconnect, not a surprise.
+  useEffect(() => load(opts.current.currentProfile), [load]);
 
   const connect = useCallback(async (name: string, leave: boolean) => {
     dispatch({ type: 'connecting', name });
