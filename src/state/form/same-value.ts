@@ -38,7 +38,9 @@ export function normalizeFieldValue(d: FieldDescriptor, v: unknown): unknown {
     case 'enum':
       return v === '' || (d.id === 'proxy_config.type' && v === 'none') ? undefined : v;
     case 'flags':
-      return v; // {} (nothing allowed) differs from absent (everything allowed)
+      // Upstream allows exactly the true flags, so a false flag and a missing one mean the same.
+      // {} (nothing allowed) still differs from absent (everything allowed).
+      return typeof v === 'object' ? { allowed: Object.entries(v as Record<string, unknown>).filter(([, on]) => on === true).map(([k]) => k).sort() } : v;
     default:
       // By meaning: the same reference, or the same literal, in any wire shape.
       if (d.envVar) {

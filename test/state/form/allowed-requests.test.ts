@@ -92,3 +92,14 @@ suite('allowed_requests model', () => {
     expect(isDirty(s, ID)).toBe(false);
   });
 });
+
+describe('dirty semantics of allowed_requests', () => {
+  it('a false flag and a missing flag are the same setting; absent and {} are not', async () => {
+    const { sameFieldValue } = await import('../../../src/state/form/same-value.js');
+    const { descriptor } = await import('../../../src/state/form/descriptors.js');
+    const d = descriptor('custom_provider_config.allowed_requests');
+    expect(sameFieldValue(d, { chat_completion: true }, { chat_completion: true, batch_create: false })).toBe(true);
+    expect(sameFieldValue(d, { chat_completion: true }, { chat_completion: false })).toBe(false);
+    expect(sameFieldValue(d, undefined, {})).toBe(false);
+  });
+});
