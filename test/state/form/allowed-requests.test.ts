@@ -93,7 +93,7 @@ suite('allowed_requests model', () => {
   });
 });
 
-describe('dirty semantics of allowed_requests', () => {
+suite('dirty semantics of allowed_requests', () => {
   it('a false flag and a missing flag are the same setting; absent and {} are not', async () => {
     const { sameFieldValue } = await import('../../../src/state/form/same-value.js');
     const { descriptor } = await import('../../../src/state/form/descriptors.js');

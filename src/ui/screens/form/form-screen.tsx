@@ -156,6 +156,7 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };
   else if (row && row.type === 'field') first = row.error ? { text: `✖ ${row.error}`, role: 'error' } : { text: row.help, role: 'muted' };
+  else if (row && row.type === 'section') first = { text: `${row.title}: Enter or z ${row.collapsed ? 'expands' : 'collapses'} · Tab and 1-7 jump between sections`, role: 'muted' };
   else if (row && row.type === 'other') first = { text: `${row.label}: not known to this app; shown read-only and sent back unchanged`, role: 'muted' };
   const msg = state.message;
   return (
