@@ -94,8 +94,9 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
 
   const what = session.connection.authMode === 'basic' ? 'password' : 'API key';
   const lines = [
-    `The gateway refused the request (401/403). Enter the management ${what} for ${session.connection.url}.`,
-    session.withKey ? 'It is used for this session; stored only if you say so.' : 'This session cannot change its key: restart with --api-key or BIFROST_API_KEY.',
+    'The gateway refused the request (401/403).',
+    `Enter the management ${what}; it is used for this session.`,
+    session.withKey ? 'You are asked before it is stored in the profile.' : 'This session cannot change its key: restart with --api-key.',
   ];
   const message = state.message;
   const offering = state.phase === 'offer-store' || state.phase === 'storing';
@@ -103,7 +104,7 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={session.connection} width={width} crumb="API key" />
       {lines.map((l, i) => (
-        <Text key={i} {...(i === 1 ? theme.muted : {})} wrap="truncate">{fit(l, width)}</Text>
+        <Text key={i} {...(i === 2 ? theme.muted : {})} wrap="truncate">{fit(l, width)}</Text>
       ))}
       <Text> </Text>
       <Text wrap="truncate">
