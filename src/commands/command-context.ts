@@ -2,7 +2,6 @@
  * Shared plumbing of the `providers` subcommands: global flags, the target
  * and client, confirmation, output streams, and errors → exit codes.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ApiError, errorMessage } from '../api/api-error.js';
 import { createClient as defaultCreateClient } from '../api/client.js';
@@ -13,6 +12,7 @@ import { scrubSecrets } from '../state/secrets.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { StoreError } from '../store/store-error.js';
+import { confirm } from './prompt.js';
 import { EXIT, type CommandIO } from './types.js';
 
 /** Swappable services (tests pass temp-dir stores). */
@@ -223,21 +223,6 @@ export async function assertWritable(ctx: Ctx): Promise<void> {
   }
 }
 
-/** Asks on the terminal; only "y"/"yes" count. */
-async function ask(io: CommandIO, question: string): Promise<boolean> {
-  const rl = createInterface({ input: io.stdin, terminal: false });
-  io.stderr.write(`${question} [y/N] `);
-  try {
-    const answer = await new Promise<string>((resolve) => {
-      rl.once('line', resolve);
-      rl.once('close', () => resolve(''));
-    });
-    return /^y(es)?$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
-}
-
 /**
  * Confirms a write: `--yes`, or a `y` typed at a terminal. Returns true when
  * the user was asked (time passed, so the caller re-checks the gateway).
@@ -248,6 +233,6 @@ export async function confirmWrite(ctx: Ctx, question: string): Promise<boolean>
     const why = ctx.stdinUsed ? 'the file was read from stdin' : 'stdin is not a terminal';
     throw new CommandError(`refusing to write without confirmation (${why}): pass --yes`, EXIT.changes);
   }
-  if (!(await ask(ctx.io, question))) throw new CommandError('not confirmed: nothing was written', EXIT.changes);
+  if (!(await confirm(ctx.io, question))) throw new CommandError('not confirmed: nothing was written', EXIT.changes);
   return true;
 }

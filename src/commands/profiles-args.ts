@@ -1,7 +1,6 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import type { Profile, SecretSource } from '../store/types.js';
 import { normaliseBaseUrl } from '../store/secret-source.js';
 import type { CommandIO } from './types.js';
@@ -144,20 +143,7 @@ export async function readSecretFromStdin(io: CommandIO, what: string): Promise<
   return text;
 }
 
-/** Asks a yes/no question on the terminal; only "y"/"yes" count. */
-export async function confirm(io: CommandIO, question: string): Promise<boolean> {
-  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: false });
-  io.stderr.write(`${question} [y/N] `);
-  try {
-    const answer = await new Promise<string>((resolve) => {
-      rl.once('line', resolve);
-      rl.once('close', () => resolve(''));
-    });
-    return /^y(es)?$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
-}
+export { confirm } from './prompt.js';
 
 /**
  * Applies add/edit flags to `base` (an existing profile, or a fresh one) and
