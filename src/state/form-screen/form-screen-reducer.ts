@@ -4,6 +4,7 @@
  * `*-started/succeeded/failed` actions below.
  */
 import type { Provider } from '../../api/wire.js';
+import { moveTarget, type CursorMove } from '../cursor-window.js';
 import type { Draft } from '../../store/types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects, normalizeForCompare } from '../form/diff.js';
@@ -23,10 +24,7 @@ export type FormScreenAction =
   | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft }
   | { type: 'load-failed'; message: string }
   | { type: 'viewport'; height: number }
-  | { type: 'move'; delta: number }
-  | { type: 'page'; direction: 1 | -1 }
-  | { type: 'first' }
-  | { type: 'last' }
+  | CursorMove
   | { type: 'section-jump'; direction: 1 | -1 }
   | { type: 'section-index'; index: number }
   | { type: 'toggle-section' }
@@ -161,13 +159,10 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       return h === s.viewport ? s : settleCursor({ ...s, viewport: h }, s.cursor);
     }
     case 'move':
-      return settleCursor(s, s.cursor + a.delta);
     case 'page':
-      return settleCursor(s, s.cursor + a.direction * Math.max(1, s.viewport - 1));
     case 'first':
-      return settleCursor(s, 0);
     case 'last':
-      return settleCursor(s, s.rows.length - 1);
+      return settleCursor(s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
     case 'section-jump': {
       const idx = sectionIndexes(s);
       const target = a.direction > 0 ? idx.find((i) => i > s.cursor) : [...idx].reverse().find((i) => i < s.cursor);

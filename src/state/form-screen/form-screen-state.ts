@@ -1,5 +1,6 @@
 /** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
 import type { Provider } from '../../api/wire.js';
+import { settleWindow } from '../cursor-window.js';
 import type { Draft } from '../../store/types.js';
 import type { DiffEntry } from '../form/diff.js';
 import { createFormState, type FormState } from '../form/edit-model.js';
@@ -73,13 +74,7 @@ export function rowKey(row: FormRow | undefined): string | undefined {
 
 /** Keeps the cursor in range and inside the window. */
 export function settleCursor(s: FormScreenState, cursor: number): FormScreenState {
-  const max = Math.max(0, s.rows.length - 1);
-  const c = Math.min(Math.max(0, cursor), max);
-  let top = s.scrollTop;
-  if (c < top) top = c;
-  if (c >= top + s.viewport) top = c - s.viewport + 1;
-  top = Math.min(Math.max(0, top), Math.max(0, s.rows.length - s.viewport));
-  return c === s.cursor && top === s.scrollTop ? s : { ...s, cursor: c, scrollTop: top };
+  return settleWindow(s, cursor, s.rows.length, s.viewport);
 }
 
 /** Replaces the edit model (and/or view options) and re-derives rows, keeping the focused row. */

@@ -4,6 +4,7 @@
  * a cursor move costs the same with 10 or 10,000 providers.
  */
 import type { Provider } from '../../api/wire.js';
+import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
 import { unconfiguredBuiltins } from '../provider-catalog.js';
 
 /** One line of the list: a configured provider, or a built-in the gateway does not have yet. */
@@ -41,10 +42,7 @@ export type ListAction =
   | { type: 'load-started' }
   | { type: 'load-succeeded'; providers: Provider[]; at: number }
   | { type: 'load-failed'; error: LoadError }
-  | { type: 'move'; delta: number }
-  | { type: 'page'; direction: 1 | -1 }
-  | { type: 'first' }
-  | { type: 'last' }
+  | CursorMove
   | { type: 'viewport'; height: number }
   | { type: 'filter-start' }
   | { type: 'filter-change'; text: string }
@@ -85,14 +83,7 @@ export function deriveRows(providers: readonly Provider[], filter: string, showU
 
 /** Keeps the cursor inside the rows and the window around the cursor. */
 function settle(state: ListState, cursor: number): ListState {
-  const max = Math.max(0, state.rows.length - 1);
-  const c = Math.min(Math.max(0, cursor), max);
-  let top = state.scrollTop;
-  if (c < top) top = c;
-  if (c >= top + state.viewportHeight) top = c - state.viewportHeight + 1;
-  top = Math.min(Math.max(0, top), Math.max(0, state.rows.length - state.viewportHeight));
-  if (c === state.cursor && top === state.scrollTop) return state;
-  return { ...state, cursor: c, scrollTop: top };
+  return settleWindow(state, cursor, state.rows.length, state.viewportHeight);
 }
 
 /** Re-derives rows and keeps the cursor on the same name when it is still there. */
@@ -114,13 +105,10 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       // Keep the last good data on screen; the error shows beside it.
       return { ...state, phase: state.loadedAt === undefined ? 'error' : 'ready', refreshing: false, error: action.error };
     case 'move':
-      return settle(state, state.cursor + action.delta);
     case 'page':
-      return settle(state, state.cursor + action.direction * Math.max(1, state.viewportHeight - 1));
     case 'first':
-      return settle(state, 0);
     case 'last':
-      return settle(state, state.rows.length - 1);
+      return settle(state, moveTarget(state.cursor, action, state.rows.length, state.viewportHeight));
     case 'viewport': {
       const height = Math.max(1, action.height);
       if (height === state.viewportHeight) return state;
