@@ -1,0 +1,192 @@
+// Regenerates the README's pictures (media/*.svg) from a real terminal run of
+// the built CLI against the embedded demo gateway: tmux drives `node
+// dist/cli.js --demo`, capture-pane reads the coloured screen, and
+// scripts/media/ansi-to-svg.mjs draws it. Nothing is drawn or masked by hand.
+// Run with `npm run media` (bundles first). Fails loudly when a screen does
+// not appear or a seeded secret shows up; kills only its own tmux session.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ansiToSvg } from './media/ansi-to-svg.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const OUT = path.join(ROOT, 'media');
+const COLUMNS = 100;
+const ROWS = 30;
+const SESSION = `bifrost-tui-media-${process.pid}`;
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function tmux(...args) {
+  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Values the demo gateway is seeded with that must never be on screen: key values, passwords, the CA PEM body. */
+function seededSecrets() {
+  const seed = readFileSync(path.join(ROOT, 'src/demo-gateway/seed.ts'), 'utf8');
+  const secrets = [...seed.matchAll(/(?:value|password): (?:plain|fromEnv)\('([^']+)'/g)].map((m) => m[1]);
+  const pem = /-----BEGIN CERTIFICATE-----\n([\s\S]*?)-----END CERTIFICATE-----/.exec(seed);
+  if (pem) secrets.push(...pem[1].split('\n').filter((l) => l.length >= 16));
+  const real = secrets.filter((s) => s.length >= 8 && !/^https?:\/\//.test(s));
+  if (real.length < 5) fail(`found only ${real.length} seeded secrets in src/demo-gateway/seed.ts: update seededSecrets()`);
+  return real;
+}
+
+/** One terminal: the built CLI in a detached tmux session of COLUMNS x ROWS. */
+function startTerminal(env) {
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
+  // `env -u` so a tmux server started elsewhere cannot leak NO_COLOR or a real gateway into the run.
+  const unset = ['NO_COLOR', 'FORCE_COLOR', 'BIFROST_URL', 'BIFROST_API_KEY', 'BIFROST_PROFILE'].flatMap((k) => ['-u', k]);
+  const command = ['exec', 'env', ...unset, ...assignments, 'TERM=xterm-256color', 'node', shellQuote(CLI), '--demo'].join(' ');
+  tmux('new-session', '-d', '-s', SESSION, '-x', String(COLUMNS), '-y', String(ROWS), '-c', ROOT, command);
+  tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
+}
+
+function shellQuote(s) {
+  return `'${String(s).replace(/'/g, `'\\''`)}'`;
+}
+
+const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+const coloured = () => tmux('capture-pane', '-p', '-e', '-t', SESSION);
+const keys = (...k) => void tmux('send-keys', '-t', SESSION, ...k);
+const type = (text) => void tmux('send-keys', '-t', SESSION, '-l', text);
+
+/** Waits until every expectation is on the screen, then until the screen stops changing. */
+async function waitFor(what, expectations, timeoutMs = 10_000) {
+  const list = Array.isArray(expectations) ? expectations : [expectations];
+  const start = Date.now();
+  let text = '';
+  for (;;) {
+    text = screen();
+    if (list.every((e) => (typeof e === 'string' ? text.includes(e) : e.test(text)))) break;
+    if (tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}').trim() === '1') {
+      fail(`the app exited while waiting for ${what}; screen was:\n${text}`);
+    }
+    if (Date.now() - start > timeoutMs) {
+      const missing = list.filter((e) => (typeof e === 'string' ? !text.includes(e) : !e.test(text)));
+      fail(`timed out waiting for ${what} (missing: ${missing.map(String).join(', ')}); screen was:\n${text}`);
+    }
+    await sleep(50);
+  }
+  // Settled: the same coloured frame twice, 150 ms apart.
+  let last = coloured();
+  for (let i = 0; i < 40; i++) {
+    await sleep(150);
+    const now = coloured();
+    if (now === last) return now;
+    last = now;
+  }
+  fail(`the screen for ${what} never settled`);
+}
+
+/** One key, then let the app draw (keys are sent one at a time, as a person types). */
+async function press(...k) {
+  for (const key of k) {
+    keys(key);
+    await sleep(80);
+  }
+}
+
+function save(name, ansi, title, secrets) {
+  const plain = ansi.replace(/\x1b\[[0-9;:?]*[@-~]/g, '');
+  for (const s of secrets) if (plain.includes(s)) fail(`a seeded secret is visible on the ${name} screen: ${s.slice(0, 6)}…`);
+  const svg = ansiToSvg(ansi, { columns: COLUMNS, rows: ROWS, title });
+  for (const s of secrets) if (svg.includes(s)) fail(`a seeded secret is in media/${name}.svg`);
+  writeFileSync(path.join(OUT, `${name}.svg`), svg);
+  console.log(`media/${name}.svg  (${title})`);
+}
+
+async function main() {
+  if (!existsSync(CLI)) fail('dist/cli.js is missing: run `npm run media` (it bundles first)');
+  if (spawnSync('tmux', ['-V']).status !== 0) fail('tmux is needed: apt-get install tmux');
+  const secrets = seededSecrets();
+  const tmp = mkdtempSync(path.join(tmpdir(), 'bifrost-tui-media-'));
+  // Temp config and state: drafts and history of this run touch no real user state.
+  const env = {
+    BIFROST_TUI_CONFIG_DIR: path.join(tmp, 'config'),
+    BIFROST_TUI_STATE_DIR: path.join(tmp, 'state'),
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
+  };
+  mkdirSync(OUT, { recursive: true });
+  try {
+    startTerminal(env);
+
+    // 1. The provider list.
+    let shot = await waitFor('the provider list', ['6 configured', '› acme-llm', '✖ error', 'DEMO']);
+    save('list', shot, 'bifrost-tui: provider list (demo gateway)', secrets);
+    const url = /http:\/\/127\.0\.0\.1:\d+/.exec(screen())?.[0] ?? fail('no demo gateway URL in the header');
+
+    // 2. The openai form with one edited field (Max retries 2 -> 3).
+    await press('G');
+    await waitFor('openai selected', '› openai');
+    await press('Enter');
+    await waitFor('the openai form', ['› openai', '1 Network', 'Max retries', 'no changes']);
+    for (let i = 0; i < 6 && !/^›\s+Max retries/m.test(screen()); i++) await press('j');
+    await waitFor('Max retries focused', /^›\s+Max retries\s+2$/m);
+    await press('Enter', 'C-u');
+    type('3');
+    await waitFor('the edit', /Max retries\s+3/);
+    await press('Enter');
+    shot = await waitFor('the dirty form', ['1 changed', /›\s*\*Max retries\s+3/]);
+    save('form', shot, 'bifrost-tui: editing openai, one field changed', secrets);
+
+    // 3. Ctrl+S: re-GET, then the review of what will be sent.
+    await press('C-s');
+    shot = await waitFor('the save review', ['Review: saving openai', 'network_config.max_retries: 2 → 3', 'y save']);
+    save('diff', shot, 'bifrost-tui: review before saving', secrets);
+    await press('Escape');
+    await waitFor('back in the form', ['1 changed', 'Max retries']);
+
+    // 4. A second process changes the same field; Ctrl+S finds the conflict.
+    const set = spawnSync(process.execPath, [CLI, 'providers', 'set', 'openai', 'network_config.max_retries=4', '--url', url, '--yes'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, NO_COLOR: '1', BIFROST_API_KEY: '', BIFROST_PROFILE: '' },
+    });
+    if (set.status !== 0) fail(`providers set exited ${set.status}: ${set.stderr}`);
+    await press('C-s');
+    shot = await waitFor('the conflict', ['openai changed on the gateway since you opened it', 'network_config.max_retries: 2 → 4', 'Both sides changed', 'o overwrite']);
+    save('conflict', shot, 'bifrost-tui: the provider changed on the gateway meanwhile', secrets);
+
+    // Leave without saving: cancel, back, discard the edit.
+    await press('Escape');
+    await waitFor('back in the form', ['1 changed']);
+    await press('Escape');
+    await waitFor('the leave question', 'd discard');
+    await press('d');
+    await waitFor('the list again', ['6 configured', '› openai']);
+
+    // 5. acme-llm, section 5 (Custom provider), the allowed_requests grid.
+    await press('g');
+    await waitFor('acme-llm selected', '› acme-llm');
+    await press('Enter');
+    await waitFor('the acme-llm form', ['› acme-llm', '5 Custom provider']);
+    await press('5');
+    await waitFor('section 5 focused', /^› ▾ 5 Custom provider/m);
+    for (let i = 0; i < 6 && !/^›\s+Allowed requests/m.test(screen()); i++) await press('j');
+    await waitFor('Allowed requests focused', /^›\s+Allowed requests\s+5\/\d+ allowed/m);
+    await press('Enter');
+    shot = await waitFor('the allowed_requests grid', ['[x] list_models', '[x] websocket_responses', 'A all on', 'M mode']);
+    save('flags', shot, 'bifrost-tui: allowed_requests of a custom provider', secrets);
+  } catch (err) {
+    process.exitCode = 1;
+    console.error(`media: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    try {
+      tmux('kill-session', '-t', SESSION);
+    } catch {
+      // already gone
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
