@@ -262,10 +262,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
         if (s.isNew) return review(s, { name: s.name }, false);
         return { ...s, mode: browse, message: { text: `${s.name} no longer exists on the gateway; not saving (a PUT would re-create it)`, role: 'error' } };
       }
+      // A "new" provider that someone created meanwhile exists now: saving updates (and backs up) theirs.
+      const base = s.isNew ? { ...s, isNew: false } : s;
       const changes = diffObjects(normalizeForCompare(s.form.original), normalizeForCompare(a.fresh));
-      if (changes.length === 0) return review(s, a.fresh, false);
+      if (changes.length === 0) return review(base, a.fresh, false);
       const { overlaps } = rebase(s.form, a.fresh);
-      return { ...s, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps }, message: undefined };
+      return { ...base, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps }, message: undefined };
     }
     case 'conflict-reapply': {
       if (s.mode.kind !== 'conflict') return s;
@@ -278,7 +280,10 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'review-scroll':
       return s.mode.kind === 'review' ? { ...s, mode: { ...s.mode, scroll: Math.max(0, Math.min(s.mode.diff.length - 1, s.mode.scroll + a.delta)) } } : s;
     case 'review-confirm':
-      return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', startedAt: a.at }, message: undefined } : s;
+      // Back up the copy the gateway has now (after an overwrite that is theirs, not the one loaded); nothing for a new provider.
+      return s.mode.kind === 'review'
+        ? { ...s, mode: { kind: 'saving', startedAt: a.at, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
+        : s;
     case 'save-succeeded':
       return { ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }), mode: browse, isNew: false };
     case 'save-failed':

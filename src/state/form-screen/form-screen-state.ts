@@ -21,7 +21,8 @@ export type FormMode =
   | { kind: 'checking' }
   | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
   | { kind: 'review'; fresh: Provider; diff: DiffEntry[]; scroll: number; overwrite: boolean }
-  | { kind: 'saving'; startedAt: number }
+  /** `backup`: the gateway's copy the save replaces (what the review compared against), kept in the history. */
+  | { kind: 'saving'; startedAt: number; backup?: Provider }
   | { kind: 'leave'; then: 'back' | 'quit' };
 
 export interface StatusMessage {

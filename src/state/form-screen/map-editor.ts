@@ -60,8 +60,12 @@ export function mapReducer(m: MapEditorState, a: MapAction): MapEditorState {
       return { ...m, entries: m.entries.map((e, i) => (i === m.cursor ? { ...e, value: !e.value } : e)) };
     case 'map-line':
       return m.editing ? { ...m, editing: { ...m.editing, editor: editLine(m.editing.editor, a.op) } } : m;
-    case 'map-cancel':
-      return { ...m, editing: undefined, error: undefined, cursor: Math.min(m.cursor, m.entries.length) };
+    case 'map-cancel': {
+      // Esc on the value of an entry being added cancels the whole add, not just the value.
+      const ed = m.editing;
+      const entries = ed?.isNew && ed.part === 'value' ? m.entries.filter((_, i) => i !== ed.index) : m.entries;
+      return { ...m, entries, editing: undefined, error: undefined, cursor: Math.min(m.cursor, entries.length) };
+    }
     case 'map-commit':
       return commit(m);
   }

@@ -86,7 +86,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     const s = getState();
     const signal = fresh();
     const body = buildBody(s.form);
-    const backupOf = s.isNew ? undefined : (s.form.original as Record<string, unknown>);
+    const backupOf = s.mode.kind === 'saving' ? (s.mode.backup as Record<string, unknown> | undefined) : undefined;
     try {
       if (backupOf) services.history?.append(connection.gatewayKey, name, backupOf);
     } catch (err) {

@@ -1,0 +1,478 @@
+import { describe, expect, it } from 'vitest';
+import type { Provider } from '../../../src/api/wire.js';
+import { buildBody, dirtyCount } from '../../../src/state/form/edit-model.js';
+import { reduceFormScreen, hasUnsavedWork, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
+import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
+import { draftOf } from '../../../src/ui/screens/form/use-form-controller.js';
+import type { Draft } from '../../../src/store/types.js';
+import { CUSTOM_PROVIDER, OPENAI_PROVIDER, cloneFixture } from '../../fixtures/providers.js';
+
+const RETRIES = 'network_config.max_retries';
+const TIMEOUT = 'network_config.default_request_timeout_in_seconds';
+const CONC = 'concurrency_and_buffer_size.concurrency';
+
+const run = (s: FormScreenState, ...actions: FormScreenAction[]): FormScreenState => actions.reduce(reduceFormScreen, s);
+
+function loaded(provider: Provider = OPENAI_PROVIDER, opts: { readOnly?: boolean; viewport?: number; draft?: Draft; isNew?: boolean } = {}): FormScreenState {
+  const s = initialFormScreen(provider.name ?? 'x', opts.readOnly ?? false, opts.viewport ?? 10);
+  return run(s, { type: 'load-started' }, { type: 'load-succeeded', provider, isNew: opts.isNew ?? false, ...(opts.draft ? { draft: opts.draft } : {}) });
+}
+
+const rowIndex = (s: FormScreenState, id: string): number => s.rows.findIndex((r) => (r.type === 'section' ? `section:${r.section}` : r.fieldId) === id);
+const focused = (s: FormScreenState): string | undefined => {
+  const r = s.rows[s.cursor];
+  return r && (r.type === 'section' ? `section:${r.section}` : r.fieldId);
+};
+function focus(s: FormScreenState, id: string): FormScreenState {
+  const i = rowIndex(s, id);
+  if (i < 0) throw new Error(`no row ${id}`);
+  const next = run(s, { type: 'move', delta: i - s.cursor });
+  expect(focused(next)).toBe(id);
+  return next;
+}
+/** Focus, Enter, replace the text, Enter: what typing a value does. */
+function typeInto(s: FormScreenState, id: string, text: string): FormScreenState {
+  return run(focus(s, id), { type: 'activate' }, { type: 'line', op: { type: 'clear-before' } }, { type: 'line', op: { type: 'end' } },
+    { type: 'line', op: { type: 'clear-before' } }, { type: 'line', op: { type: 'insert', text } }, { type: 'commit-edit' });
+}
+const row = (s: FormScreenState, id: string) => {
+  const r = s.rows[rowIndex(s, id)];
+  if (!r || r.type !== 'field') throw new Error(`no field row ${id}`);
+  return r;
+};
+/** A copy of the provider as a later GET would return it, changed by `change`. */
+function fetched(p: Provider, change: (c: Record<string, any>) => void = () => undefined): Provider {
+  const c = cloneFixture(p) as Record<string, any>;
+  change(c);
+  return c as Provider;
+}
+
+describe('form screen: loading', () => {
+  it('load-succeeded builds the rows and focuses the first one', () => {
+    const s = loaded();
+    expect(s.phase).toBe('ready');
+    expect(focused(s)).toBe('section:network');
+    expect(s.rows.filter((r) => r.type === 'section').map((r) => (r.type === 'section' ? r.title : ''))).toEqual(['Network', 'Concurrency', 'Proxy', 'Raw data', 'OpenAI', 'Other fields']);
+  });
+
+  it('a failed first load is an error phase; a failed reload keeps the form and says why', () => {
+    const failed = run(initialFormScreen('openai'), { type: 'load-started' }, { type: 'load-failed', message: '404 Not Found' });
+    expect(failed.phase).toBe('error');
+    expect(failed.loadError).toBe('404 Not Found');
+    const edited = typeInto(loaded(), RETRIES, '5');
+    const reloadFailed = run(edited, { type: 'load-started' }, { type: 'load-failed', message: 'connection refused' });
+    expect(reloadFailed.phase).toBe('ready');
+    expect(reloadFailed.message).toEqual({ text: 'connection refused', role: 'error' });
+    expect(reloadFailed.form.edits).toBe(edited.form.edits);
+  });
+
+  it('a new (unconfigured) provider says that saving creates it', () => {
+    const s = loaded({ name: 'mistral', concurrency_and_buffer_size: { concurrency: 1000, buffer_size: 5000 } }, { isNew: true });
+    expect(s.isNew).toBe(true);
+    expect(s.message?.text).toMatch(/mistral is not configured on this gateway yet: saving creates it/);
+  });
+});
+
+describe('form screen: cursor, sections, collapse', () => {
+  it('moves are clamped; page and first/last keep the cursor inside the window', () => {
+    const s = loaded();
+    expect(run(s, { type: 'move', delta: -3 }).cursor).toBe(0);
+    const last = run(s, { type: 'last' });
+    expect(last.cursor).toBe(s.rows.length - 1);
+    expect(last.scrollTop).toBe(s.rows.length - 10);
+    expect(run(last, { type: 'move', delta: 5 }).cursor).toBe(s.rows.length - 1);
+    const paged = run(s, { type: 'page', direction: 1 });
+    expect(paged.cursor).toBe(9);
+    expect(run(paged, { type: 'page', direction: 1 }).scrollTop).toBeLessThanOrEqual(18);
+    expect(run(paged, { type: 'page', direction: 1 }).cursor).toBe(18);
+    expect(run(last, { type: 'first' })).toMatchObject({ cursor: 0, scrollTop: 0 });
+    const small = run(last, { type: 'viewport', height: 4 });
+    expect(small.cursor - small.scrollTop).toBeLessThan(4);
+  });
+
+  it('Tab/Shift+Tab jump between section headers; 1-7 jump to a section by position', () => {
+    const s = loaded();
+    const next = run(s, { type: 'section-jump', direction: 1 });
+    expect(focused(next)).toBe('section:concurrency');
+    expect(focused(run(next, { type: 'move', delta: 1 }, { type: 'section-jump', direction: -1 }))).toBe('section:concurrency');
+    expect(focused(run(next, { type: 'section-jump', direction: -1 }))).toBe('section:network');
+    expect(focused(run(s, { type: 'section-jump', direction: -1 }))).toBe('section:network');
+    expect(focused(run(s, { type: 'section-index', index: 2 }))).toBe('section:proxy');
+    expect(focused(run(s, { type: 'section-index', index: 4 }))).toBe('section:openai');
+    expect(run(s, { type: 'section-index', index: 6 })).toBe(s); // only 6 sections shown for openai
+    const end = run(s, { type: 'last' });
+    expect(run(end, { type: 'section-jump', direction: 1 })).toBe(end);
+  });
+
+  it('z on a field collapses its section onto the header; z again expands; other sections keep their rows', () => {
+    const s = focus(loaded(), RETRIES);
+    const collapsed = run(s, { type: 'toggle-section' });
+    expect(focused(collapsed)).toBe('section:network');
+    expect(collapsed.rows.some((r) => r.type === 'field' && r.section === 'network')).toBe(false);
+    expect(collapsed.rows.length).toBe(s.rows.length - 13);
+    const header = collapsed.rows[0]!;
+    expect(header.type === 'section' && header.collapsed && header.fieldCount).toBe(13);
+    const expanded = run(collapsed, { type: 'toggle-section' });
+    expect(focused(expanded)).toBe('section:network');
+    expect(expanded.rows).toHaveLength(s.rows.length);
+  });
+
+  it('keeps the focused field when rows above it appear or disappear', () => {
+    const s = focus(loaded(CUSTOM_PROVIDER), 'send_back_raw_request');
+    const withProxy = run(s, { type: 'set-field-text', fieldId: 'proxy_config.type', text: 'http' });
+    expect(rowIndex(withProxy, 'proxy_config.url')).toBeGreaterThan(0);
+    expect(focused(withProxy)).toBe('send_back_raw_request');
+    const collapsedAbove = run(focus(withProxy, 'section:network'), { type: 'toggle-section' }, { type: 'section-index', index: 3 }, { type: 'move', delta: 1 });
+    expect(focused(collapsedAbove)).toBe('send_back_raw_request');
+    const undone = run(collapsedAbove, { type: 'undo' });
+    expect(rowIndex(undone, 'proxy_config.url')).toBe(-1);
+    expect(focused(undone)).toBe('send_back_raw_request');
+  });
+});
+
+describe('form screen: activating a field', () => {
+  it('a toggle flips (and flipping back is no change)', () => {
+    const s = focus(loaded(), 'send_back_raw_response');
+    const off = run(s, { type: 'activate' });
+    expect(row(off, 'send_back_raw_response')).toMatchObject({ display: 'off', dirty: true });
+    expect(off.mode.kind).toBe('browse');
+    expect(dirtyCount(run(off, { type: 'activate' }).form)).toBe(0);
+  });
+
+  it('an enum cycles through its options', () => {
+    const s = focus(loaded(CUSTOM_PROVIDER), 'proxy_config.type');
+    const seen = [1, 2, 3, 4].map((n) => row(run(s, ...Array<FormScreenAction>(n).fill({ type: 'activate' })), 'proxy_config.type').display);
+    expect(seen).toEqual(['http', 'socks5', 'environment', 'none']);
+  });
+
+  it('text and number fields open an inline editor pre-filled with the current value', () => {
+    const s = run(focus(loaded(), RETRIES), { type: 'activate' });
+    expect(s.mode).toMatchObject({ kind: 'edit', fieldId: RETRIES, secret: false, editor: { text: '2', cursor: 1 } });
+    const url = run(focus(loaded(), 'network_config.base_url'), { type: 'activate' });
+    expect(url.mode).toMatchObject({ kind: 'edit', editor: { text: 'https://api.openai.com' } });
+    const pass = run(focus(loaded(), 'proxy_config.password'), { type: 'activate' });
+    expect(pass.mode).toMatchObject({ kind: 'edit', secret: true, editor: { text: '' } }); // a redacted secret never pre-fills
+  });
+
+  it('maps, flags and PEM fields open their editors', () => {
+    const headers = run(focus(loaded(), 'network_config.extra_headers'), { type: 'activate' });
+    expect(headers.mode.kind === 'map' && headers.mode.map.entries.map((e) => e.key)).toEqual(['X-Org-Team', 'Authorization']);
+    const flags = run(focus(loaded(CUSTOM_PROVIDER), 'custom_provider_config.allowed_requests'), { type: 'activate' });
+    expect(flags.mode.kind === 'flags' && flags.mode.grid.model.mode).toBe('only');
+    const pem = run(focus(loaded(), 'network_config.ca_cert_pem'), { type: 'activate' });
+    expect(pem.mode).toMatchObject({ kind: 'pem', fieldId: 'network_config.ca_cert_pem' });
+  });
+
+  it('read-only and unknown fields explain themselves instead of editing; a header toggles its section', () => {
+    const ro = run(focus(loaded(CUSTOM_PROVIDER), 'custom_provider_config.base_provider_type'), { type: 'activate' });
+    expect(ro.mode.kind).toBe('browse');
+    expect(ro.message?.text).toMatch(/Base provider type is read-only/);
+    const other = run(focus(loaded(CUSTOM_PROVIDER), 'other:future_setting'), { type: 'activate' });
+    expect(other.mode.kind).toBe('browse');
+    expect(other.message?.text).toMatch(/not editable here; it is sent back unchanged/);
+    const header = run(loaded(), { type: 'activate' });
+    expect(header.rows[0]).toMatchObject({ type: 'section', collapsed: true });
+  });
+
+  it('map done commits the map; an emptied map removes the field from the body', () => {
+    const s = run(focus(loaded(), 'network_config.extra_headers'), { type: 'activate' },
+      { type: 'map', action: { type: 'map-delete' } }, { type: 'map', action: { type: 'map-delete' } }, { type: 'map-done' });
+    expect(s.mode.kind).toBe('browse');
+    const nc = buildBody(s.form).network_config as Record<string, unknown>;
+    expect('extra_headers' in nc).toBe(false);
+    expect(row(s, 'network_config.extra_headers')).toMatchObject({ display: '(none)', dirty: true });
+  });
+
+  it('flags done in "all" mode removes allowed_requests (absent = everything allowed)', () => {
+    const s = run(focus(loaded(CUSTOM_PROVIDER), 'custom_provider_config.allowed_requests'), { type: 'activate' },
+      { type: 'flags', action: { type: 'flags-mode' } }, { type: 'flags-done' });
+    const cpc = buildBody(s.form).custom_provider_config as Record<string, unknown>;
+    expect('allowed_requests' in cpc).toBe(false);
+    expect(cpc.request_path_overrides).toEqual({ chat_completion: '/v2/chat/completions' });
+    expect(row(s, 'custom_provider_config.allowed_requests').display).toMatch(/all allowed/);
+  });
+
+  it('Esc while typing keeps the old value', () => {
+    const s = run(focus(loaded(), RETRIES), { type: 'activate' }, { type: 'line', op: { type: 'insert', text: '9' } }, { type: 'cancel' });
+    expect(s.mode.kind).toBe('browse');
+    expect(s.form.edits.size).toBe(0);
+  });
+});
+
+describe('form screen: committing text', () => {
+  it('text that does not parse is kept as typed, with its error, and counts as unsaved', () => {
+    const s = typeInto(loaded(), RETRIES, 'lots');
+    expect(s.mode.kind).toBe('browse');
+    const r = row(s, RETRIES);
+    expect(r.display).toBe('lots');
+    expect(r.error).toMatch(/Max retries/);
+    expect(hasUnsavedWork(s)).toBe(true);
+    // Enter again shows what was typed, not the old value
+    expect(run(s, { type: 'activate' }).mode).toMatchObject({ kind: 'edit', editor: { text: 'lots' } });
+  });
+
+  it('an out-of-range number parses but is flagged', () => {
+    const s = typeInto(loaded(), RETRIES, '11');
+    expect(row(s, RETRIES).error).toMatch(/0–10/);
+    expect(row(s, RETRIES).display).toBe('11');
+  });
+});
+
+describe('form screen: save flow', () => {
+  it('refuses to save with errors: jumps to the first error (opening its section) and says how many', () => {
+    let s = typeInto(loaded(), CONC, '0');
+    s = typeInto(s, RETRIES, 'lots');
+    s = run(focus(s, 'section:network'), { type: 'toggle-section' }, { type: 'last' }, { type: 'save-requested' });
+    expect(s.mode.kind).toBe('browse');
+    expect(focused(s)).toBe(RETRIES);
+    expect(s.message).toMatchObject({ role: 'error' });
+    expect(s.message?.text).toMatch(/^2 errors to fix before saving \(n: next error\): Max retries/);
+    expect(focused(run(s, { type: 'next-error' }))).toBe(CONC);
+    expect(focused(run(s, { type: 'next-error' }, { type: 'next-error' }))).toBe(RETRIES);
+  });
+
+  it('with nothing changed there is nothing to save (also after typing the loaded value again)', () => {
+    for (const s of [loaded(), typeInto(loaded(), RETRIES, '2')]) {
+      const next = run(s, { type: 'save-requested' });
+      expect(next.mode.kind).toBe('browse');
+      expect(next.message?.text).toMatch(/nothing to save/);
+    }
+  });
+
+  it('a read-only profile refuses to save', () => {
+    const s = run(typeInto(loaded(OPENAI_PROVIDER, { readOnly: true }), RETRIES, '5'), { type: 'save-requested' });
+    expect(s.mode.kind).toBe('browse');
+    expect(s.message).toEqual({ text: 'read-only profile: saving is disabled', role: 'warn' });
+  });
+
+  it('checks the gateway first; unchanged there → a review of exactly my change', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' });
+    expect(s.mode.kind).toBe('checking');
+    // status, hash and a default filled in for a 0 are not changes by anyone
+    const fresh = fetched(OPENAI_PROVIDER, (c) => {
+      c.provider_status = 'error';
+      c.config_hash = 'ffff';
+    });
+    const review = run(s, { type: 'fresh-fetched', fresh });
+    expect(review.mode.kind).toBe('review');
+    if (review.mode.kind !== 'review') return;
+    expect(review.mode.overwrite).toBe(false);
+    expect(review.mode.diff.map((d) => [d.path, d.before, d.after])).toEqual([[RETRIES, 2, 5]]);
+    // Keys are ignored while checking
+    expect(run(s, { type: 'save-requested' })).toBe(s);
+  });
+
+  it('someone else changed the provider → conflict listing their changes and the fields both sides changed', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' });
+    const fresh = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.max_retries = 3;
+      c.network_config.default_request_timeout_in_seconds = 600;
+    });
+    const c = run(s, { type: 'fresh-fetched', fresh });
+    expect(c.mode.kind).toBe('conflict');
+    if (c.mode.kind !== 'conflict') return;
+    expect(c.mode.changes.map((d) => d.path).sort()).toEqual([TIMEOUT, RETRIES].sort());
+    expect(c.mode.overlaps).toEqual([RETRIES]);
+    expect(run(c, { type: 'cancel' }).form.edits).toBe(s.form.edits);
+  });
+
+  it('reload and re-apply: the review shows only my change and the body keeps theirs', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' });
+    const fresh = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.default_request_timeout_in_seconds = 600;
+    });
+    const r = run(s, { type: 'fresh-fetched', fresh }, { type: 'conflict-reapply' });
+    expect(r.mode.kind).toBe('review');
+    if (r.mode.kind !== 'review') return;
+    expect(r.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+    expect(r.form.original).toEqual(fresh);
+    const nc = buildBody(r.form).network_config as Record<string, unknown>;
+    expect(nc.default_request_timeout_in_seconds).toBe(600);
+    expect(nc.max_retries).toBe(5);
+  });
+
+  it('overwrite: the review is against the fresh copy and shows their change being reverted', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' });
+    const fresh = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.default_request_timeout_in_seconds = 600;
+    });
+    const o = run(s, { type: 'fresh-fetched', fresh }, { type: 'conflict-overwrite' });
+    expect(o.mode.kind).toBe('review');
+    if (o.mode.kind !== 'review') return;
+    expect(o.mode.overwrite).toBe(true);
+    expect(o.mode.fresh).toEqual(fresh);
+    expect(o.mode.diff.map((d) => [d.path, d.before, d.after]).sort()).toEqual([[TIMEOUT, 600, 120], [RETRIES, 2, 5]].sort());
+    // the history backup taken before the PUT is the copy being overwritten, not the stale one loaded
+    expect(run(o, { type: 'review-confirm', at: 1 }).mode).toEqual({ kind: 'saving', startedAt: 1, backup: fresh });
+  });
+
+  it('a provider deleted meanwhile is not re-created by the save', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: null });
+    expect(s.mode.kind).toBe('browse');
+    expect(s.message?.text).toMatch(/no longer exists on the gateway; not saving/);
+    expect(dirtyCount(s.form)).toBe(1);
+  });
+
+  it('a new provider (404 again on the check) reviews every field against nothing', () => {
+    const s = run(loaded({ name: 'mistral', network_config: {}, concurrency_and_buffer_size: { concurrency: 1000, buffer_size: 5000 }, proxy_config: null }, { isNew: true }),
+      { type: 'save-requested' });
+    expect(s.mode.kind).toBe('checking');
+    const r = run(s, { type: 'fresh-fetched', fresh: null });
+    expect(r.mode.kind).toBe('review');
+    if (r.mode.kind === 'review') expect(r.mode.diff.map((d) => d.path)).toContain(CONC);
+    expect(run(r, { type: 'review-confirm', at: 1 }).mode).toEqual({ kind: 'saving', startedAt: 1 }); // nothing to back up
+  });
+
+  it('a new provider that someone else created meanwhile: conflict, and the save then backs up their copy', () => {
+    const template = { name: 'mistral', network_config: {}, concurrency_and_buffer_size: { concurrency: 1000, buffer_size: 5000 }, proxy_config: null };
+    const s = run(typeInto(loaded(template, { isNew: true }), RETRIES, '4'), { type: 'save-requested' });
+    const theirs = { ...template, network_config: { base_url: 'https://mistral.example' }, provider_status: 'active' } as Provider;
+    const c = run(s, { type: 'fresh-fetched', fresh: theirs });
+    expect(c.mode.kind).toBe('conflict');
+    expect(c.isNew).toBe(false);
+    const saving = run(c, { type: 'conflict-reapply' }, { type: 'review-confirm', at: 1 });
+    expect(saving.mode).toEqual({ kind: 'saving', startedAt: 1, backup: theirs });
+    expect(buildBody(saving.form).network_config).toEqual({ base_url: 'https://mistral.example', max_retries: 4 });
+  });
+
+  it('confirm → saving; a failed save keeps every edit (invalid text included) and says why in one line', () => {
+    let s = typeInto(loaded(), RETRIES, '5');
+    s = typeInto(s, TIMEOUT, '600');
+    const edits = s.form.edits;
+    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 123 });
+    expect(s.mode).toEqual({ kind: 'saving', startedAt: 123, backup: fetched(OPENAI_PROVIDER) });
+    expect(run(s, { type: 'save-requested' })).toBe(s);
+    const failed = run(s, { type: 'save-failed', message: '400 Bad Request: Concurrency must be greater than 0' });
+    expect(failed.mode.kind).toBe('browse');
+    expect(failed.form.edits).toBe(edits);
+    expect(failed.message).toEqual({ text: 'save failed, nothing lost: 400 Bad Request: Concurrency must be greater than 0', role: 'error' });
+    // and saving again goes through the same checks
+    expect(run(failed, { type: 'save-requested' }).mode.kind).toBe('checking');
+  });
+
+  it('a successful save loads the saved copy, then the status refresh replaces it unless the user edits again', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 1 });
+    const saved = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.max_retries = 5;
+      c.provider_status = 'active';
+    });
+    const ok = run(s, { type: 'save-succeeded', saved, at: '14:00:00' });
+    expect(ok.mode.kind).toBe('browse');
+    expect(ok.form.edits.size).toBe(0);
+    expect(row(ok, RETRIES)).toMatchObject({ display: '5', dirty: false });
+    expect(ok.message?.text).toBe('saved openai at 14:00:00; checking its status…');
+    const status = fetched(saved, (c) => {
+      c.provider_status = 'error';
+    });
+    const refreshed = run(ok, { type: 'status-refreshed', provider: status });
+    expect(refreshed.message).toEqual({ text: 'saved openai at 14:00:00 · status error', role: 'warn' });
+    const editing = typeInto(ok, TIMEOUT, '700');
+    expect(run(editing, { type: 'status-refreshed', provider: status })).toBe(editing);
+  });
+
+  it('review cancel goes back to the form with the edits; scrolling stays within the diff', () => {
+    let s = typeInto(loaded(), RETRIES, '5');
+    s = typeInto(s, TIMEOUT, '600');
+    const r = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) });
+    expect(r.mode.kind === 'review' && r.mode.diff).toHaveLength(2);
+    const scrolled = run(r, { type: 'review-scroll', delta: 10 });
+    expect(scrolled.mode.kind === 'review' && scrolled.mode.scroll).toBe(1);
+    expect(run(scrolled, { type: 'review-scroll', delta: -10 }).mode).toMatchObject({ scroll: 0 });
+    const back = run(r, { type: 'cancel' });
+    expect(back.mode.kind).toBe('browse');
+    expect(back.form.edits).toBe(s.form.edits);
+  });
+});
+
+describe('form screen: drafts', () => {
+  /** A draft as the controller writes it and the store reads it back (through JSON). */
+  function draftFrom(s: FormScreenState, pending?: { fieldId: string; text: string }): Draft {
+    return JSON.parse(JSON.stringify({ ...draftOf(s), ...(pending ? { pending } : {}) })) as Draft;
+  }
+
+  it('a draft is offered before anything else; restore brings back every field, invalid text included', () => {
+    let before = typeInto(loaded(), RETRIES, '5');
+    before = typeInto(before, CONC, 'many');
+    before = run(focus(before, 'send_back_raw_request'), { type: 'activate' });
+    const offered = loaded(OPENAI_PROVIDER, { draft: draftFrom(before) });
+    expect(offered.mode.kind).toBe('draft');
+    expect(offered.form.edits.size).toBe(0);
+    const restored = run(offered, { type: 'draft-restore' });
+    expect(restored.mode.kind).toBe('browse');
+    expect(restored.message).toEqual({ text: 'draft restored (3 changed fields)', role: 'ok' });
+    expect(row(restored, RETRIES)).toMatchObject({ display: '5', dirty: true });
+    expect(row(restored, CONC)).toMatchObject({ display: 'many', dirty: true });
+    expect(row(restored, 'send_back_raw_request')).toMatchObject({ display: 'on', dirty: true });
+    expect(buildBody(restored.form)).toEqual(buildBody(before.form));
+    // the restore is one undo step
+    expect(run(restored, { type: 'undo' }).form.edits.size).toBe(0);
+    expect(dirtyCount(run(restored, { type: 'undo' }, { type: 'redo' }).form)).toBe(3);
+  });
+
+  it('restore reopens the field that was being typed into, with the typed text', () => {
+    const before = typeInto(loaded(), RETRIES, '5');
+    const draft = draftFrom(before, { fieldId: TIMEOUT, text: '45' });
+    const restored = run(loaded(OPENAI_PROVIDER, { draft }), { type: 'draft-restore' });
+    expect(restored.mode).toMatchObject({ kind: 'edit', fieldId: TIMEOUT, editor: { text: '45', cursor: 2 } });
+    expect(focused(restored)).toBe(TIMEOUT);
+    const committed = run(restored, { type: 'commit-edit' });
+    expect(buildBody(committed.form).network_config).toMatchObject({ max_retries: 5, default_request_timeout_in_seconds: 45 });
+  });
+
+  it('restore onto a provider the gateway changed since: their change kept, mine re-applied, overlap named', () => {
+    const before = typeInto(loaded(), RETRIES, '5');
+    const now = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.max_retries = 3;
+      c.network_config.default_request_timeout_in_seconds = 600;
+    });
+    const restored = run(loaded(now, { draft: draftFrom(before) }), { type: 'draft-restore' });
+    expect(restored.message?.role).toBe('warn');
+    expect(restored.message?.text).toMatch(/gateway also changed network_config\.max_retries/);
+    expect(buildBody(restored.form).network_config).toMatchObject({ max_retries: 5, default_request_timeout_in_seconds: 600 });
+  });
+
+  it('discard starts from the gateway copy with no edits', () => {
+    const draft = draftFrom(typeInto(loaded(), RETRIES, '5'));
+    const s = run(loaded(OPENAI_PROVIDER, { draft }), { type: 'draft-discard' });
+    expect(s.mode.kind).toBe('browse');
+    expect(s.form.edits.size).toBe(0);
+    expect(s.message?.text).toBe('draft discarded');
+  });
+});
+
+describe('form screen: leaving', () => {
+  it('asks only when something would be lost: a changed field or text that did not parse', () => {
+    const clean = loaded();
+    expect(run(clean, { type: 'leave-requested', then: 'back' })).toBe(clean);
+    const same = typeInto(loaded(), RETRIES, '2');
+    expect(run(same, { type: 'leave-requested', then: 'back' }).mode.kind).toBe('browse');
+    expect(run(typeInto(loaded(), RETRIES, '5'), { type: 'leave-requested', then: 'quit' }).mode).toEqual({ kind: 'leave', then: 'quit' });
+    // an invalid text on a field whose loaded value equals the parse of nothing still counts
+    expect(run(typeInto(loaded(), RETRIES, 'x'), { type: 'leave-requested', then: 'back' }).mode.kind).toBe('leave');
+  });
+
+  it('from the leave prompt, s starts the save and Esc keeps editing', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'leave-requested', then: 'back' });
+    expect(run(s, { type: 'save-requested' }).mode.kind).toBe('checking');
+    expect(run(s, { type: 'cancel' }).mode.kind).toBe('browse');
+  });
+});
+
+describe('form screen: undo, revert, reset', () => {
+  it('u undoes, Ctrl+R redoes, x reverts the focused field, D resets to the gateway default, X reverts all', () => {
+    let s = typeInto(loaded(), RETRIES, '5');
+    s = typeInto(s, TIMEOUT, '600');
+    expect(dirtyCount(s.form)).toBe(2);
+    const undone = run(s, { type: 'undo' });
+    expect(row(undone, TIMEOUT).dirty).toBe(false);
+    expect(row(run(undone, { type: 'redo' }), TIMEOUT).display).toBe('600 s');
+    expect(dirtyCount(run(s, { type: 'revert-field' }).form)).toBe(1); // cursor is on the timeout
+    const reset = run(s, { type: 'reset-field' });
+    expect(row(reset, TIMEOUT).display).toBe('default (300 s)');
+    expect(buildBody(reset.form).network_config).toMatchObject({ default_request_timeout_in_seconds: 0 });
+    const all = run(s, { type: 'revert-all' });
+    expect(dirtyCount(all.form)).toBe(0);
+    expect(dirtyCount(run(all, { type: 'undo' }).form)).toBe(2);
+    expect(run(loaded(), { type: 'redo' }).message?.text).toBe('nothing to redo');
+  });
+});
