@@ -54,7 +54,8 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
       const start = Date.now();
       for (;;) {
         const [dead, status] = tmux('display-message', '-p', '-t', name, '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-        if (dead === '1') return Number(status);
+        // tmux marks the pane dead a moment before it records the exit status.
+        if (dead === '1' && status !== undefined && status !== '') return Number(status);
         if (Date.now() - start > timeoutMs) throw new Error(`process did not exit; screen was:\n${s.screen()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
