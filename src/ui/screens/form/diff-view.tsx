@@ -39,7 +39,7 @@ export function ConflictView({ name, changes, overlaps, height, width }: { name:
       <Text {...theme.warn}>{fit(`⚠ ${name} changed on the gateway since you opened it (${changes.length} field${changes.length === 1 ? '' : 's'}):`, width)}</Text>
       <DiffLines entries={changes} height={Math.max(1, height - 4)} width={width} />
       <Text {...(overlaps.length ? theme.error : theme.muted)} wrap="truncate">
-        {fit(overlaps.length ? `Both sides changed: ${overlaps.join(', ')} (re-apply keeps your values)` : 'None of these is a field you edited.', width)}
+        {fit(overlaps.length ? `Both sides changed: ${overlaps.join('; ')}; re-apply keeps yours` : 'None of these is a field you edited: re-apply keeps both.', width)}
       </Text>
       <Text wrap="truncate">{fit('r reload and re-apply my edits · o overwrite with mine · Esc cancel', width)}</Text>
     </Box>

@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { descriptor } from '../../../state/form/descriptors.js';
-import { dirtyCount } from '../../../state/form/edit-model.js';
+import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
+import { formatDiffValue } from '../../../state/form/diff.js';
 import { validateForm } from '../../../state/form/validate.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
@@ -119,7 +120,15 @@ function Body({ state, width, height }: { state: FormScreenState; width: number;
     case 'review':
       return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} height={height} width={width} />;
     case 'conflict':
-      return <ConflictView name={state.name} changes={mode.changes} overlaps={mode.overlaps} height={height} width={width} />;
+      return (
+        <ConflictView
+          name={state.name}
+          changes={mode.changes}
+          overlaps={mode.overlaps.map((id) => `${id} (yours: ${formatDiffValue(id, effectiveValue(state.form, id))})`)}
+          height={height}
+          width={width}
+        />
+      );
     case 'draft': {
       const n = Object.keys(mode.draft.fields ?? {}).length || mode.draft.edits.length;
       return (
@@ -152,8 +161,11 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   let first: { text: string; role?: 'error' | 'muted' | 'warn' | 'ok' } = { text: '' };
   if (mode.kind === 'checking') first = { text: 'checking the gateway for changes since you opened the form…', role: 'muted' };
   else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
-  else if (mode.kind === 'leave') first = { text: `${dirtyCount(state.form)} unsaved change(s): s save · d discard · Esc keep editing`, role: 'warn' };
-  else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
+  else if (mode.kind === 'leave') {
+    const n = dirtyCount(state.form);
+    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: s save · d discard · Esc keep editing`, role: 'warn' };
+  } else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
+  else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };
   else if (row && row.type === 'field') first = row.error ? { text: `✖ ${row.error}`, role: 'error' } : { text: row.help, role: 'muted' };
   else if (row && row.type === 'section') first = { text: `${row.title}: Enter or z ${row.collapsed ? 'expands' : 'collapses'} · Tab and 1-7 jump between sections`, role: 'muted' };
