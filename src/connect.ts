@@ -72,7 +72,7 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
     const store = deps.store ?? openStore(env);
     if (profileName) {
       profile = store.get(profileName);
-      if (!profile) throw new TargetError(`no profile named "${profileName}" (see: bifrost-tui profiles list)`, EXIT.usage);
+      if (!profile) throw new TargetError(`no profile named "${profileName}" (see: bifrost-tui profiles list)`, EXIT.notFound);
     } else {
       profile = store.getDefault();
     }
@@ -115,7 +115,8 @@ function openStore(env: NodeJS.ProcessEnv): ProfileStore {
   try {
     return openProfileStore({ env });
   } catch (err) {
-    throw new TargetError((err as Error).message, EXIT.usage);
+    // Same code as `profiles ...` gives for a broken config file.
+    throw new TargetError((err as Error).message, EXIT.validation);
   }
 }
 

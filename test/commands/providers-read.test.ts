@@ -157,7 +157,7 @@ describe('help and dispatch', () => {
     h.store.upsert({ name: 'demo', url: h.gw.url, auth: 'none' });
     expect((await h.run(['get', 'groq', '--profile', 'demo', '--json'], { noUrl: true })).code).toBe(0);
     const missing = await h.run(['list', '--profile', 'ghost'], { noUrl: true });
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(5);
     expect(missing.stderr).toContain('no profile named "ghost"');
   });
 });
