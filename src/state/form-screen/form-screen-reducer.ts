@@ -194,7 +194,7 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'set-field-text':
       return { ...setFormState(s, setField(s.form, a.fieldId, a.text)), mode: browse };
     case 'cancel':
-      return { ...s, mode: browse, message: undefined };
+      return { ...s, mode: browse, message: undefined, leaveAfterSave: undefined };
     case 'revert-field': {
       const id = focusedField(s);
       return id ? setFormState(s, revertField(s.form, id)) : s;
@@ -253,8 +253,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     }
     case 'draft-discard':
       return { ...s, mode: browse, message: { text: 'draft discarded', role: 'muted' } };
-    case 'save-requested':
-      return s.mode.kind === 'browse' || s.mode.kind === 'leave' ? requestSave(s) : s;
+    case 'save-requested': {
+      if (s.mode.kind !== 'browse' && s.mode.kind !== 'leave') return s;
+      const leaveAfterSave = s.mode.kind === 'leave' ? s.mode.then : undefined;
+      const next = requestSave({ ...s, leaveAfterSave });
+      return next.mode.kind === 'checking' ? next : { ...next, leaveAfterSave: undefined };
+    }
     case 'fresh-fetched': {
       if (s.mode.kind !== 'checking') return s;
       if (a.fresh === null) {
@@ -285,9 +289,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
         ? { ...s, mode: { kind: 'saving', startedAt: a.at, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
         : s;
     case 'save-succeeded':
-      return { ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }), mode: browse, isNew: false };
+      return {
+        ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }),
+        mode: browse, isNew: false, leaveAfterSave: undefined, leaveNow: s.leaveAfterSave,
+      };
     case 'save-failed':
-      return { ...s, mode: browse, message: { text: `save failed, nothing lost: ${a.message}`, role: 'error' } };
+      return { ...s, mode: browse, leaveAfterSave: undefined, message: { text: `save failed, nothing lost: ${a.message}`, role: 'error' } };
     case 'status-refreshed': {
       // Only replace the loaded copy when the user has not started editing again.
       if (dirtyCount(s.form) > 0 || s.form.edits.size > 0) return s;

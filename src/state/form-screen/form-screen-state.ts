@@ -48,6 +48,10 @@ export interface FormScreenState {
   message?: StatusMessage;
   /** Saving is refused (read-only profile). */
   readOnly: boolean;
+  /** "Save" was chosen when leaving: where to go once the save succeeds. */
+  leaveAfterSave?: 'back' | 'quit';
+  /** Set when the screen should now be left (the save chosen on leaving succeeded). */
+  leaveNow?: 'back' | 'quit';
 }
 
 export function initialFormScreen(name: string, readOnly = false, viewport = 10): FormScreenState {

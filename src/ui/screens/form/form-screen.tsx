@@ -47,6 +47,12 @@ export function FormScreen(props: FormScreenProps) {
   const { reload } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
+  // "Save" chosen when leaving: go once the save has succeeded.
+  useEffect(() => {
+    if (state.leaveNow === 'quit') props.onQuit();
+    else if (state.leaveNow === 'back') props.onBack();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.leaveNow]);
   const elapsed = useElapsed(state.mode.kind === 'saving' ? state.mode.startedAt : undefined);
 
   const discardAndLeave = (then: 'back' | 'quit'): void => {

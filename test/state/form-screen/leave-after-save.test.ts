@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Provider } from '../../../src/api/wire.js';
+import { setField } from '../../../src/state/form/edit-model.js';
+import { reduceFormScreen, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
+import { initialFormScreen, withForm, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
+
+const provider: Provider = {
+  name: 'openai',
+  network_config: { max_retries: 1 },
+  concurrency_and_buffer_size: { concurrency: 10, buffer_size: 20 },
+  provider_status: 'active',
+};
+const run = (s: FormScreenState, ...a: FormScreenAction[]): FormScreenState => a.reduce(reduceFormScreen, s);
+
+function dirtyForm(): FormScreenState {
+  const s = run(initialFormScreen('openai'), { type: 'load-succeeded', provider, isNew: false });
+  return withForm(s, { form: setField(s.form, 'network_config.max_retries', '3') });
+}
+
+describe('save chosen when leaving a dirty form', () => {
+  it('leaves once the save succeeded', () => {
+    let s = run(dirtyForm(), { type: 'leave-requested', then: 'back' });
+    expect(s.mode.kind).toBe('leave');
+    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'review-confirm', at: 0 });
+    expect(s.leaveNow).toBeUndefined();
+    s = run(s, { type: 'save-succeeded', saved: { ...provider, network_config: { max_retries: 3 } }, at: '12:00:00' });
+    expect(s.leaveNow).toBe('back');
+  });
+
+  it('stays, with every edit, when the save fails or is cancelled', () => {
+    const failed = run(dirtyForm(), { type: 'leave-requested', then: 'quit' }, { type: 'save-requested' }, { type: 'save-failed', message: '500: boom' });
+    expect(failed.leaveNow).toBeUndefined();
+    expect(failed.form.edits.get('network_config.max_retries')?.text).toBe('3');
+    const cancelled = run(dirtyForm(), { type: 'leave-requested', then: 'quit' }, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'cancel' });
+    const later = run(cancelled, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'review-confirm', at: 0 }, { type: 'save-succeeded', saved: provider, at: '12:00:01' });
+    expect(later.leaveNow).toBeUndefined();
+  });
+});
