@@ -1,6 +1,7 @@
 /** Drives the built CLI in a real terminal (tmux): type keys, read the screen. */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const CLI = path.resolve('dist/cli.js');
@@ -34,7 +35,9 @@ function tmux(...args: string[]): string {
 export function startTmux(command: string, columns = 100, rows = 30, env: Record<string, string> = {}): TmuxSession {
   const name = `bt-${process.pid}-${++counter}`;
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...envArgs, command);
+  // tmux's #{pane_dead_status} is not always recorded, so the command writes its own exit code.
+  const statusFile = path.join(mkdtempSync(path.join(tmpdir(), 'bt-tmux-')), 'status');
+  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...envArgs, `${command}; echo $? > ${statusFile}`);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const s: TmuxSession = {
     name,
@@ -53,9 +56,8 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
     async waitForExit(timeoutMs = 8000) {
       const start = Date.now();
       for (;;) {
-        const [dead, status] = tmux('display-message', '-p', '-t', name, '#{pane_dead} #{pane_dead_status}').trim().split(' ');
-        // tmux marks the pane dead a moment before it records the exit status.
-        if (dead === '1' && status !== undefined && status !== '') return Number(status);
+        const status = existsSync(statusFile) ? readFileSync(statusFile, 'utf8').trim() : '';
+        if (status !== '') return Number(status);
         if (Date.now() - start > timeoutMs) throw new Error(`process did not exit; screen was:\n${s.screen()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
