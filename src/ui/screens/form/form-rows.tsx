@@ -26,7 +26,7 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
     const notes = [
       row.dirtyCount ? `${row.dirtyCount} changed` : '',
       row.errorCount ? `${row.errorCount} error${row.errorCount === 1 ? '' : 's'}` : '',
-      row.collapsed ? `${row.fieldCount} fields hidden` : '',
+      row.collapsed ? `${row.fieldCount} field${row.fieldCount === 1 ? '' : 's'} hidden` : '',
     ].filter(Boolean).join(', ');
     return (
       <Text wrap="truncate">
