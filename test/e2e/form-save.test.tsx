@@ -340,7 +340,7 @@ describe('form save: someone else changed the provider', () => {
     h.press(KEYS.ctrlS);
     await h.see('⚠ openai changed on the gateway since you opened it (1 field):');
     expect(h.frame()).toMatch(/~ network_config\.default_request_timeout_in_seconds: 60 → 600/);
-    expect(h.frame()).toContain('None of these is a field you edited.');
+    expect(h.frame()).toContain('None of these is a field you edited');
     expect(h.puts()).toHaveLength(0);
     return { h, got };
   }
@@ -438,12 +438,12 @@ describe('form: leaving, drafts, new providers', () => {
     await h.see('1 changed');
     await waitFor(() => expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(true));
     h.press(KEYS.esc);
-    await h.see('1 unsaved change(s): s save · d discard · Esc keep editing');
+    await h.see('1 unsaved change: s save · d discard · Esc keep editing');
     h.press(KEYS.esc);
-    await waitFor(() => expect(h.frame()).not.toContain('unsaved change(s)'));
+    await waitFor(() => expect(h.frame()).not.toContain('unsaved change'));
     expect(h.frame()).toMatch(/\*Max retries\s+7/);
     h.press(KEYS.esc);
-    await h.see('unsaved change(s)');
+    await h.see('1 unsaved change:');
     h.press('d');
     await h.see('configured');
     await h.see(/› openai/);
