@@ -34,6 +34,39 @@ await build({
       },
     },
     {
+      // Ink 6.8 builds a new Output (and so new tokenize/string-width caches) every
+      // frame, so each cursor move re-tokenizes every line of the screen: ~2/3 of
+      // the frame time on a full-screen app (npm run bench). Share the caches
+      // across frames, bounded so a long session does not grow without limit.
+      name: 'share-ink-output-caches',
+      setup(b) {
+        b.onLoad({ filter: /ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+          const { readFile } = await import('node:fs/promises');
+          let text = await readFile(args.path, 'utf8');
+          const edits = [
+            ['class OutputCaches {', 'class OutputCaches {\n    bounded() { if (this.styledChars.size + this.widths.size > 20000) { this.widths.clear(); this.blockWidths.clear(); this.styledChars.clear(); } return this; }'],
+            ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
+            ['caches = new OutputCaches();', 'caches = sharedCaches.bounded();'],
+          ];
+          for (const [from, to] of edits) {
+            if (!text.includes(from)) throw new Error('ink output.js changed: re-check the shared-caches patch');
+            text = text.replace(from, to);
+          }
+          return { contents: text, loader: 'js' };
+        });
+        // Ink measures every text node with widest-line (string-width, Intl.Segmenter)
+        // on every frame, uncached; memoize it the same bounded way.
+        b.onLoad({ filter: /[\\/]widest-line[\\/]index\.js$/ }, async (args) => {
+          const { readFile } = await import('node:fs/promises');
+          const text = await readFile(args.path, 'utf8');
+          const from = 'export default function widestLine(string) {';
+          if (!text.includes(from)) throw new Error('widest-line changed: re-check the memo patch');
+          const memo = 'const memo = new Map();\nexport default function widestLine(string) {\n\tlet w = memo.get(string);\n\tif (w === undefined) {\n\t\tif (memo.size > 20000) memo.clear();\n\t\tw = measure(string);\n\t\tmemo.set(string, w);\n\t}\n\treturn w;\n}\nfunction measure(string) {';
+          return { contents: text.replace(from, memo), loader: 'js' };
+        });
+      },
+    },
+    {
       name: 'stub-devtools',
       setup(b) {
         b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools-stub', namespace: 'stub' }));

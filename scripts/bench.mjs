@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: start-up, keystroke-to-frame, bytes per cursor move, peak
+ * RSS, requests per action and sizes, measured side by side in one run. Prints
+ * one line per figure with its target; never fails on a figure.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundleMinimalInk } from './bench/bundle-minimal.mjs';
+import { startCountingProxy, startGatewayProcess } from './bench/gateway.mjs';
+import { machineLine } from './bench/machine.mjs';
+import { cursorRun, formCursorRun, isolatedEnv, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
+import { figure, kb, median, ms, percentile } from './bench/stats.mjs';
+
+const CLI = path.resolve('dist/cli.js');
+const STARTUP_RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const env = isolatedEnv();
+
+console.log(machineLine());
+
+// 1. Start-up, interleaved so drift in machine load hits both sides alike.
+{
+  const minimal = await bundleMinimalInk();
+  const gw = await startGatewayProcess(CLI, 0);
+  const cli = [];
+  const base = [];
+  try {
+    // One untimed run each warms the file cache.
+    await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', env);
+    await timeToText([process.execPath, minimal], 'minimal ink ready', env);
+    for (let i = 0; i < STARTUP_RUNS; i++) {
+      cli.push(await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', env));
+      base.push(await timeToText([process.execPath, minimal], 'minimal ink ready', env));
+    }
+  } finally {
+    await gw.close();
+  }
+  const ratio = median(cli) / median(base);
+  figure(`start-up to provider list, bundled CLI (median of ${STARTUP_RUNS})`, `${ms(median(cli))} (min ${ms(Math.min(...cli))}, max ${ms(Math.max(...cli))})`);
+  figure(`start-up to first frame, minimal Ink (median of ${STARTUP_RUNS})`, `${ms(median(base))} (min ${ms(Math.min(...base))}, max ${ms(Math.max(...base))})`);
+  figure('start-up ratio CLI/minimal Ink', ratio.toFixed(2), '<= 1.5', ratio <= 1.5);
+}
+
+// 2-4. Keystroke to frame, bytes per move and peak RSS, by list size.
+const p95ByCount = {};
+let incrementalBytes;
+for (const count of [10, 1000, 10000]) {
+  const gw = await startGatewayProcess(CLI, count);
+  try {
+    const names = await providerNames(gw.url);
+    const run = await cursorRun(CLI, gw.url, names, env);
+    const p50 = percentile(run.latencies, 50);
+    const p95 = percentile(run.latencies, 95);
+    p95ByCount[count] = p95;
+    const label = `keystroke to frame, list, ${names.length} providers (${run.latencies.length} moves)`;
+    if (count === 10000) figure(label, `p50 ${ms(p50)}, p95 ${ms(p95)}`, 'p95 <= 16 ms', p95 <= 16);
+    else figure(label, `p50 ${ms(p50)}, p95 ${ms(p95)}`);
+    if (count === 1000) incrementalBytes = run.bytes;
+    if (count === 10000) {
+      figure(`peak RSS (VmHWM), CLI with ${names.length} providers after ${run.latencies.length} moves`, `${(run.hwmKb / 1024).toFixed(1)} MB`, '<= 120 MB', run.hwmKb / 1024 <= 120);
+    }
+    if (count === 1000) {
+      // Full repaint of the same screen: the same moves with Ink's incremental rendering off.
+      const full = await cursorRun(CLI, gw.url, names, env, { rounds: 1, extraEnv: { BIFROST_TUI_INCREMENTAL: '0' } });
+      const inc = median(incrementalBytes);
+      const rep = median(full.bytes);
+      figure('bytes per cursor move, list (median, incl. scrolls)', `${inc} B vs full repaint ${rep} B = ${((100 * inc) / rep).toFixed(1)}%`, '<= 25%', inc / rep <= 0.25);
+      figure('bytes per cursor move, list (p95)', `${percentile(incrementalBytes, 95)} B vs full repaint p95 ${percentile(full.bytes, 95)} B`);
+    }
+  } finally {
+    await gw.close();
+  }
+}
+const scale = p95ByCount[10000] / p95ByCount[10];
+figure('keystroke p95 ratio 10,000/10 providers', scale.toFixed(2), '<= 1.5', scale <= 1.5);
+{
+  const gw = await startGatewayProcess(CLI, 10000);
+  try {
+    const inc = await formCursorRun(CLI, gw.url, env);
+    const full = await formCursorRun(CLI, gw.url, env, { moves: 16, extraEnv: { BIFROST_TUI_INCREMENTAL: '0' } });
+    figure(`keystroke to frame, form (${inc.latencies.length} moves, gateway with 10,000 providers)`, `p50 ${ms(percentile(inc.latencies, 50))}, p95 ${ms(percentile(inc.latencies, 95))}`, 'p95 <= 16 ms', percentile(inc.latencies, 95) <= 16);
+    const b = median(inc.bytes);
+    const f = median(full.bytes);
+    figure('bytes per cursor move, form (median)', `${b} B vs full repaint ${f} B = ${((100 * b) / f).toFixed(1)}%`, '<= 25%', b / f <= 0.25);
+  } finally {
+    await gw.close();
+  }
+}
+
+// 5. Requests per action, through a counting proxy.
+{
+  const gw = await startGatewayProcess(CLI, 10);
+  const proxy = await startCountingProxy(gw.url);
+  try {
+    const names = await providerNames(gw.url);
+    const counts = await requestsPerAction(CLI, proxy, names, env);
+    const expected = { 'start/list': 1, open: 1, 'back to list': 1, save: 3 };
+    for (const [action, reqs] of Object.entries(counts)) {
+      const want = expected[action];
+      figure(`requests for ${action}`, `${reqs.length} [${reqs.join(', ')}]`, want === undefined ? undefined : `${want}`, reqs.length === want);
+    }
+  } finally {
+    await proxy.close();
+    await gw.close();
+  }
+}
+
+// 6. Sizes.
+{
+  figure('bundled CLI dist/cli.js', kb(statSync(CLI).size));
+  const pack = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  figure('npm pack', `${kb(pack.size)} packed, ${kb(pack.unpackedSize)} unpacked, ${pack.entryCount} files`);
+  try {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-install-'));
+    execFileSync('npm', ['pack', '--pack-destination', dir], { stdio: 'ignore' });
+    const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+    execFileSync('npm', ['init', '-y'], { cwd: dir, stdio: 'ignore' });
+    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', `./${tgz}`], { cwd: dir, stdio: 'ignore' });
+    const du = execFileSync('du', ['-sk', 'node_modules'], { cwd: dir, encoding: 'utf8' });
+    const pkgs = execFileSync('npm', ['ls', '--all', '--omit=dev', '--parseable'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').length - 1;
+    figure('production install (npm install --omit=dev of the packed tarball)', `${(Number(du.split(/\s/)[0]) / 1024).toFixed(1)} MiB on disk, ${pkgs} packages`);
+  } catch (err) {
+    figure('production install', `not measured: ${String(err.message).split('\n')[0]}`);
+  }
+}

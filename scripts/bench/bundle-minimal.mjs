@@ -1,0 +1,35 @@
+/** Bundles minimal-ink.mjs with the CLI's esbuild settings (one ESM file, minified, devtools stubbed). */
+import { build } from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export async function bundleMinimalInk() {
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-minimal-')), 'minimal-ink.js');
+  await build({
+    entryPoints: [new URL('./minimal-ink.mjs', import.meta.url).pathname],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    plugins: [
+      {
+        name: 'stub-devtools',
+        setup(b) {
+          b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools-stub', namespace: 'stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+            contents: 'export default { initialize() {}, connectToDevTools() {} };',
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return outfile;
+}

@@ -1,0 +1,16 @@
+/**
+ * The baseline for start-up: the smallest useful Ink program (one line of
+ * text, raw-mode input, q quits), bundled the same way as the CLI.
+ */
+import { render, Text, useApp, useInput } from 'ink';
+import { createElement } from 'react';
+
+function Minimal() {
+  const { exit } = useApp();
+  useInput((input) => {
+    if (input === 'q') exit();
+  });
+  return createElement(Text, null, 'minimal ink ready');
+}
+
+render(createElement(Minimal), { exitOnCtrlC: true, maxFps: 30 });

@@ -1,0 +1,58 @@
+/** The built CLI in tmux: random keys, then quit; the terminal must leave the alternate screen. */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+
+const SEED = Number(process.env.MONKEY_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// No q / C-c here: quitting is the last step, not a random one.
+const KEYS = ['j', 'k', 'Up', 'Down', 'Left', 'Right', 'PageUp', 'PageDown', 'Home', 'End', 'Enter', 'Escape', 'Tab', 'BTab', 'BSpace', 'Space',
+  'C-s', 'C-r', 'C-u', 'C-y', 'C-e', 'g', 'G', '/', '?', 'r', 'a', 'x', 'u', 'y', 'n', 'o', '1', '7', 'F1', 'DC'];
+
+let session: TmuxSession | undefined;
+beforeAll(() => requireBuiltCli());
+afterEach(() => session?.kill());
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('terminal restored after random keys', () => {
+  it('quits cleanly from wherever the keys left it', async () => {
+    let a = SEED >>> 0;
+    const r = (): number => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    session = startTmux(`node ${CLI} --demo`, 100, 30);
+    await session.waitFor('6 configured');
+    try {
+      for (let batch = 0; batch < 40; batch++) {
+        const keys = Array.from({ length: 8 }, () => KEYS[Math.floor(r() * KEYS.length)]!);
+        session.send(...keys);
+        if (r() < 0.15) session.type('pasted héllo 日本語 🚀 ' + 'x'.repeat(Math.floor(r() * 120)));
+        if (batch === 20) session.resize(70, 18);
+        await pause(40);
+      }
+      session.resize(100, 30);
+      expect(session.alternateOn()).toBe(true);
+      // Back out of any prompt or screen one key at a time (a fast Esc+q would read as Alt+q).
+      for (let attempt = 0; attempt < 12; attempt++) {
+        for (const k of ['Escape', 'Escape', 'n', 'q', 'd', 'q']) {
+          session.send(k);
+          await pause(120);
+        }
+        const dead = (() => {
+          try {
+            return session!.alternateOn() === false;
+          } catch {
+            return false;
+          }
+        })();
+        if (dead) break;
+      }
+      expect(await session.waitForExit(5000)).toBe(0);
+      expect(session.alternateOn()).toBe(false);
+    } catch (err) {
+      throw new Error(`terminal restore failed with MONKEY_SEED=${SEED}: ${(err as Error).message}`, { cause: err });
+    }
+  });
+});
