@@ -490,6 +490,42 @@ describe('form: leaving, drafts, new providers', () => {
     ]));
   });
 
+  it('a dropped session while in the map editor or the flags grid keeps what was changed there', async () => {
+    const h = await start();
+    const got = await h.get('acme-llm');
+    await open(h, 'acme-llm');
+    await goTo(h, 5, 3, 'Allowed requests');
+    h.press(KEYS.enter);
+    await h.see('Allowed requests 5/60 allowed');
+    h.press(KEYS.space);
+    await h.see('Allowed requests 4/60 allowed');
+    for (const flush of h.exitFlushes) flush(); // SIGHUP with the grid open
+    h.restart();
+    await open(h, 'acme-llm', false);
+    await h.see('Unsaved edits to acme-llm from');
+    h.press('r');
+    await h.see(/\*Allowed requests\s+4\/60 allowed/);
+
+    // the same for the map editor
+    await goTo(h, 1, 2, 'Extra headers');
+    h.press(KEYS.enter);
+    await h.see('Extra headers · 1 entry');
+    h.press('a', 'X-Trace-Id', KEYS.enter, 'abc', KEYS.enter);
+    await h.see('Extra headers · 2 entries');
+    for (const flush of h.exitFlushes) flush();
+    h.restart();
+    await open(h, 'acme-llm', false);
+    await h.see('Unsaved edits to acme-llm from');
+    h.press('r');
+    await h.see(/\*Extra headers .*X-Trace-Id: abc/);
+    await saveAndConfirm(h, 'acme-llm');
+    const g = got as Record<string, any>;
+    expect(lastPut(h).json).toEqual(buildUpdateBody(got, [
+      { path: ['network_config', 'extra_headers'], value: { ...g.network_config.extra_headers, 'X-Trace-Id': 'abc' } },
+      { path: ['custom_provider_config', 'allowed_requests'], value: { ...g.custom_provider_config.allowed_requests, list_models: false } },
+    ]));
+  });
+
   it('a draft left by a crash without a flush is offered too, and d discards it', async () => {
     const h = await start();
     await open(h, 'openai');

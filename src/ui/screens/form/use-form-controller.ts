@@ -9,7 +9,7 @@ import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
 import { scrubSecrets } from '../../../state/secrets.js';
 import { buildBody, toEdits } from '../../../state/form/edit-model.js';
-import type { FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
+import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { newProviderTemplate } from '../../../state/form-screen/new-provider.js';
 import type { Draft } from '../../../store/types.js';
@@ -130,8 +130,10 @@ export function useFormController({ services, state, getState, dispatch, allowCr
   useEffect(() => {
     if (!services.onBeforeExit || !services.drafts) return;
     return services.onBeforeExit(() => {
-      const s = getState();
-      if (s.phase !== 'ready' || s.mode.kind === 'draft') return;
+      const now = getState();
+      if (now.phase !== 'ready' || now.mode.kind === 'draft') return;
+      // An open map editor or flags grid has not committed its changes to the form yet: keep them too.
+      const s = now.mode.kind === 'map' ? reduceFormScreen(now, { type: 'map-done' }) : now.mode.kind === 'flags' ? reduceFormScreen(now, { type: 'flags-done' }) : now;
       const pending = s.mode.kind === 'edit' ? { fieldId: s.mode.fieldId, text: s.mode.editor.text } : undefined;
       if (s.form.edits.size === 0 && !pending) return;
       services.drafts?.save(connection.gatewayKey, name, { ...draftOf(s), ...(pending ? { pending } : {}) });
