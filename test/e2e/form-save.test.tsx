@@ -455,6 +455,20 @@ describe('form: leaving, drafts, new providers', () => {
     expect(h.frame()).not.toContain('Unsaved edits');
   });
 
+  it('? shows the help over the form and closing it returns to the same edits and field', async () => {
+    const h = await start();
+    await open(h, 'openai');
+    await goTo(h, 1, 4, 'Max retries');
+    h.press(KEYS.enter, KEYS.end, KEYS.ctrlU, '8');
+    await h.see(/Max retries\s+8/);
+    h.press(KEYS.enter, '?');
+    await h.see('jump to the next error');
+    expect(h.frame()).not.toContain('Max retries');
+    h.press(KEYS.esc);
+    await h.see(/› \*Max retries\s+8/);
+    expect(h.frame()).toContain('1 changed');
+  });
+
   it('a clean form leaves without asking', async () => {
     const h = await start();
     await open(h, 'openai');
