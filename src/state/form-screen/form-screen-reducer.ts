@@ -63,7 +63,8 @@ const browse = { kind: 'browse' } as const;
 
 function focusedField(s: FormScreenState): string | undefined {
   const row = s.rows[s.cursor];
-  return row && row.type !== 'section' ? row.fieldId : undefined;
+  // "Other" rows are not form fields: nothing there can be reverted, reset or revealed.
+  return row?.type === 'field' ? row.fieldId : undefined;
 }
 
 function setFormState(s: FormScreenState, form: FormState, message?: StatusMessage): FormScreenState {

@@ -36,3 +36,15 @@ describe('save chosen when leaving a dirty form', () => {
     expect(later.leaveNow).toBeUndefined();
   });
 });
+
+describe('keys on an "other" (unknown, read-only) row', () => {
+  it('x, D and v do nothing there instead of failing', () => {
+    let s = run(initialFormScreen('openai', false, 50), { type: 'load-succeeded', provider: { ...provider, pricing_overrides: { a: 1 } } as Provider, isNew: false });
+    const idx = s.rows.findIndex((r) => r.type === 'other');
+    expect(idx).toBeGreaterThan(0);
+    s = run(s, { type: 'move', delta: idx });
+    for (const a of [{ type: 'revert-field' }, { type: 'reset-field' }, { type: 'toggle-reveal' }] as FormScreenAction[]) {
+      expect(() => run(s, a)).not.toThrow();
+    }
+  });
+});
