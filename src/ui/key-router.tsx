@@ -99,12 +99,16 @@ export function KeyRouter({ children }: { children: ReactNode }) {
     if (router.holding) router.queue.push([input, key]);
     else router.handler?.(input, key);
   };
+  const acceptsText = (): boolean => !router.holding && (router.options.acceptsText?.() ?? false);
   useInput((input, key) => {
     if (input.length <= 1 || key.ctrl || key.meta) return deliver(input, key);
+    // Text after a line break in one read is a paste, not typing: into a text field it goes whole
+    // (the field turns line breaks into spaces) rather than as Enter followed by commands.
+    if (acceptsText() && /[\r\n][^\r\n]/.test(input)) return deliver(input, NO_KEY);
     // Split lazily so a key that changes mode (e.g. "/" then text) is seen by the next part.
     const parts = input.match(/[\x00-\x1f\x7f]|[^\x00-\x1f\x7f]+/g) ?? [];
     for (const part of parts) {
-      for (const [i, k] of splitChunk(part, () => !router.holding && (router.options.acceptsText?.() ?? false))) deliver(i, k);
+      for (const [i, k] of splitChunk(part, acceptsText)) deliver(i, k);
     }
   });
   return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;

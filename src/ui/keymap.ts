@@ -59,6 +59,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
+  { command: 'commitSave', keys: ['ctrl+s'], scope: 'edit', help: 'keep the value and save' },
   { command: 'home', keys: ['home', 'ctrl+a'], scope: 'edit', help: 'start of line' },
   { command: 'end', keys: ['end', 'ctrl+e'], scope: 'edit', help: 'end of line' },
   { command: 'clearBefore', keys: ['ctrl+u'], scope: 'edit', help: 'delete to the start of the line' },

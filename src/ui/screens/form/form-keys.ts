@@ -65,6 +65,12 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
   switch (mode.kind) {
     case 'edit': case 'pem': {
       if (ctrlC || key.escape) return dispatch({ type: 'cancel' });
+      if (mode.kind === 'edit' && key.ctrl && input === 's') {
+        dispatch({ type: 'commit-edit' });
+        return dispatch({ type: 'save-requested' });
+      }
+      // A pasted certificate is the value itself, not a file name.
+      if (mode.kind === 'pem' && input.includes('-----BEGIN')) return dispatch({ type: 'set-field-text', fieldId: mode.fieldId, text: input });
       if (key.return) {
         if (mode.kind === 'edit') return dispatch({ type: 'commit-edit' });
         const path = mode.editor.text.trim();
@@ -131,8 +137,17 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       if (key.escape || input === 'q') return fx.back(); // the draft stays on disk
       if (ctrlC) return fx.quit();
       return;
-    case 'checking': case 'saving':
-      return; // a save in flight cannot be taken back; wait for its answer
+    case 'checking':
+      // Only a read is in flight: cancelling is safe.
+      if (key.escape || ctrlC) return dispatch({ type: 'cancel' });
+      return;
+    case 'saving':
+      // The PUT may already be applied: say so, and let a second Ctrl+C quit anyway (the draft stays on disk).
+      if (ctrlC && s.message?.text.startsWith('a save is in flight')) return fx.quit();
+      if (ctrlC || key.escape) {
+        return dispatch({ type: 'message', message: { text: 'a save is in flight and cannot be taken back; wait for its answer (Ctrl+C again quits, your draft stays)', role: 'warn' } });
+      }
+      return;
     case 'review':
       switch (commandFor(['diff', 'global'], input, key)) {
         case 'confirm': return dispatch({ type: 'review-confirm', at: Date.now() });

@@ -1,6 +1,6 @@
 /** One provider as a form: sections of fields, inline editing, the save flow. */
-import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { Box, Text, type Key } from 'ink';
+import { useEffect, useRef, useState } from 'react';
 import { descriptor } from '../../../state/form/descriptors.js';
 import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
@@ -83,12 +83,27 @@ export function FormScreen(props: FormScreenProps) {
     );
   };
 
+  const handle = (input: string, key: Key): void =>
+    handleFormKey(getState(), input, key, {
+      dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload,
+      gridColumns: gridColumns(width),
+    });
+  // Keys typed while the provider loads (a slow link) are kept and replayed once it is there.
+  const early = useRef<Array<[string, Key]>>([]);
+  useEffect(() => {
+    if (state.phase !== 'ready') return;
+    for (const [input, key] of early.current.splice(0)) handle(input, key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.phase]);
   useKeyHandler(
-    (input, key) =>
-      handleFormKey(getState(), input, key, {
-        dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload,
-        gridColumns: gridColumns(width),
-      }),
+    (input, key) => {
+      const leaving = key.escape || input === 'q' || (key.ctrl && input === 'c');
+      if (getState().phase === 'loading' && !leaving) {
+        if (early.current.length < 200) early.current.push([input, key]);
+        return;
+      }
+      handle(input, key);
+    },
     props.active,
     { acceptsText: () => ['edit', 'pem'].includes(getState().mode.kind) || isTyping(getState()) },
   );
