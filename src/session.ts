@@ -2,6 +2,7 @@
 import { ApiError } from './api/api-error.js';
 import { createClient } from './api/client.js';
 import type { GatewayClient } from './api/types.js';
+import type { Provider } from './api/wire.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from './connect.js';
 import { EXIT, type ExitCode } from './commands/types.js';
 import { createProfilesService } from './profiles-service.js';
@@ -23,7 +24,10 @@ function tryStore(env: NodeJS.ProcessEnv): ProfileStore | undefined {
 }
 
 export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<OpenResult> {
-  const store = deps.store ?? (flags.demo ? undefined : tryStore(env));
+  // With an explicit URL and no profile the store is not needed to connect: open it only when the
+  // profiles screen is used (conf compiles its schema on open, which costs start-up time).
+  const needsStore = !flags.demo && Boolean(flags.profile || env.BIFROST_PROFILE || !(flags.url || env.BIFROST_URL));
+  const store = deps.store ?? (needsStore ? tryStore(env) : undefined);
   let target;
   try {
     target = await resolveTarget(flags, env, { ...deps, ...(store ? { store } : {}) });
@@ -33,7 +37,7 @@ export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, de
   }
   const profiles = createProfilesService({ store, env });
   const client = createClient(target.clientOptions);
-  const session = profiles.sessionFor(target.clientOptions, target.connection, client);
+  const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetchOnce(client) };
   const services: Services = { session, now: () => Date.now(), profiles, ...localServices(env) };
   return {
     ok: true,
@@ -42,6 +46,18 @@ export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, de
       await profiles.close();
       await target.close().catch(() => undefined);
     },
+  };
+}
+
+/** Starts the provider list now, so the request runs while Ink loads; the list screen takes it once. */
+function prefetchOnce(client: GatewayClient): () => Promise<Provider[]> | undefined {
+  let pending: Promise<Provider[]> | undefined = client.listProviders();
+  // Nobody may take it (e.g. the app quits at once): never an unhandled rejection.
+  pending.catch(() => undefined);
+  return () => {
+    const p = pending;
+    pending = undefined;
+    return p;
   };
 }
 

@@ -4,6 +4,7 @@
  * undici or conf.
  */
 import type { GatewayClient } from '../api/types.js';
+import type { Provider } from '../api/wire.js';
 import type { ConnectionInfo } from '../connect.js';
 import type { Draft, Profile, SecretSource } from '../store/types.js';
 
@@ -14,6 +15,11 @@ export type { Profile, SecretSource } from '../store/types.js';
 export interface Session {
   client: GatewayClient;
   connection: ConnectionInfo;
+  /**
+   * The provider list requested while the UI was still starting (start-up
+   * overlaps the request with loading Ink). Returns it once, then undefined.
+   */
+  takePrefetchedList?(): Promise<Provider[]> | undefined;
   /** The same gateway with another key (the 401/403 prompt); absent when the session cannot be re-keyed. */
   withKey?(key: string): Session;
 }

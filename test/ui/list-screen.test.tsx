@@ -152,3 +152,19 @@ describe('keys arriving in one read (fast typing, tmux, paste)', () => {
     expect(lastFrame()).toContain('› anthropic');
   });
 });
+
+describe('start-up prefetch', () => {
+  it('the first load uses the list requested during start-up; r asks the gateway again', async () => {
+    const client = fakeClient(PROVIDERS);
+    const services = fakeServices(client);
+    let taken = 0;
+    const prefetched = Promise.resolve(PROVIDERS.slice(0, 2));
+    services.session.takePrefetchedList = () => (taken++ === 0 ? prefetched : undefined);
+    const { lastFrame, stdin } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
+    await waitFor(() => expect(lastFrame()).toContain('2 configured'));
+    expect(client.calls).not.toContain('list');
+    stdin.write('r');
+    await waitFor(() => expect(lastFrame()).toContain('4 configured'));
+    expect(client.calls.filter((c) => c === 'list')).toHaveLength(1);
+  });
+});

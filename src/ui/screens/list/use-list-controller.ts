@@ -21,7 +21,8 @@ export function useListController(services: Services, dispatch: (action: ListAct
     const ctrl = new AbortController();
     inflight.current = ctrl;
     dispatch({ type: 'load-started' });
-    services.session.client.listProviders({ signal: ctrl.signal }).then(
+    const request = services.session.takePrefetchedList?.() ?? services.session.client.listProviders({ signal: ctrl.signal });
+    request.then(
       (providers) => {
         if (!ctrl.signal.aborted) dispatch({ type: 'load-succeeded', providers, at: services.now() });
       },
