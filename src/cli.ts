@@ -75,6 +75,11 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout },
     io.env,
   );
+  // Ink draws only the last frame when it believes it runs in CI (is-in-ci reads CI, CONTINUOUS_INTEGRATION
+  // and CI_*). This process has a terminal, so it is interactive whatever the environment says.
+  for (const name of Object.keys(process.env)) {
+    if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete process.env[name];
+  }
   const { runTui } = await import('./ui/run-tui.js');
   const { wantsMono } = await import('./ui/theme.js');
   const mono = wantsMono(io.env, Boolean(flags['no-color']));

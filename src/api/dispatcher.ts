@@ -1,6 +1,6 @@
 /** Builds the undici dispatcher for the management connection: TLS trust and proxy env vars. */
 import { readFileSync } from 'node:fs';
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici-core.js';
 import { ApiError } from './api-error.js';
 
 /** TLS and proxy settings for one gateway connection. */

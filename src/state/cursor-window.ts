@@ -8,6 +8,19 @@ export interface Windowed {
 /** Cursor moves every list understands. */
 export type CursorMove = { type: 'move'; delta: number } | { type: 'page'; direction: 1 | -1 } | { type: 'first' } | { type: 'last' };
 
+/** The move a keymap command stands for (`up`, `down`, `pageUp`, `pageDown`, `first`, `last`). */
+export function cursorMoveFor(command: string | undefined): CursorMove | undefined {
+  switch (command) {
+    case 'up': return { type: 'move', delta: -1 };
+    case 'down': return { type: 'move', delta: 1 };
+    case 'pageUp': return { type: 'page', direction: -1 };
+    case 'pageDown': return { type: 'page', direction: 1 };
+    case 'first': return { type: 'first' };
+    case 'last': return { type: 'last' };
+    default: return undefined;
+  }
+}
+
 /** Where a move puts the cursor (not yet clamped). */
 export function moveTarget(cursor: number, move: CursorMove, count: number, viewport: number): number {
   switch (move.type) {

@@ -44,8 +44,9 @@ describe('real terminal: provider list', () => {
     expect(await session.waitForExit()).toBe(0);
   });
 
-  it('is readable in monochrome at 60x15', async () => {
-    session = startTmux(`NO_COLOR=1 node ${CLI} --demo`, 60, 15);
+  it('is readable in monochrome at 60x15, also where CI variables are set', async () => {
+    // Ink draws nothing but the last frame when it believes it runs in CI; a terminal session must still work.
+    session = startTmux(`NO_COLOR=1 node ${CLI} --demo`, 60, 15, { CI: 'true', CI_JOB_ID: '7' });
     const screen = await session.waitFor('6 configured');
     for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
     expect(screen).toContain('› acme-llm');

@@ -5,6 +5,7 @@ import { hasUnsavedWork } from '../../../state/form-screen/form-screen-reducer.j
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import type { LineEdit } from '../../../state/form-screen/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
+import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor, type Scope } from '../../keymap.js';
 
 export interface FormKeyEffects {
@@ -174,13 +175,10 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     case 'browse':
       break;
   }
-  switch (commandFor(['form', 'global'], input, key)) {
-    case 'up': return dispatch({ type: 'move', delta: -1 });
-    case 'down': return dispatch({ type: 'move', delta: 1 });
-    case 'pageUp': return dispatch({ type: 'page', direction: -1 });
-    case 'pageDown': return dispatch({ type: 'page', direction: 1 });
-    case 'first': return dispatch({ type: 'first' });
-    case 'last': return dispatch({ type: 'last' });
+  const command = commandFor(['form', 'global'], input, key);
+  const move = cursorMoveFor(command);
+  if (move) return dispatch(move);
+  switch (command) {
     case 'nextSection': return dispatch({ type: 'section-jump', direction: 1 });
     case 'prevSection': return dispatch({ type: 'section-jump', direction: -1 });
     case 'section': return dispatch({ type: 'section-index', index: Number(input) - 1 });

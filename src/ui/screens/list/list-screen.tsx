@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { focusedRow, windowRows, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
+import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
@@ -57,13 +58,9 @@ export function ListScreen(props: ListScreenProps) {
         return;
       }
       const command = commandFor(['list', 'global'], input, key);
+      const move = cursorMoveFor(command);
+      if (move) return dispatch(move);
       switch (command) {
-        case 'up': return dispatch({ type: 'move', delta: -1 });
-        case 'down': return dispatch({ type: 'move', delta: 1 });
-        case 'pageUp': return dispatch({ type: 'page', direction: -1 });
-        case 'pageDown': return dispatch({ type: 'page', direction: 1 });
-        case 'first': return dispatch({ type: 'first' });
-        case 'last': return dispatch({ type: 'last' });
         case 'filter': return dispatch({ type: 'filter-start' });
         case 'clearFilter': return state.filter ? dispatch({ type: 'filter-clear' }) : undefined;
         case 'toggleUnconfigured': return dispatch({ type: 'toggle-unconfigured' });
