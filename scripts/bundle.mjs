@@ -67,6 +67,24 @@ await build({
       },
     },
     {
+      // Ink turns every line of every frame back into a string char by char, diffing
+      // the style lists of neighbouring chars; almost all neighbours share their
+      // styles. Skip the diff when the codes are the same (it would return none).
+      name: 'fast-same-style-chars',
+      setup(b) {
+        b.onLoad({ filter: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => {
+          const { readFile } = await import('node:fs/promises');
+          const text = await readFile(args.path, 'utf8');
+          const from = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+          if (!text.includes(from)) throw new Error('ansi-tokenize styledChars.js changed: re-check the same-style patch');
+          const to =
+            '{ const a = chars[i - 1].styles, b = char.styles; ' +
+            'if (!(a === b || (a.length === b.length && a.every((c, k) => c.code === b[k].code)))) ret += ansiCodesToString(diffAnsiCodes(a, b)); }';
+          return { contents: text.replace(from, to), loader: 'js' };
+        });
+      },
+    },
+    {
       name: 'stub-devtools',
       setup(b) {
         b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools-stub', namespace: 'stub' }));

@@ -5,7 +5,7 @@ import type { FormRow } from '../../../state/form/form-view.js';
 import type { LineEditor } from '../../../state/form-screen/line-editor.js';
 import { visibleSlice } from '../../../state/form-screen/line-editor.js';
 import { SECTIONS } from '../../../state/form/descriptors.js';
-import { useTheme } from '../../theme.js';
+import { paint, useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 
 export interface RowProps {
@@ -39,18 +39,21 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
   const error = row.type === 'field' ? row.error : undefined;
   const ro = row.readOnly;
   const valueWidth = Math.max(4, width - 3 - labelWidth - 1);
-  return (
-    <Text wrap="truncate">
-      <Text {...sel} {...(focused ? theme.focus : {})}>{marker}</Text>
-      <Text {...sel} {...(dirty ? theme.dirty : {})}>{dirty ? '*' : ' '}</Text>
-      <Text {...sel} {...(ro ? theme.muted : {})}>{fit(row.label, labelWidth)} </Text>
-      {editor ? (
+  // One styled string for the label part (see `paint`); only the line being edited needs nested nodes.
+  const head =
+    paint({ ...(focused ? theme.focus : {}), ...sel }, marker) +
+    paint({ ...(dirty ? theme.dirty : {}), ...sel }, dirty ? '*' : ' ') +
+    paint({ ...(ro ? theme.muted : {}), ...sel }, `${fit(row.label, labelWidth)} `);
+  if (editor) {
+    return (
+      <Text wrap="truncate">
+        {head}
         <EditorText editor={editor.editor} secret={editor.secret} width={valueWidth} />
-      ) : (
-        <Text {...(error ? theme.error : ro ? theme.muted : {})}>{fit(`${error ? '✖ ' : ''}${row.display}${ro ? ' (read-only)' : ''}`, valueWidth)}</Text>
-      )}
-    </Text>
-  );
+      </Text>
+    );
+  }
+  const value = paint(error ? theme.error : ro ? theme.muted : {}, fit(`${error ? '✖ ' : ''}${row.display}${ro ? ' (read-only)' : ''}`, valueWidth));
+  return <Text wrap="truncate">{head + value}</Text>;
 });
 
 /** A line being typed: the cursor is an inverse cell; secrets show as bullets. */

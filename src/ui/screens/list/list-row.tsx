@@ -4,7 +4,7 @@ import { Text } from 'ink';
 import type { ListRow } from '../../../state/list/list-reducer.js';
 import { baseUrlText, concurrencyText, noteBadge, statusBadge } from '../../../state/list/badges.js';
 import { providerKind } from '../../../state/provider-catalog.js';
-import { useTheme } from '../../theme.js';
+import { paint, useTheme, type RoleStyle } from '../../theme.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';
 
@@ -19,18 +19,17 @@ export const ListRowView = memo(function ListRowView({ row, focused, cols }: Lis
   const p = row.provider;
   const badge = statusBadge(p);
   const note = noteBadge(p);
-  const line = focused ? theme.selected : {};
-  return (
-    <Text wrap="truncate">
-      <Text {...line} {...(focused ? theme.focus : {})}>{focused ? '› ' : '  '}</Text>
-      <Text {...line} {...(p ? {} : theme.muted)}>{fit(row.name, cols.name)} </Text>
-      <Text {...line} {...theme.muted}>{fit(p ? providerKind(p) : 'built-in', cols.kind)} </Text>
-      <Text {...line} {...theme[badge.role]}>{fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} </Text>
-      <Text {...line}>{fit(concurrencyText(p), cols.conc)} </Text>
-      {cols.url ? <Text {...line}>{fit(baseUrlText(p), cols.url)} </Text> : null}
-      {cols.note ? <Text {...line} {...(note ? theme[note.role] : {})}>{fit(note?.text ?? '', cols.note)}</Text> : null}
-    </Text>
-  );
+  // One styled string per row (see `paint`): the focused row is drawn in reverse video as a whole.
+  const cell = (style: RoleStyle, text: string): string => paint(focused ? { ...style, ...theme.selected } : style, text);
+  const line =
+    cell(focused ? theme.focus : {}, focused ? '› ' : '  ') +
+    cell(p ? {} : theme.muted, `${fit(row.name, cols.name)} `) +
+    cell(theme.muted, `${fit(p ? providerKind(p) : 'built-in', cols.kind)} `) +
+    cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `) +
+    cell({}, `${fit(concurrencyText(p), cols.conc)} `) +
+    (cols.url ? cell({}, `${fit(baseUrlText(p), cols.url)} `) : '') +
+    (cols.note ? cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note)) : '');
+  return <Text wrap="truncate">{line}</Text>;
 });
 
 export function ListHeaderRow({ cols }: { cols: Columns }) {
