@@ -84,8 +84,9 @@ export function ListScreen(props: ListScreenProps) {
   const rows = windowRows(state);
   const configured = state.providers.length;
   const age = state.loadedAt === undefined ? '' : ` · ${state.refreshing ? 'refreshing…' : `refreshed ${ageText(state.loadedAt, props.now)}`}`;
-  const right = state.phase === 'loading' ? 'loading…' : `${configured} configured${age}`;
-  const rightShort = state.phase === 'loading' ? 'loading…' : `${configured} configured`;
+  const status = state.phase === 'loading' ? 'loading…' : state.phase === 'error' ? 'not loaded' : undefined;
+  const right = status ?? `${configured} configured${age}`;
+  const rightShort = status ?? `${configured} configured`;
   const position = state.rows.length > viewport ? ` ${state.cursor + 1}/${state.rows.length}` : '';
 
   return (
