@@ -16,7 +16,7 @@ export function FlagsGridView({ grid, height, width }: { grid: FlagsGridState; h
   const names = visibleFlags(grid);
   const cols = gridColumns(width);
   const cellWidth = Math.floor(width / cols);
-  const view = Math.max(1, height - 3);
+  const view = Math.max(1, height - 4);
   const cursorRow = Math.floor(grid.cursor / cols);
   const totalRows = Math.ceil(names.length / cols);
   const top = Math.max(0, Math.min(cursorRow - Math.floor(view / 2), totalRows - view));
@@ -30,7 +30,9 @@ export function FlagsGridView({ grid, height, width }: { grid: FlagsGridState; h
         {grid.filter.text || grid.filterEditing ? <Text {...theme.muted}>{'  filter: '}</Text> : null}
         {grid.filterEditing ? <EditorText editor={grid.filter} secret={false} width={20} /> : <Text>{grid.filter.text}</Text>}
       </Text>
-      <Text {...theme.muted} wrap="truncate">{fit(describe(grid.model), width)}</Text>
+      <Box height={2} overflow="hidden">
+        <Text {...theme.muted} wrap="wrap">{describe(grid.model)}</Text>
+      </Box>
       {lines.map((r) => (
         <Text key={r} wrap="truncate">
           {names.slice(r * cols, r * cols + cols).map((flag, i) => {
