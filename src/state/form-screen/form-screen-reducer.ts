@@ -9,15 +9,20 @@ import type { Draft } from '../../store/types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects, normalizeForCompare } from '../form/diff.js';
 import {
-  buildBody, createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField,
-  setField, setFieldValue, undo, redo, type FieldEdit, type FormState,
+  createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField, setField,
+  setFieldValue, undo, redo,
 } from '../form/edit-model.js';
 import type { SectionId } from '../form/types.js';
-import { nextError, validateForm } from '../form/validate.js';
+import { nextError } from '../form/validate.js';
 import { flagsReducer, flagsValue, openFlagsGrid, type FlagsAction } from './flags-grid.js';
 import { editLine, lineEditor, type LineEdit } from './line-editor.js';
 import { mapReducer, mapValue, openMapEditor, type MapAction } from './map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
+import {
+  browse, focusedField, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, sectionIndexes, setFormState,
+} from './form-screen-steps.js';
+
+export { hasInvalidEdits, hasUnsavedWork };
 
 export type FormScreenAction =
   | { type: 'load-started' }
@@ -59,44 +64,6 @@ export type FormScreenAction =
   | { type: 'leave-requested'; then: 'back' | 'quit' }
   | { type: 'message'; message: StatusMessage | undefined };
 
-const browse = { kind: 'browse' } as const;
-
-function focusedField(s: FormScreenState): string | undefined {
-  const row = s.rows[s.cursor];
-  // "Other" rows are not form fields: nothing there can be reverted, reset or revealed.
-  return row?.type === 'field' ? row.fieldId : undefined;
-}
-
-function setFormState(s: FormScreenState, form: FormState, message?: StatusMessage): FormScreenState {
-  return { ...withForm(s, { form }), message };
-}
-
-/** Restores typed field edits from a draft onto a form over `provider`. */
-function restoreDraft(provider: Provider, draft: Draft): { form: FormState; overlaps: string[] } {
-  const fields = draft.fields ?? {};
-  const edits = new Map<string, FieldEdit>();
-  for (const [id, e] of Object.entries(fields)) if (findDescriptor(id)) edits.set(id, e as FieldEdit);
-  const onDraftBase: FormState = { ...createFormState(draft.original as Provider), edits };
-  const { state, overlaps } = rebase(onDraftBase, provider);
-  return { form: { ...state, undo: [new Map()], redo: [] }, overlaps };
-}
-
-function jumpToField(s: FormScreenState, fieldId: string): FormScreenState {
-  let next = s;
-  const section = descriptor(fieldId).section;
-  if (next.collapsed.has(section)) {
-    const collapsed = new Set(next.collapsed);
-    collapsed.delete(section);
-    next = withForm(next, { collapsed });
-  }
-  const idx = next.rows.findIndex((r) => r.type !== 'section' && r.fieldId === fieldId);
-  return idx >= 0 ? settleCursor(next, idx) : next;
-}
-
-function sectionIndexes(s: FormScreenState): number[] {
-  return s.rows.flatMap((r, i) => (r.type === 'section' ? [i] : []));
-}
-
 function activate(s: FormScreenState): FormScreenState {
   const row = s.rows[s.cursor];
   if (!row) return s;
@@ -123,25 +90,6 @@ function activate(s: FormScreenState): FormScreenState {
     default:
       return { ...s, mode: { kind: 'edit', fieldId: d.id, editor: lineEditor(editText(s.form, d.id)), secret: d.secret ?? false }, message: undefined };
   }
-}
-
-function requestSave(s: FormScreenState): FormScreenState {
-  if (s.readOnly) return { ...s, message: { text: 'read-only profile: saving is disabled', role: 'warn' } };
-  const errors = validateForm(s.form);
-  if (errors.length > 0) {
-    const first = jumpToField(s, errors[0]!.fieldId);
-    const n = errors.length;
-    return { ...first, mode: browse, message: { text: `${n} error${n === 1 ? '' : 's'} to fix before saving (n: next error): ${errors[0]!.message}`, role: 'error' } };
-  }
-  if (dirtyCount(s.form) === 0 && !s.isNew) return { ...s, mode: browse, message: { text: 'nothing to save: no field differs from the gateway', role: 'muted' } };
-  return { ...s, mode: { kind: 'checking' }, message: { text: 'checking the gateway for changes…', role: 'muted' } };
-}
-
-/** The save diff: what the PUT changes relative to the gateway's current copy. */
-function review(s: FormScreenState, fresh: Provider, overwrite: boolean): FormScreenState {
-  const diff = diffObjects(fresh, buildBody(s.form));
-  if (diff.length === 0) return { ...s, mode: browse, message: { text: 'nothing to save: the gateway already has these values', role: 'muted' } };
-  return { ...s, mode: { kind: 'review', fresh, diff, scroll: 0, overwrite }, message: undefined };
 }
 
 export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormScreenState {
@@ -309,13 +257,3 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
   }
 }
 
-/** Edits whose text did not parse count as unsaved work too. */
-export function hasInvalidEdits(form: FormState): boolean {
-  for (const e of form.edits.values()) if (!e.parsed) return true;
-  return false;
-}
-
-/** True when leaving would lose work. */
-export function hasUnsavedWork(s: FormScreenState): boolean {
-  return dirtyCount(s.form) > 0 || hasInvalidEdits(s.form);
-}

@@ -1,0 +1,76 @@
+/** Steps of the form screen's reducer that do not dispatch: focus, jumps, drafts, the save checks. Pure. */
+import type { Provider } from '../../api/wire.js';
+import type { Draft } from '../../store/types.js';
+import { descriptor, findDescriptor } from '../form/descriptors.js';
+import { diffObjects } from '../form/diff.js';
+import { buildBody, createFormState, dirtyCount, rebase, type FieldEdit, type FormState } from '../form/edit-model.js';
+import { validateForm } from '../form/validate.js';
+import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
+
+export const browse = { kind: 'browse' } as const;
+
+export function focusedField(s: FormScreenState): string | undefined {
+  const row = s.rows[s.cursor];
+  // "Other" rows are not form fields: nothing there can be reverted, reset or revealed.
+  return row?.type === 'field' ? row.fieldId : undefined;
+}
+
+export function setFormState(s: FormScreenState, form: FormState, message?: StatusMessage): FormScreenState {
+  return { ...withForm(s, { form }), message };
+}
+
+/** Restores typed field edits from a draft onto a form over `provider`. */
+export function restoreDraft(provider: Provider, draft: Draft): { form: FormState; overlaps: string[] } {
+  const fields = draft.fields ?? {};
+  const edits = new Map<string, FieldEdit>();
+  for (const [id, e] of Object.entries(fields)) if (findDescriptor(id)) edits.set(id, e as FieldEdit);
+  const onDraftBase: FormState = { ...createFormState(draft.original as Provider), edits };
+  const { state, overlaps } = rebase(onDraftBase, provider);
+  return { form: { ...state, undo: [new Map()], redo: [] }, overlaps };
+}
+
+export function jumpToField(s: FormScreenState, fieldId: string): FormScreenState {
+  let next = s;
+  const section = descriptor(fieldId).section;
+  if (next.collapsed.has(section)) {
+    const collapsed = new Set(next.collapsed);
+    collapsed.delete(section);
+    next = withForm(next, { collapsed });
+  }
+  const idx = next.rows.findIndex((r) => r.type !== 'section' && r.fieldId === fieldId);
+  return idx >= 0 ? settleCursor(next, idx) : next;
+}
+
+export function sectionIndexes(s: FormScreenState): number[] {
+  return s.rows.flatMap((r, i) => (r.type === 'section' ? [i] : []));
+}
+
+export function requestSave(s: FormScreenState): FormScreenState {
+  if (s.readOnly) return { ...s, message: { text: 'read-only profile: saving is disabled', role: 'warn' } };
+  const errors = validateForm(s.form);
+  if (errors.length > 0) {
+    const first = jumpToField(s, errors[0]!.fieldId);
+    const n = errors.length;
+    return { ...first, mode: browse, message: { text: `${n} error${n === 1 ? '' : 's'} to fix before saving (n: next error): ${errors[0]!.message}`, role: 'error' } };
+  }
+  if (dirtyCount(s.form) === 0 && !s.isNew) return { ...s, mode: browse, message: { text: 'nothing to save: no field differs from the gateway', role: 'muted' } };
+  return { ...s, mode: { kind: 'checking' }, message: { text: 'checking the gateway for changes…', role: 'muted' } };
+}
+
+/** The save diff: what the PUT changes relative to the gateway's current copy. */
+export function review(s: FormScreenState, fresh: Provider, overwrite: boolean): FormScreenState {
+  const diff = diffObjects(fresh, buildBody(s.form));
+  if (diff.length === 0) return { ...s, mode: browse, message: { text: 'nothing to save: the gateway already has these values', role: 'muted' } };
+  return { ...s, mode: { kind: 'review', fresh, diff, scroll: 0, overwrite }, message: undefined };
+}
+
+/** Edits whose text did not parse count as unsaved work too. */
+export function hasInvalidEdits(form: FormState): boolean {
+  for (const e of form.edits.values()) if (!e.parsed) return true;
+  return false;
+}
+
+/** True when leaving would lose work. */
+export function hasUnsavedWork(s: FormScreenState): boolean {
+  return dirtyCount(s.form) > 0 || hasInvalidEdits(s.form);
+}
