@@ -6,7 +6,7 @@
  * one-line message is scrubbed of the configured credentials.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from './undici-core.js';
 import type { z } from 'zod';
 import { ApiError } from './api-error.js';
 import { createDispatcher } from './dispatcher.js';
@@ -106,13 +106,8 @@ export function createClient(opts: ClientOptions): GatewayClient {
     let res: Dispatcher.ResponseData;
     let text: string;
     try {
-      res = await request(`${origin}${prefix}${call.path}`, {
-        method: call.method,
-        headers,
-        body,
-        signal,
-        dispatcher,
-      });
+      if (!dispatcher) throw setupError ?? new ApiError('network', 'no connection to the gateway was set up');
+      res = await dispatcher.request({ origin, path: `${prefix}${call.path}`, method: call.method, headers, body, signal });
       text = await res.body.text();
     } catch (err) {
       throw transportError(err, ctx);
