@@ -1,10 +1,9 @@
 /** One provider as a form: sections of fields, inline editing, the save flow. */
 import { Box, Text, type Key } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { descriptor } from '../../../state/form/descriptors.js';
 import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
-import { validateForm } from '../../../state/form/validate.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
 import { useKeyHandler } from '../../key-router.js';
@@ -108,8 +107,9 @@ export function FormScreen(props: FormScreenProps) {
     { acceptsText: () => ['edit', 'pem'].includes(getState().mode.kind) || isTyping(getState()) },
   );
 
-  const dirty = dirtyCount(state.form);
-  const errors = state.phase === 'ready' ? validateForm(state.form).length : 0;
+  // Counted from the rows the reducer already derived (they hold every visible or dirty field), so a
+  // cursor move does not re-run validation or the dirty check over the whole form.
+  const { dirty, errors } = useMemo(() => countRows(state.rows), [state.rows]);
   const right = [dirty ? `${dirty} changed` : 'no changes', errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', state.isNew ? 'new' : '']
     .filter(Boolean).join(' · ');
   return (
@@ -122,6 +122,17 @@ export function FormScreen(props: FormScreenProps) {
       <Footer scopes={scopesFor(state)} width={width} />
     </Box>
   );
+}
+
+function countRows(rows: FormScreenState['rows']): { dirty: number; errors: number } {
+  let dirty = 0;
+  let errors = 0;
+  for (const r of rows) {
+    if (r.type !== 'section') continue;
+    dirty += r.dirtyCount;
+    errors += r.errorCount;
+  }
+  return { dirty, errors };
 }
 
 function isTyping(s: FormScreenState): boolean {

@@ -1,6 +1,6 @@
 /** The provider list: header, table window, detail pane, footer. */
 import { Box, Text } from 'ink';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { focusedRow, windowRows, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor } from '../../keymap.js';
@@ -80,7 +80,8 @@ export function ListScreen(props: ListScreenProps) {
     { acceptsText: () => props.getState().filterEditing },
   );
 
-  const cols = columnsFor(width);
+  // Stable between renders so the memoised rows skip re-rendering on a cursor move.
+  const cols = useMemo(() => columnsFor(width), [width]);
   const rows = windowRows(state);
   const configured = state.providers.length;
   const age = state.loadedAt === undefined ? '' : ` · ${state.refreshing ? 'refreshing…' : `refreshed ${ageText(state.loadedAt, props.now)}`}`;
