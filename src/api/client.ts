@@ -7,7 +7,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from './undici-core.js';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
+import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
 import { createDispatcher } from './dispatcher.js';
 import {
@@ -38,7 +39,7 @@ interface Call<T> {
   path: string;
   body?: unknown;
   /** Schema of a 2xx body; omitted when the body is ignored. */
-  schema?: z.ZodType<T>;
+  schema?: ZodMiniType<T>;
   opts?: CallOptions;
 }
 
@@ -61,7 +62,7 @@ function providerPath(name: string, suffix = ''): string {
 }
 
 /** First zod issue as `path: message`, for a one-line bad-response error. */
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: $ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'does not match the expected shape';
   const where = issue.path.length ? issue.path.join('.') : '(root)';

@@ -4,127 +4,133 @@
  * Every object schema is loose: fields this client does not know are kept on
  * parse and therefore sent back on the next PUT (DESIGN.md, safe-save rule 1).
  */
-import { z } from 'zod';
+import { array, boolean, config, looseObject, nullish, number, optional, pipe, record, string, transform, union, unknown } from 'zod/mini';
+import type { infer as Infer } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini with named imports keeps the bundle small (the whole `z` namespace with every locale
+// cost ~430 KiB and ~100 ms of start-up); load the one locale our messages use.
+config(en());
 
 /** An EnvVar as it may arrive: a bare string, the old `{value, env_var, from_env}` object, or the new `{value, ref, type}` object. */
-export const EnvVarObjectSchema = z.looseObject({
-  value: z.string().optional(),
-  env_var: z.string().optional(),
-  from_env: z.boolean().optional(),
-  ref: z.string().optional(),
-  type: z.string().optional(),
+export const EnvVarObjectSchema = looseObject({
+  value: optional(string()),
+  env_var: optional(string()),
+  from_env: optional(boolean()),
+  ref: optional(string()),
+  type: optional(string()),
 });
-export const EnvVarSchema = z.union([z.string(), EnvVarObjectSchema]);
-export type EnvVarObject = z.infer<typeof EnvVarObjectSchema>;
-export type EnvVar = z.infer<typeof EnvVarSchema>;
+export const EnvVarSchema = union([string(), EnvVarObjectSchema]);
+export type EnvVarObject = Infer<typeof EnvVarObjectSchema>;
+export type EnvVar = Infer<typeof EnvVarSchema>;
 
-export const NetworkConfigSchema = z.looseObject({
-  base_url: z.string().optional(),
-  extra_headers: z.record(z.string(), z.string()).nullish(),
-  default_request_timeout_in_seconds: z.number().optional(),
-  max_retries: z.number().optional(),
+export const NetworkConfigSchema = looseObject({
+  base_url: optional(string()),
+  extra_headers: nullish(record(string(), string())),
+  default_request_timeout_in_seconds: optional(number()),
+  max_retries: optional(number()),
   /** Milliseconds on output; input also accepts Go duration strings. */
-  retry_backoff_initial: z.union([z.number(), z.string()]).optional(),
-  retry_backoff_max: z.union([z.number(), z.string()]).optional(),
-  insecure_skip_verify: z.boolean().optional(),
+  retry_backoff_initial: optional(union([number(), string()])),
+  retry_backoff_max: optional(union([number(), string()])),
+  insecure_skip_verify: optional(boolean()),
   /** A string on output (redacted); tolerate an EnvVar object too. */
-  ca_cert_pem: EnvVarSchema.optional(),
-  allow_private_network: z.boolean().optional(),
-  stream_idle_timeout_in_seconds: z.number().optional(),
-  keep_alive_timeout_in_seconds: z.number().optional(),
-  max_conns_per_host: z.number().optional(),
-  enforce_http2: z.boolean().optional(),
-  beta_header_overrides: z.record(z.string(), z.boolean()).nullish(),
+  ca_cert_pem: optional(EnvVarSchema),
+  allow_private_network: optional(boolean()),
+  stream_idle_timeout_in_seconds: optional(number()),
+  keep_alive_timeout_in_seconds: optional(number()),
+  max_conns_per_host: optional(number()),
+  enforce_http2: optional(boolean()),
+  beta_header_overrides: nullish(record(string(), boolean())),
 });
-export type NetworkConfig = z.infer<typeof NetworkConfigSchema>;
+export type NetworkConfig = Infer<typeof NetworkConfigSchema>;
 
-export const ConcurrencySchema = z.looseObject({
-  concurrency: z.number(),
-  buffer_size: z.number(),
+export const ConcurrencySchema = looseObject({
+  concurrency: number(),
+  buffer_size: number(),
 });
-export type Concurrency = z.infer<typeof ConcurrencySchema>;
+export type Concurrency = Infer<typeof ConcurrencySchema>;
 
 export const PROXY_TYPES = ['none', 'http', 'socks5', 'environment'] as const;
-export const ProxyConfigSchema = z.looseObject({
+export const ProxyConfigSchema = looseObject({
   /** Open: a newer gateway may add proxy types. */
-  type: z.string().optional(),
-  url: EnvVarSchema.optional(),
-  username: EnvVarSchema.optional(),
-  password: EnvVarSchema.optional(),
-  ca_cert_pem: EnvVarSchema.optional(),
+  type: optional(string()),
+  url: optional(EnvVarSchema),
+  username: optional(EnvVarSchema),
+  password: optional(EnvVarSchema),
+  ca_cert_pem: optional(EnvVarSchema),
 });
-export type ProxyConfig = z.infer<typeof ProxyConfigSchema>;
+export type ProxyConfig = Infer<typeof ProxyConfigSchema>;
 
 /** Open set of request-type flags: unknown flags must survive. */
-export const AllowedRequestsSchema = z.record(z.string(), z.boolean());
-export type AllowedRequests = z.infer<typeof AllowedRequestsSchema>;
+export const AllowedRequestsSchema = record(string(), boolean());
+export type AllowedRequests = Infer<typeof AllowedRequestsSchema>;
 
-export const CustomProviderConfigSchema = z.looseObject({
-  base_provider_type: z.string(),
-  is_key_less: z.boolean().optional(),
-  allowed_requests: AllowedRequestsSchema.nullish(),
-  request_path_overrides: z.record(z.string(), z.string()).nullish(),
+export const CustomProviderConfigSchema = looseObject({
+  base_provider_type: string(),
+  is_key_less: optional(boolean()),
+  allowed_requests: nullish(AllowedRequestsSchema),
+  request_path_overrides: nullish(record(string(), string())),
 });
-export type CustomProviderConfig = z.infer<typeof CustomProviderConfigSchema>;
+export type CustomProviderConfig = Infer<typeof CustomProviderConfigSchema>;
 
-export const OpenAIConfigSchema = z.looseObject({ disable_store: z.boolean().optional() });
+export const OpenAIConfigSchema = looseObject({ disable_store: optional(boolean()) });
 
 /** `ProviderResponse`: the provider object as GET returns it. */
-export const ProviderSchema = z.looseObject({
-  name: z.string(),
-  network_config: NetworkConfigSchema.optional(),
-  concurrency_and_buffer_size: ConcurrencySchema.optional(),
-  proxy_config: ProxyConfigSchema.nullish(),
-  send_back_raw_request: z.boolean().optional(),
-  send_back_raw_response: z.boolean().optional(),
-  store_raw_request_response: z.boolean().optional(),
-  custom_provider_config: CustomProviderConfigSchema.nullish(),
-  openai_config: OpenAIConfigSchema.nullish(),
+export const ProviderSchema = looseObject({
+  name: string(),
+  network_config: optional(NetworkConfigSchema),
+  concurrency_and_buffer_size: optional(ConcurrencySchema),
+  proxy_config: nullish(ProxyConfigSchema),
+  send_back_raw_request: optional(boolean()),
+  send_back_raw_response: optional(boolean()),
+  store_raw_request_response: optional(boolean()),
+  custom_provider_config: nullish(CustomProviderConfigSchema),
+  openai_config: nullish(OpenAIConfigSchema),
   /** Shape not studied upstream: round-trip as is. */
-  prompt_cache: z.unknown().optional(),
-  provider_status: z.string().optional(),
-  status: z.string().optional(),
-  description: z.string().optional(),
-  config_hash: z.string().optional(),
+  prompt_cache: optional(unknown()),
+  provider_status: optional(string()),
+  status: optional(string()),
+  description: optional(string()),
+  config_hash: optional(string()),
 });
-export type Provider = z.infer<typeof ProviderSchema>;
+export type Provider = Infer<typeof ProviderSchema>;
 
-export const ProviderListSchema = z.looseObject({
-  providers: z.array(ProviderSchema).nullish().transform((v) => v ?? []),
-  total: z.number().optional(),
+export const ProviderListSchema = looseObject({
+  providers: pipe(nullish(array(ProviderSchema)), transform((v) => v ?? [])),
+  total: optional(number()),
 });
-export type ProviderList = z.infer<typeof ProviderListSchema>;
+export type ProviderList = Infer<typeof ProviderListSchema>;
 
-export const KeySchema = z.looseObject({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  value: EnvVarSchema.optional(),
-  models: z.array(z.string()).nullish(),
-  weight: z.number().optional(),
-  enabled: z.boolean().optional(),
-  status: z.string().optional(),
-  description: z.string().optional(),
+export const KeySchema = looseObject({
+  id: optional(string()),
+  name: optional(string()),
+  value: optional(EnvVarSchema),
+  models: nullish(array(string())),
+  weight: optional(number()),
+  enabled: optional(boolean()),
+  status: optional(string()),
+  description: optional(string()),
 });
-export type Key = z.infer<typeof KeySchema>;
+export type Key = Infer<typeof KeySchema>;
 
-export const KeyListSchema = z.looseObject({
-  keys: z.array(KeySchema).nullish().transform((v) => v ?? []),
-  total: z.number().optional(),
+export const KeyListSchema = looseObject({
+  keys: pipe(nullish(array(KeySchema)), transform((v) => v ?? [])),
+  total: optional(number()),
 });
 
-export const ErrorBodySchema = z.looseObject({
-  is_bifrost_error: z.boolean().optional(),
-  status_code: z.number().optional(),
-  error: z.looseObject({ message: z.string() }),
+export const ErrorBodySchema = looseObject({
+  is_bifrost_error: optional(boolean()),
+  status_code: optional(number()),
+  error: looseObject({ message: string() }),
 });
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+export type ErrorBody = Infer<typeof ErrorBodySchema>;
 
-export const AuthStatusSchema = z.looseObject({
-  is_auth_enabled: z.boolean(),
-  has_valid_token: z.boolean().optional(),
-  auth_type: z.string().optional(),
+export const AuthStatusSchema = looseObject({
+  is_auth_enabled: boolean(),
+  has_valid_token: optional(boolean()),
+  auth_type: optional(string()),
 });
-export type AuthStatus = z.infer<typeof AuthStatusSchema>;
+export type AuthStatus = Infer<typeof AuthStatusSchema>;
 
 /** Fields the server never decodes on PUT (CONTRACT.md §4.3) plus `keys`, which it rejects. */
 export const READ_ONLY_FIELDS = ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import {
   AllowedRequestsSchema,
   AuthStatusSchema,
@@ -16,7 +16,7 @@ import {
 } from '../../src/api/wire.js';
 import { findExamples, responseBodies, sampleFrom, schemaRef } from './openapi-fixtures.js';
 
-const roundTrip = (schema: z.ZodType, value: unknown): unknown => JSON.parse(JSON.stringify(schema.parse(value)));
+const roundTrip = (schema: ZodMiniType, value: unknown): unknown => JSON.parse(JSON.stringify(schema.parse(value)));
 
 /** Built-in provider, proxy fields as bare strings, unknown top-level and network fields. */
 const openai = {
@@ -190,7 +190,7 @@ describe('wire schemas keep everything (loose round trip)', () => {
 });
 
 /** Our zod schema for a named upstream schema. */
-const BY_NAME: Record<string, z.ZodType> = {
+const BY_NAME: Record<string, ZodMiniType> = {
   ProviderResponse: ProviderSchema,
   ListProvidersResponse: ProviderListSchema,
   ListProviderKeysResponse: KeyListSchema,
@@ -207,7 +207,7 @@ const BY_NAME: Record<string, z.ZodType> = {
 };
 
 /** Our zod schema for a 200 body, by operationId. */
-const BY_OPERATION: Record<string, z.ZodType> = {
+const BY_OPERATION: Record<string, ZodMiniType> = {
   listProviders: ProviderListSchema,
   addProvider: ProviderSchema,
   getProvider: ProviderSchema,

@@ -1,26 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { ProviderSchema, READ_ONLY_FIELDS } from '../../../src/api/wire.js';
 import { DESCRIPTORS, SECTIONS, descriptor, isVisible } from '../../../src/state/form/descriptors.js';
 import { otherFields } from '../../../src/state/form/other-fields.js';
 import { isParseError } from '../../../src/state/form/types.js';
 import { ANTHROPIC_PROVIDER, CUSTOM_PROVIDER, OLLAMA_PROVIDER, OPENAI_PROVIDER, cloneFixture } from '../../fixtures/providers.js';
 
+type Def = { type: string; innerType?: $ZodType; options?: $ZodType[]; shape?: Record<string, $ZodType> };
+const defOf = (schema: $ZodType): Def => schema._zod.def as unknown as Def;
+
 /** Strips optional/nullable wrappers; returns the object members of a union. */
-function unwrap(schema: z.ZodType): z.ZodType[] {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return unwrap(schema.unwrap() as z.ZodType);
-  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap(unwrap);
+function unwrap(schema: $ZodType): $ZodType[] {
+  const def = defOf(schema);
+  if ((def.type === 'optional' || def.type === 'nullable') && def.innerType) return unwrap(def.innerType);
+  if (def.type === 'union' && def.options) return def.options.flatMap(unwrap);
   return [schema];
 }
 
+const shapeOf = (schema: $ZodType): Record<string, $ZodType> | undefined => (defOf(schema).type === 'object' ? defOf(schema).shape : undefined);
+
 /** The schema at `path`, or undefined when some segment does not exist. */
-function schemaAt(root: z.ZodType, path: readonly string[]): z.ZodType | undefined {
+function schemaAt(root: $ZodType, path: readonly string[]): $ZodType | undefined {
   let candidates = unwrap(root);
   for (const key of path) {
-    const next = candidates
-      .filter((s): s is z.ZodObject => s instanceof z.ZodObject)
-      .map((s) => s.shape[key] as z.ZodType | undefined)
-      .filter((s): s is z.ZodType => s !== undefined);
+    const next = candidates.map((s) => shapeOf(s)?.[key]).filter((s): s is $ZodType => s !== undefined);
     if (next.length === 0) return undefined;
     candidates = next.flatMap(unwrap);
   }
@@ -32,9 +35,9 @@ function writableSchemaPaths(): string[][] {
   const out: string[][] = [];
   for (const [key, member] of Object.entries(ProviderSchema.shape)) {
     if ((READ_ONLY_FIELDS as readonly string[]).includes(key)) continue;
-    const objects = unwrap(member as z.ZodType).filter((s): s is z.ZodObject => s instanceof z.ZodObject);
-    if (objects.length === 0) out.push([key]);
-    for (const o of objects) for (const sub of Object.keys(o.shape)) out.push([key, sub]);
+    const shapes = unwrap(member).map(shapeOf).filter((shape) => shape !== undefined);
+    if (shapes.length === 0) out.push([key]);
+    for (const shape of shapes) for (const sub of Object.keys(shape)) out.push([key, sub]);
   }
   return out;
 }
