@@ -6,6 +6,9 @@ import { EXIT, type CommandIO } from './commands/types.js';
 import { VERSION } from './version.js';
 import { USAGE } from './usage.js';
 
+/** How long after the list request the first frame may wait for its answer. */
+const FIRST_FRAME_WAIT_MS = 250;
+
 async function main(argv: string[]): Promise<number> {
   const io: CommandIO = {
     stdout: process.stdout,
@@ -80,6 +83,9 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   for (const name of Object.keys(process.env)) {
     if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete process.env[name];
   }
+  // One turn of the event loop lets the prefetched list request reach the socket before loading Ink
+  // blocks the thread, so the gateway answers while Ink loads.
+  await new Promise((resolve) => setImmediate(resolve));
   const { runTui } = await import('./ui/run-tui.js');
   const { wantsMono } = await import('./ui/theme.js');
   const mono = wantsMono(io.env, Boolean(flags['no-color']));
@@ -93,6 +99,8 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`bifrost-tui: ${opened.message}\n`);
     return opened.code;
   }
+  // A gateway that answers quickly is in the first frame; a slow one gets the loading frame instead.
+  await opened.listSettledWithin(FIRST_FRAME_WAIT_MS);
   return runTui({ services: opened.services, mono, cleanup: opened.close });
 }
 

@@ -8,10 +8,16 @@ import { EXIT, type ExitCode } from './commands/types.js';
 import { createProfilesService } from './profiles-service.js';
 import { localServices } from './local-services.js';
 import { openProfileStore, type ProfileStore } from './store/profile-store.js';
-import type { Services } from './ui/services.js';
+import type { PrefetchedList, Services } from './ui/services.js';
 
 export type OpenResult =
-  | { ok: true; services: Services; close: () => Promise<void> }
+  | {
+      ok: true;
+      services: Services;
+      close: () => Promise<void>;
+      /** Resolves once the prefetched provider list has settled, or `ms` after it was requested, whichever is first. */
+      listSettledWithin: (ms: number) => Promise<void>;
+    }
   | { ok: false; code: ExitCode; message: string; noTarget: boolean };
 
 /** The store if it opens; a broken file is reported where it is needed (resolving, or the profiles screen), never rewritten. */
@@ -37,11 +43,13 @@ export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, de
   }
   const profiles = createProfilesService({ store, env });
   const client = createClient(target.clientOptions);
-  const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetchOnce(client) };
+  const prefetch = prefetchList(client);
+  const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetch.take };
   const services: Services = { session, now: () => Date.now(), profiles, ...localServices(env) };
   return {
     ok: true,
     services,
+    listSettledWithin: prefetch.settledWithin,
     close: async () => {
       await profiles.close();
       await target.close().catch(() => undefined);
@@ -50,14 +58,32 @@ export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, de
 }
 
 /** Starts the provider list now, so the request runs while Ink loads; the list screen takes it once. */
-function prefetchOnce(client: GatewayClient): () => Promise<Provider[]> | undefined {
-  let pending: Promise<Provider[]> | undefined = client.listProviders();
+function prefetchList(client: GatewayClient): { take: () => PrefetchedList | undefined; settledWithin: (ms: number) => Promise<void> } {
+  const startedAt = performance.now();
+  const prefetched: PrefetchedList = { promise: client.listProviders() };
+  // Registered first, so `providers` is set before anyone else sees the promise settle.
   // Nobody may take it (e.g. the app quits at once): never an unhandled rejection.
-  pending.catch(() => undefined);
-  return () => {
-    const p = pending;
-    pending = undefined;
-    return p;
+  const settled = prefetched.promise.then(
+    (providers) => {
+      prefetched.providers = providers;
+    },
+    () => undefined,
+  );
+  let taken = false;
+  return {
+    take: () => {
+      if (taken) return undefined;
+      taken = true;
+      return prefetched;
+    },
+    settledWithin: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, startedAt + ms - performance.now()));
+        void settled.then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
   };
 }
 

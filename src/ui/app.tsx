@@ -1,7 +1,7 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
 import { Box, useApp } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
-import { initialListState } from '../state/list/list-reducer.js';
+import { startingListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
 import { KeyRouter, useHoldKeys, useKeyHandler, useReplayHeldKeys } from './key-router.js';
@@ -50,9 +50,11 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
-  const [list, dispatch, getList] = useSyncReducer(resettableListReducer, () => initialListState());
+  // A list that arrived while Ink was loading is in the very first frame.
+  const [prefetched] = useState(() => initial.session.takePrefetchedList?.());
+  const [list, dispatch, getList] = useSyncReducer(resettableListReducer, () => startingListState(prefetched?.providers, initial.now()));
   const { services, switchSession } = useSwitchableSession(initial, dispatch);
-  const { reload } = useListController(services, dispatch);
+  const { reload } = useListController(services, dispatch, prefetched);
   const now = useClock(services, 15_000);
   const setRoute = (r: Route): void => {
     hold();

@@ -11,6 +11,12 @@ import type { Draft, Profile, SecretSource } from '../store/types.js';
 export type { ConnectionInfo } from '../connect.js';
 export type { Profile, SecretSource } from '../store/types.js';
 
+/** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
+export interface PrefetchedList {
+  promise: Promise<Provider[]>;
+  providers?: Provider[];
+}
+
 /** One live connection. */
 export interface Session {
   client: GatewayClient;
@@ -19,7 +25,7 @@ export interface Session {
    * The provider list requested while the UI was still starting (start-up
    * overlaps the request with loading Ink). Returns it once, then undefined.
    */
-  takePrefetchedList?(): Promise<Provider[]> | undefined;
+  takePrefetchedList?(): PrefetchedList | undefined;
   /** The same gateway with another key (the 401/403 prompt); absent when the session cannot be re-keyed. */
   withKey?(key: string): Session;
 }

@@ -158,7 +158,7 @@ describe('start-up prefetch', () => {
     const client = fakeClient(PROVIDERS);
     const services = fakeServices(client);
     let taken = 0;
-    const prefetched = Promise.resolve(PROVIDERS.slice(0, 2));
+    const prefetched = { promise: Promise.resolve(PROVIDERS.slice(0, 2)) };
     services.session.takePrefetchedList = () => (taken++ === 0 ? prefetched : undefined);
     const { lastFrame, stdin } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
     await waitFor(() => expect(lastFrame()).toContain('2 configured'));
@@ -166,5 +166,18 @@ describe('start-up prefetch', () => {
     stdin.write('r');
     await waitFor(() => expect(lastFrame()).toContain('4 configured'));
     expect(client.calls.filter((c) => c === 'list')).toHaveLength(1);
+  });
+
+  it('a list that arrived before the first render is in the first frame, with no loading frame and no second request', async () => {
+    const client = fakeClient(PROVIDERS);
+    const services = fakeServices(client);
+    const providers = PROVIDERS.slice(0, 3);
+    services.session.takePrefetchedList = () => ({ promise: Promise.resolve(providers), providers });
+    const { frames, lastFrame, stdin } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
+    expect(frames[0]).toContain('3 configured');
+    expect(frames.some((f) => /loading/i.test(f))).toBe(false);
+    stdin.write('j');
+    await waitFor(() => expect(lastFrame()).toContain(`› ${providers[1]!.name}`));
+    expect(client.calls).not.toContain('list');
   });
 });

@@ -66,6 +66,12 @@ export function initialListState(viewportHeight = 10): ListState {
   };
 }
 
+/** The first state; already loaded when the providers are known (fetched before the UI started). */
+export function startingListState(providers: Provider[] | undefined, at: number): ListState {
+  const state = initialListState();
+  return providers ? listReducer(state, { type: 'load-succeeded', providers, at }) : state;
+}
+
 /** Rows for the given data and filter: configured providers, then (optionally) unconfigured built-ins. */
 export function deriveRows(providers: readonly Provider[], filter: string, showUnconfigured: boolean): ListRow[] {
   const needle = filter.trim().toLowerCase();

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { ListAction, LoadError } from '../../../state/list/list-reducer.js';
-import type { Services } from '../../services.js';
+import type { PrefetchedList, Services } from '../../services.js';
 
 /** Maps any failure to what the list screen shows. */
 export function toLoadError(err: unknown): LoadError {
@@ -14,14 +14,26 @@ export function toLoadError(err: unknown): LoadError {
   return { kind: 'gateway', message: errorMessage(err) };
 }
 
-export function useListController(services: Services, dispatch: (action: ListAction) => void): { reload: () => void } {
+/**
+ * Loads the list on mount and on `reload`. The first load uses `prefetched` (the request started
+ * before the UI); when that had already succeeded, the initial state holds it and nothing is sent.
+ */
+export function useListController(
+  services: Services,
+  dispatch: (action: ListAction) => void,
+  prefetched?: PrefetchedList,
+): { reload: () => void } {
   const inflight = useRef<AbortController | null>(null);
+  const unused = useRef(prefetched);
   const reload = useCallback(() => {
     inflight.current?.abort();
+    const pre = unused.current;
+    unused.current = undefined;
+    if (pre?.providers) return;
     const ctrl = new AbortController();
     inflight.current = ctrl;
     dispatch({ type: 'load-started' });
-    const request = services.session.takePrefetchedList?.() ?? services.session.client.listProviders({ signal: ctrl.signal });
+    const request = pre?.promise ?? services.session.client.listProviders({ signal: ctrl.signal });
     request.then(
       (providers) => {
         if (!ctrl.signal.aborted) dispatch({ type: 'load-succeeded', providers, at: services.now() });
