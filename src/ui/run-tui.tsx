@@ -6,6 +6,7 @@ import { render } from 'ink';
 import { runBeforeExit } from '../exit-hooks.js';
 import { setTerminalControl } from '../terminal-control.js';
 import { App } from './app.js';
+import { yogaReady } from './yoga-ready.js';
 import type { Services } from './services.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
@@ -28,6 +29,7 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     restored = true;
     out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
   };
+  await yogaReady;
   out.write(ALT_SCREEN_ON);
   process.once('exit', restore);
 

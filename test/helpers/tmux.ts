@@ -27,6 +27,8 @@ export interface TmuxSession {
   kill(): void;
 }
 
+const TEST_CACHE_DIR = path.join(tmpdir(), `bt-code-cache-${process.pid}`);
+
 function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -34,7 +36,9 @@ function tmux(...args: string[]): string {
 /** Starts `command` (a shell line) in a detached tmux session of the given size. */
 export function startTmux(command: string, columns = 100, rows = 30, env: Record<string, string> = {}): TmuxSession {
   const name = `bt-${process.pid}-${++counter}`;
-  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  // The launcher's code cache goes to a per-test-run dir, not the developer's ~/.cache.
+  const withCache = { BIFROST_TUI_CACHE_DIR: TEST_CACHE_DIR, ...env };
+  const envArgs = Object.entries(withCache).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   // tmux's #{pane_dead_status} is not always recorded, so the command writes its own exit code.
   const statusFile = path.join(mkdtempSync(path.join(tmpdir(), 'bt-tmux-')), 'status');
   tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...envArgs, `${command}; echo $? > ${statusFile}`);

@@ -1,0 +1,126 @@
+/**
+ * Bundle-time edits to dependencies. Each one names the exact text it
+ * replaces and fails the build when that text is gone, so an upgrade makes
+ * someone re-check the patch instead of silently shipping without it.
+ */
+import { readFile } from 'node:fs/promises';
+
+/** An esbuild plugin that applies `edits` ([from, to] pairs) to the file matching `filter`. */
+function patch(name, filter, edits, loader = 'js') {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        let text = await readFile(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (!text.includes(from)) throw new Error(`${args.path} changed: re-check the bundle patch "${name}"`);
+          text = text.replace(from, to);
+        }
+        return { contents: text, loader };
+      });
+    },
+  };
+}
+
+/** Ink 6.8 and its helpers: fixes and hot-path savings, measured with `npm run bench`. */
+export const inkPatches = [
+  // Ink 6.8's incremental renderer moves the cursor up one line too few when
+  // the previous frame ended in a newline (every non-fullscreen frame), so
+  // each redraw lands one line lower.
+  patch('fix-ink-incremental-cursor', /ink[\\/]build[\\/]log-update\.js$/, [
+    [
+      'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+      "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
+    ],
+  ]),
+  // Ink 6.8 builds a new Output (and so new tokenize/string-width caches) every
+  // frame, so each cursor move re-tokenizes every line of the screen: ~2/3 of
+  // the frame time on a full-screen app. Share the caches across frames,
+  // bounded so a long session does not grow without limit.
+  patch('share-ink-output-caches', /ink[\\/]build[\\/]output\.js$/, [
+    [
+      'class OutputCaches {',
+      'class OutputCaches {\n    bounded() { if (this.styledChars.size + this.widths.size > 20000) { this.widths.clear(); this.blockWidths.clear(); this.styledChars.clear(); } return this; }',
+    ],
+    ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
+    ['caches = new OutputCaches();', 'caches = sharedCaches.bounded();'],
+  ]),
+  // Ink measures every text node with widest-line (string-width, Intl.Segmenter)
+  // on every frame, uncached; memoize it the same bounded way.
+  patch('memo-widest-line', /[\\/]widest-line[\\/]index\.js$/, [
+    [
+      'export default function widestLine(string) {',
+      'const memo = new Map();\nexport default function widestLine(string) {\n\tlet w = memo.get(string);\n\tif (w === undefined) {\n\t\tif (memo.size > 20000) memo.clear();\n\t\tw = measure(string);\n\t\tmemo.set(string, w);\n\t}\n\treturn w;\n}\nfunction measure(string) {',
+    ],
+  ]),
+  // Ink turns every line of every frame back into a string char by char, diffing
+  // the style lists of neighbouring chars; almost all neighbours share their
+  // styles. Skip the diff when the codes are the same (it would return none).
+  patch('fast-same-style-chars', /ansi-tokenize[\\/]build[\\/]styledChars\.js$/, [
+    [
+      'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+      '{ const a = chars[i - 1].styles, b = char.styles; ' +
+        'if (!(a === b || (a.length === b.length && a.every((c, k) => c.code === b[k].code)))) ret += ansiCodesToString(diffAnsiCodes(a, b)); }',
+    ],
+  ]),
+];
+
+/**
+ * yoga-layout's Emscripten loader sees Node's global fetch and fetches its own
+ * base64 `data:` URL with it, which loads Node's internal fetch stack (~80 ms
+ * of start-up on the bench machine); take the no-fetch path and decode the
+ * bytes with Buffer instead. It then compiles the 70 KiB module
+ * asynchronously, on V8's worker threads, where it waits behind the compile
+ * jobs of everything the app just loaded: ~200 ms on 2 cores, against ~3 ms
+ * compiled on the main thread. Compile it there.
+ */
+export const yogaWithoutFetch = patch('yoga-wasm-without-fetch', /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
+  ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return !0?'],
+  [
+    'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+    'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+  ],
+  [
+    'return ya().then(function(f){return WebAssembly.instantiate(f,d)})',
+    'return ya().then(function(f){var m=new WebAssembly.Module(f);return{module:m,instance:new WebAssembly.Instance(m,d)}})',
+  ],
+]);
+
+/**
+ * The bundle is a classic script (so the launcher can run it through V8's
+ * code cache), which cannot hold a top-level await. Three dependencies have one:
+ * - yoga-layout awaits its WebAssembly: start it on import, export the promise,
+ *   and let src/ui/yoga-ready.ts hand it to run-tui, which awaits it before Ink renders;
+ * - Ink's reconciler awaits the devtools and its package.json, both only when
+ *   DEV=true: the bundle has no devtools (stubbed below), so drop both.
+ */
+export const noTopLevelAwait = [
+  patch('yoga-without-top-level-await', /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, [
+    [
+      'const Yoga = wrapAssembly(await loadYoga());\nexport default Yoga;',
+      'let Yoga;\nexport const yogaReady = loadYoga().then((module) => { Yoga = wrapAssembly(module); });\nexport { Yoga as default };',
+    ],
+  ]),
+  patch('ink-reconciler-without-top-level-await', /ink[\\/]build[\\/]reconciler\.js$/, [
+    ["await import('./devtools.js');", 'void 0;'],
+    ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
+  ]),
+  {
+    name: 'yoga-ready',
+    setup(b) {
+      b.onLoad({ filter: /src[\\/]ui[\\/]yoga-ready\.ts$/ }, () => ({ contents: "export { yogaReady } from 'yoga-layout';", loader: 'js' }));
+    },
+  },
+];
+
+/** Ink imports react-devtools-core only when DEV=true; an external import would fail at start-up, so stub it. */
+export const stubDevtools = {
+  name: 'stub-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools-stub', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * The `bifrost-tui` executable (dist/cli.js): runs the bundled app,
+ * dist/app.cjs, through V8's code cache.
+ *
+ * Node 20 has no compile cache for modules (Node 22 has
+ * `module.enableCompileCache`), so every start would parse the whole bundle
+ * and compile again every function that the first frame needs. The cache is
+ * written once per build and Node version, at the first exit, when the
+ * functions that run used are compiled and so are in it too.
+ *
+ * There is one cache per mode (the editor, and each subcommand), each made by
+ * a run of that mode, so a first `providers list` does not leave the editor a
+ * cache without the editor in it; `--help` and `--version` use none. It lives
+ * in $BIFROST_TUI_CACHE_DIR, else $XDG_CACHE_HOME/bifrost-tui, else
+ * ~/.cache/bifrost-tui. The file name carries a hash of the bundle, so a new
+ * build never meets an old cache, and V8 itself rejects a cache made by
+ * another V8 or with other flags. A cache that cannot be read or written only
+ * costs speed. `BIFROST_TUI_CODE_CACHE=0` turns it off.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Script } from 'node:vm';
+import { cacheFileName, cacheMode, codeCacheDir, readCache, writeCache } from './code-cache.js';
+
+/** sha256 prefix of dist/app.cjs, set by scripts/bundle.mjs. */
+declare const __APP_HASH__: string;
+
+function run(): void {
+  const app = path.join(__dirname, 'app.cjs');
+  const source = readFileSync(app, 'utf8');
+  const mode = process.env.BIFROST_TUI_CODE_CACHE === '0' ? undefined : cacheMode(process.argv.slice(2));
+  const dir = codeCacheDir(process.env);
+  const file = mode === undefined ? undefined : path.join(dir, cacheFileName(__APP_HASH__, mode));
+  const cachedData = file === undefined ? undefined : readCache(file);
+  // The CommonJS wrapper, as Node's own loader would add it.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: app, cachedData });
+  if (file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => writeCache(dir, file, __APP_HASH__, script.createCachedData()));
+  }
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(app), module, app, __dirname);
+}
+
+run();

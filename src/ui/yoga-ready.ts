@@ -1,0 +1,9 @@
+/**
+ * Resolves once Ink's layout engine (yoga-layout, WebAssembly) is loaded.
+ *
+ * yoga-layout loads itself with a top-level await, which a CommonJS bundle
+ * cannot hold; scripts/bundle.mjs rewrites it to start loading on import and
+ * swaps this module for its promise. Outside the bundle the await has already
+ * happened by the time Ink is imported, so this is resolved.
+ */
+export const yogaReady: Promise<void> = Promise.resolve();

@@ -1,0 +1,111 @@
+/**
+ * The executable (dist/cli.js) runs the bundle through V8's code cache. What a
+ * user depends on: the cache is private to them, a bad or unwritable cache
+ * never changes what the program does, and help/version leave nothing behind.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { cacheMode } from '../../src/code-cache.js';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const built = fs.existsSync(CLI) && fs.existsSync(path.resolve(__dirname, '../../dist/app.cjs'));
+
+let gw: DemoGateway;
+let tmp: string;
+beforeAll(async () => {
+  gw = await startDemoGateway({ port: 0 });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'code-cache-'));
+});
+afterAll(async () => {
+  await gw.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], env: Record<string, string>): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...argv], {
+      env: { PATH: process.env.PATH, HOME: tmp, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const cacheFiles = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : []);
+
+describe('cacheMode', () => {
+  it('one cache for the editor, one per subcommand, none for help and version', () => {
+    expect(cacheMode([])).toBe('tui');
+    expect(cacheMode(['--url', 'http://x', '--profile', 'prod'])).toBe('tui');
+    expect(cacheMode(['providers', 'list'])).toBe('providers');
+    expect(cacheMode(['profiles', 'add', 'x'])).toBe('profiles');
+    expect(cacheMode(['demo-gateway', '--port', '0'])).toBe('demo-gateway');
+    expect(cacheMode(['--version'])).toBeUndefined();
+    expect(cacheMode(['providers', 'list', '--help'])).toBeUndefined();
+    expect(cacheMode(['help'])).toBeUndefined();
+  });
+});
+
+describe.skipIf(!built)('the code cache of dist/cli.js', () => {
+  it('the first run writes a private cache; later runs, a corrupt cache and another build\'s cache all give the same output', async () => {
+    const dir = path.join(tmp, 'cache-a');
+    const env = { BIFROST_TUI_CACHE_DIR: dir };
+    const first = await run(['providers', 'list', '--url', gw.url], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('acme-llm');
+    const [file] = cacheFiles(dir);
+    expect(file).toMatch(/^[0-9a-f]{16}-providers-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    const full = path.join(dir, file!);
+    expect(fs.statSync(full).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(full).size).toBeGreaterThan(10_000);
+
+    expect(await run(['providers', 'list', '--url', gw.url], env)).toEqual(first);
+
+    // Garbage in the cache: V8 rejects it, the program runs as before and writes a good one.
+    fs.writeFileSync(full, Buffer.alloc(4096, 7));
+    expect(await run(['providers', 'list', '--url', gw.url], env)).toEqual(first);
+    expect(fs.readFileSync(full).equals(Buffer.alloc(4096, 7))).toBe(false);
+
+    // A cache left by an older build is removed when this build writes its own.
+    const stale = path.join(dir, '0123456789abcdef-providers-v20.0.0-x64.v8cache');
+    fs.writeFileSync(stale, 'old');
+    expect(await run(['profiles', 'list'], env)).toMatchObject({ code: 0 });
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(cacheFiles(dir).sort()).toEqual([file, file!.replace('-providers-', '-profiles-')].sort());
+  });
+
+  it('a cache dir that cannot be created only costs speed', async () => {
+    const blocker = path.join(tmp, 'not-a-dir');
+    fs.writeFileSync(blocker, '');
+    const r = await run(['providers', 'list', '--url', gw.url], { BIFROST_TUI_CACHE_DIR: path.join(blocker, 'cache') });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('acme-llm');
+  });
+
+  it('help, version and BIFROST_TUI_CODE_CACHE=0 write nothing; XDG_CACHE_HOME is honoured', async () => {
+    const xdg = path.join(tmp, 'xdg-cache');
+    for (const argv of [['--version'], ['--help'], ['providers', '--help']]) {
+      expect((await run(argv, { XDG_CACHE_HOME: xdg })).code).toBe(0);
+    }
+    expect(cacheFiles(path.join(xdg, 'bifrost-tui'))).toEqual([]);
+    expect((await run(['providers', 'list', '--url', gw.url], { XDG_CACHE_HOME: xdg, BIFROST_TUI_CODE_CACHE: '0' })).code).toBe(0);
+    expect(cacheFiles(path.join(xdg, 'bifrost-tui'))).toEqual([]);
+    expect((await run(['providers', 'list', '--url', gw.url], { XDG_CACHE_HOME: xdg })).code).toBe(0);
+    expect(cacheFiles(path.join(xdg, 'bifrost-tui'))).toHaveLength(1);
+  });
+});
