@@ -3,24 +3,106 @@
  * replaces and fails the build when that text is gone, so an upgrade makes
  * someone re-check the patch instead of silently shipping without it.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
-/** An esbuild plugin that applies `edits` ([from, to] pairs) to the file matching `filter`. */
+/**
+ * An esbuild plugin that edits the file matching `filter`. An edit is either
+ * [from, to], an exact text that must be present, or { start, end, sha, to }
+ * for rewrites too long to quote: the text from `start` up to (not including)
+ * `end` is replaced when it still hashes to `sha` (sha256, 16 hex digits).
+ */
 function patch(name, filter, edits, loader = 'js') {
   return {
     name,
     setup(b) {
       b.onLoad({ filter }, async (args) => {
         let text = await readFile(args.path, 'utf8');
-        for (const [from, to] of edits) {
-          if (!text.includes(from)) throw new Error(`${args.path} changed: re-check the bundle patch "${name}"`);
-          text = text.replace(from, to);
+        const changed = () => new Error(`${args.path} changed: re-check the bundle patch "${name}"`);
+        for (const edit of edits) {
+          if (Array.isArray(edit)) {
+            const [from, to] = edit;
+            if (!text.includes(from)) throw changed();
+            text = text.replace(from, to);
+            continue;
+          }
+          const from = text.indexOf(edit.start);
+          const until = from < 0 ? -1 : text.indexOf(edit.end, from);
+          const region = until < 0 ? '' : text.slice(from, until);
+          if (createHash('sha256').update(region).digest('hex').slice(0, 16) !== edit.sha) throw changed();
+          text = text.slice(0, from) + edit.to + text.slice(until);
         }
         return { contents: text, loader };
       });
     },
   };
 }
+
+/**
+ * Ink 6.8 rebuilds every row of the screen char by char on every frame (a
+ * styled-char object per cell, then back to a string), though a cursor move
+ * changes two rows. This keeps Ink's own per-row algorithm but runs it only
+ * for rows whose writes ([x, text] after clipping and transforms, in order)
+ * differ from any row it has already built (bounded, like the shared caches).
+ */
+const rowMemo = [
+  {
+    start: '        // Initialize output array',
+    end: '        const clips = [];',
+    sha: 'f8939ef36f3556b3',
+    to: '        const rows = [];\n        for (let y = 0; y < this.height; y++) rows.push([]);\n',
+  },
+  {
+    start: '                let offsetY = 0;',
+    end: '//# sourceMappingURL',
+    sha: 'a08073a6b125cffe',
+    to: `                let offsetY = 0;
+                for (let [index, line] of lines.entries()) {
+                    const writes = rows[y + offsetY];
+                    if (!writes) continue;
+                    for (const transformer of transformers) line = transformer(line, index);
+                    writes.push(x, line);
+                    offsetY++;
+                }
+            }
+        }
+        const output = [];
+        for (const writes of rows) {
+            const key = this.width + JSON.stringify(writes);
+            let row = builtRows.get(key);
+            if (row === undefined) {
+                if (builtRows.size > 5000) builtRows.clear();
+                row = this.buildRow(writes);
+                builtRows.set(key, row);
+            }
+            output.push(row);
+        }
+        return { output: output.join('\\n'), height: rows.length };
+    }
+    buildRow(writes) {
+        const currentLine = [];
+        for (let x = 0; x < this.width; x++) currentLine.push({ type: 'char', value: ' ', fullWidth: false, styles: [] });
+        for (let i = 0; i < writes.length; i += 2) {
+            const characters = this.caches.getStyledChars(writes[i + 1]);
+            let offsetX = writes[i];
+            for (const character of characters) {
+                currentLine[offsetX] = character;
+                const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+                if (characterWidth > 1) {
+                    for (let index = 1; index < characterWidth; index++) {
+                        currentLine[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+                    }
+                }
+                offsetX += characterWidth;
+            }
+        }
+        return styledCharsToString(currentLine.filter(item => item !== undefined)).trimEnd();
+    }
+}
+const builtRows = new Map();
+`,
+  },
+];
 
 /** Ink 6.8 and its helpers: fixes and hot-path savings, measured with `npm run bench`. */
 export const inkPatches = [
@@ -44,6 +126,7 @@ export const inkPatches = [
     ],
     ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
     ['caches = new OutputCaches();', 'caches = sharedCaches.bounded();'],
+    ...rowMemo,
   ]),
   // Ink measures every text node with widest-line (string-width, Intl.Segmenter)
   // on every frame, uncached; memoize it the same bounded way.
@@ -51,6 +134,14 @@ export const inkPatches = [
     [
       'export default function widestLine(string) {',
       'const memo = new Map();\nexport default function widestLine(string) {\n\tlet w = memo.get(string);\n\tif (w === undefined) {\n\t\tif (memo.size > 20000) memo.clear();\n\t\tw = measure(string);\n\t\tmemo.set(string, w);\n\t}\n\treturn w;\n}\nfunction measure(string) {',
+    ],
+  ]),
+  // Ink strips non-SGR escapes from every text node on every frame by tokenizing
+  // its ANSI codes, and styled rows are full of them; memoize it the same bounded way.
+  patch('memo-sanitize-ansi', /ink[\\/]build[\\/]sanitize-ansi\.js$/, [
+    [
+      'export default sanitizeAnsi;',
+      'const sanitized = new Map();\nexport default (text) => {\n    let out = sanitized.get(text);\n    if (out === undefined) {\n        if (sanitized.size > 20000) sanitized.clear();\n        out = sanitizeAnsi(text);\n        sanitized.set(text, out);\n    }\n    return out;\n};',
     ],
   ]),
   // Ink turns every line of every frame back into a string char by char, diffing
