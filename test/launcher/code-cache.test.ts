@@ -73,7 +73,10 @@ describe.skipIf(!built)('the code cache of dist/cli.js', () => {
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     expect(fs.statSync(full).size).toBeGreaterThan(10_000);
 
+    // The second run uses it: V8 accepted it (same build, Node and flags), so it is not rewritten.
+    const written = fs.statSync(full);
     expect(await run(['providers', 'list', '--url', gw.url], env)).toEqual(first);
+    expect(fs.statSync(full)).toMatchObject({ ino: written.ino, mtimeMs: written.mtimeMs });
 
     // Garbage in the cache: V8 rejects it, the program runs as before and writes a good one.
     fs.writeFileSync(full, Buffer.alloc(4096, 7));
