@@ -5,13 +5,20 @@
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { inkPatches, noTopLevelAwait, stubDevtools, yogaWithoutFetch } from './bundle/patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', write: false };
 
-await build({
+/** Writes next to its place, then renames it in: a CLI started during a build never reads half a file. */
+function writeAtomically(file, contents, mode = 0o644) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents, { mode });
+  renameSync(tmp, file);
+}
+
+const app = await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/app.cjs',
@@ -25,14 +32,19 @@ await build({
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-const appHash = createHash('sha256').update(readFileSync('dist/app.cjs')).digest('hex').slice(0, 16);
-await build({
+// The launcher names its code cache by this hash, and runs the app without a cache unless the app
+// starts with the same stamp: a launcher and an app from two different builds never share a cache.
+const appHash = createHash('sha256').update(app.outputFiles[0].contents).digest('hex').slice(0, 16);
+const stamped = Buffer.concat([Buffer.from(`// bifrost-tui build ${appHash}\n`), app.outputFiles[0].contents]);
+const launcher = await build({
   ...common,
   entryPoints: ['src/launcher.ts'],
   outfile: 'dist/cli.js',
   define: { __APP_HASH__: JSON.stringify(appHash) },
   banner: { js: '#!/usr/bin/env node' },
 });
-// The package is ESM ("type": "module"); dist/ holds CommonJS.
+// The package is ESM ("type": "module"); dist/ holds CommonJS. In place before the files that need it.
+mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
-chmodSync('dist/cli.js', 0o755);
+writeAtomically('dist/app.cjs', stamped);
+writeAtomically('dist/cli.js', launcher.outputFiles[0].contents, 0o755);

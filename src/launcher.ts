@@ -47,7 +47,9 @@ function run(): void {
   tuneV8();
   const app = path.join(__dirname, 'app.cjs');
   const source = readFileSync(app, 'utf8');
-  const mode = process.env.BIFROST_TUI_CODE_CACHE === '0' ? undefined : cacheMode(process.argv.slice(2));
+  // An app from another build (dist/ rewritten under us) runs, but without a cache.
+  const sameBuild = source.startsWith(`// bifrost-tui build ${__APP_HASH__}\n`);
+  const mode = process.env.BIFROST_TUI_CODE_CACHE === '0' || !sameBuild ? undefined : cacheMode(process.argv.slice(2));
   const dir = codeCacheDir(process.env);
   const file = mode === undefined ? undefined : path.join(dir, cacheFileName(__APP_HASH__, mode));
   const cachedData = file === undefined ? undefined : readCache(file);

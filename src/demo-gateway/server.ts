@@ -5,7 +5,8 @@ import type { Provider } from '../api/wire.js';
 import { AuthGate } from './auth.js';
 import type { DemoRequest, RouteContext } from './context.js';
 import { FaultRegistry } from './faults.js';
-import { clone } from './json.js';
+import { clone, type JsonObject } from './json.js';
+import { presentProvider } from './present.js';
 import { errorReply, type Reply } from './reply.js';
 import { route, type RouterDeps } from './router.js';
 import { benchProviders, defaultSeed } from './seed.js';
@@ -73,8 +74,12 @@ export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<D
     const body = await readBody(req);
     const url = req.url ?? '/';
     const { json, jsonOk } = parseJson(body);
-    requests.push({ method: req.method ?? 'GET', url, headers: { ...req.headers }, body, ...(jsonOk ? { json } : {}) });
     const [path = '/', query = ''] = url.split('?', 2);
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', url, headers: { ...req.headers }, body, ...(jsonOk ? { json } : {}), at: performance.now() };
+    const written = req.method !== 'GET' ? /^\/api\/providers\/([^/]+)$/.exec(path) : null;
+    const before = written ? store.get(decodeURIComponent(written[1]!)) : undefined;
+    if (before) recorded.previous = presentProvider(clone(before) as JsonObject);
+    requests.push(recorded);
     const demoReq: DemoRequest = {
       method: (req.method ?? 'GET').toUpperCase(), path, query: new URLSearchParams(query), headers: req.headers, body, json, jsonOk,
     };
@@ -91,6 +96,7 @@ export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<D
     const reply = (fault && faultReply(fault)) ?? (await route(demoReq, deps));
     if (closed || res.destroyed) return;
     write(res, reply, fault?.truncate === true);
+    if (!fault?.truncate) recorded.status = reply.status;
   };
 
   const server = createServer((req, res) => {

@@ -39,6 +39,12 @@ export interface RecordedRequest {
   body: string;
   /** Parsed JSON body, or undefined when not JSON. */
   json?: unknown;
+  /** When it arrived (performance.now() of this process), to line it up with other events in tests. */
+  at: number;
+  /** The status of the reply, once sent; absent while pending or when no reply was sent (reset, hang, truncation). */
+  status?: number;
+  /** For a write to /api/providers/{name}: the provider as GET showed it when the request arrived (absent if none). */
+  previous?: unknown;
 }
 
 export interface DemoGatewayOptions {

@@ -3,9 +3,11 @@
  * pastes, resizes) against the app on the real client and the demo gateway,
  * with random faults switched on. The app must never crash, never reject
  * unhandled, never show a stored secret, and every PUT it sends must be a
- * whole, well-formed object. Replay a failure with MONKEY_SEED=<seed>;
+ * whole, well-formed object: exactly the gateway's copy with the changes the
+ * review screen listed, and nothing else. Replay a failure with MONKEY_SEED=<seed>;
  * MONKEY_LONG=1 runs ten times longer.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { createClient } from '../../src/api/client.js';
@@ -15,6 +17,7 @@ import { App } from '../../src/ui/app.js';
 import { fakeServices } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 import { seededSecrets } from './harness.js';
+import { checkSaveAgainstReview, type ReviewFrame } from './review-check.js';
 
 const LONG = process.env.MONKEY_LONG === '1';
 const KEY_COUNT = LONG ? 200_000 : 20_000;
@@ -83,6 +86,13 @@ describe('monkey', () => {
     const services = fakeServices(client);
     let size = SIZES[0]!;
     const app = render(<App services={services} mono={r() < 0.5} size={size} />);
+    // Every review screen drawn, with when: each accepted PUT is checked against the last one before it.
+    const reviews: ReviewFrame[] = [];
+    const writeFrame = app.stdout.write;
+    app.stdout.write = (frame: string) => {
+      if (frame.includes('Review: saving ')) reviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
+      writeFrame(frame);
+    };
     let checked = 0;
     const firstPut = gw.requests.length;
     try {
@@ -98,10 +108,20 @@ describe('monkey', () => {
           else if (x < 0.9) app.stdin.write(ACTIONS[Math.floor(r() * ACTIONS.length)]!);
           else if (x < 0.97) app.stdin.write(String.fromCharCode(32 + Math.floor(r() * 95)));
           else if (x < 0.985) app.stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
-          else if (x < 0.988) {
-            // A plausible edit-and-save, so saves (and faults on them) happen often enough.
-            for (const k of [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, KEYS.enter, ...'j'.repeat(1 + Math.floor(r() * 6)), KEYS.enter, KEYS.ctrlU, String(Math.floor(r() * 500)), KEYS.enter, KEYS.ctrlS]) app.stdin.write(k);
-            sent += 8;
+          else if (x < 0.992) {
+            // A plausible edit-and-save, so saves (and faults on them) happen often enough: back to the list,
+            // open a provider, set Request timeout (3rd row of Network) or Max retries (4th) to a valid value, save.
+            const retries = r() < 0.5;
+            const value = retries ? Math.floor(r() * 11) : 1 + Math.floor(r() * 900);
+            const provider = 'j'.repeat(Math.floor(r() * NAMES.length));
+            const field = 'j'.repeat(retries ? 4 : 3);
+            const keys = [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, 'd', KEYS.esc, 'g', ...provider, KEYS.enter, '1', ...field, KEYS.enter, KEYS.ctrlU, String(value), KEYS.enter, KEYS.ctrlS];
+            for (const k of keys) {
+              app.stdin.write(k);
+              // A lone Esc is only an Escape once the next read is a separate one (Esc then a key in one read is Alt+key).
+              if (k === KEYS.esc) await new Promise((res) => setImmediate(res));
+            }
+            sent += keys.length;
             // Confirm only once the diff is up, as a person would (the re-GET comes first).
             for (let w = 0; w < 10 && !/ → /.test(app.lastFrame() ?? ''); w++) await new Promise((res) => setTimeout(res, 20));
             app.stdin.write('y');
@@ -145,7 +165,16 @@ describe('monkey', () => {
           expect(body.pricing_overrides, 'unknown field dropped').toEqual([{ model: 'gpt-4o', input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001 }]);
         }
       }
-      console.log(`monkey seed ${SEED}: ${KEY_COUNT} keys, ${puts.length} PUTs, ${gw.requests.length} requests`);
+      // Every save the gateway accepted is exactly what the review showed: its copy plus the listed changes.
+      const accepted = puts.filter((q) => q.status === 200);
+      for (const put of accepted) {
+        const name = decodeURIComponent(put.url.replace('/api/providers/', ''));
+        const review = reviews.filter((v) => v.at < put.at && v.text.includes(`Review: saving ${name} `)).at(-1);
+        expect(review, `PUT ${name} without a review screen before it`).toBeDefined();
+        expect(checkSaveAgainstReview(review!, name, put.previous, put.json), `PUT ${name}`).toEqual([]);
+      }
+      expect(accepted.length, 'the run saved nothing: the check above proved nothing').toBeGreaterThan(3);
+      console.log(`monkey seed ${SEED}: ${KEY_COUNT} keys, ${puts.length} PUTs (${accepted.length} accepted), ${gw.requests.length} requests`);
     } catch (err) {
       throw new Error(`monkey failed with MONKEY_SEED=${SEED}: ${(err as Error).message}`, { cause: err });
     } finally {

@@ -91,6 +91,20 @@ describe.skipIf(!built)('the code cache of dist/cli.js', () => {
     expect(cacheFiles(dir).sort()).toEqual([file, file!.replace('-providers-', '-profiles-')].sort());
   });
 
+  it('an app from another build (dist/ rewritten under a running launcher) runs without a cache', async () => {
+    const dist = path.join(tmp, 'dist-mixed');
+    fs.mkdirSync(dist);
+    for (const f of ['cli.js', 'package.json']) fs.copyFileSync(path.resolve(__dirname, '../../dist', f), path.join(dist, f));
+    const app = fs.readFileSync(path.resolve(__dirname, '../../dist/app.cjs'), 'utf8');
+    fs.writeFileSync(path.join(dist, 'app.cjs'), app.replace(/^\/\/ bifrost-tui build [0-9a-f]{16}\n/, '// bifrost-tui build 0000000000000000\n'));
+    const dir = path.join(tmp, 'cache-mixed');
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dist, 'cli.js'), 'providers', 'list', '--url', gw.url], {
+      env: { PATH: process.env.PATH, HOME: tmp, BIFROST_TUI_CACHE_DIR: dir },
+    });
+    expect(stdout).toContain('acme-llm');
+    expect(cacheFiles(dir)).toEqual([]);
+  });
+
   it('a cache dir that cannot be created only costs speed', async () => {
     const blocker = path.join(tmp, 'not-a-dir');
     fs.writeFileSync(blocker, '');

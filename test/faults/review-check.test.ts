@@ -1,0 +1,63 @@
+/** The monkey's save check must catch what it is there to catch. */
+import { describe, expect, it } from 'vitest';
+import { checkSaveAgainstReview, changedLeaves, type ReviewFrame } from './review-check.js';
+
+const GATEWAY_COPY = {
+  name: 'openai',
+  network_config: { base_url: 'https://api.openai.com', max_retries: 2, extra_headers: { 'X-Org': 'a' } },
+  proxy_config: null,
+  send_back_raw_request: false,
+  provider_status: 'active',
+};
+
+const review = (...lines: string[]): ReviewFrame => ({
+  at: 0,
+  text: [
+    'bifrost-tui  http://127.0.0.1:1 · auth none › openai        1 changed',
+    `Review: saving openai changes ${lines.length} field${lines.length === 1 ? '' : 's'} on the gateway`,
+    ...lines.map((l) => `  ${l}`),
+    'The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.',
+  ].join('\n'),
+});
+
+const body = (change: (b: any) => void): Record<string, unknown> => {
+  const b = structuredClone(GATEWAY_COPY) as any;
+  delete b.name;
+  delete b.provider_status;
+  change(b);
+  return b;
+};
+
+describe('checkSaveAgainstReview', () => {
+  it('accepts a body that is the gateway copy plus exactly the listed change', () => {
+    const sent = body((b) => (b.network_config.max_retries = 3));
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent)).toEqual([]);
+  });
+
+  it('catches a change the review did not list', () => {
+    const sent = body((b) => {
+      b.network_config.max_retries = 3;
+      b.send_back_raw_request = true;
+    });
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent)).toEqual([
+      'openai: the body changes send_back_raw_request, which the review did not list',
+    ]);
+  });
+
+  it('catches a listed change that was not sent, or sent with another value', () => {
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body(() => undefined))).toHaveLength(2);
+    const other = checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body((b) => (b.network_config.max_retries = 4)));
+    expect(other).toEqual(['openai: review showed "~ network_config.max_retries: 2 → 3" but the gateway received "~ network_config.max_retries: 2 → 4"']);
+  });
+
+  it('checks a removal, and a line cut short by a narrow terminal by its start', () => {
+    const removed = body((b) => delete b.network_config.extra_headers['X-Org']);
+    expect(checkSaveAgainstReview(review('- network_config.extra_headers.X-Org: "a"'), 'openai', GATEWAY_COPY, removed)).toEqual([]);
+    const url = body((b) => (b.network_config.base_url = 'https://llm.example.com/v1/very/long'));
+    expect(checkSaveAgainstReview(review('~ network_config.base_url: "https://api.openai.com" → "https://llm.exa…'), 'openai', GATEWAY_COPY, url)).toEqual([]);
+  });
+
+  it('walks objects that appear where null was, and ignores read-only fields', () => {
+    expect(changedLeaves({ proxy_config: null, status: 'x' }, { proxy_config: { type: 'http', url: 'u' } })).toEqual(['proxy_config.type', 'proxy_config.url']);
+  });
+});

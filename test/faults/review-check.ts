@@ -1,0 +1,107 @@
+/**
+ * "Every save the gateway accepted is exactly the object the form showed":
+ * compares a PUT body, as the gateway received it, with the gateway's own
+ * copy at that moment and with the review screen the user confirmed. The
+ * changed leaves are found here by a walk of our own (not the app's diff),
+ * so a change the app sent without listing it, or listed without sending it,
+ * is caught. Values are formatted with the app's formatter (secrets masked)
+ * only to compare them with the text on screen.
+ */
+import { formatDiffValue } from '../../src/state/form/diff.js';
+
+export interface ReviewFrame {
+  /** performance.now() when the frame was drawn. */
+  at: number;
+  /** The frame without escape codes. */
+  text: string;
+}
+
+const READ_ONLY = new Set(['name', 'provider_status', 'status', 'description', 'config_hash', 'keys']);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const hasKeys = (v: unknown): v is Json => isObject(v) && Object.keys(v).length > 0;
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'undefined';
+}
+
+/** Dotted paths of the leaves that differ (objects are walked, arrays and scalars compared whole). */
+export function changedLeaves(before: unknown, after: unknown): string[] {
+  const out: string[] = [];
+  const walk = (path: string[], a: unknown, b: unknown): void => {
+    const nothing = (v: unknown): boolean => v === undefined || v === null || isObject(v);
+    if ((hasKeys(a) || hasKeys(b)) && nothing(a) && nothing(b)) {
+      const ao = isObject(a) ? a : {};
+      const bo = isObject(b) ? b : {};
+      for (const k of new Set([...Object.keys(ao), ...Object.keys(bo)])) {
+        if (path.length === 0 && READ_ONLY.has(k)) continue;
+        walk([...path, k], ao[k], bo[k]);
+      }
+      return;
+    }
+    if (canonical(a) !== canonical(b)) out.push(path.join('.'));
+  };
+  walk([], before, after);
+  return out;
+}
+
+function valueAt(root: unknown, path: string): unknown {
+  let cur = root;
+  for (const seg of path.split('.')) cur = isObject(cur) ? cur[seg] : undefined;
+  return cur;
+}
+
+interface ShownChange {
+  kind: '~' | '+' | '-';
+  path: string;
+  line: string;
+}
+
+function parseReview(text: string): { count?: number; changes: ShownChange[]; complete: boolean } {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.includes('Review: saving '));
+  const count = /changes (\d+) fields? on the gateway/.exec(lines[at] ?? '')?.[1];
+  const changes: ShownChange[] = [];
+  let more = false;
+  for (const line of lines.slice(at + 1)) {
+    if (/^ {2}… \d+ more/.test(line)) more = true;
+    const m = /^ {2}([~+-]) (.+?): /.exec(line);
+    if (m) changes.push({ kind: m[1] as ShownChange['kind'], path: m[2]!, line: line.trimEnd().slice(2) });
+  }
+  const n = count === undefined ? undefined : Number(count);
+  return { count: n, changes, complete: !more && n !== undefined && n === changes.length };
+}
+
+/** The line the review should show for `path`, from the gateway's copy and the body it received. */
+function expectedLine(kind: ShownChange['kind'], path: string, before: unknown, after: unknown): string {
+  const segments = path.split('.');
+  if (kind === '+') return `+ ${path}: ${formatDiffValue(segments, valueAt(after, path))}`;
+  if (kind === '-') return `- ${path}: ${formatDiffValue(segments, valueAt(before, path))}`;
+  return `~ ${path}: ${formatDiffValue(segments, valueAt(before, path))} → ${formatDiffValue(segments, valueAt(after, path))}`;
+}
+
+/** Problems found (empty when the save is exactly what the review showed). */
+export function checkSaveAgainstReview(review: ReviewFrame, name: string, previous: unknown, body: unknown): string[] {
+  const problems: string[] = [];
+  const { changes, complete } = parseReview(review.text);
+  const covers = (shown: string, leaf: string): boolean => leaf === shown || leaf.startsWith(`${shown}.`);
+  // A provider created by this PUT (a built-in set up from the "not set up" rows) has no gateway copy to compare with.
+  const leaves = previous === undefined ? undefined : changedLeaves(previous, body);
+  for (const c of changes) {
+    const want = expectedLine(c.kind, c.path, previous, body);
+    const shown = c.line.endsWith('…') ? c.line.slice(0, -1) : c.line;
+    const matches = c.line.endsWith('…') ? want.startsWith(shown) : want === shown;
+    if (!matches) problems.push(`${name}: review showed "${c.line}" but the gateway received "${want}"`);
+    if (c.kind === '-' && valueAt(body, c.path) !== undefined) problems.push(`${name}: review removed ${c.path} but the body still has it`);
+    if (leaves && !leaves.some((l) => covers(c.path, l))) problems.push(`${name}: review listed ${c.path} but the body does not change it`);
+  }
+  if (leaves && complete) {
+    for (const leaf of leaves) {
+      if (!changes.some((c) => covers(c.path, leaf))) problems.push(`${name}: the body changes ${leaf}, which the review did not list`);
+    }
+  }
+  return problems;
+}
