@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { thirdPartyNotices } from './bundle/notices.mjs';
 import { inkPatches, noTopLevelAwait, stubDevtools, yogaWithoutFetch } from './bundle/patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -22,6 +23,7 @@ const app = await build({
   ...common,
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/app.cjs',
+  metafile: true,
   plugins: [...inkPatches, yogaWithoutFetch, ...noTopLevelAwait, stubDevtools],
   define: {
     'process.env.NODE_ENV': '"production"',
@@ -46,5 +48,6 @@ const launcher = await build({
 // The package is ESM ("type": "module"); dist/ holds CommonJS. In place before the files that need it.
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+writeAtomically('dist/THIRD_PARTY_NOTICES.md', thirdPartyNotices(app.metafile));
 writeAtomically('dist/app.cjs', stamped);
 writeAtomically('dist/cli.js', launcher.outputFiles[0].contents, 0o755);

@@ -1,4 +1,4 @@
-/** Bundles minimal-ink.mjs with the CLI's esbuild settings (one ESM file, minified, devtools stubbed). */
+/** Bundles minimal-ink.mjs into one minified ESM file (devtools stubbed), with stock Ink: no patches. */
 import { build } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
