@@ -112,6 +112,7 @@ async function main() {
   const env = {
     BIFROST_TUI_CONFIG_DIR: path.join(tmp, 'config'),
     BIFROST_TUI_STATE_DIR: path.join(tmp, 'state'),
+    BIFROST_TUI_CACHE_DIR: path.join(tmp, 'cache'),
     XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
     XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
   };
@@ -185,7 +186,8 @@ async function main() {
     } catch {
       // already gone
     }
-    rmSync(tmp, { recursive: true, force: true });
+    // The app may still be writing its draft (tmux hangs it up) while this removes the dir.
+    rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }
 }
 
