@@ -36,9 +36,13 @@ declare const __APP_HASH__: string;
  * - a young generation that does not grow: loading a large provider list
  *   would otherwise double it up to 32 MB, which stays resident.
  * They must be set before the script is compiled: the code cache records
- * the flags it was made with, and V8 rejects it under others.
+ * the flags it was made with, and V8 rejects it under others. V8 prints an
+ * error line for a flag it does not know, so only the V8 versions checked to
+ * have both (those of Node 20 to 24) get them; elsewhere only memory is lost.
  */
 function tuneV8(): void {
+  const major = Number(process.versions.v8.split('.')[0]);
+  if (major < 11 || major > 13) return;
   setFlagsFromString('--liftoff-only');
   setFlagsFromString('--semi-space-growth-factor=1');
 }
@@ -46,7 +50,14 @@ function tuneV8(): void {
 function run(): void {
   tuneV8();
   const app = path.join(__dirname, 'app.cjs');
-  const source = readFileSync(app, 'utf8');
+  let source: string;
+  try {
+    source = readFileSync(app, 'utf8');
+  } catch (err) {
+    process.stderr.write(`bifrost-tui: cannot read ${app} (${(err as NodeJS.ErrnoException).code ?? String(err)}); reinstall, or run npm run bundle in a clone\n`);
+    process.exitCode = 1;
+    return;
+  }
   // An app from another build (dist/ rewritten under us) runs, but without a cache.
   const sameBuild = source.startsWith(`// bifrost-tui build ${__APP_HASH__}\n`);
   const mode = process.env.BIFROST_TUI_CODE_CACHE === '0' || !sameBuild ? undefined : cacheMode(process.argv.slice(2));

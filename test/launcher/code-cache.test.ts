@@ -105,6 +105,14 @@ describe.skipIf(!built)('the code cache of dist/cli.js', () => {
     expect(cacheFiles(dir)).toEqual([]);
   });
 
+  it('a broken install without dist/app.cjs says so in one line and exits 1', async () => {
+    const dist = path.join(tmp, 'dist-broken');
+    fs.mkdirSync(dist);
+    for (const f of ['cli.js', 'package.json']) fs.copyFileSync(path.resolve(__dirname, '../../dist', f), path.join(dist, f));
+    const r = await promisify(execFile)(process.execPath, [path.join(dist, 'cli.js'), '--version']).catch((e: Run) => e);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: `bifrost-tui: cannot read ${path.join(dist, 'app.cjs')} (ENOENT); reinstall, or run npm run bundle in a clone\n` });
+  });
+
   it('a cache dir that cannot be created only costs speed', async () => {
     const blocker = path.join(tmp, 'not-a-dir');
     fs.writeFileSync(blocker, '');
