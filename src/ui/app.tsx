@@ -50,8 +50,12 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
-  // A list that arrived while Ink was loading is in the very first frame.
-  const [prefetched] = useState(() => initial.session.takePrefetchedList?.());
+  // A list that arrived while Ink was loading is in the very first frame. Read once: the session fills
+  // `providers` in when the answer comes, which may fall between this render and the loading effect.
+  const [prefetched] = useState(() => {
+    const live = initial.session.takePrefetchedList?.();
+    return live && { promise: live.promise, providers: live.providers };
+  });
   const [list, dispatch, getList] = useSyncReducer(resettableListReducer, () => startingListState(prefetched?.providers, initial.now()));
   const { services, switchSession } = useSwitchableSession(initial, dispatch);
   const { reload } = useListController(services, dispatch, prefetched);

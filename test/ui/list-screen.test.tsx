@@ -168,6 +168,25 @@ describe('start-up prefetch', () => {
     expect(client.calls.filter((c) => c === 'list')).toHaveLength(1);
   });
 
+  it('a list that arrives between the first render and the first load still shows (the prefetch is read once)', async () => {
+    const client = fakeClient(PROVIDERS);
+    const services = fakeServices(client);
+    const providers = PROVIDERS.slice(0, 3);
+    // The session fills `providers` in when the gateway answers, which may fall between the first
+    // render and the effect that loads the list: the first look sees nothing, any later one the list.
+    let looks = 0;
+    const live = {
+      promise: Promise.resolve(providers),
+      get providers() {
+        return looks++ === 0 ? undefined : providers;
+      },
+    };
+    services.session.takePrefetchedList = () => live;
+    const { lastFrame } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
+    await waitFor(() => expect(lastFrame()).toContain('3 configured'), 2000);
+    expect(client.calls).not.toContain('list');
+  });
+
   it('a list that arrived before the first render is in the first frame, with no loading frame and no second request', async () => {
     const client = fakeClient(PROVIDERS);
     const services = fakeServices(client);
