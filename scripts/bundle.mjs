@@ -31,7 +31,9 @@ const app = await build({
     // Bundled ES modules (yoga's loader) read import.meta.url; give them this file's URL.
     'import.meta.url': '__bundleUrl',
   },
-  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: esbuild's own directive comes after the banner, where it no longer counts, and
+  // the code was written as ES modules, which are strict (as the tests run it).
+  banner: { js: "\"use strict\";var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The launcher names its code cache by this hash, and runs the app without a cache unless the app

@@ -8,22 +8,32 @@ import { readFile } from 'node:fs/promises';
 
 /**
  * An esbuild plugin that edits the file matching `filter`. An edit is either
- * [from, to], an exact text that must be present, or { start, end, sha, to }
+ * [from, to], an exact text that must occur once, or { start, end, sha, to }
  * for rewrites too long to quote: the text from `start` up to (not including)
  * `end` is replaced when it still hashes to `sha` (sha256, 16 hex digits).
+ * The build fails when the text changed, and when no bundled file matched
+ * (the file was renamed, or is no longer part of the bundle).
  */
 function patch(name, filter, edits, loader = 'js') {
   return {
     name,
     setup(b) {
+      let applied = false;
+      b.onStart(() => {
+        applied = false;
+      });
+      b.onEnd((result) => {
+        if (!applied && result.errors.length === 0) throw new Error(`bundle patch "${name}" matched no file: re-check it`);
+      });
       b.onLoad({ filter }, async (args) => {
         let text = await readFile(args.path, 'utf8');
         const changed = () => new Error(`${args.path} changed: re-check the bundle patch "${name}"`);
+        applied = true;
         for (const edit of edits) {
           if (Array.isArray(edit)) {
             const [from, to] = edit;
-            if (!text.includes(from)) throw changed();
-            text = text.replace(from, to);
+            if (text.split(from).length !== 2) throw changed();
+            text = text.replace(from, () => to);
             continue;
           }
           const from = text.indexOf(edit.start);
@@ -104,6 +114,20 @@ const builtRows = new Map();
   },
 ];
 
+// Ink 6.8 builds a new Output (and so new tokenize/string-width caches) every
+// frame, so each cursor move re-tokenizes every line of the screen: ~2/3 of
+// the frame time on a full-screen app. Share the caches across frames,
+// bounded so a long session does not grow without limit.
+export const inkOutputPatch = patch('share-ink-output-caches', /ink[\\/]build[\\/]output\.js$/, [
+  [
+    'class OutputCaches {',
+    'class OutputCaches {\n    bounded() { if (this.styledChars.size + this.widths.size > 20000) { this.widths.clear(); this.blockWidths.clear(); this.styledChars.clear(); } return this; }',
+  ],
+  ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
+  ['caches = new OutputCaches();', 'caches = sharedCaches.bounded();'],
+  ...rowMemo,
+]);
+
 /** Ink 6.8 and its helpers: fixes and hot-path savings, measured with `npm run bench`. */
 export const inkPatches = [
   // Ink 6.8's incremental renderer moves the cursor up one line too few when
@@ -115,19 +139,7 @@ export const inkPatches = [
       "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
     ],
   ]),
-  // Ink 6.8 builds a new Output (and so new tokenize/string-width caches) every
-  // frame, so each cursor move re-tokenizes every line of the screen: ~2/3 of
-  // the frame time on a full-screen app. Share the caches across frames,
-  // bounded so a long session does not grow without limit.
-  patch('share-ink-output-caches', /ink[\\/]build[\\/]output\.js$/, [
-    [
-      'class OutputCaches {',
-      'class OutputCaches {\n    bounded() { if (this.styledChars.size + this.widths.size > 20000) { this.widths.clear(); this.blockWidths.clear(); this.styledChars.clear(); } return this; }',
-    ],
-    ['export default class Output {', 'const sharedCaches = new OutputCaches();\nexport default class Output {'],
-    ['caches = new OutputCaches();', 'caches = sharedCaches.bounded();'],
-    ...rowMemo,
-  ]),
+  inkOutputPatch,
   // Ink measures every text node with widest-line (string-width, Intl.Segmenter)
   // on every frame, uncached; memoize it the same bounded way.
   patch('memo-widest-line', /[\\/]widest-line[\\/]index\.js$/, [

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper of the build script, no types
-import { inkPatches } from '../../scripts/bundle/patches.mjs';
+import { inkOutputPatch } from '../../scripts/bundle/patches.mjs';
 
 type Clip = { x1?: number; x2?: number; y1?: number; y2?: number };
 interface OutputLike {
@@ -21,7 +21,7 @@ interface OutputLike {
   unclip(): void;
   get(): { output: string; height: number };
 }
-type OutputClass = new (o: { width: number; height: number }) => OutputLike;
+type OutputClass = (new (o: { width: number; height: number }) => OutputLike) & { prototype: { buildRow?: (writes: unknown[]) => string } };
 
 const OUTPUT_JS = path.resolve(__dirname, '../../node_modules/ink/build/output.js');
 
@@ -36,7 +36,7 @@ let Patched: OutputClass;
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ink-output-'));
   Stock = await bundleOutput([], dir, 'stock');
-  Patched = await bundleOutput(inkPatches, dir, 'patched');
+  Patched = await bundleOutput([inkOutputPatch], dir, 'patched');
 });
 
 /** Deterministic PRNG (mulberry32) so a failure names a replayable seed. */
@@ -107,11 +107,29 @@ describe('patched Ink Output', () => {
     }
   });
 
-  it('a row that changes between frames is rebuilt, the others are reused unchanged', () => {
-    const frame = (cursor: number): Op[] =>
-      ['alpha', 'beta', 'gamma'].map((name, y) => ({ kind: 'write', x: 0, y, text: y === cursor ? chalk.inverse(`› ${name}`) : `  ${name}`, upper: false }));
-    for (const cursor of [0, 1, 2, 1, 0]) {
-      expect(render(Patched, 20, 3, frame(cursor))).toBe(render(Stock, 20, 3, frame(cursor)));
+  it('a cursor move rebuilds only the rows that changed; the others come from the memo', () => {
+    const original = Patched.prototype.buildRow;
+    expect(original, 'the patch is not in the bundle').toBeTypeOf('function');
+    const built: unknown[][] = [];
+    Patched.prototype.buildRow = function (this: unknown, writes: unknown[]) {
+      built.push(writes);
+      return original!.call(this, writes);
+    };
+    try {
+      const names = ['alpha-row-memo', 'beta-row-memo', 'gamma-row-memo', 'delta-row-memo'];
+      const frame = (cursor: number): Op[] =>
+        names.map((name, y) => ({ kind: 'write', x: 0, y, text: y === cursor ? chalk.inverse(`› ${name}`) : `  ${name}`, upper: false }));
+      expect(render(Patched, 30, 4, frame(0))).toBe(render(Stock, 30, 4, frame(0)));
+      expect(built).toHaveLength(4);
+      built.length = 0;
+      expect(render(Patched, 30, 4, frame(1))).toBe(render(Stock, 30, 4, frame(1)));
+      // Row 0 loses the cursor, row 1 gains it; rows 2 and 3 are as before.
+      expect(built.map((w) => w[1])).toEqual([`  ${names[0]}`, chalk.inverse(`› ${names[1]}`)]);
+      built.length = 0;
+      expect(render(Patched, 30, 4, frame(0))).toBe(render(Stock, 30, 4, frame(0)));
+      expect(built).toEqual([]);
+    } finally {
+      Patched.prototype.buildRow = original;
     }
   });
 });
