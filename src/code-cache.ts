@@ -1,9 +1,12 @@
 /**
  * Where the launcher keeps V8's code cache, and which cache a command line
- * uses (see src/launcher.ts). Reading or writing it never throws: a missing,
- * bad or unwritable cache only costs speed.
+ * uses (see src/launcher.ts). Nothing here throws: a missing, bad, foreign or
+ * unwritable cache only costs speed.
+ *
+ * The cache is bytecode the process will run, so it is used only from a
+ * directory and files owned by this user that nobody else can write.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { xdgBase, APP_DIR_NAME } from './store/config-dir.js';
 
@@ -23,23 +26,48 @@ export function cacheFileName(appHash: string, mode: string): string {
   return `${appHash}-${mode}-${process.version}-${process.arch}${CACHE_SUFFIX}`;
 }
 
+/** `$BIFROST_TUI_CACHE_DIR`, else `$XDG_CACHE_HOME/bifrost-tui`, else `~/.cache/bifrost-tui`; may throw without a home. */
 export function codeCacheDir(env: NodeJS.ProcessEnv): string {
   if (env.BIFROST_TUI_CACHE_DIR) return path.resolve(env.BIFROST_TUI_CACHE_DIR);
   return path.join(xdgBase(env, 'XDG_CACHE_HOME', ['.cache']), APP_DIR_NAME);
 }
 
-export function readCache(file: string): Buffer | undefined {
+/** Owned by this user and not writable by group or others (on systems with uids). */
+function ours(stats: Stats): boolean {
+  const uid = process.getuid?.();
+  return (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
+}
+
+/** The cache dir, created if missing, when it is absolute, a directory and ours; else undefined. */
+export function usableCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   try {
-    return readFileSync(file);
+    const dir = codeCacheDir(env);
+    if (!path.isAbsolute(dir)) return undefined;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stats = statSync(dir);
+    return stats.isDirectory() && ours(stats) ? dir : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The cache's bytes when the file is a regular file and ours; else undefined. */
+export function readCache(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const stats = fstatSync(fd);
+    return stats.isFile() && ours(stats) ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Atomically replaces the cache, and removes the caches of other builds. Never throws. */
 export function writeCache(dir: string, file: string, appHash: string, data: Buffer): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, data, { mode: 0o600 });
     renameSync(tmp, file);
@@ -51,4 +79,3 @@ export function writeCache(dir: string, file: string, appHash: string, data: Buf
     // Only speed is lost.
   }
 }
-

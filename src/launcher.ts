@@ -5,24 +5,26 @@
  * Node 20 has no compile cache for modules (Node 22 has
  * `module.enableCompileCache`), so every start would parse the whole bundle
  * and compile again every function that the first frame needs. The cache is
- * written once per build and Node version, at the first exit, when the
- * functions that run used are compiled and so are in it too.
+ * written once per build and Node version, when the first run exits, so the
+ * functions that run used are compiled and in it too.
  *
  * There is one cache per mode (the editor, and each subcommand), each made by
  * a run of that mode, so a first `providers list` does not leave the editor a
  * cache without the editor in it; `--help` and `--version` use none. It lives
  * in $BIFROST_TUI_CACHE_DIR, else $XDG_CACHE_HOME/bifrost-tui, else
- * ~/.cache/bifrost-tui. The file name carries a hash of the bundle, so a new
- * build never meets an old cache, and V8 itself rejects a cache made by
- * another V8 or with other flags. A cache that cannot be read or written only
- * costs speed. `BIFROST_TUI_CODE_CACHE=0` turns it off.
+ * ~/.cache/bifrost-tui, and is used only when that directory and the file
+ * are owned by this user and writable by nobody else. The file name carries a
+ * hash of the bundle and the Node version, so a new build or Node never meets
+ * an old cache, and V8 itself rejects a cache made with other flags. It is
+ * written at the end of a run that exited 0. A cache that cannot be read or
+ * written only costs speed. `BIFROST_TUI_CODE_CACHE=0` turns it off.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { cacheFileName, cacheMode, codeCacheDir, readCache, writeCache } from './code-cache.js';
+import { cacheFileName, cacheMode, readCache, usableCacheDir, writeCache } from './code-cache.js';
 
 /** sha256 prefix of dist/app.cjs, set by scripts/bundle.mjs. */
 declare const __APP_HASH__: string;
@@ -61,13 +63,21 @@ function run(): void {
   // An app from another build (dist/ rewritten under us) runs, but without a cache.
   const sameBuild = source.startsWith(`// bifrost-tui build ${__APP_HASH__}\n`);
   const mode = process.env.BIFROST_TUI_CODE_CACHE === '0' || !sameBuild ? undefined : cacheMode(process.argv.slice(2));
-  const dir = codeCacheDir(process.env);
-  const file = mode === undefined ? undefined : path.join(dir, cacheFileName(__APP_HASH__, mode));
+  const dir = mode === undefined ? undefined : usableCacheDir(process.env);
+  const file = dir === undefined || mode === undefined ? undefined : path.join(dir, cacheFileName(__APP_HASH__, mode));
   const cachedData = file === undefined ? undefined : readCache(file);
   // The CommonJS wrapper, as Node's own loader would add it.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: app, cachedData });
-  if (file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => writeCache(dir, file, __APP_HASH__, script.createCachedData()));
+  if (dir !== undefined && file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    // Only after a run that went well, which compiled what that mode uses (not a failed connection).
+    process.once('exit', (code) => {
+      if (code !== 0) return;
+      try {
+        writeCache(dir, file, __APP_HASH__, script.createCachedData());
+      } catch {
+        // Only speed is lost.
+      }
+    });
   }
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(app), module, app, __dirname);

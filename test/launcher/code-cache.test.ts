@@ -32,10 +32,11 @@ interface Run {
   stderr: string;
 }
 
-async function run(argv: string[], env: Record<string, string>): Promise<Run> {
+async function run(argv: string[], env: Record<string, string>, cwd?: string): Promise<Run> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...argv], {
       env: { PATH: process.env.PATH, HOME: tmp, ...env },
+      ...(cwd ? { cwd } : {}),
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -111,6 +112,39 @@ describe.skipIf(!built)('the code cache of dist/cli.js', () => {
     for (const f of ['cli.js', 'package.json']) fs.copyFileSync(path.resolve(__dirname, '../../dist', f), path.join(dist, f));
     const r = await promisify(execFile)(process.execPath, [path.join(dist, 'cli.js'), '--version']).catch((e: Run) => e);
     expect(r).toMatchObject({ code: 1, stdout: '', stderr: `bifrost-tui: cannot read ${path.join(dist, 'app.cjs')} (ENOENT); reinstall, or run npm run bundle in a clone\n` });
+  });
+
+  it('a cache others can write to is never used, and one with loose modes is replaced', async () => {
+    const shared = path.join(tmp, 'cache-shared');
+    fs.mkdirSync(shared, { mode: 0o777 });
+    fs.chmodSync(shared, 0o777);
+    const planted = path.join(shared, 'planted.v8cache');
+    fs.writeFileSync(planted, 'not from us');
+    const first = await run(['providers', 'list', '--url', gw.url], { BIFROST_TUI_CACHE_DIR: shared });
+    expect(first.code).toBe(0);
+    expect(fs.readdirSync(shared)).toEqual(['planted.v8cache']);
+
+    const dir = path.join(tmp, 'cache-loose');
+    expect((await run(['providers', 'list', '--url', gw.url], { BIFROST_TUI_CACHE_DIR: dir })).code).toBe(0);
+    const [file] = cacheFiles(dir);
+    const full = path.join(dir, file!);
+    fs.chmodSync(full, 0o666);
+    const loose = fs.statSync(full);
+    expect(await run(['providers', 'list', '--url', gw.url], { BIFROST_TUI_CACHE_DIR: dir })).toEqual(first);
+    // Not read: rewritten, privately.
+    expect(fs.statSync(full).ino).not.toBe(loose.ino);
+    expect(fs.statSync(full).mode & 0o777).toBe(0o600);
+  });
+
+  it('only a run that exits 0 writes the cache; an empty HOME never puts it under the working directory', async () => {
+    const dir = path.join(tmp, 'cache-failed');
+    const down = await run(['providers', 'list', '--url', 'http://127.0.0.1:1'], { BIFROST_TUI_CACHE_DIR: dir });
+    expect(down.code).toBe(7);
+    expect(cacheFiles(dir)).toEqual([]);
+    const cwd = path.join(tmp, 'cwd');
+    fs.mkdirSync(cwd);
+    expect((await run(['providers', 'list', '--url', gw.url], { HOME: '' }, cwd)).code).toBe(0);
+    expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
   it('a cache dir that cannot be created only costs speed', async () => {
