@@ -29,7 +29,7 @@ function pick(req: DemoRequest, methods: Methods): Handler {
 }
 
 /** Decodes one path segment; undefined when it is not valid percent-encoding. */
-function decode(segment: string): string | undefined {
+export function decode(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
   } catch {

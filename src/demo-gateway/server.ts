@@ -8,7 +8,7 @@ import { FaultRegistry } from './faults.js';
 import { clone, type JsonObject } from './json.js';
 import { presentProvider } from './present.js';
 import { errorReply, type Reply } from './reply.js';
-import { route, type RouterDeps } from './router.js';
+import { decode, route, type RouterDeps } from './router.js';
 import { benchProviders, defaultSeed } from './seed.js';
 import { ProviderStore, type StoredProvider } from './store.js';
 import type { DemoFault, DemoGateway, DemoGatewayOptions, RecordedRequest } from './types.js';
@@ -77,7 +77,8 @@ export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<D
     const [path = '/', query = ''] = url.split('?', 2);
     const recorded: RecordedRequest = { method: req.method ?? 'GET', url, headers: { ...req.headers }, body, ...(jsonOk ? { json } : {}), at: performance.now() };
     const written = req.method !== 'GET' ? /^\/api\/providers\/([^/]+)$/.exec(path) : null;
-    const before = written ? store.get(decodeURIComponent(written[1]!)) : undefined;
+    const writtenName = written ? decode(written[1]!) : undefined;
+    const before = writtenName === undefined ? undefined : store.get(writtenName);
     if (before) recorded.previous = presentProvider(clone(before) as JsonObject);
     requests.push(recorded);
     const demoReq: DemoRequest = {

@@ -124,6 +124,11 @@ describe('demo gateway: PUT block replacement (CONTRACT.md §4.3 table)', () => 
     const bad = await call(gw, 'GET', '/api/providers/%E0%A4%A');
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/^Invalid provider: /);
+    // A write to a malformed name gets the same answer, and is recorded like any request.
+    const badPut = await call(gw, 'PUT', '/api/providers/%E0%A4%A', body);
+    expect(badPut.status).toBe(400);
+    expect(gw.requests.at(-1)).toMatchObject({ method: 'PUT', url: '/api/providers/%E0%A4%A', status: 400 });
+    expect(gw.requests.at(-1)).not.toHaveProperty('previous');
   });
 
   it('waits saveDelayMs before answering a save', async () => {

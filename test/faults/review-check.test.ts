@@ -31,7 +31,7 @@ const body = (change: (b: any) => void): Record<string, unknown> => {
 describe('checkSaveAgainstReview', () => {
   it('accepts a body that is the gateway copy plus exactly the listed change', () => {
     const sent = body((b) => (b.network_config.max_retries = 3));
-    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent)).toEqual([]);
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent).problems).toEqual([]);
   });
 
   it('catches a change the review did not list', () => {
@@ -39,22 +39,30 @@ describe('checkSaveAgainstReview', () => {
       b.network_config.max_retries = 3;
       b.send_back_raw_request = true;
     });
-    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent)).toEqual([
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent).problems).toEqual([
       'openai: the body changes send_back_raw_request, which the review did not list',
     ]);
   });
 
   it('catches a listed change that was not sent, or sent with another value', () => {
-    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body(() => undefined))).toHaveLength(2);
-    const other = checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body((b) => (b.network_config.max_retries = 4)));
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body(() => undefined)).problems).toHaveLength(2);
+    const other = checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body((b) => (b.network_config.max_retries = 4))).problems;
     expect(other).toEqual(['openai: review showed "~ network_config.max_retries: 2 → 3" but the gateway received "~ network_config.max_retries: 2 → 4"']);
   });
 
   it('checks a removal, and a line cut short by a narrow terminal by its start', () => {
     const removed = body((b) => delete b.network_config.extra_headers['X-Org']);
-    expect(checkSaveAgainstReview(review('- network_config.extra_headers.X-Org: "a"'), 'openai', GATEWAY_COPY, removed)).toEqual([]);
+    expect(checkSaveAgainstReview(review('- network_config.extra_headers.X-Org: "a"'), 'openai', GATEWAY_COPY, removed).problems).toEqual([]);
     const url = body((b) => (b.network_config.base_url = 'https://llm.example.com/v1/very/long'));
-    expect(checkSaveAgainstReview(review('~ network_config.base_url: "https://api.openai.com" → "https://llm.exa…'), 'openai', GATEWAY_COPY, url)).toEqual([]);
+    expect(checkSaveAgainstReview(review('~ network_config.base_url: "https://api.openai.com" → "https://llm.exa…'), 'openai', GATEWAY_COPY, url).problems).toEqual([]);
+  });
+
+  it('says when it could not check the whole body (a review cut short, or no gateway copy)', () => {
+    const sent = body((b) => (b.network_config.max_retries = 3));
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, sent).complete).toBe(true);
+    const cut = { at: 0, text: review('~ network_config.max_retries: 2 → 3').text.replace('changes 1 field', 'changes 3 fields') + '\n  … 2 more (j/k scroll)' };
+    expect(checkSaveAgainstReview(cut, 'openai', GATEWAY_COPY, sent).complete).toBe(false);
+    expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', undefined, sent).complete).toBe(false);
   });
 
   it('walks objects that appear where null was, and ignores read-only fields', () => {

@@ -83,8 +83,11 @@ function expectedLine(kind: ShownChange['kind'], path: string, before: unknown, 
   return `~ ${path}: ${formatDiffValue(segments, valueAt(before, path))} → ${formatDiffValue(segments, valueAt(after, path))}`;
 }
 
-/** Problems found (empty when the save is exactly what the review showed). */
-export function checkSaveAgainstReview(review: ReviewFrame, name: string, previous: unknown, body: unknown): string[] {
+/**
+ * Problems found (empty when the save is exactly what the review showed), and whether the check was
+ * complete: the review showed every change (not cut short) and the gateway had a copy to compare with.
+ */
+export function checkSaveAgainstReview(review: ReviewFrame, name: string, previous: unknown, body: unknown): { problems: string[]; complete: boolean } {
   const problems: string[] = [];
   const { changes, complete } = parseReview(review.text);
   const covers = (shown: string, leaf: string): boolean => leaf === shown || leaf.startsWith(`${shown}.`);
@@ -103,5 +106,5 @@ export function checkSaveAgainstReview(review: ReviewFrame, name: string, previo
       if (!changes.some((c) => covers(c.path, leaf))) problems.push(`${name}: the body changes ${leaf}, which the review did not list`);
     }
   }
-  return problems;
+  return { problems, complete: Boolean(leaves) && complete };
 }
