@@ -6,7 +6,7 @@
  * The cache is bytecode the process will run, so it is used only from a
  * directory and files owned by this user that nobody else can write.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { xdgBase, APP_DIR_NAME } from './store/config-dir.js';
 
@@ -38,14 +38,16 @@ function ours(stats: Stats): boolean {
   return (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
 }
 
-/** The cache dir, created if missing, when it is absolute, a directory and ours; else undefined. */
+/** The cache dir, created if missing, when it is absolute, a directory, ours and writable (a read-only one would cost a cache build at every exit); else undefined. */
 export function usableCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   try {
     const dir = codeCacheDir(env);
     if (!path.isAbsolute(dir)) return undefined;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stats = statSync(dir);
-    return stats.isDirectory() && ours(stats) ? dir : undefined;
+    if (!stats.isDirectory() || !ours(stats)) return undefined;
+    accessSync(dir, constants.W_OK);
+    return dir;
   } catch {
     return undefined;
   }
