@@ -83,6 +83,7 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
     upsert: (profile) => open().upsert(profile),
     remove: (name) => open().remove(name),
     setDefault: (name) => open().setDefault(name),
+    clearDefault: () => open().clearDefault(),
     getDefaultName: () => open().getDefaultName(),
     describeSecret,
     async revealTail(profile) {

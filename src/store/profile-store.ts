@@ -49,6 +49,8 @@ export interface ProfileStore {
   getDefaultName(): string | undefined;
   getDefault(): Profile | undefined;
   setDefault(name: string): void;
+  /** No default any more: connecting then needs a URL or a named profile. */
+  clearDefault(): void;
 }
 
 /** Turns anything conf throws into a StoreError naming the file. */
@@ -208,6 +210,11 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
       write('setting the default', (data) => {
         if (!Object.hasOwn(profilesOf(data), name)) throw new StoreError(file, `no profile named "${name}"`, 'not-found');
         data.defaultProfile = name;
+      });
+    },
+    clearDefault() {
+      write('clearing the default', (data) => {
+        delete data.defaultProfile;
       });
     },
   };

@@ -50,6 +50,7 @@ export interface ProfilesService {
   upsert(profile: Profile): Profile;
   remove(name: string): boolean;
   setDefault(name: string): void;
+  clearDefault(): void;
   getDefaultName(): string | undefined;
   /** Tests a profile as given (it need not be stored yet). Never rejects. */
   test(profile: Profile): Promise<ProfileTestResult>;
@@ -101,4 +102,10 @@ export interface Services {
    * `session` is an unconnected placeholder until setup succeeds.
    */
   firstRun?: boolean;
+  /**
+   * Profiles exist but none is the default and no gateway was given: the app
+   * opens the profiles screen to pick one; `session` is an unconnected
+   * placeholder until then.
+   */
+  pickProfile?: boolean;
 }

@@ -74,6 +74,9 @@ describe('profile store', () => {
 
     store.setDefault('local');
     expect(store.getDefault()?.name).toBe('local');
+    store.clearDefault();
+    expect(openProfileStore({ dir }).getDefaultName()).toBeUndefined();
+    store.setDefault('local');
     expect(store.remove('local')).toBe(true);
     expect(store.remove('local')).toBe(false);
     expect(store.getDefaultName()).toBeUndefined();

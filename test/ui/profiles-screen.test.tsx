@@ -115,6 +115,27 @@ describe('profiles screen', () => {
     expect(f.store.get('gamma')).toMatchObject({ label: 'QA', color: 'red', readOnly: true, secret: { source: 'stored', value: KEY_B } });
   });
 
+  it('unticking Default on the default profile leaves no default', async () => {
+    const { lastFrame, stdin } = await start();
+    stdin.write('P');
+    await waitFor(() => expect(lastFrame()).toContain('alpha (default)'));
+    stdin.write('e');
+    await waitFor(() => expect(lastFrame()).toContain('profiles › edit alpha'));
+    for (let i = 0; i < 20 && !/› Default/.test(lastFrame() ?? ''); i++) {
+      stdin.write(KEYS.down);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await waitFor(() => expect(lastFrame()).toMatch(/› Default\s+\[x\] yes/));
+    stdin.write(' ');
+    await waitFor(() => expect(lastFrame()).toMatch(/› Default\s+\[ \] no/));
+    stdin.write(KEYS.ctrlS);
+    // Saved, then reconnected (alpha is the live session).
+    await waitFor(() => expect(lastFrame()).toContain('✔ reconnected to alpha'));
+    expect(f.store.getDefaultName()).toBeUndefined();
+    expect(f.store.get('alpha')).toBeDefined();
+    expect(lastFrame()).not.toContain('(default)');
+  });
+
   it('refuses to save an invalid form and says which field', async () => {
     const { lastFrame, stdin } = await start();
     stdin.write('P');

@@ -81,7 +81,8 @@ export function useProfilesController(o: ControllerOptions): ProfilesController 
     try {
       const wasDefault = oldName !== undefined && service.getDefaultName() === oldName;
       service.upsert(profile);
-      if (form.values.isDefault || (wasDefault && oldName !== profile.name)) service.setDefault(profile.name);
+      if (form.values.isDefault) service.setDefault(profile.name);
+      else if (wasDefault) service.clearDefault();
       if (oldName !== undefined && oldName !== profile.name) service.remove(oldName);
     } catch (err) {
       dispatch({ type: 'status', status: { role: 'error', text: `✖ ${oneLine(err)}` } });
