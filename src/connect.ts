@@ -43,7 +43,7 @@ export interface Target {
   close(): Promise<void>;
 }
 
-/** A target could not be resolved; `noTarget` means nothing at all was configured (first run). */
+/** A target could not be resolved; `noTarget`: no gateway was given and there is no default profile (first run, or the default was removed). */
 export class TargetError extends Error {
   constructor(
     message: string,

@@ -108,11 +108,18 @@ function unconnectedClient(): GatewayClient {
 /** Services for the first-run setup: no gateway yet; the setup form connects through `profiles`. */
 export function openSetupSession(env: NodeJS.ProcessEnv, deps: { store?: ProfileStore } = {}): { services: Services; close: () => Promise<void> } {
   const profiles = createProfilesService({ store: deps.store, env });
+  // Profiles but no default (it was deleted or unticked): pick one, rather than set up a new one.
+  let stored = 0;
+  try {
+    stored = profiles.list().length;
+  } catch {
+    // A broken config file is reported by the screen that opens it.
+  }
   const services: Services = {
     session: { client: unconnectedClient(), connection: { url: '(not connected)', authMode: 'none', readOnly: false, gatewayKey: 'setup' } },
     now: () => Date.now(),
     profiles,
-    firstRun: true,
+    ...(stored > 0 ? { pickProfile: true } : { firstRun: true }),
     ...localServices(env),
   };
   return { services, close: () => profiles.close() };

@@ -48,7 +48,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const hold = useHoldKeys();
   useReplayHeldKeys();
   const { columns, rows } = useTerminalSize(size);
-  const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : { screen: 'list' });
+  const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : initial.pickProfile ? { screen: 'profiles' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
   // A list that arrived while Ink was loading is in the very first frame. Read once: the session fills
   // `providers` in when the answer comes, which may fall between this render and the loading effect.

@@ -25,6 +25,23 @@ afterEach(async () => {
   await f.close();
 });
 
+describe('profiles but no default', () => {
+  it('opens the profiles screen to pick one, not the setup; Enter connects and lists its providers', async () => {
+    f.store.clearDefault();
+    const { services, close } = openSetupSession({}, { store: f.store });
+    const app = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
+    frames.push(app.frames);
+    await waitFor(() => expect(app.lastFrame()).toContain('alpha'));
+    expect(app.lastFrame()).toContain('bravo');
+    expect(app.lastFrame()).not.toContain('first-run setup');
+    app.stdin.write(KEYS.enter);
+    await waitFor(() => expect(app.lastFrame()).toContain('6 configured'));
+    expect(app.lastFrame()).toContain('ALPHA');
+    app.unmount();
+    await close();
+  });
+});
+
 describe('first-run setup', () => {
   let dir: string;
   beforeEach(() => {

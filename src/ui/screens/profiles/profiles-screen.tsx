@@ -113,7 +113,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
   const status = state.status;
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
-      <Header connection={connection} width={width} crumb={crumb} right={`${state.profiles.length} profiles`} />
+      <Header connection={connection} width={width} crumb={crumb} right={`${state.profiles.length} profile${state.profiles.length === 1 ? '' : 's'}`} />
       {form ? (
         <ProfileFormView form={form} width={width} height={body + 1} />
       ) : (
