@@ -22,12 +22,12 @@ export function cacheMode(argv: readonly string[]): string | undefined {
 }
 
 /** The cache file of one build and mode under this Node. */
-export function cacheFileName(appHash: string, mode: string): string {
+function cacheFileName(appHash: string, mode: string): string {
   return `${appHash}-${mode}-${process.version}-${process.arch}${CACHE_SUFFIX}`;
 }
 
 /** `$BIFROST_TUI_CACHE_DIR`, else `$XDG_CACHE_HOME/bifrost-tui`, else `~/.cache/bifrost-tui`; may throw without a home. */
-export function codeCacheDir(env: NodeJS.ProcessEnv): string {
+function codeCacheDir(env: NodeJS.ProcessEnv): string {
   if (env.BIFROST_TUI_CACHE_DIR) return path.resolve(env.BIFROST_TUI_CACHE_DIR);
   return path.join(xdgBase(env, 'XDG_CACHE_HOME', ['.cache']), APP_DIR_NAME);
 }
@@ -39,7 +39,7 @@ function ours(stats: Stats): boolean {
 }
 
 /** The cache dir, created if missing, when it is absolute, a directory, ours and writable (a read-only one would cost a cache build at every exit); else undefined. */
-export function usableCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+function usableCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   try {
     const dir = codeCacheDir(env);
     if (!path.isAbsolute(dir)) return undefined;
@@ -51,6 +51,13 @@ export function usableCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Where this command line's cache is: none with BIFROST_TUI_CODE_CACHE=0, for help and version, or without a usable dir. */
+export function cacheLocation(env: NodeJS.ProcessEnv, argv: readonly string[], appHash: string): { dir: string; file: string } | undefined {
+  const mode = env.BIFROST_TUI_CODE_CACHE === '0' ? undefined : cacheMode(argv);
+  const dir = mode === undefined ? undefined : usableCacheDir(env);
+  return dir === undefined || mode === undefined ? undefined : { dir, file: path.join(dir, cacheFileName(appHash, mode)) };
 }
 
 /** The cache's bytes when the file is a regular file and ours; else undefined. */

@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { cacheFileName, cacheMode, readCache, usableCacheDir, writeCache } from './code-cache.js';
+import { cacheLocation, readCache, writeCache } from './code-cache.js';
 
 /** sha256 prefix of dist/app.cjs, set by scripts/bundle.mjs. */
 declare const __APP_HASH__: string;
@@ -62,18 +62,16 @@ function run(): void {
   }
   // An app from another build (dist/ rewritten under us) runs, but without a cache.
   const sameBuild = source.startsWith(`// bifrost-tui build ${__APP_HASH__}\n`);
-  const mode = process.env.BIFROST_TUI_CODE_CACHE === '0' || !sameBuild ? undefined : cacheMode(process.argv.slice(2));
-  const dir = mode === undefined ? undefined : usableCacheDir(process.env);
-  const file = dir === undefined || mode === undefined ? undefined : path.join(dir, cacheFileName(__APP_HASH__, mode));
-  const cachedData = file === undefined ? undefined : readCache(file);
+  const cache = sameBuild ? cacheLocation(process.env, process.argv.slice(2), __APP_HASH__) : undefined;
+  const cachedData = cache && readCache(cache.file);
   // The CommonJS wrapper, as Node's own loader would add it.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: app, cachedData });
-  if (dir !== undefined && file !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  if (cache && (cachedData === undefined || script.cachedDataRejected)) {
     // Only after a run that went well, which compiled what that mode uses (not a failed connection).
     process.once('exit', (code) => {
       if (code !== 0) return;
       try {
-        writeCache(dir, file, __APP_HASH__, script.createCachedData());
+        writeCache(cache.dir, cache.file, __APP_HASH__, script.createCachedData());
       } catch {
         // Only speed is lost.
       }

@@ -1,5 +1,6 @@
 /** Bundles minimal-ink.mjs into one minified ESM file (devtools stubbed), with stock Ink: no patches. */
 import { build } from 'esbuild';
+import { stubDevtools } from '../bundle/patches.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,18 +16,7 @@ export async function bundleMinimalInk() {
     target: 'node20',
     minify: true,
     legalComments: 'none',
-    plugins: [
-      {
-        name: 'stub-devtools',
-        setup(b) {
-          b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'devtools-stub', namespace: 'stub' }));
-          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-            contents: 'export default { initialize() {}, connectToDevTools() {} };',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
+    plugins: [stubDevtools],
     define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
