@@ -1,5 +1,5 @@
 /**
- * Test support: loads the upstream OpenAPI YAML in ../shared/bifrost-api/openapi,
+ * Test support: loads the upstream OpenAPI YAML in test/fixtures/bifrost-openapi (vendored),
  * finds every `example`/`examples` value, and builds sample instances from the
  * schemas (the upstream files carry almost no object examples, so samples are
  * what actually exercises our zod schemas against the spec's shapes).
@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
-export const OPENAPI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/bifrost-api/openapi');
+export const OPENAPI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/bifrost-openapi');
 
 type Json = unknown;
 type Node = Record<string, unknown>;

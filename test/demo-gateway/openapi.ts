@@ -1,5 +1,5 @@
 /**
- * Loads the upstream OpenAPI YAML (../shared/bifrost-api/openapi) into ajv so
+ * Loads the upstream OpenAPI YAML (vendored in test/fixtures/bifrost-openapi) into ajv so
  * responses can be validated against the operation they answer.
  */
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import YAML from 'yaml';
 
-export const OPENAPI_DIR = fileURLToPath(new URL('../../../shared/bifrost-api/openapi/', import.meta.url));
+export const OPENAPI_DIR = fileURLToPath(new URL('../fixtures/bifrost-openapi/', import.meta.url));
 
 const FILES = [
   'openapi.excerpt.yaml',
