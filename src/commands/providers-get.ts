@@ -1,7 +1,7 @@
 /** `providers get` and `providers export`. */
 import { needArgs, type Ctx } from './command-context.js';
 import { formatProviderText } from './output.js';
-import { exportDocument, writePrivateFile } from './providers-document.js';
+import { exportText, writePrivateFile } from './providers-document.js';
 import { EXIT } from './types.js';
 
 /** Shows one provider: as received (--json) or as masked text. */
@@ -17,7 +17,7 @@ export async function runGet(ctx: Ctx): Promise<number> {
 export async function runExport(ctx: Ctx): Promise<number> {
   const [name] = needArgs(ctx, 'export', ['NAME']);
   const p = await ctx.fetchProvider(name!);
-  const text = `${JSON.stringify(exportDocument(p, ctx.now()), null, 2)}\n`;
+  const text = exportText(p);
   const file = ctx.str('output');
   if (file === undefined || file === '-') {
     ctx.io.stdout.write(text);
