@@ -12,6 +12,7 @@ import { scrubSecrets } from '../state/secrets.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { StoreError } from '../store/store-error.js';
+import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { EXIT, type CommandIO } from './types.js';
 
@@ -168,6 +169,11 @@ export class Ctx {
 
   history(): HistoryStore {
     return this.deps.history ?? openHistoryStore({ dir: this.deps.historyDir, env: this.io.env, now: this.deps.now });
+  }
+
+  /** Snapshots of the last export/apply of a directory, next to the history. */
+  sync(): SyncStore {
+    return openSyncStore({ dir: this.deps.historyDir, env: this.io.env });
   }
 
   now(): Date {

@@ -1,6 +1,7 @@
 /** `providers get` and `providers export`. */
 import { needArgs, type Ctx } from './command-context.js';
 import { formatProviderText } from './output.js';
+import { runExportAll } from './providers-dir.js';
 import { exportText, writePrivateFile } from './providers-document.js';
 import { EXIT } from './types.js';
 
@@ -15,6 +16,7 @@ export async function runGet(ctx: Ctx): Promise<number> {
 
 /** Prints or writes the editable object with its export fingerprint. */
 export async function runExport(ctx: Ctx): Promise<number> {
+  if (ctx.flag('all')) return runExportAll(ctx);
   const [name] = needArgs(ctx, 'export', ['NAME']);
   const p = await ctx.fetchProvider(name!);
   const text = exportText(p);

@@ -18,5 +18,7 @@ export const EXIT = {
   notFound: 5,
   conflict: 6,
   gateway: 7,
+  /** `apply -f DIR`: some providers were applied, some failed. */
+  partial: 8,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
