@@ -31,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       const { runProvidersCommand } = await import('./commands/providers.js');
       return runProvidersCommand(rest, io);
     }
+    case 'fleet': {
+      const { runFleetCommand } = await import('./commands/fleet.js');
+      return runFleetCommand(rest, io);
+    }
     case 'help':
       io.stdout.write(USAGE);
       return EXIT.ok;

@@ -6,6 +6,7 @@ Usage:
   bifrost-tui --demo                      start an embedded demo gateway and open it
   bifrost-tui providers <command> ...     scripts: list, get, export, diff, apply, set, history, restore
   bifrost-tui profiles <command> ...      list, show, add, edit, remove, use, test
+  bifrost-tui fleet <command> ...         many gateways: diff, push
   bifrost-tui demo-gateway [--port N]     run the demo gateway on its own
 
 Options:

@@ -68,7 +68,8 @@ function creationBase(name: string, desired: Record<string, unknown>): Provider 
   return { name, ...kind } as Provider;
 }
 
-function planOne(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined): PlanItem {
+/** The plan for one document against the gateway's copy (undefined: not configured there). */
+export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined): PlanItem {
   const base: PlanItem = { name: doc.name, action: 'none', source: doc.source, changes: [], notCopied: [], errors: [] };
   let desired: Record<string, unknown>;
   try {
@@ -96,7 +97,7 @@ function planOne(doc: DirDocument, fetched: Provider | undefined, snapshot: Reco
 export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean): DirPlan {
   const byName = new Map(onGateway.map((p) => [p.name, p]));
   const inDir = new Set(docs.map((d) => d.name));
-  const items = docs.map((d) => planOne(d, byName.get(d.name), snapshots[d.name]));
+  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name]));
   const extra = onGateway.map((p) => p.name).filter((n) => !inDir.has(n)).sort();
   if (prune) {
     for (const name of extra) {

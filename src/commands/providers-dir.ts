@@ -100,7 +100,7 @@ export async function runDirDiff(ctx: Ctx, dir: string): Promise<number> {
 }
 
 /** One write with its own re-read and conflict check right before it; returns the gateway's copy after. */
-async function writeItem(ctx: Ctx, item: PlanItem): Promise<Provider | undefined> {
+export async function writePlanned(ctx: Ctx, item: PlanItem): Promise<Provider | undefined> {
   const client = await ctx.gateway();
   if (item.action === 'create') {
     const exists = await client.getProvider(item.name).then(() => true, (err) => {
@@ -119,7 +119,7 @@ async function writeItem(ctx: Ctx, item: PlanItem): Promise<Provider | undefined
   return client.updateProvider(item.name, item.body!);
 }
 
-const PAST: Record<PlanItem['action'], string> = { create: 'created', update: 'updated', delete: 'deleted', none: 'unchanged' };
+export const PAST: Record<PlanItem['action'], string> = { create: 'created', update: 'updated', delete: 'deleted', none: 'unchanged' };
 
 /** `providers apply -f DIR [--prune]`: the plan, one confirmation, then one write per provider. */
 export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
@@ -145,7 +145,7 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
   for (const i of plan.items) if (i.action === 'none' && i.errors.length === 0 && i.fetched) snapshots[i.name] = normalizeForCompare(i.fetched);
   for (const item of pending) {
     try {
-      const after = await writeItem(ctx, item);
+      const after = await writePlanned(ctx, item);
       snapshots[item.name] = after ? normalizeForCompare(after) : undefined;
       done.push(item);
       if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${item.name}\n`);
