@@ -35,7 +35,7 @@ function cellValue(row: FleetRow, col: FleetColumn, i: number, path: string, seg
   if (cell.kind === 'missing') return '- not configured';
   const v = row.fields.find((f) => f.path === path)!.values[i]!;
   void col;
-  return v.present ? formatDiffValue(segments, v.value) : '(absent)';
+  return v.present ? formatDiffValue(segments, v.value) : '(default)';
 }
 
 /** The text report: per provider, the differing fields and each gateway's value. */
