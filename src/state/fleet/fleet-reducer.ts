@@ -72,6 +72,7 @@ export function fleetReducer(s: FleetState, a: FleetAction): FleetState {
       if (!cell || cell.kind === 'loading') return { ...s, message: { text: 'still waiting for this gateway', role: 'muted' } };
       if (cell.kind === 'unreachable') return { ...s, message: { text: `${s.columns[s.col]!.profile}: ${cell.reason}`, role: 'error' } };
       if (cell.kind === 'reference') return { ...s, message: { text: 'this is the reference column: open a cell of another gateway', role: 'muted' } };
+      if (cell.kind === 'missing') return { ...s, message: { text: `${row.name} is not configured on ${s.columns[s.col]!.profile}: create it with \`bifrost-tui fleet push\``, role: 'muted' } };
       if (cell.kind === 'same') return { ...s, message: { text: `${row.name} is the same on ${s.columns[s.col]!.profile}`, role: 'muted' } };
       return { ...s, cell: { name: row.name, col: s.col, cursor: 0, marked: [] }, message: undefined };
     }

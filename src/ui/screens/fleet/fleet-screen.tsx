@@ -22,7 +22,7 @@ export interface FleetScreenProps {
   onQuit: () => void;
   onHelp: (cell: boolean) => void;
   /** Opens the target's form with the prepared draft (its review and conflict screens do the save). */
-  onPush: (session: Session, name: string, note: string) => void;
+  onPush: (session: Session, name: string) => void;
 }
 
 /** Rows above and below the grid: header, title, column names, message, footer. */

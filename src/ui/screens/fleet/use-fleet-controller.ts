@@ -20,12 +20,14 @@ const FLEET_TIMEOUT_MS = 10_000;
 export interface FleetController {
   reload(): void;
   /** Prepares the push of the open cell; calls `onPush` with the target session when there is something to review. */
-  push(onPush: (session: Session, name: string, note: string) => void): void;
+  push(onPush: (session: Session, name: string) => void): void;
 }
 
 export function useFleetController(services: Services, dispatch: (a: FleetAction) => void, getState: () => FleetState): FleetController {
   const sessions = useRef(new Map<string, Session>());
   const aborter = useRef<AbortController | null>(null);
+  /** The push whose left-out fields were shown: the next `p` on it goes ahead. */
+  const armed = useRef<string | undefined>(undefined);
 
   const reload = (): void => {
     const profiles = services.profiles;
@@ -66,7 +68,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services]);
 
-  const push = (onPush: (session: Session, name: string, note: string) => void): void => {
+  const push = (onPush: (session: Session, name: string) => void): void => {
     const s = getState();
     const cell = s.cell;
     const row = cell && s.rows.find((r) => r.name === cell.name);
@@ -83,20 +85,27 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
     const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
     const { fields: draftFields, skipped } = pushDraft(source, target, fields.map((f) => f.segments));
+    const key = JSON.stringify([cell.name, cell.col, cell.marked]);
+    if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
     try {
-      if (services.drafts?.load(session.connection.gatewayKey, cell.name)) {
+      if (services.drafts.load(session.connection.gatewayKey, cell.name)) {
         return dispatch({ type: 'message', text: `${cell.name} on ${targetProfile} has an unsaved draft: finish it from that profile first`, role: 'warn' });
       }
       if (Object.keys(draftFields).length === 0) {
         return dispatch({ type: 'message', text: `nothing the editor can push: ${skipped.join('; ')}`, role: 'warn' });
       }
-      services.drafts?.save(session.connection.gatewayKey, cell.name, {
+      if (skipped.length > 0 && armed.current !== key) {
+        armed.current = key;
+        return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · p again pushes the rest`, role: 'warn' });
+      }
+      armed.current = undefined;
+      services.drafts.save(session.connection.gatewayKey, cell.name, {
         original: target as Record<string, unknown>, edits: [], fields: draftFields as never, savedAt: new Date(services.now()).toISOString(),
       });
     } catch (err) {
       return dispatch({ type: 'message', text: errorMessage(err), role: 'error' });
     }
-    onPush(session, cell.name, skipped.join('; '));
+    onPush(session, cell.name);
   };
 
   return { reload, push };
