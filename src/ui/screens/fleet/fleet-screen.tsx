@@ -110,12 +110,12 @@ function CellDiff({ state, width, height }: { state: FleetState; width: number; 
   const fields = cellFields(row, cell.col);
   const from = state.columns[row.reference]!.profile;
   const to = state.columns[cell.col]!.profile;
-  const valueW = Math.max(8, Math.floor((width - 4) / 3));
+  const valueW = Math.max(8, Math.floor((width - 4) / 4));
   const pathW = width - 4 - valueW * 2;
   const top = Math.max(0, Math.min(cell.cursor - Math.floor(height / 2), fields.length - height));
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text {...theme.title} wrap="truncate">{fit(`${row.name}: ${fields.length} field${fields.length === 1 ? '' : 's'} differ · ${from} → ${to}${cell.marked.length > 0 ? ` · ${cell.marked.length} marked` : ''}`, width)}</Text>
+      <Text {...theme.title} wrap="truncate">{fit(`${row.name}: ${fields.length} field${fields.length === 1 ? ' differs' : 's differ'} · ${from} → ${to}${cell.marked.length > 0 ? ` · ${cell.marked.length} marked` : ''}`, width)}</Text>
       <Text {...theme.muted} wrap="truncate">{fit(`    ${fit('FIELD', pathW)}${fit(from, valueW)}${fit(to, valueW)}`, width)}</Text>
       {fields.slice(top, top + height).map((f, i) => {
         const focused = top + i === cell.cursor;
