@@ -9,7 +9,7 @@ import { isolatedEnv } from './measure.mjs';
 import { figure, median, ms } from './stats.mjs';
 
 export async function benchFleet(CLI) {
-  const delays = [100, 200, 300, 400, 500];
+  const delays = [400, 800, 1200, 1600, 2000];
   const gws = await Promise.all(delays.map(() => startGatewayProcess(CLI, 95)));
   const fleetEnv = { ...process.env, ...isolatedEnv() };
   try {
