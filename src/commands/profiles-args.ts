@@ -1,8 +1,8 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Profile, SecretSource } from '../store/types.js';
-import { normaliseBaseUrl } from '../store/secret-source.js';
+import type { Profile, SecretSource } from '../state/local-types.js';
+import { normaliseBaseUrl } from '../connection/secret-source.js';
 import type { CommandIO } from './types.js';
 
 /** A usage mistake: exit 2 with this one-line message. */

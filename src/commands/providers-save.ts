@@ -11,7 +11,7 @@ import { diffJson, formatDiff, maskedBody, plural } from './output.js';
 import { checkEdits } from './providers-check.js';
 import { fingerprint } from './providers-document.js';
 import { staleMasks } from './providers-merge.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** What to write. */
 export interface WritePlan {

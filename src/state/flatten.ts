@@ -1,5 +1,5 @@
 /** Flattens a JSON object into display lines `path = value`, secrets masked. */
-import { isRedacted, isSecretPath, maskSecret } from './secrets.js';
+import { isRedacted, isSecretPath, maskSecret } from '../api/secrets.js';
 
 export interface FlatLine {
   path: string;

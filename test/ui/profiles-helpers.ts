@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '../../src/api/client.js';
 import { startDemoGateway, defaultSeed, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { connectionFor, createProfilesService, type EdgeProfilesService } from '../../src/profiles-service.js';
+import { connectionFor, createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
 import { openProfileStore, type ProfileStore } from '../../src/store/profile-store.js';
-import { resolveConnection } from '../../src/store/secret-source.js';
-import type { Profile } from '../../src/store/types.js';
+import { resolveConnection } from '../../src/connection/secret-source.js';
+import type { Profile } from '../../src/state/local-types.js';
 import type { Services } from '../../src/ui/services.js';
 
 export const KEY_A = 'sk-bf-alpha-Secret-Key-0001';

@@ -4,7 +4,7 @@
  * Display shows the reference when there is one; building a new wire value
  * keeps the shape the server sent where that shape can express the input.
  */
-import { isRedacted, maskSecret } from '../secrets.js';
+import { isRedacted, maskSecret } from '../../api/secrets.js';
 
 /** Which of the wire shapes a value has. */
 export type EnvVarShape = 'absent' | 'string' | 'legacy' | 'ref' | 'other';

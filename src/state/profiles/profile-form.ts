@@ -2,8 +2,8 @@
  * The profile editor as data: fields, values, focus and validation, shared by
  * the profiles screen (add/edit) and the first-run setup. Pure.
  */
-import { profileNameProblem } from '../../store/profile-schema.js';
-import type { Profile, SecretSource } from '../../store/types.js';
+import { profileNameProblem } from './profile-name.js';
+import type { Profile, SecretSource } from '../local-types.js';
 
 export type FieldId =
   | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue'

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../../api/api-error.js';
 import { initialKeyPrompt, keyPromptReducer, maskedKey } from '../../../state/profiles/key-prompt-reducer.js';
-import { scrubSecrets } from '../../../state/secrets.js';
+import { scrubSecrets } from '../../../api/secrets.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';

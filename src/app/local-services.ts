@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { registerBeforeExit } from './exit-hooks.js';
-import { openDraftStore } from './store/draft-store.js';
-import { openHistoryStore } from './store/history-store.js';
-import { terminalControl } from './terminal-control.js';
-import type { DraftService, EditorService, HistoryService, Services } from './ui/services.js';
+import { registerBeforeExit } from '../ui/exit-hooks.js';
+import { openDraftStore } from '../store/draft-store.js';
+import { openHistoryStore } from '../store/history-store.js';
+import { terminalControl } from '../ui/terminal-control.js';
+import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
 
 /** Largest file accepted as a PEM value. */
 const MAX_TEXT_FILE = 1024 * 1024;

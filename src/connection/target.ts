@@ -3,12 +3,12 @@
  * environment, then the named or default profile (or the embedded demo
  * gateway). Nothing here is stored.
  */
-import type { ClientOptions } from './api/types.js';
-import { EXIT, type ExitCode } from './commands/types.js';
-import { openProfileStore, type ProfileStore } from './store/profile-store.js';
-import { resolveConnection } from './store/secret-source.js';
-import { gatewayKey } from './store/state-dir.js';
-import type { Profile } from './store/types.js';
+import type { ClientOptions } from '../api/types.js';
+import { EXIT, type ExitCode } from '../state/exit-codes.js';
+import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import { resolveConnection } from './secret-source.js';
+import { gatewayKey } from '../store/state-dir.js';
+import type { Profile } from '../state/local-types.js';
 
 /** Where the app is connected, as shown in headers and used to key drafts and history. */
 export interface ConnectionInfo {
@@ -128,7 +128,7 @@ function parseTimeout(text: string | undefined): number | undefined {
 }
 
 async function demoTarget(saveDelayMs: number, timeoutMs: number | undefined): Promise<Target> {
-  const { startDemoGateway } = await import('./demo-gateway/index.js');
+  const { startDemoGateway } = await import('../demo-gateway/index.js');
   const gw = await startDemoGateway({ port: 0, saveDelayMs });
   return {
     clientOptions: { baseUrl: gw.url, auth: { kind: 'none' }, ...(timeoutMs ? { timeoutMs } : {}) },

@@ -3,16 +3,16 @@
  * the edge: it holds the store and creates clients, so `src/ui` sees only the
  * `ProfilesService` interface.
  */
-import { createClient as defaultCreateClient } from './api/client.js';
-import { ApiError, errorMessage } from './api/api-error.js';
-import type { ClientOptions, GatewayClient } from './api/types.js';
-import type { ConnectionInfo } from './connect.js';
-import { scrubSecrets } from './state/secrets.js';
-import { openProfileStore, type ProfileStore } from './store/profile-store.js';
-import { describeSecret, resolveConnection, resolveSecret, revealTail } from './store/secret-source.js';
-import { gatewayKey } from './store/state-dir.js';
-import type { Profile } from './store/types.js';
-import type { ProfilesService, ProfileTestResult, Session } from './ui/services.js';
+import { createClient as defaultCreateClient } from '../api/client.js';
+import { ApiError, errorMessage } from '../api/api-error.js';
+import type { ClientOptions, GatewayClient } from '../api/types.js';
+import type { ConnectionInfo } from '../connection/target.js';
+import { scrubSecrets } from '../api/secrets.js';
+import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import { describeSecret, resolveConnection, resolveSecret, revealTail } from '../connection/secret-source.js';
+import { gatewayKey } from '../store/state-dir.js';
+import type { Profile } from '../state/local-types.js';
+import type { ProfilesService, ProfileTestResult, Session } from '../ui/services.js';
 
 export interface ProfilesServiceOptions {
   /** An open store; otherwise opened from `env` on first use (so a broken file shows where profiles are used). */

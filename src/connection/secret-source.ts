@@ -1,7 +1,7 @@
 /** Resolving a profile's key (stored, env var, or command) and turning a profile into ClientOptions. */
 import { spawn } from 'node:child_process';
 import type { Auth, ClientOptions } from '../api/types.js';
-import type { Profile, SecretSource } from './types.js';
+import type { Profile, SecretSource } from '../state/local-types.js';
 
 /** A key could not be resolved. The message is one line and never contains the key or the command's stdout. */
 export class SecretError extends Error {

@@ -1,4 +1,4 @@
-/** Types of the local store: profiles (conf), drafts and history (XDG state dir). */
+/** Types of what the app keeps locally: profiles (conf), drafts and history (XDG state dir). The store reads and writes them; state/ and ui/ work with them. */
 
 /** Where a profile's secret (API key or Basic password) comes from. */
 export type SecretSource =
