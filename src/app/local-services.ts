@@ -42,7 +42,8 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
       try {
         size = statSync(full).size;
       } catch (err) {
-        throw new Error((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0]);
+        const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0];
+        throw new Error(reason, { cause: err });
       }
       if (size > MAX_TEXT_FILE) throw new Error(`file is larger than ${MAX_TEXT_FILE / 1024} KiB; not a PEM`);
       const text = readFileSync(full, 'utf8');

@@ -2,7 +2,6 @@
 import { ApiError } from '../api/api-error.js';
 import { createClient } from '../api/client.js';
 import type { GatewayClient } from '../api/types.js';
-import type { Provider } from '../api/wire.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from '../connection/target.js';
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';

@@ -10,7 +10,6 @@ export type FormKeyResult =
 
 /** A key that is text (a character or a pasted run), not a command. */
 export function isPrintable(input: string, key: Key): boolean {
-  // eslint-disable-next-line no-control-regex
   return input.length > 0 && !key.ctrl && !key.meta && !key.escape && !/[\x00-\x1f\x7f]/.test(input);
 }
 

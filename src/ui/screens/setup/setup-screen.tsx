@@ -34,7 +34,7 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
   const submit = async (): Promise<void> => {
     const s = getState();
     if (setupBusy(s) || !service) return;
-    let taken: string[] = [];
+    let taken: string[];
     try {
       taken = service.list().map((p) => p.name);
     } catch (err) {
