@@ -4,14 +4,12 @@
  * `ProfilesService` interface.
  */
 import { createClient as defaultCreateClient } from '../api/client.js';
-import { ApiError, errorMessage } from '../api/api-error.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
-import type { ConnectionInfo } from '../connection/target.js';
-import { scrubSecrets } from '../api/secrets.js';
+import { connectionInfo, type ConnectionInfo } from '../connection/connection-info.js';
+import { authOffNote, resolveStoredProfile, testProfile } from '../connection/profile-test.js';
+import { errorMessage } from '../api/api-error.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
-import { describeSecret, resolveConnection, resolveSecret, revealTail } from '../connection/secret-source.js';
-import { gatewayKey } from '../store/state-dir.js';
-import type { Profile } from '../state/local-types.js';
+import { describeSecret, resolveSecret, revealTail } from '../connection/secret-source.js';
 import type { ProfilesService, ProfileTestResult, Session } from '../ui/services.js';
 
 export interface ProfilesServiceOptions {
@@ -28,30 +26,6 @@ export interface EdgeProfilesService extends ProfilesService {
   /** Wraps client options into a session that can be re-keyed; the client is closed by `close()`. */
   sessionFor(opts: ClientOptions, connection: ConnectionInfo, client?: GatewayClient): Session;
   close(): Promise<void>;
-}
-
-/** Profiles are tested and switched to as stored: BIFROST_URL/BIFROST_API_KEY are for one-off runs. */
-function withoutOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BIFROST_URL: _u, BIFROST_API_KEY: _k, ...rest } = env;
-  return rest;
-}
-
-function secretOf(opts: ClientOptions): string | undefined {
-  return opts.auth.kind === 'bearer' ? opts.auth.token : opts.auth.kind === 'basic' ? opts.auth.password : undefined;
-}
-
-/** What the header shows for a profile connected with these options. */
-export function connectionFor(profile: Profile, opts: ClientOptions): ConnectionInfo {
-  return {
-    url: opts.baseUrl,
-    authMode: opts.auth.kind,
-    profile: profile.name,
-    label: profile.label,
-    color: profile.color,
-    readOnly: Boolean(profile.readOnly),
-    gatewayKey: gatewayKey(profile.name, opts.baseUrl),
-    secret: secretOf(opts),
-  };
 }
 
 export function createProfilesService(options: ProfilesServiceOptions = {}): EdgeProfilesService {
@@ -91,36 +65,17 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
       return revealTail(await resolveSecret(profile.secret, { env }));
     },
     async test(profile): Promise<ProfileTestResult> {
-      const started = now();
-      const ms = (): number => Math.round(now() - started);
-      let opts: ClientOptions;
-      try {
-        opts = await resolveConnection(profile, {}, withoutOverrides(env));
-      } catch (err) {
-        return { ok: false, message: errorMessage(err), ms: ms() };
-      }
-      const secrets = [secretOf(opts)];
-      let client: GatewayClient | undefined;
-      try {
-        client = make(opts);
-        const status = await client.authStatus();
-        const providers = await client.listProviders();
-        const off = status.is_auth_enabled === false && opts.auth.kind !== 'none' ? ', gateway auth is off' : '';
-        const n = providers.length;
-        return { ok: true, providers: n, ms: ms(), message: `ok: ${opts.baseUrl} (auth ${opts.auth.kind}${off}, ${n} provider${n === 1 ? '' : 's'}, ${ms()} ms)` };
-      } catch (err) {
-        const text = scrubSecrets(errorMessage(err), secrets);
-        const hint = err instanceof ApiError && err.isAuth ? ' (check the key)' : '';
-        return { ok: false, message: `${text}${hint}`, ms: ms() };
-      } finally {
-        await client?.close().catch(() => undefined);
-      }
+      const r = await testProfile(profile, { env, createClient: make, now });
+      if (r.stage === 'secret') return { ok: false, message: errorMessage(r.error), ms: 0 };
+      if (!r.ok) return { ok: false, message: `${r.message}${r.isAuth ? ' (check the key)' : ''}`, ms: r.ms };
+      const n = r.providers;
+      return { ok: true, providers: n, ms: r.ms, message: `ok: ${r.opts.baseUrl} (auth ${r.opts.auth.kind}${authOffNote(r)}, ${n} provider${n === 1 ? '' : 's'}, ${r.ms} ms)` };
     },
     async connect(name) {
       const profile = open().get(name);
       if (!profile) throw new Error(`no profile named "${name}"`);
-      const opts = await resolveConnection(profile, {}, withoutOverrides(env));
-      return sessionFor(opts, connectionFor(profile, opts));
+      const opts = await resolveStoredProfile(profile, env);
+      return sessionFor(opts, connectionInfo(profile, opts));
     },
     sessionFor,
     async close() {
