@@ -20,7 +20,7 @@ export interface Profile {
   timeoutMs?: number;
   /** Short tag shown in the header, e.g. PROD. */
   label?: string;
-  /** Semantic colour of the label: red, yellow, green, blue, magenta, cyan. */
+  /** Colour of the label: one of state/profiles/label-colours.ts. */
   color?: string;
   readOnly?: boolean;
 }

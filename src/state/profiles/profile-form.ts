@@ -3,6 +3,7 @@
  * the profiles screen (add/edit) and the first-run setup. Pure.
  */
 import { profileNameProblem } from './profile-name.js';
+import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
 
 export type FieldId =
@@ -21,7 +22,7 @@ export interface FieldDef {
 export const AUTH_CHOICES = ['none', 'bearer', 'basic'] as const;
 export const KEY_SOURCES = ['stored', 'env', 'command'] as const;
 /** '' is "no colour". */
-export const COLOR_CHOICES = ['', 'red', 'yellow', 'green', 'blue', 'magenta', 'cyan', 'white'] as const;
+export const COLOR_CHOICES = ['', ...LABEL_COLOURS] as const;
 
 export const FIELD_DEFS: Readonly<Record<FieldId, FieldDef>> = {
   name: { id: 'name', label: 'Name', kind: 'text', help: 'letters, digits, ".", "_" and "-"' },
