@@ -24,6 +24,15 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** The keys an EnvVar object may have, in any of its wire shapes. */
+const ENV_VAR_KEYS = new Set(['value', 'env_var', 'from_env', 'ref', 'type', 'from_vault', 'vault_var']);
+
+/** An EnvVar object (any shape) is one value, not a subtree: it has `value` and only EnvVar keys. */
+export function isEnvVarObject(v: unknown): v is Record<string, unknown> {
+  const o = asRecord(v);
+  return o !== undefined && 'value' in o && Object.keys(o).every((k) => ENV_VAR_KEYS.has(k));
+}
+
 /** Classifies a wire value. */
 export function envVarShape(v: unknown): EnvVarShape {
   if (v === undefined || v === null) return 'absent';
