@@ -113,14 +113,14 @@ export function visibleFields(state: ProfileFormState): FieldId[] {
   });
 }
 
-export function focusedField(state: ProfileFormState): FieldDef {
+export function focusedProfileField(state: ProfileFormState): FieldDef {
   const ids = visibleFields(state);
   return FIELD_DEFS[ids[Math.min(state.focus, ids.length - 1)] ?? 'name'];
 }
 
 /** True while the focused field takes typed text (printable keys are then text, not commands). */
 export function acceptsText(state: ProfileFormState): boolean {
-  return focusedField(state).kind === 'text';
+  return focusedProfileField(state).kind === 'text';
 }
 
 /** True when the key field holds a secret that must be masked. */
@@ -134,7 +134,7 @@ export function keepsStoredKey(state: ProfileFormState): boolean {
 }
 
 /** What the field shows: a masked key is one bullet per character; an unchanged stored key a placeholder. */
-export function displayValue(state: ProfileFormState, id: FieldId): string {
+export function profileFieldText(state: ProfileFormState, id: FieldId): string {
   const v = state.values;
   switch (id) {
     case 'keyValue':
@@ -168,7 +168,7 @@ function setValue<K extends keyof FormValues>(state: ProfileFormState, key: K, v
 }
 
 export function formReducer(state: ProfileFormState, action: FormAction): ProfileFormState {
-  const field = focusedField(state);
+  const field = focusedProfileField(state);
   switch (action.type) {
     case 'move': {
       const n = visibleFields(state).length;
@@ -210,7 +210,7 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
 }
 
 /** Problems by field; empty when the form can be saved. `taken` are names of other stored profiles. */
-export function validateForm(state: ProfileFormState, taken: readonly string[] = []): Partial<Record<FieldId, string>> {
+export function validateProfileForm(state: ProfileFormState, taken: readonly string[] = []): Partial<Record<FieldId, string>> {
   const v = state.values;
   const errors: Partial<Record<FieldId, string>> = {};
   const nameProblem = profileNameProblem(v.name.trim());

@@ -12,7 +12,7 @@ import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
-import { isPrintable } from './form-keys.js';
+import { isPrintable } from './profile-form-keys.js';
 import { oneLine } from './use-profiles-controller.js';
 
 export interface KeyPromptScreenProps {
