@@ -5,7 +5,7 @@ import { maskDeep } from '../state/form/other-fields.js';
 import { UsageError, type Ctx } from './command-context.js';
 import { fetchFleet, FLEET_PARALLEL } from './fleet-gateways.js';
 import { formatTable, plural } from './output.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** `--profiles a,b` (default: every profile, in the store's order). */
 export function profilesArg(ctx: Ctx, value: string | undefined, what = '--profiles'): string[] {

@@ -44,11 +44,14 @@ export function profileCtx(io: CommandIO, deps: ProvidersDeps, profile: string, 
 /** One gateway's providers, or why not. Never throws. */
 async function fetchOne(io: CommandIO, deps: ProvidersDeps, profile: string, opts: FleetFetchOptions): Promise<{ state: GatewayState; url?: string }> {
   const ctx = profileCtx(io, deps, profile);
-  const timeoutMs = opts.timeoutMs ?? FLEET_TIMEOUT_MS;
+  // --timeout for all, else the profile's own timeout, else the default.
+  let timeoutMs = opts.timeoutMs ?? FLEET_TIMEOUT_MS;
   let url: string | undefined;
   let deadline: AbortSignal | undefined;
   try {
-    url = (await ctx.connect()).connection.url;
+    const target = await ctx.connect();
+    url = target.connection.url;
+    timeoutMs = opts.timeoutMs ?? target.clientOptions.timeoutMs ?? FLEET_TIMEOUT_MS;
     const client = await ctx.gateway();
     // The whole read (retries included) has one deadline.
     deadline = AbortSignal.timeout(timeoutMs);

@@ -1,7 +1,7 @@
 /** Help texts of `bifrost-tui fleet ...`. */
 
 const COMMON = `Common options:
-  --timeout MS        per-gateway deadline in milliseconds (default 10000)
+  --timeout MS        per-gateway deadline in milliseconds (default: each profile's timeout, else 10000)
   --json              machine-readable output (values masked)
   -q, --quiet         no notes on stderr
   -h, --help          this help`;

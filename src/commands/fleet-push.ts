@@ -15,7 +15,7 @@ import { profileCtx } from './fleet-gateways.js';
 import { plural } from './output.js';
 import { formatPlan, planJson, planProvider, type PlanItem } from './providers-dir-plan.js';
 import { PAST, writePlanned } from './providers-dir.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 async function fetchOrNone(ctx: Ctx, name: string): Promise<Provider | undefined> {
   const client = await ctx.gateway();

@@ -4,7 +4,8 @@ import { Ctx, parseCommandArgs, runCommand, UsageError, WRITE_OPTIONS, type Prov
 import { runFleetDiff } from './fleet-diff.js';
 import { runFleetPush } from './fleet-push.js';
 import { FLEET_DIFF_HELP, FLEET_HELP, FLEET_PUSH_HELP } from './fleet-help.js';
-import { EXIT, type CommandIO } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
+import type { CommandIO } from './types.js';
 
 type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 

@@ -5,7 +5,7 @@ import { isDirectory, runDirApply, runDirDiff } from './providers-dir.js';
 import { conflictOf, readDocument } from './providers-document.js';
 import { mergeEdits } from './providers-merge.js';
 import { planChanges, reportCheck, writeProvider } from './providers-save.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 async function load(ctx: Ctx, sub: string) {
   const [name] = needArgs(ctx, sub, ['NAME']);

@@ -15,7 +15,7 @@ import { plural } from './output.js';
 import { formatPlan, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
 import { exportText, readDocument, writePrivateFile } from './providers-document.js';
 import { assertUnchanged, backUp } from './providers-save.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** True when `-f` names a directory (the directory form of diff/apply). */
 export function isDirectory(file: string | undefined): boolean {

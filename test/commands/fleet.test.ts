@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFleetCommand } from '../../src/commands/fleet.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { isRedacted } from '../../src/state/secrets.js';
+import { isRedacted } from '../../src/api/secrets.js';
 import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
 
 let h: Harness;
@@ -90,9 +90,10 @@ describe('fleet diff', () => {
     expect(t.stdout).toContain('  proxy_config.username  •••• (set, redacted)  •••• (set, redacted)\n');
   });
 
-  it('a gateway that never answers is cut off by --timeout; the others are still compared', async () => {
+  it('a gateway that never answers is cut off by its own deadline (the profile\'s timeout); the others are still compared', async () => {
     us.addFault({ path: '/api/providers', hang: true });
-    const r = await fleet(['diff', 'groq', '--profiles', 'staging,eu,us', '--timeout', '300']);
+    h.store.upsert({ name: 'us', url: us.url, auth: 'none', timeoutMs: 300 });
+    const r = await fleet(['diff', 'groq', '--profiles', 'staging,eu,us']);
     expect(r.code).toBe(7);
     expect(r.stdout).toMatch(/\n {2}us \(http:\/\/127\.0\.0\.1:\d+\): unreachable: no answer within 300 ms\n/);
     expect(r.stdout).toContain('\ngroq: same; unknown on us\n');

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { isRedacted } from '../../src/state/secrets.js';
+import { isRedacted } from '../../src/api/secrets.js';
 import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
 
 let h: Harness;

@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { createProfilesService, type EdgeProfilesService } from '../../src/profiles-service.js';
+import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
 import { openDraftStore } from '../../src/store/draft-store.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { App } from '../../src/ui/app.js';
@@ -52,7 +52,7 @@ describe('fleet screen', () => {
       p.concurrency_and_buffer_size = { concurrency: 10, buffer_size: 20 };
     });
     await fetch(`${gws[3]!.url}/api/providers/ollama`, { method: 'DELETE' });
-    gws[2]!.addFault({ method: 'GET', path: '/api/providers', latencyMs: 2500 });
+    gws[2]!.addFault({ method: 'GET', path: '/api/providers', latencyMs: 4000 });
     const { lastFrame, stdin } = start();
     await waitFor(() => expect(lastFrame()).toContain('openai'));
     stdin.write('F');

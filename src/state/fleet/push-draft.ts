@@ -9,11 +9,10 @@
  */
 import { getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
-import { isEnvVarObject } from '../flatten.js';
-import { buildEnvVar, envVarRef, envVarValue } from '../form/env-var.js';
+import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../form/env-var.js';
 import { formStateFor, proposedProvider } from '../form/form-from-provider.js';
 import { jsonEqual } from '../form/same-value.js';
-import { isRedacted } from '../secrets.js';
+import { isRedacted } from '../../api/secrets.js';
 
 export interface PushDraft {
   /** The form edits, keyed by field id, as a draft stores them. */
