@@ -68,6 +68,10 @@ export async function runExportAll(ctx: Ctx): Promise<number> {
     if (before !== text) changed++;
     writePrivateFile(file, text);
   }
+  const written = new Set(providers.map((p) => fileNameOf(p.name)));
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !written.has(n)).sort()) {
+    ctx.note(`note: ${path.join(dir, f)}: "${f.slice(0, -'.json'.length)}" is not on the gateway (file left as it is; delete it, or apply creates it)`);
+  }
   const gw = (await ctx.connect()).connection.gatewayKey;
   ctx.sync().update(gw, dir, Object.fromEntries(providers.map((p) => [p.name, normalizeForCompare(p)])));
   ctx.note(`exported ${plural(providers.length, 'provider')} to ${dir} (${changed} file${changed === 1 ? '' : 's'} changed)`);

@@ -49,6 +49,17 @@ describe('providers export --all -o DIR', () => {
   });
 });
 
+describe('providers export --all: files of providers no longer on the gateway', () => {
+  it('are left in place and named, so a later apply does not recreate them unnoticed', async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'gone.json'), '{}\n');
+    const r = await h.run(['export', '--all', '-o', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: ${path.join(dir, 'gone.json')}: "gone" is not on the gateway (file left as it is; delete it, or apply creates it)\n`);
+    expect(fs.readFileSync(path.join(dir, 'gone.json'), 'utf8')).toBe('{}\n');
+  });
+});
+
 describe('providers diff/apply -f DIR', () => {
   it('export-all then apply to an empty gateway reproduces every editable field; no mask is ever sent', async () => {
     expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
