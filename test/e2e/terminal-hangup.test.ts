@@ -1,5 +1,5 @@
 /** A real pty hangup (tmux kill-session) while a value is half typed: the draft keeps it, the process leaves quietly. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +55,43 @@ describe('real terminal: hangup while typing', () => {
     await second.waitFor(/Max retries\s+7/);
     second.send('Enter');
     await second.waitFor(/\*Max retries\s+7/);
+  });
+
+  it('a proxy password half typed at the hangup is not in the draft file; reopening asks for it again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bt-hangup-'));
+    const env = { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+    const ended = join(dir, 'ended.json');
+    const first = startTmux(`node ${RECORDER} ${ended} node ${CLI} --demo`, 100, 30, env);
+    sessions.push(first);
+    await first.waitFor('6 configured');
+    first.send('Enter'); // acme-llm
+    await first.waitFor('› ▾ 1 Network');
+    first.send('3', 'j', 'Enter'); // Proxy section, Proxy type: none -> http
+    await first.waitFor(/› \*Proxy type\s+http/);
+    first.send('j', 'j', 'j');
+    await first.waitFor(/› +Proxy password/);
+    first.send('Enter');
+    first.type('hunter2-half');
+    await first.waitFor(/Proxy password\s+•{12}/);
+    first.kill();
+    await until(() => (existsSync(ended) ? true : undefined), 'the process to end');
+
+    const draftDir = join(dir, 'state', 'drafts', 'demo');
+    const [file] = readdirSync(draftDir);
+    const text = readFileSync(join(draftDir, file!), 'utf8');
+    expect(text).not.toContain('hunter2');
+    expect(text).toContain('"withheld":[{"fieldId":"proxy_config.password"}]');
+
+    const second = startTmux(`node ${CLI} --demo`, 100, 30, env);
+    sessions.push(second);
+    await second.waitFor('6 configured');
+    second.send('Enter');
+    await second.waitFor('restoring asks again for: Proxy password');
+    second.send('r');
+    const asked = await second.waitFor('type again: Proxy password');
+    expect(asked).toMatch(/\*Proxy type\s+http/);
+    second.type('hunter2-again');
+    second.send('Enter');
+    await second.waitFor(/\*Proxy password\s+•••• \(set, 13 chars\)/);
   });
 });
