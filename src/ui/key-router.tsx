@@ -78,11 +78,13 @@ export function useReplayHeldKeys(): void {
 
 /**
  * Ink parses each read into events and hands `useInput` its guess of one key
- * per event, which loses keys: "5\r\x13" in one read is one event, and "ESC q"
- * becomes Alt+q (upstream: vadimdemedes/ink#759 for reads holding several keys).
- * So the router reads the raw event text Ink emits (its internal input emitter,
- * listened to ahead of `useInput`) and splits it itself with the key reader;
- * `useInput` is kept for raw mode and for batching the handlers' updates.
+ * per event, which loses keys: "5\r\x13" in one read is one event (upstream:
+ * vadimdemedes/ink#782, an opt-in split that was not merged), "ESC q" becomes
+ * Alt+q, "ESC ^S" becomes a bare "\x13", and Backspace arrives as `delete`
+ * (vadimdemedes/ink#512). So the router reads the raw event text Ink emits (its
+ * internal input emitter, listened to ahead of `useInput`) and splits it itself
+ * with the key reader; `useInput` is kept for raw mode and for batching the
+ * handlers' updates.
  */
 export function KeyRouter({ children }: { children: ReactNode }) {
   const router = useRef<Router>({ handler: null, options: {}, holding: false, queue: [] }).current;
