@@ -1,4 +1,5 @@
 /** A real pty hangup (tmux kill-session) while a value is half typed: the draft keeps it, the process leaves quietly. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -93,5 +94,28 @@ describe('real terminal: hangup while typing', () => {
     second.type('hunter2-again');
     second.send('Enter');
     await second.waitFor(/\*Proxy password\s+•••• \(set, 13 chars\)/);
+  });
+
+  it('SIGTERM with a live terminal: the draft keeps the half-typed value and the terminal is restored', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bt-hangup-'));
+    const env = { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+    const s = startTmux(`node ${CLI} --demo`, 100, 30, env);
+    sessions.push(s);
+    await s.waitFor('6 configured');
+    s.send('Enter');
+    await s.waitFor('› ▾ 1 Network');
+    s.send('j', 'j', 'j', 'j');
+    await s.waitFor(/› +Max retries\s+2/);
+    s.send('Enter', 'C-u');
+    s.type('6');
+    await s.waitFor(/Max retries\s+6/);
+    const shell = execFileSync('tmux', ['display-message', '-p', '-t', s.name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+    const pid = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim());
+    process.kill(pid, 'SIGTERM');
+    expect(await s.waitForExit()).toBe(143);
+    expect(s.alternateOn()).toBe(false);
+    const draftDir = join(dir, 'state', 'drafts', 'demo');
+    const [file] = readdirSync(draftDir);
+    expect(JSON.parse(readFileSync(join(draftDir, file!), 'utf8')).pending).toEqual({ fieldId: 'network_config.max_retries', text: '6' });
   });
 });
