@@ -5,9 +5,9 @@
  * and the process leaves without writing to the dead terminal.
  */
 import { render } from 'ink';
-import { runBeforeExit } from '../exit-hooks.js';
+import { runBeforeExit } from './exit-hooks.js';
 import { exitWithoutTerminal, isTerminalGone, watchForHangup } from './hangup.js';
-import { setTerminalControl } from '../terminal-control.js';
+import { setTerminalControl } from './terminal-control.js';
 import { App } from './app.js';
 import { yogaReady } from './yoga-ready.js';
 import type { Services } from './services.js';

@@ -31,11 +31,8 @@ export interface KeyReader {
 }
 
 // CSI (ESC [ params intermediates final), legacy ESC [ [ x, SS3 (ESC O x); an extra ESC in front is Alt.
-// eslint-disable-next-line no-control-regex
 const SEQUENCE = /^\x1b?\x1b(?:\[\[?[0-9;:<=>?]*[ -/]*[@-~]|O[@-~])/;
-// eslint-disable-next-line no-control-regex
 const INCOMPLETE_SEQUENCE = /^\x1b?\x1b(?:\[\[?[0-9;:<=>?]*[ -/]*|O)$/;
-// eslint-disable-next-line no-control-regex
 const PRINTABLE_RUN = /^[^\x00-\x1f\x7f]+/;
 
 export function createKeyReader(opts: KeyReaderOptions = {}): KeyReader {
