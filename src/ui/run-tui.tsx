@@ -67,11 +67,12 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     instance.unmount();
   };
   // The terminal is gone: keep whatever was being typed, then leave without a word (nobody can read it).
-  const stopWatching = watchForHangup(process.stdin, out, () => {
+  const leaveDeadTerminal = (): never => {
     restored = true;
     runBeforeExit();
-    exitWithoutTerminal(129);
-  });
+    return exitWithoutTerminal(129);
+  };
+  const stopWatching = watchForHangup(process.stdin, out, leaveDeadTerminal);
   const onSignal = (signal: NodeJS.Signals): void => {
     // Keep whatever was being typed.
     runBeforeExit();
@@ -81,11 +82,7 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   process.prependListener('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   const onCrash = (err: unknown): void => {
-    if (isTerminalGone(err)) {
-      restored = true;
-      runBeforeExit();
-      exitWithoutTerminal(129);
-    }
+    if (isTerminalGone(err)) leaveDeadTerminal();
     runBeforeExit();
     instance.unmount();
     restore();
