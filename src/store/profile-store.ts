@@ -100,7 +100,11 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
     } catch (err) {
       throw toStoreError(file, err, 'open');
     }
-    const version = (parsed as { version?: unknown } | null)?.version;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      const what = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+      throw new StoreError(file, `is not a JSON object (found ${what}); fix or move the file, it was left unchanged`, 'corrupt');
+    }
+    const version = (parsed as { version?: unknown }).version;
     if (typeof version === 'number' && version > CONFIG_VERSION) {
       throw new StoreError(file, `was written by a newer bifrost-tui (config version ${version}, this one reads up to ${CONFIG_VERSION}); left unchanged`, 'corrupt');
     }
