@@ -10,6 +10,7 @@ import type { Dispatcher } from './undici-core.js';
 import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
+import { providerNameProblem } from '../state/provider-name.js';
 import { createDispatcher } from './dispatcher.js';
 import {
   abortedError,
@@ -58,6 +59,8 @@ function secretsOf(auth: Auth): string[] {
 }
 
 function providerPath(name: string, suffix = ''): string {
+  const problem = providerNameProblem(name);
+  if (problem) throw new ApiError('invalid', problem);
   return `/api/providers/${encodeURIComponent(name)}${suffix}`;
 }
 
@@ -180,10 +183,10 @@ export function createClient(opts: ClientOptions): GatewayClient {
       const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
       return list.providers;
     },
-    getProvider(name, o) {
+    async getProvider(name, o) {
       return send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o });
     },
-    updateProvider(name, body: UpdateBody, o) {
+    async updateProvider(name, body: UpdateBody, o) {
       return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
     },
     createProvider(body, o) {

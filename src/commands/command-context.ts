@@ -9,6 +9,7 @@ import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import { resolveTarget, TargetError, type Target } from '../connect.js';
 import { scrubSecrets } from '../state/secrets.js';
+import { providerNameProblem } from '../state/provider-name.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { StoreError } from '../store/store-error.js';
@@ -185,6 +186,7 @@ export function exitFor(err: unknown): { code: number; message: string } {
   if (err instanceof CommandError) return { code: err.code, message: err.message };
   if (err instanceof TargetError) return { code: err.code, message: err.message };
   if (err instanceof ApiError) {
+    if (err.kind === 'invalid') return { code: EXIT.usage, message: err.message };
     if (err.isAuth) return { code: EXIT.auth, message: err.message };
     if (err.isNotFound) return { code: EXIT.notFound, message: err.message };
     // The gateway's 400 is a validation failure, the same class as our own checks.
@@ -212,6 +214,10 @@ export async function runCommand(ctx: Ctx, body: () => Promise<number>): Promise
 export function needArgs(ctx: Ctx, sub: string, what: readonly string[], min = what.length): string[] {
   if (ctx.args.length < min) throw new UsageError(`\`providers ${sub}\` needs ${what.slice(ctx.args.length, min).join(' ')}`);
   if (ctx.args.length > what.length) throw new UsageError(`\`providers ${sub}\` takes ${what.join(' ') || 'no arguments'}, got extra "${ctx.args[what.length]}"`);
+  what.forEach((label, i) => {
+    const problem = label === 'NAME' && ctx.args[i] !== undefined ? providerNameProblem(ctx.args[i]) : undefined;
+    if (problem) throw new UsageError(problem);
+  });
   return ctx.args;
 }
 
