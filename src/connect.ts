@@ -92,6 +92,8 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
     throw new TargetError(`not a valid URL: "${clientOptions.baseUrl}"`, EXIT.usage);
   }
   if (timeoutMs !== undefined) clientOptions.timeoutMs = timeoutMs;
+  const maxResponseBytes = parseMaxResponseBytes(env.BIFROST_TUI_MAX_RESPONSE_BYTES);
+  if (maxResponseBytes !== undefined) clientOptions.maxResponseBytes = maxResponseBytes;
   const urlOverridden = Boolean(explicitUrl) && explicitUrl !== profile?.url;
   const auth = clientOptions.auth;
   return {
@@ -124,6 +126,13 @@ function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new TargetError(`--timeout must be a positive number of milliseconds, got "${text}"`, EXIT.usage);
+  return n;
+}
+
+function parseMaxResponseBytes(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new TargetError(`BIFROST_TUI_MAX_RESPONSE_BYTES must be a positive number of bytes, got "${text}"`, EXIT.usage);
   return n;
 }
 
