@@ -6,6 +6,7 @@
 import type { ClientOptions } from './api/types.js';
 import { EXIT, type ExitCode } from './commands/types.js';
 import { openProfileStore, type ProfileStore } from './store/profile-store.js';
+import { hideUrlUserinfo, urlCredentialsProblem } from './state/secrets.js';
 import { resolveConnection } from './store/secret-source.js';
 import { gatewayKey } from './store/state-dir.js';
 import type { Profile } from './store/types.js';
@@ -89,8 +90,10 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   try {
     new URL(clientOptions.baseUrl);
   } catch {
-    throw new TargetError(`not a valid URL: "${clientOptions.baseUrl}"`, EXIT.usage);
+    throw new TargetError(`not a valid URL: "${hideUrlUserinfo(clientOptions.baseUrl)}"`, EXIT.usage);
   }
+  const credentials = urlCredentialsProblem(clientOptions.baseUrl);
+  if (credentials) throw new TargetError(credentials, EXIT.usage);
   if (timeoutMs !== undefined) clientOptions.timeoutMs = timeoutMs;
   const maxResponseBytes = parseMaxResponseBytes(env.BIFROST_TUI_MAX_RESPONSE_BYTES);
   if (maxResponseBytes !== undefined) clientOptions.maxResponseBytes = maxResponseBytes;

@@ -2,7 +2,7 @@
 import { createClient as defaultCreateClient } from '../api/client.js';
 import { ApiError, errorMessage } from '../api/api-error.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
-import { scrubSecrets } from '../state/secrets.js';
+import { scrubSecrets, urlCredentialsProblem } from '../state/secrets.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import { profileNameProblem } from '../store/profile-schema.js';
 import { resolveConnection, SecretError } from '../store/secret-source.js';
@@ -146,6 +146,8 @@ async function test(ctx: Ctx): Promise<number> {
     if (err instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${err.message}`, EXIT.auth);
     throw err;
   }
+  const credentials = urlCredentialsProblem(opts.baseUrl);
+  if (credentials) throw new UsageError(`profile "${profile.name}": ${credentials}`);
   const secrets = opts.auth.kind === 'bearer' ? [opts.auth.token] : opts.auth.kind === 'basic' ? [opts.auth.password] : [];
   const client = (ctx.deps.createClient ?? defaultCreateClient)(opts);
   const started = now();
