@@ -9,6 +9,7 @@ import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import { resolveTarget, TargetError, type Target } from '../connect.js';
 import { scrubSecrets } from '../state/secrets.js';
+import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../state/provider-name.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
@@ -115,11 +116,11 @@ export class Ctx {
   scrub(text: string): string {
     return scrubSecrets(text, this.secrets);
   }
-  /** Text for humans on stdout, with the connection's secrets removed (values are masked already). */
+  /** Text for humans on stdout, with the connection's secrets removed (values are masked already) and controls made visible. */
   out(text: string): void {
     let clean = text;
     for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
-    this.io.stdout.write(clean);
+    this.io.stdout.write(printableLines(clean));
   }
   /** JSON on stdout, verbatim (an export must stay byte-exact). */
   outJson(value: unknown): void {
@@ -127,11 +128,11 @@ export class Ctx {
   }
   /** A note on stderr, unless --quiet. */
   note(text: string): void {
-    if (!this.quiet) this.io.stderr.write(`${this.scrub(text)}\n`);
+    if (!this.quiet) this.io.stderr.write(`${printable(this.scrub(text))}\n`);
   }
   /** An error line on stderr (always shown). */
   error(text: string): void {
-    this.io.stderr.write(`bifrost-tui: ${this.scrub(text)}\n`);
+    this.io.stderr.write(`bifrost-tui: ${printable(this.scrub(text))}\n`);
   }
 
   /** Resolves the gateway from flags, env and profiles (no request is made). */

@@ -2,6 +2,7 @@
 import { createClient as defaultCreateClient } from '../api/client.js';
 import { ApiError, errorMessage } from '../api/api-error.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
+import { printable, printableLines } from '../state/printable.js';
 import { scrubSecrets, urlCredentialsProblem } from '../state/secrets.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import { profileNameProblem } from '../store/profile-schema.js';
@@ -41,8 +42,9 @@ interface Ctx {
   deps: ProfilesDeps;
 }
 
+/** Human text made printable (a hand-edited config is untrusted too); JSON is built with JSON.stringify, which escapes controls. */
 function out(io: CommandIO, text: string): void {
-  io.stdout.write(text);
+  io.stdout.write(printableLines(text));
 }
 
 function needName(ctx: Ctx, sub: string, optional = false): string | undefined {
@@ -212,7 +214,7 @@ export async function runProfilesCommand(argv: string[], io: CommandIO, deps: Pr
     return await handler(ctx);
   } catch (err) {
     const [message, code] = classify(err);
-    io.stderr.write(`bifrost-tui profiles: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.stderr.write(`bifrost-tui profiles: ${printable(message.replace(/\s*\n\s*/g, ' '))}\n`);
     return code;
   }
 }
