@@ -8,8 +8,8 @@ export const HOSTILE = {
   name: `evil${OSC_TITLE}`,
   /** A status text (upstream: an LLM provider's error) with every kind of trick. */
   description: `upstream said ${OSC_TITLE}${OSC_CLIPBOARD}\x1b[2J\x07${HYPERLINK} ok\b\b\bXX \u009b31mred`,
-  /** An unknown field's value. */
-  field: `${OSC_TITLE}field`,
+  /** An unknown field's name. */
+  field: `x_hostile${OSC_TITLE}`,
 } as const;
 
 async function send(url: string, method: string, path: string, body: unknown): Promise<void> {
@@ -27,5 +27,5 @@ export async function seedHostile(url: string): Promise<void> {
   await send(url, 'PUT', `/__demo/providers/openai/status`, { status: 'list_models_failed', description: HOSTILE.description });
   const current = (await (await fetch(`${url}/api/providers/openai`)).json()) as Record<string, unknown>;
   for (const k of ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys']) delete current[k];
-  await send(url, 'PUT', '/api/providers/openai', { ...current, x_hostile: HOSTILE.field });
+  await send(url, 'PUT', '/api/providers/openai', { ...current, [HOSTILE.field]: 'value' });
 }
