@@ -54,6 +54,17 @@ export interface ProfileStore {
   clearDefault(): void;
 }
 
+/**
+ * conf writes through `atomically`, which follows a symlinked config.json to
+ * wherever it points and opens its temp file without O_EXCL. Every write of
+ * this store goes through writeFileAtomic instead: a temp file created
+ * exclusively next to config.json, then renamed over it.
+ */
+class ExclusiveConf<T extends Record<string, unknown>> extends Conf<T> {}
+(ExclusiveConf.prototype as unknown as { _write(value: unknown): void })._write = function (this: { path: string; _serialize(v: unknown): string }, value: unknown) {
+  writeFileAtomic(this.path, this._serialize(value));
+};
+
 /** Turns anything conf throws into a StoreError naming the file. */
 function toStoreError(file: string, err: unknown, doing: string): StoreError {
   if (err instanceof StoreError) return err;
@@ -132,7 +143,7 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
   const open = (): Conf<StoredConfig> => {
     const original = readBytes(file);
     try {
-      return new Conf<StoredConfig>(options);
+      return new ExclusiveConf<StoredConfig>(options);
     } catch (err) {
       const after = readBytes(file);
       if (original !== undefined && (after === undefined || !after.equals(original))) writeFileAtomic(file, original.toString('utf8'));

@@ -45,3 +45,20 @@ describe('exclusive file creation', () => {
     expect(JSON.parse(fs.readFileSync(out, 'utf8')).network_config).toBeDefined();
   });
 });
+
+describe('config writes', () => {
+  it('a symlink planted at config.json is replaced by the write, the file it points to is untouched', async () => {
+    const { openProfileStore } = await import('../../src/store/profile-store.js');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-excl-'));
+    const cfg = path.join(dir, 'config');
+    fs.mkdirSync(cfg, { mode: 0o700 });
+    const victim = path.join(dir, 'victim.json');
+    fs.writeFileSync(victim, '{}');
+    fs.symlinkSync(victim, path.join(cfg, 'config.json'));
+    openProfileStore({ dir: cfg }).upsert({ name: 'a', url: 'http://a:1', auth: 'none' });
+    expect(fs.readFileSync(victim, 'utf8')).toBe('{}');
+    expect(fs.lstatSync(path.join(cfg, 'config.json')).isSymbolicLink()).toBe(false);
+    expect(openProfileStore({ dir: cfg }).list().map((p) => p.name)).toEqual(['a']);
+    expect(fs.readdirSync(cfg).filter((f) => f !== 'config.json')).toEqual([]);
+  });
+});
