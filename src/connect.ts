@@ -81,6 +81,9 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   if (!profile && !explicitUrl) {
     throw new TargetError('no gateway given: use --url URL (or BIFROST_URL), --profile NAME, or --demo to try the embedded demo gateway', EXIT.usage, true);
   }
+  // Before the key is resolved: a URL with credentials is a usage error, whatever else is wrong.
+  const credentials = urlCredentialsProblem(flags.url || env.BIFROST_URL || profile?.url || '');
+  if (credentials) throw new TargetError(credentials, EXIT.usage);
   let clientOptions: ClientOptions;
   try {
     clientOptions = await resolveConnection(profile, { url: flags.url, apiKey: flags.apiKey }, env);
@@ -92,8 +95,6 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   } catch {
     throw new TargetError(`not a valid URL: "${hideUrlUserinfo(clientOptions.baseUrl)}"`, EXIT.usage);
   }
-  const credentials = urlCredentialsProblem(clientOptions.baseUrl);
-  if (credentials) throw new TargetError(credentials, EXIT.usage);
   if (timeoutMs !== undefined) clientOptions.timeoutMs = timeoutMs;
   const maxResponseBytes = parseMaxResponseBytes(env.BIFROST_TUI_MAX_RESPONSE_BYTES);
   if (maxResponseBytes !== undefined) clientOptions.maxResponseBytes = maxResponseBytes;

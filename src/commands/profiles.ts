@@ -141,6 +141,8 @@ async function test(ctx: Ctx): Promise<number> {
   if (!profile) throw new UsageError('no default profile: name one (`profiles test NAME`) or set one with `profiles use NAME`');
   const now = ctx.deps.now ?? (() => performance.now());
   // Test the profile as stored: BIFROST_URL/BIFROST_API_KEY are for one-off runs, not for checking a profile.
+  const credentials = urlCredentialsProblem(ctx.flags.url || profile.url);
+  if (credentials) throw new UsageError(`profile "${profile.name}": ${credentials}`);
   let opts: ClientOptions;
   try {
     opts = await resolveConnection(profile, { url: ctx.flags.url }, stripOverrides(ctx.io.env));
@@ -148,8 +150,6 @@ async function test(ctx: Ctx): Promise<number> {
     if (err instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${err.message}`, EXIT.auth);
     throw err;
   }
-  const credentials = urlCredentialsProblem(opts.baseUrl);
-  if (credentials) throw new UsageError(`profile "${profile.name}": ${credentials}`);
   const secrets = opts.auth.kind === 'bearer' ? [opts.auth.token] : opts.auth.kind === 'basic' ? [opts.auth.password] : [];
   const client = (ctx.deps.createClient ?? defaultCreateClient)(opts);
   const started = now();

@@ -78,3 +78,21 @@ describe('credentials in a URL', () => {
     expect(scrubSecrets(`cannot reach http://admin:${PASS}@gw:8080/api`, [])).toBe('cannot reach http://***@gw:8080/api');
   });
 });
+
+describe('credentials in a profile URL, in the app', () => {
+  it('switching to or testing such a profile is refused with the userinfo scrubbed', async () => {
+    const { createProfilesService } = await import('../../src/profiles-service.js');
+    const { openProfileStore } = await import('../../src/store/profile-store.js');
+    const { url, withCreds } = await start();
+    fs.writeFileSync(path.join(dir!, 'config.json'), JSON.stringify({ version: 1, profiles: { p: { name: 'p', url: withCreds, auth: 'none' } } }), { mode: 0o600 });
+    const service = createProfilesService({ store: openProfileStore({ dir }), env: {} });
+    const err = await service.connect('p').then(() => undefined, (e: unknown) => e as Error);
+    expect(err?.message).toContain('holds credentials');
+    expect(err?.message).not.toContain(PASS);
+    const tested = await service.test({ name: 'p', url: withCreds, auth: 'none' });
+    expect(tested.ok).toBe(false);
+    expect(tested.message).toContain(`${url.replace('http://', 'http://***@')}`);
+    expect(gw!.requests).toEqual([]);
+    await service.close();
+  });
+});
