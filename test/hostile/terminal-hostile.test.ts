@@ -51,3 +51,23 @@ describe('real terminal: hostile gateway text', () => {
     expect(clipboardWritten()).toBe(false);
   });
 });
+
+describe('real terminal: a provider named ..', () => {
+  it('opening it is refused on screen and nothing is requested for it', async () => {
+    gw = await startDemoGateway({ port: 0 });
+    const res = await fetch(`${gw.url}/api/providers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: '..', custom_provider_config: { base_provider_type: 'openai' } }),
+    });
+    expect(res.ok).toBe(true);
+    session = startTmux(`node ${CLI} --url ${gw.url}`, 120, 30);
+    await session.waitFor('7 configured');
+    session.send('g');
+    await session.waitFor(/› \.\.\s/);
+    const before = gw.requests.length;
+    session.send('Enter');
+    await session.waitFor('invalid provider name ".."');
+    expect(gw.requests.slice(before).filter((r) => r.path !== '/api/providers')).toEqual([]);
+  });
+});
