@@ -68,6 +68,6 @@ describe('real terminal: a provider named ..', () => {
     const before = gw.requests.length;
     session.send('Enter');
     await session.waitFor('invalid provider name ".."');
-    expect(gw.requests.slice(before).filter((r) => r.path !== '/api/providers')).toEqual([]);
+    expect(gw.requests.slice(before).filter((r) => r.url !== '/api/providers')).toEqual([]);
   });
 });
