@@ -11,7 +11,7 @@ import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
-import { providerNameProblem } from '../state/provider-name.js';
+import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
 import {
   abortedError,

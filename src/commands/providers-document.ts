@@ -12,7 +12,7 @@ import { stableStringify } from '../state/form/same-value.js';
 import { writeFileAtomic } from '../store/fs-util.js';
 import { StoreError } from '../store/store-error.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /**
  * Top-level key of exported files that `apply`/`diff` strip and never send.

@@ -1,11 +1,11 @@
 /** `providers history` and `providers restore`. */
+import type { HistoryEntry } from '../state/local-types.js';
 import type { SkippedEntry } from '../store/history-store.js';
-import type { HistoryEntry } from '../store/types.js';
 import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
 import { formatTable } from './output.js';
 import { keepCurrentSecrets, replaceEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** The readable entries, newest first; each unreadable one is reported in one line and left on disk. */
 async function entries(ctx: Ctx, name: string): Promise<{ list: HistoryEntry[]; skipped: SkippedEntry[] }> {

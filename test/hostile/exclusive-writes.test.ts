@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeCache } from '../../src/code-cache.js';
+import { writeCache } from '../../src/launcher/code-cache.js';
 import { setup, type Harness } from '../commands/providers-harness.js';
 
 let dir: string | undefined;

@@ -8,8 +8,8 @@ import { runProfilesCommand } from '../../src/commands/profiles.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
 import type { CommandIO } from '../../src/commands/types.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { initialForm, validateForm } from '../../src/state/profiles/profile-form.js';
-import { scrubSecrets } from '../../src/state/secrets.js';
+import { initialForm, validateProfileForm } from '../../src/state/profiles/profile-form.js';
+import { scrubSecrets } from '../../src/api/secrets.js';
 
 const PASS = 'Pw-9f8e7d6c-secret';
 let gw: DemoGateway | undefined;
@@ -73,7 +73,7 @@ describe('credentials in a URL', () => {
 
   it('the profile form (TUI) refuses a URL with credentials; any message has the userinfo scrubbed', () => {
     const form = initialForm('add');
-    const errors = validateForm({ ...form, values: { ...form.values, name: 'x', url: `http://admin:${PASS}@gw:8080` } });
+    const errors = validateProfileForm({ ...form, values: { ...form.values, name: 'x', url: `http://admin:${PASS}@gw:8080` } });
     expect(errors.url).toContain('credentials');
     expect(scrubSecrets(`cannot reach http://admin:${PASS}@gw:8080/api`, [])).toBe('cannot reach http://***@gw:8080/api');
   });
@@ -81,7 +81,7 @@ describe('credentials in a URL', () => {
 
 describe('credentials in a profile URL, in the app', () => {
   it('switching to or testing such a profile is refused with the userinfo scrubbed', async () => {
-    const { createProfilesService } = await import('../../src/profiles-service.js');
+    const { createProfilesService } = await import('../../src/app/profiles-service.js');
     const { openProfileStore } = await import('../../src/store/profile-store.js');
     const { url, withCreds } = await start();
     fs.writeFileSync(path.join(dir!, 'config.json'), JSON.stringify({ version: 1, profiles: { p: { name: 'p', url: withCreds, auth: 'none' } } }), { mode: 0o600 });

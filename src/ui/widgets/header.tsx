@@ -4,7 +4,7 @@ import type { ConnectionInfo } from '../services.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
 import { printable } from '../../state/printable.js';
-import { hideUrlUserinfo } from '../../state/secrets.js';
+import { hideUrlUserinfo } from '../../api/secrets.js';
 
 export interface HeaderProps {
   connection: ConnectionInfo;

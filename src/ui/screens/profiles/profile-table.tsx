@@ -4,7 +4,7 @@ import type { ProfilesState } from '../../../state/profiles/profiles-reducer.js'
 import type { Profile, ProfilesService } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
-import { hideUrlUserinfo } from '../../../state/secrets.js';
+import { hideUrlUserinfo } from '../../../api/secrets.js';
 
 interface Cols {
   name: number;

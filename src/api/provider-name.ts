@@ -9,7 +9,6 @@
 export function providerNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'invalid provider name "": a name is needed';
   if (name === '.' || name === '..') return `invalid provider name "${name}": a path segment, not a provider`;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return `invalid provider name ${JSON.stringify(name)}: control characters`;
   return undefined;
 }

@@ -25,7 +25,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheLocation, readCache, writeCache } from './code-cache.js';
-import { argvWithoutSecrets } from './state/secrets.js';
+import { argvWithoutSecrets } from './secret-args.js';
 
 /** sha256 prefix of dist/app.cjs, set by scripts/bundle.mjs. */
 declare const __APP_HASH__: string;
