@@ -9,6 +9,8 @@ import { buildUpdateBody } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/form/diff.js';
 import { stableStringify } from '../state/form/same-value.js';
+import { writeFileAtomic } from '../store/fs-util.js';
+import { StoreError } from '../store/store-error.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -63,10 +65,11 @@ export function exportText(p: Provider): string {
 /** Writes a file readable by the owner only (the export holds redacted secrets and header values). */
 export function writePrivateFile(file: string, text: string): void {
   try {
-    fs.writeFileSync(file, text, { mode: 0o600 });
-    fs.chmodSync(file, 0o600); // an existing file keeps its old mode on write
+    // A temp file created exclusively next to it, then renamed: a symlink at `file` is replaced, never written through.
+    writeFileAtomic(file, text);
   } catch (err) {
-    throw new CommandError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.changes);
+    const cause = err instanceof StoreError ? (err.cause as NodeJS.ErrnoException | undefined) : (err as NodeJS.ErrnoException);
+    throw new CommandError(`cannot write ${file}: ${cause?.code ?? (err as Error).message}`, EXIT.changes);
   }
 }
 

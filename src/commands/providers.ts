@@ -10,6 +10,7 @@ import { runList } from './providers-list.js';
 import { runSet } from './providers-set.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
+import { printable } from '../state/printable.js';
 
 export {
   APPLY_HELP, DIFF_HELP, EXPORT_HELP, GET_HELP, HISTORY_HELP, LIST_HELP, PROVIDERS_HELP, RESTORE_HELP, SET_HELP,
@@ -46,7 +47,7 @@ export async function runProvidersCommand(argv: string[], io: CommandIO, deps: P
   }
   const sub = Object.hasOwn(SUBCOMMANDS, subName) ? SUBCOMMANDS[subName] : undefined;
   if (!sub) {
-    io.stderr.write(`bifrost-tui: unknown providers command "${subName}" (expected ${Object.keys(SUBCOMMANDS).join(', ')}; see --help)\n`);
+    io.stderr.write(`bifrost-tui: unknown providers command "${printable(subName)}" (expected ${Object.keys(SUBCOMMANDS).join(', ')}; see --help)\n`);
     return EXIT.usage;
   }
   let ctx: Ctx;

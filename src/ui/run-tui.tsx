@@ -11,6 +11,7 @@ import { setTerminalControl } from './terminal-control.js';
 import { App } from './app.js';
 import { yogaReady } from './yoga-ready.js';
 import type { Services } from './services.js';
+import { printable } from '../state/printable.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
@@ -86,7 +87,7 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     runBeforeExit();
     instance.unmount();
     restore();
-    process.stderr.write(`bifrost-tui: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`bifrost-tui: internal error: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     process.exit(70);
   };
   process.on('uncaughtException', onCrash);
@@ -97,7 +98,7 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   } catch (err) {
     code = 70;
     restore();
-    process.stderr.write(`bifrost-tui: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`bifrost-tui: ${printable(err instanceof Error ? err.message : String(err))}\n`);
   } finally {
     restore();
     stopWatching();

@@ -23,6 +23,8 @@ export interface TmuxSession {
   waitForExit(timeoutMs?: number): Promise<number>;
   /** Is the terminal in the alternate screen? */
   alternateOn(): boolean;
+  /** The pane title (what an OSC 0/2 title write would change). */
+  paneTitle(): string;
   resize(columns: number, rows: number): void;
   kill(): void;
 }
@@ -67,6 +69,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
       }
     },
     alternateOn: () => tmux('display-message', '-p', '-t', name, '#{alternate_on}').trim() === '1',
+    paneTitle: () => tmux('display-message', '-p', '-t', name, '#{pane_title}').trim(),
     resize: (c, r) => void tmux('resize-window', '-t', name, '-x', String(c), '-y', String(r)),
     kill: () => {
       try {

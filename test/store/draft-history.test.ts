@@ -152,12 +152,13 @@ describe('history', () => {
     expect(store.listHistory('g', 'p').map((e) => e.object.i)).toEqual(Array.from({ length: 50 }, (_, i) => 49 - i));
   });
 
-  it('a corrupt entry gives a clear error and is not deleted', () => {
+  it('a corrupt entry is skipped and reported by the scan, a clear error when asked for, and never deleted', () => {
     const store = openHistoryStore({ dir });
     const e = store.appendHistory('g', 'openai', { v: 1 });
     const file = path.join(dir, 'history', 'g', 'openai', `${e.id}.json`);
     fs.writeFileSync(file, 'not json');
-    expect(() => store.listHistory('g', 'openai')).toThrow(StoreError);
+    expect(store.listHistory('g', 'openai')).toEqual([]);
+    expect(store.scanHistory('g', 'openai').skipped).toEqual([{ file, problem: expect.stringContaining('invalid JSON') }]);
     expect(() => store.getHistory('g', 'openai', e.id)).toThrow(file);
     expect(fs.readFileSync(file, 'utf8')).toBe('not json');
   });
