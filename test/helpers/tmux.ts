@@ -50,7 +50,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
     screen: () => tmux('capture-pane', '-p', '-t', name),
     send: (...keys) => void tmux('send-keys', '-t', name, ...keys),
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
-    async waitFor(text, timeoutMs = 8000) {
+    async waitFor(text, timeoutMs = 30_000) {
       const start = Date.now();
       for (;;) {
         const screen = s.screen();
@@ -59,7 +59,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    async waitForExit(timeoutMs = 8000) {
+    async waitForExit(timeoutMs = 30_000) {
       const start = Date.now();
       for (;;) {
         const status = existsSync(statusFile) ? readFileSync(statusFile, 'utf8').trim() : '';

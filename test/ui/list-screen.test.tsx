@@ -193,7 +193,7 @@ describe('start-up prefetch', () => {
     };
     services.session.takePrefetchedList = () => live;
     const { lastFrame } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
-    await waitFor(() => expect(lastFrame()).toContain('3 configured'), 2000);
+    await waitFor(() => expect(lastFrame()).toContain('3 configured'));
     expect(client.calls).not.toContain('list');
   });
 
