@@ -7,7 +7,7 @@ import type { Provider } from '../../api/wire.js';
 import { moveTarget, type CursorMove } from '../cursor-window.js';
 import type { Draft } from '../../store/types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
-import { diffObjects, normalizeForCompare } from '../form/diff.js';
+import { serverChanges } from '../form/diff.js';
 import {
   createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField, setField,
   setFieldValue, undo, redo,
@@ -217,7 +217,7 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       }
       // A "new" provider that someone created meanwhile exists now: saving updates (and backs up) theirs.
       const base = s.isNew ? { ...s, isNew: false } : s;
-      const changes = diffObjects(normalizeForCompare(s.form.original), normalizeForCompare(a.fresh));
+      const changes = serverChanges(s.form.original, a.fresh);
       if (changes.length === 0) return review(base, a.fresh, false);
       const { overlaps } = rebase(s.form, a.fresh);
       return { ...base, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps }, message: undefined };

@@ -276,6 +276,22 @@ describe('form screen: save flow', () => {
     expect(run(c, { type: 'cancel' }).form.edits).toBe(s.form.edits);
   });
 
+  it('someone else changing one explicit value to another (a default included) is a conflict, not my change', () => {
+    const base = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.default_request_timeout_in_seconds = 300;
+    });
+    const s = run(typeInto(loaded(base), RETRIES, '5'), { type: 'save-requested' });
+    const fresh = fetched(base, (c) => {
+      c.network_config.default_request_timeout_in_seconds = 30;
+    });
+    const c = run(s, { type: 'fresh-fetched', fresh });
+    expect(c.mode.kind).toBe('conflict');
+    if (c.mode.kind !== 'conflict') return;
+    expect(c.mode.changes.map((d) => [d.path, d.before, d.after])).toEqual([[TIMEOUT, 300, 30]]);
+    const r = run(c, { type: 'conflict-reapply' });
+    expect(r.mode.kind === 'review' && r.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+  });
+
   it('reload and re-apply: the review shows only my change and the body keeps theirs', () => {
     const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' });
     const fresh = fetched(OPENAI_PROVIDER, (c) => {
