@@ -25,7 +25,8 @@ export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string 
     clear: (gw, p) => void draftStore.clearDraft(gw, p),
   };
   const history: HistoryService = {
-    append: (gw, p, object) => void historyStore.appendHistory(gw, p, object),
+    append: (gw, p, object) => historyStore.appendHistory(gw, p, object).id,
+    remove: (gw, p, id) => void historyStore.removeHistory(gw, p, id),
   };
   return { drafts, history, editor: editorService(env), onBeforeExit: registerBeforeExit };
 }

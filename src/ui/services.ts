@@ -71,7 +71,10 @@ export interface DraftService {
 
 /** Backups of provider objects taken before each save. */
 export interface HistoryService {
-  append(gatewayKey: string, provider: string, object: Record<string, unknown>): void;
+  /** Returns the entry's id. */
+  append(gatewayKey: string, provider: string, object: Record<string, unknown>): string;
+  /** Drops the entry of a save the gateway refused (nothing was written). */
+  remove(gatewayKey: string, provider: string, id: string): void;
 }
 
 /** Effects the form needs outside Ink. */

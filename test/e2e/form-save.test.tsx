@@ -18,6 +18,7 @@ import { App } from '../../src/ui/app.js';
 import type { Services } from '../../src/ui/services.js';
 import { fakeServices, waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
+import { checkSaveAgainstReview } from '../faults/review-check.js';
 
 const GW = 'test'; // the gateway key fakeServices uses
 const SIZE = { columns: 100, rows: 40 };
@@ -58,7 +59,7 @@ async function start(opts: DemoGatewayOptions = {}): Promise<Harness> {
   const services: Services = {
     ...fakeServices(client),
     drafts: { load: (g, p) => drafts.loadDraft(g, p), save: (g, p, d) => drafts.saveDraft(g, p, d), clear: (g, p) => void drafts.clearDraft(g, p) },
-    history: { append: (g, p, o) => void history.appendHistory(g, p, o) },
+    history: { append: (g, p, o) => history.appendHistory(g, p, o).id, remove: (g, p, id) => void history.removeHistory(g, p, id) },
     onBeforeExit: (flush) => {
       exitFlushes.add(flush);
       return () => exitFlushes.delete(flush);
@@ -380,6 +381,62 @@ describe('form save: someone else changed the provider', () => {
   });
 });
 
+/** A second writer on the same gateway (another operator, a script): GET, change, PUT the complete body over HTTP. */
+async function otherWriter(h: Harness, name: string, edits: Edit[]): Promise<void> {
+  const other = createClient({ baseUrl: h.gw.url, auth: { kind: 'none' } });
+  try {
+    const got = await other.getProvider(name);
+    await other.updateProvider(name, buildUpdateBody(got, edits));
+  } finally {
+    await other.close();
+  }
+}
+
+describe('form save: a concurrent writer', () => {
+  it('a change landing while the review is open is not reverted: y shows the conflict again and writes nothing', async () => {
+    const h = await start();
+    await open(h, 'openai');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '7');
+    h.press(KEYS.ctrlS);
+    await h.see('Review: saving openai changes 1 field');
+    await otherWriter(h, 'openai', [{ path: ['network_config', 'retry_backoff_initial'], value: 2000 }]);
+    expect(h.puts()).toHaveLength(1);
+    h.press('y');
+    await h.see('openai changed on the gateway while you reviewed: nothing was written');
+    expect(h.frame()).toMatch(/~ network_config\.retry_backoff_initial: 500 → 2000/);
+    expect(h.puts()).toHaveLength(1);
+    expect(h.history.listHistory(GW, 'openai')).toEqual([]);
+    h.press('r');
+    await h.see('Review: saving openai changes 1 field');
+    h.press('y');
+    await h.see(/saved openai at/);
+    expect(h.gw.storedProvider('openai')?.network_config).toMatchObject({ max_retries: 7, retry_backoff_initial: 2000 });
+  });
+
+  it('overwrite after someone rotated a secret keeps their secret (never the old mask) and the review says so; the PUT is the reviewed body', async () => {
+    const h = await start();
+    await open(h, 'groq');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '7');
+    await otherWriter(h, 'groq', [{ path: ['proxy_config', 'username'], value: 'svc-rotated-user' }]);
+    h.press(KEYS.ctrlS);
+    await h.see('⚠ groq changed on the gateway since you opened it');
+    h.press('o');
+    await h.see('Review: saving groq changes 1 field');
+    await h.see('Kept the gateway’s current secret: proxy_config.username');
+    const review = { at: performance.now(), text: h.frame() };
+    h.press('y');
+    await h.see(/saved groq at/);
+    const put = lastPut(h);
+    expect(checkSaveAgainstReview(review, 'groq', put.previous, put.json)).toEqual({ problems: [], complete: true });
+    const stored = h.gw.storedProvider('groq')?.proxy_config as Record<string, any>;
+    expect(stored.username.value).toBe('svc-rotated-user');
+    expect(stored.password.value).toBe('Pr0xy-S3cret-2024!');
+    expect(h.gw.storedProvider('groq')?.network_config?.max_retries).toBe(7);
+  });
+});
+
 describe('form save: failures and slow saves', () => {
   it('a 400 shows the gateway message in one line, keeps the edit and the draft; a retry succeeds', async () => {
     const h = await start();
@@ -401,8 +458,11 @@ describe('form save: failures and slow saves', () => {
     expect(draft?.fields?.['concurrency_and_buffer_size.concurrency']).toMatchObject({ text: '250', parsed: true });
     expect(existsSync(h.drafts.draftPath(GW, 'anthropic'))).toBe(true);
     expect(h.gw.storedProvider('anthropic')?.concurrency_and_buffer_size?.concurrency).toBe(500);
+    // nothing was written, so there is no "version before the write" to keep
+    expect(h.history.listHistory(GW, 'anthropic')).toEqual([]);
 
     await saveAndConfirm(h, 'anthropic');
+    expect(h.history.listHistory(GW, 'anthropic').map((e) => e.object)).toEqual([got]);
     expect(h.puts()).toHaveLength(2);
     expect(lastPut(h).json).toEqual(buildUpdateBody(got, [{ path: ['concurrency_and_buffer_size', 'concurrency'], value: 250 }]));
     expect(h.gw.storedProvider('anthropic')?.concurrency_and_buffer_size?.concurrency).toBe(250);

@@ -58,6 +58,8 @@ export type FormScreenAction =
   | { type: 'conflict-overwrite' }
   | { type: 'review-scroll'; delta: number }
   | { type: 'review-confirm'; at: number }
+  /** The re-check right before the PUT found the gateway's copy changed since the review (null: deleted). Nothing was written. */
+  | { type: 'recheck-changed'; fresh: Provider | null }
   | { type: 'save-succeeded'; saved: Provider; at: string }
   | { type: 'save-failed'; message: string }
   | { type: 'status-refreshed'; provider: Provider }
@@ -235,8 +237,20 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'review-confirm':
       // Back up the copy the gateway has now (after an overwrite that is theirs, not the one loaded); nothing for a new provider.
       return s.mode.kind === 'review'
-        ? { ...s, mode: { kind: 'saving', startedAt: a.at, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
+        ? { ...s, mode: { kind: 'saving', startedAt: a.at, body: s.mode.body, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
         : s;
+    case 'recheck-changed': {
+      if (s.mode.kind !== 'saving') return s;
+      if (a.fresh === null) {
+        return { ...s, mode: browse, leaveAfterSave: undefined, message: { text: `${s.name} was deleted on the gateway since the review: nothing was written (a PUT would re-create it)`, role: 'error' } };
+      }
+      const changes = serverChanges(s.mode.backup ?? { name: s.name }, a.fresh);
+      const { overlaps } = rebase(s.form, a.fresh);
+      return {
+        ...s, isNew: false, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps },
+        message: { text: `${s.name} changed on the gateway while you reviewed: nothing was written`, role: 'warn' },
+      };
+    }
     case 'save-succeeded':
       return {
         ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }),

@@ -1,5 +1,5 @@
 /** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
-import type { Provider } from '../../api/wire.js';
+import type { Provider, UpdateBody } from '../../api/wire.js';
 import { settleWindow } from '../cursor-window.js';
 import type { Draft } from '../../store/types.js';
 import type { DiffEntry } from '../form/diff.js';
@@ -20,9 +20,16 @@ export type FormMode =
   | { kind: 'draft'; draft: Draft }
   | { kind: 'checking' }
   | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
-  | { kind: 'review'; fresh: Provider; diff: DiffEntry[]; scroll: number; overwrite: boolean }
-  /** `backup`: the gateway's copy the save replaces (what the review compared against), kept in the history. */
-  | { kind: 'saving'; startedAt: number; backup?: Provider }
+  /**
+   * `fresh`: the gateway's copy the review compared against; `body`: the exact PUT body shown (sent as is);
+   * `kept`: secret paths whose masked value was out of date, so the gateway's current secret is sent instead.
+   */
+  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; scroll: number; overwrite: boolean; kept: string[] }
+  /**
+   * `body`: the reviewed body, sent byte for byte. `backup`: the gateway's copy the review compared against
+   * (absent for a new provider); the gateway must still hold it right before the PUT, and it goes to the history.
+   */
+  | { kind: 'saving'; startedAt: number; body: UpdateBody; backup?: Provider }
   | { kind: 'leave'; then: 'back' | 'quit' };
 
 export interface StatusMessage {

@@ -150,7 +150,7 @@ function Body({ state, width, height }: { state: FormScreenState; width: number;
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} height={height} width={width} />;
+      return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} kept={mode.kept} height={height} width={width} />;
     case 'conflict':
       return (
         <ConflictView

@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
 import { scrubSecrets } from '../../../state/secrets.js';
-import { buildBody, toEdits } from '../../../state/form/edit-model.js';
+import { serverChanges } from '../../../state/form/diff.js';
+import { toEdits } from '../../../state/form/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { newProviderTemplate } from '../../../state/form-screen/new-provider.js';
@@ -80,38 +81,68 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.mode.kind]);
 
-  // Save flow, step 4-5: back up what the gateway has, PUT the complete object, refresh status.
+  // Save flow, step 4-5: re-check that the gateway still has the copy the review was built on, back it up,
+  // PUT exactly the reviewed body, refresh the status.
   useEffect(() => {
     if (state.mode.kind !== 'saving') return;
     const s = getState();
+    if (s.mode.kind !== 'saving') return;
+    const { body, backup } = s.mode;
     const signal = fresh();
-    const body = buildBody(s.form);
-    const backupOf = s.mode.kind === 'saving' ? (s.mode.backup as Record<string, unknown> | undefined) : undefined;
-    try {
-      if (backupOf) services.history?.append(connection.gatewayKey, name, backupOf);
-    } catch (err) {
-      dispatch({ type: 'save-failed', message: `could not back up the current version, not saving: ${oneLine(err)}` });
-      return;
-    }
-    client.updateProvider(name, body, { signal }).then(
-      (saved: Provider) => {
-        if (signal.aborted) return;
-        try {
-          services.drafts?.clear(connection.gatewayKey, name);
-        } catch {
-          // A stale draft is offered again next time; harmless.
-        }
-        dispatch({ type: 'save-succeeded', saved, at: clockText(services.now()) });
-        // PUT answers "active" whatever the truth is (CONTRACT §4.3): ask again.
-        client.getProvider(name, { signal }).then(
-          (p) => !signal.aborted && dispatch({ type: 'status-refreshed', provider: p }),
-          () => undefined,
-        );
-      },
-      (err: unknown) => !signal.aborted && dispatch({ type: 'save-failed', message: oneLine(err) }),
-    );
+    const failed = (message: string): void => {
+      if (!signal.aborted) dispatch({ type: 'save-failed', message });
+    };
+    void (async () => {
+      let now: Provider | null;
+      try {
+        now = await client.getProvider(name, { signal });
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 404)) return failed(`could not re-check the gateway before writing, nothing was written: ${oneLine(err)}`);
+        now = null;
+      }
+      if (signal.aborted) return;
+      if (backup ? now === null || serverChanges(backup, now).length > 0 : now !== null) {
+        dispatch({ type: 'recheck-changed', fresh: now });
+        return;
+      }
+      let entry: string | undefined;
+      try {
+        if (backup && services.history) entry = services.history.append(connection.gatewayKey, name, backup as Record<string, unknown>);
+      } catch (err) {
+        return failed(`could not back up the current version, not saving: ${oneLine(err)}`);
+      }
+      let saved: Provider;
+      try {
+        saved = await client.updateProvider(name, body, { signal });
+      } catch (err) {
+        // The gateway answered and refused: nothing was written, so there is nothing to keep a backup of.
+        // After a timeout or a dropped connection the write may still land: the backup stays.
+        if (entry && err instanceof ApiError && err.status !== undefined && err.status < 500) dropHistory(entry);
+        return failed(oneLine(err));
+      }
+      if (signal.aborted) return;
+      try {
+        services.drafts?.clear(connection.gatewayKey, name);
+      } catch {
+        // A stale draft is offered again next time; harmless.
+      }
+      dispatch({ type: 'save-succeeded', saved, at: clockText(services.now()) });
+      // PUT answers "active" whatever the truth is (CONTRACT §4.3): ask again.
+      client.getProvider(name, { signal }).then(
+        (p) => !signal.aborted && dispatch({ type: 'status-refreshed', provider: p }),
+        () => undefined,
+      );
+    })();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.mode.kind]);
+
+  const dropHistory = (id: string): void => {
+    try {
+      services.history?.remove(connection.gatewayKey, name, id);
+    } catch {
+      // An entry left behind is a harmless extra backup.
+    }
+  };
 
   // Drafts: written on every committed edit, so nothing typed is lost on a crash or a dropped SSH session.
   const offering = state.mode.kind === 'draft' || state.phase !== 'ready';
