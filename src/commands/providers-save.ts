@@ -3,6 +3,7 @@
  * rules): validate, diff, conflict check, confirm, re-check, back up, PUT the
  * complete body built from the fetched object plus edits.
  */
+import { ApiError } from '../api/api-error.js';
 import { buildUpdateBody, type Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { diffObjects, type DiffEntry } from '../state/form/diff.js';
@@ -73,21 +74,35 @@ export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> 
 
   const asked = await confirmWrite(ctx, `Save ${plural(changes.length, 'change')} to ${name} on ${url}?`);
   const client = await ctx.gateway();
-  if (asked) {
-    // Time passed at the prompt: the diff above must still be what gets overwritten.
-    const fresh = await ctx.fetchProvider(name);
-    if (fingerprint(fresh) !== fingerprint(fetched)) {
-      throw new CommandError(`${name} changed on the gateway while waiting for confirmation: nothing was written; run the command again`, EXIT.conflict);
-    }
+  // Re-check immediately before the write (time passes at a prompt, and another writer may land
+  // even without one): the diff above must still be what gets overwritten.
+  const fresh = await ctx.fetchProvider(name);
+  if (fingerprint(fresh) !== fingerprint(fetched)) {
+    const when = asked ? 'while waiting for confirmation' : 'since it was read';
+    throw new CommandError(`${name} changed on the gateway ${when}: nothing was written; run the command again`, EXIT.conflict);
   }
   const target = await ctx.connect();
+  const history = ctx.history();
   let backupId: string;
   try {
-    backupId = ctx.history().appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
+    backupId = history.appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
   } catch (err) {
     throw new CommandError(`cannot back up ${name} before saving (${(err as Error).message}): nothing was written`, EXIT.changes);
   }
-  await client.updateProvider(name, body);
+  try {
+    await client.updateProvider(name, body);
+  } catch (err) {
+    // The gateway answered and refused: nothing was written, so no "version before the write" to keep.
+    // After a timeout or a dropped connection the write may still land: the backup stays.
+    if (err instanceof ApiError && err.status !== undefined && err.status < 500) {
+      try {
+        history.removeHistory(target.connection.gatewayKey, name, backupId);
+      } catch {
+        // an extra backup is harmless
+      }
+    }
+    throw err;
+  }
   if (ctx.json) ctx.outJson({ ...result, saved: true, backup: backupId });
   else if (!ctx.quiet) ctx.out(`saved ${name}: ${plural(changes.length, 'change')}; previous version kept as ${backupId} (undo: bifrost-tui providers restore ${name} --at ${backupId})\n`);
   return EXIT.ok;
