@@ -437,6 +437,26 @@ describe('form save: a concurrent writer', () => {
   });
 });
 
+describe('form: nulls from the gateway', () => {
+  it('a provider with a null flag, header value and number opens, and a save carries the nulls through as received', async () => {
+    const h = await start();
+    h.gw.mutateProvider('acme-llm', (p: Record<string, any>) => {
+      p.custom_provider_config.allowed_requests.some_future_flag = null;
+      p.network_config.stream_idle_timeout_in_seconds = null;
+      p.network_config.extra_headers = { ...p.network_config.extra_headers, 'X-Null': null };
+    });
+    const got = await h.get('acme-llm');
+    await open(h, 'acme-llm');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '3');
+    await saveAndConfirm(h, 'acme-llm');
+    expect(lastPut(h).json).toEqual(buildUpdateBody(got, [{ path: ['network_config', 'max_retries'], value: 3 }]));
+    const body = lastPut(h).json as Record<string, any>;
+    expect(body.custom_provider_config.allowed_requests.some_future_flag).toBeNull();
+    expect(body.network_config.extra_headers['X-Null']).toBeNull();
+  });
+});
+
 describe('form save: failures and slow saves', () => {
   it('a 400 shows the gateway message in one line, keeps the edit and the draft; a retry succeeds', async () => {
     const h = await start();
