@@ -38,6 +38,12 @@ export interface Draft {
   savedAt: string;
 }
 
+/** A draft on disk and the editor that wrote it (absent: the one-file-per-provider layout of older versions). */
+export interface StoredDraft {
+  editor?: string;
+  draft: Draft;
+}
+
 /** One backup of a provider as it was on the gateway before a save. */
 export interface HistoryEntry {
   /** Sortable id: ISO time with the colons removed, e.g. 20261126T140733123Z. */

@@ -3,7 +3,7 @@
  * demo gateway on loopback, drafts and history in a temp dir. Every save
  * asserts the exact PUT body the gateway received.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -15,6 +15,7 @@ import { startDemoGateway, type DemoGateway, type DemoGatewayOptions, type Recor
 import { openDraftStore, type DraftStore } from '../../src/store/draft-store.js';
 import { openHistoryStore, type HistoryStore } from '../../src/store/history-store.js';
 import { App } from '../../src/ui/app.js';
+import { draftService } from '../../src/local-services.js';
 import type { Services } from '../../src/ui/services.js';
 import { fakeServices, waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
@@ -58,7 +59,7 @@ async function start(opts: DemoGatewayOptions = {}): Promise<Harness> {
   const exitFlushes = new Set<() => void>();
   const services: Services = {
     ...fakeServices(client),
-    drafts: { load: (g, p) => drafts.loadDraft(g, p), save: (g, p, d) => drafts.saveDraft(g, p, d), clear: (g, p) => void drafts.clearDraft(g, p) },
+    drafts: draftService(drafts),
     history: { append: (g, p, o) => history.appendHistory(g, p, o).id, remove: (g, p, id) => void history.removeHistory(g, p, id) },
     onBeforeExit: (flush) => {
       exitFlushes.add(flush);
@@ -295,7 +296,7 @@ describe('form save: one change per section, exact PUT body', () => {
     await h.see(/· status active/);
     await h.see('no changes');
     // nothing left on disk once saved; the backup is what the gateway had
-    expect(h.drafts.loadDraft(GW, c.provider)).toBeUndefined();
+    expect(h.drafts.listDrafts(GW, c.provider)).toEqual([]);
     expect(h.history.listHistory(GW, c.provider).map((e) => e.object)).toEqual([got]);
   });
 
@@ -474,9 +475,9 @@ describe('form save: failures and slow saves', () => {
     expect(frame).toMatch(/\*Concurrency\s+250/);
     expect(frame).toContain('1 changed');
     expect(frame.split('\n').filter((l) => l.includes('Concurrency must be greater than 0'))).toHaveLength(1);
-    const draft = h.drafts.loadDraft(GW, 'anthropic');
+    const draft = h.drafts.listDrafts(GW, 'anthropic')[0]?.draft;
     expect(draft?.fields?.['concurrency_and_buffer_size.concurrency']).toMatchObject({ text: '250', parsed: true });
-    expect(existsSync(h.drafts.draftPath(GW, 'anthropic'))).toBe(true);
+    expect(h.drafts.listDrafts(GW, 'anthropic')).toHaveLength(1);
     expect(h.gw.storedProvider('anthropic')?.concurrency_and_buffer_size?.concurrency).toBe(500);
     // nothing was written, so there is no "version before the write" to keep
     expect(h.history.listHistory(GW, 'anthropic')).toEqual([]);
@@ -486,7 +487,7 @@ describe('form save: failures and slow saves', () => {
     expect(h.puts()).toHaveLength(2);
     expect(lastPut(h).json).toEqual(buildUpdateBody(got, [{ path: ['concurrency_and_buffer_size', 'concurrency'], value: 250 }]));
     expect(h.gw.storedProvider('anthropic')?.concurrency_and_buffer_size?.concurrency).toBe(250);
-    expect(existsSync(h.drafts.draftPath(GW, 'anthropic'))).toBe(false);
+    expect(h.drafts.listDrafts(GW, 'anthropic')).toEqual([]);
   });
 
   it('a slow save shows a ticking elapsed counter, keeps the keyboard alive and completes', async () => {
@@ -516,7 +517,7 @@ describe('form: leaving, drafts, new providers', () => {
     await goTo(h, 1, 4, 'Max retries');
     typeValue(h, '7');
     await h.see('1 changed');
-    await waitFor(() => expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(true));
+    await waitFor(() => expect(h.drafts.listDrafts(GW, 'openai')).toHaveLength(1));
     h.press(KEYS.esc);
     await h.see('1 unsaved change: s save · d discard · Esc keep editing');
     h.press(KEYS.esc);
@@ -528,7 +529,7 @@ describe('form: leaving, drafts, new providers', () => {
     await h.see('configured');
     await h.see(/› openai/);
     expect(h.puts()).toHaveLength(0);
-    expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(false);
+    expect(h.drafts.listDrafts(GW, 'openai')).toEqual([]);
     // reopening shows the gateway's value and no draft offer
     h.press(KEYS.enter);
     await h.see(/Max retries\s+2/);
@@ -632,7 +633,39 @@ describe('form: leaving, drafts, new providers', () => {
     h.press('d');
     await h.see('draft discarded');
     await h.see(/ Max retries\s+2/);
-    await waitFor(() => expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(false));
+    await waitFor(() => expect(h.drafts.listDrafts(GW, 'openai')).toEqual([]));
+  });
+
+  it('two editors of one provider keep a draft each; on reopen every unrecovered draft is offered, one after the other', async () => {
+    const h = await start();
+    // a second editor of the same provider on the same machine and stores (another terminal)
+    const second: Harness = { ...h, app: render(<App services={h.services} mono size={SIZE} />) };
+    second.frame = () => second.app.lastFrame() ?? '';
+    second.see = (text, timeoutMs = WAIT) => waitFor(() => expect(second.frame()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text), timeoutMs);
+    second.press = (...keys) => keys.forEach((k) => second.app.stdin.write(k));
+    cleanups.push(() => second.app.unmount());
+    await open(h, 'openai');
+    await open(second, 'openai');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '7');
+    await h.see('1 changed');
+    await goTo(second, 1, 3, 'Request timeout');
+    typeValue(second, '600');
+    await second.see('1 changed');
+    // while both run, neither draft is offered to a third editor (both are held)
+    expect(h.services.drafts!.unrecovered(GW, 'openai')).toEqual([]);
+    second.app.unmount();
+    h.restart(); // both gone without saving: two unrecovered drafts
+    await open(h, 'openai', false);
+    await h.see('Unsaved edits to openai from');
+    h.press('d');
+    await h.see('draft discarded; 1 more to look at');
+    await h.see('Unsaved edits to openai from');
+    h.press('r');
+    await h.see('draft restored (1 changed field)');
+    // the two drafts held different edits: the first offered was the newest (timeout), the restored one is the other
+    await h.see(/\*Max retries\s+7/);
+    expect(h.frame()).toMatch(/ Request timeout\s+60 s/);
   });
 
   it('an unconfigured built-in (a shows them) saves with one PUT to that name only', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Provider } from '../../api/wire.js';
 import { moveTarget, type CursorMove } from '../cursor-window.js';
-import type { Draft } from '../../store/types.js';
+import type { Draft, StoredDraft } from '../../store/types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { serverChanges } from '../form/diff.js';
 import {
@@ -26,7 +26,8 @@ export { hasInvalidEdits, hasUnsavedWork };
 
 export type FormScreenAction =
   | { type: 'load-started' }
-  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft }
+  /** `drafts`: unrecovered drafts to offer, newest first (`draft`: just one). */
+  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft; drafts?: StoredDraft[] }
   | { type: 'load-failed'; message: string }
   | { type: 'viewport'; height: number }
   | CursorMove
@@ -66,6 +67,12 @@ export type FormScreenAction =
   | { type: 'leave-requested'; then: 'back' | 'quit' }
   | { type: 'message'; message: StatusMessage | undefined };
 
+/** Offers the first of `drafts` (the rest after it), or stays as is when there is none. */
+function offerDraft(s: FormScreenState, drafts: readonly StoredDraft[]): FormScreenState {
+  const [first, ...more] = drafts;
+  return first ? { ...s, mode: { kind: 'draft', draft: first.draft, ...(first.editor === undefined ? {} : { editor: first.editor }), more } } : s;
+}
+
 function activate(s: FormScreenState): FormScreenState {
   const row = s.rows[s.cursor];
   if (!row) return s;
@@ -101,7 +108,7 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'load-succeeded': {
       const base = { ...s, phase: 'ready' as const, isNew: a.isNew, loadError: undefined };
       const next = setFormState(base, createFormState(a.provider), a.isNew ? { text: `${s.name} is not configured on this gateway yet: saving creates it`, role: 'warn' } : undefined);
-      return a.draft ? { ...next, mode: { kind: 'draft', draft: a.draft } } : next;
+      return offerDraft(next, a.drafts ?? (a.draft ? [{ draft: a.draft }] : []));
     }
     case 'load-failed':
       return s.phase === 'ready' ? { ...s, message: { text: a.message, role: 'error' } } : { ...s, phase: 'error', loadError: a.message };
@@ -191,10 +198,14 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'draft-restore': {
       if (s.mode.kind !== 'draft') return s;
       const { form, overlaps } = restoreDraft(s.form.original, s.mode.draft);
-      const msg = overlaps.length
+      const more = s.mode.more.length;
+      const msg = (overlaps.length
         ? `draft restored; the gateway also changed ${overlaps.join(', ')} since (your values kept)`
-        : `draft restored (${dirtyCount(form)} changed field${dirtyCount(form) === 1 ? '' : 's'})`;
-      const next = { ...setFormState(s, form, { text: msg, role: overlaps.length ? 'warn' : 'ok' }), mode: browse } as FormScreenState;
+        : `draft restored (${dirtyCount(form)} changed field${dirtyCount(form) === 1 ? '' : 's'})`) +
+        (more ? `; ${more} more unsaved draft${more === 1 ? '' : 's'} of ${s.name} kept on disk, offered next time you open it` : '');
+      const next = {
+        ...setFormState(s, form, { text: msg, role: overlaps.length || more ? 'warn' : 'ok' }), mode: browse, consumedDraft: { editor: s.mode.editor },
+      } as FormScreenState;
       const pending = s.mode.draft.pending;
       if (pending && findDescriptor(pending.fieldId)) {
         const at = jumpToField(next, pending.fieldId);
@@ -202,8 +213,11 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       }
       return next;
     }
-    case 'draft-discard':
-      return { ...s, mode: browse, message: { text: 'draft discarded', role: 'muted' } };
+    case 'draft-discard': {
+      if (s.mode.kind !== 'draft') return s;
+      const next = offerDraft({ ...s, mode: browse, consumedDraft: { editor: s.mode.editor } }, s.mode.more);
+      return { ...next, message: { text: `draft discarded${s.mode.more.length ? `; ${s.mode.more.length} more to look at` : ''}`, role: 'muted' } };
+    }
     case 'save-requested': {
       if (s.mode.kind !== 'browse' && s.mode.kind !== 'leave') return s;
       const leaveAfterSave = s.mode.kind === 'leave' ? s.mode.then : undefined;

@@ -1,7 +1,7 @@
 /** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
 import type { Provider, UpdateBody } from '../../api/wire.js';
 import { settleWindow } from '../cursor-window.js';
-import type { Draft } from '../../store/types.js';
+import type { Draft, StoredDraft } from '../../store/types.js';
 import type { DiffEntry } from '../form/diff.js';
 import { createFormState, type FormState } from '../form/edit-model.js';
 import { visibleRows, type FormRow } from '../form/form-view.js';
@@ -17,7 +17,8 @@ export type FormMode =
   | { kind: 'map'; fieldId: string; map: MapEditorState }
   | { kind: 'flags'; fieldId: string; grid: FlagsGridState }
   | { kind: 'pem'; fieldId: string; editor: LineEditor }
-  | { kind: 'draft'; draft: Draft }
+  /** A draft no running editor holds; `editor` wrote it; `more`: the others, offered after a discard. */
+  | { kind: 'draft'; draft: Draft; editor?: string; more: StoredDraft[] }
   | { kind: 'checking' }
   | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
   /**
@@ -59,6 +60,8 @@ export interface FormScreenState {
   leaveAfterSave?: 'back' | 'quit';
   /** Set when the screen should now be left (the save chosen on leaving succeeded). */
   leaveNow?: 'back' | 'quit';
+  /** The offered draft last restored or discarded: its file is removed (a new object each time). */
+  consumedDraft?: { editor?: string };
 }
 
 export function initialFormScreen(name: string, readOnly = false, viewport = 10): FormScreenState {

@@ -4,7 +4,7 @@
  * aborted on unmount; every failure becomes a one-line message and keeps the
  * edits.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
 import { scrubSecrets } from '../../../state/secrets.js';
@@ -13,7 +13,7 @@ import { toEdits } from '../../../state/form/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { newProviderTemplate } from '../../../state/form-screen/new-provider.js';
-import type { Draft } from '../../../store/types.js';
+import type { Draft, StoredDraft } from '../../../store/types.js';
 import type { Services } from '../../services.js';
 
 export interface FormControllerProps {
@@ -27,10 +27,12 @@ export interface FormControllerProps {
 
 const clockText = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
 
-export function useFormController({ services, state, getState, dispatch, allowCreate }: FormControllerProps): { reload: () => void } {
+export function useFormController({ services, state, getState, dispatch, allowCreate }: FormControllerProps): { reload: () => void; editor?: string } {
   const { client, connection } = services.session;
   const name = state.name;
   const aborter = useRef<AbortController | null>(null);
+  // This form is one editor: its own draft file, never shared with another editor of the provider.
+  const [editor] = useState(() => services.drafts?.begin());
   const oneLine = (err: unknown): string => scrubSecrets(errorMessage(err), [connection.secret]);
 
   const fresh = (): AbortSignal => {
@@ -42,27 +44,30 @@ export function useFormController({ services, state, getState, dispatch, allowCr
   const load = (): void => {
     const signal = fresh();
     dispatch({ type: 'load-started' });
-    let draft: Draft | undefined;
+    let drafts: StoredDraft[] | undefined;
     try {
-      draft = services.drafts?.load(connection.gatewayKey, name);
+      drafts = services.drafts?.unrecovered(connection.gatewayKey, name);
     } catch (err) {
       dispatch({ type: 'message', message: { text: `draft not readable, left on disk: ${oneLine(err)}`, role: 'warn' } });
     }
     client.getProvider(name, { signal }).then(
-      (provider) => !signal.aborted && dispatch({ type: 'load-succeeded', provider, isNew: false, draft: getState().phase === 'ready' ? undefined : draft }),
+      (provider) => !signal.aborted && dispatch({ type: 'load-succeeded', provider, isNew: false, drafts: getState().phase === 'ready' ? undefined : drafts }),
       (err: unknown) => {
         if (signal.aborted) return;
         if (allowCreate && err instanceof ApiError && err.status === 404) {
-          dispatch({ type: 'load-succeeded', provider: newProviderTemplate(name), isNew: true, draft });
+          dispatch({ type: 'load-succeeded', provider: newProviderTemplate(name), isNew: true, drafts });
         } else dispatch({ type: 'load-failed', message: oneLine(err) });
       },
     );
   };
 
-  // Load once per provider; abort whatever is in flight on unmount.
+  // Load once per provider; abort whatever is in flight on unmount (this editor's draft is then unrecovered).
   useEffect(() => {
     load();
-    return () => aborter.current?.abort();
+    return () => {
+      aborter.current?.abort();
+      if (editor) services.drafts?.end(editor);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, client]);
 
@@ -122,7 +127,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
       }
       if (signal.aborted) return;
       try {
-        services.drafts?.clear(connection.gatewayKey, name);
+        services.drafts?.clear(connection.gatewayKey, name, editor);
       } catch {
         // A stale draft is offered again next time; harmless.
       }
@@ -144,13 +149,25 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     }
   };
 
+  // A draft restored here (now carried by this editor's draft) or discarded: its file goes.
+  // Declared before the draft writer, so restoring this editor's own file never removes the new one.
+  useEffect(() => {
+    if (!state.consumedDraft || !services.drafts) return;
+    try {
+      services.drafts.clear(connection.gatewayKey, name, state.consumedDraft.editor);
+    } catch (err) {
+      dispatch({ type: 'message', message: { text: `could not remove the old draft: ${oneLine(err)}`, role: 'warn' } });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.consumedDraft]);
+
   // Drafts: written on every committed edit, so nothing typed is lost on a crash or a dropped SSH session.
   const offering = state.mode.kind === 'draft' || state.phase !== 'ready';
   useEffect(() => {
-    if (offering || !services.drafts) return;
+    if (offering || !services.drafts || !editor) return;
     try {
-      if (state.form.edits.size === 0) services.drafts.clear(connection.gatewayKey, name);
-      else services.drafts.save(connection.gatewayKey, name, draftOf(getState()));
+      if (state.form.edits.size === 0) services.drafts.clear(connection.gatewayKey, name, editor);
+      else services.drafts.save(connection.gatewayKey, name, editor, draftOf(getState()));
     } catch (err) {
       dispatch({ type: 'message', message: { text: `could not write the draft: ${oneLine(err)}`, role: 'warn' } });
     }
@@ -159,7 +176,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
 
   // On SIGHUP/SIGTERM also keep the text being typed into a field.
   useEffect(() => {
-    if (!services.onBeforeExit || !services.drafts) return;
+    if (!services.onBeforeExit || !services.drafts || !editor) return;
     return services.onBeforeExit(() => {
       const now = getState();
       if (now.phase !== 'ready' || now.mode.kind === 'draft') return;
@@ -167,12 +184,12 @@ export function useFormController({ services, state, getState, dispatch, allowCr
       const s = now.mode.kind === 'map' ? reduceFormScreen(now, { type: 'map-done' }) : now.mode.kind === 'flags' ? reduceFormScreen(now, { type: 'flags-done' }) : now;
       const pending = s.mode.kind === 'edit' ? { fieldId: s.mode.fieldId, text: s.mode.editor.text } : undefined;
       if (s.form.edits.size === 0 && !pending) return;
-      services.drafts?.save(connection.gatewayKey, name, { ...draftOf(s), ...(pending ? { pending } : {}) });
+      services.drafts?.save(connection.gatewayKey, name, editor, { ...draftOf(s), ...(pending ? { pending } : {}) });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services, name]);
 
-  return { reload: load };
+  return { reload: load, editor };
 }
 
 /** The on-disk form of the current edits. */
