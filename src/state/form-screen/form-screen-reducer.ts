@@ -59,6 +59,8 @@ export type FormScreenAction =
   | { type: 'conflict-overwrite' }
   | { type: 'review-scroll'; delta: number }
   | { type: 'review-confirm'; at: number }
+  /** The review screen has been drawn: from now on it can be confirmed. */
+  | { type: 'review-shown' }
   /** The re-check right before the PUT found the gateway's copy changed since the review (null: deleted). Nothing was written. */
   | { type: 'recheck-changed'; fresh: Provider | null }
   | { type: 'save-succeeded'; saved: Provider; at: string }
@@ -250,9 +252,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       return s.mode.kind === 'review' ? { ...s, mode: { ...s.mode, scroll: Math.max(0, Math.min(s.mode.diff.length - 1, s.mode.scroll + a.delta)) } } : s;
     case 'review-confirm':
       // Back up the copy the gateway has now (after an overwrite that is theirs, not the one loaded); nothing for a new provider.
-      return s.mode.kind === 'review'
+      // Only a review the user could see is confirmed: a `y` typed ahead of it is dropped.
+      return s.mode.kind === 'review' && s.mode.shown
         ? { ...s, mode: { kind: 'saving', startedAt: a.at, body: s.mode.body, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
         : s;
+    case 'review-shown':
+      return s.mode.kind === 'review' && !s.mode.shown ? { ...s, mode: { ...s.mode, shown: true } } : s;
     case 'recheck-changed': {
       if (s.mode.kind !== 'saving') return s;
       if (a.fresh === null) {

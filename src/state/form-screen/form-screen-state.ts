@@ -24,8 +24,9 @@ export type FormMode =
   /**
    * `fresh`: the gateway's copy the review compared against; `body`: the exact PUT body shown (sent as is);
    * `kept`: secret paths whose masked value was out of date, so the gateway's current secret is sent instead.
+   * `shown`: the review has been drawn; a confirm typed ahead of it (a `y` already in the input) is ignored.
    */
-  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; scroll: number; overwrite: boolean; kept: string[] }
+  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; scroll: number; overwrite: boolean; kept: string[]; shown?: boolean }
   /**
    * `body`: the reviewed body, sent byte for byte. `backup`: the gateway's copy the review compared against
    * (absent for a new provider); the gateway must still hold it right before the PUT, and it goes to the history.

@@ -319,14 +319,14 @@ describe('form screen: save flow', () => {
     expect(o.mode.fresh).toEqual(fresh);
     expect(o.mode.diff.map((d) => [d.path, d.before, d.after]).sort()).toEqual([[TIMEOUT, 600, 120], [RETRIES, 2, 5]].sort());
     // the history backup taken before the PUT is the copy being overwritten, not the stale one loaded
-    const saving = run(o, { type: 'review-confirm', at: 1 });
+    const saving = run(o, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
     expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, backup: fresh });
     // the body sent is the one reviewed, not rebuilt
     expect(saving.mode.kind === 'saving' && saving.mode.body).toBe(o.mode.body);
   });
 
   it('the re-check right before the PUT found their change: back to the conflict, nothing sent, the edits kept', () => {
-    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 1 });
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
     const theirs = fetched(OPENAI_PROVIDER, (c) => {
       c.network_config.retry_backoff_initial = 2000;
     });
@@ -359,6 +359,12 @@ describe('form screen: save flow', () => {
     expect(o.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
   });
 
+  it('a y typed ahead of the review (not drawn yet) does not confirm it', () => {
+    const r = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) });
+    expect(run(r, { type: 'review-confirm', at: 1 })).toBe(r);
+    expect(run(r, { type: 'review-shown' }, { type: 'review-confirm', at: 1 }).mode.kind).toBe('saving');
+  });
+
   it('a provider deleted meanwhile is not re-created by the save', () => {
     const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: null });
     expect(s.mode.kind).toBe('browse');
@@ -373,7 +379,7 @@ describe('form screen: save flow', () => {
     const r = run(s, { type: 'fresh-fetched', fresh: null });
     expect(r.mode.kind).toBe('review');
     if (r.mode.kind === 'review') expect(r.mode.diff.map((d) => d.path)).toContain(CONC);
-    const saving = run(r, { type: 'review-confirm', at: 1 });
+    const saving = run(r, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
     expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1 });
     expect(saving.mode).not.toHaveProperty('backup'); // nothing to back up
   });
@@ -385,7 +391,7 @@ describe('form screen: save flow', () => {
     const c = run(s, { type: 'fresh-fetched', fresh: theirs });
     expect(c.mode.kind).toBe('conflict');
     expect(c.isNew).toBe(false);
-    const saving = run(c, { type: 'conflict-reapply' }, { type: 'review-confirm', at: 1 });
+    const saving = run(c, { type: 'conflict-reapply' }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
     expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, backup: theirs });
     expect(buildBody(saving.form).network_config).toEqual({ base_url: 'https://mistral.example', max_retries: 4 });
   });
@@ -394,7 +400,7 @@ describe('form screen: save flow', () => {
     let s = typeInto(loaded(), RETRIES, '5');
     s = typeInto(s, TIMEOUT, '600');
     const edits = s.form.edits;
-    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 123 });
+    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 123 });
     expect(s.mode).toMatchObject({ kind: 'saving', startedAt: 123, backup: fetched(OPENAI_PROVIDER), body: buildBody(s.form) });
     expect(run(s, { type: 'save-requested' })).toBe(s);
     const failed = run(s, { type: 'save-failed', message: '400 Bad Request: Concurrency must be greater than 0' });
@@ -406,7 +412,7 @@ describe('form screen: save flow', () => {
   });
 
   it('a successful save loads the saved copy, then the status refresh replaces it unless the user edits again', () => {
-    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 1 });
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
     const saved = fetched(OPENAI_PROVIDER, (c) => {
       c.network_config.max_retries = 5;
       c.provider_status = 'active';

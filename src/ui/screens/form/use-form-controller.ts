@@ -4,7 +4,7 @@
  * aborted on unmount; every failure becomes a one-line message and keeps the
  * edits.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
 import { scrubSecrets } from '../../../state/secrets.js';
@@ -85,6 +85,13 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.mode.kind]);
+
+  // Save flow, step 3: the review is on screen once this runs (Ink writes the frame when React commits, before layout effects).
+  const reviewBody = state.mode.kind === 'review' ? state.mode.body : undefined;
+  useLayoutEffect(() => {
+    if (reviewBody) dispatch({ type: 'review-shown' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reviewBody]);
 
   // Save flow, step 4-5: re-check that the gateway still has the copy the review was built on, back it up,
   // PUT exactly the reviewed body, refresh the status.
