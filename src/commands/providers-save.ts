@@ -94,7 +94,7 @@ export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> 
   } catch (err) {
     // The gateway answered and refused: nothing was written, so no "version before the write" to keep.
     // After a timeout or a dropped connection the write may still land: the backup stays.
-    if (err instanceof ApiError && err.status !== undefined && err.status < 500) {
+    if (err instanceof ApiError && err.status !== undefined && err.status >= 400 && err.status < 500) {
       try {
         history.removeHistory(target.connection.gatewayKey, name, backupId);
       } catch {

@@ -129,7 +129,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
       } catch (err) {
         // The gateway answered and refused: nothing was written, so there is nothing to keep a backup of.
         // After a timeout or a dropped connection the write may still land: the backup stays.
-        if (entry && err instanceof ApiError && err.status !== undefined && err.status < 500) dropHistory(entry);
+        if (entry && err instanceof ApiError && err.status !== undefined && err.status >= 400 && err.status < 500) dropHistory(entry);
         return failed(oneLine(err));
       }
       if (signal.aborted) return;
