@@ -223,9 +223,11 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
         }
       }
       if (r() < 0.08) gw.addFault(randomFault(r));
-      // The other writer while the form (or any screen) is open.
-      if (r() < 0.06) await writer.act(NAMES[Math.floor(r() * NAMES.length)]!, 'form');
+      const writeNow = r() < 0.06 ? NAMES[Math.floor(r() * NAMES.length)]! : undefined;
       await settle(inFlight);
+      // The other writer while the form (or any screen) is open. Not while a save is in flight: between the
+      // save's last check and its PUT nothing can stop a write landing (the gateway has no version check).
+      if (writeNow) await writer.act(writeNow, 'form');
       const frames = app.frames;
       for (; checked < frames.length; checked++) {
         const frame = frames[checked]!;

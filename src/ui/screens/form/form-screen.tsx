@@ -43,7 +43,7 @@ export function FormScreen(props: FormScreenProps) {
   const theme = useTheme();
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.active });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.

@@ -23,11 +23,13 @@ export interface FormControllerProps {
   dispatch: (a: FormScreenAction) => void;
   /** The name came from the built-in list, not from the gateway: a 404 means "configure it". */
   allowCreate: boolean;
+  /** The screen is drawn (not covered by help or the too-small notice). */
+  visible?: boolean;
 }
 
 const clockText = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
 
-export function useFormController({ services, state, getState, dispatch, allowCreate }: FormControllerProps): { reload: () => void; editor?: string } {
+export function useFormController({ services, state, getState, dispatch, allowCreate, visible = true }: FormControllerProps): { reload: () => void; editor?: string } {
   const { client, connection } = services.session;
   const name = state.name;
   const aborter = useRef<AbortController | null>(null);
@@ -88,10 +90,11 @@ export function useFormController({ services, state, getState, dispatch, allowCr
 
   // Save flow, step 3: the review is on screen once this runs (Ink writes the frame when React commits, before layout effects).
   const reviewBody = state.mode.kind === 'review' ? state.mode.body : undefined;
+  // A review built behind the help or the too-small notice is not shown until that closes.
   useLayoutEffect(() => {
-    if (reviewBody) dispatch({ type: 'review-shown' });
+    if (reviewBody && visible) dispatch({ type: 'review-shown' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reviewBody]);
+  }, [reviewBody, visible]);
 
   // Save flow, step 4-5: re-check that the gateway still has the copy the review was built on, back it up,
   // PUT exactly the reviewed body, refresh the status.
