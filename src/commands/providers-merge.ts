@@ -12,7 +12,7 @@ import { DESCRIPTORS } from '../state/form/descriptors.js';
 import { jsonEqual } from '../state/form/same-value.js';
 import { staleMaskPaths } from '../state/form/stale-masks.js';
 import { CommandError } from './command-context.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** Paths whose values a document replaces whole rather than merging into. */
 export const REPLACED_PATHS: ReadonlySet<string> = new Set(

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Draft, StoredDraft } from './types.js';
+import type { Draft, StoredDraft } from '../state/local-types.js';
+import { withoutTypedSecrets } from '../state/form-screen/draft-secrets.js';
 import { StoreError, firstLine } from './store-error.js';
 import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
@@ -18,7 +19,7 @@ export interface DraftStore {
   /** Where the editor's draft of this provider lives (it may not exist). */
   draftPath(gateway: string, provider: string, editor?: string): string;
   // Editor ids are made of [A-Za-z0-9_-] (see draft-owner.ts), so a file name is its editor id.
-  /** Atomic, synchronous, mode 0600: survives a crash right after it returns. */
+  /** Atomic, synchronous, mode 0600: survives a crash right after it returns. Typed secrets are left out (the draft notes them). */
   saveDraft(gateway: string, provider: string, draft: Draft, editor?: string): void;
   /** undefined when there is none; StoreError (file left alone) when it is unreadable. */
   loadDraft(gateway: string, provider: string, editor?: string): Draft | undefined;
@@ -67,13 +68,14 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
         ensurePrivateDir(fdir);
         made.add(fdir);
       }
+      const text = JSON.stringify(withoutTypedSecrets(draft));
       try {
-        writeFileAtomic(file, JSON.stringify(draft));
+        writeFileAtomic(file, text);
       } catch (err) {
         // The folder may have been removed behind our back: retry once after recreating it.
         if (!fs.existsSync(fdir)) {
           ensurePrivateDir(fdir);
-          writeFileAtomic(file, JSON.stringify(draft));
+          writeFileAtomic(file, text);
         } else throw err;
       }
     },

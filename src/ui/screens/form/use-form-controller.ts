@@ -7,13 +7,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
-import { scrubSecrets } from '../../../state/secrets.js';
+import { scrubSecrets } from '../../../api/secrets.js';
 import { serverChanges } from '../../../state/form/diff.js';
 import { toEdits } from '../../../state/form/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { newProviderTemplate } from '../../../state/form-screen/new-provider.js';
-import type { Draft, StoredDraft } from '../../../store/types.js';
+import type { Draft, StoredDraft } from '../../../state/local-types.js';
 import type { Services } from '../../services.js';
 
 export interface FormControllerProps {
