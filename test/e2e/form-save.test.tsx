@@ -15,7 +15,7 @@ import { startDemoGateway, type DemoGateway, type DemoGatewayOptions, type Recor
 import { openDraftStore, type DraftStore } from '../../src/store/draft-store.js';
 import { openHistoryStore, type HistoryStore } from '../../src/store/history-store.js';
 import { App } from '../../src/ui/app.js';
-import { draftService } from '../../src/local-services.js';
+import { draftService } from '../../src/app/local-services.js';
 import type { Services } from '../../src/ui/services.js';
 import { fakeServices, waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';

@@ -9,7 +9,7 @@ import { render } from 'ink-testing-library';
 import { createClient } from '../../src/api/client.js';
 import type { GatewayClient } from '../../src/api/types.js';
 import type { DemoFault, DemoGateway } from '../../src/demo-gateway/index.js';
-import { draftService } from '../../src/local-services.js';
+import { draftService } from '../../src/app/local-services.js';
 import { openDraftStore } from '../../src/store/draft-store.js';
 import { openHistoryStore } from '../../src/store/history-store.js';
 import { App } from '../../src/ui/app.js';

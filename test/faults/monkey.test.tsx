@@ -23,7 +23,7 @@ import type { GatewayClient } from '../../src/api/types.js';
 import { getAtPath } from '../../src/api/update-body.js';
 import { startDemoGateway, type DemoFault, type DemoGateway, type RecordedRequest } from '../../src/demo-gateway/index.js';
 import { envVarValue } from '../../src/state/form/env-var.js';
-import { isRedacted } from '../../src/state/secrets.js';
+import { isRedacted } from '../../src/api/secrets.js';
 import { BUILTIN_PROVIDERS } from '../../src/state/provider-catalog.js';
 import { App } from '../../src/ui/app.js';
 import { fakeServices } from '../helpers/fake-client.js';

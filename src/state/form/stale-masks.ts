@@ -6,8 +6,8 @@
  * back in their place.
  */
 import { getAtPath } from '../../api/update-body.js';
-import { isEnvVarObject } from '../flatten.js';
-import { isRedacted } from '../secrets.js';
+import { isEnvVarObject } from './env-var.js';
+import { isRedacted } from '../../api/secrets.js';
 import { envVarRef, envVarValue } from './env-var.js';
 import { jsonEqual } from './same-value.js';
 
