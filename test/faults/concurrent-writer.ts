@@ -35,7 +35,7 @@ export interface ConcurrentWriter {
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 export function concurrentWriter(url: string, r: () => number): ConcurrentWriter {
-  const client: GatewayClient = createClient({ baseUrl: url, auth: { kind: 'bearer', token: 'concurrent-writer' }, timeoutMs: 800, getRetries: 0 });
+  const client: GatewayClient = createClient({ baseUrl: url, auth: { kind: 'bearer', token: 'concurrent-writer' }, timeoutMs: 3000, getRetries: 0 });
   const changes: WriterChange[] = [];
   let n = 0;
   return {

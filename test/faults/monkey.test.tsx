@@ -161,7 +161,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   const rejections: unknown[] = [];
   const onRejection = (e: unknown): void => void rejections.push(e);
   process.on('unhandledRejection', onRejection);
-  const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 800, getRetries: 1 });
+  // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
+  const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
   const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
   const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed));
   const services = fakeServices(client);
