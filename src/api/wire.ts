@@ -3,8 +3,10 @@
  *
  * Every object schema is loose: fields this client does not know are kept on
  * parse and therefore sent back on the next PUT (DESIGN.md, safe-save rule 1).
+ * Every provider field also takes null, carried through as received: one null
+ * must not make a whole provider unreadable.
  */
-import { array, boolean, config, looseObject, nullish, number, optional, pipe, record, string, transform, union, unknown } from 'zod/mini';
+import { array, boolean, config, looseObject, nullable, nullish, number, optional, pipe, record, string, transform, union, unknown } from 'zod/mini';
 import type { infer as Infer } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
@@ -25,73 +27,73 @@ export type EnvVarObject = Infer<typeof EnvVarObjectSchema>;
 export type EnvVar = Infer<typeof EnvVarSchema>;
 
 export const NetworkConfigSchema = looseObject({
-  base_url: optional(string()),
-  extra_headers: nullish(record(string(), string())),
-  default_request_timeout_in_seconds: optional(number()),
-  max_retries: optional(number()),
+  base_url: nullish(string()),
+  extra_headers: nullish(record(string(), nullable(string()))),
+  default_request_timeout_in_seconds: nullish(number()),
+  max_retries: nullish(number()),
   /** Milliseconds on output; input also accepts Go duration strings. */
-  retry_backoff_initial: optional(union([number(), string()])),
-  retry_backoff_max: optional(union([number(), string()])),
-  insecure_skip_verify: optional(boolean()),
+  retry_backoff_initial: nullish(union([number(), string()])),
+  retry_backoff_max: nullish(union([number(), string()])),
+  insecure_skip_verify: nullish(boolean()),
   /** A string on output (redacted); tolerate an EnvVar object too. */
-  ca_cert_pem: optional(EnvVarSchema),
-  allow_private_network: optional(boolean()),
-  stream_idle_timeout_in_seconds: optional(number()),
-  keep_alive_timeout_in_seconds: optional(number()),
-  max_conns_per_host: optional(number()),
-  enforce_http2: optional(boolean()),
-  beta_header_overrides: nullish(record(string(), boolean())),
+  ca_cert_pem: nullish(EnvVarSchema),
+  allow_private_network: nullish(boolean()),
+  stream_idle_timeout_in_seconds: nullish(number()),
+  keep_alive_timeout_in_seconds: nullish(number()),
+  max_conns_per_host: nullish(number()),
+  enforce_http2: nullish(boolean()),
+  beta_header_overrides: nullish(record(string(), nullable(boolean()))),
 });
 export type NetworkConfig = Infer<typeof NetworkConfigSchema>;
 
 export const ConcurrencySchema = looseObject({
-  concurrency: number(),
-  buffer_size: number(),
+  concurrency: nullish(number()),
+  buffer_size: nullish(number()),
 });
 export type Concurrency = Infer<typeof ConcurrencySchema>;
 
 export const PROXY_TYPES = ['none', 'http', 'socks5', 'environment'] as const;
 export const ProxyConfigSchema = looseObject({
   /** Open: a newer gateway may add proxy types. */
-  type: optional(string()),
-  url: optional(EnvVarSchema),
-  username: optional(EnvVarSchema),
-  password: optional(EnvVarSchema),
-  ca_cert_pem: optional(EnvVarSchema),
+  type: nullish(string()),
+  url: nullish(EnvVarSchema),
+  username: nullish(EnvVarSchema),
+  password: nullish(EnvVarSchema),
+  ca_cert_pem: nullish(EnvVarSchema),
 });
 export type ProxyConfig = Infer<typeof ProxyConfigSchema>;
 
-/** Open set of request-type flags: unknown flags must survive. */
-export const AllowedRequestsSchema = record(string(), boolean());
+/** Open set of request-type flags: unknown flags must survive, a null flag included. */
+export const AllowedRequestsSchema = record(string(), nullable(boolean()));
 export type AllowedRequests = Infer<typeof AllowedRequestsSchema>;
 
 export const CustomProviderConfigSchema = looseObject({
   base_provider_type: string(),
-  is_key_less: optional(boolean()),
+  is_key_less: nullish(boolean()),
   allowed_requests: nullish(AllowedRequestsSchema),
-  request_path_overrides: nullish(record(string(), string())),
+  request_path_overrides: nullish(record(string(), nullable(string()))),
 });
 export type CustomProviderConfig = Infer<typeof CustomProviderConfigSchema>;
 
-export const OpenAIConfigSchema = looseObject({ disable_store: optional(boolean()) });
+export const OpenAIConfigSchema = looseObject({ disable_store: nullish(boolean()) });
 
 /** `ProviderResponse`: the provider object as GET returns it. */
 export const ProviderSchema = looseObject({
   name: string(),
-  network_config: optional(NetworkConfigSchema),
-  concurrency_and_buffer_size: optional(ConcurrencySchema),
+  network_config: nullish(NetworkConfigSchema),
+  concurrency_and_buffer_size: nullish(ConcurrencySchema),
   proxy_config: nullish(ProxyConfigSchema),
-  send_back_raw_request: optional(boolean()),
-  send_back_raw_response: optional(boolean()),
-  store_raw_request_response: optional(boolean()),
+  send_back_raw_request: nullish(boolean()),
+  send_back_raw_response: nullish(boolean()),
+  store_raw_request_response: nullish(boolean()),
   custom_provider_config: nullish(CustomProviderConfigSchema),
   openai_config: nullish(OpenAIConfigSchema),
   /** Shape not studied upstream: round-trip as is. */
-  prompt_cache: optional(unknown()),
-  provider_status: optional(string()),
-  status: optional(string()),
-  description: optional(string()),
-  config_hash: optional(string()),
+  prompt_cache: nullish(unknown()),
+  provider_status: nullish(string()),
+  status: nullish(string()),
+  description: nullish(string()),
+  config_hash: nullish(string()),
 });
 export type Provider = Infer<typeof ProviderSchema>;
 

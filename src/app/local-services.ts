@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { registerBeforeExit } from '../ui/exit-hooks.js';
-import { openDraftStore } from '../store/draft-store.js';
+import { editorRunning, endEditor, newEditorId } from '../store/draft-owner.js';
+import { openDraftStore, type DraftStore } from '../store/draft-store.js';
 import { openHistoryStore } from '../store/history-store.js';
 import { terminalControl } from '../ui/terminal-control.js';
 import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
@@ -19,15 +20,23 @@ export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string 
   const dirOpts = { env, ...(opts.stateDir ? { dir: opts.stateDir } : {}) };
   const draftStore = openDraftStore(dirOpts);
   const historyStore = openHistoryStore(dirOpts);
-  const drafts: DraftService = {
-    load: (gw, p) => draftStore.loadDraft(gw, p),
-    save: (gw, p, d) => draftStore.saveDraft(gw, p, d),
-    clear: (gw, p) => void draftStore.clearDraft(gw, p),
-  };
+  const drafts = draftService(draftStore);
   const history: HistoryService = {
-    append: (gw, p, object) => void historyStore.appendHistory(gw, p, object),
+    append: (gw, p, object) => historyStore.appendHistory(gw, p, object).id,
+    remove: (gw, p, id) => void historyStore.removeHistory(gw, p, id),
   };
   return { drafts, history, editor: editorService(env), onBeforeExit: registerBeforeExit };
+}
+
+/** Drafts on a draft store, one file per editor; a draft is unrecovered once its editor is gone. */
+export function draftService(store: DraftStore): DraftService {
+  return {
+    begin: newEditorId,
+    end: endEditor,
+    unrecovered: (gw, p) => store.listDrafts(gw, p).filter((d) => d.editor === undefined || !editorRunning(d.editor)),
+    save: (gw, p, editor, d) => store.saveDraft(gw, p, d, editor),
+    clear: (gw, p, editor) => void store.clearDraft(gw, p, editor),
+  };
 }
 
 function expandHome(p: string): string {

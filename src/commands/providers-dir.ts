@@ -14,7 +14,7 @@ import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type C
 import { plural } from './output.js';
 import { formatPlan, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
 import { exportText, readDocument, writePrivateFile } from './providers-document.js';
-import { assertUnchanged, backUp } from './providers-save.js';
+import { assertUnchanged, backedUpWrite } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** True when `-f` names a directory (the directory form of diff/apply). */
@@ -115,12 +115,12 @@ export async function writePlanned(ctx: Ctx, item: PlanItem): Promise<Provider |
     return client.createProvider({ ...item.body, provider: item.name });
   }
   await assertUnchanged(ctx, item.name, item.fetched!, 'since the plan');
-  await backUp(ctx, item.name, item.fetched!);
-  if (item.action === 'delete') {
-    await client.deleteProvider(item.name);
-    return undefined;
-  }
-  return client.updateProvider(item.name, item.body!);
+  let saved: Provider | undefined;
+  await backedUpWrite(ctx, item.name, item.fetched!, async () => {
+    if (item.action === 'delete') await client.deleteProvider(item.name);
+    else saved = await client.updateProvider(item.name, item.body!);
+  });
+  return saved;
 }
 
 export const PAST: Record<PlanItem['action'], string> = { create: 'created', update: 'updated', delete: 'deleted', none: 'unchanged' };

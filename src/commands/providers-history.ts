@@ -3,7 +3,8 @@ import type { HistoryEntry } from '../state/local-types.js';
 import type { SkippedEntry } from '../store/history-store.js';
 import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
 import { formatTable } from './output.js';
-import { keepCurrentSecrets, replaceEdits } from './providers-merge.js';
+import { keepCurrentSecrets } from '../state/form/stale-masks.js';
+import { replaceEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -36,7 +37,7 @@ export async function runRestore(ctx: Ctx): Promise<number> {
     throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`providers history ${name}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
   }
   const fetched = await ctx.fetchProvider(name!);
-  const { target: saved, kept } = keepCurrentSecrets(fetched, entry.object);
+  const { body: saved, kept } = keepCurrentSecrets(fetched, entry.object);
   for (const p of kept) ctx.note(`note: ${p} changed since ${entry.id} and a redacted secret cannot be restored: the current one is kept`);
   return writeProvider(ctx, { name: name!, fetched, edits: replaceEdits(fetched, saved), extra: { restoredFrom: entry.id } });
 }

@@ -9,9 +9,9 @@
 import { getAtPath, type Edit } from '../api/update-body.js';
 import { READ_ONLY_FIELDS, type Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/form/descriptors.js';
-import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../state/form/env-var.js';
+import { buildEnvVar, envVarRef, isEnvVarObject } from '../state/form/env-var.js';
 import { jsonEqual } from '../state/form/same-value.js';
-import { isRedacted } from '../api/secrets.js';
+import { keepCurrentSecrets, staleMaskPaths } from '../state/form/stale-masks.js';
 import { CommandError } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -64,50 +64,12 @@ export function replaceEdits(original: Provider, target: Record<string, unknown>
   return edits;
 }
 
-/** A literal (not a reference) that the gateway has redacted. */
-function isRedactedLiteral(v: unknown): boolean {
-  if (typeof v === 'string') return isRedacted(v);
-  return isEnvVarObject(v) && envVarRef(v) === undefined && isRedacted(envVarValue(v));
-}
-
 /**
  * Paths where `edits` would send a redacted value that differs from the
- * gateway's current one. The gateway keeps a secret only when its current
- * mask comes back unchanged; any other mask would be stored as the secret.
+ * gateway's current one (it would be stored as the secret).
  */
 export function staleMasks(original: Provider, edits: readonly Edit[]): string[] {
-  const out: string[] = [];
-  const walk = (path: string[], v: unknown): void => {
-    if (isRedactedLiteral(v)) {
-      if (!jsonEqual(getAtPath(original, path), v)) out.push(path.join('.'));
-    } else if (isPlainObject(v)) {
-      for (const [k, child] of Object.entries(v)) walk([...path, k], child);
-    } else if (Array.isArray(v)) {
-      v.forEach((child, i) => walk([...path, String(i)], child));
-    }
-  };
-  for (const e of edits) if (!e.remove) walk([...e.path], e.value);
-  return out;
-}
-
-/**
- * For restore: a saved redacted secret that no longer matches the gateway
- * cannot be restored; keep the current value (or drop it when there is none).
- * Returns the patched copy and the paths that were kept.
- */
-export function keepCurrentSecrets(original: Provider, target: Record<string, unknown>): { target: Record<string, unknown>; kept: string[] } {
-  const copy = structuredClone(target);
-  const kept = staleMasks(original, replaceEdits(original, copy));
-  for (const dotted of kept) {
-    const path = dotted.split('.');
-    const parent = getAtPath(copy, path.slice(0, -1)) as Record<string, unknown> | unknown[];
-    const last = path[path.length - 1]!;
-    const current = getAtPath(original, path);
-    if (Array.isArray(parent)) parent[Number(last)] = current ?? null;
-    else if (current === undefined) delete parent[last];
-    else parent[last] = structuredClone(current);
-  }
-  return { target: copy, kept };
+  return edits.flatMap((e) => (e.remove ? [] : staleMaskPaths(original, e.value, e.path)));
 }
 
 /**
@@ -134,6 +96,6 @@ export function portableBody(target: Provider | undefined, desired: Record<strin
   };
   // References first, so their (masked) resolved values are not taken for plain secrets.
   for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => (refs[k] = next));
-  const { target: body, kept } = keepCurrentSecrets(base, refs);
+  const { body, kept } = keepCurrentSecrets(base, refs);
   return { body, notCopied: kept };
 }

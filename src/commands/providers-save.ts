@@ -3,6 +3,7 @@
  * rules): validate, diff, conflict check, confirm, re-check, back up, PUT the
  * complete body built from the fetched object plus edits.
  */
+import { ApiError } from '../api/api-error.js';
 import { buildUpdateBody, type Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { diffObjects, type DiffEntry } from '../state/form/diff.js';
@@ -76,10 +77,10 @@ export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> 
 
   const asked = await confirmWrite(ctx, `Save ${plural(changes.length, 'change')} to ${name} on ${url}?`);
   const client = await ctx.gateway();
-  // Time passed at the prompt: the diff above must still be what gets overwritten.
-  if (asked) await assertUnchanged(ctx, name, fetched, 'while waiting for confirmation');
-  const backupId = await backUp(ctx, name, fetched);
-  await client.updateProvider(name, body);
+  // Re-check immediately before the write (time passes at a prompt, and another writer may land
+  // even without one): the diff above must still be what gets overwritten.
+  await assertUnchanged(ctx, name, fetched, asked ? 'while waiting for confirmation' : 'since it was read');
+  const backupId = await backedUpWrite(ctx, name, fetched, () => client.updateProvider(name, body));
   if (ctx.json) ctx.outJson({ ...result, saved: true, backup: backupId });
   else if (!ctx.quiet) ctx.out(`saved ${name}: ${plural(changes.length, 'change')}; previous version kept as ${backupId} (undo: bifrost-tui providers restore ${name} --at ${backupId})\n`);
   return EXIT.ok;
@@ -93,12 +94,32 @@ export async function assertUnchanged(ctx: Ctx, name: string, fetched: Provider,
   }
 }
 
-/** Keeps the copy about to be overwritten in the history store; returns its id. */
-export async function backUp(ctx: Ctx, name: string, fetched: Provider): Promise<string> {
+/**
+ * Keeps the copy about to be overwritten in the history store, then runs `write`; returns the backup's id.
+ * History holds what was on the gateway before a write that happened: when the gateway answers and
+ * refuses (4xx), nothing was written and the backup is removed. After a timeout, a dropped connection
+ * or a 5xx the write may still have landed, so the backup stays.
+ */
+export async function backedUpWrite(ctx: Ctx, name: string, fetched: Provider, write: () => Promise<unknown>): Promise<string> {
   const target = await ctx.connect();
+  const history = ctx.history();
+  let backupId: string;
   try {
-    return ctx.history().appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
+    backupId = history.appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
   } catch (err) {
     throw new CommandError(`cannot back up ${name} before saving (${(err as Error).message}): nothing was written`, EXIT.changes);
   }
+  try {
+    await write();
+  } catch (err) {
+    if (err instanceof ApiError && err.status !== undefined && err.status >= 400 && err.status < 500) {
+      try {
+        history.removeHistory(target.connection.gatewayKey, name, backupId);
+      } catch {
+        // an extra backup is harmless
+      }
+    }
+    throw err;
+  }
+  return backupId;
 }

@@ -9,8 +9,9 @@ const isBool = (v: unknown): boolean => v === undefined || v === null || typeof 
 const isStr = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
 const isObjOrNull = (v: unknown): boolean => v === undefined || v === null || isObject(v);
 const isEnvVar = (v: unknown): boolean => isStr(v) || isObject(v);
+/** A map whose values pass `ok`; a null value decodes too (Go stores the zero value). */
 const mapOf = (v: unknown, ok: (x: unknown) => boolean): boolean =>
-  v === undefined || v === null || (isObject(v) && Object.values(v).every(ok));
+  v === undefined || v === null || (isObject(v) && Object.values(v).every((x) => x === null || ok(x)));
 
 function networkTypesOk(nc: JsonObject): boolean {
   return isStr(nc.base_url) && mapOf(nc.extra_headers, (x) => typeof x === 'string')

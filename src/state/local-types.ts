@@ -40,6 +40,12 @@ export interface Draft {
   savedAt: string;
 }
 
+/** A draft on disk and the editor that wrote it (absent: the one-file-per-provider layout of older versions). */
+export interface StoredDraft {
+  editor?: string;
+  draft: Draft;
+}
+
 /** A typed secret a draft does not hold: a secret field, or one secret-named entry (`header`) of a map field. */
 export interface WithheldSecret {
   fieldId: string;

@@ -1,7 +1,12 @@
-/** Unsaved form edits on disk, one file per gateway and provider, written synchronously on every committed edit. */
+/**
+ * Unsaved form edits on disk, written synchronously on every committed edit:
+ * one file per gateway, provider and editor (`drafts/<gateway>/<provider>/<editor>.json`),
+ * so two editors of one provider never overwrite each other's draft. Without an
+ * editor the single file of older versions (`drafts/<gateway>/<provider>.json`) is meant.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Draft } from '../state/local-types.js';
+import type { Draft, StoredDraft } from '../state/local-types.js';
 import { withoutTypedSecrets } from '../state/form-screen/draft-secrets.js';
 import { StoreError, firstLine } from './store-error.js';
 import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
@@ -9,16 +14,19 @@ import { encodeName, resolveStateDir } from './state-dir.js';
 import type { DirOptions } from './config-dir.js';
 
 export interface DraftStore {
-  /** The state directory (drafts are under `drafts/<gateway>/<provider>.json`). */
+  /** The state directory (drafts are under `drafts/<gateway>/<provider>/<editor>.json`). */
   readonly dir: string;
-  /** Where the draft of this provider lives (it may not exist). */
-  draftPath(gateway: string, provider: string): string;
+  /** Where the editor's draft of this provider lives (it may not exist). */
+  draftPath(gateway: string, provider: string, editor?: string): string;
+  // Editor ids are made of [A-Za-z0-9_-] (see draft-owner.ts), so a file name is its editor id.
   /** Atomic, synchronous, mode 0600: survives a crash right after it returns. Typed secrets are left out (the draft notes them). */
-  saveDraft(gateway: string, provider: string, draft: Draft): void;
+  saveDraft(gateway: string, provider: string, draft: Draft, editor?: string): void;
   /** undefined when there is none; StoreError (file left alone) when it is unreadable. */
-  loadDraft(gateway: string, provider: string): Draft | undefined;
+  loadDraft(gateway: string, provider: string, editor?: string): Draft | undefined;
   /** Returns false when there was none. */
-  clearDraft(gateway: string, provider: string): boolean;
+  clearDraft(gateway: string, provider: string, editor?: string): boolean;
+  /** Every draft of this provider, whichever editor wrote it, newest first. An unreadable one throws (left alone). */
+  listDrafts(gateway: string, provider: string): StoredDraft[];
 }
 
 function isDraft(value: unknown): value is Draft {
@@ -37,40 +45,43 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
   // Creating directories costs a syscall per level; do it once per gateway.
   const made = new Set<string>();
   const gatewayDir = (gateway: string): string => path.join(dir, 'drafts', encodeName(gateway));
-  const draftPath = (gateway: string, provider: string): string => path.join(gatewayDir(gateway), `${encodeName(provider)}.json`);
+  const editorsDir = (gateway: string, provider: string): string => path.join(gatewayDir(gateway), encodeName(provider));
+  const draftPath = (gateway: string, provider: string, editor?: string): string =>
+    editor === undefined ? path.join(gatewayDir(gateway), `${encodeName(provider)}.json`) : path.join(editorsDir(gateway, provider), `${encodeName(editor)}.json`);
+  const loadDraft = (gateway: string, provider: string, editor?: string): Draft | undefined => {
+    const file = draftPath(gateway, provider, editor);
+    const value = readJsonFile(file);
+    if (value === undefined) return undefined;
+    if (!isDraft(value)) {
+      throw new StoreError(file, 'is not a draft (needs original, edits, savedAt); left unchanged', 'corrupt');
+    }
+    return value;
+  };
 
   return {
     dir,
     draftPath,
-    saveDraft(gateway, provider, draft) {
-      const gdir = gatewayDir(gateway);
-      if (!made.has(gdir)) {
-        ensurePrivateDir(gdir);
-        made.add(gdir);
+    saveDraft(gateway, provider, draft, editor) {
+      const file = draftPath(gateway, provider, editor);
+      const fdir = path.dirname(file);
+      if (!made.has(fdir)) {
+        ensurePrivateDir(fdir);
+        made.add(fdir);
       }
-      const file = draftPath(gateway, provider);
       const text = JSON.stringify(withoutTypedSecrets(draft));
       try {
         writeFileAtomic(file, text);
       } catch (err) {
         // The folder may have been removed behind our back: retry once after recreating it.
-        if (!fs.existsSync(gdir)) {
-          ensurePrivateDir(gdir);
+        if (!fs.existsSync(fdir)) {
+          ensurePrivateDir(fdir);
           writeFileAtomic(file, text);
         } else throw err;
       }
     },
-    loadDraft(gateway, provider) {
-      const file = draftPath(gateway, provider);
-      const value = readJsonFile(file);
-      if (value === undefined) return undefined;
-      if (!isDraft(value)) {
-        throw new StoreError(file, 'is not a draft (needs original, edits, savedAt); left unchanged', 'corrupt');
-      }
-      return value;
-    },
-    clearDraft(gateway, provider) {
-      const file = draftPath(gateway, provider);
+    loadDraft,
+    clearDraft(gateway, provider, editor) {
+      const file = draftPath(gateway, provider, editor);
       try {
         fs.unlinkSync(file);
         return true;
@@ -78,6 +89,21 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw new StoreError(file, `cannot remove: ${firstLine(err)}`, 'io', { cause: err });
       }
+    },
+    listDrafts(gateway, provider) {
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(editorsDir(gateway, provider));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreError(editorsDir(gateway, provider), `cannot list: ${firstLine(err)}`, 'io', { cause: err });
+      }
+      const editors: Array<string | undefined> = [undefined, ...names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5))];
+      return editors
+        .flatMap((editor) => {
+          const draft = loadDraft(gateway, provider, editor);
+          return draft ? [{ ...(editor === undefined ? {} : { editor }), draft }] : [];
+        })
+        .sort((a, b) => b.draft.savedAt.localeCompare(a.draft.savedAt));
     },
   };
 }

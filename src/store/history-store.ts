@@ -25,6 +25,8 @@ export interface HistoryStore {
   /** Newest first, plus the entry files that could not be read (nothing is deleted). */
   scanHistory(gateway: string, provider: string): { entries: HistoryEntry[]; skipped: SkippedEntry[] };
   getHistory(gateway: string, provider: string, id: string): HistoryEntry | undefined;
+  /** Drops an entry taken before a write the gateway then refused (nothing was written). False when there was none. */
+  removeHistory(gateway: string, provider: string, id: string): boolean;
 }
 
 /** ISO time with `-`, `:` and `.` removed: 2026-11-26T14:07:33.123Z → 20261126T140733123Z. */
@@ -105,6 +107,17 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
     getHistory(gateway, provider, id) {
       if (!ID_RE.test(id)) return undefined;
       return readEntry(path.join(providerDir(gateway, provider), `${id}.json`));
+    },
+    removeHistory(gateway, provider, id) {
+      if (!ID_RE.test(id)) return false;
+      const file = path.join(providerDir(gateway, provider), `${id}.json`);
+      try {
+        fs.unlinkSync(file);
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw new StoreError(file, `cannot remove: ${firstLine(err)}`, 'io', { cause: err });
+      }
     },
   };
 }

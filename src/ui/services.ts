@@ -6,7 +6,7 @@
 import type { GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import type { ConnectionInfo } from '../connection/target.js';
-import type { Draft, Profile, SecretSource } from '../state/local-types.js';
+import type { Draft, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
 
 export type { ConnectionInfo } from '../connection/target.js';
 export type { Profile, SecretSource } from '../state/local-types.js';
@@ -62,16 +62,30 @@ export interface ProfilesService {
   revealTail(profile: Profile): Promise<string>;
 }
 
-/** Unsaved form edits on disk, per gateway and provider (see store/draft-store). Methods may throw a one-line error. */
+/**
+ * Unsaved form edits on disk, per gateway, provider and editor (see
+ * store/draft-store): every opened form is an editor with its own draft file,
+ * so two editors of one provider never overwrite each other's draft.
+ * Methods may throw a one-line error.
+ */
 export interface DraftService {
-  load(gatewayKey: string, provider: string): Draft | undefined;
-  save(gatewayKey: string, provider: string, draft: Draft): void;
-  clear(gatewayKey: string, provider: string): void;
+  /** A new editor (one opened form); its drafts count as held until `end`. */
+  begin(): string;
+  end(editor: string): void;
+  /** Drafts of this provider that no running editor holds, newest first. */
+  unrecovered(gatewayKey: string, provider: string): StoredDraft[];
+  /** Writes the editor's draft. */
+  save(gatewayKey: string, provider: string, editor: string, draft: Draft): void;
+  /** Removes a draft: the editor's own, or a listed one once restored or discarded (undefined: the older one-file layout). */
+  clear(gatewayKey: string, provider: string, editor: string | undefined): void;
 }
 
 /** Backups of provider objects taken before each save. */
 export interface HistoryService {
-  append(gatewayKey: string, provider: string, object: Record<string, unknown>): void;
+  /** Returns the entry's id. */
+  append(gatewayKey: string, provider: string, object: Record<string, unknown>): string;
+  /** Drops the entry of a save the gateway refused (nothing was written). */
+  remove(gatewayKey: string, provider: string, id: string): void;
 }
 
 /** Effects the form needs outside Ink. */

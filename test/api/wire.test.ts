@@ -180,6 +180,22 @@ describe('wire schemas keep everything (loose round trip)', () => {
     expect(roundTrip(AuthStatusSchema, body)).toStrictEqual(body);
   });
 
+  it('a null anywhere in a provider is carried through as received, not a parse failure of the whole provider', () => {
+    const withNulls = {
+      name: 'acme',
+      network_config: { base_url: null, max_retries: null, retry_backoff_initial: null, insecure_skip_verify: null, extra_headers: { 'X-Team': null }, beta_header_overrides: { 'x-beta': null }, ca_cert_pem: null },
+      concurrency_and_buffer_size: { concurrency: null, buffer_size: 5000 },
+      proxy_config: { type: null, url: null, password: null },
+      send_back_raw_request: null,
+      custom_provider_config: { base_provider_type: 'openai', is_key_less: null, allowed_requests: { chat_completion: true, some_future_flag: null }, request_path_overrides: { chat_completion: null } },
+      openai_config: { disable_store: null },
+      provider_status: null,
+      description: null,
+    };
+    expect(roundTrip(ProviderSchema, withNulls)).toEqual(withNulls);
+    expect(roundTrip(ProviderListSchema, { providers: [withNulls] })).toEqual({ providers: [withNulls] });
+  });
+
   it('rejects what would be unsafe to edit', () => {
     expect(ProviderSchema.safeParse({ network_config: {} }).success).toBe(false); // no name
     expect(ProviderSchema.safeParse({ name: 'x', proxy_config: { url: 42 } }).success).toBe(false);

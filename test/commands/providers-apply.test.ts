@@ -154,6 +154,21 @@ describe('providers apply', () => {
     expect((h.puts()[0]!.json as any).concurrency_and_buffer_size).toEqual({ concurrency: 1000, buffer_size: 5000 });
   });
 
+  it('refuses a stale export when someone else changed one explicit value to another (300 → 30 s, 10000 → 5000 ms)', async () => {
+    const { file, doc } = await exportTo('anthropic');
+    doc.network_config.max_retries = 4;
+    fs.writeFileSync(file, JSON.stringify(doc));
+    h.gw.mutateProvider('anthropic', (p) => {
+      p.network_config!.default_request_timeout_in_seconds = 30;
+      p.network_config!.retry_backoff_max = 5000;
+    });
+    const r = await h.run(['apply', 'anthropic', '-f', file, '--yes']);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toContain('~ network_config.default_request_timeout_in_seconds: 30 → 300');
+    expect(h.writes()).toEqual([]);
+    expect(h.gw.storedProvider('anthropic')?.network_config?.default_request_timeout_in_seconds).toBe(30);
+  });
+
   it('refuses a file exported from another provider (exit 6)', async () => {
     const { file } = await exportTo('anthropic');
     const r = await h.run(['apply', 'groq', '-f', file, '--yes']);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { createClient } from '../../src/api/client.js';
+import type { GatewayClient } from '../../src/api/types.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
 import type { CommandIO } from '../../src/commands/types.js';
 import { startDemoGateway, type DemoAuth, type DemoGateway, type RecordedRequest } from '../../src/demo-gateway/index.js';
@@ -23,6 +25,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Do not append `--url <gateway>`. */
   noUrl?: boolean;
+  /** Wraps the command's gateway client (e.g. to act between two of its calls). */
+  wrapClient?: (client: GatewayClient) => GatewayClient;
 }
 
 export interface Harness {
@@ -71,7 +75,8 @@ export async function setup(opts: { auth?: DemoAuth } = {}): Promise<Harness> {
         isTTY: o.isTTY ?? false,
       };
       const args = o.noUrl ? argv : [...argv, '--url', gw.url];
-      const code = await runProvidersCommand(args, io, { store, historyDir: stateDir });
+      const wrap = o.wrapClient;
+      const code = await runProvidersCommand(args, io, { store, historyDir: stateDir, ...(wrap ? { createClient: (c) => wrap(createClient(c)) } : {}) });
       const r = { code, stdout: out.text(), stderr: err.text() };
       output.push(r.stdout, r.stderr);
       return r;

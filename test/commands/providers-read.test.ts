@@ -121,11 +121,13 @@ describe('providers export', () => {
     expect((await h.run(['export', 'acme-llm', '-o', file, '--quiet'])).stderr).toBe('');
   });
 
-  it('a fingerprint ignores defaults filled in by the gateway and EnvVar wire shapes', () => {
+  it('a fingerprint ignores unset values (absent, null, 0) and EnvVar wire shapes, not explicit values', () => {
     const a = { name: 'x', network_config: { max_retries: 0 }, proxy_config: { type: 'http', url: 'env.P' } };
-    const b = { name: 'x', provider_status: 'active', network_config: { max_retries: 0, default_request_timeout_in_seconds: 300 }, proxy_config: { type: 'http', url: { value: '', env_var: 'env.P', from_env: true } } };
+    const b = { name: 'x', provider_status: 'active', network_config: { max_retries: 0, default_request_timeout_in_seconds: 0 }, proxy_config: { type: 'http', url: { value: '', env_var: 'env.P', from_env: true } } };
     expect(fingerprint(a)).toBe(fingerprint(b));
     expect(fingerprint(a)).not.toBe(fingerprint({ ...a, network_config: { max_retries: 1 } }));
+    const at = (timeout: number) => fingerprint({ ...a, network_config: { default_request_timeout_in_seconds: timeout } });
+    expect(at(300)).not.toBe(at(30));
   });
 });
 

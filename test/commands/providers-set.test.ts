@@ -197,6 +197,37 @@ describe('providers set: refusals', () => {
     expect(h.writes()).toEqual([]);
   });
 
+  it('with --yes too, the gateway is re-checked right before the PUT: a change since the first read is refused (exit 6), no backup kept', async () => {
+    let reads = 0;
+    const r = await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes'], {
+      wrapClient: (c) => ({
+        ...c,
+        getProvider: async (name, o) => {
+          const p = await c.getProvider(name, o);
+          // another writer lands right after the command's first read
+          if (++reads === 1) h.gw.mutateProvider('openai', (s) => void (s.network_config!.retry_backoff_initial = 2000));
+          return p;
+        },
+        updateProvider: (name, body, o) => c.updateProvider(name, body, o),
+      }),
+    });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain('openai changed on the gateway');
+    expect(h.writes()).toEqual([]);
+    expect(JSON.parse((await h.run(['history', 'openai', '--json'])).stdout).versions).toHaveLength(0);
+    expect(h.gw.storedProvider('openai')?.network_config?.retry_backoff_initial).toBe(2000);
+  });
+
+  it('a save the gateway refuses leaves no history entry (nothing was written); a save that happened leaves one', async () => {
+    h.gw.addFault({ method: 'PUT', status: 400, message: 'Concurrency must be greater than 0', times: 1 });
+    const refused = await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes']);
+    expect(refused.code).toBe(3);
+    const history = await h.run(['history', 'openai', '--json']);
+    expect(JSON.parse(history.stdout).versions).toHaveLength(0);
+    expect((await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes'])).code).toBe(0);
+    expect(JSON.parse((await h.run(['history', 'openai', '--json'])).stdout).versions).toHaveLength(1);
+  });
+
   it('a read-only profile refuses writes with exit 1 but allows --dry-run', async () => {
     h.store.upsert({ name: 'prod', url: h.gw.url, auth: 'none', readOnly: true });
     const r = await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes', '--profile', 'prod'], { noUrl: true });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
 import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
+import { draftService } from '../../src/app/local-services.js';
 import { openDraftStore } from '../../src/store/draft-store.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { App } from '../../src/ui/app.js';
@@ -37,7 +38,7 @@ function start() {
   const services: Services = {
     ...fakeServices(client, { profile: 'alpha' }),
     profiles,
-    drafts: { load: (g, p) => drafts.loadDraft(g, p), save: (g, p, d) => drafts.saveDraft(g, p, d), clear: (g, p) => void drafts.clearDraft(g, p) },
+    drafts: draftService(drafts),
   };
   return render(<App services={services} mono size={{ columns: 80, rows: 24 }} />);
 }

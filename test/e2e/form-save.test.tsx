@@ -3,7 +3,7 @@
  * demo gateway on loopback, drafts and history in a temp dir. Every save
  * asserts the exact PUT body the gateway received.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
@@ -15,9 +15,11 @@ import { startDemoGateway, type DemoGateway, type DemoGatewayOptions, type Recor
 import { openDraftStore, type DraftStore } from '../../src/store/draft-store.js';
 import { openHistoryStore, type HistoryStore } from '../../src/store/history-store.js';
 import { App } from '../../src/ui/app.js';
+import { draftService } from '../../src/app/local-services.js';
 import type { Services } from '../../src/ui/services.js';
 import { fakeServices, waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
+import { checkSaveAgainstReview } from '../faults/review-check.js';
 
 const GW = 'test'; // the gateway key fakeServices uses
 const SIZE = { columns: 100, rows: 40 };
@@ -57,8 +59,8 @@ async function start(opts: DemoGatewayOptions = {}): Promise<Harness> {
   const exitFlushes = new Set<() => void>();
   const services: Services = {
     ...fakeServices(client),
-    drafts: { load: (g, p) => drafts.loadDraft(g, p), save: (g, p, d) => drafts.saveDraft(g, p, d), clear: (g, p) => void drafts.clearDraft(g, p) },
-    history: { append: (g, p, o) => void history.appendHistory(g, p, o) },
+    drafts: draftService(drafts),
+    history: { append: (g, p, o) => history.appendHistory(g, p, o).id, remove: (g, p, id) => void history.removeHistory(g, p, id) },
     onBeforeExit: (flush) => {
       exitFlushes.add(flush);
       return () => exitFlushes.delete(flush);
@@ -294,7 +296,7 @@ describe('form save: one change per section, exact PUT body', () => {
     await h.see(/· status active/);
     await h.see('no changes');
     // nothing left on disk once saved; the backup is what the gateway had
-    expect(h.drafts.loadDraft(GW, c.provider)).toBeUndefined();
+    expect(h.drafts.listDrafts(GW, c.provider)).toEqual([]);
     expect(h.history.listHistory(GW, c.provider).map((e) => e.object)).toEqual([got]);
   });
 
@@ -380,6 +382,82 @@ describe('form save: someone else changed the provider', () => {
   });
 });
 
+/** A second writer on the same gateway (another operator, a script): GET, change, PUT the complete body over HTTP. */
+async function otherWriter(h: Harness, name: string, edits: Edit[]): Promise<void> {
+  const other = createClient({ baseUrl: h.gw.url, auth: { kind: 'none' } });
+  try {
+    const got = await other.getProvider(name);
+    await other.updateProvider(name, buildUpdateBody(got, edits));
+  } finally {
+    await other.close();
+  }
+}
+
+describe('form save: a concurrent writer', () => {
+  it('a change landing while the review is open is not reverted: y shows the conflict again and writes nothing', async () => {
+    const h = await start();
+    await open(h, 'openai');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '7');
+    h.press(KEYS.ctrlS);
+    await h.see('Review: saving openai changes 1 field');
+    await otherWriter(h, 'openai', [{ path: ['network_config', 'retry_backoff_initial'], value: 2000 }]);
+    expect(h.puts()).toHaveLength(1);
+    h.press('y');
+    await h.see('openai changed on the gateway while you reviewed: nothing was written');
+    expect(h.frame()).toMatch(/~ network_config\.retry_backoff_initial: 500 → 2000/);
+    expect(h.puts()).toHaveLength(1);
+    expect(h.history.listHistory(GW, 'openai')).toEqual([]);
+    h.press('r');
+    await h.see('Review: saving openai changes 1 field');
+    h.press('y');
+    await h.see(/saved openai at/);
+    expect(h.gw.storedProvider('openai')?.network_config).toMatchObject({ max_retries: 7, retry_backoff_initial: 2000 });
+  });
+
+  it('overwrite after someone rotated a secret keeps their secret (never the old mask) and the review says so; the PUT is the reviewed body', async () => {
+    const h = await start();
+    await open(h, 'groq');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '7');
+    await otherWriter(h, 'groq', [{ path: ['proxy_config', 'username'], value: 'svc-rotated-user' }]);
+    h.press(KEYS.ctrlS);
+    await h.see('⚠ groq changed on the gateway since you opened it');
+    h.press('o');
+    await h.see('Review: saving groq changes 1 field');
+    await h.see('Kept the gateway’s current secret: proxy_config.username');
+    const review = { at: performance.now(), text: h.frame() };
+    h.press('y');
+    await h.see(/saved groq at/);
+    const put = lastPut(h);
+    expect(checkSaveAgainstReview(review, 'groq', put.previous, put.json)).toEqual({ problems: [], complete: true });
+    const stored = h.gw.storedProvider('groq')?.proxy_config as Record<string, any>;
+    expect(stored.username.value).toBe('svc-rotated-user');
+    expect(stored.password.value).toBe('Pr0xy-S3cret-2024!');
+    expect(h.gw.storedProvider('groq')?.network_config?.max_retries).toBe(7);
+  });
+});
+
+describe('form: nulls from the gateway', () => {
+  it('a provider with a null flag, header value and number opens, and a save carries the nulls through as received', async () => {
+    const h = await start();
+    h.gw.mutateProvider('acme-llm', (p: Record<string, any>) => {
+      p.custom_provider_config.allowed_requests.some_future_flag = null;
+      p.network_config.stream_idle_timeout_in_seconds = null;
+      p.network_config.extra_headers = { ...p.network_config.extra_headers, 'X-Null': null };
+    });
+    const got = await h.get('acme-llm');
+    await open(h, 'acme-llm');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '3');
+    await saveAndConfirm(h, 'acme-llm');
+    expect(lastPut(h).json).toEqual(buildUpdateBody(got, [{ path: ['network_config', 'max_retries'], value: 3 }]));
+    const body = lastPut(h).json as Record<string, any>;
+    expect(body.custom_provider_config.allowed_requests.some_future_flag).toBeNull();
+    expect(body.network_config.extra_headers['X-Null']).toBeNull();
+  });
+});
+
 describe('form save: failures and slow saves', () => {
   it('a 400 shows the gateway message in one line, keeps the edit and the draft; a retry succeeds', async () => {
     const h = await start();
@@ -397,16 +475,19 @@ describe('form save: failures and slow saves', () => {
     expect(frame).toMatch(/\*Concurrency\s+250/);
     expect(frame).toContain('1 changed');
     expect(frame.split('\n').filter((l) => l.includes('Concurrency must be greater than 0'))).toHaveLength(1);
-    const draft = h.drafts.loadDraft(GW, 'anthropic');
+    const draft = h.drafts.listDrafts(GW, 'anthropic')[0]?.draft;
     expect(draft?.fields?.['concurrency_and_buffer_size.concurrency']).toMatchObject({ text: '250', parsed: true });
-    expect(existsSync(h.drafts.draftPath(GW, 'anthropic'))).toBe(true);
+    expect(h.drafts.listDrafts(GW, 'anthropic')).toHaveLength(1);
     expect(h.gw.storedProvider('anthropic')?.concurrency_and_buffer_size?.concurrency).toBe(500);
+    // nothing was written, so there is no "version before the write" to keep
+    expect(h.history.listHistory(GW, 'anthropic')).toEqual([]);
 
     await saveAndConfirm(h, 'anthropic');
+    expect(h.history.listHistory(GW, 'anthropic').map((e) => e.object)).toEqual([got]);
     expect(h.puts()).toHaveLength(2);
     expect(lastPut(h).json).toEqual(buildUpdateBody(got, [{ path: ['concurrency_and_buffer_size', 'concurrency'], value: 250 }]));
     expect(h.gw.storedProvider('anthropic')?.concurrency_and_buffer_size?.concurrency).toBe(250);
-    expect(existsSync(h.drafts.draftPath(GW, 'anthropic'))).toBe(false);
+    expect(h.drafts.listDrafts(GW, 'anthropic')).toEqual([]);
   });
 
   it('a slow save shows a ticking elapsed counter, keeps the keyboard alive and completes', async () => {
@@ -436,7 +517,7 @@ describe('form: leaving, drafts, new providers', () => {
     await goTo(h, 1, 4, 'Max retries');
     typeValue(h, '7');
     await h.see('1 changed');
-    await waitFor(() => expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(true));
+    await waitFor(() => expect(h.drafts.listDrafts(GW, 'openai')).toHaveLength(1));
     h.press(KEYS.esc);
     await h.see('1 unsaved change: s save · d discard · Esc keep editing');
     h.press(KEYS.esc);
@@ -448,7 +529,7 @@ describe('form: leaving, drafts, new providers', () => {
     await h.see('configured');
     await h.see(/› openai/);
     expect(h.puts()).toHaveLength(0);
-    expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(false);
+    expect(h.drafts.listDrafts(GW, 'openai')).toEqual([]);
     // reopening shows the gateway's value and no draft offer
     h.press(KEYS.enter);
     await h.see(/Max retries\s+2/);
@@ -552,7 +633,39 @@ describe('form: leaving, drafts, new providers', () => {
     h.press('d');
     await h.see('draft discarded');
     await h.see(/ Max retries\s+2/);
-    await waitFor(() => expect(existsSync(h.drafts.draftPath(GW, 'openai'))).toBe(false));
+    await waitFor(() => expect(h.drafts.listDrafts(GW, 'openai')).toEqual([]));
+  });
+
+  it('two editors of one provider keep a draft each; on reopen every unrecovered draft is offered, one after the other', async () => {
+    const h = await start();
+    // a second editor of the same provider on the same machine and stores (another terminal)
+    const second: Harness = { ...h, app: render(<App services={h.services} mono size={SIZE} />) };
+    second.frame = () => second.app.lastFrame() ?? '';
+    second.see = (text, timeoutMs = WAIT) => waitFor(() => expect(second.frame()).toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text), timeoutMs);
+    second.press = (...keys) => keys.forEach((k) => second.app.stdin.write(k));
+    cleanups.push(() => second.app.unmount());
+    await open(h, 'openai');
+    await open(second, 'openai');
+    await goTo(h, 1, 4, 'Max retries');
+    typeValue(h, '7');
+    await h.see('1 changed');
+    await goTo(second, 1, 3, 'Request timeout');
+    typeValue(second, '600');
+    await second.see('1 changed');
+    // while both run, neither draft is offered to a third editor (both are held)
+    expect(h.services.drafts!.unrecovered(GW, 'openai')).toEqual([]);
+    second.app.unmount();
+    h.restart(); // both gone without saving: two unrecovered drafts
+    await open(h, 'openai', false);
+    await h.see('Unsaved edits to openai from');
+    h.press('d');
+    await h.see('draft discarded; 1 more to look at');
+    await h.see('Unsaved edits to openai from');
+    h.press('r');
+    await h.see('draft restored (1 changed field)');
+    // the two drafts held different edits: the first offered was the newest (timeout), the restored one is the other
+    await h.see(/\*Max retries\s+7/);
+    expect(h.frame()).toMatch(/ Request timeout\s+60 s/);
   });
 
   it('an unconfigured built-in (a shows them) saves with one PUT to that name only', async () => {

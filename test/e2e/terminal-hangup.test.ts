@@ -78,7 +78,8 @@ describe('real terminal: hangup while typing', () => {
     await until(() => (existsSync(ended) ? true : undefined), 'the process to end');
 
     const draftDir = join(dir, 'state', 'drafts', 'demo');
-    const [file] = readdirSync(draftDir);
+    // one draft file per editor: drafts/<gateway>/<provider>/<editor>.json
+    const [file] = readdirSync(draftDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
     const text = readFileSync(join(draftDir, file!), 'utf8');
     expect(text).not.toContain('hunter2');
     expect(text).toContain('"withheld":[{"fieldId":"proxy_config.password"}]');
@@ -115,7 +116,7 @@ describe('real terminal: hangup while typing', () => {
     expect(await s.waitForExit()).toBe(143);
     expect(s.alternateOn()).toBe(false);
     const draftDir = join(dir, 'state', 'drafts', 'demo');
-    const [file] = readdirSync(draftDir);
+    const [file] = readdirSync(draftDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
     expect(JSON.parse(readFileSync(join(draftDir, file!), 'utf8')).pending).toEqual({ fieldId: 'network_config.max_retries', text: '6' });
   });
 });

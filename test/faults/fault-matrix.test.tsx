@@ -41,6 +41,7 @@ function start(url: string, fault?: FaultCase['fault']) {
   cleanup.push(async () => {
     app.unmount();
     await app.client.close();
+    fs.rmSync(app.dir, { recursive: true, force: true });
   });
   return app;
 }
@@ -95,20 +96,22 @@ describe('open a provider', () => {
   });
 });
 
-/** Writes have a 30 s floor on their deadline (upstream PUT re-runs model discovery): no hang cell here. */
-const SAVE_FAULTS = FAULTS.filter((f) => !f.fault.hang);
+/** Statuses where the gateway answered and refused: nothing was written. */
+const refused = (fault: FaultCase['fault']): boolean => fault.status !== undefined && fault.status < 500 && fault.rawBody === undefined;
 
-describe('save', () => {
-  it.each(SAVE_FAULTS)('$name', async ({ fault, message }: FaultCase) => {
+describe('save (real draft store and history)', () => {
+  it.each(FAULTS)('$name', async ({ fault, message }: FaultCase) => {
     gw.mutateProvider('anthropic', (p) => {
       p.network_config = { ...p.network_config, default_request_timeout_in_seconds: 300 };
     });
-    const { lastFrame, stdin } = start(gw.url);
+    const { lastFrame, stdin, drafts, history } = start(gw.url, fault);
+    const before = gw.storedProvider('anthropic');
     await waitFor(() => expect(lastFrame()).toContain('› acme-llm'), WAIT);
     stdin.write('j');
     await waitFor(() => expect(lastFrame()).toContain('› anthropic'), WAIT);
     stdin.write(KEYS.enter);
     await waitFor(() => expect(lastFrame()).toMatch(/Request timeout +300 s/), WAIT);
+    const loaded = await (await fetch(`${gw.url}/api/providers/anthropic`)).json();
     stdin.write('jjj');
     await waitFor(() => expect(lastFrame()).toMatch(/› +Request timeout/), WAIT);
     stdin.write(KEYS.enter);
@@ -121,8 +124,13 @@ describe('save', () => {
     await waitFor(() => expect(lastFrame()).toContain('300 → 301'), WAIT);
     stdin.write('y');
     const stored = () => gw.storedProvider('anthropic')?.network_config?.default_request_timeout_in_seconds;
+    const draftEdits = () => drafts.listDrafts('test', 'anthropic').map((d) => d.draft.fields?.['network_config.default_request_timeout_in_seconds']?.text);
+    const backups = () => history.listHistory('test', 'anthropic').map((e) => e.object);
     if (!message) {
       await waitFor(() => expect(stored()).toBe(301), WAIT);
+      // the version before the write is in the history; the draft is gone
+      await waitFor(() => expect(backups()).toEqual([loaded]), WAIT);
+      await waitFor(() => expect(draftEdits()).toEqual([]), WAIT);
       return;
     }
     const want = message(gw.url, 'PUT', '/api/providers/anthropic');
@@ -135,6 +143,12 @@ describe('save', () => {
     expect(lastFrame()).toMatch(/Request timeout +301 s/);
     // A truncated reply comes after the gateway applied the PUT (hence "may have been applied").
     expect(stored()).toBe(fault.truncate ? 301 : 300);
+    // The draft on disk still holds the edit, whatever the failure.
+    expect(draftEdits()).toEqual(['301']);
+    // History holds the version before a write that happened or may have (no answer, a 5xx, a reply cut off);
+    // a write the gateway refused (4xx) leaves none.
+    expect(backups()).toEqual(refused(fault) ? [] : [loaded]);
+    if (fault.hang) expect(before).toEqual(gw.storedProvider('anthropic')); // the timed-out write never landed here
     gw.clearFaults();
     if (fault.truncate) {
       stdin.write('j');

@@ -9,6 +9,9 @@ import { render } from 'ink-testing-library';
 import { createClient } from '../../src/api/client.js';
 import type { GatewayClient } from '../../src/api/types.js';
 import type { DemoFault, DemoGateway } from '../../src/demo-gateway/index.js';
+import { draftService } from '../../src/app/local-services.js';
+import { openDraftStore } from '../../src/store/draft-store.js';
+import { openHistoryStore } from '../../src/store/history-store.js';
 import { App } from '../../src/ui/app.js';
 import type { TerminalSize } from '../../src/ui/use-terminal-size.js';
 import { fakeServices } from '../helpers/fake-client.js';
@@ -30,11 +33,23 @@ export function realClient(url: string, timeoutMs = GENEROUS_TIMEOUT_MS): Gatewa
   return createClient({ baseUrl: url, auth: { kind: 'none' }, timeoutMs });
 }
 
-/** The app on the real client; wide enough that no one-line message is cut. */
+/** Writes wait at least 30 s by default (upstream PUT re-runs model discovery); here they time out like reads. */
+function writesTimeOutLikeReads(client: GatewayClient, timeoutMs: number): GatewayClient {
+  return { ...client, baseUrl: client.baseUrl, updateProvider: (name, body, o) => client.updateProvider(name, body, { ...o, timeoutMs }), close: () => client.close() };
+}
+
+/**
+ * The app on the real client, with the real draft store and history in a temp dir
+ * (`stores`; remove `dir` afterwards); wide enough that no one-line message is cut.
+ */
 export function renderApp(url: string, size: TerminalSize = { columns: 320, rows: 30 }, timeoutMs = GENEROUS_TIMEOUT_MS) {
   const client = realClient(url, timeoutMs);
-  const app = render(<App services={fakeServices(client)} mono size={size} />);
-  return { client, ...app };
+  const dir = mkdtempSync(join(tmpdir(), 'bt-faults-state-'));
+  const drafts = openDraftStore({ dir });
+  const history = openHistoryStore({ dir });
+  const services = { ...fakeServices(writesTimeOutLikeReads(client, timeoutMs)), drafts: draftService(drafts), history: { append: (g: string, p: string, o: Record<string, unknown>) => history.appendHistory(g, p, o).id, remove: (g: string, p: string, id: string) => void history.removeHistory(g, p, id) } };
+  const app = render(<App services={services} mono size={size} />);
+  return { client, dir, drafts, history, ...app };
 }
 
 /** A fault cell: what the gateway does, and the one line the user must see (for `origin`, method and path). */

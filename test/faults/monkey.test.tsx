@@ -1,29 +1,42 @@
 /**
  * Seeded random keystrokes (escape sequences, Ctrl keys, long and non-ASCII
  * pastes, resizes) against the app on the real client and the demo gateway,
- * with random faults switched on. The app must never crash, never reject
- * unhandled, never show a stored secret, and every PUT it sends must be a
- * whole, well-formed object: exactly the gateway's copy with the changes the
- * review screen listed, and nothing else. Replay a failure with MONKEY_SEED=<seed>;
- * MONKEY_LONG=1 runs ten times longer.
+ * with random faults switched on and a concurrent writer (a second HTTP
+ * client) changing fields, rotating secrets and adding unknown fields while
+ * the form is open, while the review is up, and between the save's check and
+ * its review. The app must never crash, never reject unhandled, never show a
+ * stored secret; every PUT it sends must be a whole, well-formed object:
+ * exactly the gateway's copy with the changes the review screen listed; every
+ * change of the other writer is still there or was shown as reverted on a
+ * review the user confirmed; no stored secret is ever a mask.
+ *
+ * Deterministic: between key batches the run waits until the app has no
+ * request in flight, so a seed gives the same keys and the same requests.
+ * MONKEY_SEED=<seed> replays or explores a seed, MONKEY_KEYS=<n> sets the
+ * length (MONKEY_LONG=1: 200,000 keys, a random seed).
  */
 import { stripVTControlCharacters } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { createClient } from '../../src/api/client.js';
-import { startDemoGateway, type DemoFault, type DemoGateway } from '../../src/demo-gateway/index.js';
+import type { GatewayClient } from '../../src/api/types.js';
+import { getAtPath } from '../../src/api/update-body.js';
+import { startDemoGateway, type DemoFault, type DemoGateway, type RecordedRequest } from '../../src/demo-gateway/index.js';
+import { envVarValue } from '../../src/state/form/env-var.js';
+import { isRedacted } from '../../src/api/secrets.js';
 import { BUILTIN_PROVIDERS } from '../../src/state/provider-catalog.js';
 import { App } from '../../src/ui/app.js';
 import { fakeServices } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 import { seededSecrets } from './harness.js';
-import { checkSaveAgainstReview, type ReviewFrame } from './review-check.js';
+import { concurrentWriter, WRITER_AUTH, type ConcurrentWriter } from './concurrent-writer.js';
+import { checkSaveAgainstReview, reviewedPaths, type ReviewFrame } from './review-check.js';
 
 const LONG = process.env.MONKEY_LONG === '1';
-const KEY_COUNT = LONG ? 200_000 : 20_000;
+const KEY_COUNT = Number(process.env.MONKEY_KEYS ?? (LONG ? 200_000 : 6_000));
 // A fixed seed in `npm test` keeps CI reproducible; the long run explores a fresh one each time.
 const DEFAULT_SEED = 20261126;
-const SEED = Number(process.env.MONKEY_SEED ?? (process.env.MONKEY_LONG ? Math.floor(Math.random() * 2 ** 31) : DEFAULT_SEED));
+const SEED = Number(process.env.MONKEY_SEED ?? (LONG ? Math.floor(Math.random() * 2 ** 31) : DEFAULT_SEED));
 /** Keys written between two yields to the event loop (renders, network). */
 const BATCH = 25;
 const NAMES = ['openai', 'anthropic', 'azure', 'ollama', 'groq', 'acme-llm'];
@@ -68,124 +81,257 @@ function randomFault(r: () => number): DemoFault {
   return { method, path, times: 1 + Math.floor(r() * 3), ...kinds[Math.floor(r() * kinds.length)] };
 }
 
-let gw: DemoGateway;
-beforeAll(async () => {
-  gw = await startDemoGateway({ port: 0 });
-});
-afterAll(() => gw.close());
+/** A client that counts its calls in flight, and can let the writer act right after a provider read. */
+function tracked(client: GatewayClient) {
+  let inFlight = 0;
+  let afterNextGet: ((name: string) => Promise<void>) | undefined;
+  const count = <T,>(p: Promise<T>): Promise<T> => {
+    inFlight++;
+    return p.finally(() => void inFlight--);
+  };
+  const wrapped: GatewayClient = {
+    baseUrl: client.baseUrl,
+    listProviders: (o) => count(client.listProviders(o)),
+    getProvider: (name, o) => count((async () => {
+      const p = await client.getProvider(name, o);
+      const hook = afterNextGet;
+      afterNextGet = undefined;
+      // The other writer lands after the app's read and before it acts on it.
+      if (hook) await hook(name);
+      return p;
+    })()),
+    updateProvider: (name, body, o) => count(client.updateProvider(name, body, o)),
+    createProvider: (body, o) => count(client.createProvider(body, o)),
+    deleteProvider: (name, o) => count(client.deleteProvider(name, o)),
+    listKeys: (name, o) => count(client.listKeys(name, o)),
+    authStatus: (o) => count(client.authStatus(o)),
+    close: () => client.close(),
+  };
+  return {
+    client: wrapped,
+    inFlight: () => inFlight,
+    onNextGet: (hook: (name: string) => Promise<void>) => void (afterNextGet = hook),
+    clearNextGet: () => void (afterNextGet = undefined),
+  };
+}
 
-describe('monkey', () => {
-  it(`survives ${KEY_COUNT} random keys (seed from MONKEY_SEED, fixed unless MONKEY_LONG)`, { timeout: LONG ? 900_000 : 120_000 }, async () => {
-    const r = rng(SEED);
-    const secrets = seededSecrets(gw, NAMES);
-    expect(secrets.length).toBeGreaterThanOrEqual(4);
-    const rejections: unknown[] = [];
-    const onRejection = (e: unknown): void => void rejections.push(e);
-    process.on('unhandledRejection', onRejection);
-    const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 800, getRetries: 1 });
-    const services = fakeServices(client);
-    let size = SIZES[0]!;
-    const app = render(<App services={services} mono={r() < 0.5} size={size} />);
-    // Every review screen drawn, with when: each accepted PUT is checked against the last one before it.
-    const reviews: ReviewFrame[] = [];
-    const writeFrame = app.stdout.write;
-    app.stdout.write = (frame: string) => {
-      if (frame.includes('Review: saving ')) reviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
-      writeFrame(frame);
-    };
-    let checked = 0;
-    const firstPut = gw.requests.length;
-    try {
-      for (let sent = 0; sent < KEY_COUNT; ) {
-        if (size.columns < 60 || size.rows < 15) {
-          // A too-small terminal ignores most keys: give it one batch, then a usable size again.
-          size = SIZES[0]!;
+const turn = (): Promise<void> => new Promise((res) => setTimeout(res, 0));
+
+/** Waits until no request is in flight over a few event-loop turns (renders and effects done). */
+async function settle(inFlight: () => number): Promise<void> {
+  for (let idle = 0; idle < 3; ) {
+    await turn();
+    if (inFlight() === 0) idle++;
+    else {
+      idle = 0;
+      while (inFlight() > 0) await new Promise((res) => setTimeout(res, 2));
+    }
+  }
+}
+
+export interface MonkeyResult {
+  keys: number;
+  requests: string[];
+  puts: number;
+  accepted: number;
+  checkedWhole: number;
+  writerChanges: Record<string, number>;
+  revertedShown: number;
+  problems: string[];
+}
+
+/** The value at a dotted path, an EnvVar as its text. */
+function valueAt(root: unknown, path: string): unknown {
+  const v = getAtPath(root, path.split('.'));
+  return v !== null && typeof v === 'object' && 'value' in v ? envVarValue(v) : v;
+}
+
+/** Every string in a stored (unredacted) provider that is a mask: a secret lost to a mask sent back. */
+function storedMasks(root: unknown, path: string[] = []): string[] {
+  if (typeof root === 'string') return isRedacted(root) ? [path.join('.')] : [];
+  if (root === null || typeof root !== 'object') return [];
+  return Object.entries(root).flatMap(([k, v]) => storedMasks(v, [...path, k]));
+}
+
+async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> {
+  const gw: DemoGateway = await startDemoGateway({ port: 0 });
+  const r = rng(seed);
+  const secrets = seededSecrets(gw, NAMES);
+  expect(secrets.length).toBeGreaterThanOrEqual(4);
+  const rejections: unknown[] = [];
+  const onRejection = (e: unknown): void => void rejections.push(e);
+  process.on('unhandledRejection', onRejection);
+  // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
+  const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
+  const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
+  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed));
+  const services = fakeServices(client);
+  let size = SIZES[0]!;
+  const app = render(<App services={services} mono={r() < 0.5} size={size} />);
+  // Every review screen drawn, with when: each accepted PUT is checked against the last one before it.
+  const reviews: ReviewFrame[] = [];
+  const writeFrame = app.stdout.write;
+  app.stdout.write = (frame: string) => {
+    if (frame.includes('Review: saving ')) reviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
+    writeFrame(frame);
+  };
+  const reviewName = (): string | undefined => /Review: saving (\S+) changes/.exec(app.lastFrame() ?? '')?.[1];
+  let checked = 0;
+  const problems: string[] = [];
+  try {
+    for (let sent = 0; sent < keyCount; ) {
+      if (size.columns < 60 || size.rows < 15) {
+        // A too-small terminal ignores most keys: give it one batch, then a usable size again.
+        size = SIZES[0]!;
+        app.rerender(<App services={services} mono={false} size={size} />);
+      }
+      for (let b = 0; b < BATCH && sent < keyCount; b++, sent++) {
+        const x = r();
+        if (x < 0.55) app.stdin.write(NAV[Math.floor(r() * NAV.length)]!);
+        else if (x < 0.9) app.stdin.write(ACTIONS[Math.floor(r() * ACTIONS.length)]!);
+        else if (x < 0.97) app.stdin.write(String.fromCharCode(32 + Math.floor(r() * 95)));
+        else if (x < 0.985) app.stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
+        else if (x < 0.992) {
+          // A plausible edit-and-save, so saves (and faults on them) happen often enough: back to the list,
+          // open a provider, set Request timeout (3rd row of Network) or Max retries (4th) to a valid value, save.
+          const retries = r() < 0.5;
+          const value = retries ? Math.floor(r() * 11) : 1 + Math.floor(r() * 900);
+          const provider = 'j'.repeat(Math.floor(r() * NAMES.length));
+          const field = 'j'.repeat(retries ? 4 : 3);
+          const writeAtCheck = r() < 0.4;
+          const writeAtReview = r() < 0.4;
+          const keys = [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, 'd', KEYS.esc, 'g', ...provider, KEYS.enter, '1', ...field, KEYS.enter, KEYS.ctrlU, String(value), KEYS.enter];
+          for (const k of keys) {
+            app.stdin.write(k);
+            // A lone Esc is only an Escape once the next read is a separate one (Esc then a key in one read is Alt+key).
+            if (k === KEYS.esc) await new Promise((res) => setImmediate(res));
+          }
+          await settle(inFlight);
+          // The other writer lands between the save's check of the gateway and its review.
+          if (writeAtCheck) onNextGet((name) => writer.act(name, 'check'));
+          app.stdin.write(KEYS.ctrlS);
+          sent += keys.length + 1;
+          await settle(inFlight);
+          clearNextGet(); // a save that never read the gateway (nothing to save, a fault) leaves it unused
+          const shown = reviewName();
+          // ... or while the review is on screen, before the user confirms.
+          if (shown && writeAtReview) await writer.act(shown, 'review');
+          // Confirm only once the diff is up, as a person would.
+          if (shown) app.stdin.write('y');
+        } else {
+          size = SIZES[Math.floor(r() * SIZES.length)]!;
           app.rerender(<App services={services} mono={false} size={size} />);
         }
-        for (let b = 0; b < BATCH && sent < KEY_COUNT; b++, sent++) {
-          const x = r();
-          if (x < 0.55) app.stdin.write(NAV[Math.floor(r() * NAV.length)]!);
-          else if (x < 0.9) app.stdin.write(ACTIONS[Math.floor(r() * ACTIONS.length)]!);
-          else if (x < 0.97) app.stdin.write(String.fromCharCode(32 + Math.floor(r() * 95)));
-          else if (x < 0.985) app.stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
-          else if (x < 0.992) {
-            // A plausible edit-and-save, so saves (and faults on them) happen often enough: back to the list,
-            // open a provider, set Request timeout (3rd row of Network) or Max retries (4th) to a valid value, save.
-            const retries = r() < 0.5;
-            const value = retries ? Math.floor(r() * 11) : 1 + Math.floor(r() * 900);
-            const provider = 'j'.repeat(Math.floor(r() * NAMES.length));
-            const field = 'j'.repeat(retries ? 4 : 3);
-            const keys = [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, 'd', KEYS.esc, 'g', ...provider, KEYS.enter, '1', ...field, KEYS.enter, KEYS.ctrlU, String(value), KEYS.enter, KEYS.ctrlS];
-            for (const k of keys) {
-              app.stdin.write(k);
-              // A lone Esc is only an Escape once the next read is a separate one (Esc then a key in one read is Alt+key).
-              if (k === KEYS.esc) await new Promise((res) => setImmediate(res));
-            }
-            sent += keys.length;
-            // Confirm only once the diff is up, as a person would (the re-GET comes first).
-            for (let w = 0; w < 10 && !/ → /.test(app.lastFrame() ?? ''); w++) await new Promise((res) => setTimeout(res, 20));
-            app.stdin.write('y');
-          } else {
-            size = SIZES[Math.floor(r() * SIZES.length)]!;
-            app.rerender(<App services={services} mono={false} size={size} />);
-          }
-        }
-        if (r() < 0.08) gw.addFault(randomFault(r));
-        await new Promise((res) => setImmediate(res));
-        if (r() < 0.05) await new Promise((res) => setTimeout(res, 5));
-        const frames = app.frames;
-        for (; checked < frames.length; checked++) {
-          const frame = frames[checked]!;
-          for (const s of secrets) if (frame.includes(s)) throw new Error(`secret shown on screen: ${s.slice(0, 6)}…`);
-          if (/^\s*ERROR\s/m.test(frame)) throw new Error(`the app crashed:\n${frame}`);
-        }
-        // Old frames are checked; drop them so a long run stays small.
-        if (frames.length > 2000) {
-          frames.splice(0, frames.length - 1);
-          checked = frames.length;
-        }
       }
-      gw.clearFaults();
-      await new Promise((res) => setTimeout(res, 1200));
-      expect(app.lastFrame()?.trim()).toBeTruthy();
-      expect(rejections).toEqual([]);
-
-      // Every PUT is a whole object: no read-only field, unknown fields kept, no masked text sent as a value.
-      const puts = gw.requests.slice(firstPut).filter((q) => q.method === 'PUT');
-      for (const put of puts) {
-        const body = put.json as Record<string, unknown>;
-        expect(body, put.url).toBeTypeOf('object');
-        // PUT upserts upstream: only names that came from the gateway, or a built-in configured on purpose
-        // from the "not set up" rows (CONTRACT §4.4: built-ins are created by PUT). Never anything typed.
-        const putName = decodeURIComponent(put.url.replace('/api/providers/', ''));
-        expect([...NAMES, ...BUILTIN_PROVIDERS], `PUT to a name that is neither listed nor built-in: ${put.url}`).toContain(putName);
-        for (const f of READ_ONLY) expect(body, `${put.url} sends read-only ${f}`).not.toHaveProperty(f);
-        expect(put.body, `${put.url} sends masked text`).not.toMatch(/•/);
-        if (put.url === '/api/providers/openai') {
-          expect(body.pricing_overrides, 'unknown field dropped').toEqual([{ model: 'gpt-4o', input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001 }]);
-        }
+      if (r() < 0.08) gw.addFault(randomFault(r));
+      const writeNow = r() < 0.06 ? NAMES[Math.floor(r() * NAMES.length)]! : undefined;
+      await settle(inFlight);
+      // The other writer while the form (or any screen) is open. Not while a save is in flight: between the
+      // save's last check and its PUT nothing can stop a write landing (the gateway has no version check).
+      if (writeNow) await writer.act(writeNow, 'form');
+      const frames = app.frames;
+      for (; checked < frames.length; checked++) {
+        const frame = frames[checked]!;
+        for (const s of secrets) if (frame.includes(s)) throw new Error(`secret shown on screen: ${s.slice(0, 6)}…`);
+        if (/^\s*ERROR\s/m.test(frame)) throw new Error(`the app crashed:\n${frame}`);
       }
-      // Every save the gateway accepted is exactly what the review showed: its copy plus the listed changes.
-      const accepted = puts.filter((q) => q.status === 200);
-      let complete = 0;
-      for (const put of accepted) {
-        const name = decodeURIComponent(put.url.replace('/api/providers/', ''));
-        const review = reviews.filter((v) => v.at < put.at && v.text.includes(`Review: saving ${name} `)).at(-1);
-        expect(review, `PUT ${name} without a review screen before it`).toBeDefined();
-        const check = checkSaveAgainstReview(review!, name, put.previous, put.json);
-        expect(check.problems, `PUT ${name}`).toEqual([]);
-        if (check.complete) complete++;
+      // Old frames are checked; drop them so a long run stays small.
+      if (frames.length > 2000) {
+        frames.splice(0, frames.length - 1);
+        checked = frames.length;
       }
-      // A review cut short (a small terminal) is checked line by line only; enough saves must be checked whole.
-      expect(complete, 'too few saves were checked against a complete review: the check proved little').toBeGreaterThan(3);
-      console.log(`monkey seed ${SEED}: ${KEY_COUNT} keys, ${puts.length} PUTs (${accepted.length} accepted, ${complete} checked whole), ${gw.requests.length} requests`);
-    } catch (err) {
-      throw new Error(`monkey failed with MONKEY_SEED=${SEED}: ${(err as Error).message}`, { cause: err });
-    } finally {
-      process.off('unhandledRejection', onRejection);
-      app.unmount();
-      gw.clearFaults();
-      await client.close();
     }
+    gw.clearFaults();
+    await settle(inFlight);
+    expect(app.lastFrame()?.trim()).toBeTruthy();
+    expect(rejections).toEqual([]);
+
+    const isApp = (q: RecordedRequest): boolean => q.headers.authorization !== WRITER_AUTH;
+    // Every PUT is a whole object: no read-only field, unknown fields kept, no masked text sent as a value.
+    const puts = gw.requests.filter((q) => q.method === 'PUT' && isApp(q));
+    for (const put of puts) {
+      const body = put.json as Record<string, unknown>;
+      expect(body, put.url).toBeTypeOf('object');
+      // PUT upserts upstream: only names that came from the gateway, or a built-in configured on purpose
+      // from the "not set up" rows (CONTRACT §4.4: built-ins are created by PUT). Never anything typed.
+      const putName = decodeURIComponent(put.url.replace('/api/providers/', ''));
+      expect([...NAMES, ...BUILTIN_PROVIDERS], `PUT to a name that is neither listed nor built-in: ${put.url}`).toContain(putName);
+      for (const f of READ_ONLY) expect(body, `${put.url} sends read-only ${f}`).not.toHaveProperty(f);
+      expect(put.body, `${put.url} sends masked text`).not.toMatch(/•/);
+      if (put.url === '/api/providers/openai') {
+        expect(body.pricing_overrides, 'unknown field dropped').toEqual([{ model: 'gpt-4o', input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001 }]);
+      }
+    }
+    // Every save the gateway accepted is exactly what the review showed: its copy (other writers' changes
+    // included) plus the listed changes; anything of theirs the save reverts is on that review.
+    const accepted = puts.filter((q) => q.status === 200);
+    let complete = 0;
+    const reviewOf = new Map<RecordedRequest, ReviewFrame>();
+    for (const put of accepted) {
+      const name = decodeURIComponent(put.url.replace('/api/providers/', ''));
+      const review = reviews.filter((v) => v.at < put.at && v.text.includes(`Review: saving ${name} `)).at(-1);
+      if (!review) {
+        problems.push(`PUT ${name} without a review screen before it`);
+        continue;
+      }
+      reviewOf.set(put, review);
+      const check = checkSaveAgainstReview(review, name, put.previous, put.json);
+      problems.push(...check.problems.map((p) => `PUT ${name}: ${p}`));
+      if (check.complete) complete++;
+    }
+    // Every change of the other writer is still on the gateway, or a later one of theirs replaced it,
+    // or a save the user confirmed listed that field as changed (shown as reverted).
+    let revertedShown = 0;
+    for (const w of writer.changes) {
+      const later = (q: { at: number }) => q.at > w.at;
+      if (writer.changes.some((o) => o !== w && o.name === w.name && o.path === w.path && later(o))) continue;
+      const now = valueAt(gw.storedProvider(w.name), w.path);
+      if (JSON.stringify(now) === JSON.stringify(w.value)) continue;
+      const covers = (shown: string) => w.path === shown || w.path.startsWith(`${shown}.`) || shown.startsWith(`${w.path}.`);
+      const shownBy = accepted.find((put) => later(put) && put.url === `/api/providers/${encodeURIComponent(w.name)}` && reviewOf.has(put) && reviewedPaths(reviewOf.get(put)!).some(covers));
+      if (shownBy) revertedShown++;
+      else problems.push(`the other writer's ${w.name} ${w.path} = ${w.secret ? '(secret)' : JSON.stringify(w.value)} was overwritten without being shown (now ${w.secret ? '(secret)' : JSON.stringify(now)})`);
+    }
+    // No secret was ever replaced by a mask.
+    for (const name of NAMES) for (const p of storedMasks(gw.storedProvider(name))) problems.push(`${name} stores a mask as its secret at ${p}`);
+    const writerChanges: Record<string, number> = {};
+    for (const w of writer.changes) writerChanges[w.moment] = (writerChanges[w.moment] ?? 0) + 1;
+    return {
+      keys: keyCount,
+      requests: gw.requests.map((q) => `${q.method} ${q.url} ${q.status ?? '-'}`),
+      puts: puts.length,
+      accepted: accepted.length,
+      checkedWhole: complete,
+      writerChanges,
+      revertedShown,
+      problems,
+    };
+  } catch (err) {
+    throw new Error(`monkey failed with MONKEY_SEED=${seed}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    process.off('unhandledRejection', onRejection);
+    app.unmount();
+    gw.clearFaults();
+    await real.close();
+    await writer.close();
+    await gw.close();
+  }
+}
+
+describe('monkey', () => {
+  it(`survives ${KEY_COUNT} random keys with a concurrent writer (seed ${SEED}; MONKEY_SEED, MONKEY_KEYS)`, { timeout: LONG ? 1_800_000 : 300_000 }, async () => {
+    const result = await runMonkey(SEED, KEY_COUNT);
+    console.log(`monkey seed ${SEED}: ${result.keys} keys, ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)}, ${result.revertedShown} of theirs reverted on a confirmed review`);
+    expect(result.problems, `MONKEY_SEED=${SEED}`).toEqual([]);
+    // A review cut short (a small terminal) is checked line by line only; enough saves must be checked whole.
+    expect(result.checkedWhole, 'too few saves were checked against a complete review: the check proved little').toBeGreaterThan(3);
+    expect(Object.values(result.writerChanges).reduce((a, b) => a + b, 0), 'the other writer hardly wrote').toBeGreaterThan(5);
+  });
+
+  it('a seed gives the same run every time: same keys, same requests', { timeout: 300_000 }, async () => {
+    const a = await runMonkey(SEED + 1, 1_500);
+    const b = await runMonkey(SEED + 1, 1_500);
+    expect(b.requests).toEqual(a.requests);
+    expect(a.requests.length).toBeGreaterThan(20);
   });
 });

@@ -83,6 +83,11 @@ function expectedLine(kind: ShownChange['kind'], path: string, before: unknown, 
   return `~ ${path}: ${formatDiffValue(segments, valueAt(before, path))} → ${formatDiffValue(segments, valueAt(after, path))}`;
 }
 
+/** The paths a review frame listed as changes. */
+export function reviewedPaths(review: ReviewFrame): string[] {
+  return parseReview(review.text).changes.map((c) => c.path);
+}
+
 /**
  * Problems found (empty when the save is exactly what the review showed), and whether the check was
  * complete: the review showed every change (not cut short) and the gateway had a copy to compare with.

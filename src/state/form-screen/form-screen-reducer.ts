@@ -5,10 +5,10 @@
  */
 import type { Provider } from '../../api/wire.js';
 import { moveTarget, type CursorMove } from '../cursor-window.js';
-import type { Draft } from '../local-types.js';
+import type { Draft, StoredDraft } from '../local-types.js';
 import { withheldLabel } from './draft-secrets.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
-import { diffObjects, normalizeForCompare } from '../form/diff.js';
+import { serverChanges } from '../form/diff.js';
 import {
   createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField, setField,
   setFieldValue, undo, redo,
@@ -27,7 +27,8 @@ export { hasInvalidEdits, hasUnsavedWork };
 
 export type FormScreenAction =
   | { type: 'load-started' }
-  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft }
+  /** `drafts`: unrecovered drafts to offer, newest first (`draft`: just one). */
+  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft; drafts?: StoredDraft[] }
   | { type: 'load-failed'; message: string }
   | { type: 'viewport'; height: number }
   | CursorMove
@@ -59,11 +60,21 @@ export type FormScreenAction =
   | { type: 'conflict-overwrite' }
   | { type: 'review-scroll'; delta: number }
   | { type: 'review-confirm'; at: number }
+  /** The review screen has been drawn: from now on it can be confirmed. */
+  | { type: 'review-shown' }
+  /** The re-check right before the PUT found the gateway's copy changed since the review (null: deleted). Nothing was written. */
+  | { type: 'recheck-changed'; fresh: Provider | null }
   | { type: 'save-succeeded'; saved: Provider; at: string }
   | { type: 'save-failed'; message: string }
   | { type: 'status-refreshed'; provider: Provider }
   | { type: 'leave-requested'; then: 'back' | 'quit' }
   | { type: 'message'; message: StatusMessage | undefined };
+
+/** Offers the first of `drafts` (the rest after it), or stays as is when there is none. */
+function offerDraft(s: FormScreenState, drafts: readonly StoredDraft[]): FormScreenState {
+  const [first, ...more] = drafts;
+  return first ? { ...s, mode: { kind: 'draft', draft: first.draft, ...(first.editor === undefined ? {} : { editor: first.editor }), more } } : s;
+}
 
 function activate(s: FormScreenState): FormScreenState {
   const row = s.rows[s.cursor];
@@ -100,7 +111,7 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'load-succeeded': {
       const base = { ...s, phase: 'ready' as const, isNew: a.isNew, loadError: undefined };
       const next = setFormState(base, createFormState(a.provider), a.isNew ? { text: `${s.name} is not configured on this gateway yet: saving creates it`, role: 'warn' } : undefined);
-      return a.draft ? { ...next, mode: { kind: 'draft', draft: a.draft } } : next;
+      return offerDraft(next, a.drafts ?? (a.draft ? [{ draft: a.draft }] : []));
     }
     case 'load-failed':
       return s.phase === 'ready' ? { ...s, message: { text: a.message, role: 'error' } } : { ...s, phase: 'error', loadError: a.message };
@@ -190,14 +201,16 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'draft-restore': {
       if (s.mode.kind !== 'draft') return s;
       const { form, overlaps } = restoreDraft(s.form.original, s.mode.draft);
-      const msg = overlaps.length
+      const more = s.mode.more.length;
+      const msg = (overlaps.length
         ? `draft restored; the gateway also changed ${overlaps.join(', ')} since (your values kept)`
-        : `draft restored (${dirtyCount(form)} changed field${dirtyCount(form) === 1 ? '' : 's'})`;
+        : `draft restored (${dirtyCount(form)} changed field${dirtyCount(form) === 1 ? '' : 's'})`) +
+        (more ? `; ${more} more unsaved draft${more === 1 ? '' : 's'} of ${s.name} kept on disk, offered next time you open it` : '');
       const withheld = (s.mode.draft.withheld ?? []).filter((w) => findDescriptor(w.fieldId));
       const message = withheld.length
         ? { text: `${msg}; type again: ${withheldLabel(withheld)} (typed secrets are not kept in drafts)`, role: 'warn' as const }
-        : { text: msg, role: overlaps.length ? ('warn' as const) : ('ok' as const) };
-      const next = { ...setFormState(s, form, message), mode: browse } as FormScreenState;
+        : { text: msg, role: overlaps.length || more ? ('warn' as const) : ('ok' as const) };
+      const next = { ...setFormState(s, form, message), mode: browse, consumedDraft: { editor: s.mode.editor } } as FormScreenState;
       const pending = s.mode.draft.pending;
       if (pending && findDescriptor(pending.fieldId)) {
         const at = jumpToField(next, pending.fieldId);
@@ -212,8 +225,11 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       }
       return next;
     }
-    case 'draft-discard':
-      return { ...s, mode: browse, message: { text: 'draft discarded', role: 'muted' } };
+    case 'draft-discard': {
+      if (s.mode.kind !== 'draft') return s;
+      const next = offerDraft({ ...s, mode: browse, consumedDraft: { editor: s.mode.editor } }, s.mode.more);
+      return { ...next, message: { text: `draft discarded${s.mode.more.length ? `; ${s.mode.more.length} more to look at` : ''}`, role: 'muted' } };
+    }
     case 'save-requested': {
       if (s.mode.kind !== 'browse' && s.mode.kind !== 'leave') return s;
       const leaveAfterSave = s.mode.kind === 'leave' ? s.mode.then : undefined;
@@ -229,7 +245,7 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       }
       // A "new" provider that someone created meanwhile exists now: saving updates (and backs up) theirs.
       const base = s.isNew ? { ...s, isNew: false } : s;
-      const changes = diffObjects(normalizeForCompare(s.form.original), normalizeForCompare(a.fresh));
+      const changes = serverChanges(s.form.original, a.fresh);
       if (changes.length === 0) return review(base, a.fresh, false);
       const { overlaps } = rebase(s.form, a.fresh);
       return { ...base, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps }, message: undefined };
@@ -246,9 +262,24 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       return s.mode.kind === 'review' ? { ...s, mode: { ...s.mode, scroll: Math.max(0, Math.min(s.mode.diff.length - 1, s.mode.scroll + a.delta)) } } : s;
     case 'review-confirm':
       // Back up the copy the gateway has now (after an overwrite that is theirs, not the one loaded); nothing for a new provider.
-      return s.mode.kind === 'review'
-        ? { ...s, mode: { kind: 'saving', startedAt: a.at, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
+      // Only a review the user could see is confirmed: a `y` typed ahead of it is dropped.
+      return s.mode.kind === 'review' && s.mode.shown
+        ? { ...s, mode: { kind: 'saving', startedAt: a.at, body: s.mode.body, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
         : s;
+    case 'review-shown':
+      return s.mode.kind === 'review' && !s.mode.shown ? { ...s, mode: { ...s.mode, shown: true } } : s;
+    case 'recheck-changed': {
+      if (s.mode.kind !== 'saving') return s;
+      if (a.fresh === null) {
+        return { ...s, mode: browse, leaveAfterSave: undefined, message: { text: `${s.name} was deleted on the gateway since the review: nothing was written (a PUT would re-create it)`, role: 'error' } };
+      }
+      const changes = serverChanges(s.mode.backup ?? { name: s.name }, a.fresh);
+      const { overlaps } = rebase(s.form, a.fresh);
+      return {
+        ...s, isNew: false, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps },
+        message: { text: `${s.name} changed on the gateway while you reviewed: nothing was written`, role: 'warn' },
+      };
+    }
     case 'save-succeeded':
       return {
         ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }),

@@ -1,7 +1,7 @@
 /** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
-import type { Provider } from '../../api/wire.js';
+import type { Provider, UpdateBody } from '../../api/wire.js';
 import { settleWindow } from '../cursor-window.js';
-import type { Draft } from '../local-types.js';
+import type { Draft, StoredDraft } from '../local-types.js';
 import type { DiffEntry } from '../form/diff.js';
 import { createFormState, type FormState } from '../form/edit-model.js';
 import { visibleRows, type FormRow } from '../form/form-view.js';
@@ -17,12 +17,21 @@ export type FormMode =
   | { kind: 'map'; fieldId: string; map: MapEditorState }
   | { kind: 'flags'; fieldId: string; grid: FlagsGridState }
   | { kind: 'pem'; fieldId: string; editor: LineEditor }
-  | { kind: 'draft'; draft: Draft }
+  /** A draft no running editor holds; `editor` wrote it; `more`: the others, offered after a discard. */
+  | { kind: 'draft'; draft: Draft; editor?: string; more: StoredDraft[] }
   | { kind: 'checking' }
   | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
-  | { kind: 'review'; fresh: Provider; diff: DiffEntry[]; scroll: number; overwrite: boolean }
-  /** `backup`: the gateway's copy the save replaces (what the review compared against), kept in the history. */
-  | { kind: 'saving'; startedAt: number; backup?: Provider }
+  /**
+   * `fresh`: the gateway's copy the review compared against; `body`: the exact PUT body shown (sent as is);
+   * `kept`: secret paths whose masked value was out of date, so the gateway's current secret is sent instead.
+   * `shown`: the review has been drawn; a confirm typed ahead of it (a `y` already in the input) is ignored.
+   */
+  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; scroll: number; overwrite: boolean; kept: string[]; shown?: boolean }
+  /**
+   * `body`: the reviewed body, sent byte for byte. `backup`: the gateway's copy the review compared against
+   * (absent for a new provider); the gateway must still hold it right before the PUT, and it goes to the history.
+   */
+  | { kind: 'saving'; startedAt: number; body: UpdateBody; backup?: Provider }
   | { kind: 'leave'; then: 'back' | 'quit' };
 
 export interface StatusMessage {
@@ -52,6 +61,8 @@ export interface FormScreenState {
   leaveAfterSave?: 'back' | 'quit';
   /** Set when the screen should now be left (the save chosen on leaving succeeded). */
   leaveNow?: 'back' | 'quit';
+  /** The offered draft last restored or discarded: its file is removed (a new object each time). */
+  consumedDraft?: { editor?: string };
 }
 
 export function initialFormScreen(name: string, readOnly = false, viewport = 10): FormScreenState {

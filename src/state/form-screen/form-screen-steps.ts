@@ -4,6 +4,7 @@ import type { Draft } from '../local-types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects } from '../form/diff.js';
 import { buildBody, createFormState, dirtyCount, rebase, type FieldEdit, type FormState } from '../form/edit-model.js';
+import { keepCurrentSecrets } from '../form/stale-masks.js';
 import { validateForm } from '../form/validate.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 
@@ -59,9 +60,12 @@ export function requestSave(s: FormScreenState): FormScreenState {
 
 /** The save diff: what the PUT changes relative to the gateway's current copy. */
 export function review(s: FormScreenState, fresh: Provider, overwrite: boolean): FormScreenState {
-  const diff = diffObjects(fresh, buildBody(s.form));
-  if (diff.length === 0) return { ...s, mode: browse, message: { text: 'nothing to save: the gateway already has these values', role: 'muted' } };
-  return { ...s, mode: { kind: 'review', fresh, diff, scroll: 0, overwrite }, message: undefined };
+  // A masked value that is not the gateway's current mask would be stored as the secret: send theirs.
+  const { body, kept } = keepCurrentSecrets(fresh, buildBody(s.form));
+  const diff = diffObjects(fresh, body);
+  const keptNote = kept.length ? `; kept the gateway's current ${kept.join(', ')} (changed there, a masked value cannot be sent)` : '';
+  if (diff.length === 0) return { ...s, mode: browse, message: { text: `nothing to save: the gateway already has these values${keptNote}`, role: 'muted' } };
+  return { ...s, mode: { kind: 'review', fresh, body, diff, scroll: 0, overwrite, kept }, message: undefined };
 }
 
 /** Edits whose text did not parse count as unsaved work too. */

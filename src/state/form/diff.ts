@@ -11,7 +11,7 @@ import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../../api/se
 import { DESCRIPTORS } from './descriptors.js';
 import { displayEnvVar, envVarShape } from './env-var.js';
 import { maskDeep } from './other-fields.js';
-import { compareValue } from './same-value.js';
+import { compareValue, isDefaultFill } from './same-value.js';
 
 /** One changed JSON leaf (maps and flags per key). */
 export interface DiffEntry {
@@ -93,11 +93,11 @@ export function formatDiffEntry(e: DiffEntry): string {
 }
 
 /**
- * A copy for comparing two server copies: read-only fields dropped, and every
- * form field that holds "nothing" or a value a gateway fills in as its
- * default (0/absent/false/empty/"none", 300 vs 30 s timeouts, …) removed, so
- * a default appearing where 0/absent was is not reported (CONTRACT §11.9).
- * EnvVars become their reference or literal text, whatever their wire shape.
+ * A copy for comparing server copies: read-only fields dropped, every form
+ * field that holds "nothing" (absent/null/0/false/empty/"none") removed, and
+ * EnvVars as their reference or literal text, whatever their wire shape.
+ * Explicit values are kept: 300 and 30 are different timeouts. Used alone for
+ * the export fingerprint; `comparableCopies` also forgives a default filled in.
  */
 export function normalizeForCompare(provider: unknown): Record<string, unknown> {
   const copy = (isPlainObject(provider) ? cloneJson(provider) : {}) as Record<string, unknown>;
@@ -110,9 +110,40 @@ export function normalizeForCompare(provider: unknown): Record<string, unknown> 
     if (v === undefined) delete parent[key];
     else parent[key] = v;
   }
+  return dropEmptyBlocks(copy);
+}
+
+function dropEmptyBlocks(copy: Record<string, unknown>): Record<string, unknown> {
   // Blocks left empty (or null) mean "nothing set" on either side.
   for (const [k, v] of Object.entries(copy)) {
     if (v === null || (isPlainObject(v) && Object.keys(v).length === 0)) delete copy[k];
   }
   return copy;
+}
+
+/**
+ * Two provider copies normalized for comparison, where a field that is
+ * unset on one side and holds a server default on the other is dropped from
+ * both (CONTRACT §11.9: a default read back for 0/absent is not a change).
+ */
+export function comparableCopies(a: unknown, b: unknown): [Record<string, unknown>, Record<string, unknown>] {
+  const ca = normalizeForCompare(a);
+  const cb = normalizeForCompare(b);
+  for (const d of DESCRIPTORS) {
+    const pa = getAtPath(ca, d.path.slice(0, -1));
+    const pb = getAtPath(cb, d.path.slice(0, -1));
+    const key = d.path[d.path.length - 1]!;
+    const va = isPlainObject(pa) ? pa[key] : undefined;
+    const vb = isPlainObject(pb) ? pb[key] : undefined;
+    if ((va === undefined && isDefaultFill(d, vb)) || (vb === undefined && isDefaultFill(d, va))) {
+      if (isPlainObject(pa)) delete pa[key];
+      if (isPlainObject(pb)) delete pb[key];
+    }
+  }
+  return [dropEmptyBlocks(ca), dropEmptyBlocks(cb)];
+}
+
+/** What changed between two server copies of a provider (someone else's change), defaults read back forgiven. */
+export function serverChanges(before: unknown, after: unknown): DiffEntry[] {
+  return diffObjects(...comparableCopies(before, after));
 }

@@ -69,14 +69,18 @@ const DEFAULT_FILLS: Readonly<Record<string, readonly number[]>> = {
   'concurrency_and_buffer_size.buffer_size': [5000],
 };
 
+/** True when `n` (a normalized number) is a value a gateway fills in for this field when it is unset. */
+export function isDefaultFill(d: FieldDescriptor, n: unknown): boolean {
+  return typeof n === 'number' && (DEFAULT_FILLS[d.id]?.includes(n) ?? false);
+}
+
 /**
- * Like normalizeFieldValue, and a server default standing where 0/absent was
- * also collapses to undefined (CONTRACT §11.9: not a conflict). EnvVars
- * become their reference or literal text.
+ * Like normalizeFieldValue, with EnvVars as their reference or literal text
+ * (whatever their wire shape). Explicit values stay as they are: 300 and 30
+ * are different timeouts.
  */
 export function compareValue(d: FieldDescriptor, v: unknown): unknown {
   const n = normalizeFieldValue(d, v);
-  if (typeof n === 'number' && DEFAULT_FILLS[d.id]?.includes(n)) return undefined;
   if (d.envVar && n !== undefined) {
     const o = n as { ref?: string; literal?: string };
     return o.ref ?? o.literal;
@@ -84,7 +88,15 @@ export function compareValue(d: FieldDescriptor, v: unknown): unknown {
   return n;
 }
 
-/** True when the server copy and ours mean the same setting (defaults filled in are not a change). */
+/**
+ * True when the server copy and ours mean the same setting. Only "nothing"
+ * (absent, null, 0) on one side and a server default on the other are the
+ * same (CONTRACT §11.9: the gateway may read an unset value back as its
+ * default); two different explicit values are a change.
+ */
 export function sameForCompare(d: FieldDescriptor, a: unknown, b: unknown): boolean {
-  return jsonEqual(compareValue(d, a), compareValue(d, b));
+  const ca = compareValue(d, a);
+  const cb = compareValue(d, b);
+  if (jsonEqual(ca, cb)) return true;
+  return (ca === undefined && isDefaultFill(d, cb)) || (cb === undefined && isDefaultFill(d, ca));
 }

@@ -85,14 +85,15 @@ const RULES: Readonly<Record<string, Rule>> = {
   'network_config.extra_headers': (v) => {
     for (const [name, value] of mapEntries(v)) {
       if (!TOKEN.test(name)) return `Extra headers: "${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`;
-      if (typeof value !== 'string' || /[\r\n\0]/.test(value)) return `Extra headers: the value of "${name}" must be one line (no CR/LF)`;
+      // null is how the gateway sent it: carried through as received, not ours to judge.
+      if (value !== null && (typeof value !== 'string' || /[\r\n\0]/.test(value))) return `Extra headers: the value of "${name}" must be one line (no CR/LF)`;
     }
     return undefined;
   },
   'network_config.beta_header_overrides': (v) => {
     for (const [name, value] of mapEntries(v)) {
       if (name.trim() === '') return 'Beta header overrides: a prefix is empty';
-      if (typeof value !== 'boolean') return `Beta header overrides: "${name}" must be true or false`;
+      if (value !== null && typeof value !== 'boolean') return `Beta header overrides: "${name}" must be true or false`;
     }
     return undefined;
   },

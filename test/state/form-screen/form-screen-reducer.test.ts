@@ -277,6 +277,22 @@ describe('form screen: save flow', () => {
     expect(run(c, { type: 'cancel' }).form.edits).toBe(s.form.edits);
   });
 
+  it('someone else changing one explicit value to another (a default included) is a conflict, not my change', () => {
+    const base = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.default_request_timeout_in_seconds = 300;
+    });
+    const s = run(typeInto(loaded(base), RETRIES, '5'), { type: 'save-requested' });
+    const fresh = fetched(base, (c) => {
+      c.network_config.default_request_timeout_in_seconds = 30;
+    });
+    const c = run(s, { type: 'fresh-fetched', fresh });
+    expect(c.mode.kind).toBe('conflict');
+    if (c.mode.kind !== 'conflict') return;
+    expect(c.mode.changes.map((d) => [d.path, d.before, d.after])).toEqual([[TIMEOUT, 300, 30]]);
+    const r = run(c, { type: 'conflict-reapply' });
+    expect(r.mode.kind === 'review' && r.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+  });
+
   it('reload and re-apply: the review shows only my change and the body keeps theirs', () => {
     const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' });
     const fresh = fetched(OPENAI_PROVIDER, (c) => {
@@ -304,7 +320,50 @@ describe('form screen: save flow', () => {
     expect(o.mode.fresh).toEqual(fresh);
     expect(o.mode.diff.map((d) => [d.path, d.before, d.after]).sort()).toEqual([[TIMEOUT, 600, 120], [RETRIES, 2, 5]].sort());
     // the history backup taken before the PUT is the copy being overwritten, not the stale one loaded
-    expect(run(o, { type: 'review-confirm', at: 1 }).mode).toEqual({ kind: 'saving', startedAt: 1, backup: fresh });
+    const saving = run(o, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
+    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, backup: fresh });
+    // the body sent is the one reviewed, not rebuilt
+    expect(saving.mode.kind === 'saving' && saving.mode.body).toBe(o.mode.body);
+  });
+
+  it('the re-check right before the PUT found their change: back to the conflict, nothing sent, the edits kept', () => {
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
+    const theirs = fetched(OPENAI_PROVIDER, (c) => {
+      c.network_config.retry_backoff_initial = 2000;
+    });
+    const c = run(s, { type: 'recheck-changed', fresh: theirs });
+    expect(c.mode.kind).toBe('conflict');
+    if (c.mode.kind !== 'conflict') return;
+    expect(c.mode.changes.map((d) => [d.path, d.before, d.after])).toEqual([['network_config.retry_backoff_initial', 500, 2000]]);
+    expect(c.message?.text).toBe('openai changed on the gateway while you reviewed: nothing was written');
+    expect(c.form.edits).toBe(s.form.edits);
+    const r = run(c, { type: 'conflict-reapply' });
+    expect(r.mode.kind === 'review' && (r.mode.body.network_config as Record<string, unknown>)).toMatchObject({ retry_backoff_initial: 2000, max_retries: 5 });
+    const gone = run(s, { type: 'recheck-changed', fresh: null });
+    expect(gone.mode.kind).toBe('browse');
+    expect(gone.message?.text).toMatch(/deleted on the gateway since the review: nothing was written/);
+  });
+
+  it('a masked secret that is not the gateway\'s current mask is never sent: the review keeps theirs and says so', () => {
+    const base = fetched(OPENAI_PROVIDER, (c) => {
+      c.proxy_config = { type: 'http', url: 'http://proxy:3128', username: { value: 'svc-************************rost', env_var: '', from_env: false } };
+    });
+    const s = run(typeInto(loaded(base), RETRIES, '5'), { type: 'save-requested' });
+    const rotated = fetched(base, (c) => {
+      c.proxy_config.username = { value: 'svc-************************user', env_var: '', from_env: false };
+    });
+    const o = run(s, { type: 'fresh-fetched', fresh: rotated }, { type: 'conflict-overwrite' });
+    expect(o.mode.kind).toBe('review');
+    if (o.mode.kind !== 'review') return;
+    expect(o.mode.kept).toEqual(['proxy_config.username']);
+    expect((o.mode.body.proxy_config as Record<string, unknown>).username).toEqual(rotated.proxy_config!.username);
+    expect(o.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+  });
+
+  it('a y typed ahead of the review (not drawn yet) does not confirm it', () => {
+    const r = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) });
+    expect(run(r, { type: 'review-confirm', at: 1 })).toBe(r);
+    expect(run(r, { type: 'review-shown' }, { type: 'review-confirm', at: 1 }).mode.kind).toBe('saving');
   });
 
   it('a provider deleted meanwhile is not re-created by the save', () => {
@@ -321,7 +380,9 @@ describe('form screen: save flow', () => {
     const r = run(s, { type: 'fresh-fetched', fresh: null });
     expect(r.mode.kind).toBe('review');
     if (r.mode.kind === 'review') expect(r.mode.diff.map((d) => d.path)).toContain(CONC);
-    expect(run(r, { type: 'review-confirm', at: 1 }).mode).toEqual({ kind: 'saving', startedAt: 1 }); // nothing to back up
+    const saving = run(r, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
+    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1 });
+    expect(saving.mode).not.toHaveProperty('backup'); // nothing to back up
   });
 
   it('a new provider that someone else created meanwhile: conflict, and the save then backs up their copy', () => {
@@ -331,8 +392,8 @@ describe('form screen: save flow', () => {
     const c = run(s, { type: 'fresh-fetched', fresh: theirs });
     expect(c.mode.kind).toBe('conflict');
     expect(c.isNew).toBe(false);
-    const saving = run(c, { type: 'conflict-reapply' }, { type: 'review-confirm', at: 1 });
-    expect(saving.mode).toEqual({ kind: 'saving', startedAt: 1, backup: theirs });
+    const saving = run(c, { type: 'conflict-reapply' }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
+    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, backup: theirs });
     expect(buildBody(saving.form).network_config).toEqual({ base_url: 'https://mistral.example', max_retries: 4 });
   });
 
@@ -340,8 +401,8 @@ describe('form screen: save flow', () => {
     let s = typeInto(loaded(), RETRIES, '5');
     s = typeInto(s, TIMEOUT, '600');
     const edits = s.form.edits;
-    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 123 });
-    expect(s.mode).toEqual({ kind: 'saving', startedAt: 123, backup: fetched(OPENAI_PROVIDER) });
+    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 123 });
+    expect(s.mode).toMatchObject({ kind: 'saving', startedAt: 123, backup: fetched(OPENAI_PROVIDER), body: buildBody(s.form) });
     expect(run(s, { type: 'save-requested' })).toBe(s);
     const failed = run(s, { type: 'save-failed', message: '400 Bad Request: Concurrency must be greater than 0' });
     expect(failed.mode.kind).toBe('browse');
@@ -352,7 +413,7 @@ describe('form screen: save flow', () => {
   });
 
   it('a successful save loads the saved copy, then the status refresh replaces it unless the user edits again', () => {
-    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-confirm', at: 1 });
+    const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
     const saved = fetched(OPENAI_PROVIDER, (c) => {
       c.network_config.max_retries = 5;
       c.provider_status = 'active';

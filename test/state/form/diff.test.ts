@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildUpdateBody } from '../../../src/api/update-body.js';
-import { diffObjects, formatDiffEntry, formatDiffValue, normalizeForCompare } from '../../../src/state/form/diff.js';
+import { diffObjects, formatDiffEntry, formatDiffValue, normalizeForCompare, serverChanges } from '../../../src/state/form/diff.js';
 import { buildBody, createFormState, setField, setFieldValue } from '../../../src/state/form/edit-model.js';
 import { ANTHROPIC_PROVIDER, CUSTOM_PROVIDER, OPENAI_PROVIDER, TEST_CA_PEM, cloneFixture } from '../../fixtures/providers.js';
 
@@ -84,7 +84,24 @@ describe('normalizeForCompare (conflict view)', () => {
     fresh.network_config.insecure_skip_verify = false;
     fresh.openai_config = { disable_store: false };
     fresh.config_hash = 'changed';
-    expect(diffObjects(normalizeForCompare(CUSTOM_PROVIDER), normalizeForCompare(fresh))).toEqual([]);
+    expect(serverChanges(CUSTOM_PROVIDER, fresh)).toEqual([]);
+  });
+
+  it('two different explicit values are a change, defaults included (300 → 30 s, 10000 → 5000 ms)', () => {
+    const fresh = cloneFixture(ANTHROPIC_PROVIDER) as Record<string, any>;
+    const before = cloneFixture(ANTHROPIC_PROVIDER) as Record<string, any>;
+    before.network_config.default_request_timeout_in_seconds = 300;
+    before.network_config.retry_backoff_max = 10000;
+    fresh.network_config.default_request_timeout_in_seconds = 30;
+    fresh.network_config.retry_backoff_max = 5000;
+    expect(serverChanges(before, fresh).map(formatDiffEntry)).toEqual([
+      '~ network_config.default_request_timeout_in_seconds: 300 → 30',
+      '~ network_config.retry_backoff_max: 10000 → 5000',
+    ]);
+    // 0 and absent read back as the default are still the same setting
+    fresh.network_config.default_request_timeout_in_seconds = 0;
+    delete fresh.network_config.retry_backoff_max;
+    expect(serverChanges(before, fresh)).toEqual([]);
   });
 
   it('real server changes still show, per field', () => {

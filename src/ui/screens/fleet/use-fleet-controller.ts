@@ -88,7 +88,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     const key = JSON.stringify([cell.name, cell.col, cell.marked]);
     if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
     try {
-      if (services.drafts.load(session.connection.gatewayKey, cell.name)) {
+      if (services.drafts.unrecovered(session.connection.gatewayKey, cell.name).length > 0) {
         return dispatch({ type: 'message', text: `${cell.name} on ${targetProfile} has an unsaved draft: finish it from that profile first`, role: 'warn' });
       }
       if (Object.keys(draftFields).length === 0) {
@@ -99,9 +99,12 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
         return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · p again pushes the rest`, role: 'warn' });
       }
       armed.current = undefined;
-      services.drafts.save(session.connection.gatewayKey, cell.name, {
+      // Written as an editor that ends at once: the target's form then offers it like any unrecovered draft.
+      const editor = services.drafts.begin();
+      services.drafts.save(session.connection.gatewayKey, cell.name, editor, {
         original: target as Record<string, unknown>, edits: [], fields: draftFields as never, savedAt: new Date(services.now()).toISOString(),
       });
+      services.drafts.end(editor);
     } catch (err) {
       return dispatch({ type: 'message', text: errorMessage(err), role: 'error' });
     }

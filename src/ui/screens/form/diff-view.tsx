@@ -20,13 +20,15 @@ export function DiffLines({ entries, height, width, scroll = 0 }: { entries: rea
   );
 }
 
-export function ReviewView({ name, diff, scroll, overwrite, height, width }: { name: string; diff: readonly DiffEntry[]; scroll: number; overwrite: boolean; height: number; width: number }) {
+export function ReviewView({ name, diff, scroll, overwrite, kept = [], height, width }: { name: string; diff: readonly DiffEntry[]; scroll: number; overwrite: boolean; kept?: readonly string[]; height: number; width: number }) {
   const theme = useTheme();
+  const notes = (overwrite ? 1 : 0) + (kept.length ? 1 : 0);
   return (
     <Box flexDirection="column" height={height}>
       <Text {...theme.title}>{fit(`Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
       {overwrite ? <Text {...theme.warn}>{fit('You chose to overwrite: the gateway’s recent changes below are reverted.', width)}</Text> : null}
-      <DiffLines entries={diff} height={Math.max(1, height - (overwrite ? 3 : 2))} width={width} scroll={scroll} />
+      {kept.length ? <Text {...theme.warn}>{fit(`Kept the gateway’s current secret: ${kept.join(', ')} (changed there; your copy only has its old mask).`, width)}</Text> : null}
+      <DiffLines entries={diff} height={Math.max(1, height - 2 - notes)} width={width} scroll={scroll} />
       <Text {...theme.muted}>{fit('The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.', width)}</Text>
     </Box>
   );

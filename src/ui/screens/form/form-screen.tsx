@@ -43,7 +43,7 @@ export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.active });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.
@@ -56,7 +56,7 @@ export function FormScreen(props: FormScreenProps) {
 
   const discardAndLeave = (then: 'back' | 'quit'): void => {
     try {
-      services.drafts?.clear(services.session.connection.gatewayKey, name);
+      if (editor) services.drafts?.clear(services.session.connection.gatewayKey, name, editor);
     } catch {
       // The draft file stays; it is offered again next time.
     }
@@ -150,7 +150,7 @@ function Body({ state, width, height }: { state: FormScreenState; width: number;
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} height={height} width={width} />;
+      return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} kept={mode.kept} height={height} width={width} />;
     case 'conflict':
       return (
         <ConflictView
