@@ -9,7 +9,8 @@ import type { Services } from './services.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
-import { HelpOverlay, helpLines } from './widgets/help-overlay.js';
+import { HelpOverlay } from './widgets/help-overlay.js';
+import { useDocScroll } from './widgets/scroll-doc.js';
 import { Header } from './widgets/header.js';
 import { Footer } from './widgets/footer.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
@@ -50,6 +51,9 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : initial.pickProfile ? { screen: 'profiles' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
+  // Unsaved edits in the open form, so quitting from the too-small screen can ask first.
+  const [unsaved, setUnsaved] = useState(0);
+  const [askQuit, setAskQuit] = useState(false);
   // A list that arrived while Ink was loading is in the very first frame. Read once: the session fills
   // `providers` in when the answer comes, which may fall between this render and the loading effect.
   const [prefetched] = useState(() => {
@@ -76,12 +80,22 @@ function Shell({ services: initial, size, onExit }: AppProps) {
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   useKeyHandler((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) quit();
+    const quitKey = input === 'q' || (key.ctrl && input === 'c');
+    if (askQuit) {
+      if (input === 'y') quit();
+      else if (input === 'n' || key.escape) setAskQuit(false);
+    } else if (quitKey) {
+      if (route.screen === 'provider' && unsaved > 0) setAskQuit(true);
+      else quit();
+    }
   }, tooSmall);
+  useEffect(() => {
+    if (!tooSmall) setAskQuit(false);
+  }, [tooSmall]);
 
   // Help and the too-small notice cover the screen without unmounting it, so a form keeps its edits.
   const overlay = tooSmall ? (
-    <TooSmall columns={columns} rows={rows} />
+    <TooSmall columns={columns} rows={rows} unsaved={route.screen === 'provider' ? unsaved : 0} asking={askQuit} />
   ) : help ? (
     <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />
   ) : null;
@@ -113,6 +127,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           }}
           onQuit={quit}
           onHelp={(scopes) => setHelp(scopes)}
+          onUnsavedChange={setUnsaved}
         />
       );
     if (route.screen === 'setup')
@@ -143,18 +158,16 @@ function Shell({ services: initial, size, onExit }: AppProps) {
 }
 
 function HelpScreen({ services, scopes, width, height, onClose }: { services: Services; scopes: readonly Scope[]; width: number; height: number; onClose: () => void }) {
-  const [offset, setOffset] = useState(0);
-  const total = helpLines(scopes).length;
-  const view = Math.max(1, height - 3);
+  const doc = useDocScroll(scopes);
   useKeyHandler((input, key) => {
-    if (commandFor(['help'], input, key) === 'close' || (key.ctrl && input === 'c')) onClose();
-    else if (key.downArrow || input === 'j') setOffset((o) => Math.min(Math.max(0, total - view), o + 1));
-    else if (key.upArrow || input === 'k') setOffset((o) => Math.max(0, o - 1));
+    const command = commandFor(['help'], input, key);
+    if (command === 'close' || (key.ctrl && input === 'c')) onClose();
+    else doc.scroll(command);
   });
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={services.session.connection} width={width} crumb="help" />
-      <HelpOverlay scopes={scopes} width={width} height={view} offset={offset} />
+      <HelpOverlay scopes={scopes} width={width} height={Math.max(1, height - 3)} offset={doc.top} size={doc.size} />
       <Footer scopes={['help']} width={width} />
     </Box>
   );

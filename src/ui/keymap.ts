@@ -54,8 +54,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'nextError', keys: ['n'], scope: 'form', help: 'jump to the next error' },
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
   { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
-  { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (asks when there are edits)' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back' },
+  { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
+  { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back' },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
@@ -86,10 +86,20 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done' },
 
   { command: 'up', keys: ['up', 'k'], scope: 'diff', help: 'scroll up' },
-  { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down' },
+  { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'diff', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'diff', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'diff', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'diff', help: 'bottom' },
   { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save' },
   { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel' },
 
+  { command: 'up', keys: ['up', 'k'], scope: 'conflict', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'conflict', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'conflict', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'conflict', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'conflict', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'conflict', help: 'bottom' },
   { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
   { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
   { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel' },
@@ -136,6 +146,12 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help' },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },
+  { command: 'up', keys: ['up', 'k'], scope: 'help', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'help', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'help', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'help', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'help', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'help', help: 'bottom' },
   { command: 'close', keys: ['esc', '?', 'q'], scope: 'help', help: 'close help', hint: 'close' },
 ];
 

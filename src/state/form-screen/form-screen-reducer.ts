@@ -18,8 +18,9 @@ import { flagsReducer, flagsValue, openFlagsGrid, type FlagsAction } from './fla
 import { editLine, lineEditor, type LineEdit } from './line-editor.js';
 import { mapReducer, mapValue, openMapEditor, type MapAction } from './map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
+import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
 import {
-  browse, focusedField, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, sectionIndexes, setFormState,
+  browse, focusedField, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, setFormState,
 } from './form-screen-steps.js';
 
 export { hasInvalidEdits, hasUnsavedWork };
@@ -112,15 +113,10 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'first':
     case 'last':
       return settleCursor(s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
-    case 'section-jump': {
-      const idx = sectionIndexes(s);
-      const target = a.direction > 0 ? idx.find((i) => i > s.cursor) : [...idx].reverse().find((i) => i < s.cursor);
-      return target === undefined ? s : settleCursor(s, target);
-    }
-    case 'section-index': {
-      const target = sectionIndexes(s)[a.index];
-      return target === undefined ? s : settleCursor(s, target);
-    }
+    case 'section-jump':
+      return jumpToAdjacentSection(s, a.direction);
+    case 'section-index':
+      return jumpToSectionNumber(s, a.index);
     case 'toggle-section': {
       const row = s.rows[s.cursor];
       if (!row) return s;

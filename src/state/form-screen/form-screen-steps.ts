@@ -41,10 +41,6 @@ export function jumpToField(s: FormScreenState, fieldId: string): FormScreenStat
   return idx >= 0 ? settleCursor(next, idx) : next;
 }
 
-export function sectionIndexes(s: FormScreenState): number[] {
-  return s.rows.flatMap((r, i) => (r.type === 'section' ? [i] : []));
-}
-
 export function requestSave(s: FormScreenState): FormScreenState {
   if (s.readOnly) return { ...s, message: { text: 'read-only profile: saving is disabled', role: 'warn' } };
   const errors = validateForm(s.form);
