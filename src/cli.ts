@@ -51,6 +51,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
         demo: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         timeout: { type: 'string' },
+        refresh: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -73,9 +74,18 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     );
     return EXIT.usage;
   }
+  let refreshSeconds: number | undefined;
+  if (flags.refresh !== undefined) {
+    const { parseRefreshSeconds } = await import('./state/list/live-status.js');
+    refreshSeconds = parseRefreshSeconds(flags.refresh);
+    if (refreshSeconds === undefined) {
+      io.stderr.write(`bifrost-tui: --refresh takes a number of seconds (0 turns it off), not "${flags.refresh}" (see --help)\n`);
+      return EXIT.usage;
+    }
+  }
   const { openSession } = await import('./session.js');
   const opened = await openSession(
-    { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout },
+    { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout, refreshSeconds },
     io.env,
   );
   // Ink draws only the last frame when it believes it runs in CI (is-in-ci reads CI, CONTINUOUS_INTEGRATION

@@ -23,6 +23,8 @@ export interface Profile {
   /** Semantic colour of the label: red, yellow, green, blue, magenta, cyan. */
   color?: string;
   readOnly?: boolean;
+  /** Seconds between background refreshes of the provider list; 0 turns them off (default 10). */
+  refreshSeconds?: number;
 }
 
 /** An edit the user made in the form, kept on disk until saved or discarded. */

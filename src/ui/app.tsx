@@ -1,6 +1,6 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { startingListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
@@ -62,8 +62,13 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   });
   const [list, dispatch, getList] = useSyncReducer(resettableListReducer, () => startingListState(prefetched?.providers, initial.now()));
   const { services, switchSession } = useSwitchableSession(initial, dispatch);
-  const { reload } = useListController(services, dispatch, prefetched);
-  const now = useClock(services, 15_000);
+  // Read when a refresh is due: it waits while another screen, an overlay or the filter prompt has the keyboard.
+  const shown = useRef({ list: true, overlay: false });
+  const { reload, confirmedAt } = useListController(services, dispatch, prefetched, {
+    seconds: services.refreshSeconds,
+    paused: () => !shown.current.list || shown.current.overlay || getList().filterEditing,
+  });
+  const now = useClock(services, 10_000);
   const setRoute = (r: Route): void => {
     hold();
     setRouteNow(r);
@@ -100,6 +105,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />
   ) : null;
   const active = overlay === null;
+  shown.current = { list: route.screen === 'list', overlay: !active };
   const screen = renderScreen();
   return (
     <>
@@ -147,6 +153,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         height={rows}
         active={active}
         now={now}
+        confirmedAt={confirmedAt()}
         onOpen={(name) => setRoute({ screen: 'provider', name })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
