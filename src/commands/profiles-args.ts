@@ -1,4 +1,5 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
+import { parseRefreshSeconds } from '../state/list/live-status.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Profile, SecretSource } from '../store/types.js';
@@ -22,6 +23,7 @@ export const PROFILE_OPTIONS = {
   insecure: { type: 'boolean' },
   'no-insecure': { type: 'boolean' },
   timeout: { type: 'string' },
+  refresh: { type: 'string' },
   label: { type: 'string' },
   color: { type: 'string' },
   'read-only': { type: 'boolean' },
@@ -41,7 +43,7 @@ export const COLORS = ['red', 'yellow', 'green', 'blue', 'magenta', 'cyan'] as c
 /** Flags that change a profile (add/edit). */
 export const EDIT_FLAGS = [
   'url', 'auth', 'username', 'api-key-stdin', 'password-stdin', 'api-key-env', 'api-key-command', 'ca-file',
-  'insecure', 'no-insecure', 'timeout', 'label', 'color', 'read-only', 'no-read-only', 'default',
+  'insecure', 'no-insecure', 'timeout', 'refresh', 'label', 'color', 'read-only', 'no-read-only', 'default',
 ] as const;
 
 /** Parses argv; rejects keys on the command line with a message that never repeats them. */
@@ -200,6 +202,11 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
   if (flags.insecure) p.insecure = true;
   if (flags['no-insecure']) delete p.insecure;
   if (flags.timeout !== undefined) p.timeoutMs = flags.timeout ? parseTimeout(flags.timeout) : undefined;
+  if (flags.refresh !== undefined) {
+    const seconds = flags.refresh ? parseRefreshSeconds(flags.refresh) : undefined;
+    if (flags.refresh && seconds === undefined) throw new UsageError(`--refresh takes a number of seconds (0 turns it off), got ${JSON.stringify(flags.refresh)}`);
+    p.refreshSeconds = seconds;
+  }
   if (flags.label !== undefined) p.label = flags.label || undefined;
   if (flags.color !== undefined) {
     if (flags.color && !(COLORS as readonly string[]).includes(flags.color)) throw new UsageError(`--color must be one of ${COLORS.join(', ')}`);

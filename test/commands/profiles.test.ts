@@ -171,6 +171,18 @@ describe('profiles edit / use / remove', () => {
     expect((await run(['edit', 'nope', '--label', 'x'])).code).toBe(5);
   });
 
+  it('edit --refresh sets the list auto-refresh interval (0 off, empty back to the default); bad values are refused', async () => {
+    expect((await run(['edit', 'dev', '--refresh', '30'])).code).toBe(0);
+    expect(store.get('dev')?.refreshSeconds).toBe(30);
+    expect((await run(['edit', 'dev', '--refresh', '0'])).code).toBe(0);
+    expect(store.get('dev')?.refreshSeconds).toBe(0);
+    const bad = await run(['edit', 'dev', '--refresh', 'often']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--refresh takes a number of seconds');
+    expect((await run(['edit', 'dev', '--refresh', ''])).code).toBe(0);
+    expect(store.get('dev')?.refreshSeconds).toBeUndefined();
+  });
+
   it('edit switches auth kinds and key sources', async () => {
     await run(['edit', 'dev', '--auth', 'basic', '--username', 'admin', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect(store.get('dev')).toMatchObject({ auth: 'basic', username: 'admin', secret: { source: 'stored', value: PASSWORD } });
