@@ -57,7 +57,8 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
       },
     }).values;
   } catch (err) {
-    io.stderr.write(`bifrost-tui: ${(err as Error).message.split('\n')[0]} (see --help)\n`);
+    const { describeParseError } = await import('./commands/parse-error.js');
+    io.stderr.write(`bifrost-tui: ${describeParseError(err, 'bifrost-tui [--profile NAME | --url URL [--api-key KEY] | --demo] [--refresh SECONDS] [--no-color]', 'bifrost-tui')}\n`);
     return EXIT.usage;
   }
   if (flags.help) {

@@ -1,5 +1,7 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
 import { parseRefreshSeconds } from '../state/list/live-status.js';
+import { describeParseError, usageLine } from './parse-error.js';
+import { PROFILES_HELP } from './profiles-help.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Profile, SecretSource } from '../store/types.js';
@@ -60,10 +62,7 @@ export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positio
     const { values, positionals } = parseArgs({ args: argv, options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
     return { flags: values as ProfileFlags, positionals };
   } catch (err) {
-    // parseArgs quotes the offending token; an `=value` part could be a secret.
-    const msg = (err as Error).message.split('\n')[0] ?? '';
-    const unknown = /^Unknown option '(-{1,2}[^'=\s]*)/.exec(msg);
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : msg.replace(/=[^'"\s]*/g, '=…'));
+    throw new UsageError(describeParseError(err, usageLine(PROFILES_HELP), 'bifrost-tui profiles'));
   }
 }
 

@@ -9,6 +9,7 @@ import { runHistory, runRestore } from './providers-history.js';
 import { runList } from './providers-list.js';
 import { runSet } from './providers-set.js';
 import { EXIT, type CommandIO } from './types.js';
+import { usageLine } from './parse-error.js';
 
 export {
   APPLY_HELP, DIFF_HELP, EXPORT_HELP, GET_HELP, HISTORY_HELP, LIST_HELP, PROVIDERS_HELP, RESTORE_HELP, SET_HELP,
@@ -50,7 +51,7 @@ export async function runProvidersCommand(argv: string[], io: CommandIO, deps: P
   }
   let ctx: Ctx;
   try {
-    const { flags, args } = parseCommandArgs(rest, sub.options);
+    const { flags, args } = parseCommandArgs(rest, sub.options, { line: usageLine(sub.help), command: `bifrost-tui providers ${subName}` });
     ctx = new Ctx(io, flags, args, deps);
   } catch (err) {
     const fallback = new Ctx(io, {}, [], deps);
