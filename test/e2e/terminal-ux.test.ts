@@ -20,8 +20,8 @@ function isolatedEnv(): Record<string, string> {
   return { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
 }
 
-function start(columns: number, rows: number, command = `node ${CLI} --demo`): TmuxSession {
-  const s = startTmux(command, columns, rows, isolatedEnv());
+function start(columns: number, rows: number, command = `node ${CLI} --demo`, env: Record<string, string> = {}): TmuxSession {
+  const s = startTmux(command, columns, rows, { ...isolatedEnv(), ...env });
   sessions.push(s);
   return s;
 }
@@ -162,4 +162,26 @@ describe('real terminal: operator UX', () => {
     s.send('PageDown');
     await s.waitFor(/lines (?!1-)\d+-\d+ of \d+/);
   });
+
+  for (const [how, command, env] of [
+    ['NO_COLOR', `node ${CLI} --demo`, { NO_COLOR: '1' }],
+    ['--no-color', `node ${CLI} --demo --no-color`, {}],
+    // tmux sets TERM in the pane itself, so the command line sets it
+    ['TERM=dumb', `TERM=dumb node ${CLI} --demo`, {}],
+  ] as const) {
+    it(`monochrome (${how}): the focused grid cell and the text cursor are marked with characters`, async () => {
+      const s = start(100, 30, command, env);
+      await openProvider(s, 'acme-llm');
+      await moveTo(s, /Max retries/);
+      s.send('Enter');
+      await s.waitFor(/› +Max retries\s+2▏/);
+      s.send('Escape');
+      await moveTo(s, /Allowed requests/);
+      s.send('Enter');
+      const grid = await s.waitFor(/Allowed requests \d/);
+      expect(grid).toMatch(/›\[[x ]\] \w/);
+      expect(grid.match(/›\[/g)).toHaveLength(1);
+    });
+  }
 });
+
