@@ -16,6 +16,8 @@ export interface Binding {
   help: string;
   /** Shown in the footer with this label (short). */
   hint?: string;
+  /** Footer priority on narrow terminals: 1 survives longest (default 3). */
+  rank?: number;
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -29,8 +31,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'filter', keys: ['/'], scope: 'list', help: 'filter by name or base type (Esc clears)', hint: 'filter' },
   { command: 'toggleUnconfigured', keys: ['a'], scope: 'list', help: 'show/hide built-ins not configured yet', hint: 'all' },
   { command: 'refresh', keys: ['r', 'ctrl+r'], scope: 'list', help: 'refresh from the gateway', hint: 'refresh' },
-  { command: 'profiles', keys: ['P', ':'], scope: 'list', help: 'profiles: switch, add, edit, test', hint: 'profiles' },
-  { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit' },
+  { command: 'profiles', keys: ['P', ':'], scope: 'list', help: 'profiles: switch, add, edit, test', hint: 'profiles', rank: 2 },
+  { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit', rank: 1 },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
 
 
@@ -45,7 +47,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'section', keys: ['1', '2', '3', '4', '5', '6', '7'], scope: 'form', help: 'jump to section 1-7' },
   { command: 'toggleSection', keys: ['z'], scope: 'form', help: 'collapse/expand the section' },
   { command: 'activate', keys: ['enter', 'space'], scope: 'form', help: 'edit the field (toggles flip, choices cycle)', hint: 'edit' },
-  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save', rank: 2 },
   { command: 'undo', keys: ['u', 'ctrl+z'], scope: 'form', help: 'undo', hint: 'undo' },
   { command: 'redo', keys: ['ctrl+r', 'ctrl+y'], scope: 'form', help: 'redo' },
   { command: 'revertField', keys: ['x'], scope: 'form', help: 'revert the field to the loaded value', hint: 'revert' },
@@ -55,7 +57,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
   { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
   { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
-  { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back' },
+  { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
@@ -71,7 +73,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry' },
   { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add' },
   { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete' },
-  { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done' },
+  { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'left', keys: ['left', 'h'], scope: 'flags', help: 'move left' },
   { command: 'right', keys: ['right', 'l'], scope: 'flags', help: 'move right' },
@@ -83,7 +85,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'invert', keys: ['I'], scope: 'flags', help: 'invert all shown', hint: 'invert' },
   { command: 'mode', keys: ['M'], scope: 'flags', help: 'switch: absent (everything allowed) / only the listed flags', hint: 'mode' },
   { command: 'filter', keys: ['/'], scope: 'flags', help: 'filter request types', hint: 'filter' },
-  { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done' },
+  { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'diff', help: 'scroll up' },
   { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down', hint: 'scroll' },
@@ -91,8 +93,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'diff', help: 'page down' },
   { command: 'first', keys: ['g', 'home'], scope: 'diff', help: 'top' },
   { command: 'last', keys: ['G', 'end'], scope: 'diff', help: 'bottom' },
-  { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save' },
-  { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel' },
+  { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'conflict', help: 'scroll up' },
   { command: 'down', keys: ['down', 'j'], scope: 'conflict', help: 'scroll down', hint: 'scroll' },
@@ -102,7 +104,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'last', keys: ['G', 'end'], scope: 'conflict', help: 'bottom' },
   { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
   { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
-  { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel' },
+  { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
 
   { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
 
@@ -117,7 +119,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'setDefault', keys: ['u'], scope: 'profiles', help: 'use as the default profile', hint: 'default' },
   { command: 'test', keys: ['t'], scope: 'profiles', help: 'test the connection', hint: 'test' },
   { command: 'reveal', keys: ['v'], scope: 'profiles', help: 'show the last 4 characters of the key', hint: 'reveal' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'profiles', help: 'back to the providers', hint: 'back' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'profiles', help: 'back to the providers', hint: 'back', rank: 1 },
 
   { command: 'yes', keys: ['y'], scope: 'confirm', help: 'yes', hint: 'yes' },
   { command: 'no', keys: ['n', 'esc'], scope: 'confirm', help: 'no', hint: 'no' },
@@ -144,7 +146,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'clear', keys: ['ctrl+u'], scope: 'keyPrompt', help: 'clear' },
   { command: 'cancel', keys: ['esc'], scope: 'keyPrompt', help: 'cancel', hint: 'cancel' },
 
-  { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help' },
+  { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },
   { command: 'up', keys: ['up', 'k'], scope: 'help', help: 'scroll up' },
   { command: 'down', keys: ['down', 'j'], scope: 'help', help: 'scroll down', hint: 'scroll' },
@@ -152,7 +154,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'help', help: 'page down' },
   { command: 'first', keys: ['g', 'home'], scope: 'help', help: 'top' },
   { command: 'last', keys: ['G', 'end'], scope: 'help', help: 'bottom' },
-  { command: 'close', keys: ['esc', '?', 'q'], scope: 'help', help: 'close help', hint: 'close' },
+  { command: 'close', keys: ['esc', '?', 'q'], scope: 'help', help: 'close help', hint: 'close', rank: 1 },
 ];
 
 /** Does this Ink key event match a key spec? */
@@ -199,13 +201,13 @@ export function keyLabel(spec: string): string {
 }
 
 /** Footer hints for the given scopes, in table order. */
-export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ keys: string; label: string }> {
-  const out: Array<{ keys: string; label: string }> = [];
+export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ keys: string; label: string; rank: number }> {
+  const out: Array<{ keys: string; label: string; rank: number }> = [];
   for (const scope of scopes) {
     for (const b of table) {
       if (b.scope !== scope || !b.hint) continue;
       const shown = b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!);
-      out.push({ keys: shown, label: b.hint });
+      out.push({ keys: shown, label: b.hint, rank: b.rank ?? 3 });
     }
   }
   return out;

@@ -183,5 +183,23 @@ describe('real terminal: operator UX', () => {
       expect(grid.match(/›\[/g)).toHaveLength(1);
     });
   }
+
+  it('at 60x15 the provider name, the dirty count and "? help" survive; the list footer keeps ?, P and q', async () => {
+    const s = start(60, 15);
+    const list = await s.waitFor('6 configured');
+    const footer = list.trimEnd().split('\n').at(-1)!;
+    for (const hint of ['? help', 'P profiles', 'q quit']) expect(footer).toContain(hint);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Max retries/);
+    s.send('Enter', 'C-u');
+    s.type('9');
+    s.send('Enter');
+    const form = await s.waitFor(/\*Max retries/);
+    const lines = form.trimEnd().split('\n');
+    expect(lines[0]).toContain('acme-llm');
+    expect(lines[0]).toContain('1 changed');
+    expect(lines.at(-1)).toContain('? help');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  });
 });
 
