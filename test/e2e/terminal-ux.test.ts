@@ -57,7 +57,8 @@ async function openProvider(s: TmuxSession, name: string): Promise<void> {
   await s.waitFor('▾ 1 Network');
 }
 
-describe('real terminal: operator UX', () => {
+// Several screens per test through a real terminal: generous on a loaded two-core machine.
+describe('real terminal: operator UX', { timeout: 60_000 }, () => {
   it('section numbers are fixed per section; a missing section says so; a jump puts its header near the top and the cursor on its first field', async () => {
     const s = start(100, 30);
     await openProvider(s, 'openai');
@@ -175,7 +176,8 @@ describe('real terminal: operator UX', () => {
       await moveTo(s, /Max retries/);
       s.send('Enter');
       await s.waitFor(/› +Max retries\s+2▏/);
-      s.send('Escape');
+      s.send('Escape', '5');
+      await s.waitFor(/^›\s+Base provider type/m);
       await moveTo(s, /Allowed requests/);
       s.send('Enter');
       const grid = await s.waitFor(/Allowed requests \d/);
