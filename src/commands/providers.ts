@@ -8,7 +8,8 @@ import {
 import { runHistory, runRestore } from './providers-history.js';
 import { runList } from './providers-list.js';
 import { runSet } from './providers-set.js';
-import { EXIT, type CommandIO } from './types.js';
+import { type CommandIO } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 import { usageLine } from './parse-error.js';
 
 export {

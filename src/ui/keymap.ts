@@ -160,6 +160,7 @@ export const KEYMAP: readonly Binding[] = [
 /** Does this Ink key event match a key spec? */
 export function matchesKey(spec: string, input: string, key: Key): boolean {
   if (spec.startsWith('ctrl+')) return key.ctrl && input === spec.slice(5);
+  if (spec.startsWith('alt+')) return key.meta && input === spec.slice(4);
   switch (spec) {
     case 'up': return key.upArrow;
     case 'down': return key.downArrow;
@@ -180,6 +181,11 @@ export function matchesKey(spec: string, input: string, key: Key): boolean {
   }
 }
 
+/** Is `alt+<ch>` bound anywhere? Then ESC followed by `ch` in one read is Alt+ch, not Esc then ch. */
+export function hasAltBinding(ch: string, table: readonly Binding[] = KEYMAP): boolean {
+  return table.some((b) => b.keys.includes(`alt+${ch}`));
+}
+
 /** The command bound to this key event in the first matching scope, or undefined. */
 export function commandFor(scopes: readonly Scope[], input: string, key: Key, table: readonly Binding[] = KEYMAP): string | undefined {
   for (const scope of scopes) {
@@ -197,6 +203,7 @@ export function keyLabel(spec: string): string {
     enter: 'Enter', esc: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', space: 'Space', backspace: 'Bksp',
   };
   if (spec.startsWith('ctrl+')) return `^${spec.slice(5).toUpperCase()}`;
+  if (spec.startsWith('alt+')) return `Alt+${spec.slice(4)}`;
   return names[spec] ?? spec;
 }
 

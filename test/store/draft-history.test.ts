@@ -6,7 +6,7 @@ import { openDraftStore } from '../../src/store/draft-store.js';
 import { openHistoryStore, historyStamp } from '../../src/store/history-store.js';
 import { encodeName, gatewayKey, resolveStateDir } from '../../src/store/state-dir.js';
 import { StoreError } from '../../src/store/store-error.js';
-import type { Draft } from '../../src/store/types.js';
+import type { Draft } from '../../src/state/local-types.js';
 
 let dir: string;
 beforeEach(() => {
@@ -64,6 +64,22 @@ describe('drafts', () => {
     expect(store.clearDraft('profile-prod', 'openai')).toBe(true);
     expect(store.clearDraft('profile-prod', 'openai')).toBe(false);
     expect(store.loadDraft('profile-prod', 'openai')).toBeUndefined();
+  });
+
+  it('never writes a typed secret to the file: it notes which one was typed', () => {
+    const store = openDraftStore({ dir });
+    const withSecret: Draft = {
+      original: { name: 'openai', proxy_config: { type: 'http', url: 'http://proxy:3128' } },
+      edits: [{ path: ['proxy_config', 'password'], value: 'hunter2-typed' }],
+      fields: { 'proxy_config.password': { text: 'hunter2-typed', parsed: true, input: 'hunter2-typed' } },
+      pending: { fieldId: 'proxy_config.username', text: 'half-typed-user' },
+      savedAt: '2026-01-02T03:04:05.000Z',
+    };
+    store.saveDraft('gw', 'openai', withSecret);
+    const text = fs.readFileSync(store.draftPath('gw', 'openai'), 'utf8');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('half-typed-user');
+    expect(store.loadDraft('gw', 'openai')?.withheld).toEqual([{ fieldId: 'proxy_config.password' }, { fieldId: 'proxy_config.username' }]);
   });
 
   it('keeps providers and gateways apart, including odd provider names', () => {

@@ -6,6 +6,7 @@ import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
 import { commandFor, type Scope } from '../../keymap.js';
 import { useDocScroll } from '../../widgets/scroll-doc.js';
@@ -43,7 +44,6 @@ export interface FormScreenProps {
 
 export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
-  const theme = useTheme();
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
   const { reload } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false });
@@ -175,10 +175,11 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
         />
       );
     case 'draft': {
-      const n = Object.keys(mode.draft.fields ?? {}).length || mode.draft.edits.length;
+      const n = new Set([...Object.keys(mode.draft.fields ?? {}), ...(mode.draft.withheld ?? []).map((w) => w.fieldId)]).size || mode.draft.edits.length;
       return (
         <Box flexDirection="column">
           <Text {...theme.warn} wrap="wrap">{`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`}</Text>
+          {mode.draft.withheld?.length ? <Text wrap="wrap">{`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`}</Text> : null}
           <Text wrap="wrap">Enter or r restore them · d discard them · Esc back to the list (the draft stays)</Text>
         </Box>
       );

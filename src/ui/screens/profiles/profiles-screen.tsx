@@ -13,7 +13,7 @@ import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { HelpOverlay } from '../../widgets/help-overlay.js';
 import { useDocScroll } from '../../widgets/scroll-doc.js';
-import { formKey } from './form-keys.js';
+import { formKey } from './profile-form-keys.js';
 import { ProfileFormView } from './profile-form-view.js';
 import { profileDetail, ProfileTable } from './profile-table.js';
 import { useProfilesController } from './use-profiles-controller.js';

@@ -1,4 +1,4 @@
-/** Types of the local store: profiles (conf), drafts and history (XDG state dir). */
+/** Types of what the app keeps locally: profiles (conf), drafts and history (XDG state dir). The store reads and writes them; state/ and ui/ work with them. */
 
 /** Where a profile's secret (API key or Basic password) comes from. */
 export type SecretSource =
@@ -20,7 +20,7 @@ export interface Profile {
   timeoutMs?: number;
   /** Short tag shown in the header, e.g. PROD. */
   label?: string;
-  /** Semantic colour of the label: red, yellow, green, blue, magenta, cyan. */
+  /** Colour of the label: one of state/profiles/label-colours.ts. */
   color?: string;
   readOnly?: boolean;
   /** Seconds between background refreshes of the provider list; 0 turns them off (default 10). */
@@ -37,7 +37,15 @@ export interface Draft {
   fields?: Record<string, { text: string; parsed: boolean; input?: unknown; error?: string }>;
   /** A field that was being typed into when the draft was written. */
   pending?: { fieldId: string; text: string };
+  /** Secrets that were typed but are not in the file: the restore asks for them again. */
+  withheld?: WithheldSecret[];
   savedAt: string;
+}
+
+/** A typed secret a draft does not hold: a secret field, or one secret-named entry (`header`) of a map field. */
+export interface WithheldSecret {
+  fieldId: string;
+  header?: string;
 }
 
 /** One backup of a provider as it was on the gateway before a save. */
