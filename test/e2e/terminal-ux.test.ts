@@ -65,7 +65,7 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     s.send('5');
     await s.waitFor('no Custom provider section on a built-in provider');
     s.send('6');
-    const six = await s.waitFor(/6 OpenAI/);
+    const six = await s.waitFor(/▾ 6 OpenAI[^\n]*\n›/);
     const lines = six.split('\n');
     const header = lines.findIndex((l) => /▾ 6 OpenAI/.test(l));
     expect(header).toBeGreaterThan(0);
