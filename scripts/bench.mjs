@@ -10,7 +10,7 @@ import path from 'node:path';
 import { bundleMinimalInk } from './bench/bundle-minimal.mjs';
 import { startCountingProxy, startGatewayProcess } from './bench/gateway.mjs';
 import { machineLine } from './bench/machine.mjs';
-import { cursorRun, formCursorRun, isolatedEnv, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
+import { cursorRun, formCursorRun, idleRun, isolatedEnv, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
 import { benchFleet } from './bench/fleet.mjs';
 import { figure, kb, median, ms, percentile } from './bench/stats.mjs';
 
@@ -116,6 +116,21 @@ figure('keystroke p95 ratio 10,000/10 providers', scale.toFixed(2), '<= 1.5', sc
       const want = expected[action];
       figure(`requests for ${action}`, `${reqs.length} [${reqs.join(', ')}]`, want === undefined ? undefined : `${want}`, reqs.length === want);
     }
+  } finally {
+    await proxy.close();
+    await gw.close();
+  }
+}
+
+// 5b. An idle list with live status on (refresh every 10 s), the gateway's answer unchanged.
+{
+  const seconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+  const gw = await startGatewayProcess(CLI, 10);
+  const proxy = await startCountingProxy(gw.url);
+  try {
+    const idle = await idleRun(CLI, proxy, env, seconds);
+    const perMinute = Math.round((idle.bytes * 60) / seconds);
+    figure(`bytes written per idle minute, list refreshing every 10 s, nothing changed (${seconds} s measured)`, `${perMinute} B (${idle.gets} list requests)`, '0 B', perMinute === 0);
   } finally {
     await proxy.close();
     await gw.close();

@@ -171,7 +171,7 @@ async function main() {
     await press('Enter');
     await waitFor('the acme-llm form', ['› acme-llm', '5 Custom provider']);
     await press('5');
-    await waitFor('section 5 focused', /^› ▾ 5 Custom provider/m);
+    await waitFor('section 5, its first field focused', /^›\s+Base provider type/m);
     for (let i = 0; i < 6 && !/^›\s+Allowed requests/m.test(screen()); i++) await press('j');
     await waitFor('Allowed requests focused', /^›\s+Allowed requests\s+5\/\d+ allowed/m);
     await press('Enter');

@@ -57,12 +57,14 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
         demo: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         timeout: { type: 'string' },
+        refresh: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
     }).values;
   } catch (err) {
-    io.stderr.write(`bifrost-tui: ${(err as Error).message.split('\n')[0]} (see --help)\n`);
+    const { describeParseError } = await import('./commands/parse-error.js');
+    io.stderr.write(`bifrost-tui: ${describeParseError(err, 'bifrost-tui [--profile NAME | --url URL [--api-key KEY] | --demo] [--refresh SECONDS] [--no-color]', 'bifrost-tui')}\n`);
     return EXIT.usage;
   }
   if (flags.help) {
@@ -79,9 +81,18 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     );
     return EXIT.usage;
   }
+  let refreshSeconds: number | undefined;
+  if (flags.refresh !== undefined) {
+    const { parseRefreshSeconds } = await import('./state/list/live-status.js');
+    refreshSeconds = parseRefreshSeconds(flags.refresh);
+    if (refreshSeconds === undefined) {
+      io.stderr.write(`bifrost-tui: --refresh takes a number of seconds (0 turns it off), not "${flags.refresh}" (see --help)\n`);
+      return EXIT.usage;
+    }
+  }
   const { openSession } = await import('./app/session.js');
   const opened = await openSession(
-    { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout },
+    { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout, refreshSeconds },
     io.env,
   );
   // Ink draws only the last frame when it believes it runs in CI (is-in-ci reads CI, CONTINUOUS_INTEGRATION

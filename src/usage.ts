@@ -17,6 +17,7 @@ Options:
   --profile NAME     use a stored profile (env BIFROST_PROFILE)
   --demo             connect to an embedded demo gateway on 127.0.0.1
   --timeout MS       request timeout for reads (writes wait at least 30 s)
+  --refresh SECONDS  refresh the provider list every SECONDS while it is shown (default 10; 0 turns it off)
   --no-color         monochrome (also NO_COLOR=1 or TERM=dumb)
   -h, --help         this help
   -V, --version      print the version

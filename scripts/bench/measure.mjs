@@ -143,3 +143,19 @@ export async function formCursorRun(cli, url, env, { moves = 40, extraEnv = {} }
   await pty.close('q');
   return { latencies, bytes };
 }
+
+/**
+ * Bytes written to the terminal while the list sits idle for `seconds` with the background refresh on
+ * (default interval), against a gateway whose answer does not change; and the list requests sent meanwhile.
+ */
+export async function idleRun(cli, proxy, env, seconds) {
+  const pty = startPty([process.execPath, cli, '--url', proxy.url], { cols: COLS, rows: ROWS, env });
+  await pty.waitFor(' configured');
+  await sleep(1000);
+  const bytes = pty.bytes;
+  const gets = proxy.log.length;
+  await sleep(seconds * 1000);
+  const result = { bytes: pty.bytes - bytes, gets: proxy.log.slice(gets).filter((l) => l === 'GET /api/providers').length };
+  await pty.close();
+  return result;
+}

@@ -5,6 +5,7 @@ import type { GatewayClient } from '../api/types.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from '../connection/target.js';
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';
+import { DEFAULT_REFRESH_SECONDS } from '../state/list/live-status.js';
 import { localServices } from './local-services.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import type { PrefetchedList, Services } from '../ui/services.js';
@@ -28,7 +29,7 @@ function tryStore(env: NodeJS.ProcessEnv): ProfileStore | undefined {
   }
 }
 
-export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<OpenResult> {
+export async function openSession(flags: TargetFlags & { refreshSeconds?: number }, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<OpenResult> {
   // With an explicit URL and no profile the store is not needed to connect: open it only when the
   // profiles screen is used (conf compiles its schema on open, which costs start-up time).
   const needsStore = !flags.demo && Boolean(flags.profile || env.BIFROST_PROFILE || !(flags.url || env.BIFROST_URL));
@@ -44,7 +45,8 @@ export async function openSession(flags: TargetFlags, env: NodeJS.ProcessEnv, de
   const client = createClient(target.clientOptions);
   const prefetch = prefetchList(client);
   const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetch.take };
-  const services: Services = { session, now: () => Date.now(), profiles, ...localServices(env) };
+  const refreshSeconds = flags.refreshSeconds ?? target.profile?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS;
+  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env) };
   return {
     ok: true,
     services,

@@ -11,6 +11,7 @@ import { resolveTarget, TargetError, type Target } from '../connection/target.js
 import { scrubSecrets } from '../api/secrets.js';
 import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../api/provider-name.js';
+import { describeParseError } from './parse-error.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { StoreError } from '../store/store-error.js';
@@ -51,6 +52,7 @@ export const GLOBAL_OPTIONS = {
   profile: { type: 'string' },
   url: { type: 'string' },
   'api-key': { type: 'string' },
+  demo: { type: 'boolean' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -69,7 +71,7 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; m
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
 /** Parses argv with the global options plus `extra`; a mistake is a UsageError whose text hides `=values`. */
-export function parseCommandArgs(argv: string[], extra: OptionSpec = {}): { flags: Flags; args: string[] } {
+export function parseCommandArgs(argv: string[], extra: OptionSpec = {}, usage?: { line?: string; command: string }): { flags: Flags; args: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -79,8 +81,7 @@ export function parseCommandArgs(argv: string[], extra: OptionSpec = {}): { flag
     });
     return { flags: values as Flags, args: positionals };
   } catch (err) {
-    // parseArgs quotes the offending token; an `=value` part could be a key.
-    throw new UsageError(errorMessage(err).replace(/'(-[^'=]*)=[^']*'/g, "'$1=…'"));
+    throw new UsageError(describeParseError(err, usage?.line, usage?.command));
   }
 }
 
@@ -141,7 +142,7 @@ export class Ctx {
   async connect(): Promise<Target> {
     if (this.target) return this.target;
     const target = await resolveTarget(
-      { url: this.str('url'), apiKey: this.str('api-key'), profile: this.str('profile'), timeout: this.str('timeout') },
+      { url: this.str('url'), apiKey: this.str('api-key'), profile: this.str('profile'), timeout: this.str('timeout'), demo: this.flag('demo') },
       this.io.env,
       { store: this.deps.store },
     );

@@ -4,6 +4,7 @@ import { startDemoGateway } from '../demo-gateway/index.js';
 import type { DemoAuth } from '../demo-gateway/types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
+import { describeParseError, usageLine } from './parse-error.js';
 
 export const DEMO_GATEWAY_USAGE = `Usage: bifrost-tui demo-gateway [options]
 
@@ -73,6 +74,8 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
         basic: { type: 'string' },
         providers: { type: 'string' },
         'save-delay': { type: 'string' },
+        // Accepted like on every subcommand; this command is the demo gateway already.
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,7 +93,7 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
       saveDelayMs: nonNegativeInt('save-delay', values['save-delay'], 0),
     };
   } catch (err) {
-    io.stderr.write(`bifrost-tui demo-gateway: ${(err as Error).message.split('\n')[0]} (see --help)\n`);
+    io.stderr.write(`bifrost-tui demo-gateway: ${describeParseError(err, usageLine(DEMO_GATEWAY_USAGE), 'bifrost-tui demo-gateway')}\n`);
     return EXIT.usage;
   }
   let gateway;

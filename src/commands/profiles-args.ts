@@ -1,4 +1,7 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
+import { parseRefreshSeconds } from '../state/list/live-status.js';
+import { describeParseError, usageLine } from './parse-error.js';
+import { PROFILES_HELP } from './profiles-help.js';
 import { isLabelColour, LABEL_COLOURS } from '../state/profiles/label-colours.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +26,7 @@ export const PROFILE_OPTIONS = {
   insecure: { type: 'boolean' },
   'no-insecure': { type: 'boolean' },
   timeout: { type: 'string' },
+  refresh: { type: 'string' },
   label: { type: 'string' },
   color: { type: 'string' },
   'read-only': { type: 'boolean' },
@@ -41,7 +45,7 @@ export type ProfileFlags = {
 /** Flags that change a profile (add/edit). */
 export const EDIT_FLAGS = [
   'url', 'auth', 'username', 'api-key-stdin', 'password-stdin', 'api-key-env', 'api-key-command', 'ca-file',
-  'insecure', 'no-insecure', 'timeout', 'label', 'color', 'read-only', 'no-read-only', 'default',
+  'insecure', 'no-insecure', 'timeout', 'refresh', 'label', 'color', 'read-only', 'no-read-only', 'default',
 ] as const;
 
 /** Parses argv; rejects keys on the command line with a message that never repeats them. */
@@ -58,10 +62,7 @@ export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positio
     const { values, positionals } = parseArgs({ args: argv, options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
     return { flags: values as ProfileFlags, positionals };
   } catch (err) {
-    // parseArgs quotes the offending token; an `=value` part could be a secret.
-    const msg = (err as Error).message.split('\n')[0] ?? '';
-    const unknown = /^Unknown option '(-{1,2}[^'=\s]*)/.exec(msg);
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : msg.replace(/=[^'"\s]*/g, '=…'));
+    throw new UsageError(describeParseError(err, usageLine(PROFILES_HELP), 'bifrost-tui profiles'));
   }
 }
 
@@ -200,6 +201,11 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
   if (flags.insecure) p.insecure = true;
   if (flags['no-insecure']) delete p.insecure;
   if (flags.timeout !== undefined) p.timeoutMs = flags.timeout ? parseTimeout(flags.timeout) : undefined;
+  if (flags.refresh !== undefined) {
+    const seconds = flags.refresh ? parseRefreshSeconds(flags.refresh) : undefined;
+    if (flags.refresh && seconds === undefined) throw new UsageError(`--refresh takes a number of seconds (0 turns it off), got ${JSON.stringify(flags.refresh)}`);
+    p.refreshSeconds = seconds;
+  }
   if (flags.label !== undefined) p.label = flags.label || undefined;
   if (flags.color !== undefined) {
     if (flags.color && !isLabelColour(flags.color)) throw new UsageError(`--color must be one of ${LABEL_COLOURS.join(', ')}`);

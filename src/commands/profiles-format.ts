@@ -14,6 +14,7 @@ export interface ProfileView {
   caFile?: string;
   insecure?: boolean;
   timeoutMs?: number;
+  refreshSeconds?: number;
   label?: string;
   color?: string;
   readOnly?: boolean;
@@ -35,6 +36,7 @@ export function profileView(p: Profile, isDefault: boolean): ProfileView {
   if (p.caFile !== undefined) view.caFile = p.caFile;
   if (p.insecure !== undefined) view.insecure = p.insecure;
   if (p.timeoutMs !== undefined) view.timeoutMs = p.timeoutMs;
+  if (p.refreshSeconds !== undefined) view.refreshSeconds = p.refreshSeconds;
   if (p.label !== undefined) view.label = p.label;
   if (p.color !== undefined) view.color = p.color;
   if (p.readOnly !== undefined) view.readOnly = p.readOnly;
@@ -71,6 +73,7 @@ export function formatProfileDetails(p: Profile, isDefault: boolean): string {
   if (p.caFile) lines.push(['ca file', p.caFile]);
   if (p.insecure) lines.push(['tls', 'insecure (certificate not verified)']);
   if (p.timeoutMs !== undefined) lines.push(['timeout', `${p.timeoutMs} ms`]);
+  if (p.refreshSeconds !== undefined) lines.push(['refresh', p.refreshSeconds ? `every ${p.refreshSeconds} s` : 'off']);
   if (p.label || p.color) lines.push(['label', labelText(p)]);
   lines.push(['read-only', p.readOnly ? 'yes' : 'no']);
   const w = Math.max(...lines.map(([k]) => k.length)) + 1;

@@ -26,6 +26,7 @@ Options for add and edit:
   --ca-file PATH             PEM of a CA to trust ('' clears)
   --insecure | --no-insecure skip TLS verification (dangerous) / verify again
   --timeout MS               per-request timeout in milliseconds ('' clears)
+  --refresh SECONDS          list auto-refresh interval in the app (0 off, '' = default 10)
   --label TEXT               tag shown in the header, e.g. PROD ('' clears)
   --color NAME               label colour: red, yellow, green, blue, magenta, cyan, white
   --read-only | --no-read-only   refuse saves through this profile / allow them

@@ -198,7 +198,7 @@ export async function runProfilesCommand(argv: string[], io: CommandIO, deps: Pr
 }
 
 function classify(err: unknown): [string, number] {
-  if (err instanceof UsageError) return [`${err.message} (see \`bifrost-tui profiles --help\`)`, EXIT.usage];
+  if (err instanceof UsageError) return [/--help/.test(err.message) ? err.message : `${err.message} (see \`bifrost-tui profiles --help\`)`, EXIT.usage];
   if (err instanceof CommandError) return [err.message, err.code];
   if (err instanceof StoreError) {
     const code = err.code === 'not-found' ? EXIT.notFound : err.code === 'io' ? EXIT.changes : EXIT.validation;

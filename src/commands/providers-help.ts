@@ -6,6 +6,7 @@ const GLOBAL = `Connection and output (every command):
   --url URL          gateway base URL (env BIFROST_URL)
   --api-key KEY      management API key, sent as Bearer; prefer env BIFROST_API_KEY or a profile
                      (--api-key is hidden from ps at start but stays in shell history)
+  --demo             run against an embedded demo gateway (started for this command only)
   --timeout MS       read timeout in ms (writes wait at least 30 s)
   --json             machine-readable output on stdout (errors stay on stderr)
   --no-color         accepted for symmetry; subcommand output has no colour

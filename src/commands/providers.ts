@@ -11,6 +11,7 @@ import { runSet } from './providers-set.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
 import { printable } from '../state/printable.js';
+import { usageLine } from './parse-error.js';
 
 export {
   APPLY_HELP, DIFF_HELP, EXPORT_HELP, GET_HELP, HISTORY_HELP, LIST_HELP, PROVIDERS_HELP, RESTORE_HELP, SET_HELP,
@@ -52,7 +53,7 @@ export async function runProvidersCommand(argv: string[], io: CommandIO, deps: P
   }
   let ctx: Ctx;
   try {
-    const { flags, args } = parseCommandArgs(rest, sub.options);
+    const { flags, args } = parseCommandArgs(rest, sub.options, { line: usageLine(sub.help), command: `bifrost-tui providers ${subName}` });
     ctx = new Ctx(io, flags, args, deps);
   } catch (err) {
     const fallback = new Ctx(io, {}, [], deps);

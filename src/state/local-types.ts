@@ -23,6 +23,8 @@ export interface Profile {
   /** Colour of the label: one of state/profiles/label-colours.ts. */
   color?: string;
   readOnly?: boolean;
+  /** Seconds between background refreshes of the provider list; 0 turns them off (default 10). */
+  refreshSeconds?: number;
 }
 
 /** An edit the user made in the form, kept on disk until saved or discarded. */

@@ -32,6 +32,7 @@ const profileSchema = {
     label: { type: 'string' },
     color: { type: 'string' },
     readOnly: { type: 'boolean' },
+    refreshSeconds: { type: 'number', minimum: 0 },
   },
 } as const;
 

@@ -1,6 +1,6 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { startingListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
@@ -10,7 +10,8 @@ import { FleetScreen } from './screens/fleet/fleet-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
-import { HelpOverlay, helpLines } from './widgets/help-overlay.js';
+import { HelpOverlay } from './widgets/help-overlay.js';
+import { useDocScroll } from './widgets/scroll-doc.js';
 import { Header } from './widgets/header.js';
 import { Footer } from './widgets/footer.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
@@ -55,6 +56,9 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const { columns, rows } = useTerminalSize(size);
   const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : initial.pickProfile ? { screen: 'profiles' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
+  // Unsaved edits in the open form, so quitting from the too-small screen can ask first.
+  const [unsaved, setUnsaved] = useState(0);
+  const [askQuit, setAskQuit] = useState(false);
   // A list that arrived while Ink was loading is in the very first frame. Read once: the session fills
   // `providers` in when the answer comes, which may fall between this render and the loading effect.
   const [prefetched] = useState(() => {
@@ -63,8 +67,13 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   });
   const [list, dispatch, getList] = useSyncReducer(resettableListReducer, () => startingListState(prefetched?.providers, initial.now()));
   const { services, switchSession } = useSwitchableSession(initial, dispatch);
-  const { reload } = useListController(services, dispatch, prefetched);
-  const now = useClock(services, 15_000);
+  // Read when a refresh is due: it waits while another screen, an overlay or the filter prompt has the keyboard.
+  const shown = useRef({ list: true, overlay: false });
+  const { reload, confirmedAt } = useListController(services, dispatch, prefetched, {
+    seconds: services.refreshSeconds,
+    paused: () => !shown.current.list || shown.current.overlay || getList().filterEditing,
+  });
+  const now = useClock(services, 10_000);
   const setRoute = (r: Route): void => {
     hold();
     setRouteNow(r);
@@ -81,16 +90,27 @@ function Shell({ services: initial, size, onExit }: AppProps) {
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   useKeyHandler((input, key) => {
-    if (input === 'q' || (key.ctrl && input === 'c')) quit();
+    const quitKey = input === 'q' || (key.ctrl && input === 'c');
+    if (askQuit) {
+      if (input === 'y') quit();
+      else if (input === 'n' || key.escape) setAskQuit(false);
+    } else if (quitKey) {
+      if (route.screen === 'provider' && unsaved > 0) setAskQuit(true);
+      else quit();
+    }
   }, tooSmall);
+  useEffect(() => {
+    if (!tooSmall) setAskQuit(false);
+  }, [tooSmall]);
 
   // Help and the too-small notice cover the screen without unmounting it, so a form keeps its edits.
   const overlay = tooSmall ? (
-    <TooSmall columns={columns} rows={rows} />
+    <TooSmall columns={columns} rows={rows} unsaved={route.screen === 'provider' ? unsaved : 0} asking={askQuit} />
   ) : help ? (
     <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />
   ) : null;
   const active = overlay === null;
+  shown.current = { list: route.screen === 'list', overlay: !active };
   const screen = renderScreen();
   return (
     <>
@@ -118,6 +138,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           }}
           onQuit={quit}
           onHelp={(scopes) => setHelp(scopes)}
+          onUnsavedChange={setUnsaved}
         />
       );
     if (route.screen === 'fleet')
@@ -159,6 +180,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         height={rows}
         active={active}
         now={now}
+        confirmedAt={confirmedAt()}
         onOpen={(name) => setRoute({ screen: 'provider', name })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onFleet={() => setRoute({ screen: 'fleet' })}
@@ -171,18 +193,16 @@ function Shell({ services: initial, size, onExit }: AppProps) {
 }
 
 function HelpScreen({ services, scopes, width, height, onClose }: { services: Services; scopes: readonly Scope[]; width: number; height: number; onClose: () => void }) {
-  const [offset, setOffset] = useState(0);
-  const total = helpLines(scopes).length;
-  const view = Math.max(1, height - 3);
+  const doc = useDocScroll(scopes);
   useKeyHandler((input, key) => {
-    if (commandFor(['help'], input, key) === 'close' || (key.ctrl && input === 'c')) onClose();
-    else if (key.downArrow || input === 'j') setOffset((o) => Math.min(Math.max(0, total - view), o + 1));
-    else if (key.upArrow || input === 'k') setOffset((o) => Math.max(0, o - 1));
+    const command = commandFor(['help'], input, key);
+    if (command === 'close' || (key.ctrl && input === 'c')) onClose();
+    else doc.scroll(command);
   });
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={services.session.connection} width={width} crumb="help" />
-      <HelpOverlay scopes={scopes} width={width} height={view} offset={offset} />
+      <HelpOverlay scopes={scopes} width={width} height={Math.max(1, height - 3)} offset={doc.top} size={doc.size} />
       <Footer scopes={['help']} width={width} />
     </Box>
   );

@@ -16,6 +16,8 @@ export interface Binding {
   help: string;
   /** Shown in the footer with this label (short). */
   hint?: string;
+  /** Footer priority on narrow terminals: 1 survives longest (default 3). */
+  rank?: number;
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -29,9 +31,9 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'filter', keys: ['/'], scope: 'list', help: 'filter by name or base type (Esc clears)', hint: 'filter' },
   { command: 'toggleUnconfigured', keys: ['a'], scope: 'list', help: 'show/hide built-ins not configured yet', hint: 'all' },
   { command: 'refresh', keys: ['r', 'ctrl+r'], scope: 'list', help: 'refresh from the gateway', hint: 'refresh' },
-  { command: 'profiles', keys: ['P', ':'], scope: 'list', help: 'profiles: switch, add, edit, test', hint: 'profiles' },
+  { command: 'profiles', keys: ['P', ':'], scope: 'list', help: 'profiles: switch, add, edit, test', hint: 'profiles', rank: 2 },
   { command: 'fleet', keys: ['F'], scope: 'list', help: 'fleet: every provider across every profile', hint: 'fleet' },
-  { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit' },
+  { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit', rank: 1 },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
 
 
@@ -46,7 +48,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'section', keys: ['1', '2', '3', '4', '5', '6', '7'], scope: 'form', help: 'jump to section 1-7' },
   { command: 'toggleSection', keys: ['z'], scope: 'form', help: 'collapse/expand the section' },
   { command: 'activate', keys: ['enter', 'space'], scope: 'form', help: 'edit the field (toggles flip, choices cycle)', hint: 'edit' },
-  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save', rank: 2 },
   { command: 'undo', keys: ['u', 'ctrl+z'], scope: 'form', help: 'undo', hint: 'undo' },
   { command: 'redo', keys: ['ctrl+r', 'ctrl+y'], scope: 'form', help: 'redo' },
   { command: 'revertField', keys: ['x'], scope: 'form', help: 'revert the field to the loaded value', hint: 'revert' },
@@ -55,8 +57,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'nextError', keys: ['n'], scope: 'form', help: 'jump to the next error' },
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
   { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
-  { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (asks when there are edits)' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back' },
+  { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
+  { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
@@ -72,7 +74,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry' },
   { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add' },
   { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete' },
-  { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done' },
+  { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'left', keys: ['left', 'h'], scope: 'flags', help: 'move left' },
   { command: 'right', keys: ['right', 'l'], scope: 'flags', help: 'move right' },
@@ -84,16 +86,26 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'invert', keys: ['I'], scope: 'flags', help: 'invert all shown', hint: 'invert' },
   { command: 'mode', keys: ['M'], scope: 'flags', help: 'switch: absent (everything allowed) / only the listed flags', hint: 'mode' },
   { command: 'filter', keys: ['/'], scope: 'flags', help: 'filter request types', hint: 'filter' },
-  { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done' },
+  { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'diff', help: 'scroll up' },
-  { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down' },
-  { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save' },
-  { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel' },
+  { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'diff', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'diff', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'diff', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'diff', help: 'bottom' },
+  { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel', rank: 1 },
 
+  { command: 'up', keys: ['up', 'k'], scope: 'conflict', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'conflict', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'conflict', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'conflict', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'conflict', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'conflict', help: 'bottom' },
   { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
   { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
-  { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel' },
+  { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
 
   { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
 
@@ -108,7 +120,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'setDefault', keys: ['u'], scope: 'profiles', help: 'use as the default profile', hint: 'default' },
   { command: 'test', keys: ['t'], scope: 'profiles', help: 'test the connection', hint: 'test' },
   { command: 'reveal', keys: ['v'], scope: 'profiles', help: 'show the last 4 characters of the key', hint: 'reveal' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'profiles', help: 'back to the providers', hint: 'back' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'profiles', help: 'back to the providers', hint: 'back', rank: 1 },
 
   { command: 'yes', keys: ['y'], scope: 'confirm', help: 'yes', hint: 'yes' },
   { command: 'no', keys: ['n', 'esc'], scope: 'confirm', help: 'no', hint: 'no' },
@@ -141,17 +153,23 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'right', keys: ['right', 'l'], scope: 'fleet', help: 'next gateway' },
   { command: 'open', keys: ['enter'], scope: 'fleet', help: 'field-level diff with the first gateway', hint: 'diff' },
   { command: 'refresh', keys: ['r'], scope: 'fleet', help: 'read every gateway again', hint: 'refresh' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'fleet', help: 'back to the providers', hint: 'back' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'fleet', help: 'back to the providers', hint: 'back', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'fleetCell', help: 'previous field' },
   { command: 'down', keys: ['down', 'j'], scope: 'fleetCell', help: 'next field', hint: 'move' },
   { command: 'mark', keys: ['space'], scope: 'fleetCell', help: 'mark/unmark the field for a push', hint: 'mark' },
   { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the first gateway to this one, through the editor\'s review and save', hint: 'push' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'fleetCell', help: 'back to the grid', hint: 'back' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'fleetCell', help: 'back to the grid', hint: 'back', rank: 1 },
 
-  { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help' },
+  { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },
-  { command: 'close', keys: ['esc', '?', 'q'], scope: 'help', help: 'close help', hint: 'close' },
+  { command: 'up', keys: ['up', 'k'], scope: 'help', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'help', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'help', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'help', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'help', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'help', help: 'bottom' },
+  { command: 'close', keys: ['esc', '?', 'q'], scope: 'help', help: 'close help', hint: 'close', rank: 1 },
 ];
 
 /** Does this Ink key event match a key spec? */
@@ -205,13 +223,13 @@ export function keyLabel(spec: string): string {
 }
 
 /** Footer hints for the given scopes, in table order. */
-export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ keys: string; label: string }> {
-  const out: Array<{ keys: string; label: string }> = [];
+export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ keys: string; label: string; rank: number }> {
+  const out: Array<{ keys: string; label: string; rank: number }> = [];
   for (const scope of scopes) {
     for (const b of table) {
       if (b.scope !== scope || !b.hint) continue;
       const shown = b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!);
-      out.push({ keys: shown, label: b.hint });
+      out.push({ keys: shown, label: b.hint, rank: b.rank ?? 3 });
     }
   }
   return out;

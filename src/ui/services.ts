@@ -109,6 +109,8 @@ export interface Services {
   onBeforeExit?: (flush: () => void) => () => void;
   /** Clock, injectable for tests. */
   now(): number;
+  /** Seconds between background refreshes of the list (`--refresh`, profile setting); 0 or absent: off. */
+  refreshSeconds?: number;
   /** Stored profiles; absent in tests that do not need them. */
   profiles?: ProfilesService;
   /**

@@ -10,10 +10,13 @@ export function fit(text: string, width: number, pad = true): string {
   return pad ? cut + ' '.repeat(Math.max(0, width - Array.from(cut).length)) : cut;
 }
 
-/** "just now", "42s ago", "3m ago", "2h ago". Coarse so the header repaints rarely. */
+/**
+ * "just now", "40s ago", "3m ago", "2h ago". Coarse so the header repaints rarely: with the list
+ * refreshing every 10 s, the data is never older than about 10 s, which still reads "just now".
+ */
 export function ageText(fromMs: number, nowMs: number): string {
   const s = Math.max(0, Math.round((nowMs - fromMs) / 1000));
-  if (s < 10) return 'just now';
+  if (s < 15) return 'just now';
   if (s < 60) return `${Math.floor(s / 10) * 10}s ago`;
   if (s < 3600) return `${Math.floor(s / 60)}m ago`;
   return `${Math.floor(s / 3600)}h ago`;

@@ -129,7 +129,7 @@ describe('profiles add / list / show', () => {
     expect(leak.stderr).toMatch(/--api-key is not accepted here/);
     const unknown = await run(['add', 'x', '--url', 'http://h', `--apikey=${KEY}`]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown option --apikey \(see/);
+    expect(unknown.stderr).toMatch(/unknown option --apikey; usage: bifrost-tui profiles .*\(more: bifrost-tui profiles --help\)/);
     expect(unknown.stderr.split('\n').length).toBe(2); // one line
     expect((await run(['add', 'a/b', '--url', 'http://h'])).code).toBe(2);
     expect((await run(['add', 'x'])).stderr).toMatch(/--url is required/);
@@ -169,6 +169,18 @@ describe('profiles edit / use / remove', () => {
     expect(store.get('prod')?.label).toBeUndefined();
     expect((await run(['edit', 'prod'])).code).toBe(2);
     expect((await run(['edit', 'nope', '--label', 'x'])).code).toBe(5);
+  });
+
+  it('edit --refresh sets the list auto-refresh interval (0 off, empty back to the default); bad values are refused', async () => {
+    expect((await run(['edit', 'dev', '--refresh', '30'])).code).toBe(0);
+    expect(store.get('dev')?.refreshSeconds).toBe(30);
+    expect((await run(['edit', 'dev', '--refresh', '0'])).code).toBe(0);
+    expect(store.get('dev')?.refreshSeconds).toBe(0);
+    const bad = await run(['edit', 'dev', '--refresh', 'often']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--refresh takes a number of seconds');
+    expect((await run(['edit', 'dev', '--refresh', ''])).code).toBe(0);
+    expect(store.get('dev')?.refreshSeconds).toBeUndefined();
   });
 
   it('edit switches auth kinds and key sources', async () => {

@@ -44,7 +44,7 @@ describe('providers list', () => {
     expect(await h.run(['list', 'extra'])).toMatchObject({ code: 2, stdout: '' });
     const r = await h.run(['list', '--bogus=abc']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^bifrost-tui: .*--bogus.*\(see --help\)\n$/);
+    expect(r.stderr).toMatch(/^bifrost-tui: unknown option --bogus; usage: bifrost-tui providers list .*--help\)\n$/);
     expect(r.stderr).not.toContain('abc');
   });
 });

@@ -112,10 +112,10 @@ async function open(h: Harness, name: string, expectForm = true): Promise<void> 
   await h.see('▾ 1 Network');
 }
 
-/** Moves to section `n` (1-based key) then `down` rows, and checks the focused row's label. */
-async function goTo(h: Harness, section: number, down: number, label: string): Promise<void> {
+/** Moves to section `n` (its fixed number key; the cursor lands on its first field, row 1) then to row `row`, and checks the focused row's label. */
+async function goTo(h: Harness, section: number, row: number, label: string): Promise<void> {
   h.press(String(section));
-  for (let i = 0; i < down; i++) h.press('j');
+  for (let i = 1; i < row; i++) h.press('j');
   await h.see(new RegExp(`› +\\*?${label.replace(/[()/]/g, '\\$&')} `));
 }
 
@@ -267,7 +267,7 @@ const CASES: SectionCase[] = [
     title: 'OpenAI: disable_store off',
     provider: 'openai',
     act: async (h) => {
-      await goTo(h, 5, 1, 'Disable store');
+      await goTo(h, 6, 1, 'Disable store');
       h.press(KEYS.enter);
       await h.see(/\*Disable store\s+off/);
     },

@@ -77,7 +77,7 @@ describe('real terminal: provider form', () => {
     await session.waitFor('6 configured');
     session.send('Enter');
     await session.waitFor('› ▾ 1 Network'); // loaded (keys during the load are ignored)
-    session.send('4', 'j'); // Raw data → send back raw request
+    session.send('4'); // Raw data → its first field, send back raw request
     await session.waitFor(/› +Send back raw request\s+off/);
     session.send('Enter');
     await session.waitFor(/› \*Send back raw request\s+on/);

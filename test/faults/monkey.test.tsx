@@ -193,11 +193,11 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
         else if (x < 0.985) app.stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
         else if (x < 0.992) {
           // A plausible edit-and-save, so saves (and faults on them) happen often enough: back to the list,
-          // open a provider, set Request timeout (3rd row of Network) or Max retries (4th) to a valid value, save.
+          // open a provider, set Request timeout (3rd field of Network: `1` lands on the 1st) or Max retries (4th) to a valid value, save.
           const retries = r() < 0.5;
           const value = retries ? Math.floor(r() * 11) : 1 + Math.floor(r() * 900);
           const provider = 'j'.repeat(Math.floor(r() * NAMES.length));
-          const field = 'j'.repeat(retries ? 4 : 3);
+          const field = 'j'.repeat(retries ? 3 : 2);
           const writeAtCheck = r() < 0.4;
           const writeAtReview = r() < 0.4;
           const keys = [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, 'd', KEYS.esc, 'g', ...provider, KEYS.enter, '1', ...field, KEYS.enter, KEYS.ctrlU, String(value), KEYS.enter];

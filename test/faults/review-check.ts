@@ -60,19 +60,53 @@ interface ShownChange {
   line: string;
 }
 
+/** A value the review drew over several lines (wrapped, or indented JSON) as the one-line form. */
+function joinValue(pieces: readonly string[]): string {
+  const text = pieces.map((p) => p.replace(/^ +/, '')).join('');
+  if (!/^[[{]/.test(text)) return text;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
 function parseReview(text: string): { count?: number; changes: ShownChange[]; complete: boolean } {
   const lines = text.split('\n');
   const at = lines.findIndex((l) => l.includes('Review: saving '));
   const count = /changes (\d+) fields? on the gateway/.exec(lines[at] ?? '')?.[1];
   const changes: ShownChange[] = [];
-  let more = false;
+  let cut = false;
+  let open: { kind: ShownChange['kind']; path: string; sides: string[][] } | undefined;
+  const close = (): void => {
+    if (!open) return;
+    const [a = [], b = []] = open.sides;
+    const value = (side: string[]): string => joinValue(side);
+    const line = open.kind === '~' ? `~ ${open.path}: ${value(a)} → ${value(b)}` : `${open.kind} ${open.path}: ${value(a)}`;
+    changes.push({ kind: open.kind, path: open.path, line });
+    open = undefined;
+  };
   for (const line of lines.slice(at + 1)) {
-    if (/^ {2}… \d+ more/.test(line)) more = true;
-    const m = /^ {2}([~+-]) (.+?): /.exec(line);
-    if (m) changes.push({ kind: m[1] as ShownChange['kind'], path: m[2]!, line: line.trimEnd().slice(2) });
+    const position = /^ +lines (\d+)-(\d+) of (\d+)/.exec(line);
+    if (position) {
+      if (position[1] !== '1' || position[2] !== position[3]) cut = true;
+      continue;
+    }
+    const one = /^ {2}([~+-]) (.+?): (.+)$/.exec(line.trimEnd());
+    const head = /^ {2}([~+-]) (.+?):$/.exec(line.trimEnd());
+    if (one || head) close();
+    if (one) changes.push({ kind: one[1] as ShownChange['kind'], path: one[2]!, line: line.trimEnd().slice(2) });
+    else if (head) open = { kind: head[1] as ShownChange['kind'], path: head[2]!, sides: [] };
+    else if (open && /^ {4}/.test(line)) {
+      const side = /^ {4}(was|now):(?: (.*))?$/.exec(line.trimEnd());
+      if (side) open.sides.push(side[2] ? [side[2]] : []);
+      else if (open.sides.length === 0) open.sides.push([line.trimEnd()]);
+      else open.sides.at(-1)!.push(line.trimEnd());
+    } else close();
   }
+  close();
   const n = count === undefined ? undefined : Number(count);
-  return { count: n, changes, complete: !more && n !== undefined && n === changes.length };
+  return { count: n, changes, complete: !cut && n !== undefined && n === changes.length };
 }
 
 /** The line the review should show for `path`, from the gateway's copy and the body it received. */

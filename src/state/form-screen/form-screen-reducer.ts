@@ -19,8 +19,9 @@ import { flagsReducer, flagsValue, openFlagsGrid, type FlagsAction } from './fla
 import { editLine, lineEditor, type LineEdit } from './line-editor.js';
 import { mapReducer, mapValue, openMapEditor, type MapAction } from './map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
+import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
 import {
-  browse, focusedField, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, sectionIndexes, setFormState,
+  browse, focusedField, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, setFormState,
 } from './form-screen-steps.js';
 
 export { hasInvalidEdits, hasUnsavedWork };
@@ -58,7 +59,6 @@ export type FormScreenAction =
   | { type: 'fresh-fetched'; fresh: Provider | null }
   | { type: 'conflict-reapply' }
   | { type: 'conflict-overwrite' }
-  | { type: 'review-scroll'; delta: number }
   | { type: 'review-confirm'; at: number }
   /** The review screen has been drawn: from now on it can be confirmed. */
   | { type: 'review-shown' }
@@ -124,15 +124,10 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     case 'first':
     case 'last':
       return settleCursor(s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
-    case 'section-jump': {
-      const idx = sectionIndexes(s);
-      const target = a.direction > 0 ? idx.find((i) => i > s.cursor) : [...idx].reverse().find((i) => i < s.cursor);
-      return target === undefined ? s : settleCursor(s, target);
-    }
-    case 'section-index': {
-      const target = sectionIndexes(s)[a.index];
-      return target === undefined ? s : settleCursor(s, target);
-    }
+    case 'section-jump':
+      return jumpToAdjacentSection(s, a.direction);
+    case 'section-index':
+      return jumpToSectionNumber(s, a.index);
     case 'toggle-section': {
       const row = s.rows[s.cursor];
       if (!row) return s;
@@ -258,8 +253,6 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     }
     case 'conflict-overwrite':
       return s.mode.kind === 'conflict' ? review(s, s.mode.fresh, true) : s;
-    case 'review-scroll':
-      return s.mode.kind === 'review' ? { ...s, mode: { ...s.mode, scroll: Math.max(0, Math.min(s.mode.diff.length - 1, s.mode.scroll + a.delta)) } } : s;
     case 'review-confirm':
       // Back up the copy the gateway has now (after an overwrite that is theirs, not the one loaded); nothing for a new provider.
       // Only a review the user could see is confirmed: a `y` typed ahead of it is dropped.

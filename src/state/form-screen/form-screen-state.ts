@@ -26,7 +26,7 @@ export type FormMode =
    * `kept`: secret paths whose masked value was out of date, so the gateway's current secret is sent instead.
    * `shown`: the review has been drawn; a confirm typed ahead of it (a `y` already in the input) is ignored.
    */
-  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; scroll: number; overwrite: boolean; kept: string[]; shown?: boolean }
+  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; overwrite: boolean; kept: string[]; shown?: boolean }
   /**
    * `body`: the reviewed body, sent byte for byte. `backup`: the gateway's copy the review compared against
    * (absent for a new provider); the gateway must still hold it right before the PUT, and it goes to the history.

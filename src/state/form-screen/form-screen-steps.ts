@@ -42,10 +42,6 @@ export function jumpToField(s: FormScreenState, fieldId: string): FormScreenStat
   return idx >= 0 ? settleCursor(next, idx) : next;
 }
 
-export function sectionIndexes(s: FormScreenState): number[] {
-  return s.rows.flatMap((r, i) => (r.type === 'section' ? [i] : []));
-}
-
 export function requestSave(s: FormScreenState): FormScreenState {
   if (s.readOnly) return { ...s, message: { text: 'read-only profile: saving is disabled', role: 'warn' } };
   const errors = validateForm(s.form);
@@ -65,7 +61,7 @@ export function review(s: FormScreenState, fresh: Provider, overwrite: boolean):
   const diff = diffObjects(fresh, body);
   const keptNote = kept.length ? `; kept the gateway's current ${kept.join(', ')} (changed there, a masked value cannot be sent)` : '';
   if (diff.length === 0) return { ...s, mode: browse, message: { text: `nothing to save: the gateway already has these values${keptNote}`, role: 'muted' } };
-  return { ...s, mode: { kind: 'review', fresh, body, diff, scroll: 0, overwrite, kept }, message: undefined };
+  return { ...s, mode: { kind: 'review', fresh, body, diff, overwrite, kept }, message: undefined };
 }
 
 /** Edits whose text did not parse count as unsaved work too. */

@@ -6,6 +6,7 @@
 import type { Provider } from '../../api/wire.js';
 import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
 import { unconfiguredBuiltins } from '../provider-catalog.js';
+import { sameAnswer, statusChanges } from './live-status.js';
 
 /** One line of the list: a configured provider, or a built-in the gateway does not have yet. */
 export interface ListRow {
@@ -30,6 +31,12 @@ export interface ListState {
   loadedAt?: number;
   /** A reload is in flight while data is shown. */
   refreshing: boolean;
+  /** Names whose status changed in the last refresh: marked until the next one. */
+  changed: ReadonlySet<string>;
+  /** A background refresh has been out for a while (the header shows a mark). */
+  activity: boolean;
+  /** The last background refresh failed; the next try is in `retryInSeconds`. */
+  refreshProblem?: { message: string; retryInSeconds: number };
   cursor: number;
   scrollTop: number;
   viewportHeight: number;
@@ -42,6 +49,9 @@ export type ListAction =
   | { type: 'load-started' }
   | { type: 'load-succeeded'; providers: Provider[]; at: number }
   | { type: 'load-failed'; error: LoadError }
+  | { type: 'refresh-activity' }
+  | { type: 'refresh-succeeded'; providers: Provider[]; at: number }
+  | { type: 'refresh-failed'; message: string; retryInSeconds: number }
   | CursorMove
   | { type: 'viewport'; height: number }
   | { type: 'filter-start' }
@@ -57,6 +67,8 @@ export function initialListState(viewportHeight = 10): ListState {
     providers: [],
     rows: [],
     refreshing: false,
+    changed: new Set(),
+    activity: false,
     cursor: 0,
     scrollTop: 0,
     viewportHeight: Math.max(1, viewportHeight),
@@ -106,10 +118,26 @@ export function listReducer(state: ListState, action: ListAction): ListState {
     case 'load-started':
       return state.phase === 'ready' ? { ...state, refreshing: true } : { ...state, phase: 'loading', error: undefined };
     case 'load-succeeded':
-      return rederive(state, { phase: 'ready', providers: action.providers, loadedAt: action.at, refreshing: false, error: undefined });
+      return rederive(state, {
+        phase: 'ready', providers: action.providers, loadedAt: action.at, refreshing: false, error: undefined, refreshProblem: undefined, activity: false,
+        changed: state.loadedAt === undefined ? new Set() : statusChanges(state.providers, action.providers),
+      });
+    case 'refresh-activity':
+      return state.activity ? state : { ...state, activity: true };
+    case 'refresh-succeeded': {
+      // The same answer costs nothing: the very same state, so nothing renders (the age is kept by the caller).
+      const quiet = !state.activity && !state.refreshProblem && state.changed.size === 0;
+      if (sameAnswer(state.providers, action.providers)) {
+        return quiet ? state : { ...state, loadedAt: action.at, activity: false, refreshProblem: undefined, changed: new Set() };
+      }
+      const changed = statusChanges(state.providers, action.providers);
+      return rederive(state, { providers: action.providers, loadedAt: action.at, activity: false, refreshProblem: undefined, changed });
+    }
+    case 'refresh-failed':
+      return { ...state, activity: false, refreshProblem: { message: action.message, retryInSeconds: action.retryInSeconds } };
     case 'load-failed':
       // Keep the last good data on screen; the error shows beside it.
-      return { ...state, phase: state.loadedAt === undefined ? 'error' : 'ready', refreshing: false, error: action.error };
+      return { ...state, phase: state.loadedAt === undefined ? 'error' : 'ready', refreshing: false, activity: false, error: action.error };
     case 'move':
     case 'page':
     case 'first':

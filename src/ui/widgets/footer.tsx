@@ -10,15 +10,7 @@ export interface FooterProps {
 
 export function Footer({ scopes, width }: FooterProps) {
   const theme = useTheme();
-  const hints = footerHints(scopes);
-  const parts: Array<{ keys: string; label: string }> = [];
-  let used = 0;
-  for (const h of hints) {
-    const len = h.keys.length + 1 + h.label.length + 2;
-    if (used + len > width) break;
-    parts.push(h);
-    used += len;
-  }
+  const parts = fitHints(footerHints(scopes), width);
   return (
     <Box width={width}>
       {parts.map((h) => (
@@ -29,4 +21,21 @@ export function Footer({ scopes, width }: FooterProps) {
       ))}
     </Box>
   );
+}
+
+/**
+ * The hints that fit in `width`, most important first (leaving, help, saving), shown in table order.
+ * Less important hints are the ones dropped on a narrow terminal.
+ */
+export function fitHints<H extends { keys: string; label: string; rank: number }>(hints: readonly H[], width: number): H[] {
+  const byRank = hints.map((h, i) => ({ h, i })).sort((a, b) => a.h.rank - b.h.rank || a.i - b.i);
+  const keep = new Set<number>();
+  let used = 0;
+  for (const { h, i } of byRank) {
+    const len = h.keys.length + 1 + h.label.length + 2;
+    if (used + len > width) continue;
+    keep.add(i);
+    used += len;
+  }
+  return hints.filter((_, i) => keep.has(i));
 }

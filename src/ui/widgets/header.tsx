@@ -22,21 +22,26 @@ export function Header({ connection, width, right = '', rightShort = '', crumb }
   const label = connection.label ?? connection.profile;
   const labelText = label ? ` ${printable(label)} ` : '';
   const ro = connection.readOnly ? ' [read-only]' : '';
-  const left = ` ${hideUrlUserinfo(connection.url)} · auth ${connection.authMode}${crumb ? ` › ${crumb}` : ''}`;
+  const left = ` ${hideUrlUserinfo(connection.url)} · auth ${connection.authMode}`;
   // The read-only marker is never cut: it is what stops a save on the wrong gateway.
   const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0) + ro.length;
   const room = Math.max(0, width - used - 1);
-  // The URL may be cut to make room for the status, but keeps at least MIN_LEFT columns.
+  // What survives a narrow terminal, in order: where we are (the crumb), the status (the long form only
+  // while the URL keeps MIN_LEFT columns, else the short one), then the URL, which takes what is left.
+  const crumbText = fit(crumb ? ` › ${crumb}` : '', Math.min(crumb ? crumb.length + 3 : 0, room), false);
+  const rest = room - Array.from(crumbText).length;
   const MIN_LEFT = 24;
-  const rightText = [right, rightShort].find((r) => r && room - r.length - 1 >= MIN_LEFT) ?? '';
-  const leftRoom = Math.max(0, room - rightText.length - (rightText ? 1 : 0));
+  const rightText = (right && rest - right.length - 1 >= MIN_LEFT ? right : '') || (rightShort && rest - rightShort.length - 1 >= 0 ? rightShort : '');
+  const leftRoom = Math.max(0, rest - rightText.length - (rightText ? 1 : 0));
   return (
     <Box width={width}>
       <Text {...theme.title}>bifrost-tui</Text>
       {labelText ? <Text> </Text> : null}
       {labelText ? <Text {...theme.labelColor(connection.color)}>{labelText}</Text> : null}
       {ro ? <Text {...theme.warn}>{ro}</Text> : null}
-      <Text>{fit(left, leftRoom)}</Text>
+      <Text>{fit(left, Math.min(leftRoom, Array.from(left).length), false)}</Text>
+      <Text>{crumbText}</Text>
+      <Text>{' '.repeat(Math.max(0, leftRoom - Array.from(left).length))}</Text>
       <Text {...theme.muted}>{rightText ? ` ${rightText}` : ''}</Text>
     </Box>
   );

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { helpSections, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
+import { clampTop, positionText } from './scroll-doc.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',
@@ -16,6 +17,8 @@ export interface HelpOverlayProps {
   height: number;
   /** First line shown (scroll). */
   offset?: number;
+  /** Told how many lines there are and how many fit, for the scroll keys. */
+  size?: { current: { total: number; height: number } };
 }
 
 /** Lines of the help text, so the caller can scroll. */
@@ -29,10 +32,16 @@ export function helpLines(scopes: readonly Scope[]): Array<{ title?: string; key
   return lines;
 }
 
-export function HelpOverlay({ scopes, width, height, offset = 0 }: HelpOverlayProps) {
+export function HelpOverlay({ scopes, width, height, offset = 0, size }: HelpOverlayProps) {
   const theme = useTheme();
-  const lines = helpLines(scopes).slice(offset, offset + height);
+  const all = helpLines(scopes);
   const keyWidth = Math.min(24, Math.floor(width / 3));
+  // One line shows the position when the help does not fit.
+  const fits = all.length <= height;
+  const room = fits ? height : Math.max(1, height - 1);
+  if (size) size.current = { total: all.length, height: room };
+  const top = clampTop(offset, all.length, room);
+  const lines = all.slice(top, top + room);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {lines.map((l, i) =>
@@ -45,6 +54,7 @@ export function HelpOverlay({ scopes, width, height, offset = 0 }: HelpOverlayPr
           </Text>
         ),
       )}
+      {fits ? null : <Text {...theme.muted}>{fit(`  ${positionText(top, lines.length, all.length)}`, width)}</Text>}
     </Box>
   );
 }

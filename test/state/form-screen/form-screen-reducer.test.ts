@@ -91,16 +91,21 @@ describe('form screen: cursor, sections, collapse', () => {
     expect(small.cursor - small.scrollTop).toBeLessThan(4);
   });
 
-  it('Tab/Shift+Tab jump between section headers; 1-7 jump to a section by position', () => {
+  it('Tab/Shift+Tab and 1-7 jump to a section: its header at the top of the window, the cursor on its first field', () => {
     const s = loaded();
     const next = run(s, { type: 'section-jump', direction: 1 });
-    expect(focused(next)).toBe('section:concurrency');
-    expect(focused(run(next, { type: 'move', delta: 1 }, { type: 'section-jump', direction: -1 }))).toBe('section:concurrency');
-    expect(focused(run(next, { type: 'section-jump', direction: -1 }))).toBe('section:network');
+    expect(focused(next)).toBe('concurrency_and_buffer_size.concurrency');
+    expect(next.scrollTop).toBe(rowIndex(s, 'section:concurrency'));
+    expect(focused(run(next, { type: 'move', delta: 1 }, { type: 'section-jump', direction: -1 }))).toBe('network_config.base_url');
     expect(focused(run(s, { type: 'section-jump', direction: -1 }))).toBe('section:network');
-    expect(focused(run(s, { type: 'section-index', index: 2 }))).toBe('section:proxy');
-    expect(focused(run(s, { type: 'section-index', index: 4 }))).toBe('section:openai');
-    expect(run(s, { type: 'section-index', index: 6 })).toBe(s); // only 6 sections shown for openai
+    expect(focused(run(s, { type: 'section-index', index: 2 }))).toBe('proxy_config.type');
+    // numbers are fixed: 6 is OpenAI even where section 5 (Custom provider) is absent
+    const six = run(s, { type: 'section-index', index: 5 });
+    expect(six.rows[six.cursor - 1]).toMatchObject({ type: 'section', section: 'openai' });
+    expect(six.cursor - 1).toBeGreaterThanOrEqual(six.scrollTop);
+    const five = run(s, { type: 'section-index', index: 4 });
+    expect(five.cursor).toBe(s.cursor);
+    expect(five.message?.text).toBe('no Custom provider section on a built-in provider');
     const end = run(s, { type: 'last' });
     expect(run(end, { type: 'section-jump', direction: 1 })).toBe(end);
   });
@@ -123,7 +128,7 @@ describe('form screen: cursor, sections, collapse', () => {
     const withProxy = run(s, { type: 'set-field-text', fieldId: 'proxy_config.type', text: 'http' });
     expect(rowIndex(withProxy, 'proxy_config.url')).toBeGreaterThan(0);
     expect(focused(withProxy)).toBe('send_back_raw_request');
-    const collapsedAbove = run(focus(withProxy, 'section:network'), { type: 'toggle-section' }, { type: 'section-index', index: 3 }, { type: 'move', delta: 1 });
+    const collapsedAbove = run(focus(withProxy, 'section:network'), { type: 'toggle-section' }, { type: 'section-index', index: 3 });
     expect(focused(collapsedAbove)).toBe('send_back_raw_request');
     const undone = run(collapsedAbove, { type: 'undo' });
     expect(rowIndex(undone, 'proxy_config.url')).toBe(-1);
@@ -432,14 +437,11 @@ describe('form screen: save flow', () => {
     expect(run(editing, { type: 'status-refreshed', provider: status })).toBe(editing);
   });
 
-  it('review cancel goes back to the form with the edits; scrolling stays within the diff', () => {
+  it('review cancel goes back to the form with the edits', () => {
     let s = typeInto(loaded(), RETRIES, '5');
     s = typeInto(s, TIMEOUT, '600');
     const r = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) });
     expect(r.mode.kind === 'review' && r.mode.diff).toHaveLength(2);
-    const scrolled = run(r, { type: 'review-scroll', delta: 10 });
-    expect(scrolled.mode.kind === 'review' && scrolled.mode.scroll).toBe(1);
-    expect(run(scrolled, { type: 'review-scroll', delta: -10 }).mode).toMatchObject({ scroll: 0 });
     const back = run(r, { type: 'cancel' });
     expect(back.mode.kind).toBe('browse');
     expect(back.form.edits).toBe(s.form.edits);

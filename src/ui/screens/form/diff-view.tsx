@@ -1,49 +1,51 @@
-/** The save review (what the PUT changes) and the conflict view (what changed on the gateway). Secrets masked. */
+/** The save review (what the PUT changes) and the conflict view (what changed on the gateway). Secrets masked; values in full. */
 import { Box, Text } from 'ink';
-import { formatDiffEntry, type DiffEntry } from '../../../state/form/diff.js';
+import { useMemo } from 'react';
+import type { DiffEntry } from '../../../state/form/diff.js';
+import { diffDocLines, noteLines, type DocLine } from '../../../state/form/diff-lines.js';
 import { useTheme } from '../../theme.js';
+import { ScrollDoc, type DocLineView } from '../../widgets/scroll-doc.js';
 import { fit } from '../../text.js';
 
-export function DiffLines({ entries, height, width, scroll = 0 }: { entries: readonly DiffEntry[]; height: number; width: number; scroll?: number }) {
+type Size = { current: { total: number; height: number } };
+
+function toView(lines: readonly DocLine[]): DocLineView[] {
+  return lines.map((l) => ({ text: l.text, role: l.kind === 'removed' ? 'error' : l.kind === 'added' ? 'ok' : l.kind === 'note' ? undefined : 'dirty' }));
+}
+
+export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size }: {
+  name: string; diff: readonly DiffEntry[]; overwrite: boolean; kept?: readonly string[]; height: number; width: number; top: number; size: Size;
+}) {
   const theme = useTheme();
-  const top = Math.max(0, Math.min(scroll, entries.length - height));
-  const shown = entries.slice(top, top + height);
+  const lines = useMemo(() => {
+    // A secret someone else rotated is kept (never its old mask): said first, in full.
+    const keptNote = kept.length ? noteLines(`Kept the gateway’s current secret: ${kept.join(', ')} (changed there; your copy only has its old mask).`, width).map((l) => ({ text: l.text, role: 'warn' as const })) : [];
+    return [...keptNote, ...toView(diffDocLines(diff, width))];
+  }, [diff, kept, width]);
   return (
     <Box flexDirection="column" height={height}>
-      {shown.map((e) => (
-        <Text key={e.path} {...(e.kind === 'removed' ? theme.error : e.kind === 'added' ? theme.ok : theme.dirty)} wrap="truncate">
-          {fit(`  ${formatDiffEntry(e)}`, width)}
-        </Text>
-      ))}
-      {entries.length > top + height ? <Text {...theme.muted}>{`  … ${entries.length - top - height} more (j/k scroll)`}</Text> : null}
+      <Text {...theme.title} wrap="truncate-end">{fit(`Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
+      {overwrite ? <Text {...theme.warn} wrap="truncate-end">You chose to overwrite: the gateway’s recent changes below are reverted.</Text> : null}
+      <ScrollDoc lines={lines} top={top} height={Math.max(1, height - (overwrite ? 3 : 2))} width={width} size={size} />
+      <Text {...theme.muted} wrap="truncate-end">The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.</Text>
     </Box>
   );
 }
 
-export function ReviewView({ name, diff, scroll, overwrite, kept = [], height, width }: { name: string; diff: readonly DiffEntry[]; scroll: number; overwrite: boolean; kept?: readonly string[]; height: number; width: number }) {
+export function ConflictView({ name, changes, overlaps, height, width, top, size }: {
+  name: string; changes: readonly DiffEntry[]; overlaps: readonly string[]; height: number; width: number; top: number; size: Size;
+}) {
   const theme = useTheme();
-  const notes = (overwrite ? 1 : 0) + (kept.length ? 1 : 0);
+  const lines = useMemo(() => {
+    const note = overlaps.length ? `Both sides changed: ${overlaps.join('; ')}; re-apply keeps yours` : 'None of these is a field you edited: re-apply keeps both.';
+    const notes = noteLines(note, width).map((l) => ({ text: l.text, role: overlaps.length ? ('error' as const) : ('muted' as const) }));
+    return [...toView(diffDocLines(changes, width)), ...notes];
+  }, [changes, overlaps, width]);
   return (
     <Box flexDirection="column" height={height}>
-      <Text {...theme.title}>{fit(`Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
-      {overwrite ? <Text {...theme.warn}>{fit('You chose to overwrite: the gateway’s recent changes below are reverted.', width)}</Text> : null}
-      {kept.length ? <Text {...theme.warn}>{fit(`Kept the gateway’s current secret: ${kept.join(', ')} (changed there; your copy only has its old mask).`, width)}</Text> : null}
-      <DiffLines entries={diff} height={Math.max(1, height - 2 - notes)} width={width} scroll={scroll} />
-      <Text {...theme.muted}>{fit('The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.', width)}</Text>
-    </Box>
-  );
-}
-
-export function ConflictView({ name, changes, overlaps, height, width }: { name: string; changes: readonly DiffEntry[]; overlaps: readonly string[]; height: number; width: number }) {
-  const theme = useTheme();
-  return (
-    <Box flexDirection="column" height={height}>
-      <Text {...theme.warn}>{fit(`⚠ ${name} changed on the gateway since you opened it (${changes.length} field${changes.length === 1 ? '' : 's'}):`, width)}</Text>
-      <DiffLines entries={changes} height={Math.max(1, height - 4)} width={width} />
-      <Text {...(overlaps.length ? theme.error : theme.muted)} wrap="truncate">
-        {fit(overlaps.length ? `Both sides changed: ${overlaps.join('; ')}; re-apply keeps yours` : 'None of these is a field you edited: re-apply keeps both.', width)}
-      </Text>
-      <Text wrap="truncate">{fit('r reload and re-apply my edits · o overwrite with mine · Esc cancel', width)}</Text>
+      <Text {...theme.warn} wrap="truncate-end">{fit(`⚠ ${name} changed on the gateway since you opened it (${changes.length} field${changes.length === 1 ? '' : 's'}):`, width)}</Text>
+      <ScrollDoc lines={lines} top={top} height={Math.max(1, height - 2)} width={width} size={size} />
+      <Text wrap="truncate-end">r reload and re-apply my edits · o overwrite with mine · Esc cancel</Text>
     </Box>
   );
 }

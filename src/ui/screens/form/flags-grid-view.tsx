@@ -40,9 +40,11 @@ export function FlagsGridView({ grid, height, width }: { grid: FlagsGridState; h
             const on = isAllowed(grid.model, flag);
             const focused = idx === grid.cursor;
             return (
+              // The › marks the focused cell also where reverse video is not shown (monochrome terminals).
               <Text key={flag} {...(focused ? theme.selected : {})}>
+                <Text {...(focused ? theme.focus : {})}>{focused ? '›' : ' '}</Text>
                 <Text {...(on ? theme.ok : theme.muted)}>{on ? '[x] ' : '[ ] '}</Text>
-                <Text>{fit(`${flag}${isUnknownFlag(flag) ? ' (new)' : ''}`, cellWidth - 4)}</Text>
+                <Text>{fit(`${flag}${isUnknownFlag(flag) ? ' (new)' : ''}`, cellWidth - 5)}</Text>
               </Text>
             );
           })}

@@ -153,8 +153,6 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       switch (commandFor(['diff', 'global'], input, key)) {
         case 'confirm': return dispatch({ type: 'review-confirm', at: Date.now() });
         case 'cancel': return dispatch({ type: 'cancel' });
-        case 'up': return dispatch({ type: 'review-scroll', delta: -1 });
-        case 'down': return dispatch({ type: 'review-scroll', delta: 1 });
         case 'help': return fx.help(['diff', 'global']);
         case 'forceQuit': return dispatch({ type: 'cancel' });
       }

@@ -57,11 +57,15 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
   return <Text wrap="truncate">{head + value}</Text>;
 });
 
-/** A line being typed: the cursor is an inverse cell; secrets show as bullets. */
+/**
+ * A line being typed: the cursor is an inverse cell; secrets show as bullets. Monochrome terminals
+ * may drop reverse video (NO_COLOR, TERM=dumb), so there the cursor is a `▏` drawn before the character.
+ */
 export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
   const theme = useTheme();
   const shown: LineEditor = secret ? { text: '•'.repeat(Array.from(editor.text).length), cursor: editor.cursor } : editor;
-  const { before, at, after } = visibleSlice(shown, width);
+  const { before, at, after } = visibleSlice(shown, theme.mono ? Math.max(1, width - 1) : width);
+  if (theme.mono) return <Text {...theme.focus}>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;
   return (
     <Text>
       <Text {...theme.focus}>{printable(before)}</Text>

@@ -5,10 +5,11 @@ import { descriptor } from '../../../state/form/descriptors.js';
 import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
-import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
-import type { Scope } from '../../keymap.js';
+import { commandFor, type Scope } from '../../keymap.js';
+import { useDocScroll } from '../../widgets/scroll-doc.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
@@ -37,6 +38,8 @@ export interface FormScreenProps {
   onBack: () => void;
   onQuit: () => void;
   onHelp: (scopes: readonly Scope[]) => void;
+  /** Told the count of unsaved edits whenever it changes (the shell asks before quitting). */
+  onUnsavedChange?: (count: number) => void;
 }
 
 export function FormScreen(props: FormScreenProps) {
@@ -82,11 +85,16 @@ export function FormScreen(props: FormScreenProps) {
     );
   };
 
-  const handle = (input: string, key: Key): void =>
+  // The review and the conflict screen scroll over their lines; the position is view-only state.
+  const doc = useDocScroll(state.mode.kind);
+  const handle = (input: string, key: Key): void => {
+    const kind = getState().mode.kind;
+    if ((kind === 'review' || kind === 'conflict') && doc.scroll(commandFor([kind === 'review' ? 'diff' : 'conflict'], input, key))) return;
     handleFormKey(getState(), input, key, {
       dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload,
       gridColumns: gridColumns(width),
     });
+  };
   // Keys typed while the provider loads (a slow link) are kept and replayed once it is there.
   const early = useRef<Array<[string, Key]>>([]);
   useEffect(() => {
@@ -110,13 +118,16 @@ export function FormScreen(props: FormScreenProps) {
   // Counted from the rows the reducer already derived (they hold every visible or dirty field), so a
   // cursor move does not re-run validation or the dirty check over the whole form.
   const { dirty, errors } = useMemo(() => countRows(state.rows), [state.rows]);
+  const unsaved = state.phase === 'ready' && hasUnsavedWork(state) ? Math.max(1, dirtyCount(state.form)) : 0;
+  const { onUnsavedChange } = props;
+  useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
   const right = [dirty ? `${dirty} changed` : 'no changes', errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', state.isNew ? 'new' : '']
     .filter(Boolean).join(' · ');
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={services.session.connection} width={width} crumb={name} right={right} rightShort={dirty ? `${dirty} changed` : ''} />
       <Box flexDirection="column" height={bodyHeight}>
-        <Body state={state} width={width} height={bodyHeight} />
+        <Body state={state} width={width} height={bodyHeight} doc={doc} />
       </Box>
       <StatusLines state={state} width={width} elapsed={elapsed} />
       <Footer scopes={scopesFor(state)} width={width} />
@@ -139,7 +150,7 @@ function isTyping(s: FormScreenState): boolean {
   return (s.mode.kind === 'map' && Boolean(s.mode.map.editing)) || (s.mode.kind === 'flags' && s.mode.grid.filterEditing);
 }
 
-function Body({ state, width, height }: { state: FormScreenState; width: number; height: number }) {
+function Body({ state, width, height, doc }: { state: FormScreenState; width: number; height: number; doc: Pick<ReturnType<typeof useDocScroll>, 'top' | 'size'> }) {
   const theme = useTheme();
   if (state.phase === 'loading') return <Text {...theme.muted}>  Loading {state.name}…</Text>;
   if (state.phase === 'error') return <Text {...theme.error}>{fit(`✖ ${state.loadError ?? 'could not load'} (r retries, Esc back)`, width)}</Text>;
@@ -150,7 +161,7 @@ function Body({ state, width, height }: { state: FormScreenState; width: number;
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.diff} scroll={mode.scroll} overwrite={mode.overwrite} kept={mode.kept} height={height} width={width} />;
+      return <ReviewView name={state.name} diff={mode.diff} overwrite={mode.overwrite} kept={mode.kept} height={height} width={width} top={doc.top} size={doc.size} />;
     case 'conflict':
       return (
         <ConflictView
@@ -159,15 +170,17 @@ function Body({ state, width, height }: { state: FormScreenState; width: number;
           overlaps={mode.overlaps.map((id) => `${id} (yours: ${formatDiffValue(id, effectiveValue(state.form, id))})`)}
           height={height}
           width={width}
+          top={doc.top}
+          size={doc.size}
         />
       );
     case 'draft': {
       const n = new Set([...Object.keys(mode.draft.fields ?? {}), ...(mode.draft.withheld ?? []).map((w) => w.fieldId)]).size || mode.draft.edits.length;
       return (
         <Box flexDirection="column">
-          <Text {...theme.warn}>{fit(`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`, width)}</Text>
-          {mode.draft.withheld?.length ? <Text>{fit(`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`, width)}</Text> : null}
-          <Text>{fit('r restore them · d discard them · Esc back to the list (the draft stays)', width)}</Text>
+          <Text {...theme.warn} wrap="wrap">{`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`}</Text>
+          {mode.draft.withheld?.length ? <Text wrap="wrap">{`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`}</Text> : null}
+          <Text wrap="wrap">Enter or r restore them · d discard them · Esc back to the list (the draft stays)</Text>
         </Box>
       );
     }

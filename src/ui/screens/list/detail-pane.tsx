@@ -35,6 +35,9 @@ export function detailLines(state: ListState): Line[] {
           : 'r retries.';
     return [{ text: `✖ ${state.error.message}`, role: 'error' }, { text: hint, role: 'muted' }];
   }
+  if (state.refreshProblem) {
+    return [{ text: `⚠ background refresh failed: ${state.refreshProblem.message}`, role: 'warn' }, { text: `showing the last good list; next try in ${state.refreshProblem.retryInSeconds}s (r now)`, role: 'muted' }];
+  }
   const row = focusedRow(state);
   if (!row) return [{ text: '' }, { text: '' }];
   const p = row.provider;

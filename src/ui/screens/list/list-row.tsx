@@ -11,10 +11,12 @@ import type { Columns } from './columns.js';
 export interface ListRowProps {
   row: ListRow;
   focused: boolean;
+  /** Its status changed in the last refresh: marked with • until the next one. */
+  changed?: boolean;
   cols: Columns;
 }
 
-export const ListRowView = memo(function ListRowView({ row, focused, cols }: ListRowProps) {
+export const ListRowView = memo(function ListRowView({ row, focused, changed = false, cols }: ListRowProps) {
   const theme = useTheme();
   const p = row.provider;
   const badge = statusBadge(p);
@@ -22,7 +24,7 @@ export const ListRowView = memo(function ListRowView({ row, focused, cols }: Lis
   // One styled string per row (see `paint`): the focused row is drawn in reverse video as a whole.
   const cell = (style: RoleStyle, text: string): string => paint(focused ? { ...style, ...theme.selected } : style, text);
   const line =
-    cell(focused ? theme.focus : {}, focused ? '› ' : '  ') +
+    cell(focused ? theme.focus : {}, `${focused ? '›' : ' '}${changed ? '•' : ' '}`) +
     cell(p ? {} : theme.muted, `${fit(row.name, cols.name)} `) +
     cell(theme.muted, `${fit(p ? providerKind(p) : 'built-in', cols.kind)} `) +
     cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `) +

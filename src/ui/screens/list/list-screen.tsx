@@ -38,6 +38,8 @@ export interface ListScreenProps {
   active: boolean;
   /** Re-render tick for the refresh age. */
   now: number;
+  /** When the gateway last answered (also with an unchanged list). */
+  confirmedAt?: number;
 }
 
 export function ListScreen(props: ListScreenProps) {
@@ -86,11 +88,7 @@ export function ListScreen(props: ListScreenProps) {
   // Stable between renders so the memoised rows skip re-rendering on a cursor move.
   const cols = useMemo(() => columnsFor(width), [width]);
   const rows = windowRows(state);
-  const configured = state.providers.length;
-  const age = state.loadedAt === undefined ? '' : ` · ${state.refreshing ? 'refreshing…' : `refreshed ${ageText(state.loadedAt, props.now)}`}`;
-  const status = state.phase === 'loading' ? 'loading…' : state.phase === 'error' ? 'not loaded' : undefined;
-  const right = status ?? `${configured} configured${age}`;
-  const rightShort = status ?? `${configured} configured`;
+  const { right, rightShort } = headerStatus(state, props.now, props.confirmedAt);
   const position = state.rows.length > viewport ? ` ${state.cursor + 1}/${state.rows.length}` : '';
 
   return (
@@ -118,6 +116,22 @@ export function ListScreen(props: ListScreenProps) {
   );
 }
 
+/** Right side of the header: count, data age, the activity mark, a failing refresh; and a short form. */
+export function headerStatus(state: ListState, now: number, confirmedAt?: number): { right: string; rightShort: string } {
+  if (state.phase === 'loading') return { right: 'loading…', rightShort: 'loading…' };
+  if (state.phase === 'error') return { right: 'not loaded', rightShort: 'not loaded' };
+  const configured = `${state.providers.length} configured`;
+  const mark = state.activity || state.refreshing ? ' ↻' : '';
+  const seen = Math.max(state.loadedAt ?? 0, confirmedAt ?? 0);
+  const problem = state.refreshProblem ? ` · ⚠ refresh failed, retry in ${state.refreshProblem.retryInSeconds}s` : '';
+  const changed = state.changed.size ? ` · • ${state.changed.size} changed status` : '';
+  const age = state.refreshing ? 'refreshing…' : `refreshed ${ageText(seen, now)}`;
+  return {
+    right: `${configured}${changed} · ${age}${mark}${problem}`,
+    rightShort: `${configured}${mark}${state.refreshProblem ? ' ⚠ refresh failed' : ''}`,
+  };
+}
+
 function Body({ state, viewport, width, rows, cols }: { state: ListState; viewport: number; width: number; rows: ReturnType<typeof windowRows>; cols: ReturnType<typeof columnsFor> }) {
   const theme = useTheme();
   if (state.phase === 'loading') return <Text {...theme.muted}>  Loading providers…</Text>;
@@ -131,7 +145,7 @@ function Body({ state, viewport, width, rows, cols }: { state: ListState; viewpo
   return (
     <>
       {rows.map((row, i) => (
-        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} cols={cols} />
+        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} changed={state.changed.has(row.name)} cols={cols} />
       ))}
       {rows.length < viewport ? null : null}
     </>

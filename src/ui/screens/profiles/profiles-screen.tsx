@@ -11,7 +11,8 @@ import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
-import { HelpOverlay, helpLines } from '../../widgets/help-overlay.js';
+import { HelpOverlay } from '../../widgets/help-overlay.js';
+import { useDocScroll } from '../../widgets/scroll-doc.js';
 import { formKey } from './profile-form-keys.js';
 import { ProfileFormView } from './profile-form-view.js';
 import { profileDetail, ProfileTable } from './profile-table.js';
@@ -42,7 +43,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
   const theme = useTheme();
   const [state, dispatch, getState] = useSyncReducer(profilesReducer, initialProfilesState);
   const [help, setHelp] = useState(false);
-  const [helpTop, setHelpTop] = useState(0);
+  const helpDoc = useDocScroll(help);
   const connection = props.services.session.connection;
   const ctl = useProfilesController({
     service, dispatch, getState, currentProfile: connection.profile, onSwitch: props.onSwitch, onBack: props.onBack,
@@ -52,9 +53,9 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
     (input, key) => {
       const s = getState();
       if (help) {
-        if (key.escape || input === 'q' || input === '?') setHelp(false);
-        else if (key.downArrow || input === 'j') setHelpTop((t) => Math.min(Math.max(0, helpLines(HELP_SCOPES).length - (height - 3)), t + 1));
-        else if (key.upArrow || input === 'k') setHelpTop((t) => Math.max(0, t - 1));
+        const command = commandFor(['help'], input, key);
+        if (command === 'close') setHelp(false);
+        else helpDoc.scroll(command);
         return;
       }
       if (s.mode.kind === 'form') {
@@ -88,9 +89,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
         case 'test': return ctl.test();
         case 'reveal': return ctl.reveal();
         case 'switch': return ctl.switchTo();
-        case 'help':
-          setHelpTop(0);
-          return setHelp(true);
+        case 'help': return setHelp(true);
         case 'back': return props.onBack();
         case 'forceQuit': return props.onQuit();
       }
@@ -104,7 +103,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
     return (
       <Box flexDirection="column" width={width} height={height - 1}>
         <Header connection={connection} width={width} crumb="profiles › help" />
-        <HelpOverlay scopes={HELP_SCOPES} width={width} height={height - 3} offset={helpTop} />
+        <HelpOverlay scopes={HELP_SCOPES} width={width} height={height - 3} offset={helpDoc.top} size={helpDoc.size} />
         <Text {...theme.muted}>{fit('Esc closes help · ↑↓/jk scroll', width)}</Text>
       </Box>
     );

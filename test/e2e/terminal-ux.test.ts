@@ -1,0 +1,207 @@
+/** Operator UX in a real terminal (tmux) against the built CLI's demo gateway: what a person sees (issue 13). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+
+const sessions: TmuxSession[] = [];
+let dir: string | undefined;
+beforeAll(() => requireBuiltCli());
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** Config and state (drafts, history) in a temp dir, never the user's. */
+function isolatedEnv(): Record<string, string> {
+  dir ??= mkdtempSync(join(tmpdir(), 'bt-term-ux-'));
+  return { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+}
+
+function start(columns: number, rows: number, command = `node ${CLI} --demo`, env: Record<string, string> = {}): TmuxSession {
+  const s = startTmux(command, columns, rows, { ...isolatedEnv(), ...env });
+  sessions.push(s);
+  return s;
+}
+
+/** The focused line (the one with the `›` marker). */
+function focusedLine(screen: string): string {
+  return screen.split('\n').find((l) => l.startsWith('›')) ?? '';
+}
+
+/** Presses j until the focused line matches (the form scrolls as it goes). */
+async function moveTo(s: TmuxSession, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (pattern.test(focusedLine(s.screen()))) return;
+    const before = s.screen();
+    s.send('j');
+    await changedFrom(s, before);
+  }
+  throw new Error(`never focused ${String(pattern)}; screen:\n${s.screen()}`);
+}
+
+/** Waits (up to 2 s) until the screen differs from `before`. */
+async function changedFrom(s: TmuxSession, before: string): Promise<void> {
+  for (let t = 0; t < 80 && s.screen() === before; t++) await new Promise((r) => setTimeout(r, 25));
+}
+
+async function openProvider(s: TmuxSession, name: string): Promise<void> {
+  await s.waitFor('6 configured');
+  s.type(`/${name}`);
+  await s.waitFor(/\d match/);
+  s.send('Enter');
+  await moveTo(s, new RegExp(`^› ${name} `));
+  s.send('Enter');
+  await s.waitFor('▾ 1 Network');
+}
+
+// Several screens per test through a real terminal: generous on a loaded two-core machine.
+describe('real terminal: operator UX', { timeout: 60_000 }, () => {
+  it('section numbers are fixed per section; a missing section says so; a jump puts its header near the top and the cursor on its first field', async () => {
+    const s = start(100, 30);
+    await openProvider(s, 'openai');
+    s.send('5');
+    await s.waitFor('no Custom provider section on a built-in provider');
+    s.send('6');
+    const six = await s.waitFor(/▾ 6 OpenAI[^\n]*\n›/);
+    const lines = six.split('\n');
+    const header = lines.findIndex((l) => /▾ 6 OpenAI/.test(l));
+    expect(header).toBeGreaterThan(0);
+    // near the top, or as high as the form's end allows: every field of the section is on screen
+    expect(header <= 3 || lines.some((l) => /▾ 7 Other fields/.test(l))).toBe(true);
+    // the cursor is on the first field below the header, not on the header
+    expect(lines[header + 1]).toMatch(/^›/);
+    s.send('7');
+    const seven = await s.waitFor(/▾ 7 Other fields/);
+    expect(focusedLine(seven)).not.toContain('Other fields');
+  });
+
+  it('q on the "terminal too small" screen asks when there are unsaved edits', async () => {
+    const s = start(100, 30);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Send back raw request\s+off/);
+    s.send('Enter');
+    await s.waitFor(/› \*Send back raw request\s+on/);
+    s.resize(50, 12);
+    await s.waitFor('terminal too small');
+    s.send('q');
+    await s.waitFor('1 unsaved change');
+    // still running: n keeps the edits, and a resize brings the form back
+    s.send('n');
+    s.resize(100, 30);
+    await s.waitFor(/\*Send back raw request\s+on/);
+  });
+
+  it('the draft prompt says what Enter does', async () => {
+    const first = start(100, 30);
+    await openProvider(first, 'acme-llm');
+    await moveTo(first, /Send back raw request\s+off/);
+    first.send('Enter');
+    await first.waitFor(/› \*Send back raw request\s+on/);
+    first.kill();
+    const second = start(100, 30);
+    await second.waitFor('6 configured');
+    second.type('/acme');
+    await second.waitFor('1 match');
+    second.send('Enter', 'Enter');
+    const prompt = await second.waitFor('were kept');
+    expect(prompt).toMatch(/Enter or r restore/);
+  });
+
+  it('the review shows a long value in full, wrapped, and scrolls to the end with G', async () => {
+    const s = start(60, 15);
+    await openProvider(s, 'openai');
+    await moveTo(s, /Base URL/);
+    const long = `https://api.openai.com/v1/${'very-long-path-segment/'.repeat(16)}end`;
+    s.send('Enter', 'C-u');
+    s.type(long);
+    s.send('Enter');
+    await s.waitFor(/› \*Base URL/);
+    await moveTo(s, /Send back raw request\s+off/);
+    s.send('Enter');
+    await moveTo(s, /Send back raw response\s+off/);
+    s.send('Enter');
+    s.send('C-s');
+    await s.waitFor('Review: saving openai');
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const screen = s.screen();
+      seen.push(screen);
+      if (!screen.includes('more below')) break;
+      s.send('j');
+      await changedFrom(s, screen);
+    }
+    // j scrolls one line: the document is the first window plus the last line of every later one
+    const docLines = (screen: string): string[] => {
+      const lines = screen.split('\n');
+      const from = lines.findIndex((l) => l.startsWith('Review:')) + 1;
+      return lines.slice(from, lines.findIndex((l) => l.startsWith('The complete object'))).filter((l) => !/^\s+lines \d/.test(l));
+    };
+    const doc = [...docLines(seen[0]!), ...seen.slice(1).map((sc) => docLines(sc).at(-1)!)];
+    expect(doc.map((l) => l.trim()).join('').replace(/^.*now: "/, '')).toContain(`${long}"`);
+    for (const line of seen.at(-1)!.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    s.send('g');
+    await s.waitFor('more below');
+    s.send('G');
+    const end = await s.waitFor(/raw_response/);
+    expect(end).not.toContain('more below');
+  });
+
+  it('the help overlay says there is more, shows a position, and scrolls with PgDn and G', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('?');
+    const top = await s.waitFor('more below');
+    expect(top).toMatch(/\d+-\d+ of \d+/);
+    s.send('G');
+    const end = await s.waitFor('quit (asks when there are unsaved edits)');
+    expect(end).not.toContain('more below');
+    s.send('g');
+    await s.waitFor('more below');
+    s.send('PageDown');
+    await s.waitFor(/lines (?!1-)\d+-\d+ of \d+/);
+  });
+
+  for (const [how, command, env] of [
+    ['NO_COLOR', `node ${CLI} --demo`, { NO_COLOR: '1' }],
+    ['--no-color', `node ${CLI} --demo --no-color`, {}],
+    // tmux sets TERM in the pane itself, so the command line sets it
+    ['TERM=dumb', `TERM=dumb node ${CLI} --demo`, {}],
+  ] as const) {
+    it(`monochrome (${how}): the focused grid cell and the text cursor are marked with characters`, async () => {
+      const s = start(100, 30, command, env);
+      await openProvider(s, 'acme-llm');
+      await moveTo(s, /Max retries/);
+      s.send('Enter');
+      await s.waitFor(/› +Max retries\s+2▏/);
+      s.send('Escape', '5');
+      await s.waitFor(/^›\s+Base provider type/m);
+      await moveTo(s, /Allowed requests/);
+      s.send('Enter');
+      const grid = await s.waitFor(/Allowed requests \d/);
+      expect(grid).toMatch(/›\[[x ]\] \w/);
+      expect(grid.match(/›\[/g)).toHaveLength(1);
+    });
+  }
+
+  it('at 60x15 the provider name, the dirty count and "? help" survive; the list footer keeps ?, P and q', async () => {
+    const s = start(60, 15);
+    const list = await s.waitFor('6 configured');
+    const footer = list.trimEnd().split('\n').at(-1)!;
+    for (const hint of ['? help', 'P profiles', 'q quit']) expect(footer).toContain(hint);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Max retries/);
+    s.send('Enter', 'C-u');
+    s.type('9');
+    s.send('Enter');
+    const form = await s.waitFor(/\*Max retries/);
+    const lines = form.trimEnd().split('\n');
+    expect(lines[0]).toContain('acme-llm');
+    expect(lines[0]).toContain('1 changed');
+    expect(lines.at(-1)).toContain('? help');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  });
+});
+
