@@ -31,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       const { runProvidersCommand } = await import('./commands/providers.js');
       return runProvidersCommand(rest, io);
     }
+    case 'keys': {
+      const { runKeysCommand } = await import('./commands/keys.js');
+      return runKeysCommand(rest, io);
+    }
     case 'help':
       io.stdout.write(USAGE);
       return EXIT.ok;

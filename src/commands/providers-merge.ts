@@ -52,7 +52,7 @@ export function mergeEdits(original: Provider, doc: Record<string, unknown>): { 
 const KEPT_WHEN_OMITTED: ReadonlySet<string> = new Set(['proxy_config', 'openai_config', 'prompt_cache']);
 
 /** Edits that make the writable fields of `original` exactly those of `target`. */
-export function replaceEdits(original: Provider, target: Record<string, unknown>): Edit[] {
+export function replaceEdits(original: Provider | Record<string, unknown>, target: Record<string, unknown>): Edit[] {
   const skip = new Set<string>(READ_ONLY_FIELDS);
   const edits: Edit[] = [];
   for (const k of Object.keys(original)) {
@@ -76,7 +76,7 @@ function isRedactedLiteral(v: unknown): boolean {
  * gateway's current one. The gateway keeps a secret only when its current
  * mask comes back unchanged; any other mask would be stored as the secret.
  */
-export function staleMasks(original: Provider, edits: readonly Edit[]): string[] {
+export function staleMasks(original: Provider | Record<string, unknown>, edits: readonly Edit[]): string[] {
   const out: string[] = [];
   const walk = (path: string[], v: unknown): void => {
     if (isRedactedLiteral(v)) {
@@ -96,7 +96,7 @@ export function staleMasks(original: Provider, edits: readonly Edit[]): string[]
  * cannot be restored; keep the current value (or drop it when there is none).
  * Returns the patched copy and the paths that were kept.
  */
-export function keepCurrentSecrets(original: Provider, target: Record<string, unknown>): { target: Record<string, unknown>; kept: string[] } {
+export function keepCurrentSecrets(original: Provider | Record<string, unknown>, target: Record<string, unknown>): { target: Record<string, unknown>; kept: string[] } {
   const copy = structuredClone(target);
   const kept = staleMasks(original, replaceEdits(original, copy));
   for (const dotted of kept) {

@@ -47,7 +47,11 @@ function sink(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => text };
 }
 
-export async function setup(opts: { auth?: DemoAuth } = {}): Promise<Harness> {
+/** Runs one command group (`providers` by default, or e.g. `keys`). */
+export type CommandRunner = typeof runProvidersCommand;
+
+export async function setup(opts: { auth?: DemoAuth; command?: CommandRunner } = {}): Promise<Harness> {
+  const runCommand = opts.command ?? runProvidersCommand;
   const gw = await startDemoGateway({ port: 0, auth: opts.auth });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-providers-'));
   const store = openProfileStore({ dir: path.join(dir, 'config') });
@@ -71,7 +75,7 @@ export async function setup(opts: { auth?: DemoAuth } = {}): Promise<Harness> {
         isTTY: o.isTTY ?? false,
       };
       const args = o.noUrl ? argv : [...argv, '--url', gw.url];
-      const code = await runProvidersCommand(args, io, { store, historyDir: stateDir });
+      const code = await runCommand(args, io, { store, historyDir: stateDir });
       const r = { code, stdout: out.text(), stderr: err.text() };
       output.push(r.stdout, r.stderr);
       return r;
