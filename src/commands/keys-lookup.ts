@@ -40,7 +40,4 @@ export async function resolveKey(ctx: Ctx, provider: string, ref: string): Promi
   return fetchKey(ctx, provider, found.id, ref);
 }
 
-/** The local history slot of a key: one per provider and key id. */
-export function keyHistoryName(provider: string, id: string): string {
-  return `${provider}/keys/${id}`;
-}
+export { keyHistoryName } from '../state/keys/key-view.js';

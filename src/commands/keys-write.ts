@@ -6,13 +6,13 @@
  */
 import { ApiError } from '../api/api-error.js';
 import { buildKeyBody } from '../api/key-body.js';
-import { modelListProblem } from '../api/key-rules.js';
 import type { Edit } from '../api/update-body.js';
 import { getAtPath } from '../api/update-body.js';
 import type { Key } from '../api/wire.js';
 import type { DiffEntry } from '../state/form/diff.js';
 import { diffKeys, formatKeyDiffEntry, formatKeyValue, maskKey } from '../state/keys/key-diff.js';
 import { stableStringify } from '../state/form/same-value.js';
+import { keyFingerprint, keyShapeProblems, writeDisagreements } from '../state/keys/key-checks.js';
 import { keyErrorField } from '../state/keys/key-errors.js';
 import { findKeyField, isKeySecretPath } from '../state/keys/key-fields.js';
 import { CommandError, confirmWrite, type Ctx } from './command-context.js';
@@ -37,20 +37,9 @@ export type KeyWritePlan =
   | { kind: 'create'; provider: string; body: Record<string, unknown> }
   | { kind: 'delete'; provider: string; fetched: Key };
 
-/** The key's content without computed fields, for "did it change" comparisons. */
-export function keyFingerprint(key: Key | Record<string, unknown>): string {
-  return stableStringify(buildKeyBody(key));
-}
-
 /** Problems the gateway would refuse (400) or that would store a mask as the secret; checked before sending. */
 export function keyBodyProblems(body: Record<string, unknown>, fetched?: Key, edits: readonly Edit[] = []): string[] {
-  const out: string[] = [];
-  for (const f of ['models', 'blacklisted_models']) {
-    const p = modelListProblem(body[f]);
-    if (p) out.push(`${f}: ${p}`);
-  }
-  const w = body.weight;
-  if (w !== undefined && (typeof w !== 'number' || !(w >= 0 && w <= 1))) out.push(`weight: must be a number from 0 to 1 (got ${JSON.stringify(w)})`);
+  const out = keyShapeProblems(body);
   if (fetched) {
     // Only credentials can be masks: a models list of ["*"] is the wildcard, not a redacted value.
     for (const p of staleMasks(fetched, edits).filter((path) => findKeyField(path.split('.').slice(0, 2).join('.'))?.secret || findKeyField(path.split('.')[0]!)?.secret)) {
@@ -81,16 +70,8 @@ function requestLine(plan: KeyWritePlan): string {
   return `${plan.kind === 'delete' ? 'DELETE' : 'PUT'} ${base}/${plan.fetched.id}`;
 }
 
-/** Paths whose value in a fresh read differs from what the write sent (secrets skipped: they read back masked). */
-function notLanded(body: Record<string, unknown>, changes: readonly DiffEntry[], fresh: Key): string[] {
-  return changes
-    .filter((c) => !isKeySecretPath(c.path))
-    .filter((c) => stableStringify(getAtPath(fresh, c.segments)) !== stableStringify(getAtPath(body, c.segments)))
-    .map((c) => c.path);
-}
-
 /** After a write: the response and a GET of the key must agree, and the GET must show the change. */
-async function confirmFromGateway(ctx: Ctx, plan: KeyWritePlan, id: string, response: Key | undefined, body: Record<string, unknown>, changes: readonly DiffEntry[]): Promise<string[]> {
+async function confirmFromGateway(ctx: Ctx, plan: KeyWritePlan, id: string, response: Key | undefined, body: Record<string, unknown>): Promise<string[]> {
   const notes: string[] = [];
   const client = await ctx.gateway();
   if (plan.kind === 'delete') {
@@ -103,13 +84,7 @@ async function confirmFromGateway(ctx: Ctx, plan: KeyWritePlan, id: string, resp
     return notes;
   }
   const fresh = await fetchKey(ctx, plan.provider, id);
-  if (response && keyFingerprint(response) !== keyFingerprint(fresh)) {
-    const paths = diffKeys(buildKeyBody(response), buildKeyBody(fresh)).map((c) => c.path);
-    notes.push(`the gateway's answer and a fresh read of the key disagree on ${paths.join(', ')} (stale cache, upstream #5958); check again with \`bifrost-tui keys get ${plan.provider} ${id}\``);
-  }
-  const missing = notLanded(body, changes, fresh);
-  if (missing.length > 0) notes.push(`a fresh read does not show the change of ${missing.join(', ')} yet (stale cache, upstream #5958)`);
-  return notes;
+  return writeDisagreements(body, response, fresh).map((n) => `${n}; check again with \`bifrost-tui keys get ${plan.provider} ${id}\``);
 }
 
 /** Runs the write path; returns the exit code. */
@@ -179,7 +154,7 @@ export async function writeKey(ctx: Ctx, plan: KeyWritePlan): Promise<number> {
   } catch (err) {
     refusal(err);
   }
-  const notes = id ? await confirmFromGateway(ctx, plan, id, response, body, changes) : ['the gateway answered without a key id: check with `bifrost-tui keys list`'];
+  const notes = id ? await confirmFromGateway(ctx, plan, id, response, body) : ['the gateway answered without a key id: check with `bifrost-tui keys list`'];
   for (const n of notes) ctx.note(`note: ${n}`);
   const undo = backupId ? ` (undo: bifrost-tui keys restore ${plan.provider} ${id} --at ${backupId})` : '';
   if (ctx.json) ctx.outJson({ ...result, key: id, saved: true, ...(backupId ? { backup: backupId } : {}), confirmed: notes.length === 0, notes });

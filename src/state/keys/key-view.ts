@@ -58,3 +58,8 @@ export function findKey(keys: readonly Key[], ref: string): Key | 'ambiguous' | 
   const named = keys.filter((k) => k.name === ref);
   return named.length > 1 ? 'ambiguous' : named[0];
 }
+
+/** The local history slot of a key: one per provider and key id. */
+export function keyHistoryName(provider: string, id: string): string {
+  return `${provider}/keys/${id}`;
+}

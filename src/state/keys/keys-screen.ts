@@ -1,0 +1,197 @@
+/**
+ * The keys screen of one provider (pure): the key list, marks, and the
+ * action flow prompt → review → saving → done/conflict/failed. The review
+ * holds exactly the writes that will be sent (DESIGN.md safe-save rule 7).
+ */
+import { buildKeyBody } from '../../api/key-body.js';
+import type { Edit } from '../../api/update-body.js';
+import type { Key } from '../../api/wire.js';
+import { editLine, lineEditor, type LineEdit, type LineEditor } from '../form-screen/line-editor.js';
+import { parseNumber } from '../form/parsers.js';
+import { isParseError } from '../form/types.js';
+import { parseModelList } from './allow-list.js';
+import { keyShapeProblems } from './key-checks.js';
+import { diffKeys, formatKeyDiffEntry } from './key-diff.js';
+import { enabledEdit, rotateEdit, weightEdit } from './key-edits.js';
+
+/** One write of a reviewed action. */
+export type KeyWrite =
+  | { kind: 'update'; fetched: Key; edits: Edit[] }
+  | { kind: 'delete'; fetched: Key }
+  | { kind: 'create'; body: Record<string, unknown> };
+
+/** What a text prompt is for. `add-*` steps collect a new key. */
+export type PromptFor = 'rotate' | 'weight' | 'add-name' | 'add-value' | 'add-models';
+
+export type KeysMode =
+  | { kind: 'list' }
+  | { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown> }
+  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[] }
+  | { kind: 'saving'; writes: KeyWrite[] };
+
+export interface KeysScreenState {
+  provider: string;
+  /** A keyless provider takes no keys: "add" says so instead. */
+  keyless: boolean;
+  phase: 'loading' | 'ready' | 'error';
+  keys: Key[];
+  cursor: number;
+  marked: ReadonlySet<string>;
+  mode: KeysMode;
+  message?: { text: string; tone: 'ok' | 'warn' | 'error' };
+}
+
+export type KeysAction =
+  | { type: 'load-started' }
+  | { type: 'load-succeeded'; keys: Key[] }
+  | { type: 'load-failed'; message: string }
+  | { type: 'move'; delta: number }
+  | { type: 'mark' }
+  | { type: 'set-enabled'; enabled: boolean }
+  | { type: 'prompt'; for: 'rotate' | 'weight' | 'add-name' }
+  | { type: 'delete' }
+  | { type: 'line'; op: LineEdit }
+  | { type: 'prompt-commit' }
+  | { type: 'cancel' }
+  | { type: 'confirm' }
+  | { type: 'saved'; message: string; tone: 'ok' | 'warn' }
+  | { type: 'save-failed'; message: string }
+  | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
+
+export function initialKeysState(provider: string, keyless = false): KeysScreenState {
+  return { provider, keyless, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' } };
+}
+
+/** The keys an action applies to: the marked ones, else the one under the cursor. */
+export function targetKeys(s: KeysScreenState): Key[] {
+  const marked = s.keys.filter((k) => k.id !== undefined && s.marked.has(k.id));
+  if (marked.length > 0) return marked;
+  const at = s.keys[s.cursor];
+  return at ? [at] : [];
+}
+
+const keyName = (k: Key): string => `"${k.name ?? k.id ?? '?'}"`;
+
+/** Review lines of a set of writes: per key, its per-field diff (secrets by source only). */
+export function reviewLines(writes: readonly KeyWrite[]): string[] {
+  const out: string[] = [];
+  for (const w of writes) {
+    if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
+    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys({}, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
+    else out.push(`key ${keyName(w.fetched)}:`, ...diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map((e) => `  ${formatKeyDiffEntry(e)}`));
+  }
+  return out;
+}
+
+/** Writes that change something; a review of none is a message instead. */
+function review(s: KeysScreenState, title: string, writes: KeyWrite[]): KeysScreenState {
+  const real = writes.filter((w) => w.kind !== 'update' || diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).length > 0);
+  if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
+  const problems = real.flatMap((w) => (w.kind === 'delete' ? [] : keyShapeProblems(w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits))));
+  if (problems.length > 0) return { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
+  return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real }, message: undefined };
+}
+
+const PROMPTS: Record<PromptFor, { label: string; masked: boolean }> = {
+  rotate: { label: 'New value (typed masked; or env.NAME): ', masked: true },
+  weight: { label: 'Weight (0-1): ', masked: false },
+  'add-name': { label: 'Name of the new key: ', masked: false },
+  'add-value': { label: 'Value (typed masked; or env.NAME): ', masked: true },
+  'add-models': { label: 'Models (* = all, none, or a, b): ', masked: false },
+};
+
+function prompt(s: KeysScreenState, f: PromptFor, initial = '', draft?: Record<string, unknown>): KeysScreenState {
+  return { ...s, message: undefined, mode: { kind: 'prompt', for: f, editor: lineEditor(initial), ...PROMPTS[f], draft } };
+}
+
+function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' }>): KeysScreenState {
+  const text = m.editor.text;
+  const fail = (error: string): KeysScreenState => ({ ...s, mode: { ...m, error } });
+  const targets = targetKeys(s);
+  switch (m.for) {
+    case 'rotate': {
+      if (text.trim() === '') return fail('type the new value (Esc cancels)');
+      const key = targets[0]!;
+      return review(s, `Rotate the value of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [rotateEdit(key, text)] }]);
+    }
+    case 'weight': {
+      const r = parseNumber(text);
+      if (isParseError(r)) return fail(r.error);
+      const w = r.value as number;
+      if (!(w >= 0 && w <= 1)) return fail('the weight is from 0 to 1');
+      return review(s, `Re-weight ${targets.map(keyName).join(', ')}`, targets.map((k) => ({ kind: 'update', fetched: k, edits: [weightEdit(w)] })));
+    }
+    case 'add-name':
+      if (text.trim() === '') return fail('a name is required');
+      if (s.keys.some((k) => k.name === text.trim())) return fail(`${provNameTaken(text.trim())}`);
+      return prompt(s, 'add-value', '', { name: text.trim() });
+    case 'add-value':
+      if (text.trim() === '') return fail('type the value (Esc cancels)');
+      return prompt(s, 'add-models', '*', { ...m.draft, value: text });
+    case 'add-models': {
+      const r = parseModelList(text);
+      if (isParseError(r)) return fail(r.error);
+      const body: Record<string, unknown> = { ...m.draft, models: r.value, weight: 1, enabled: true };
+      return review(s, `Add key "${String(body.name)}" to ${s.provider}`, [{ kind: 'create', body }]);
+    }
+  }
+}
+
+const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
+
+export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState {
+  switch (a.type) {
+    case 'load-started':
+      return { ...s, phase: s.keys.length ? s.phase : 'loading' };
+    case 'load-succeeded': {
+      const ids = new Set(a.keys.map((k) => k.id ?? ''));
+      return { ...s, phase: 'ready', keys: a.keys, cursor: Math.min(s.cursor, Math.max(0, a.keys.length - 1)), marked: new Set([...s.marked].filter((id) => ids.has(id))) };
+    }
+    case 'load-failed':
+      return { ...s, phase: s.keys.length ? s.phase : 'error', message: { text: a.message, tone: 'error' } };
+    case 'move':
+      return { ...s, cursor: Math.min(Math.max(0, s.cursor + a.delta), Math.max(0, s.keys.length - 1)) };
+    case 'mark': {
+      const id = s.keys[s.cursor]?.id;
+      if (!id) return s;
+      const marked = new Set(s.marked);
+      if (marked.has(id)) marked.delete(id);
+      else marked.add(id);
+      return { ...s, marked, cursor: Math.min(s.cursor + 1, s.keys.length - 1) };
+    }
+    case 'set-enabled': {
+      const targets = targetKeys(s);
+      if (targets.length === 0) return s;
+      return review(s, `${a.enabled ? 'Enable' : 'Disable'} ${targets.map(keyName).join(', ')}`, targets.map((k) => ({ kind: 'update', fetched: k, edits: [enabledEdit(a.enabled)] })));
+    }
+    case 'prompt': {
+      if (a.for === 'add-name') {
+        if (s.keyless) return { ...s, message: { text: `${s.provider} is keyless: it takes no keys`, tone: 'warn' } };
+        return prompt(s, 'add-name');
+      }
+      const targets = targetKeys(s);
+      if (targets.length === 0) return s;
+      if (a.for === 'rotate' && targets.length > 1) return { ...s, message: { text: 'rotate one key at a time: unmark the others (Space)', tone: 'warn' } };
+      return prompt(s, a.for, a.for === 'weight' && targets.length === 1 && targets[0]!.weight !== undefined ? String(targets[0]!.weight) : '');
+    }
+    case 'delete': {
+      const targets = targetKeys(s);
+      if (targets.length === 0) return s;
+      return review(s, `Delete ${targets.map(keyName).join(', ')} of ${s.provider}? This cannot be undone on the gateway (a backup is kept locally).`, targets.map((k) => ({ kind: 'delete', fetched: k })));
+    }
+    case 'line':
+      return s.mode.kind === 'prompt' ? { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op), error: undefined } } : s;
+    case 'prompt-commit':
+      return s.mode.kind === 'prompt' ? commitPrompt(s, s.mode) : s;
+    case 'cancel':
+      return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
+    case 'confirm':
+      return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', writes: s.mode.writes }, message: { text: 'checking the gateway, then saving…', tone: 'ok' } } : s;
+    case 'saved':
+      return { ...s, mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
+    case 'save-failed':
+      return { ...s, mode: { kind: 'list' }, message: { text: a.message, tone: 'error' } };
+    case 'message':
+      return { ...s, message: { text: a.text, tone: a.tone } };
+  }
+}
