@@ -21,6 +21,7 @@ import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
 import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
+import { KeysScreen } from './screens/keys/keys-screen.js';
 
 export interface AppProps {
   services: Services;
@@ -41,7 +42,7 @@ export function App(props: AppProps) {
   );
 }
 
-type Route = { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' };
+type Route = { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' };
 
 function Shell({ services: initial, size, onExit }: AppProps) {
   const { exit } = useApp();
@@ -113,8 +114,29 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           }}
           onQuit={quit}
           onHelp={(scopes) => setHelp(scopes)}
+          onKeys={() => setRoute({ screen: 'keys', name: route.name, from: 'provider' })}
         />
       );
+    if (route.screen === 'keys') {
+      const p = getList().providers.find((x) => x.name === route.name);
+      return (
+        <KeysScreen
+          key={`${services.session.connection.gatewayKey}/${route.name}/keys`}
+          services={services}
+          provider={route.name}
+          keyless={p?.custom_provider_config?.is_key_less === true}
+          width={columns}
+          height={rows}
+          active={active}
+          onBack={() => {
+            setRoute(route.from === 'provider' ? { screen: 'provider', name: route.name } : { screen: 'list' });
+            if (route.from === 'list') reload();
+          }}
+          onQuit={quit}
+          onHelp={(scopes) => setHelp(scopes)}
+        />
+      );
+    }
     if (route.screen === 'setup')
       return <SetupScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
     if (route.screen === 'profiles')
@@ -133,6 +155,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         active={active}
         now={now}
         onOpen={(name) => setRoute({ screen: 'provider', name })}
+        onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
         onQuit={quit}

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'form' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'help';
+export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -32,6 +32,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'profiles', keys: ['P', ':'], scope: 'list', help: 'profiles: switch, add, edit, test', hint: 'profiles' },
   { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit' },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
+  { command: 'keys', keys: ['y'], scope: 'list', help: 'the provider\'s API keys', hint: 'keys' },
 
 
   { command: 'up', keys: ['up', 'k'], scope: 'form', help: 'previous field' },
@@ -55,6 +56,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
   { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
   { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (asks when there are edits)' },
+  { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back' },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
@@ -93,6 +95,21 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
   { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
   { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'keys', help: 'previous key' },
+  { command: 'down', keys: ['down', 'j'], scope: 'keys', help: 'next key', hint: 'move' },
+  { command: 'mark', keys: ['space'], scope: 'keys', help: 'mark/unmark the key (enable/disable/re-weight/delete act on all marked)', hint: 'mark' },
+  { command: 'add', keys: ['a'], scope: 'keys', help: 'add a key', hint: 'add' },
+  { command: 'rotate', keys: ['R'], scope: 'keys', help: 'rotate: replace only the value', hint: 'rotate' },
+  { command: 'enable', keys: ['+'], scope: 'keys', help: 'enable the key(s)', hint: 'on' },
+  { command: 'disable', keys: ['-'], scope: 'keys', help: 'disable the key(s)', hint: 'off' },
+  { command: 'weight', keys: ['w'], scope: 'keys', help: 're-weight the key(s)', hint: 'weight' },
+  { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks; names them)', hint: 'delete' },
+  { command: 'refresh', keys: ['r'], scope: 'keys', help: 'reload the keys' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'keys', help: 'back', hint: 'back' },
+
+  { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
+  { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
 
   { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
 

@@ -5,6 +5,8 @@ import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
+  keys: 'Provider keys',
+  keyInput: 'Typing a key field',
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',
   flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
   profileForm: 'Profile form', setup: 'Setup', keyPrompt: 'API key', help: 'Help',

@@ -36,6 +36,8 @@ export interface FormScreenProps {
   onBack: () => void;
   onQuit: () => void;
   onHelp: (scopes: readonly Scope[]) => void;
+  /** Open this provider's keys screen. */
+  onKeys?: () => void;
 }
 
 export function FormScreen(props: FormScreenProps) {
@@ -84,7 +86,7 @@ export function FormScreen(props: FormScreenProps) {
 
   const handle = (input: string, key: Key): void =>
     handleFormKey(getState(), input, key, {
-      dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload,
+      dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload, keys: props.onKeys,
       gridColumns: gridColumns(width),
     });
   // Keys typed while the provider loads (a slow link) are kept and replayed once it is there.

@@ -27,6 +27,8 @@ export interface ListScreenProps {
   width: number;
   height: number;
   onOpen: (name: string) => void;
+  /** `y`: the focused provider's keys. */
+  onKeys?: (name: string) => void;
   onQuit: () => void;
   onHelp: () => void;
   onProfiles?: () => void;
@@ -72,6 +74,11 @@ export function ListScreen(props: ListScreenProps) {
         case 'open': {
           const row = focusedRow(state);
           if (row) props.onOpen(row.name);
+          return;
+        }
+        case 'keys': {
+          const row = focusedRow(state);
+          if (row?.provider) props.onKeys?.(row.name);
           return;
         }
       }
