@@ -51,7 +51,7 @@ describe('real terminal: keys screen', () => {
     const before = gw.requests.length;
     const screen = await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');
-    const keyReads = gw.requests.slice(before).filter((r) => r.url.includes('/keys'));
+    const keyReads = gw.requests.slice(before).filter((r) => r.url.startsWith('/api/providers/') && r.url.includes('/keys'));
     expect(keyReads.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/providers/groq/keys']);
     expect(session.screen()).toMatch(/groq-key\s+yes\s+1\s+all models\s+stored ····f8Gh\s+success/);
     expect(screen).not.toContain('gsk_');
@@ -121,5 +121,25 @@ describe('real terminal: keys screen', () => {
     session.send('Escape');
     await session.waitFor('cancelled: nothing sent');
     expect(gw.storedProvider('anthropic')!.keys).toHaveLength(2);
+  });
+});
+
+describe('real terminal: keys count on the list', () => {
+  it('one GET /api/keys per list load fills the KEYS column', async () => {
+    session = open();
+    const screen = await session.waitFor(/› acme-llm.*\s1\s+https/);
+    expect(screen).toMatch(/openai\s+built-in\s+● active\s+1000\/5000\s+2\s/);
+    expect(gw.requests.filter((r) => r.url === '/api/keys')).toHaveLength(1);
+    expect(gw.requests.filter((r) => /\/keys$/.test(r.url) && r.url !== '/api/keys')).toEqual([]);
+  });
+
+  it('when /api/keys is refused, counts the focused provider lazily', async () => {
+    gw.addFault({ path: '/api/keys', status: 403, message: 'Forbidden' });
+    session = open();
+    await session.waitFor(/› acme-llm.*\s1\s+https/);
+    expect(session.screen()).toMatch(/anthropic\s+built-in\s+● active\s+500\/2000\s+·/);
+    session.send('j');
+    await session.waitFor(/› anthropic.*500\/2000\s+2\s/);
+    expect(gw.requests.filter((r) => r.url.endsWith('/keys') && r.url !== '/api/keys').map((r) => r.url)).toEqual(['/api/providers/acme-llm/keys', '/api/providers/anthropic/keys']);
   });
 });

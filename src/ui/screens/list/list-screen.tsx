@@ -1,7 +1,7 @@
 /** The provider list: header, table window, detail pane, footer. */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
-import { focusedRow, windowRows, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
+import { focusedRow, windowRows, type ListAction, type ListRow, type ListState } from '../../../state/list/list-reducer.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
@@ -12,6 +12,7 @@ import { Header } from '../../widgets/header.js';
 import { Footer } from '../../widgets/footer.js';
 import { columnsFor } from './columns.js';
 import { ListHeaderRow, ListRowView } from './list-row.js';
+import { useKeyCounts } from './use-key-counts.js';
 import { DetailPane } from './detail-pane.js';
 
 /** Lines around the table: header, column titles, two detail lines, footer, one spare (never fill the last line). */
@@ -45,6 +46,7 @@ export function ListScreen(props: ListScreenProps) {
   const theme = useTheme();
   const viewport = Math.max(1, height - LIST_CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: viewport }), [viewport, dispatch]);
+  useKeyCounts(props.services, state, dispatch);
 
   useKeyHandler(
     (input, key) => {
@@ -135,9 +137,16 @@ function Body({ state, viewport, width, rows, cols }: { state: ListState; viewpo
   return (
     <>
       {rows.map((row, i) => (
-        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} cols={cols} />
+        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} cols={cols} keys={keysCell(state, row)} />
       ))}
       {rows.length < viewport ? null : null}
     </>
   );
+}
+
+/** The KEYS cell: the count, `·` while not known yet, nothing for unconfigured built-ins. */
+function keysCell(state: ListState, row: ListRow): string {
+  if (!row.provider) return '';
+  const n = state.keyCounts?.[row.name];
+  return n === undefined ? '·' : String(n);
 }
