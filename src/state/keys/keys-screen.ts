@@ -54,7 +54,7 @@ export type KeysAction =
   | { type: 'prompt-commit' }
   | { type: 'cancel' }
   | { type: 'confirm' }
-  | { type: 'saved'; message: string; tone: 'ok' | 'warn' }
+  | { type: 'saved'; message: string; tone: 'ok' | 'warn'; fresh: Key[]; deleted: string[] }
   | { type: 'save-failed'; message: string }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
@@ -187,8 +187,14 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
     case 'confirm':
       return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', writes: s.mode.writes }, message: { text: 'checking the gateway, then saving…', tone: 'ok' } } : s;
-    case 'saved':
-      return { ...s, mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
+    case 'saved': {
+      // The confirming GETs are the new copies: no list reload (its cache may lag, upstream #5958).
+      const byId = new Map(a.fresh.map((k) => [k.id, k]));
+      const kept = s.keys.filter((k) => !a.deleted.includes(k.id ?? '')).map((k) => byId.get(k.id) ?? k);
+      const added = a.fresh.filter((k) => !s.keys.some((o) => o.id === k.id));
+      const keys = [...kept, ...added];
+      return { ...s, keys, cursor: Math.min(s.cursor, Math.max(0, keys.length - 1)), mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
+    }
     case 'save-failed':
       return { ...s, mode: { kind: 'list' }, message: { text: a.message, tone: 'error' } };
     case 'message':

@@ -40,6 +40,8 @@ export interface ListState {
   keyCounts?: Readonly<Record<string, number>>;
   /** `GET /api/keys` was refused or is missing: counts are fetched lazily per focused provider. */
   keyCountsLazy?: boolean;
+  /** The `loadedAt` of the list the counts belong to (one GET /api/keys per list load). */
+  keyCountsAt?: number;
 }
 
 export type ListAction =
@@ -54,7 +56,7 @@ export type ListAction =
   | { type: 'filter-clear' }
   | { type: 'toggle-unconfigured' }
   | { type: 'select'; name: string }
-  | { type: 'key-counts'; counts: Record<string, number>; lazy?: boolean };
+  | { type: 'key-counts'; counts: Record<string, number>; lazy?: boolean; at?: number };
 
 export function initialListState(viewportHeight = 10): ListState {
   return {
@@ -140,7 +142,7 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       return idx < 0 ? state : settle(state, idx);
     }
     case 'key-counts':
-      return { ...state, keyCounts: { ...(action.lazy ? state.keyCounts : {}), ...action.counts }, keyCountsLazy: action.lazy ?? false };
+      return { ...state, keyCounts: { ...(action.lazy ? state.keyCounts : {}), ...action.counts }, keyCountsLazy: action.lazy ?? false, keyCountsAt: action.at ?? state.keyCountsAt };
   }
 }
 

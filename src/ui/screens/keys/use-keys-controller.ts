@@ -39,8 +39,8 @@ export function useKeysController(services: Services, provider: string, dispatch
 
   useEffect(reload, [reload]);
 
-  /** One write; returns notes (empty = confirmed), or throws a one-line Error. */
-  const writeOne = async (w: KeyWrite): Promise<string[]> => {
+  /** One write; returns notes (empty = confirmed) and the key as a fresh GET shows it, or throws a one-line Error. */
+  const writeOne = async (w: KeyWrite): Promise<{ notes: string[]; fresh?: Key }> => {
     if (w.kind !== 'create') {
       const id = w.fetched.id!;
       const fresh = await client.getKey(provider, id);
@@ -63,23 +63,29 @@ export function useKeysController(services: Services, provider: string, dispatch
       throw new Error(failure(w, err));
     }
     const id = w.kind === 'create' ? response?.id : w.fetched.id;
-    if (!id) return [];
+    if (!id) return { notes: [] };
     if (w.kind === 'delete') {
       const still = await client.getKey(provider, id).then(() => true, () => false);
-      return still ? [`a fresh read still shows ${label(w)} (stale cache, upstream #5958)`] : [];
+      return { notes: still ? [`a fresh read still shows ${label(w)} (stale cache, upstream #5958)`] : [] };
     }
     const body = w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits);
-    return writeDisagreements(body, response, await client.getKey(provider, id));
+    const fresh = await client.getKey(provider, id);
+    return { notes: writeDisagreements(body, response, fresh), fresh };
   };
 
   const save = useCallback(
     (writes: readonly KeyWrite[]) => {
       void (async () => {
         const notes: string[] = [];
+        const fresh: Key[] = [];
+        const deleted: string[] = [];
         let done = 0;
         try {
           for (const w of writes) {
-            notes.push(...(await writeOne(w)));
+            const r = await writeOne(w);
+            notes.push(...r.notes);
+            if (r.fresh) fresh.push(r.fresh);
+            if (w.kind === 'delete') deleted.push(w.fetched.id ?? '');
             done++;
           }
         } catch (err) {
@@ -89,8 +95,8 @@ export function useKeysController(services: Services, provider: string, dispatch
           return;
         }
         if (!alive.current) return;
-        dispatch(notes.length ? { type: 'saved', message: `saved; ${notes[0]}`, tone: 'warn' } : { type: 'saved', message: `✔ saved ${writes.length === 1 ? label(writes[0]!) : `${writes.length} keys`}; confirmed by a fresh read`, tone: 'ok' });
-        reload();
+        const message = notes.length ? `saved; ${notes[0]}` : `✔ saved ${writes.length === 1 ? label(writes[0]!) : `${writes.length} keys`}; confirmed by a fresh read`;
+        dispatch({ type: 'saved', message, tone: notes.length ? 'warn' : 'ok', fresh, deleted });
       })();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps

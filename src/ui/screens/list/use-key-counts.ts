@@ -12,13 +12,15 @@ export function useKeyCounts(services: Services, state: ListState, dispatch: (a:
   useEffect(() => () => void (alive.current = false), []);
   const { client } = services.session;
 
+  const at = state.loadedAt;
+  const due = state.phase === 'ready' && at !== undefined && state.keyCountsAt !== at;
   useEffect(() => {
-    if (state.phase !== 'ready') return;
+    if (!due) return;
     client.listAllKeys().then(
-      (items) => alive.current && dispatch({ type: 'key-counts', counts: countKeysByProvider(items) }),
-      () => alive.current && dispatch({ type: 'key-counts', counts: {}, lazy: true }),
+      (items) => alive.current && dispatch({ type: 'key-counts', counts: countKeysByProvider(items), at }),
+      () => alive.current && dispatch({ type: 'key-counts', counts: {}, lazy: true, at }),
     );
-  }, [client, state.loadedAt, state.phase, dispatch]);
+  }, [client, at, due, dispatch]);
 
   const focused = state.rows[state.cursor];
   const name = focused?.provider ? focused.name : undefined;
