@@ -125,6 +125,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           services={services}
           provider={route.name}
           keyless={p?.custom_provider_config?.is_key_less === true}
+          kind={p?.custom_provider_config?.base_provider_type ?? route.name}
           width={columns}
           height={rows}
           active={active}

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'help';
+export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -99,6 +99,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'up', keys: ['up', 'k'], scope: 'keys', help: 'previous key' },
   { command: 'down', keys: ['down', 'j'], scope: 'keys', help: 'next key', hint: 'move' },
   { command: 'mark', keys: ['space'], scope: 'keys', help: 'mark/unmark the key (enable/disable/re-weight/delete act on all marked)', hint: 'mark' },
+  { command: 'edit', keys: ['enter', 'e'], scope: 'keys', help: 'edit the key: its fields one by one', hint: 'edit' },
   { command: 'add', keys: ['a'], scope: 'keys', help: 'add a key', hint: 'add' },
   { command: 'rotate', keys: ['R'], scope: 'keys', help: 'rotate: replace only the value', hint: 'rotate' },
   { command: 'enable', keys: ['+'], scope: 'keys', help: 'enable the key(s)', hint: 'on' },
@@ -107,6 +108,11 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks; names them)', hint: 'delete' },
   { command: 'refresh', keys: ['r'], scope: 'keys', help: 'reload the keys' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keys', help: 'back', hint: 'back' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'keyForm', help: 'previous field' },
+  { command: 'down', keys: ['down', 'j'], scope: 'keyForm', help: 'next field', hint: 'move' },
+  { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back' },
 
   { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
   { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },

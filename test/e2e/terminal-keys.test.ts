@@ -143,3 +143,32 @@ describe('real terminal: keys count on the list', () => {
     expect(gw.requests.filter((r) => r.url.endsWith('/keys') && r.url !== '/api/keys').map((r) => r.url)).toEqual(['/api/providers/acme-llm/keys', '/api/providers/anthropic/keys']);
   });
 });
+
+describe('real terminal: key form', () => {
+  it('edits one field of an Azure key; the body keeps its config block, aliases and redacted credentials', async () => {
+    session = open();
+    await openKeysOf(session, 'azure');
+    await session.waitFor('azure-eastus');
+    session.send('Enter');
+    const form = await session.waitFor('Key azure-eastus');
+    expect(form).toMatch(/Endpoint\s+stored ····\.com/);
+    expect(form).toMatch(/API version\s+2024-10-21/);
+    session.send('j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor('Models (allow-list): ');
+    session.send('C-u');
+    session.type('*, gpt-4o');
+    session.send('Enter');
+    await session.waitFor('wildcard "*" cannot be mixed with model names');
+    session.send('C-u');
+    session.type('*');
+    session.send('Enter');
+    await session.waitFor('~ models: only: gpt-4o, gpt-4o-mini → all models');
+    session.send('y');
+    await session.waitFor('✔ saved "azure-eastus"');
+    const put = gw.requests.find((r) => r.method === 'PUT')!.json as Record<string, any>;
+    expect(put.models).toEqual(['*']);
+    expect(put.aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' });
+    expect(put.azure_key_config.endpoint.value).toMatch(/^http\*{24}\.com$/);
+    expect(stored('azure', 'azure-eastus').azure_key_config.endpoint.value).toBe('https://acme-eastus.openai.azure.com');
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { KEY_READ_ONLY_FIELDS } from '../../api/wire.js';
 import { diffObjects, formatDiffValue, type DiffEntry } from '../form/diff.js';
-import { envVarRef, isEnvVarRedacted, envVarValue } from '../form/env-var.js';
+import { displayEnvVar, envVarRef, envVarValue, isEnvVarRedacted } from '../form/env-var.js';
 import { maskDeep } from '../form/other-fields.js';
 import { describeAllowList, describeBlacklist } from './allow-list.js';
 import { findKeyField } from './key-fields.js';
@@ -58,7 +58,8 @@ export function formatKeyValue(segments: readonly string[], v: unknown): string 
   if (v === undefined) return '(absent)';
   if (id === 'models') return describeAllowList(v);
   if (id === 'blacklisted_models') return describeBlacklist(v);
-  if (findKeyField(id)?.envVar) return envVarText(v);
+  const field = findKeyField(id);
+  if (field?.envVar) return field.secret ? envVarText(v) : displayEnvVar(v, false);
   return formatDiffValue(segments, v);
 }
 

@@ -13,6 +13,8 @@ import { parseModelList } from './allow-list.js';
 import { keyShapeProblems } from './key-checks.js';
 import { diffKeys, formatKeyDiffEntry } from './key-diff.js';
 import { enabledEdit, rotateEdit, weightEdit } from './key-edits.js';
+import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from './key-fields.js';
+import { getAtPath } from '../../api/update-body.js';
 
 /** One write of a reviewed action. */
 export type KeyWrite =
@@ -21,16 +23,20 @@ export type KeyWrite =
   | { kind: 'create'; body: Record<string, unknown> };
 
 /** What a text prompt is for. `add-*` steps collect a new key. */
-export type PromptFor = 'rotate' | 'weight' | 'add-name' | 'add-value' | 'add-models';
+export type PromptFor = 'rotate' | 'weight' | 'add-name' | 'add-value' | 'add-models' | 'field';
 
 export type KeysMode =
   | { kind: 'list' }
-  | { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown> }
+  | { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string }
+  /** The key form: one row per descriptor of this provider's keys, then the fields this client does not know (read-only). */
+  | { kind: 'fields'; cursor: number }
   | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[] }
   | { kind: 'saving'; writes: KeyWrite[] };
 
 export interface KeysScreenState {
   provider: string;
+  /** Provider name, or the base type of a custom provider: picks the config block of the key form. */
+  kind: string;
   /** A keyless provider takes no keys: "add" says so instead. */
   keyless: boolean;
   phase: 'loading' | 'ready' | 'error';
@@ -50,6 +56,8 @@ export type KeysAction =
   | { type: 'set-enabled'; enabled: boolean }
   | { type: 'prompt'; for: 'rotate' | 'weight' | 'add-name' }
   | { type: 'delete' }
+  | { type: 'edit' }
+  | { type: 'edit-field' }
   | { type: 'line'; op: LineEdit }
   | { type: 'prompt-commit' }
   | { type: 'cancel' }
@@ -58,8 +66,22 @@ export type KeysAction =
   | { type: 'save-failed'; message: string }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
-export function initialKeysState(provider: string, keyless = false): KeysScreenState {
-  return { provider, keyless, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' } };
+export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
+  return { provider, keyless, kind, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' } };
+}
+
+/** One row of the key form: an editable descriptor, or a field this client does not know (shown, sent back). */
+export type KeyFormRow = { type: 'field'; d: KeyFieldDescriptor; value: unknown } | { type: 'other'; path: string; value: unknown };
+
+const COVERED = new Set(['id', 'status', 'description', 'config_hash']);
+
+/** The key form rows of a key for this provider kind. */
+export function keyFormRows(key: Key, kind: string): KeyFormRow[] {
+  const fields = keyFieldsFor(kind);
+  const rows: KeyFormRow[] = fields.map((d) => ({ type: 'field', d, value: getAtPath(key, d.path) }));
+  const known = new Set(KEY_FIELDS.map((d) => d.path[0]!));
+  for (const [k, v] of Object.entries(key)) if (!known.has(k) && !COVERED.has(k)) rows.push({ type: 'other', path: k, value: v });
+  return rows;
 }
 
 /** The keys an action applies to: the marked ones, else the one under the cursor. */
@@ -98,7 +120,19 @@ const PROMPTS: Record<PromptFor, { label: string; masked: boolean }> = {
   'add-name': { label: 'Name of the new key: ', masked: false },
   'add-value': { label: 'Value (typed masked; or env.NAME): ', masked: true },
   'add-models': { label: 'Models (* = all, none, or a, b): ', masked: false },
+  field: { label: '', masked: false },
 };
+
+/** Text typed into a key form field → the edit (or why not). */
+function fieldEdit(key: Key, d: KeyFieldDescriptor, text: string): Edit | string {
+  if (d.secret && text.trim() === '') return 'type the new value, or Esc to keep the current one';
+  const r = d.parse(text);
+  if (isParseError(r)) return r.error;
+  const v = r.value;
+  if (typeof v === 'number' && ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max))) return `from ${d.min} to ${d.max}`;
+  const wire = d.toWire ? d.toWire(v, getAtPath(key, d.path)) : v;
+  return wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
+}
 
 function prompt(s: KeysScreenState, f: PromptFor, initial = '', draft?: Record<string, unknown>): KeysScreenState {
   return { ...s, message: undefined, mode: { kind: 'prompt', for: f, editor: lineEditor(initial), ...PROMPTS[f], draft } };
@@ -109,6 +143,13 @@ function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' 
   const fail = (error: string): KeysScreenState => ({ ...s, mode: { ...m, error } });
   const targets = targetKeys(s);
   switch (m.for) {
+    case 'field': {
+      const key = s.keys[s.cursor]!;
+      const d = KEY_FIELDS.find((f) => f.id === m.fieldId)!;
+      const edit = fieldEdit(key, d, text);
+      if (typeof edit === 'string') return fail(edit);
+      return review(s, `Edit ${d.label} of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [edit] }]);
+    }
     case 'rotate': {
       if (text.trim() === '') return fail('type the new value (Esc cancels)');
       const key = targets[0]!;
@@ -149,8 +190,13 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
     }
     case 'load-failed':
       return { ...s, phase: s.keys.length ? s.phase : 'error', message: { text: a.message, tone: 'error' } };
-    case 'move':
+    case 'move': {
+      if (s.mode.kind === 'fields') {
+        const n = s.keys[s.cursor] ? keyFormRows(s.keys[s.cursor]!, s.kind).length : 0;
+        return { ...s, mode: { kind: 'fields', cursor: Math.min(Math.max(0, s.mode.cursor + a.delta), Math.max(0, n - 1)) } };
+      }
       return { ...s, cursor: Math.min(Math.max(0, s.cursor + a.delta), Math.max(0, s.keys.length - 1)) };
+    }
     case 'mark': {
       const id = s.keys[s.cursor]?.id;
       if (!id) return s;
@@ -179,11 +225,24 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       if (targets.length === 0) return s;
       return review(s, `Delete ${targets.map(keyName).join(', ')} of ${s.provider}? This cannot be undone on the gateway (a backup is kept locally).`, targets.map((k) => ({ kind: 'delete', fetched: k })));
     }
+    case 'edit':
+      return s.keys[s.cursor] ? { ...s, marked: new Set(), mode: { kind: 'fields', cursor: 0 }, message: undefined } : s;
+    case 'edit-field': {
+      if (s.mode.kind !== 'fields') return s;
+      const key = s.keys[s.cursor];
+      const row = key ? keyFormRows(key, s.kind)[s.mode.cursor] : undefined;
+      if (!key || row?.type !== 'field') return { ...s, message: { text: 'this field is not known to this client: shown read-only and sent back as it is', tone: 'warn' } };
+      const d = row.d;
+      const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
+      return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: d.secret === true, fieldId: d.id } } : next;
+    }
     case 'line':
       return s.mode.kind === 'prompt' ? { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op), error: undefined } } : s;
     case 'prompt-commit':
       return s.mode.kind === 'prompt' ? commitPrompt(s, s.mode) : s;
     case 'cancel':
+      if (s.mode.kind === 'prompt' && s.mode.for === 'field') return { ...s, mode: { kind: 'fields', cursor: Number(s.mode.draft?.fieldCursor ?? 0) } };
+      if (s.mode.kind === 'fields') return { ...s, mode: { kind: 'list' } };
       return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
     case 'confirm':
       return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', writes: s.mode.writes }, message: { text: 'checking the gateway, then saving…', tone: 'ok' } } : s;

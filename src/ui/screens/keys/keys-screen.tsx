@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import { isReferenceText } from '../../../state/form/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
-import { initialKeysState, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
+import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
+import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { commandFor, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
@@ -17,6 +18,8 @@ import { useKeysController } from './use-keys-controller.js';
 export interface KeysScreenProps {
   services: Services;
   provider: string;
+  /** The provider name, or a custom provider's base type (which config block its keys have). */
+  kind: string;
   keyless: boolean;
   width: number;
   height: number;
@@ -30,12 +33,13 @@ function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
   if (s.mode.kind === 'saving') return [];
+  if (s.mode.kind === 'fields') return ['keyForm', 'global'];
   return ['keys', 'global'];
 }
 
-export function KeysScreen({ services, provider, keyless, width, height, active, onBack, onQuit, onHelp }: KeysScreenProps) {
+export function KeysScreen({ services, provider, kind, keyless, width, height, active, onBack, onQuit, onHelp }: KeysScreenProps) {
   const theme = useTheme();
-  const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless));
+  const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
   const { reload, save } = useKeysController(services, provider, dispatch);
 
   useKeyHandler(
@@ -59,8 +63,20 @@ export function KeysScreen({ services, provider, keyless, width, height, active,
         } else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
         return;
       }
+      if (s.mode.kind === 'fields') {
+        switch (commandFor(['keyForm', 'global'], input, key)) {
+          case 'up': return dispatch({ type: 'move', delta: -1 });
+          case 'down': return dispatch({ type: 'move', delta: 1 });
+          case 'editField': return dispatch({ type: 'edit-field' });
+          case 'back': return dispatch({ type: 'cancel' });
+          case 'help': return onHelp(['keyForm', 'keyInput', 'global']);
+        }
+        if (ctrlC) dispatch({ type: 'cancel' });
+        return;
+      }
       if (ctrlC) return onQuit();
       switch (commandFor(['keys', 'global'], input, key)) {
+        case 'edit': return dispatch({ type: 'edit' });
         case 'up': return dispatch({ type: 'move', delta: -1 });
         case 'down': return dispatch({ type: 'move', delta: 1 });
         case 'mark': return dispatch({ type: 'mark' });
@@ -72,7 +88,7 @@ export function KeysScreen({ services, provider, keyless, width, height, active,
         case 'delete': return dispatch({ type: 'delete' });
         case 'refresh': return reload();
         case 'back': return onBack();
-        case 'help': return onHelp(['keys', 'keyInput', 'global']);
+        case 'help': return onHelp(['keys', 'keyForm', 'keyInput', 'global']);
       }
     },
     active,
@@ -86,7 +102,8 @@ export function KeysScreen({ services, provider, keyless, width, height, active,
   const modelsW = Math.max(12, Math.min(36, width - fixed - 20));
   const sourceW = Math.max(10, width - fixed - modelsW - 2);
   const marked = state.marked.size;
-  const view = Math.max(1, height - 10);
+  // The key form takes the screen: the table makes room for it.
+  const view = state.mode.kind === 'fields' ? 0 : Math.max(1, height - 10);
   const start = Math.max(0, Math.min(state.cursor - Math.floor(view / 2), rows.length - view));
 
   return (
@@ -94,7 +111,7 @@ export function KeysScreen({ services, provider, keyless, width, height, active,
       <Header connection={services.session.connection} width={width} crumb={`${provider} › keys`} right={`${rows.length} key${rows.length === 1 ? '' : 's'}${marked ? ` · ${marked} marked` : ''}`} />
       {state.phase === 'loading' ? <Text {...theme.muted}>loading keys of {provider}…</Text> : null}
       {state.phase === 'ready' && rows.length === 0 ? <Text {...theme.muted}>{keyless ? `${provider} is keyless: it takes no keys` : `no keys on ${provider} (a adds one)`}</Text> : null}
-      {rows.length > 0 ? (
+      {rows.length > 0 && view > 0 ? (
         <Text {...theme.muted} wrap="truncate">
           {'    '}{fit('NAME', nameW)} {fit('ON', 4)}{fit('WEIGHT', 7)}{fit('MODELS', modelsW)} {fit('VALUE', sourceW)} STATUS
         </Text>
@@ -110,7 +127,7 @@ export function KeysScreen({ services, provider, keyless, width, height, active,
           </Text>
         );
       })}
-      <Box flexDirection="column" marginTop={1}>
+      <Box flexDirection="column" marginTop={view > 0 ? 1 : 0} display={view > 0 ? 'flex' : 'none'}>
         {current ? <Text wrap="truncate">models: {current.models} · blacklisted: {current.blacklist}</Text> : null}
         {current?.description ? <Text {...theme.error} wrap="wrap">{current.status}: {current.description}</Text> : null}
       </Box>
@@ -125,6 +142,23 @@ export function KeysScreen({ services, provider, keyless, width, height, active,
 function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
   const theme = useTheme();
   const m = state.mode;
+  if (m.kind === 'fields') {
+    const key = state.keys[state.cursor];
+    if (!key) return null;
+    const rows = keyFormRows(key, state.kind);
+    return (
+      <Box flexDirection="column">
+        <Text {...theme.title}>Key {key.name ?? key.id}</Text>
+        {rows.map((r, i) => {
+          const focused = i === m.cursor;
+          const text = r.type === 'field'
+            ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value)}`
+            : `${fit(r.path, 24)} ${formatKeyValue([r.path], r.value)}  (not known to this client: read-only, sent back)`;
+          return <Text key={i} wrap="truncate" {...(focused ? theme.selected : r.type === 'other' ? theme.muted : {})}>{focused ? '› ' : '  '}{fit(text, width - 3, false)}</Text>;
+        })}
+      </Box>
+    );
+  }
   if (m.kind === 'prompt') {
     const text = m.masked && !isReferenceText(m.editor.text) ? '•'.repeat(Array.from(m.editor.text).length) : m.editor.text;
     const on = targetKeys(state).map((k) => k.name ?? k.id).join(', ');
