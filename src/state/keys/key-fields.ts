@@ -75,7 +75,10 @@ export const KEY_FIELDS: readonly KeyFieldDescriptor[] = [
   toggle(['use_for_batch_api'], 'Use for batch API', 'This key may run batch jobs.'),
   list(['models'], 'Models (allow-list)', '"*" = all models; empty = no models (the key serves nothing); else only these names.'),
   list(['blacklisted_models'], 'Blacklisted models', 'Models this key never serves, even when allowed above.'),
-  field('models', ['aliases'], 'map', { label: 'Aliases', help: 'Model name -> deployment / inference-profile ARN / endpoint (one "name: id" per line).', parse: (t) => parseMap(t), format: formatMap, toWire: mapToWire }),
+  field('models', ['aliases'], 'map', {
+    label: 'Aliases', help: 'Model name -> deployment / inference-profile ARN / endpoint: "name: id", entries apart by commas or lines.',
+    parse: (t) => parseMap(t.split(/[,\n]/).join('\n')), format: (v) => formatMap(v).split('\n').join(', '), toWire: mapToWire,
+  }),
   envVar('azure', ['azure_key_config', 'endpoint'], 'Endpoint', 'https://<resource>.openai.azure.com', true, ['azure']),
   envVar('azure', ['azure_key_config', 'api_version'], 'API version', 'e.g. 2024-10-21', false, ['azure']),
   envVar('azure', ['azure_key_config', 'client_id'], 'Client ID', 'Entra ID app (service principal) auth.', true, ['azure']),

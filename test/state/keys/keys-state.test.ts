@@ -71,3 +71,12 @@ describe('key PUT body', () => {
     expect(keyErrorField('Invalid blacklisted_models: duplicate')).toBe('blacklisted_models');
   });
 });
+
+describe('key form descriptors', () => {
+  it('aliases are edited on one line: "name: id" entries apart by commas', async () => {
+    const { findKeyField } = await import('../../../src/state/keys/key-fields.js');
+    const d = findKeyField('aliases')!;
+    expect(d.parse('gpt-4o: dep-a, gpt-4o-mini: dep-b')).toEqual({ value: { 'gpt-4o': 'dep-a', 'gpt-4o-mini': 'dep-b' } });
+    expect(d.format({ a: 'x', b: 'y' })).toBe('a: x, b: y');
+  });
+});
