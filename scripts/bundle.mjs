@@ -1,7 +1,7 @@
 /**
  * Builds dist/: the app as one CommonJS script (dist/app.cjs), so start-up
  * does not walk hundreds of modules, and the executable dist/cli.js, which
- * runs it through V8's code cache (src/launcher.ts).
+ * runs it through V8's code cache (src/launcher/launcher.ts).
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -42,7 +42,7 @@ const appHash = createHash('sha256').update(app.outputFiles[0].contents).digest(
 const stamped = Buffer.concat([Buffer.from(`// bifrost-tui build ${appHash}\n`), app.outputFiles[0].contents]);
 const launcher = await build({
   ...common,
-  entryPoints: ['src/launcher.ts'],
+  entryPoints: ['src/launcher/launcher.ts'],
   outfile: 'dist/cli.js',
   define: { __APP_HASH__: JSON.stringify(appHash) },
   banner: { js: '#!/usr/bin/env node' },

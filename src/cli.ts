@@ -2,7 +2,8 @@
  * Entry point: argv -> services -> the TUI, or a subcommand; exit code.
  */
 import { parseArgs } from 'node:util';
-import { EXIT, type CommandIO } from './commands/types.js';
+import { type CommandIO } from './commands/types.js';
+import { EXIT } from './state/exit-codes.js';
 import { VERSION } from './version.js';
 import { USAGE } from './usage.js';
 
@@ -77,7 +78,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     );
     return EXIT.usage;
   }
-  const { openSession } = await import('./session.js');
+  const { openSession } = await import('./app/session.js');
   const opened = await openSession(
     { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout },
     io.env,
@@ -96,7 +97,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   if (!opened.ok) {
     // First run on a terminal: set up a profile instead of exiting.
     if (opened.noTarget) {
-      const { openSetupSession } = await import('./session.js');
+      const { openSetupSession } = await import('./app/session.js');
       const setup = openSetupSession(io.env);
       return runTui({ services: setup.services, mono, cleanup: setup.close });
     }

@@ -54,6 +54,8 @@ function patch(name, filter, edits, loader = 'js') {
  * changes two rows. This keeps Ink's own per-row algorithm but runs it only
  * for rows whose writes ([x, text] after clipping and transforms, in order)
  * differ from any row it has already built (bounded, like the shared caches).
+ * Upstream: the slow-render reports vadimdemedes/ink#560 and #564 (merged,
+ * earlier output rework); no upstream change skips unchanged rows yet.
  */
 const rowMemo = [
   {
@@ -118,6 +120,8 @@ const builtRows = new Map();
 // frame, so each cursor move re-tokenizes every line of the screen: ~2/3 of
 // the frame time on a full-screen app. Share the caches across frames,
 // bounded so a long session does not grow without limit.
+// Upstream: vadimdemedes/ink#835 ("perf: use caches to speed up output
+// generation") added the per-frame caches; sharing them across frames is ours.
 export const inkOutputPatch = patch('share-ink-output-caches', /ink[\\/]build[\\/]output\.js$/, [
   [
     'class OutputCaches {',
@@ -132,7 +136,8 @@ export const inkOutputPatch = patch('share-ink-output-caches', /ink[\\/]build[\\
 export const inkPatches = [
   // Ink 6.8's incremental renderer moves the cursor up one line too few when
   // the previous frame ended in a newline (every non-fullscreen frame), so
-  // each redraw lands one line lower.
+  // each redraw lands one line lower. Upstream: the same off-by-one family as
+  // vadimdemedes/ink#982 (cursor row with/without a trailing newline) and #1023.
   patch('fix-ink-incremental-cursor', /ink[\\/]build[\\/]log-update\.js$/, [
     [
       'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
@@ -141,7 +146,8 @@ export const inkPatches = [
   ]),
   inkOutputPatch,
   // Ink measures every text node with widest-line (string-width, Intl.Segmenter)
-  // on every frame, uncached; memoize it the same bounded way.
+  // on every frame, uncached; memoize it the same bounded way. No upstream issue
+  // (a hot-path saving measured with `npm run bench`, not a bug).
   patch('memo-widest-line', /[\\/]widest-line[\\/]index\.js$/, [
     [
       'export default function widestLine(string) {',
@@ -150,6 +156,7 @@ export const inkPatches = [
   ]),
   // Ink strips non-SGR escapes from every text node on every frame by tokenizing
   // its ANSI codes, and styled rows are full of them; memoize it the same bounded way.
+  // No upstream issue (a hot-path saving, not a bug).
   patch('memo-sanitize-ansi', /ink[\\/]build[\\/]sanitize-ansi\.js$/, [
     [
       'export default sanitizeAnsi;',
@@ -175,7 +182,9 @@ export const inkPatches = [
  * bytes with Buffer instead. It then compiles the 70 KiB module
  * asynchronously, on V8's worker threads, where it waits behind the compile
  * jobs of everything the app just loaded: ~200 ms on 2 cores, against ~3 ms
- * compiled on the main thread. Compile it there.
+ * compiled on the main thread. Compile it there. No upstream issue covers
+ * the Node fetch path; react/yoga#1793 (open) would ship the module without
+ * the base64 data: URL.
  */
 export const yogaWithoutFetch = patch('yoga-wasm-without-fetch', /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, [
   ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return !0?'],
@@ -196,6 +205,9 @@ export const yogaWithoutFetch = patch('yoga-wasm-without-fetch', /yoga-layout[\\
  *   and let src/ui/yoga-ready.ts hand it to run-tui, which awaits it before Ink renders;
  * - Ink's reconciler awaits the devtools and its package.json, both only when
  *   DEV=true: the bundle has no devtools (stubbed below), so drop both.
+ * Upstream: vadimdemedes/ink#787 (load Yoga without top-level await, closed),
+ * react/yoga#1637 (an entry without top-level await), ink#571 and ink#886
+ * (devtools not tree-shaken from bundles).
  */
 export const noTopLevelAwait = [
   patch('yoga-without-top-level-await', /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, [
@@ -216,7 +228,7 @@ export const noTopLevelAwait = [
   },
 ];
 
-/** Ink imports react-devtools-core only when DEV=true; an external import would fail at start-up, so stub it. */
+/** Ink imports react-devtools-core only when DEV=true; an external import would fail at start-up, so stub it (vadimdemedes/ink#886, #603). */
 export const stubDevtools = {
   name: 'stub-devtools',
   setup(b) {

@@ -11,7 +11,7 @@
  *              an interrupted write adds that it may have been applied.
  */
 import { STATUS_CODES } from 'node:http';
-import { scrubSecrets } from '../state/secrets.js';
+import { scrubSecrets } from './secrets.js';
 import { ApiError, type ApiErrorKind } from './api-error.js';
 import { ErrorBodySchema } from './wire.js';
 

@@ -7,13 +7,14 @@ import { ApiError, errorMessage } from '../api/api-error.js';
 import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
-import { resolveTarget, TargetError, type Target } from '../connect.js';
-import { scrubSecrets } from '../state/secrets.js';
+import { resolveTarget, TargetError, type Target } from '../connection/target.js';
+import { scrubSecrets } from '../api/secrets.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { StoreError } from '../store/store-error.js';
 import { confirm } from './prompt.js';
-import { EXIT, type CommandIO } from './types.js';
+import { type CommandIO } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** Swappable services (tests pass temp-dir stores). */
 export interface ProvidersDeps {

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { startDemoGateway } from '../demo-gateway/index.js';
 import type { DemoAuth } from '../demo-gateway/types.js';
-import { EXIT, type CommandIO } from './types.js';
+import { type CommandIO } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 export const DEMO_GATEWAY_USAGE = `Usage: bifrost-tui demo-gateway [options]
 

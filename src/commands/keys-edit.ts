@@ -14,7 +14,7 @@ import { writeKey } from './keys-write.js';
 import { formatTable } from './output.js';
 import { keepCurrentSecrets } from './providers-merge.js';
 import { jsonEqual } from '../state/form/same-value.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 async function target(ctx: Ctx, sub: string): Promise<{ provider: string; key: Key }> {
   const [provider, ref] = needArgs(ctx, sub, ['PROVIDER', 'KEY'], 2, 'keys');

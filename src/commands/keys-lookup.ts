@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error.js';
 import type { Key } from '../api/wire.js';
 import { findKey } from '../state/keys/key-view.js';
 import { CommandError, type Ctx } from './command-context.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** The keys of a provider; a 404 names the provider. */
 export async function fetchKeys(ctx: Ctx, provider: string): Promise<Key[]> {

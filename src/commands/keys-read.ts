@@ -6,7 +6,7 @@ import { keyRow, keyValueSource } from '../state/keys/key-view.js';
 import { needArgs, type Ctx } from './command-context.js';
 import { fetchKeys, resolveKey } from './keys-lookup.js';
 import { formatTable } from './output.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** A key for JSON output: secrets masked, the value replaced by its source. */
 export function keyJson(key: Key): Record<string, unknown> {

@@ -7,19 +7,17 @@
 import { ApiError } from '../api/api-error.js';
 import { buildKeyBody } from '../api/key-body.js';
 import type { Edit } from '../api/update-body.js';
-import { getAtPath } from '../api/update-body.js';
 import type { Key } from '../api/wire.js';
 import type { DiffEntry } from '../state/form/diff.js';
 import { diffKeys, formatKeyDiffEntry, formatKeyValue, maskKey } from '../state/keys/key-diff.js';
-import { stableStringify } from '../state/form/same-value.js';
 import { keyFingerprint, keyShapeProblems, writeDisagreements } from '../state/keys/key-checks.js';
 import { keyErrorField } from '../state/keys/key-errors.js';
-import { findKeyField, isKeySecretPath } from '../state/keys/key-fields.js';
+import { findKeyField } from '../state/keys/key-fields.js';
 import { CommandError, confirmWrite, type Ctx } from './command-context.js';
 import { fetchKey, keyHistoryName } from './keys-lookup.js';
 import { plural } from './output.js';
 import { staleMasks } from './providers-merge.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** Review lines of a key diff. */
 function formatDiff(changes: readonly DiffEntry[]): string {

@@ -1,8 +1,9 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
+import { isLabelColour, LABEL_COLOURS } from '../state/profiles/label-colours.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Profile, SecretSource } from '../store/types.js';
-import { normaliseBaseUrl } from '../store/secret-source.js';
+import type { Profile, SecretSource } from '../state/local-types.js';
+import { normaliseBaseUrl } from '../connection/secret-source.js';
 import type { CommandIO } from './types.js';
 
 /** A usage mistake: exit 2 with this one-line message. */
@@ -36,7 +37,6 @@ export type ProfileFlags = {
   [K in keyof typeof PROFILE_OPTIONS]?: (typeof PROFILE_OPTIONS)[K]['type'] extends 'string' ? string : boolean;
 };
 
-export const COLORS = ['red', 'yellow', 'green', 'blue', 'magenta', 'cyan'] as const;
 
 /** Flags that change a profile (add/edit). */
 export const EDIT_FLAGS = [
@@ -202,7 +202,7 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
   if (flags.timeout !== undefined) p.timeoutMs = flags.timeout ? parseTimeout(flags.timeout) : undefined;
   if (flags.label !== undefined) p.label = flags.label || undefined;
   if (flags.color !== undefined) {
-    if (flags.color && !(COLORS as readonly string[]).includes(flags.color)) throw new UsageError(`--color must be one of ${COLORS.join(', ')}`);
+    if (flags.color && !isLabelColour(flags.color)) throw new UsageError(`--color must be one of ${LABEL_COLOURS.join(', ')}`);
     p.color = flags.color || undefined;
   }
   if (flags['read-only'] && flags['no-read-only']) throw new UsageError('--read-only and --no-read-only contradict each other');

@@ -1,6 +1,6 @@
 /** How profiles are shown by `profiles list|show`: text and JSON, never any part of a stored key. */
-import type { Profile, SecretSource } from '../store/types.js';
-import { describeSecret } from '../store/secret-source.js';
+import type { Profile, SecretSource } from '../state/local-types.js';
+import { describeSecret } from '../connection/secret-source.js';
 
 /** The JSON view of a profile: only known fields, secret reduced to its kind (unknown keys might hold secrets). */
 export interface ProfileView {

@@ -27,7 +27,7 @@ Options for add and edit:
   --insecure | --no-insecure skip TLS verification (dangerous) / verify again
   --timeout MS               per-request timeout in milliseconds ('' clears)
   --label TEXT               tag shown in the header, e.g. PROD ('' clears)
-  --color NAME               label colour: red, yellow, green, blue, magenta, cyan
+  --color NAME               label colour: red, yellow, green, blue, magenta, cyan, white
   --read-only | --no-read-only   refuse saves through this profile / allow them
   --default                  also make this the default profile
 

@@ -1,14 +1,14 @@
 /** `bifrost-tui profiles list|show|add|edit|remove|use|test`. */
-import { createClient as defaultCreateClient } from '../api/client.js';
-import { ApiError, errorMessage } from '../api/api-error.js';
+import { errorMessage } from '../api/api-error.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
-import { scrubSecrets } from '../state/secrets.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
-import { profileNameProblem } from '../store/profile-schema.js';
-import { resolveConnection, SecretError } from '../store/secret-source.js';
+import { profileNameProblem } from '../state/profiles/profile-name.js';
+import { SecretError } from '../connection/secret-source.js';
+import { authOffNote, testProfile } from '../connection/profile-test.js';
 import { StoreError } from '../store/store-error.js';
-import type { Profile } from '../store/types.js';
-import { EXIT, type CommandIO } from './types.js';
+import type { Profile } from '../state/local-types.js';
+import { type CommandIO } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 import { allowOnly, applyProfileFlags, confirm, EDIT_FLAGS, parseProfileArgs, UsageError, type ProfileFlags } from './profiles-args.js';
 import { formatProfileDetails, formatProfileTable, profileView } from './profiles-format.js';
 import { PROFILES_HELP } from './profiles-help.js';
@@ -137,45 +137,22 @@ async function test(ctx: Ctx): Promise<number> {
   const store = ctx.store();
   const profile = named !== undefined ? mustGet(ctx, named) : store.getDefault();
   if (!profile) throw new UsageError('no default profile: name one (`profiles test NAME`) or set one with `profiles use NAME`');
-  const now = ctx.deps.now ?? (() => performance.now());
-  // Test the profile as stored: BIFROST_URL/BIFROST_API_KEY are for one-off runs, not for checking a profile.
-  let opts: ClientOptions;
-  try {
-    opts = await resolveConnection(profile, { url: ctx.flags.url }, stripOverrides(ctx.io.env));
-  } catch (err) {
-    if (err instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${err.message}`, EXIT.auth);
-    throw err;
+  const r = await testProfile(profile, { env: ctx.io.env, url: ctx.flags.url, createClient: ctx.deps.createClient, now: ctx.deps.now });
+  if (r.stage === 'secret') {
+    if (r.error instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${r.error.message}`, EXIT.auth);
+    throw r.error;
   }
-  const secrets = opts.auth.kind === 'bearer' ? [opts.auth.token] : opts.auth.kind === 'basic' ? [opts.auth.password] : [];
-  const client = (ctx.deps.createClient ?? defaultCreateClient)(opts);
-  const started = now();
-  try {
-    const status = await client.authStatus();
-    const providers = await client.listProviders();
-    const ms = Math.round(now() - started);
-    const gatewayOff = status.is_auth_enabled === false && opts.auth.kind !== 'none' ? ', gateway auth is off' : '';
-    if (ctx.flags.json) {
-      out(ctx.io, `${JSON.stringify({ ok: true, profile: profile.name, url: opts.baseUrl, auth: opts.auth.kind, authEnabled: status.is_auth_enabled, providers: providers.length, ms })}\n`);
-    } else {
-      out(ctx.io, `ok: ${opts.baseUrl} (auth: ${opts.auth.kind}${gatewayOff}, ${providers.length} provider${providers.length === 1 ? '' : 's'}, ${ms} ms)\n`);
-    }
-    return EXIT.ok;
-  } catch (err) {
-    const message = scrubSecrets(errorMessage(err), secrets);
-    const code = err instanceof ApiError && err.isAuth ? EXIT.auth : EXIT.gateway;
-    if (ctx.flags.json) {
-      const status = err instanceof ApiError ? err.status ?? null : null;
-      out(ctx.io, `${JSON.stringify({ ok: false, profile: profile.name, url: opts.baseUrl, auth: opts.auth.kind, error: message, status })}\n`);
-    }
-    throw new CommandError(`profile "${profile.name}": ${message}`, code);
-  } finally {
-    await client.close().catch(() => undefined);
+  const where = { profile: profile.name, url: r.opts.baseUrl, auth: r.opts.auth.kind };
+  if (!r.ok) {
+    if (ctx.flags.json) out(ctx.io, `${JSON.stringify({ ok: false, ...where, error: r.message, status: r.status })}\n`);
+    throw new CommandError(`profile "${profile.name}": ${r.message}`, r.isAuth ? EXIT.auth : EXIT.gateway);
   }
-}
-
-function stripOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BIFROST_URL: _u, BIFROST_API_KEY: _k, ...rest } = env;
-  return rest;
+  if (ctx.flags.json) {
+    out(ctx.io, `${JSON.stringify({ ok: true, ...where, authEnabled: r.authEnabled, providers: r.providers, ms: r.ms })}\n`);
+  } else {
+    out(ctx.io, `ok: ${r.opts.baseUrl} (auth: ${r.opts.auth.kind}${authOffNote(r)}, ${r.providers} provider${r.providers === 1 ? '' : 's'}, ${r.ms} ms)\n`);
+  }
+  return EXIT.ok;
 }
 
 const SUBCOMMANDS: Record<string, (ctx: Ctx) => number | Promise<number>> = {

@@ -4,7 +4,7 @@ import { diffJson, formatDiff } from './output.js';
 import { conflictOf, readDocument } from './providers-document.js';
 import { mergeEdits } from './providers-merge.js';
 import { planChanges, reportCheck, writeProvider } from './providers-save.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 async function load(ctx: Ctx, sub: string) {
   const [name] = needArgs(ctx, sub, ['NAME']);

@@ -10,7 +10,7 @@ import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/form/diff.js';
 import { stableStringify } from '../state/form/same-value.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /**
  * Top-level key of exported files that `apply`/`diff` strip and never send.

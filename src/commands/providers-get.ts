@@ -2,7 +2,7 @@
 import { needArgs, type Ctx } from './command-context.js';
 import { formatProviderText } from './output.js';
 import { exportDocument, writePrivateFile } from './providers-document.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** Shows one provider: as received (--json) or as masked text. */
 export async function runGet(ctx: Ctx): Promise<number> {

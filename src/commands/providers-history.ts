@@ -1,10 +1,10 @@
 /** `providers history` and `providers restore`. */
-import type { HistoryEntry } from '../store/types.js';
+import type { HistoryEntry } from '../state/local-types.js';
 import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
 import { formatTable } from './output.js';
 import { keepCurrentSecrets, replaceEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 async function entries(ctx: Ctx, name: string): Promise<HistoryEntry[]> {
   const target = await ctx.connect();

@@ -1,7 +1,7 @@
 /** `providers list`. */
 import { needArgs, type Ctx } from './command-context.js';
 import { formatProviderTable, summarize } from './output.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** Lists the configured providers as a table or JSON. */
 export async function runList(ctx: Ctx): Promise<number> {

@@ -9,12 +9,11 @@
 import { getAtPath, type Edit } from '../api/update-body.js';
 import { READ_ONLY_FIELDS, type Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/form/descriptors.js';
-import { envVarRef, envVarValue } from '../state/form/env-var.js';
+import { envVarRef, envVarValue, isEnvVarObject } from '../state/form/env-var.js';
 import { jsonEqual } from '../state/form/same-value.js';
-import { isEnvVarObject } from '../state/flatten.js';
-import { isRedacted } from '../state/secrets.js';
+import { isRedacted } from '../api/secrets.js';
 import { CommandError } from './command-context.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** Paths whose values a document replaces whole rather than merging into. */
 export const REPLACED_PATHS: ReadonlySet<string> = new Set(

@@ -11,7 +11,7 @@ import { diffJson, formatDiff, maskedBody, plural } from './output.js';
 import { checkEdits } from './providers-check.js';
 import { fingerprint } from './providers-document.js';
 import { staleMasks } from './providers-merge.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 /** What to write. */
 export interface WritePlan {
@@ -38,7 +38,10 @@ export function reportCheck(ctx: Ctx, fetched: Provider, edits: readonly Edit[],
     errors.push(`${p}: holds a redacted value that is not the gateway's current one; the gateway would store the mask as the secret. Leave the field out to keep the current secret, or give the real value`);
   }
   for (const w of warnings) ctx.note(`note: ${w}`);
-  for (const e of errors) (asNotes ? ctx.note(`note: apply would refuse: ${e}`) : ctx.error(`invalid: ${e}`));
+  for (const e of errors) {
+    if (asNotes) ctx.note(`note: apply would refuse: ${e}`);
+    else ctx.error(`invalid: ${e}`);
+  }
   return errors.length > 0;
 }
 

@@ -11,7 +11,7 @@ import { isParseError } from '../state/form/types.js';
 import { assertWritable, CommandError, UsageError, type Ctx } from './command-context.js';
 import { writeProvider } from './providers-save.js';
 import { closeMatches, resolveSetPath, type SetPath } from './providers-set-paths.js';
-import { EXIT } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 interface Change {
   path: string;

@@ -1,6 +1,7 @@
 /** Dispatch of a command group (`providers`, `keys`): help, unknown names, flags, and errors → exit codes. */
 import { Ctx, parseCommandArgs, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
-import { EXIT, type CommandIO } from './types.js';
+import { type CommandIO } from './types.js';
+import { EXIT } from '../state/exit-codes.js';
 
 type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 

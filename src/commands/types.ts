@@ -7,16 +7,3 @@ export interface CommandIO {
   /** stdin and stdout are terminals (a write may then be confirmed interactively). */
   isTTY: boolean;
 }
-
-/** Documented exit codes (README "Exit codes"). */
-export const EXIT = {
-  ok: 0,
-  changes: 1,
-  usage: 2,
-  validation: 3,
-  auth: 4,
-  notFound: 5,
-  conflict: 6,
-  gateway: 7,
-} as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -2,7 +2,7 @@
  * Redaction of secrets in responses and restoration of unchanged masks on
  * writes (CONTRACT.md §7).
  */
-import { isRedacted } from '../state/secrets.js';
+import { isRedacted } from '../api/secrets.js';
 import { isObject, jsonEqual, type JsonObject } from './json.js';
 
 /** What the newer core sends for proxy password / CA cert instead of the value. */

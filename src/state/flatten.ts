@@ -1,5 +1,6 @@
 /** Flattens a JSON object into display lines `path = value`, secrets masked. */
-import { isRedacted, isSecretPath, maskSecret } from './secrets.js';
+import { isRedacted, isSecretPath, maskSecret } from '../api/secrets.js';
+import { envVarRef, envVarValue, isEnvVarObject } from './form/env-var.js';
 
 export interface FlatLine {
   path: string;
@@ -18,25 +19,18 @@ export function flattenForDisplay(value: unknown, prefix = ''): FlatLine[] {
       return;
     }
     const secret = isSecretPath(path) || (typeof v === 'string' && isRedacted(v));
-    out.push({ path, text: displayValue(v, secret), secret });
+    out.push({ path, text: flatValueText(v, secret), secret });
   };
   walk(value, prefix);
   return out;
 }
 
-/** An EnvVar object (old or new shape) is one value, not a subtree. */
-export function isEnvVarObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const keys = Object.keys(v);
-  return keys.includes('value') && keys.every((k) => ['value', 'env_var', 'from_env', 'ref', 'type'].includes(k));
-}
-
-/** One value as text; secrets never shown. EnvVar references are shown, not their values. */
-export function displayValue(v: unknown, secret: boolean): string {
+/** One leaf as text for `path = value` lines; secrets never shown. EnvVar references are shown, not their values. */
+export function flatValueText(v: unknown, secret: boolean): string {
   if (isEnvVarObject(v)) {
-    const ref = (v.ref as string | undefined) || (v.from_env ? (v.env_var as string | undefined) : undefined);
+    const ref = envVarRef(v);
     if (ref) return ref.startsWith('env.') || ref.startsWith('vault.') ? ref : `env.${ref}`;
-    return displayValue(v.value ?? '', secret);
+    return flatValueText(envVarValue(v), secret);
   }
   if (typeof v === 'string') return secret ? maskSecret(v) : JSON.stringify(v);
   if (v === undefined) return '(absent)';

@@ -1,7 +1,7 @@
 /** Unsaved form edits on disk, one file per gateway and provider, written synchronously on every committed edit. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Draft } from './types.js';
+import type { Draft } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
 import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';

@@ -1,7 +1,7 @@
 /** Backups of providers as they were before a save: one file per entry under `history/<gateway>/<provider>/`. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HistoryEntry } from './types.js';
+import type { HistoryEntry } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
 import { ensurePrivateDir, readJsonFile, writeFileAtomicExclusive } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';

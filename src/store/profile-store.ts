@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf, { type Options } from 'conf';
-import type { Profile } from './types.js';
+import type { Profile } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
 import { ensurePrivateDir, FILE_MODE, tightenFileMode, writeFileAtomic } from './fs-util.js';
 import { resolveConfigDir, type DirOptions } from './config-dir.js';
-import { CONFIG_ROOT_SCHEMA, CONFIG_SCHEMA, CONFIG_VERSION, KNOWN_PROFILE_KEYS, profileNameProblem } from './profile-schema.js';
+import { CONFIG_ROOT_SCHEMA, CONFIG_SCHEMA, CONFIG_VERSION, KNOWN_PROFILE_KEYS } from './profile-schema.js';
+import { profileNameProblem } from '../state/profiles/profile-name.js';
 
 /** The stored data. Other top-level keys (and conf's `__internal__`) are kept as they are. */
 export interface StoredConfig extends Record<string, unknown> {

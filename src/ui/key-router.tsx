@@ -57,7 +57,6 @@ function controlKey(ch: string): [string, Key] {
  */
 export function splitChunk(input: string, acceptsText: () => boolean): Array<[string, Key]> {
   const out: Array<[string, Key]> = [];
-  // eslint-disable-next-line no-control-regex
   for (const part of input.match(/[\x00-\x1f\x7f]|[^\x00-\x1f\x7f]+/g) ?? []) {
     if (part.length === 1 && /[\x00-\x1f\x7f]/.test(part)) out.push(controlKey(part));
     else out.push([part, NO_KEY]);

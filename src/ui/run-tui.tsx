@@ -3,8 +3,8 @@
  * terminal restored on every way out (q, Ctrl+C, SIGTERM, SIGHUP, a crash).
  */
 import { render } from 'ink';
-import { runBeforeExit } from '../exit-hooks.js';
-import { setTerminalControl } from '../terminal-control.js';
+import { runBeforeExit } from './exit-hooks.js';
+import { setTerminalControl } from './terminal-control.js';
 import { App } from './app.js';
 import { yogaReady } from './yoga-ready.js';
 import type { Services } from './services.js';

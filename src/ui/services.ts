@@ -5,11 +5,11 @@
  */
 import type { GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
-import type { ConnectionInfo } from '../connect.js';
-import type { Draft, Profile, SecretSource } from '../store/types.js';
+import type { ConnectionInfo } from '../connection/target.js';
+import type { Draft, Profile, SecretSource } from '../state/local-types.js';
 
-export type { ConnectionInfo } from '../connect.js';
-export type { Profile, SecretSource } from '../store/types.js';
+export type { ConnectionInfo } from '../connection/target.js';
+export type { Profile, SecretSource } from '../state/local-types.js';
 
 /** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
 export interface PrefetchedList {

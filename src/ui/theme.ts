@@ -3,6 +3,7 @@
  * monochrome mode (NO_COLOR, TERM=dumb, --no-color) is one switch here.
  * Every role that carries meaning also has a text or symbol elsewhere.
  */
+import { isLabelColour } from '../state/profiles/label-colours.js';
 import chalk, { type ChalkInstance } from 'chalk';
 import { createContext, useContext } from 'react';
 
@@ -45,15 +46,13 @@ const MONO: Record<Role, RoleStyle> = {
   accent: {},
 };
 
-const LABEL_COLOURS = new Set(['red', 'yellow', 'green', 'blue', 'magenta', 'cyan', 'white']);
-
 export function makeTheme(mono: boolean): Theme {
   const roles = mono ? MONO : COLOURS;
   return {
     ...roles,
     mono,
     labelColor(name?: string): RoleStyle {
-      if (mono || !name || !LABEL_COLOURS.has(name)) return { bold: true, inverse: true };
+      if (mono || !name || !isLabelColour(name)) return { bold: true, inverse: true };
       return { color: 'black', bold: true, ...{ backgroundColor: name } } as RoleStyle;
     },
   };

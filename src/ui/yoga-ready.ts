@@ -1,4 +1,8 @@
 /**
+ * REPLACED AT BUNDLE TIME: scripts/bundle/patches.mjs (`noTopLevelAwait`) swaps
+ * this file for yoga-layout's own load promise. What is written here runs only
+ * under the tests (vitest loads the sources, not the bundle).
+ *
  * Resolves once Ink's layout engine (yoga-layout, WebAssembly) is loaded.
  *
  * yoga-layout loads itself with a top-level await, which a CommonJS bundle

@@ -105,7 +105,7 @@ describe('patched Ink Output', () => {
       // Again: now every row comes from the memo.
       expect(render(Patched, width, height, ops), `seed ${seed} (memoised)`).toBe(stock);
     }
-  });
+  }, 180_000); // CPU-bound: on a loaded 2-core machine it took 26 s; the limit is only there to stop a hang
 
   it('a cursor move rebuilds only the rows that changed; the others come from the memo', () => {
     const original = Patched.prototype.buildRow;

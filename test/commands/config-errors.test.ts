@@ -6,7 +6,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runProfilesCommand } from '../../src/commands/profiles.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
-import { EXIT, type CommandIO } from '../../src/commands/types.js';
+import { type CommandIO } from '../../src/commands/types.js';
+import { EXIT } from '../../src/state/exit-codes.js';
 
 function io(env: NodeJS.ProcessEnv): CommandIO & { out: () => string; err: () => string } {
   const stdout = new PassThrough();

@@ -181,6 +181,15 @@ describe('profiles edit / use / remove', () => {
     expect(store.get('prod')?.secret).toEqual({ source: 'env', name: 'PROD_KEY' });
   });
 
+  it('edit takes every label colour the app and the profile editor offer (white included)', async () => {
+    const { COLOR_CHOICES } = await import('../../src/state/profiles/profile-form.js');
+    for (const colour of COLOR_CHOICES.filter((c) => c !== '')) {
+      const r = await run(['edit', 'prod', '--color', colour]);
+      expect(r.stderr).toBe('');
+      expect(store.get('prod')?.color).toBe(colour);
+    }
+  });
+
   it('use sets the default; add --default too', async () => {
     expect(store.getDefaultName()).toBe('prod');
     expect((await run(['use', 'dev'])).stdout).toBe('default profile: dev\n');

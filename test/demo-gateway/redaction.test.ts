@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CA_PEM, mask, PROXY_SECRET_PLACEHOLDER } from '../../src/demo-gateway/index.js';
-import { isRedacted } from '../../src/state/secrets.js';
+import { isRedacted } from '../../src/api/secrets.js';
 import { bodyOf, call, gateway } from './helpers.js';
 
 const STARS = '*'.repeat(24);

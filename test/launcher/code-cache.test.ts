@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { cacheMode } from '../../src/code-cache.js';
+import { cacheMode } from '../../src/launcher/code-cache.js';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const built = fs.existsSync(CLI) && fs.existsSync(path.resolve(__dirname, '../../dist/app.cjs'));

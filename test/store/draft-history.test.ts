@@ -6,7 +6,7 @@ import { openDraftStore } from '../../src/store/draft-store.js';
 import { openHistoryStore, historyStamp } from '../../src/store/history-store.js';
 import { encodeName, gatewayKey, resolveStateDir } from '../../src/store/state-dir.js';
 import { StoreError } from '../../src/store/store-error.js';
-import type { Draft } from '../../src/store/types.js';
+import type { Draft } from '../../src/state/local-types.js';
 
 let dir: string;
 beforeEach(() => {

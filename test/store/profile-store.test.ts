@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { resolveConfigDir } from '../../src/store/config-dir.js';
 import { StoreError } from '../../src/store/store-error.js';
-import type { Profile } from '../../src/store/types.js';
+import type { Profile } from '../../src/state/local-types.js';
 
 let dir: string;
 beforeEach(() => {

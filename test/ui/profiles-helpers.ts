@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '../../src/api/client.js';
 import { startDemoGateway, defaultSeed, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { connectionFor, createProfilesService, type EdgeProfilesService } from '../../src/profiles-service.js';
+import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
+import { connectionInfo } from '../../src/connection/connection-info.js';
 import { openProfileStore, type ProfileStore } from '../../src/store/profile-store.js';
-import { resolveConnection } from '../../src/store/secret-source.js';
-import type { Profile } from '../../src/store/types.js';
+import { resolveConnection } from '../../src/connection/secret-source.js';
+import type { Profile } from '../../src/state/local-types.js';
 import type { Services } from '../../src/ui/services.js';
 
 export const KEY_A = 'sk-bf-alpha-Secret-Key-0001';
@@ -46,7 +47,7 @@ export async function fixture(): Promise<Fixture> {
 export async function servicesFor(f: Fixture, name: string, override?: Partial<Profile>): Promise<Services> {
   const profile = { ...(f.store.get(name) as Profile), ...override };
   const opts = await resolveConnection(profile, {}, {});
-  const session = f.service.sessionFor(opts, connectionFor(profile, opts), createClient(opts));
+  const session = f.service.sessionFor(opts, connectionInfo(profile, opts), createClient(opts));
   return { session, now: () => 1_000_000, profiles: f.service };
 }
 

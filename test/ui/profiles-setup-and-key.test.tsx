@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSetupSession } from '../../src/session.js';
+import { openSetupSession } from '../../src/app/session.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { App } from '../../src/ui/app.js';
 import { waitFor } from '../helpers/fake-client.js';

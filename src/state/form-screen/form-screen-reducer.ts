@@ -5,7 +5,7 @@
  */
 import type { Provider } from '../../api/wire.js';
 import { moveTarget, type CursorMove } from '../cursor-window.js';
-import type { Draft } from '../../store/types.js';
+import type { Draft } from '../local-types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects, normalizeForCompare } from '../form/diff.js';
 import {

@@ -1,7 +1,7 @@
 /** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
 import type { Provider } from '../../api/wire.js';
 import { settleWindow } from '../cursor-window.js';
-import type { Draft } from '../../store/types.js';
+import type { Draft } from '../local-types.js';
 import type { DiffEntry } from '../form/diff.js';
 import { createFormState, type FormState } from '../form/edit-model.js';
 import { visibleRows, type FormRow } from '../form/form-view.js';

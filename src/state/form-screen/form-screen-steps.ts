@@ -1,6 +1,6 @@
 /** Steps of the form screen's reducer that do not dispatch: focus, jumps, drafts, the save checks. Pure. */
 import type { Provider } from '../../api/wire.js';
-import type { Draft } from '../../store/types.js';
+import type { Draft } from '../local-types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects } from '../form/diff.js';
 import { buildBody, createFormState, dirtyCount, rebase, type FieldEdit, type FormState } from '../form/edit-model.js';

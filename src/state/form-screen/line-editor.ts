@@ -31,7 +31,6 @@ export function editLine(ed: LineEditor, op: LineEdit): LineEditor {
   switch (op.type) {
     case 'insert': {
       // One line: pasted newlines become spaces, other control characters are dropped.
-      // eslint-disable-next-line no-control-regex
       const ins = Array.from(op.text.replace(/\r\n|\r|\n/g, ' ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, ''));
       return { text: [...chars.slice(0, c), ...ins, ...chars.slice(c)].join(''), cursor: c + ins.length };
     }

@@ -4,7 +4,7 @@
  */
 import type { Provider } from '../../api/wire.js';
 import { PROXY_TYPES } from '../../api/wire.js';
-import { isSecretPath } from '../secrets.js';
+import { isSecretPath } from '../../api/secrets.js';
 import { buildEnvVar, envVarEditText } from './env-var.js';
 import {
   formatMap, formatNumber, formatText, formatToggle, mapToWire, parseEnum, parseMap, parseNumber, parseText, parseToggle,

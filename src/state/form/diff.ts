@@ -7,7 +7,7 @@
  */
 import { cloneJson, getAtPath } from '../../api/update-body.js';
 import { READ_ONLY_FIELDS } from '../../api/wire.js';
-import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../secrets.js';
+import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../../api/secrets.js';
 import { DESCRIPTORS } from './descriptors.js';
 import { displayEnvVar, envVarShape } from './env-var.js';
 import { maskDeep } from './other-fields.js';

@@ -4,7 +4,7 @@
  * Display shows the reference when there is one; building a new wire value
  * keeps the shape the server sent where that shape can express the input.
  */
-import { isRedacted, maskSecret } from '../secrets.js';
+import { isRedacted, maskSecret } from '../../api/secrets.js';
 
 /** Which of the wire shapes a value has. */
 export type EnvVarShape = 'absent' | 'string' | 'legacy' | 'ref' | 'other';
@@ -22,6 +22,15 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
+}
+
+/** The keys an EnvVar object may have, in any of its wire shapes. */
+const ENV_VAR_KEYS = new Set(['value', 'env_var', 'from_env', 'ref', 'type', 'from_vault', 'vault_var']);
+
+/** An EnvVar object (any shape) is one value, not a subtree: it has `value` and only EnvVar keys. */
+export function isEnvVarObject(v: unknown): v is Record<string, unknown> {
+  const o = asRecord(v);
+  return o !== undefined && 'value' in o && Object.keys(o).every((k) => ENV_VAR_KEYS.has(k));
 }
 
 /** Classifies a wire value. */

@@ -4,7 +4,7 @@
  * its one-line display text (secrets masked), dirty marker and error.
  */
 import type { Provider } from '../../api/wire.js';
-import { isSecretName, maskSecret } from '../secrets.js';
+import { isSecretName, maskSecret } from '../../api/secrets.js';
 import { count, fromWire } from './allowed-requests.js';
 import { DESCRIPTORS, SECTIONS, isReadOnly, isVisible } from './descriptors.js';
 import { effectiveProvider, effectiveValue, fieldEdit, isDirty, type FormState } from './edit-model.js';

@@ -4,7 +4,7 @@
  * They are shown read-only and sent back unchanged by buildUpdateBody.
  */
 import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
-import { isSecretName, isSecretPath, isRedacted, maskSecret } from '../secrets.js';
+import { isSecretName, isSecretPath, isRedacted, maskSecret } from '../../api/secrets.js';
 import { DESCRIPTORS } from './descriptors.js';
 
 /** One uncovered field. */

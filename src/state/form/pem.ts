@@ -3,7 +3,7 @@
  * computation here (no I/O), so it is allowed in the state layer.
  */
 import { X509Certificate } from 'node:crypto';
-import { isRedacted } from '../secrets.js';
+import { isRedacted } from '../../api/secrets.js';
 import { envVarRef, envVarValue, isEnvVarRedacted } from './env-var.js';
 
 const CERT_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;

@@ -4,7 +4,7 @@
  * and the key form are driven by this list; fields it does not cover are
  * shown read-only and sent back as fetched.
  */
-import { isSecretPath } from '../secrets.js';
+import { isSecretPath } from '../../api/secrets.js';
 import { buildEnvVar, envVarEditText } from '../form/env-var.js';
 import { formatMap, formatNumber, formatText, formatToggle, mapToWire, parseMap, parseNumber, parseText, parseToggle } from '../form/parsers.js';
 import type { FieldKind, ParseResult } from '../form/types.js';

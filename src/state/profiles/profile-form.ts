@@ -2,8 +2,9 @@
  * The profile editor as data: fields, values, focus and validation, shared by
  * the profiles screen (add/edit) and the first-run setup. Pure.
  */
-import { profileNameProblem } from '../../store/profile-schema.js';
-import type { Profile, SecretSource } from '../../store/types.js';
+import { profileNameProblem } from './profile-name.js';
+import { LABEL_COLOURS } from './label-colours.js';
+import type { Profile, SecretSource } from '../local-types.js';
 
 export type FieldId =
   | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue'
@@ -21,7 +22,7 @@ export interface FieldDef {
 export const AUTH_CHOICES = ['none', 'bearer', 'basic'] as const;
 export const KEY_SOURCES = ['stored', 'env', 'command'] as const;
 /** '' is "no colour". */
-export const COLOR_CHOICES = ['', 'red', 'yellow', 'green', 'blue', 'magenta', 'cyan', 'white'] as const;
+export const COLOR_CHOICES = ['', ...LABEL_COLOURS] as const;
 
 export const FIELD_DEFS: Readonly<Record<FieldId, FieldDef>> = {
   name: { id: 'name', label: 'Name', kind: 'text', help: 'letters, digits, ".", "_" and "-"' },
@@ -112,14 +113,14 @@ export function visibleFields(state: ProfileFormState): FieldId[] {
   });
 }
 
-export function focusedField(state: ProfileFormState): FieldDef {
+export function focusedProfileField(state: ProfileFormState): FieldDef {
   const ids = visibleFields(state);
   return FIELD_DEFS[ids[Math.min(state.focus, ids.length - 1)] ?? 'name'];
 }
 
 /** True while the focused field takes typed text (printable keys are then text, not commands). */
 export function acceptsText(state: ProfileFormState): boolean {
-  return focusedField(state).kind === 'text';
+  return focusedProfileField(state).kind === 'text';
 }
 
 /** True when the key field holds a secret that must be masked. */
@@ -133,7 +134,7 @@ export function keepsStoredKey(state: ProfileFormState): boolean {
 }
 
 /** What the field shows: a masked key is one bullet per character; an unchanged stored key a placeholder. */
-export function displayValue(state: ProfileFormState, id: FieldId): string {
+export function profileFieldText(state: ProfileFormState, id: FieldId): string {
   const v = state.values;
   switch (id) {
     case 'keyValue':
@@ -167,7 +168,7 @@ function setValue<K extends keyof FormValues>(state: ProfileFormState, key: K, v
 }
 
 export function formReducer(state: ProfileFormState, action: FormAction): ProfileFormState {
-  const field = focusedField(state);
+  const field = focusedProfileField(state);
   switch (action.type) {
     case 'move': {
       const n = visibleFields(state).length;
@@ -209,7 +210,7 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
 }
 
 /** Problems by field; empty when the form can be saved. `taken` are names of other stored profiles. */
-export function validateForm(state: ProfileFormState, taken: readonly string[] = []): Partial<Record<FieldId, string>> {
+export function validateProfileForm(state: ProfileFormState, taken: readonly string[] = []): Partial<Record<FieldId, string>> {
   const v = state.values;
   const errors: Partial<Record<FieldId, string>> = {};
   const nameProblem = profileNameProblem(v.name.trim());

@@ -1,5 +1,5 @@
 /** The profiles screen: stored profiles, cursor, one-line status, and the add/edit form or a delete confirmation. Pure. */
-import type { Profile } from '../../store/types.js';
+import type { Profile } from '../local-types.js';
 import { formReducer, initialForm, type FieldId, type FormAction, type ProfileFormState } from './profile-form.js';
 
 /** One line under the table: a test result, a store error, what just happened. */

@@ -4,7 +4,7 @@ import { buildBody, dirtyCount } from '../../../src/state/form/edit-model.js';
 import { reduceFormScreen, hasUnsavedWork, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
 import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
 import { draftOf } from '../../../src/ui/screens/form/use-form-controller.js';
-import type { Draft } from '../../../src/store/types.js';
+import type { Draft } from '../../../src/state/local-types.js';
 import { CUSTOM_PROVIDER, OPENAI_PROVIDER, cloneFixture } from '../../fixtures/providers.js';
 
 const RETRIES = 'network_config.max_retries';

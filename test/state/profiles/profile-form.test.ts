@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  displayValue, formReducer, formToProfile, initialForm, validateForm, visibleFields, type FormAction, type ProfileFormState,
+  profileFieldText, formReducer, formToProfile, initialForm, validateProfileForm, visibleFields, type FormAction, type ProfileFormState,
 } from '../../../src/state/profiles/profile-form.js';
 
 const run = (s: ProfileFormState, ...actions: FormAction[]) => actions.reduce(formReducer, s);
@@ -22,30 +22,30 @@ describe('profile form', () => {
     let s = focusOn({ ...initialForm('add'), values: { ...initialForm('add').values, auth: 'bearer' } }, 'keyValue');
     s = run(s, { type: 'type', text: 'sk-secret-123' }, { type: 'backspace' });
     expect(s.values.keyValue).toBe('sk-secret-12');
-    expect(displayValue(s, 'keyValue')).toBe('•'.repeat(12));
+    expect(profileFieldText(s, 'keyValue')).toBe('•'.repeat(12));
     s = run(focusOn(s, 'keySource'), { type: 'cycle', delta: 1 });
     expect(s.values.keySource).toBe('env');
     expect(s.values.keyValue).toBe(''); // a typed key never turns into visible text
     s = run(focusOn(s, 'keyValue'), { type: 'type', text: 'GW_KEY' });
-    expect(displayValue(s, 'keyValue')).toBe('GW_KEY');
+    expect(profileFieldText(s, 'keyValue')).toBe('GW_KEY');
   });
 
   it('editing keeps a stored key when the field stays empty and never loads it into the form', () => {
     const p = { name: 'prod', url: 'https://gw', auth: 'bearer' as const, secret: { source: 'stored' as const, value: 'sk-very-secret-9999' }, label: 'PROD', readOnly: true };
     const s = initialForm('edit', p, true);
     expect(JSON.stringify(s.values)).not.toContain('sk-very-secret');
-    expect(displayValue(s, 'keyValue')).toContain('kept');
-    expect(validateForm(s, ['prod'])).toEqual({});
+    expect(profileFieldText(s, 'keyValue')).toContain('kept');
+    expect(validateProfileForm(s, ['prod'])).toEqual({});
     expect(formToProfile(s)).toMatchObject({ name: 'prod', secret: p.secret, label: 'PROD', readOnly: true });
   });
 
   it('validates name, URL, username, key and timeout', () => {
     const base = initialForm('add');
     const s: ProfileFormState = { ...base, values: { ...base.values, name: 'a b', url: 'gw', auth: 'basic', timeout: '-1' } };
-    const e = validateForm(s, []);
+    const e = validateProfileForm(s, []);
     expect(Object.keys(e).sort()).toEqual(['keyValue', 'name', 'timeout', 'url', 'username']);
     const dup = { ...base, values: { ...base.values, name: 'prod', url: 'http://x' } };
-    expect(validateForm(dup, ['prod']).name).toContain('already exists');
+    expect(validateProfileForm(dup, ['prod']).name).toContain('already exists');
     const moved = formReducer(s, { type: 'errors', errors: e });
     expect(visibleFields(moved)[moved.focus]).toBe('name');
   });

@@ -42,7 +42,6 @@ export interface FormScreenProps {
 
 export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
-  const theme = useTheme();
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
   const { reload } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false });

@@ -1,7 +1,7 @@
 /** The key/value editor of a map field. */
 import { Box, Text } from 'ink';
 import type { MapEditorState } from '../../../state/form-screen/map-editor.js';
-import { isSecretName, maskSecret } from '../../../state/secrets.js';
+import { isSecretName, maskSecret } from '../../../api/secrets.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { EditorText } from './form-rows.js';

@@ -7,12 +7,12 @@
 import { useEffect, useRef } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
-import { scrubSecrets } from '../../../state/secrets.js';
+import { scrubSecrets } from '../../../api/secrets.js';
 import { buildBody, toEdits } from '../../../state/form/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { newProviderTemplate } from '../../../state/form-screen/new-provider.js';
-import type { Draft } from '../../../store/types.js';
+import type { Draft } from '../../../state/local-types.js';
 import type { Services } from '../../services.js';
 
 export interface FormControllerProps {

@@ -51,7 +51,7 @@ export function useKeysController(services: Services, provider: string, dispatch
       try {
         services.history?.append(connection.gatewayKey, keyHistoryName(provider, id), w.fetched as Record<string, unknown>);
       } catch (err) {
-        throw new Error(`cannot back up ${label(w)} (${errorMessage(err)}): nothing sent`);
+        throw new Error(`cannot back up ${label(w)} (${errorMessage(err)}): nothing sent`, { cause: err });
       }
     }
     let response: Key | undefined;
@@ -60,7 +60,7 @@ export function useKeysController(services: Services, provider: string, dispatch
       else if (w.kind === 'update') response = await client.updateKey(provider, w.fetched.id!, buildKeyBody(w.fetched, w.edits));
       else await client.deleteKey(provider, w.fetched.id!);
     } catch (err) {
-      throw new Error(failure(w, err));
+      throw new Error(failure(w, err), { cause: err });
     }
     const id = w.kind === 'create' ? response?.id : w.fetched.id;
     if (!id) return { notes: [] };

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../../api/api-error.js';
 import { initialKeyPrompt, keyPromptReducer, maskedKey } from '../../../state/profiles/key-prompt-reducer.js';
-import { scrubSecrets } from '../../../state/secrets.js';
+import { scrubSecrets } from '../../../api/secrets.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';
@@ -12,7 +12,7 @@ import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
-import { isPrintable } from './form-keys.js';
+import { isPrintable } from './profile-form-keys.js';
 import { oneLine } from './use-profiles-controller.js';
 
 export interface KeyPromptScreenProps {

@@ -1,7 +1,7 @@
 /** The profile form: one line per visible field, a window around the focus, and the focused field's help. */
 import { Box, Text } from 'ink';
 import {
-  displayValue, FIELD_DEFS, focusedField, keepsStoredKey, keyFieldLabel, keyIsMasked, visibleFields, type ProfileFormState,
+  profileFieldText, FIELD_DEFS, focusedProfileField, keepsStoredKey, keyFieldLabel, keyIsMasked, visibleFields, type ProfileFormState,
 } from '../../../state/profiles/profile-form.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
@@ -24,7 +24,7 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
   const focus = Math.min(form.focus, ids.length - 1);
   const top = Math.max(0, Math.min(focus - Math.floor(view / 2), ids.length - view));
   const shown = ids.slice(top, top + view);
-  const field = focusedField(form);
+  const field = focusedProfileField(form);
   const more = ids.length > view ? ` (${focus + 1}/${ids.length})` : '';
   const masked = field.id === 'keyValue' && keyIsMasked(form) ? ' · typed keys are masked' : '';
   return (
@@ -33,7 +33,7 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
         const def = FIELD_DEFS[id];
         const focused = top + i === focus;
         const label = id === 'keyValue' ? keyFieldLabel(form) : def.label;
-        const value = displayValue(form, id);
+        const value = profileFieldText(form, id);
         const placeholder = id === 'keyValue' && keepsStoredKey(form);
         const cursor = focused && editable && def.kind === 'text' ? '▏' : '';
         const choice = def.kind === 'choice' ? `‹ ${value} ›` : value;

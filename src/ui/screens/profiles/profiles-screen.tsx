@@ -12,7 +12,7 @@ import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { HelpOverlay, helpLines } from '../../widgets/help-overlay.js';
-import { formKey } from './form-keys.js';
+import { formKey } from './profile-form-keys.js';
 import { ProfileFormView } from './profile-form-view.js';
 import { profileDetail, ProfileTable } from './profile-table.js';
 import { useProfilesController } from './use-profiles-controller.js';

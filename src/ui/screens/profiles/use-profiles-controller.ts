@@ -1,6 +1,6 @@
 /** Effects of the profiles screen: store calls (synchronous, may throw), test, reveal, connect. */
 import { useCallback, useEffect, useRef } from 'react';
-import { formToProfile, validateForm } from '../../../state/profiles/profile-form.js';
+import { formToProfile, validateProfileForm } from '../../../state/profiles/profile-form.js';
 import type { ProfilesAction, ProfilesState } from '../../../state/profiles/profiles-reducer.js';
 import { focusedProfile } from '../../../state/profiles/profiles-reducer.js';
 import type { ProfilesService, Session } from '../../services.js';
@@ -70,7 +70,7 @@ export function useProfilesController(o: ControllerOptions): ProfilesController 
     if (s.mode.kind !== 'form') return;
     const form = s.mode.form;
     const taken = s.profiles.map((p) => p.name);
-    const errors = validateForm(form, taken);
+    const errors = validateProfileForm(form, taken);
     if (Object.keys(errors).length > 0) {
       dispatch({ type: 'form-errors', errors });
       dispatch({ type: 'status', status: { role: 'error', text: 'fix the marked fields' } });

@@ -1,7 +1,7 @@
 /** First run: a short profile form; the connection is tested before the profile is saved, then the list opens. */
 import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
-import { acceptsText, formToProfile, validateForm } from '../../../state/profiles/profile-form.js';
+import { acceptsText, formToProfile, validateProfileForm } from '../../../state/profiles/profile-form.js';
 import { initialSetupState, setupBusy, setupReducer } from '../../../state/profiles/setup-reducer.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';
@@ -9,7 +9,7 @@ import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
-import { formKey } from '../profiles/form-keys.js';
+import { formKey } from '../profiles/profile-form-keys.js';
 import { ProfileFormView } from '../profiles/profile-form-view.js';
 import { oneLine } from '../profiles/use-profiles-controller.js';
 
@@ -34,13 +34,13 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
   const submit = async (): Promise<void> => {
     const s = getState();
     if (setupBusy(s) || !service) return;
-    let taken: string[] = [];
+    let taken: string[];
     try {
       taken = service.list().map((p) => p.name);
     } catch (err) {
       return dispatch({ type: 'save-failed', message: oneLine(err) });
     }
-    const errors = validateForm(s.form, taken);
+    const errors = validateProfileForm(s.form, taken);
     if (Object.keys(errors).length > 0) return dispatch({ type: 'errors', errors });
     const profile = formToProfile(s.form);
     dispatch({ type: 'test-started' });

@@ -8,7 +8,7 @@
  */
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { xdgBase, APP_DIR_NAME } from './store/config-dir.js';
+import { xdgBase, APP_DIR_NAME } from '../store/config-dir.js';
 
 const CACHE_SUFFIX = '.v8cache';
 

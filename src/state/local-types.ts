@@ -1,4 +1,4 @@
-/** Types of the local store: profiles (conf), drafts and history (XDG state dir). */
+/** Types of what the app keeps locally: profiles (conf), drafts and history (XDG state dir). The store reads and writes them; state/ and ui/ work with them. */
 
 /** Where a profile's secret (API key or Basic password) comes from. */
 export type SecretSource =
@@ -20,7 +20,7 @@ export interface Profile {
   timeoutMs?: number;
   /** Short tag shown in the header, e.g. PROD. */
   label?: string;
-  /** Semantic colour of the label: red, yellow, green, blue, magenta, cyan. */
+  /** Colour of the label: one of state/profiles/label-colours.ts. */
   color?: string;
   readOnly?: boolean;
 }

@@ -5,8 +5,8 @@ import {
   resolveSecret,
   revealTail,
   SecretError,
-} from '../../src/store/secret-source.js';
-import type { Profile } from '../../src/store/types.js';
+} from '../../src/connection/secret-source.js';
+import type { Profile } from '../../src/state/local-types.js';
 
 const KEY = 'bfst-abcdefghijklmnop1234';
 

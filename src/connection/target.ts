@@ -3,28 +3,14 @@
  * environment, then the named or default profile (or the embedded demo
  * gateway). Nothing here is stored.
  */
-import type { ClientOptions } from './api/types.js';
-import { EXIT, type ExitCode } from './commands/types.js';
-import { openProfileStore, type ProfileStore } from './store/profile-store.js';
-import { resolveConnection } from './store/secret-source.js';
-import { gatewayKey } from './store/state-dir.js';
-import type { Profile } from './store/types.js';
+import type { ClientOptions } from '../api/types.js';
+import { EXIT, type ExitCode } from '../state/exit-codes.js';
+import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import { connectionInfo, type ConnectionInfo } from './connection-info.js';
+import { resolveConnection } from './secret-source.js';
 
-/** Where the app is connected, as shown in headers and used to key drafts and history. */
-export interface ConnectionInfo {
-  url: string;
-  authMode: 'none' | 'bearer' | 'basic';
-  /** Profile name, when connected through a profile. */
-  profile?: string;
-  label?: string;
-  /** Label colour name (red, yellow, ...). */
-  color?: string;
-  readOnly: boolean;
-  /** Stable key of this gateway for drafts and history. */
-  gatewayKey: string;
-  /** The secret in use, so output can be scrubbed of it. Never rendered. */
-  secret?: string;
-}
+export type { ConnectionInfo } from './connection-info.js';
+import type { Profile } from '../state/local-types.js';
 
 export interface TargetFlags {
   url?: string;
@@ -93,20 +79,10 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   }
   if (timeoutMs !== undefined) clientOptions.timeoutMs = timeoutMs;
   const urlOverridden = Boolean(explicitUrl) && explicitUrl !== profile?.url;
-  const auth = clientOptions.auth;
   return {
     clientOptions,
     profile,
-    connection: {
-      url: clientOptions.baseUrl,
-      authMode: auth.kind,
-      profile: profile?.name,
-      label: profile?.label,
-      color: profile?.color,
-      readOnly: Boolean(profile?.readOnly),
-      gatewayKey: gatewayKey(urlOverridden ? undefined : profile?.name, clientOptions.baseUrl),
-      secret: auth.kind === 'bearer' ? auth.token : auth.kind === 'basic' ? auth.password : undefined,
-    },
+    connection: connectionInfo(profile, clientOptions, urlOverridden),
     close: async () => undefined,
   };
 }
@@ -128,7 +104,7 @@ function parseTimeout(text: string | undefined): number | undefined {
 }
 
 async function demoTarget(saveDelayMs: number, timeoutMs: number | undefined): Promise<Target> {
-  const { startDemoGateway } = await import('./demo-gateway/index.js');
+  const { startDemoGateway } = await import('../demo-gateway/index.js');
   const gw = await startDemoGateway({ port: 0, saveDelayMs });
   return {
     clientOptions: { baseUrl: gw.url, auth: { kind: 'none' }, ...(timeoutMs ? { timeoutMs } : {}) },

@@ -1,14 +1,13 @@
 /** Opens a live session for the TUI: resolve the target, create the client and the profiles service. */
-import { ApiError } from './api/api-error.js';
-import { createClient } from './api/client.js';
-import type { GatewayClient } from './api/types.js';
-import type { Provider } from './api/wire.js';
-import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from './connect.js';
-import { EXIT, type ExitCode } from './commands/types.js';
+import { ApiError } from '../api/api-error.js';
+import { createClient } from '../api/client.js';
+import type { GatewayClient } from '../api/types.js';
+import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from '../connection/target.js';
+import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';
 import { localServices } from './local-services.js';
-import { openProfileStore, type ProfileStore } from './store/profile-store.js';
-import type { PrefetchedList, Services } from './ui/services.js';
+import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import type { PrefetchedList, Services } from '../ui/services.js';
 
 export type OpenResult =
   | {

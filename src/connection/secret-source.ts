@@ -1,7 +1,7 @@
 /** Resolving a profile's key (stored, env var, or command) and turning a profile into ClientOptions. */
 import { spawn } from 'node:child_process';
 import type { Auth, ClientOptions } from '../api/types.js';
-import type { Profile, SecretSource } from './types.js';
+import type { Profile, SecretSource } from '../state/local-types.js';
 
 /** A key could not be resolved. The message is one line and never contains the key or the command's stdout. */
 export class SecretError extends Error {
@@ -51,7 +51,7 @@ function scrub(text: string, values: string[]): string {
 }
 
 /** Runs `command` with `/bin/sh -c` in its own process group; stdout (trailing newlines trimmed) is the key. */
-function runCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   const what = `key command ${quoteCommand(command)}`;
   return new Promise((resolve, reject) => {
     let child: ReturnType<typeof spawn>;
@@ -132,7 +132,7 @@ export async function resolveSecret(src: SecretSource, opts: ResolveSecretOption
       return value;
     }
     case 'command':
-      return runCommand(src.command, env, opts.timeoutMs ?? DEFAULT_SECRET_TIMEOUT_MS);
+      return runKeyCommand(src.command, env, opts.timeoutMs ?? DEFAULT_SECRET_TIMEOUT_MS);
   }
 }
 

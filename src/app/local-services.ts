@@ -6,11 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { registerBeforeExit } from './exit-hooks.js';
-import { openDraftStore } from './store/draft-store.js';
-import { openHistoryStore } from './store/history-store.js';
-import { terminalControl } from './terminal-control.js';
-import type { DraftService, EditorService, HistoryService, Services } from './ui/services.js';
+import { registerBeforeExit } from '../ui/exit-hooks.js';
+import { openDraftStore } from '../store/draft-store.js';
+import { openHistoryStore } from '../store/history-store.js';
+import { terminalControl } from '../ui/terminal-control.js';
+import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
 
 /** Largest file accepted as a PEM value. */
 const MAX_TEXT_FILE = 1024 * 1024;
@@ -42,7 +42,8 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
       try {
         size = statSync(full).size;
       } catch (err) {
-        throw new Error((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0]);
+        const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0];
+        throw new Error(reason, { cause: err });
       }
       if (size > MAX_TEXT_FILE) throw new Error(`file is larger than ${MAX_TEXT_FILE / 1024} KiB; not a PEM`);
       const text = readFileSync(full, 'utf8');

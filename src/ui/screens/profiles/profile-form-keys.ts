@@ -1,6 +1,6 @@
 /** Maps a key to what the profile form does with it, for the profiles editor and the setup screen alike. */
 import type { Key } from 'ink';
-import { acceptsText, focusedField, visibleFields, type FormAction, type ProfileFormState } from '../../../state/profiles/profile-form.js';
+import { acceptsText, focusedProfileField, visibleFields, type FormAction, type ProfileFormState } from '../../../state/profiles/profile-form.js';
 import { commandFor } from '../../keymap.js';
 
 export type FormKeyResult =
@@ -10,7 +10,6 @@ export type FormKeyResult =
 
 /** A key that is text (a character or a pasted run), not a command. */
 export function isPrintable(input: string, key: Key): boolean {
-  // eslint-disable-next-line no-control-regex
   return input.length > 0 && !key.ctrl && !key.meta && !key.escape && !/[\x00-\x1f\x7f]/.test(input);
 }
 
@@ -21,8 +20,8 @@ export function formKey(scope: 'profileForm' | 'setup', input: string, key: Key,
   switch (commandFor([scope, 'global'], input, key)) {
     case 'next': return { action: { type: 'move', delta: 1 } };
     case 'prev': return { action: { type: 'move', delta: -1 } };
-    case 'change': return focusedField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: 1 } };
-    case 'changeBack': return focusedField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: -1 } };
+    case 'change': return focusedProfileField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: 1 } };
+    case 'changeBack': return focusedProfileField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: -1 } };
     case 'clear': return { action: { type: 'clear' } };
     case 'enter': {
       const last = form.focus >= visibleFields(form).length - 1;

@@ -1,0 +1,66 @@
+// The linter `npm test` runs: the language rules, React's hook rules, and the
+// layer rule of the architecture (README "Architecture"): imports point down
+//   cli -> launcher | app -> ui | commands -> connection -> store -> state -> api,  demo-gateway -> api
+// A room may import only the rooms listed for it below; a wrong-way import fails the build.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Which rooms (folders of src/) each room may import from. */
+const MAY_IMPORT = {
+  launcher: ['store'],
+  app: ['ui', 'commands', 'connection', 'store', 'state', 'api', 'demo-gateway'],
+  ui: ['connection', 'state', 'api'],
+  commands: ['connection', 'store', 'state', 'api', 'demo-gateway'],
+  connection: ['store', 'state', 'api', 'demo-gateway'],
+  store: ['state', 'api'],
+  state: ['api'],
+  api: [],
+  'demo-gateway': ['api'],
+};
+const ROOMS = Object.keys(MAY_IMPORT);
+
+/** Packages a room must not load: state/ is pure, ui/ reaches the network and disk only through services. */
+const FORBIDDEN_PACKAGES = {
+  state: ['react', 'ink', 'undici', 'conf'],
+  ui: ['undici', 'conf'],
+};
+
+function layerRule(room) {
+  // A relative import names the room as a path segment (`../store/x.js`, `../../api/y.js`); `../*` as the
+  // whole path is the cli entry and its neighbours, which no room imports.
+  const rooms = ROOMS.filter((other) => other !== room && !MAY_IMPORT[room].includes(other));
+  const patterns = rooms.map((other) => ({
+    group: [`../${other}/**`, `../../${other}/**`, `../../../${other}/**`, `../../../../${other}/**`],
+    message: `src/${room}/ may not import src/${other}/ (layer rule, README "Architecture"); it may import: ${MAY_IMPORT[room].join(', ') || 'no other room'}.`,
+  }));
+  patterns.push({
+    group: ['../cli.js', '../../cli.js', '../usage.js', '../../usage.js', '../version.js', '../../version.js'],
+    message: `src/${room}/ may not import the entry point's files in src/ (layer rule).`,
+  });
+  const paths = (FORBIDDEN_PACKAGES[room] ?? []).map((name) => ({
+    name,
+    message: `src/${room}/ may not load ${name} (layer rule, README "Architecture").`,
+  }));
+  return {
+    files: [`src/${room}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // The app parses terminal input and makes gateway text printable: regexes over control characters are its job.
+      'no-control-regex': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  ...ROOMS.map(layerRule),
+);

@@ -1,0 +1,42 @@
+/** What the app shows and keys its local files by for one connected gateway. */
+import type { Auth, ClientOptions } from '../api/types.js';
+import type { Profile } from '../state/local-types.js';
+import { gatewayKey } from '../store/state-dir.js';
+
+/** Where the app is connected, as shown in headers and used to key drafts and history. */
+export interface ConnectionInfo {
+  url: string;
+  authMode: 'none' | 'bearer' | 'basic';
+  /** Profile name, when connected through a profile. */
+  profile?: string;
+  label?: string;
+  /** Label colour name (red, yellow, ...). */
+  color?: string;
+  readOnly: boolean;
+  /** Stable key of this gateway for drafts and history. */
+  gatewayKey: string;
+  /** The secret in use, so output can be scrubbed of it. Never rendered. */
+  secret?: string;
+}
+
+/** The secret an Auth carries (bearer token or Basic password), if any. */
+export function secretOf(auth: Auth): string | undefined {
+  return auth.kind === 'bearer' ? auth.token : auth.kind === 'basic' ? auth.password : undefined;
+}
+
+/**
+ * The connection a profile (or none) with these options makes. `urlOverridden`: the URL came from
+ * `--url`/`BIFROST_URL` rather than the profile, so drafts and history are keyed by the URL alone.
+ */
+export function connectionInfo(profile: Profile | undefined, opts: ClientOptions, urlOverridden = false): ConnectionInfo {
+  return {
+    url: opts.baseUrl,
+    authMode: opts.auth.kind,
+    profile: profile?.name,
+    label: profile?.label,
+    color: profile?.color,
+    readOnly: Boolean(profile?.readOnly),
+    gatewayKey: gatewayKey(urlOverridden ? undefined : profile?.name, opts.baseUrl),
+    secret: secretOf(opts.auth),
+  };
+}

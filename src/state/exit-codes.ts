@@ -1,0 +1,12 @@
+/** Documented exit codes (README "Exit codes"). */
+export const EXIT = {
+  ok: 0,
+  changes: 1,
+  usage: 2,
+  validation: 3,
+  auth: 4,
+  notFound: 5,
+  conflict: 6,
+  gateway: 7,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,41 @@
+/**
+ * The layer rule is enforced by the linter `npm test` runs (eslint.config.js). These tests hold the
+ * linter to it: a wrong-way import or a forbidden package in a room is an error, a downward one is not.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('layer rule', () => {
+  it.each([
+    ['src/state/form/x.ts', "import { App } from '../../ui/app.js';\nexport const a = App;\n", 'src/state/ may not import src/ui/'],
+    ['src/state/x.ts', "import { openProfileStore } from '../store/profile-store.js';\nexport const a = openProfileStore;\n", 'src/state/ may not import src/store/'],
+    ['src/api/x.ts', "import { EXIT } from '../state/exit-codes.js';\nexport const a = EXIT;\n", 'src/api/ may not import src/state/'],
+    ['src/ui/widgets/x.ts', "import { openDraftStore } from '../../store/draft-store.js';\nexport const a = openDraftStore;\n", 'src/ui/ may not import src/store/'],
+    ['src/commands/x.ts', "import { App } from '../ui/app.js';\nexport const a = App;\n", 'src/commands/ may not import src/ui/'],
+    ['src/demo-gateway/x.ts', "import { EXIT } from '../state/exit-codes.js';\nexport const a = EXIT;\n", 'src/demo-gateway/ may not import src/state/'],
+    ['src/connection/x.ts', "import { openSession } from '../app/session.js';\nexport const a = openSession;\n", 'src/connection/ may not import src/app/'],
+  ])('%s: a wrong-way import fails', async (file, code, expected) => {
+    expect((await problems(file, code)).join('\n')).toContain(expected);
+  });
+
+  it.each([
+    ['src/state/x.ts', 'react'],
+    ['src/state/x.ts', 'undici'],
+    ['src/ui/x.ts', 'conf'],
+    ['src/ui/x.ts', 'undici'],
+  ])('%s may not load %s', async (file, pkg) => {
+    expect((await problems(file, `import * as m from '${pkg}';\nexport const a = m;\n`)).join('\n')).toContain(`may not load ${pkg}`);
+  });
+
+  it('downward imports pass', async () => {
+    expect(await problems('src/ui/widgets/x.ts', "import { EXIT } from '../../state/exit-codes.js';\nimport { scrubSecrets } from '../../api/secrets.js';\nexport const a = [EXIT, scrubSecrets];\n")).toEqual([]);
+    expect(await problems('src/commands/x.ts', "import { resolveTarget } from '../connection/target.js';\nexport const a = resolveTarget;\n")).toEqual([]);
+  });
+});
