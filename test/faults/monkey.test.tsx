@@ -151,7 +151,16 @@ describe('monkey', () => {
       expect(rejections).toEqual([]);
 
       // Every PUT is a whole object: no read-only field, unknown fields kept, no masked text sent as a value.
-      const puts = gw.requests.slice(firstPut).filter((q) => q.method === 'PUT');
+      const allPuts = gw.requests.slice(firstPut).filter((q) => q.method === 'PUT');
+      // Key writes (the keys screen, `y`): the full key, never a computed field or masked text, only for listed providers.
+      const keyPut = /^\/api\/providers\/([^/]+)\/keys\/[^/]+$/;
+      for (const put of allPuts.filter((q) => keyPut.test(q.url))) {
+        expect(NAMES, `key PUT under a provider that is not listed: ${put.url}`).toContain(decodeURIComponent(keyPut.exec(put.url)![1]!));
+        for (const f of ['status', 'description', 'config_hash']) expect(put.json, `${put.url} sends computed ${f}`).not.toHaveProperty(f);
+        expect(put.body, `${put.url} sends masked text`).not.toMatch(/•/);
+        expect((put.json as Record<string, unknown>).id, `${put.url} without the key's id`).toBeTypeOf('string');
+      }
+      const puts = allPuts.filter((q) => !keyPut.test(q.url));
       for (const put of puts) {
         const body = put.json as Record<string, unknown>;
         expect(body, put.url).toBeTypeOf('object');
