@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Limits only catch a hang: every wait polls for a condition, so a loaded machine makes a test slower, never red.
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
     // Two cores: keep worker count modest so terminal tests are not starved.
     maxWorkers: 2,
   },

@@ -11,6 +11,7 @@ import { bundleMinimalInk } from './bench/bundle-minimal.mjs';
 import { startCountingProxy, startGatewayProcess } from './bench/gateway.mjs';
 import { machineLine } from './bench/machine.mjs';
 import { cursorRun, formCursorRun, isolatedEnv, keysRequestsPerAction, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
+import { benchFleet } from './bench/fleet.mjs';
 import { figure, kb, median, ms, percentile } from './bench/stats.mjs';
 
 const CLI = path.resolve('dist/cli.js');
@@ -141,3 +142,7 @@ figure('keystroke p95 ratio 10,000/10 providers', scale.toFixed(2), '<= 1.5', sc
     figure('production install', `not measured: ${String(err.message).split('\n')[0]}`);
   }
 }
+
+
+// 7. `fleet diff` across 5 gateways x ~100 providers.
+await benchFleet(CLI);

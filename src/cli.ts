@@ -6,6 +6,7 @@ import { type CommandIO } from './commands/types.js';
 import { EXIT } from './state/exit-codes.js';
 import { VERSION } from './version.js';
 import { USAGE } from './usage.js';
+import { printable } from './state/printable.js';
 
 /** How long after the list request the first frame may wait for its answer. */
 const FIRST_FRAME_WAIT_MS = 250;
@@ -35,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
     case 'keys': {
       const { runKeysCommand } = await import('./commands/keys.js');
       return runKeysCommand(rest, io);
+    }
+    case 'fleet': {
+      const { runFleetCommand } = await import('./commands/fleet.js');
+      return runFleetCommand(rest, io);
     }
     case 'help':
       io.stdout.write(USAGE);
@@ -101,7 +106,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
       const setup = openSetupSession(io.env);
       return runTui({ services: setup.services, mono, cleanup: setup.close });
     }
-    io.stderr.write(`bifrost-tui: ${opened.message}\n`);
+    io.stderr.write(`bifrost-tui: ${printable(opened.message)}\n`);
     return opened.code;
   }
   // A gateway that answers quickly is in the first frame; a slow one gets the loading frame instead.
@@ -114,7 +119,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`bifrost-tui: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    process.stderr.write(`bifrost-tui: ${printable(err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err))}\n`);
     process.exitCode = 1;
   },
 );

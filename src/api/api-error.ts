@@ -9,7 +9,9 @@ export type ApiErrorKind =
   | 'timeout'
   | 'aborted'
   | 'network'
-  | 'bad-response';
+  | 'bad-response'
+  /** Refused before sending: the request itself is invalid (e.g. provider name `..`). */
+  | 'invalid';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

@@ -10,6 +10,8 @@ import type { Dispatcher } from './undici-core.js';
 import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
+import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
 import {
   abortedError,
@@ -58,6 +60,8 @@ function secretsOf(auth: Auth): string[] {
 }
 
 function providerPath(name: string, suffix = ''): string {
+  const problem = providerNameProblem(name);
+  if (problem) throw new ApiError('invalid', problem);
   return `/api/providers/${encodeURIComponent(name)}${suffix}`;
 }
 
@@ -77,6 +81,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
+  const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   let origin = baseUrl;
   let prefix = '';
@@ -109,8 +114,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
     try {
       if (!dispatcher) throw setupError ?? new ApiError('network', 'no connection to the gateway was set up');
       res = await dispatcher.request({ origin, path: `${prefix}${call.path}`, method: call.method, headers, body, signal });
-      text = await res.body.text();
+      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length']);
     } catch (err) {
+      if (err instanceof ResponseTooLarge) {
+        throw badResponseError(res!.statusCode, `${err.message}, stopped reading (raise the cap with BIFROST_TUI_MAX_RESPONSE_BYTES)`, ctx);
+      }
       throw transportError(err, ctx);
     }
     if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
@@ -180,10 +188,10 @@ export function createClient(opts: ClientOptions): GatewayClient {
       const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
       return list.providers;
     },
-    getProvider(name, o) {
+    async getProvider(name, o) {
       return send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o });
     },
-    updateProvider(name, body: UpdateBody, o) {
+    async updateProvider(name, body: UpdateBody, o) {
       return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
     },
     createProvider(body, o) {

@@ -49,6 +49,30 @@ export function maskSecret(text: string): string {
   return `•••• (set, ${text.length} chars)`;
 }
 
+/** `scheme://user:pass@` in any text: the userinfo part of a URL. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi;
+
+/** The text with every URL's `user:password@` replaced by `***@`. */
+export function hideUrlUserinfo(text: string): string {
+  return text.replace(URL_USERINFO, '$1***@');
+}
+
+/** True when `url` carries a user name or password (`http://user:pass@host`). */
+export function urlHasUserinfo(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return hideUrlUserinfo(url) !== url;
+  }
+}
+
+/** Why a gateway URL cannot be used because it carries credentials (never sent, and they would show), or undefined. */
+export function urlCredentialsProblem(url: string): string | undefined {
+  if (!urlHasUserinfo(url)) return undefined;
+  return `the gateway URL ${hideUrlUserinfo(url)} holds credentials, which are never sent: remove them and use BIFROST_API_KEY, --api-key or a profile with basic auth`;
+}
+
 /**
  * Removes known secret values from free text (error messages, logs).
  * `secrets` are the literal values to scrub (e.g. the profile's API key).
@@ -58,7 +82,7 @@ export function scrubSecrets(text: string, secrets: Iterable<string | undefined>
   for (const s of secrets) {
     if (s && s.length >= 4) out = out.split(s).join('****');
   }
-  return out
+  return hideUrlUserinfo(out)
     .replace(/(authorization\s*[:=]\s*)(bearer|basic)?\s*[^\s,;"]+/gi, '$1$2 ****')
     .replace(/(bfst-|sk-bf-)[A-Za-z0-9_-]+/g, '$1****');
 }

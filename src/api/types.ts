@@ -18,6 +18,8 @@ export interface ClientOptions {
   caFile?: string;
   /** Skip TLS verification of the management connection. */
   insecure?: boolean;
+  /** Most bytes read from one reply (default 64 MiB); past it the call fails as a bad reply. */
+  maxResponseBytes?: number;
   /** Retries for idempotent GETs on transport errors and 502/503/504 (default 2). */
   getRetries?: number;
 }

@@ -54,7 +54,7 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
       const editor = env.VISUAL || env.EDITOR || 'vi';
       const dir = mkdtempSync(path.join(tmpdir(), 'bifrost-tui-'));
       const file = path.join(dir, `value${suffix}`);
-      writeFileSync(file, initial, { mode: 0o600 });
+      writeFileSync(file, initial, { mode: 0o600, flag: 'wx' });
       const ctrl = terminalControl();
       ctrl?.suspend();
       try {

@@ -9,9 +9,12 @@ import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import { resolveTarget, TargetError, type Target } from '../connection/target.js';
 import { scrubSecrets } from '../api/secrets.js';
+import { printable, printableLines } from '../state/printable.js';
+import { providerNameProblem } from '../api/provider-name.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { StoreError } from '../store/store-error.js';
+import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
@@ -115,11 +118,11 @@ export class Ctx {
   scrub(text: string): string {
     return scrubSecrets(text, this.secrets);
   }
-  /** Text for humans on stdout, with the connection's secrets removed (values are masked already). */
+  /** Text for humans on stdout, with the connection's secrets removed (values are masked already) and controls made visible. */
   out(text: string): void {
     let clean = text;
     for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
-    this.io.stdout.write(clean);
+    this.io.stdout.write(printableLines(clean));
   }
   /** JSON on stdout, verbatim (an export must stay byte-exact). */
   outJson(value: unknown): void {
@@ -127,11 +130,11 @@ export class Ctx {
   }
   /** A note on stderr, unless --quiet. */
   note(text: string): void {
-    if (!this.quiet) this.io.stderr.write(`${this.scrub(text)}\n`);
+    if (!this.quiet) this.io.stderr.write(`${printable(this.scrub(text))}\n`);
   }
   /** An error line on stderr (always shown). */
   error(text: string): void {
-    this.io.stderr.write(`bifrost-tui: ${this.scrub(text)}\n`);
+    this.io.stderr.write(`bifrost-tui: ${printable(this.scrub(text))}\n`);
   }
 
   /** Resolves the gateway from flags, env and profiles (no request is made). */
@@ -171,6 +174,11 @@ export class Ctx {
     return this.deps.history ?? openHistoryStore({ dir: this.deps.historyDir, env: this.io.env, now: this.deps.now });
   }
 
+  /** Snapshots of the last export/apply of a directory, next to the history. */
+  sync(): SyncStore {
+    return openSyncStore({ dir: this.deps.historyDir, env: this.io.env });
+  }
+
   now(): Date {
     return this.deps.now ? this.deps.now() : new Date();
   }
@@ -186,6 +194,7 @@ export function exitFor(err: unknown): { code: number; message: string } {
   if (err instanceof CommandError) return { code: err.code, message: err.message };
   if (err instanceof TargetError) return { code: err.code, message: err.message };
   if (err instanceof ApiError) {
+    if (err.kind === 'invalid') return { code: EXIT.usage, message: err.message };
     if (err.isAuth) return { code: EXIT.auth, message: err.message };
     if (err.isNotFound) return { code: EXIT.notFound, message: err.message };
     // The gateway's 400 is a validation failure, the same class as our own checks.
@@ -213,6 +222,10 @@ export async function runCommand(ctx: Ctx, body: () => Promise<number>): Promise
 export function needArgs(ctx: Ctx, sub: string, what: readonly string[], min = what.length, group = 'providers'): string[] {
   if (ctx.args.length < min) throw new UsageError(`\`${group} ${sub}\` needs ${what.slice(ctx.args.length, min).join(' ')}`);
   if (ctx.args.length > what.length) throw new UsageError(`\`${group} ${sub}\` takes ${what.join(' ') || 'no arguments'}, got extra "${ctx.args[what.length]}"`);
+  what.forEach((label, i) => {
+    const problem = label === 'NAME' && ctx.args[i] !== undefined ? providerNameProblem(ctx.args[i]) : undefined;
+    if (problem) throw new UsageError(problem);
+  });
   return ctx.args;
 }
 

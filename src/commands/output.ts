@@ -3,10 +3,12 @@ import type { Provider } from '../api/wire.js';
 import { flattenForDisplay } from '../state/flatten.js';
 import { formatDiffEntry, type DiffEntry } from '../state/form/diff.js';
 import { maskDeep } from '../state/form/other-fields.js';
+import { printable } from '../state/printable.js';
 import { providerKind } from '../state/provider-catalog.js';
 
 /** Columns padded to the widest cell, two spaces apart; the last column is not padded. */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function formatTable(headers: readonly string[], cells: readonly (readonly string[])[]): string {
+  const rows = cells.map((r) => r.map(printable));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();

@@ -1,6 +1,7 @@
 /** How profiles are shown by `profiles list|show`: text and JSON, never any part of a stored key. */
 import type { Profile, SecretSource } from '../state/local-types.js';
 import { describeSecret } from '../connection/secret-source.js';
+import { hideUrlUserinfo } from '../api/secrets.js';
 
 /** The JSON view of a profile: only known fields, secret reduced to its kind (unknown keys might hold secrets). */
 export interface ProfileView {
@@ -27,7 +28,7 @@ function secretView(src: SecretSource | undefined): ProfileView['secret'] {
 
 /** Profile → JSON-safe view. */
 export function profileView(p: Profile, isDefault: boolean): ProfileView {
-  const view: ProfileView = { name: p.name, url: p.url, auth: p.auth, default: isDefault };
+  const view: ProfileView = { name: p.name, url: hideUrlUserinfo(p.url), auth: p.auth, default: isDefault };
   if (p.username !== undefined) view.username = p.username;
   const secret = secretView(p.secret);
   if (secret) view.secret = secret;
@@ -51,7 +52,7 @@ export function formatProfileTable(profiles: Profile[], defaultName: string | un
   for (const p of profiles) {
     const flags = [p.readOnly ? 'read-only' : '', p.insecure ? 'insecure-tls' : ''].filter(Boolean).join(',');
     const auth = p.auth === 'basic' && p.username ? `basic (${p.username})` : p.auth;
-    rows.push([p.name === defaultName ? '*' : ' ', p.name, p.url, auth, p.auth === 'none' ? '-' : describeSecret(p.secret), labelText(p) || '-', flags || '-']);
+    rows.push([p.name === defaultName ? '*' : ' ', p.name, hideUrlUserinfo(p.url), auth, p.auth === 'none' ? '-' : describeSecret(p.secret), labelText(p) || '-', flags || '-']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).slice(1).join('  ');
@@ -62,7 +63,7 @@ export function formatProfileTable(profiles: Profile[], defaultName: string | un
 export function formatProfileDetails(p: Profile, isDefault: boolean): string {
   const lines: Array<[string, string]> = [
     ['name', isDefault ? `${p.name} (default)` : p.name],
-    ['url', p.url],
+    ['url', hideUrlUserinfo(p.url)],
     ['auth', p.auth],
   ];
   if (p.auth === 'basic') lines.push(['username', p.username ?? '(none)']);

@@ -1,6 +1,8 @@
 /** `bifrost-tui profiles list|show|add|edit|remove|use|test`. */
 import { errorMessage } from '../api/api-error.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
+import { printable, printableLines } from '../state/printable.js';
+import { urlCredentialsProblem } from '../api/secrets.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import { profileNameProblem } from '../state/profiles/profile-name.js';
 import { SecretError } from '../connection/secret-source.js';
@@ -41,8 +43,9 @@ interface Ctx {
   deps: ProfilesDeps;
 }
 
+/** Human text made printable (a hand-edited config is untrusted too); JSON is built with JSON.stringify, which escapes controls. */
 function out(io: CommandIO, text: string): void {
-  io.stdout.write(text);
+  io.stdout.write(printableLines(text));
 }
 
 function needName(ctx: Ctx, sub: string, optional = false): string | undefined {
@@ -137,6 +140,8 @@ async function test(ctx: Ctx): Promise<number> {
   const store = ctx.store();
   const profile = named !== undefined ? mustGet(ctx, named) : store.getDefault();
   if (!profile) throw new UsageError('no default profile: name one (`profiles test NAME`) or set one with `profiles use NAME`');
+  const credentials = urlCredentialsProblem(ctx.flags.url || profile.url);
+  if (credentials) throw new UsageError(`profile "${profile.name}": ${credentials}`);
   const r = await testProfile(profile, { env: ctx.io.env, url: ctx.flags.url, createClient: ctx.deps.createClient, now: ctx.deps.now });
   if (r.stage === 'secret') {
     if (r.error instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${r.error.message}`, EXIT.auth);
@@ -187,7 +192,7 @@ export async function runProfilesCommand(argv: string[], io: CommandIO, deps: Pr
     return await handler(ctx);
   } catch (err) {
     const [message, code] = classify(err);
-    io.stderr.write(`bifrost-tui profiles: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.stderr.write(`bifrost-tui profiles: ${printable(message.replace(/\s*\n\s*/g, ' '))}\n`);
     return code;
   }
 }

@@ -1,6 +1,7 @@
 /** `providers diff` and `providers apply`: a JSON document merged onto the fetched provider. */
 import { assertWritable, needArgs, type Ctx } from './command-context.js';
 import { diffJson, formatDiff } from './output.js';
+import { isDirectory, runDirApply, runDirDiff } from './providers-dir.js';
 import { conflictOf, readDocument } from './providers-document.js';
 import { mergeEdits } from './providers-merge.js';
 import { planChanges, reportCheck, writeProvider } from './providers-save.js';
@@ -18,6 +19,8 @@ async function load(ctx: Ctx, sub: string) {
 
 /** Prints what applying the file would change; exit 1 when it changes something. */
 export async function runDiff(ctx: Ctx): Promise<number> {
+  const file = ctx.str('file');
+  if (isDirectory(file)) return runDirDiff(ctx, file!);
   const { name, fetched, edits, conflict: stale } = await load(ctx, 'diff');
   const { changes } = planChanges(fetched, edits);
   const conflict = changes.length > 0 ? stale : undefined;
@@ -31,6 +34,8 @@ export async function runDiff(ctx: Ctx): Promise<number> {
 
 /** Applies the file (merge, check, diff, confirm, back up, PUT). */
 export async function runApply(ctx: Ctx): Promise<number> {
+  const file = ctx.str('file');
+  if (isDirectory(file)) return runDirApply(ctx, file!);
   needArgs(ctx, 'apply', ['NAME']);
   if (!ctx.flag('dry-run')) await assertWritable(ctx);
   const { name, fetched, edits, conflict } = await load(ctx, 'apply');

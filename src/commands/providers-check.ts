@@ -5,45 +5,19 @@
  * reported as warnings, not errors, so a script can change one field of a
  * provider whose other values predate the UI's ranges.
  */
-import { applyEdit, cloneJson, getAtPath, type Edit } from '../api/update-body.js';
+import type { Edit } from '../api/update-body.js';
 import { ProviderSchema, type Provider } from '../api/wire.js';
-import { DESCRIPTORS, isReadOnly } from '../state/form/descriptors.js';
-import { createFormState, setField, setFieldValue, type FormState } from '../state/form/edit-model.js';
-import { envVarRef, envVarValue } from '../state/form/env-var.js';
+import { createFormState } from '../state/form/edit-model.js';
+import { formStateFor, proposedProvider } from '../state/form/form-from-provider.js';
 import { isCustomProvider } from '../state/form/provider-kind.js';
-import { jsonEqual } from '../state/form/same-value.js';
 import { validateForm } from '../state/form/validate.js';
+
+export { formStateFor, proposedProvider } from '../state/form/form-from-provider.js';
 
 /** Result of a check: errors refuse the write; warnings are shown. */
 export interface CheckResult {
   errors: string[];
   warnings: string[];
-}
-
-/** The provider after `edits`, read-only fields kept. */
-export function proposedProvider(original: Provider, edits: readonly Edit[]): Record<string, unknown> {
-  const p = cloneJson(original) as Record<string, unknown>;
-  for (const e of edits) applyEdit(p, e);
-  return p;
-}
-
-/** A form state over `original` with every descriptor field that differs in `proposed` set as an edit. */
-export function formStateFor(original: Provider, proposed: Record<string, unknown>): { state: FormState; readOnly: string[] } {
-  let state = createFormState(original);
-  const readOnly: string[] = [];
-  for (const d of DESCRIPTORS) {
-    const after = getAtPath(proposed, d.path);
-    if (jsonEqual(getAtPath(original, d.path), after)) continue;
-    if (isReadOnly(d, original)) {
-      readOnly.push(`${d.label} (${d.id}): cannot be changed after creation`);
-    } else if (d.envVar && after !== undefined && after !== null) {
-      // EnvVar fields take text (the reference or the literal), like the form's editor.
-      state = setField(state, d.id, envVarRef(after) ?? envVarValue(after));
-    } else {
-      state = setFieldValue(state, d.id, after ?? undefined);
-    }
-  }
-  return { state, readOnly };
 }
 
 function schemaErrors(p: Record<string, unknown>): string[] {

@@ -9,6 +9,8 @@ import { buildUpdateBody } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/form/diff.js';
 import { stableStringify } from '../state/form/same-value.js';
+import { writeFileAtomic } from '../store/fs-util.js';
+import { StoreError } from '../store/store-error.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -23,7 +25,8 @@ export interface ExportMeta {
   /** sha256 of the provider as exported, normalized (see `fingerprint`). */
   exported_from: string;
   provider: string;
-  at: string;
+  /** Written by older versions only: a timestamp made re-exports differ when nothing changed. */
+  at?: string;
   note?: string;
 }
 
@@ -37,24 +40,36 @@ export function fingerprint(p: Provider | Record<string, unknown>): string {
   return createHash('sha256').update(stableStringify(normalizeForCompare(p))).digest('hex');
 }
 
-/** The export document: the meta key first, then exactly what a PUT would send. */
-export function exportDocument(p: Provider, at: Date): Record<string, unknown> {
+/** The export document: the meta key (no timestamp, so an unchanged provider exports the same), then exactly what a PUT would send. */
+export function exportDocument(p: Provider): Record<string, unknown> {
   const meta: ExportMeta = {
     exported_from: fingerprint(p),
     provider: p.name,
-    at: at.toISOString(),
     note: 'bifrost-tui metadata: `providers apply` checks it and never sends it',
   };
   return { [META_KEY]: meta, ...buildUpdateBody(p, []) };
 }
 
+function sortKeysDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeysDeep);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, sortKeysDeep(o[k])]));
+}
+
+/** The file text of an export: sorted keys, two-space indent, trailing newline, so git diffs show only real changes. */
+export function exportText(p: Provider): string {
+  return `${JSON.stringify(sortKeysDeep(exportDocument(p)), null, 2)}\n`;
+}
+
 /** Writes a file readable by the owner only (the export holds redacted secrets and header values). */
 export function writePrivateFile(file: string, text: string): void {
   try {
-    fs.writeFileSync(file, text, { mode: 0o600 });
-    fs.chmodSync(file, 0o600); // an existing file keeps its old mode on write
+    // A temp file created exclusively next to it, then renamed: a symlink at `file` is replaced, never written through.
+    writeFileAtomic(file, text);
   } catch (err) {
-    throw new CommandError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.changes);
+    const cause = err instanceof StoreError ? (err.cause as NodeJS.ErrnoException | undefined) : (err as NodeJS.ErrnoException);
+    throw new CommandError(`cannot write ${file}: ${cause?.code ?? (err as Error).message}`, EXIT.changes);
   }
 }
 
@@ -105,7 +120,7 @@ function parseMeta(raw: unknown, source: string): ExportMeta | undefined {
   if (!m || typeof m !== 'object' || typeof m.exported_from !== 'string' || !/^[0-9a-f]{64}$/.test(m.exported_from)) {
     throw new CommandError(`${source}: "${META_KEY}" is not export metadata (expected {"exported_from": "<sha256>", ...}); remove it or re-export`, EXIT.validation);
   }
-  return { exported_from: m.exported_from, provider: String(m.provider ?? ''), at: String(m.at ?? '') };
+  return { exported_from: m.exported_from, provider: String(m.provider ?? ''), ...(typeof m.at === 'string' ? { at: m.at } : {}) };
 }
 
 /** Why applying `doc` to the fetched provider would overwrite someone else's change, or undefined. */

@@ -1,7 +1,8 @@
 /** `providers get` and `providers export`. */
 import { needArgs, type Ctx } from './command-context.js';
 import { formatProviderText } from './output.js';
-import { exportDocument, writePrivateFile } from './providers-document.js';
+import { runExportAll } from './providers-dir.js';
+import { exportText, writePrivateFile } from './providers-document.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** Shows one provider: as received (--json) or as masked text. */
@@ -15,9 +16,10 @@ export async function runGet(ctx: Ctx): Promise<number> {
 
 /** Prints or writes the editable object with its export fingerprint. */
 export async function runExport(ctx: Ctx): Promise<number> {
+  if (ctx.flag('all')) return runExportAll(ctx);
   const [name] = needArgs(ctx, 'export', ['NAME']);
   const p = await ctx.fetchProvider(name!);
-  const text = `${JSON.stringify(exportDocument(p, ctx.now()), null, 2)}\n`;
+  const text = exportText(p);
   const file = ctx.str('output');
   if (file === undefined || file === '-') {
     ctx.io.stdout.write(text);

@@ -4,7 +4,8 @@ import { DESCRIPTORS } from '../state/form/descriptors.js';
 const GLOBAL = `Connection and output (every command):
   --profile NAME     use a stored profile (env BIFROST_PROFILE)
   --url URL          gateway base URL (env BIFROST_URL)
-  --api-key KEY      management API key, sent as Bearer (env BIFROST_API_KEY)
+  --api-key KEY      management API key, sent as Bearer; prefer env BIFROST_API_KEY or a profile
+                     (--api-key is hidden from ps at start but stays in shell history)
   --timeout MS       read timeout in ms (writes wait at least 30 s)
   --json             machine-readable output on stdout (errors stay on stderr)
   --no-color         accepted for symmetry; subcommand output has no colour
@@ -75,16 +76,20 @@ Example:
 `;
 
 export const EXPORT_HELP = `Usage: bifrost-tui providers export NAME [-o FILE]
+       bifrost-tui providers export --all -o DIR
 
 Prints the editable object: exactly what a PUT would send (read-only fields such as
 name, provider_status, status, description and config_hash left out; unknown fields and
 redacted secrets kept as received), plus one client-only key:
-  "_bifrost_tui": {"exported_from": "<sha256>", "provider": NAME, "at": "<time>"}
+  "_bifrost_tui": {"exported_from": "<sha256>", "note": "...", "provider": NAME}
 \`apply\` and \`diff\` strip this key and never send it; \`apply\` uses the sha256
 (of the provider as exported, normalized) to refuse when the provider changed on the
 gateway since the export (exit 6, or --force). The real gateway ignores unknown
 fields, so the file also stays a valid PUT body.
+Keys are sorted and there is no timestamp: an unchanged provider exports byte-identical.
   -o, --output FILE  write FILE (mode 0600) instead of stdout
+  --all              every provider, one NAME.json each in -o DIR (config as files in git;
+                     also records the gateway's copies for drift checks by apply -f DIR)
 
 ${GLOBAL}
 
@@ -93,11 +98,15 @@ Example:
 `;
 
 export const DIFF_HELP = `Usage: bifrost-tui providers diff NAME -f FILE
+       bifrost-tui providers diff -f DIR [--prune]
 
 Shows, field by field, what \`apply\` would change (secrets masked). Exit 0 when
 nothing would change, 1 when something would. Warns (without failing) when the
 provider changed on the gateway since FILE was exported, or when apply would refuse.
   -f, --file FILE    the document (- = stdin)
+With -f DIR: the plan of \`apply -f DIR\` (create/update/delete per provider, field
+counts, drift); exit 1 when applying would change anything.
+  --prune            count providers DIR does not hold as deletions
 
 ${GLOBAL}
 
@@ -106,6 +115,7 @@ Example:
 `;
 
 export const APPLY_HELP = `Usage: bifrost-tui providers apply NAME -f FILE [--yes] [--dry-run] [--force]
+       bifrost-tui providers apply -f DIR [--yes] [--dry-run] [--prune]
 
 Makes NAME match FILE. NAME must already exist on the gateway (a PUT would create it).
 FILE may be partial: it is merged onto the provider as fetched, and the complete
@@ -121,6 +131,13 @@ object is sent. Merge rules:
 Values are checked with the editor's rules (exit 3).
   -f, --file FILE    the document (- = stdin; then --yes is needed)
   --force            write even if the provider changed since FILE was exported
+With -f DIR (desired state, like kubectl apply): prints the plan, asks once, then writes
+each changed provider with its own re-read and conflict check; a failure does not stop
+the others. Files from another gateway are not conflicts; drift (this gateway changed
+since DIR was last exported from / applied to it) is marked in the plan and applied
+only when confirmed (--yes says so). Secrets that cannot be copied are left as they are.
+Exit 0 all applied, 8 some applied, else the first failure's code.
+  --prune            also delete providers DIR does not hold (listed in the plan)
 ${WRITE}
 
 ${GLOBAL}

@@ -1,21 +1,25 @@
 /** `providers history` and `providers restore`. */
 import type { HistoryEntry } from '../state/local-types.js';
+import type { SkippedEntry } from '../store/history-store.js';
 import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
 import { formatTable } from './output.js';
 import { keepCurrentSecrets, replaceEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
 
-async function entries(ctx: Ctx, name: string): Promise<HistoryEntry[]> {
+/** The readable entries, newest first; each unreadable one is reported in one line and left on disk. */
+async function entries(ctx: Ctx, name: string): Promise<{ list: HistoryEntry[]; skipped: SkippedEntry[] }> {
   const target = await ctx.connect();
-  return ctx.history().listHistory(target.connection.gatewayKey, name);
+  const { entries: list, skipped } = ctx.history().scanHistory(target.connection.gatewayKey, name);
+  for (const s of skipped) ctx.note(`warning: skipped a corrupt history entry ${s.file}: ${s.problem}`);
+  return { list, skipped };
 }
 
 /** Lists the saved versions of a provider, newest first (local; no request). */
 export async function runHistory(ctx: Ctx): Promise<number> {
   const [name] = needArgs(ctx, 'history', ['NAME']);
-  const list = await entries(ctx, name!);
-  if (ctx.json) ctx.outJson({ provider: name, versions: list.map((e) => ({ id: e.id, at: e.at })) });
+  const { list, skipped } = await entries(ctx, name!);
+  if (ctx.json) ctx.outJson({ provider: name, versions: list.map((e) => ({ id: e.id, at: e.at })), ...(skipped.length ? { skipped } : {}) });
   else if (list.length === 0) ctx.out(`no saved versions of ${name} for this gateway\n`);
   else ctx.out(formatTable(['ID', 'SAVED AT'], list.map((e) => [e.id, e.at])));
   return EXIT.ok;
@@ -27,7 +31,7 @@ export async function runRestore(ctx: Ctx): Promise<number> {
   if (!ctx.flag('dry-run')) await assertWritable(ctx);
   const at = ctx.str('at');
   const target = await ctx.connect();
-  const entry = at ? ctx.history().getHistory(target.connection.gatewayKey, name!, at) : (await entries(ctx, name!))[0];
+  const entry = at ? ctx.history().getHistory(target.connection.gatewayKey, name!, at) : (await entries(ctx, name!)).list[0];
   if (!entry) {
     throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`providers history ${name}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
   }

@@ -9,7 +9,7 @@
 import { getAtPath, type Edit } from '../api/update-body.js';
 import { READ_ONLY_FIELDS, type Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/form/descriptors.js';
-import { envVarRef, envVarValue, isEnvVarObject } from '../state/form/env-var.js';
+import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../state/form/env-var.js';
 import { jsonEqual } from '../state/form/same-value.js';
 import { isRedacted } from '../api/secrets.js';
 import { CommandError } from './command-context.js';
@@ -108,4 +108,32 @@ export function keepCurrentSecrets(original: Provider | Record<string, unknown>,
     else parent[last] = structuredClone(current);
   }
   return { target: copy, kept };
+}
+
+/**
+ * A provider body from elsewhere (another gateway, a directory) made safe to
+ * send to a gateway whose copy is `target` (undefined: not configured there):
+ * - a redacted literal that is not the target's current mask is replaced by
+ *   the target's own value (or left out) and reported in `notCopied`: the
+ *   target would store the mask as the secret;
+ * - a reference (`env.NAME`, `vault.…`) is sent as a reference, in the shape
+ *   the target can resolve (`buildEnvVar`), unless the target already has it.
+ */
+export function portableBody(target: Provider | undefined, desired: Record<string, unknown>): { body: Record<string, unknown>; notCopied: string[] } {
+  const base = target ?? ({ name: '' } as Provider);
+  const refs = structuredClone(desired);
+  const walk = (path: string[], v: unknown, set: (next: unknown) => void): void => {
+    if (isEnvVarObject(v)) {
+      const ref = envVarRef(v);
+      const current = getAtPath(base, path);
+      if (ref === undefined || jsonEqual(current, v)) return;
+      set(envVarRef(current) === ref ? structuredClone(current) : buildEnvVar(current, ref));
+    } else if (isPlainObject(v)) {
+      for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => (v[k] = next));
+    }
+  };
+  // References first, so their (masked) resolved values are not taken for plain secrets.
+  for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => (refs[k] = next));
+  const { target: body, kept } = keepCurrentSecrets(base, refs);
+  return { body, notCopied: kept };
 }

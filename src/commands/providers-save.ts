@@ -76,22 +76,29 @@ export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> 
 
   const asked = await confirmWrite(ctx, `Save ${plural(changes.length, 'change')} to ${name} on ${url}?`);
   const client = await ctx.gateway();
-  if (asked) {
-    // Time passed at the prompt: the diff above must still be what gets overwritten.
-    const fresh = await ctx.fetchProvider(name);
-    if (fingerprint(fresh) !== fingerprint(fetched)) {
-      throw new CommandError(`${name} changed on the gateway while waiting for confirmation: nothing was written; run the command again`, EXIT.conflict);
-    }
-  }
-  const target = await ctx.connect();
-  let backupId: string;
-  try {
-    backupId = ctx.history().appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
-  } catch (err) {
-    throw new CommandError(`cannot back up ${name} before saving (${(err as Error).message}): nothing was written`, EXIT.changes);
-  }
+  // Time passed at the prompt: the diff above must still be what gets overwritten.
+  if (asked) await assertUnchanged(ctx, name, fetched, 'while waiting for confirmation');
+  const backupId = await backUp(ctx, name, fetched);
   await client.updateProvider(name, body);
   if (ctx.json) ctx.outJson({ ...result, saved: true, backup: backupId });
   else if (!ctx.quiet) ctx.out(`saved ${name}: ${plural(changes.length, 'change')}; previous version kept as ${backupId} (undo: bifrost-tui providers restore ${name} --at ${backupId})\n`);
   return EXIT.ok;
+}
+
+/** Re-reads `name` and refuses (exit 6) when it is no longer the copy that was planned against. */
+export async function assertUnchanged(ctx: Ctx, name: string, fetched: Provider, when: string): Promise<void> {
+  const fresh = await ctx.fetchProvider(name);
+  if (fingerprint(fresh) !== fingerprint(fetched)) {
+    throw new CommandError(`${name} changed on the gateway ${when}: nothing was written; run the command again`, EXIT.conflict);
+  }
+}
+
+/** Keeps the copy about to be overwritten in the history store; returns its id. */
+export async function backUp(ctx: Ctx, name: string, fetched: Provider): Promise<string> {
+  const target = await ctx.connect();
+  try {
+    return ctx.history().appendHistory(target.connection.gatewayKey, name, fetched as Record<string, unknown>).id;
+  } catch (err) {
+    throw new CommandError(`cannot back up ${name} before saving (${(err as Error).message}): nothing was written`, EXIT.changes);
+  }
 }

@@ -21,9 +21,9 @@ const FILE = { file: { type: 'string', short: 'f' } } as const;
 const SUBCOMMANDS: Readonly<Record<string, Sub>> = {
   list: { help: LIST_HELP, options: {}, run: runList },
   get: { help: GET_HELP, options: {}, run: runGet },
-  export: { help: EXPORT_HELP, options: { output: { type: 'string', short: 'o' } }, run: runExport },
-  diff: { help: DIFF_HELP, options: FILE, run: runDiff },
-  apply: { help: APPLY_HELP, options: { ...FILE, ...WRITE_OPTIONS, force: { type: 'boolean' } }, run: runApply },
+  export: { help: EXPORT_HELP, options: { output: { type: 'string', short: 'o' }, all: { type: 'boolean' } }, run: runExport },
+  diff: { help: DIFF_HELP, options: { ...FILE, prune: { type: 'boolean' } }, run: runDiff },
+  apply: { help: APPLY_HELP, options: { ...FILE, ...WRITE_OPTIONS, force: { type: 'boolean' }, prune: { type: 'boolean' } }, run: runApply },
   set: { help: SET_HELP, options: { ...WRITE_OPTIONS, unset: { type: 'string', multiple: true } }, run: runSet },
   history: { help: HISTORY_HELP, options: {}, run: runHistory },
   restore: { help: RESTORE_HELP, options: { ...WRITE_OPTIONS, at: { type: 'string' } }, run: runRestore },

@@ -2,6 +2,7 @@
 import { Ctx, parseCommandArgs, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
+import { printable } from '../state/printable.js';
 
 type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -21,7 +22,7 @@ export async function runSubcommand(group: string, help: string, subs: Readonly<
   }
   const sub = Object.hasOwn(subs, subName) ? subs[subName] : undefined;
   if (!sub) {
-    io.stderr.write(`bifrost-tui: unknown ${group} command "${subName}" (expected ${Object.keys(subs).join(', ')}; see --help)\n`);
+    io.stderr.write(`bifrost-tui: unknown ${group} command "${printable(subName)}" (expected ${Object.keys(subs).join(', ')}; see --help)\n`);
     return EXIT.usage;
   }
   let ctx: Ctx;

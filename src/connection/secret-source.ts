@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Auth, ClientOptions } from '../api/types.js';
 import type { Profile, SecretSource } from '../state/local-types.js';
+import { urlCredentialsProblem } from '../api/secrets.js';
 
 /** A key could not be resolved. The message is one line and never contains the key or the command's stdout. */
 export class SecretError extends Error {
@@ -160,6 +161,8 @@ export async function resolveConnection(
 ): Promise<ClientOptions> {
   const url = overrides.url || env.BIFROST_URL || profile?.url;
   if (!url) throw new SecretError('no gateway URL: pick a profile, or pass --url or set BIFROST_URL');
+  const credentials = urlCredentialsProblem(url);
+  if (credentials) throw new SecretError(credentials);
   const keyOverride = overrides.apiKey || env.BIFROST_API_KEY || undefined;
   let auth: Auth = { kind: 'none' };
   if (profile?.auth === 'basic') {

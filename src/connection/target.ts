@@ -8,6 +8,7 @@ import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import { connectionInfo, type ConnectionInfo } from './connection-info.js';
 import { resolveConnection } from './secret-source.js';
+import { hideUrlUserinfo, urlCredentialsProblem } from '../api/secrets.js';
 
 export type { ConnectionInfo } from './connection-info.js';
 import type { Profile } from '../state/local-types.js';
@@ -66,6 +67,9 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   if (!profile && !explicitUrl) {
     throw new TargetError('no gateway given: use --url URL (or BIFROST_URL), --profile NAME, or --demo to try the embedded demo gateway', EXIT.usage, true);
   }
+  // Before the key is resolved: a URL with credentials is a usage error, whatever else is wrong.
+  const credentials = urlCredentialsProblem(flags.url || env.BIFROST_URL || profile?.url || '');
+  if (credentials) throw new TargetError(credentials, EXIT.usage);
   let clientOptions: ClientOptions;
   try {
     clientOptions = await resolveConnection(profile, { url: flags.url, apiKey: flags.apiKey }, env);
@@ -75,9 +79,11 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   try {
     new URL(clientOptions.baseUrl);
   } catch {
-    throw new TargetError(`not a valid URL: "${clientOptions.baseUrl}"`, EXIT.usage);
+    throw new TargetError(`not a valid URL: "${hideUrlUserinfo(clientOptions.baseUrl)}"`, EXIT.usage);
   }
   if (timeoutMs !== undefined) clientOptions.timeoutMs = timeoutMs;
+  const maxResponseBytes = parseMaxResponseBytes(env.BIFROST_TUI_MAX_RESPONSE_BYTES);
+  if (maxResponseBytes !== undefined) clientOptions.maxResponseBytes = maxResponseBytes;
   const urlOverridden = Boolean(explicitUrl) && explicitUrl !== profile?.url;
   return {
     clientOptions,
@@ -100,6 +106,13 @@ function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new TargetError(`--timeout must be a positive number of milliseconds, got "${text}"`, EXIT.usage);
+  return n;
+}
+
+function parseMaxResponseBytes(text: string | undefined): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new TargetError(`BIFROST_TUI_MAX_RESPONSE_BYTES must be a positive number of bytes, got "${text}"`, EXIT.usage);
   return n;
 }
 

@@ -7,6 +7,10 @@
  *   POST   /__demo/faults   add one fault; body is a DemoFault JSON, e.g.
  *                           {"path":"/api/providers","status":503,"message":"down","times":1}
  *   DELETE /__demo/faults   remove all faults
+ *   PUT    /__demo/providers/{name}/status
+ *                           sets the read-only `status`/`description` the gateway reports (as a
+ *                           failed model listing would), e.g. {"status":"list_models_failed","description":"..."};
+ *                           tests seed hostile gateway text through it
  */
 import { AuthGate, unauthorizedReply } from './auth.js';
 import type { DemoRequest, RouteContext } from './context.js';
@@ -66,7 +70,26 @@ function apiRoute(req: DemoRequest, { ctx, auth }: RouterDeps): Handler | undefi
   });
 }
 
-function demoRoute(req: DemoRequest, { faults }: RouterDeps): Handler | undefined {
+const STATUS_ROUTE = /^\/__demo\/providers\/([^/]+)\/status$/;
+
+/** Sets what the gateway reports about a provider's last model listing. */
+function setStatus(req: DemoRequest, ctx: RouteContext, raw: string): Reply {
+  const name = decode(raw);
+  const stored = name === undefined ? undefined : ctx.store.get(name);
+  if (!stored) return errorReply(404, `Provider not found: ${name ?? raw}`);
+  const body = req.jsonOk ? (req.json as Record<string, unknown>) : undefined;
+  if (!body || typeof body !== 'object') return errorReply(400, 'body must be a JSON object');
+  for (const f of ['status', 'description'] as const) {
+    if (body[f] === undefined) continue;
+    if (typeof body[f] !== 'string') return errorReply(400, `${f} must be a string`);
+    stored[f] = body[f];
+  }
+  return jsonReply(200, { ok: true });
+}
+
+function demoRoute(req: DemoRequest, { faults, ctx }: RouterDeps): Handler | undefined {
+  const status = STATUS_ROUTE.exec(req.path);
+  if (status) return pick(req, { PUT: () => setStatus(req, ctx, status[1]!) });
   if (req.path !== '/__demo/faults') return undefined;
   return pick(req, {
     GET: () => jsonReply(200, { faults: faults.list() }),

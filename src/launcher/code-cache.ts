@@ -7,6 +7,7 @@
  * directory and files owned by this user that nobody else can write.
  */
 import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { xdgBase, APP_DIR_NAME } from '../store/config-dir.js';
 
@@ -77,9 +78,16 @@ export function readCache(file: string): Buffer | undefined {
 /** Atomically replaces the cache, and removes the caches of other builds. Never throws. */
 export function writeCache(dir: string, file: string, appHash: string, data: Buffer): void {
   try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, data, { mode: 0o600 });
-    renameSync(tmp, file);
+    // Created exclusively (O_EXCL: fails on anything already there, a planted symlink included) under
+    // an unguessable name in the checked directory, then renamed over the cache file.
+    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+      renameSync(tmp, file);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
     for (const name of readdirSync(dir)) {
       const otherBuild = !name.startsWith(`${appHash}-`);
       if (name.endsWith(CACHE_SUFFIX) && otherBuild) rmSync(path.join(dir, name), { force: true });

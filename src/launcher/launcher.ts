@@ -25,6 +25,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheLocation, readCache, writeCache } from './code-cache.js';
+import { argvWithoutSecrets } from './secret-args.js';
 
 /** sha256 prefix of dist/app.cjs, set by scripts/bundle.mjs. */
 declare const __APP_HASH__: string;
@@ -49,7 +50,18 @@ function tuneV8(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
+/**
+ * Keeps `--api-key KEY` out of `ps`: on Linux, setting process.title
+ * rewrites the memory /proc/PID/cmdline is read from (process.argv, a copy,
+ * keeps the key for the app). Done first, before the bundle is even read.
+ */
+function hideSecretArgs(): void {
+  const hidden = argvWithoutSecrets(process.argv);
+  if (hidden) process.title = hidden.join(' ');
+}
+
 function run(): void {
+  hideSecretArgs();
   tuneV8();
   const app = path.join(__dirname, 'app.cjs');
   let source: string;

@@ -8,5 +8,7 @@ export const EXIT = {
   notFound: 5,
   conflict: 6,
   gateway: 7,
+  /** `apply -f DIR`, `fleet push`: some providers (targets) were written, some failed. */
+  partial: 8,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -35,7 +35,15 @@ export interface Draft {
   fields?: Record<string, { text: string; parsed: boolean; input?: unknown; error?: string }>;
   /** A field that was being typed into when the draft was written. */
   pending?: { fieldId: string; text: string };
+  /** Secrets that were typed but are not in the file: the restore asks for them again. */
+  withheld?: WithheldSecret[];
   savedAt: string;
+}
+
+/** A typed secret a draft does not hold: a secret field, or one secret-named entry (`header`) of a map field. */
+export interface WithheldSecret {
+  fieldId: string;
+  header?: string;
 }
 
 /** One backup of a provider as it was on the gateway before a save. */

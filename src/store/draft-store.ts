@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Draft } from '../state/local-types.js';
+import { withoutTypedSecrets } from '../state/form-screen/draft-secrets.js';
 import { StoreError, firstLine } from './store-error.js';
 import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
@@ -12,7 +13,7 @@ export interface DraftStore {
   readonly dir: string;
   /** Where the draft of this provider lives (it may not exist). */
   draftPath(gateway: string, provider: string): string;
-  /** Atomic, synchronous, mode 0600: survives a crash right after it returns. */
+  /** Atomic, synchronous, mode 0600: survives a crash right after it returns. Typed secrets are left out (the draft notes them). */
   saveDraft(gateway: string, provider: string, draft: Draft): void;
   /** undefined when there is none; StoreError (file left alone) when it is unreadable. */
   loadDraft(gateway: string, provider: string): Draft | undefined;
@@ -48,13 +49,14 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
         made.add(gdir);
       }
       const file = draftPath(gateway, provider);
+      const text = JSON.stringify(withoutTypedSecrets(draft));
       try {
-        writeFileAtomic(file, JSON.stringify(draft));
+        writeFileAtomic(file, text);
       } catch (err) {
         // The folder may have been removed behind our back: retry once after recreating it.
         if (!fs.existsSync(gdir)) {
           ensurePrivateDir(gdir);
-          writeFileAtomic(file, JSON.stringify(draft));
+          writeFileAtomic(file, text);
         } else throw err;
       }
     },

@@ -10,12 +10,20 @@ import type { DirOptions } from './config-dir.js';
 /** `20261126T140733123Z`, optionally `-001`... when several entries share a millisecond. */
 const ID_RE = /^\d{8}T\d{9}Z(-\d{3})?$/;
 
+/** A history file that could not be read as an entry; left on disk as it is. */
+export interface SkippedEntry {
+  file: string;
+  problem: string;
+}
+
 export interface HistoryStore {
   readonly dir: string;
   /** Stores a copy of `object`; the id sorts by time and is unique even within one millisecond. */
   appendHistory(gateway: string, provider: string, object: Record<string, unknown>): HistoryEntry;
-  /** Newest first. A corrupt entry file throws a StoreError naming it (nothing is deleted). */
+  /** Newest first; corrupt entry files are left out (see `scanHistory`). */
   listHistory(gateway: string, provider: string): HistoryEntry[];
+  /** Newest first, plus the entry files that could not be read (nothing is deleted). */
+  scanHistory(gateway: string, provider: string): { entries: HistoryEntry[]; skipped: SkippedEntry[] };
   getHistory(gateway: string, provider: string, id: string): HistoryEntry | undefined;
 }
 
@@ -45,6 +53,36 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
     return value;
   };
 
+  const scan = (gateway: string, provider: string): { entries: HistoryEntry[]; skipped: SkippedEntry[] } => {
+    const pdir = providerDir(gateway, provider);
+    let names: string[];
+    try {
+      names = fs.readdirSync(pdir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: [] };
+      throw new StoreError(pdir, `cannot list: ${firstLine(err)}`, 'io', { cause: err });
+    }
+    // Sort ids, not file names: in "…Z-001.json" vs "…Z.json" the "-" would sort before ".".
+    const ids = names
+      .filter((n) => n.endsWith('.json') && ID_RE.test(n.slice(0, -5)))
+      .map((n) => n.slice(0, -5))
+      .sort()
+      .reverse();
+    const entries: HistoryEntry[] = [];
+    const skipped: SkippedEntry[] = [];
+    for (const id of ids) {
+      const file = path.join(pdir, `${id}.json`);
+      try {
+        const entry = readEntry(file);
+        if (entry) entries.push(entry);
+      } catch (err) {
+        if (!(err instanceof StoreError)) throw err;
+        skipped.push({ file, problem: err.problem });
+      }
+    }
+    return { entries, skipped };
+  };
+
   return {
     dir,
     appendHistory(gateway, provider, object) {
@@ -61,23 +99,9 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
       throw new StoreError(pdir, 'more than 1000 history entries in one millisecond', 'io');
     },
     listHistory(gateway, provider) {
-      const pdir = providerDir(gateway, provider);
-      let names: string[];
-      try {
-        names = fs.readdirSync(pdir);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw new StoreError(pdir, `cannot list: ${firstLine(err)}`, 'io', { cause: err });
-      }
-      // Sort ids, not file names: in "…Z-001.json" vs "…Z.json" the "-" would sort before ".".
-      return names
-        .filter((n) => n.endsWith('.json') && ID_RE.test(n.slice(0, -5)))
-        .map((n) => n.slice(0, -5))
-        .sort()
-        .reverse()
-        .map((id) => readEntry(path.join(pdir, `${id}.json`)))
-        .filter((e): e is HistoryEntry => e !== undefined);
+      return scan(gateway, provider).entries;
     },
+    scanHistory: scan,
     getHistory(gateway, provider, id) {
       if (!ID_RE.test(id)) return undefined;
       return readEntry(path.join(providerDir(gateway, provider), `${id}.json`));

@@ -8,6 +8,7 @@ import { ensurePrivateDir, FILE_MODE, tightenFileMode, writeFileAtomic } from '.
 import { resolveConfigDir, type DirOptions } from './config-dir.js';
 import { CONFIG_ROOT_SCHEMA, CONFIG_SCHEMA, CONFIG_VERSION, KNOWN_PROFILE_KEYS } from './profile-schema.js';
 import { profileNameProblem } from '../state/profiles/profile-name.js';
+import { lockTimeoutMs, withFileLock } from './file-lock.js';
 
 /** The stored data. Other top-level keys (and conf's `__internal__`) are kept as they are. */
 export interface StoredConfig extends Record<string, unknown> {
@@ -54,6 +55,17 @@ export interface ProfileStore {
   clearDefault(): void;
 }
 
+/**
+ * conf writes through `atomically`, which follows a symlinked config.json to
+ * wherever it points and opens its temp file without O_EXCL. Every write of
+ * this store goes through writeFileAtomic instead: a temp file created
+ * exclusively next to config.json, then renamed over it.
+ */
+class ExclusiveConf<T extends Record<string, unknown>> extends Conf<T> {}
+(ExclusiveConf.prototype as unknown as { _write(value: unknown): void })._write = function (this: { path: string; _serialize(v: unknown): string }, value: unknown) {
+  writeFileAtomic(this.path, this._serialize(value));
+};
+
 /** Turns anything conf throws into a StoreError naming the file. */
 function toStoreError(file: string, err: unknown, doing: string): StoreError {
   if (err instanceof StoreError) return err;
@@ -94,6 +106,7 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
   ensurePrivateDir(dir);
   tightenFileMode(file);
   const before = readBytes(file);
+  let parsedBefore: unknown;
   if (before !== undefined) {
     let parsed: unknown;
     try {
@@ -101,7 +114,12 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
     } catch (err) {
       throw toStoreError(file, err, 'open');
     }
-    const version = (parsed as { version?: unknown } | null)?.version;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      const what = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+      throw new StoreError(file, `is not a JSON object (found ${what}); fix or move the file, it was left unchanged`, 'corrupt');
+    }
+    parsedBefore = parsed;
+    const version = (parsed as { version?: unknown }).version;
     if (typeof version === 'number' && version > CONFIG_VERSION) {
       throw new StoreError(file, `was written by a newer bifrost-tui (config version ${version}, this one reads up to ${CONFIG_VERSION}); left unchanged`, 'corrupt');
     }
@@ -118,14 +136,22 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
     projectVersion: opts.projectVersion ?? CONFIG_PROJECT_VERSION,
     migrations: (opts.migrations ?? CONFIG_MIGRATIONS) as Options<StoredConfig>['migrations'],
   };
-  let conf: Conf<StoredConfig>;
-  try {
-    conf = new Conf<StoredConfig>(options);
-  } catch (err) {
-    const after = readBytes(file);
-    if (before !== undefined && (after === undefined || !after.equals(before))) writeFileAtomic(file, before.toString('utf8'));
-    throw toStoreError(file, err, 'open');
-  }
+  const lockTimeout = lockTimeoutMs(opts.env ?? process.env);
+  // conf may write on open (a new file, a pending migration): that is a read-modify-write too, so it
+  // runs under the lock. A file already at this version is only read, and compiling the schema
+  // (slow on a busy host) is then kept out of the lock.
+  const migrated = (parsedBefore as { __internal__?: { migrations?: { version?: unknown } } } | undefined)?.__internal__?.migrations?.version === options.projectVersion;
+  const open = (): Conf<StoredConfig> => {
+    const original = readBytes(file);
+    try {
+      return new ExclusiveConf<StoredConfig>(options);
+    } catch (err) {
+      const after = readBytes(file);
+      if (original !== undefined && (after === undefined || !after.equals(original))) writeFileAtomic(file, original.toString('utf8'));
+      throw toStoreError(file, err, 'open');
+    }
+  };
+  const conf = migrated ? open() : withFileLock(file, lockTimeout, open);
 
   const read = (): StoredConfig => {
     try {
@@ -134,15 +160,17 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
       throw toStoreError(file, err, 'open');
     }
   };
-  const write = (doing: string, change: (data: StoredConfig) => void): void => {
-    const data = read();
-    change(data);
-    try {
-      conf.store = data;
-    } catch (err) {
-      throw toStoreError(file, err, doing);
-    }
-  };
+  // Read, change and write under the lock: a parallel writer's change is never lost.
+  const write = (doing: string, change: (data: StoredConfig) => void): void =>
+    withFileLock(file, lockTimeout, () => {
+      const data = read();
+      change(data);
+      try {
+        conf.store = data;
+      } catch (err) {
+        throw toStoreError(file, err, doing);
+      }
+    });
   const profilesOf = (data: StoredConfig): Record<string, Profile> => data.profiles ?? {};
   const checkName = (name: string): void => {
     const problem = profileNameProblem(name);

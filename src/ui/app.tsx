@@ -5,7 +5,8 @@ import { startingListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
 import { KeyRouter, useHoldKeys, useKeyHandler, useReplayHeldKeys } from './key-router.js';
-import type { Services } from './services.js';
+import type { Services, Session } from './services.js';
+import { FleetScreen } from './screens/fleet/fleet-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
@@ -42,7 +43,11 @@ export function App(props: AppProps) {
   );
 }
 
-type Route = { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' };
+type Route =
+  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
+  | { screen: 'fleet'; note?: string }
+  /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
+  | { screen: 'fleetPush'; name: string; session: Session };
 
 function Shell({ services: initial, size, onExit }: AppProps) {
   const { exit } = useApp();
@@ -138,6 +143,28 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         />
       );
     }
+    if (route.screen === 'fleet')
+      return (
+        <FleetScreen services={services} width={columns} height={rows} active={active} onQuit={quit}
+          onBack={() => setRoute({ screen: 'list' })}
+          onHelp={(cell) => setHelp(cell ? ['fleetCell', 'global'] : ['fleet', 'global'])}
+          onPush={(session, name) => setRoute({ screen: 'fleetPush', name, session })} />
+      );
+    if (route.screen === 'fleetPush')
+      return (
+        <FormScreen
+          key={`fleet:${route.session.connection.gatewayKey}/${route.name}`}
+          services={{ ...services, session: route.session }}
+          name={route.name}
+          allowCreate={false}
+          width={columns}
+          height={rows}
+          active={active}
+          onBack={() => setRoute({ screen: 'fleet' })}
+          onQuit={quit}
+          onHelp={(scopes) => setHelp(scopes)}
+        />
+      );
     if (route.screen === 'setup')
       return <SetupScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
     if (route.screen === 'profiles')
@@ -158,6 +185,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         onOpen={(name) => setRoute({ screen: 'provider', name })}
         onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
+        onFleet={() => setRoute({ screen: 'fleet' })}
         onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
         onQuit={quit}
         onHelp={() => setHelp(['list', 'global'])}

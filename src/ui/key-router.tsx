@@ -6,8 +6,11 @@
  * stale handler. Here the handler is swapped during render, and keys that
  * arrive while a screen change is pending are held and replayed after it.
  */
-import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { useInput, type Key } from 'ink';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { decodeKey, NO_KEY } from '../state/input/decode-key.js';
+import { createKeyReader, type InputToken, type KeyReader } from '../state/input/key-reader.js';
+import { hasAltBinding } from './keymap.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -35,35 +38,16 @@ export function useKeyHandler(handler: KeyHandler, active = true, options: KeyHa
   }
 }
 
-const NO_KEY: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-  backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
-};
-
-/** The key event a single control character stands for. */
-function controlKey(ch: string): [string, Key] {
-  const code = ch.charCodeAt(0);
-  if (ch === '\r' || ch === '\n') return ['', { ...NO_KEY, return: true }];
-  if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
-  if (ch === '\x7f' || ch === '\b') return ['', { ...NO_KEY, backspace: true }];
-  return [String.fromCharCode(code + 96), { ...NO_KEY, ctrl: true }];
-}
-
 /**
- * Ink hands over a whole read as one event ("jjj", "ol\r", a paste). Split it
- * into what a person typed: control characters one by one, printable runs
- * whole for a text field or character by character for commands.
+ * The key events of one token: a keystroke is one event; a paste is one text
+ * event (its line breaks are text, never Enter); a printable run is whole for
+ * a text field, else one event per character.
  */
-export function splitChunk(input: string, acceptsText: () => boolean): Array<[string, Key]> {
-  const out: Array<[string, Key]> = [];
-  for (const part of input.match(/[\x00-\x1f\x7f]|[^\x00-\x1f\x7f]+/g) ?? []) {
-    if (part.length === 1 && /[\x00-\x1f\x7f]/.test(part)) out.push(controlKey(part));
-    else out.push([part, NO_KEY]);
-  }
-  return out.flatMap(([text, key]) =>
-    key === NO_KEY && !acceptsText() && Array.from(text).length > 1 ? Array.from(text).map((c): [string, Key] => [c, NO_KEY]) : [[text, key]],
-  );
+export function tokenEvents(token: InputToken, acceptsText: () => boolean): Array<[string, Key]> {
+  if (token.kind === 'key') return [decodeKey(token.seq)];
+  if (token.kind === 'paste') return token.text ? [[token.text, { ...NO_KEY }]] : [];
+  if (acceptsText()) return [[token.text, { ...NO_KEY }]];
+  return Array.from(token.text).map((c) => decodeKey(c));
 }
 
 /** Returns a function that holds further keys until the next render (call it when you navigate). */
@@ -92,22 +76,37 @@ export function useReplayHeldKeys(): void {
   });
 }
 
+/**
+ * Ink parses each read into events and hands `useInput` its guess of one key
+ * per event, which loses keys: "5\r\x13" in one read is one event (upstream:
+ * vadimdemedes/ink#782, an opt-in split that was not merged), "ESC q" becomes
+ * Alt+q, "ESC ^S" becomes a bare "\x13", and Backspace arrives as `delete`
+ * (vadimdemedes/ink#512). So the router reads the raw event text Ink emits (its
+ * internal input emitter, listened to ahead of `useInput`) and splits it itself
+ * with the key reader; `useInput` is kept for raw mode and for batching the
+ * handlers' updates.
+ */
 export function KeyRouter({ children }: { children: ReactNode }) {
   const router = useRef<Router>({ handler: null, options: {}, holding: false, queue: [] }).current;
+  const reader = useRef<KeyReader | null>(null);
+  reader.current ??= createKeyReader({ isAltKey: hasAltBinding });
+  const raw = useRef<string[]>([]);
+  const { internal_eventEmitter: emitter } = useStdin();
+  useEffect(() => {
+    const take = (data: string): void => void raw.current.push(data);
+    // Ahead of useInput's listener, which Ink re-adds after every render.
+    emitter.prependListener('input', take);
+    return () => void emitter.off('input', take);
+  }, [emitter]);
   const deliver = (input: string, key: Key): void => {
     if (router.holding) router.queue.push([input, key]);
     else router.handler?.(input, key);
   };
   const acceptsText = (): boolean => !router.holding && (router.options.acceptsText?.() ?? false);
-  useInput((input, key) => {
-    if (input.length <= 1 || key.ctrl || key.meta) return deliver(input, key);
-    // Text after a line break in one read is a paste, not typing: into a text field it goes whole
-    // (the field turns line breaks into spaces) rather than as Enter followed by commands.
-    if (acceptsText() && /[\r\n][^\r\n]/.test(input)) return deliver(input, NO_KEY);
-    // Split lazily so a key that changes mode (e.g. "/" then text) is seen by the next part.
-    const parts = input.match(/[\x00-\x1f\x7f]|[^\x00-\x1f\x7f]+/g) ?? [];
-    for (const part of parts) {
-      for (const [i, k] of splitChunk(part, acceptsText)) deliver(i, k);
+  useInput(() => {
+    // Tokens are turned into events one at a time so a key that changes mode (e.g. "/") is seen by the next.
+    for (const token of reader.current!.push(raw.current.splice(0).join(''))) {
+      for (const [input, key] of tokenEvents(token, acceptsText)) deliver(input, key);
     }
   });
   return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'help';
+export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -30,6 +30,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'toggleUnconfigured', keys: ['a'], scope: 'list', help: 'show/hide built-ins not configured yet', hint: 'all' },
   { command: 'refresh', keys: ['r', 'ctrl+r'], scope: 'list', help: 'refresh from the gateway', hint: 'refresh' },
   { command: 'profiles', keys: ['P', ':'], scope: 'list', help: 'profiles: switch, add, edit, test', hint: 'profiles' },
+  { command: 'fleet', keys: ['F'], scope: 'list', help: 'fleet: every provider across every profile', hint: 'fleet' },
   { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit' },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
   { command: 'keys', keys: ['y'], scope: 'list', help: 'the provider\'s API keys', hint: 'keys' },
@@ -157,6 +158,20 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'clear', keys: ['ctrl+u'], scope: 'keyPrompt', help: 'clear' },
   { command: 'cancel', keys: ['esc'], scope: 'keyPrompt', help: 'cancel', hint: 'cancel' },
 
+  { command: 'up', keys: ['up', 'k'], scope: 'fleet', help: 'previous provider' },
+  { command: 'down', keys: ['down', 'j'], scope: 'fleet', help: 'next provider', hint: 'move' },
+  { command: 'left', keys: ['left', 'h'], scope: 'fleet', help: 'previous gateway' },
+  { command: 'right', keys: ['right', 'l'], scope: 'fleet', help: 'next gateway' },
+  { command: 'open', keys: ['enter'], scope: 'fleet', help: 'field-level diff with the first gateway', hint: 'diff' },
+  { command: 'refresh', keys: ['r'], scope: 'fleet', help: 'read every gateway again', hint: 'refresh' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'fleet', help: 'back to the providers', hint: 'back' },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'fleetCell', help: 'previous field' },
+  { command: 'down', keys: ['down', 'j'], scope: 'fleetCell', help: 'next field', hint: 'move' },
+  { command: 'mark', keys: ['space'], scope: 'fleetCell', help: 'mark/unmark the field for a push', hint: 'mark' },
+  { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the first gateway to this one, through the editor\'s review and save', hint: 'push' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'fleetCell', help: 'back to the grid', hint: 'back' },
+
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help' },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },
   { command: 'close', keys: ['esc', '?', 'q'], scope: 'help', help: 'close help', hint: 'close' },
@@ -165,6 +180,7 @@ export const KEYMAP: readonly Binding[] = [
 /** Does this Ink key event match a key spec? */
 export function matchesKey(spec: string, input: string, key: Key): boolean {
   if (spec.startsWith('ctrl+')) return key.ctrl && input === spec.slice(5);
+  if (spec.startsWith('alt+')) return key.meta && input === spec.slice(4);
   switch (spec) {
     case 'up': return key.upArrow;
     case 'down': return key.downArrow;
@@ -185,6 +201,11 @@ export function matchesKey(spec: string, input: string, key: Key): boolean {
   }
 }
 
+/** Is `alt+<ch>` bound anywhere? Then ESC followed by `ch` in one read is Alt+ch, not Esc then ch. */
+export function hasAltBinding(ch: string, table: readonly Binding[] = KEYMAP): boolean {
+  return table.some((b) => b.keys.includes(`alt+${ch}`));
+}
+
 /** The command bound to this key event in the first matching scope, or undefined. */
 export function commandFor(scopes: readonly Scope[], input: string, key: Key, table: readonly Binding[] = KEYMAP): string | undefined {
   for (const scope of scopes) {
@@ -202,6 +223,7 @@ export function keyLabel(spec: string): string {
     enter: 'Enter', esc: 'Esc', tab: 'Tab', 'shift+tab': 'S-Tab', space: 'Space', backspace: 'Bksp',
   };
   if (spec.startsWith('ctrl+')) return `^${spec.slice(5).toUpperCase()}`;
+  if (spec.startsWith('alt+')) return `Alt+${spec.slice(4)}`;
   return names[spec] ?? spec;
 }
 

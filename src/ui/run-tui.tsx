@@ -1,17 +1,26 @@
 /**
- * Starts the interactive app: alternate screen in, Ink render, and the
- * terminal restored on every way out (q, Ctrl+C, SIGTERM, SIGHUP, a crash).
+ * Starts the interactive app: alternate screen and bracketed paste in, Ink
+ * render, and the terminal restored on every way out (q, Ctrl+C, SIGTERM, a
+ * crash). When the terminal itself goes away (hangup) the draft is written
+ * and the process leaves without writing to the dead terminal.
  */
 import { render } from 'ink';
 import { runBeforeExit } from './exit-hooks.js';
+import { exitWithoutTerminal, isTerminalGone, watchForHangup } from './hangup.js';
 import { setTerminalControl } from './terminal-control.js';
 import { App } from './app.js';
 import { yogaReady } from './yoga-ready.js';
 import type { Services } from './services.js';
+import { printable } from '../state/printable.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
+// Bracketed paste: the terminal marks pasted text, so only that is taken as a paste (see key-reader).
+const PASTE_MODE_ON = '\x1b[?2004h';
+const PASTE_MODE_OFF = '\x1b[?2004l';
+const TERMINAL_ON = ALT_SCREEN_ON + PASTE_MODE_ON;
+const TERMINAL_OFF = PASTE_MODE_OFF + SHOW_CURSOR + ALT_SCREEN_OFF;
 
 export interface RunTuiOptions {
   services: Services;
@@ -27,10 +36,10 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   const restore = (): void => {
     if (restored) return;
     restored = true;
-    out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+    out.write(TERMINAL_OFF);
   };
   await yogaReady;
-  out.write(ALT_SCREEN_ON);
+  out.write(TERMINAL_ON);
   process.once('exit', restore);
 
   const instance = render(<App services={services} mono={mono} />, {
@@ -44,10 +53,10 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   setTerminalControl({
     suspend: () => {
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
-      out.write(SHOW_CURSOR + ALT_SCREEN_OFF);
+      out.write(TERMINAL_OFF);
     },
     resume: () => {
-      out.write(ALT_SCREEN_ON);
+      out.write(TERMINAL_ON);
       if (process.stdin.isTTY) process.stdin.setRawMode(true);
       instance.clear();
     },
@@ -58,19 +67,27 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     code = exitCode;
     instance.unmount();
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    // Keep whatever was being typed (a dropped SSH session sends SIGHUP).
+  // The terminal is gone: keep whatever was being typed, then leave without a word (nobody can read it).
+  const leaveDeadTerminal = (): never => {
+    restored = true;
     runBeforeExit();
-    void finish(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+    return exitWithoutTerminal(129);
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  const stopWatching = watchForHangup(process.stdin, out, leaveDeadTerminal);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // Keep whatever was being typed.
+    runBeforeExit();
+    void finish(signal === 'SIGINT' ? 130 : 143);
+  };
+  // Ahead of Ink's own exit handler, which unmounts the screens (and their draft hooks) first.
+  process.prependListener('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   const onCrash = (err: unknown): void => {
+    if (isTerminalGone(err)) leaveDeadTerminal();
     runBeforeExit();
     instance.unmount();
     restore();
-    process.stderr.write(`bifrost-tui: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`bifrost-tui: internal error: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     process.exit(70);
   };
   process.on('uncaughtException', onCrash);
@@ -81,11 +98,11 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   } catch (err) {
     code = 70;
     restore();
-    process.stderr.write(`bifrost-tui: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`bifrost-tui: ${printable(err instanceof Error ? err.message : String(err))}\n`);
   } finally {
     restore();
+    stopWatching();
     process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
     process.off('SIGINT', onSignal);
     await cleanup?.();
   }

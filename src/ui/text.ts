@@ -1,9 +1,10 @@
-/** Fitting text into fixed-width cells. */
+/** Fitting text into fixed-width cells. Every cell is made printable: most gateway and config text reaches the screen through here. */
+import { printable } from '../state/printable.js';
 
 /** Cuts to `width` columns with an ellipsis; pads with spaces when `pad`. */
 export function fit(text: string, width: number, pad = true): string {
   if (width <= 0) return '';
-  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  const clean = printable(text.replace(/[\r\n\t]+/g, ' '));
   const chars = Array.from(clean);
   const cut = chars.length > width ? chars.slice(0, Math.max(0, width - 1)).join('') + '…' : clean;
   return pad ? cut + ' '.repeat(Math.max(0, width - Array.from(cut).length)) : cut;

@@ -41,3 +41,21 @@ describe('a corrupted config file', () => {
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });
 });
+
+describe('a config file that is valid JSON but not an object', () => {
+  for (const text of ['[1,2,3]', 'null', '42', '"text"']) {
+    it(`refuses ${text} with exit 3 and leaves the file byte for byte`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'bt-cfg-'));
+      const file = path.join(dir, 'config.json');
+      writeFileSync(file, text, { mode: 0o600 });
+      const env = { BIFROST_TUI_CONFIG_DIR: dir, PATH: process.env.PATH };
+      const a = io(env);
+      const code = await runProfilesCommand(['list'], a);
+      expect(code).toBe(EXIT.validation);
+      expect(a.err().trim().split('\n')).toHaveLength(1);
+      expect(a.err()).toContain(file);
+      expect(a.err()).toContain('not a JSON object');
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    });
+  }
+});

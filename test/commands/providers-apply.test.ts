@@ -145,7 +145,7 @@ describe('providers apply', () => {
     });
     const r = await h.run(['apply', 'openai', '-f', file, '--yes']);
     expect(r.code).toBe(6);
-    expect(r.stderr).toMatch(/^bifrost-tui: openai changed on the gateway since .*openai\.json was exported \(.+\): nothing was written; export again and redo your edits, or pass --force to overwrite\n$/);
+    expect(r.stderr).toMatch(/^bifrost-tui: openai changed on the gateway since .*openai\.json was exported: nothing was written; export again and redo your edits, or pass --force to overwrite\n$/);
     expect(r.stdout).toContain('~ concurrency_and_buffer_size.concurrency: 10 → 1000');
     expect(h.writes()).toEqual([]);
     const forced = await h.run(['apply', 'openai', '-f', file, '--yes', '--force']);

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gatewayKey } from '../../src/store/state-dir.js';
 import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
@@ -102,5 +104,28 @@ describe('providers restore', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('~ network_config.max_retries: 3 → 2');
     expect(h.puts()).toHaveLength(1);
+  });
+});
+
+describe('a corrupt history entry', () => {
+  it('history and restore skip it with a one-line note each and use the rest', async () => {
+    await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes']);
+    await h.run(['set', 'openai', 'network_config.max_retries=4', '--yes']);
+    const [newest, older] = h.history.listHistory(key(), 'openai');
+    const dir = path.join(h.dir, 'state', 'history');
+    const file = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith(`${newest!.id}.json`))!;
+    fs.writeFileSync(path.join(dir, file), '{"id": "trunc');
+    const r = await h.run(['history', 'openai']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(/\s+/)[0])).toEqual([older!.id]);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`skipped a corrupt history entry ${path.join(dir, file)}`);
+    const j = JSON.parse((await h.run(['history', 'openai', '--json'])).stdout);
+    expect(j.versions.map((v: { id: string }) => v.id)).toEqual([older!.id]);
+    expect(j.skipped).toHaveLength(1);
+    const restore = await h.run(['restore', 'openai', '--yes']);
+    expect(restore.code).toBe(0);
+    expect(restore.stderr).toContain('skipped a corrupt history entry');
+    expect((h.puts()[2]!.json as { network_config: { max_retries: number } }).network_config.max_retries).toBe(2);
   });
 });

@@ -14,9 +14,9 @@ import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
-import { FAULTS, renderApp, startTlsServer, TIMEOUT_MS, TLS_MESSAGE, type FaultCase } from './harness.js';
+import { FAULTS, renderApp, startTlsServer, timeoutFor, TLS_MESSAGE, type FaultCase } from './harness.js';
 
-const WAIT = 8000;
+const WAIT = 30_000;
 let gw: DemoGateway;
 let cleanup: Array<() => void | Promise<void>> = [];
 
@@ -36,8 +36,8 @@ function lineWith(frame: string, message: string | RegExp): string {
   return line;
 }
 
-function start(url: string) {
-  const app = renderApp(url);
+function start(url: string, fault?: FaultCase['fault']) {
+  const app = renderApp(url, undefined, timeoutFor(fault));
   cleanup.push(async () => {
     app.unmount();
     await app.client.close();
@@ -48,7 +48,7 @@ function start(url: string) {
 describe('start / list', () => {
   it.each(FAULTS)('$name', async ({ fault, message }: FaultCase) => {
     gw.addFault({ ...fault, method: 'GET', path: '/api/providers' });
-    const { lastFrame, stdin } = start(gw.url);
+    const { lastFrame, stdin } = start(gw.url, fault);
     if (!message) {
       await waitFor(() => expect(lastFrame()).toContain('6 configured'), WAIT);
     } else {
@@ -75,7 +75,7 @@ describe('start / list', () => {
 
 describe('open a provider', () => {
   it.each(FAULTS)('$name', async ({ fault, message }: FaultCase) => {
-    const { lastFrame, stdin } = start(gw.url);
+    const { lastFrame, stdin } = start(gw.url, fault);
     await waitFor(() => expect(lastFrame()).toContain('› acme-llm'), WAIT);
     gw.addFault({ ...fault, method: 'GET', path: '/api/providers/anthropic' });
     stdin.write('j');
@@ -155,7 +155,7 @@ describe('profiles test', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  async function test(url: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  async function test(url: string, timeoutMs = timeoutFor(undefined)): Promise<{ code: number; stdout: string; stderr: string }> {
     const store = openProfileStore({ dir: fs.mkdtempSync(path.join(dir, 's-')) });
     const sink = () => {
       const stream = new PassThrough();
@@ -167,7 +167,7 @@ describe('profiles test', () => {
       const out = sink();
       const err = sink();
       const io = { stdout: out.stream, stderr: err.stream, stdin: Readable.from([]), env: { PATH: process.env.PATH }, isTTY: false };
-      const code = await runProfilesCommand(argv, io, { store, createClient: (o) => createClient({ ...o, timeoutMs: TIMEOUT_MS }) });
+      const code = await runProfilesCommand(argv, io, { store, createClient: (o) => createClient({ ...o, timeoutMs }) });
       return { code, stdout: out.text(), stderr: err.text() };
     };
     expect((await run(['add', 'gw', '--url', url])).code).toBe(0);
@@ -176,7 +176,7 @@ describe('profiles test', () => {
 
   it.each(FAULTS)('$name', async ({ fault, message }: FaultCase) => {
     gw.addFault({ ...fault, method: 'GET', path: '/api/providers' });
-    const r = await test(gw.url);
+    const r = await test(gw.url, timeoutFor(fault));
     if (!message) {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^ok: .*6 providers/);

@@ -13,16 +13,26 @@ import { App } from '../../src/ui/app.js';
 import type { TerminalSize } from '../../src/ui/use-terminal-size.js';
 import { fakeServices } from '../helpers/fake-client.js';
 
-/** Short enough to keep the hang cells quick, long enough for a loaded 2-core machine. */
+/** The client deadline of the hang cells: they wait it out, so it is short. */
 export const TIMEOUT_MS = 1500;
+/**
+ * Every other cell gets a deadline no loaded machine reaches: a latency or a truncated body that took
+ * longer than 1.5 s to arrive would otherwise turn into a timeout message (the test would depend on load).
+ */
+export const GENEROUS_TIMEOUT_MS = 60_000;
 
-export function realClient(url: string): GatewayClient {
-  return createClient({ baseUrl: url, auth: { kind: 'none' }, timeoutMs: TIMEOUT_MS });
+/** The client deadline for a cell: short only where the gateway never answers. */
+export function timeoutFor(fault: DemoFault | undefined): number {
+  return fault?.hang ? TIMEOUT_MS : GENEROUS_TIMEOUT_MS;
+}
+
+export function realClient(url: string, timeoutMs = GENEROUS_TIMEOUT_MS): GatewayClient {
+  return createClient({ baseUrl: url, auth: { kind: 'none' }, timeoutMs });
 }
 
 /** The app on the real client; wide enough that no one-line message is cut. */
-export function renderApp(url: string, size: TerminalSize = { columns: 320, rows: 30 }) {
-  const client = realClient(url);
+export function renderApp(url: string, size: TerminalSize = { columns: 320, rows: 30 }, timeoutMs = GENEROUS_TIMEOUT_MS) {
+  const client = realClient(url, timeoutMs);
   const app = render(<App services={fakeServices(client)} mono size={size} />);
   return { client, ...app };
 }

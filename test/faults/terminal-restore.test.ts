@@ -34,7 +34,7 @@ describe('terminal restored after random keys', () => {
       }
       session.resize(100, 30);
       expect(session.alternateOn()).toBe(true);
-      // Back out of any prompt or screen one key at a time (a fast Esc+q would read as Alt+q).
+      // Back out of any prompt or screen one key at a time.
       for (let attempt = 0; attempt < 12; attempt++) {
         for (const k of ['Escape', 'Escape', 'n', 'q', 'd', 'q']) {
           session.send(k);

@@ -89,7 +89,7 @@ export function fakeServices(client: GatewayClient, overrides: Partial<Services[
 }
 
 /** Waits until `check` passes (polling), instead of sleeping a fixed time. */
-export async function waitFor(check: () => void, timeoutMs = 8000): Promise<void> {
+export async function waitFor(check: () => void, timeoutMs = 30_000): Promise<void> {
   const start = Date.now();
   for (;;) {
     try {

@@ -20,4 +20,6 @@ export const KEYS = {
   ctrlZ: '\x1a',
   ctrlY: '\x19',
   ctrlU: '\x15',
+  pasteStart: '\x1b[200~',
+  pasteEnd: '\x1b[201~',
 } as const;

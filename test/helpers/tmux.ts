@@ -23,6 +23,8 @@ export interface TmuxSession {
   waitForExit(timeoutMs?: number): Promise<number>;
   /** Is the terminal in the alternate screen? */
   alternateOn(): boolean;
+  /** The pane title (what an OSC 0/2 title write would change). */
+  paneTitle(): string;
   resize(columns: number, rows: number): void;
   kill(): void;
 }
@@ -48,7 +50,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
     screen: () => tmux('capture-pane', '-p', '-t', name),
     send: (...keys) => void tmux('send-keys', '-t', name, ...keys),
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
-    async waitFor(text, timeoutMs = 8000) {
+    async waitFor(text, timeoutMs = 30_000) {
       const start = Date.now();
       for (;;) {
         const screen = s.screen();
@@ -57,7 +59,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    async waitForExit(timeoutMs = 8000) {
+    async waitForExit(timeoutMs = 30_000) {
       const start = Date.now();
       for (;;) {
         const status = existsSync(statusFile) ? readFileSync(statusFile, 'utf8').trim() : '';
@@ -67,6 +69,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
       }
     },
     alternateOn: () => tmux('display-message', '-p', '-t', name, '#{alternate_on}').trim() === '1',
+    paneTitle: () => tmux('display-message', '-p', '-t', name, '#{pane_title}').trim(),
     resize: (c, r) => void tmux('resize-window', '-t', name, '-x', String(c), '-y', String(r)),
     kill: () => {
       try {

@@ -66,6 +66,22 @@ describe('drafts', () => {
     expect(store.loadDraft('profile-prod', 'openai')).toBeUndefined();
   });
 
+  it('never writes a typed secret to the file: it notes which one was typed', () => {
+    const store = openDraftStore({ dir });
+    const withSecret: Draft = {
+      original: { name: 'openai', proxy_config: { type: 'http', url: 'http://proxy:3128' } },
+      edits: [{ path: ['proxy_config', 'password'], value: 'hunter2-typed' }],
+      fields: { 'proxy_config.password': { text: 'hunter2-typed', parsed: true, input: 'hunter2-typed' } },
+      pending: { fieldId: 'proxy_config.username', text: 'half-typed-user' },
+      savedAt: '2026-01-02T03:04:05.000Z',
+    };
+    store.saveDraft('gw', 'openai', withSecret);
+    const text = fs.readFileSync(store.draftPath('gw', 'openai'), 'utf8');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('half-typed-user');
+    expect(store.loadDraft('gw', 'openai')?.withheld).toEqual([{ fieldId: 'proxy_config.password' }, { fieldId: 'proxy_config.username' }]);
+  });
+
   it('keeps providers and gateways apart, including odd provider names', () => {
     const store = openDraftStore({ dir });
     store.saveDraft('g1', 'a/../b', draft);
@@ -136,12 +152,13 @@ describe('history', () => {
     expect(store.listHistory('g', 'p').map((e) => e.object.i)).toEqual(Array.from({ length: 50 }, (_, i) => 49 - i));
   });
 
-  it('a corrupt entry gives a clear error and is not deleted', () => {
+  it('a corrupt entry is skipped and reported by the scan, a clear error when asked for, and never deleted', () => {
     const store = openHistoryStore({ dir });
     const e = store.appendHistory('g', 'openai', { v: 1 });
     const file = path.join(dir, 'history', 'g', 'openai', `${e.id}.json`);
     fs.writeFileSync(file, 'not json');
-    expect(() => store.listHistory('g', 'openai')).toThrow(StoreError);
+    expect(store.listHistory('g', 'openai')).toEqual([]);
+    expect(store.scanHistory('g', 'openai').skipped).toEqual([{ file, problem: expect.stringContaining('invalid JSON') }]);
     expect(() => store.getHistory('g', 'openai', e.id)).toThrow(file);
     expect(fs.readFileSync(file, 'utf8')).toBe('not json');
   });

@@ -41,16 +41,57 @@ async function toMaxRetries(app: ReturnType<typeof open>) {
 }
 
 describe('form input', () => {
-  it('a paste with a line break goes into the field as text, not as Enter plus commands', async () => {
+  it('a bracketed paste with a line break goes into the field as text, not as Enter plus commands', async () => {
     const app = open();
     await toMaxRetries(app);
     app.stdin.write(KEYS.enter);
     app.stdin.write(KEYS.ctrlU);
-    app.stdin.write('3\nX');
+    app.stdin.write(`${KEYS.pasteStart}3\nX${KEYS.pasteEnd}`);
     await waitFor(() => expect(app.lastFrame()).toContain('3 X'));
     app.stdin.write(KEYS.esc);
     await waitFor(() => expect(app.lastFrame()).toMatch(/Max retries\s+2/));
     expect(app.lastFrame()).not.toContain('all edits reverted');
+  });
+
+  it('a pasted line break is text even at the end of the paste (no Enter: the field stays open)', async () => {
+    const app = open();
+    await toMaxRetries(app);
+    app.stdin.write(KEYS.enter);
+    app.stdin.write(KEYS.ctrlU);
+    app.stdin.write(`${KEYS.pasteStart}7\n${KEYS.pasteEnd}`);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/Max retries\s+7/));
+    app.stdin.write(KEYS.esc);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/› \s*Max retries\s+2/));
+    expect(app.lastFrame()).not.toContain('*Max retries');
+  });
+
+  it('Enter, ^U, then 5 Enter ^S in one read: sets 5, leaves edit mode and starts the save', async () => {
+    const app = open();
+    await toMaxRetries(app);
+    app.stdin.write(KEYS.enter);
+    app.stdin.write(KEYS.ctrlU);
+    app.stdin.write(`5${KEYS.enter}${KEYS.ctrlS}`);
+    await waitFor(() => expect(app.lastFrame()).toContain('network_config.max_retries: 2 → 5'));
+  });
+
+  it('"8" Enter "j" in one read sets 8 and moves down', async () => {
+    const app = open();
+    await toMaxRetries(app);
+    app.stdin.write(KEYS.enter);
+    app.stdin.write(KEYS.ctrlU);
+    app.stdin.write('8\rj');
+    await waitFor(() => expect(app.lastFrame()).toMatch(/› \s*Retry backoff initial/));
+    expect(app.lastFrame()).toMatch(/\*Max retries\s+8/);
+  });
+
+  it('Esc then a key in one read is Esc, then the key (not Alt+key)', async () => {
+    const app = open();
+    await toMaxRetries(app);
+    app.stdin.write(KEYS.enter);
+    app.stdin.write('7');
+    app.stdin.write(`${KEYS.esc}j`);
+    await waitFor(() => expect(app.lastFrame()).toMatch(/› \s*Retry backoff initial/));
+    expect(app.lastFrame()).toMatch(/ Max retries\s+2/);
   });
 
   it('keys typed while the provider loads are applied once it is there', async () => {

@@ -142,6 +142,16 @@ describe('keys arriving in one read (fast typing, tmux, paste)', () => {
     expect(lastFrame()).toContain('Esc clears');
   });
 
+  it('in the / filter, "gr" Enter "j" in one read filters for "gr", then moves', async () => {
+    const { lastFrame, stdin } = start(100, 20, [...PROVIDERS, { name: 'groq', provider_status: 'active' }, { name: 'gryphon', provider_status: 'active' }]);
+    await waitFor(() => expect(lastFrame()).toContain('› acme-llm'));
+    stdin.write('/');
+    await waitFor(() => expect(lastFrame()).toContain('Enter keep'));
+    stdin.write('gr\rj');
+    await waitFor(() => expect(lastFrame()).toContain('› gryphon'));
+    expect(lastFrame()).toContain('2 matches');
+  });
+
   it('a key right after Enter reaches the opened screen, not the list', async () => {
     const { lastFrame, stdin, client } = start(100, 30);
     await waitFor(() => expect(lastFrame()).toContain('› acme-llm'));
@@ -183,7 +193,7 @@ describe('start-up prefetch', () => {
     };
     services.session.takePrefetchedList = () => live;
     const { lastFrame } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
-    await waitFor(() => expect(lastFrame()).toContain('3 configured'), 2000);
+    await waitFor(() => expect(lastFrame()).toContain('3 configured'));
     expect(client.calls).not.toContain('list');
   });
 

@@ -6,6 +6,7 @@
 import type { Provider } from '../../api/wire.js';
 import { moveTarget, type CursorMove } from '../cursor-window.js';
 import type { Draft } from '../local-types.js';
+import { withheldLabel } from './draft-secrets.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects, normalizeForCompare } from '../form/diff.js';
 import {
@@ -192,11 +193,22 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       const msg = overlaps.length
         ? `draft restored; the gateway also changed ${overlaps.join(', ')} since (your values kept)`
         : `draft restored (${dirtyCount(form)} changed field${dirtyCount(form) === 1 ? '' : 's'})`;
-      const next = { ...setFormState(s, form, { text: msg, role: overlaps.length ? 'warn' : 'ok' }), mode: browse } as FormScreenState;
+      const withheld = (s.mode.draft.withheld ?? []).filter((w) => findDescriptor(w.fieldId));
+      const message = withheld.length
+        ? { text: `${msg}; type again: ${withheldLabel(withheld)} (typed secrets are not kept in drafts)`, role: 'warn' as const }
+        : { text: msg, role: overlaps.length ? ('warn' as const) : ('ok' as const) };
+      const next = { ...setFormState(s, form, message), mode: browse } as FormScreenState;
       const pending = s.mode.draft.pending;
       if (pending && findDescriptor(pending.fieldId)) {
         const at = jumpToField(next, pending.fieldId);
         return { ...at, mode: { kind: 'edit', fieldId: pending.fieldId, editor: lineEditor(pending.text), secret: descriptor(pending.fieldId).secret ?? false } };
+      }
+      // Ask for the first secret that was typed but not kept: its field opens, empty.
+      const ask = withheld[0] && descriptor(withheld[0].fieldId);
+      if (ask) {
+        const at = jumpToField(next, ask.id);
+        if (ask.kind !== 'text' && ask.kind !== 'secret') return at;
+        return { ...at, mode: { kind: 'edit', fieldId: ask.id, editor: lineEditor(''), secret: ask.secret ?? false } };
       }
       return next;
     }

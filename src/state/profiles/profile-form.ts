@@ -5,6 +5,7 @@
 import { profileNameProblem } from './profile-name.js';
 import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
+import { urlHasUserinfo } from '../../api/secrets.js';
 
 export type FieldId =
   | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue'
@@ -217,6 +218,7 @@ export function validateProfileForm(state: ProfileFormState, taken: readonly str
   if (nameProblem) errors.name = nameProblem;
   else if (v.name.trim() !== state.original?.name && taken.includes(v.name.trim())) errors.name = `a profile named "${v.name.trim()}" already exists`;
   if (!/^https?:\/\/\S+$/.test(v.url.trim())) errors.url = 'must start with http:// or https://';
+  else if (urlHasUserinfo(v.url.trim())) errors.url = 'must not hold credentials (user:password@); use auth basic';
   if (v.auth === 'basic' && !v.username.trim()) errors.username = 'basic auth needs a user name';
   if (v.auth !== 'none' && !v.keyValue && !keepsStoredKey(state)) {
     errors.keyValue = v.keySource === 'stored' ? 'type the key' : v.keySource === 'env' ? 'name the variable' : 'give the command';

@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import type { ConnectionInfo } from '../services.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
+import { printable } from '../../state/printable.js';
+import { hideUrlUserinfo } from '../../api/secrets.js';
 
 export interface HeaderProps {
   connection: ConnectionInfo;
@@ -18,9 +20,9 @@ export interface HeaderProps {
 export function Header({ connection, width, right = '', rightShort = '', crumb }: HeaderProps) {
   const theme = useTheme();
   const label = connection.label ?? connection.profile;
-  const labelText = label ? ` ${label} ` : '';
+  const labelText = label ? ` ${printable(label)} ` : '';
   const ro = connection.readOnly ? ' [read-only]' : '';
-  const left = ` ${connection.url} · auth ${connection.authMode}${crumb ? ` › ${crumb}` : ''}`;
+  const left = ` ${hideUrlUserinfo(connection.url)} · auth ${connection.authMode}${crumb ? ` › ${crumb}` : ''}`;
   // The read-only marker is never cut: it is what stops a save on the wrong gateway.
   const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0) + ro.length;
   const room = Math.max(0, width - used - 1);

@@ -5,6 +5,7 @@ import { reduceFormScreen, hasUnsavedWork, type FormScreenAction } from '../../.
 import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
 import { draftOf } from '../../../src/ui/screens/form/use-form-controller.js';
 import type { Draft } from '../../../src/state/local-types.js';
+import { withoutTypedSecrets } from '../../../src/state/form-screen/draft-secrets.js';
 import { CUSTOM_PROVIDER, OPENAI_PROVIDER, cloneFixture } from '../../fixtures/providers.js';
 
 const RETRIES = 'network_config.max_retries';
@@ -407,6 +408,58 @@ describe('form screen: drafts', () => {
     // the restore is one undo step
     expect(run(restored, { type: 'undo' }).form.edits.size).toBe(0);
     expect(dirtyCount(run(restored, { type: 'undo' }, { type: 'redo' }).form)).toBe(3);
+  });
+
+  describe('typed secrets are not kept in drafts', () => {
+    const PASSWORD = 'proxy_config.password';
+    const HEADERS = 'network_config.extra_headers';
+    /** The draft as the store writes it: JSON, without typed secrets. */
+    const stored = (s: FormScreenState, pending?: { fieldId: string; text: string }): Draft => withoutTypedSecrets(draftFrom(s, pending));
+
+    it('a typed proxy password is left out and noted; restoring asks for it again in its field', () => {
+      const before = typeInto(typeInto(loaded(), RETRIES, '5'), PASSWORD, 'hunter2-typed');
+      const draft = stored(before);
+      expect(JSON.stringify(draft)).not.toContain('hunter2');
+      expect(draft.withheld).toEqual([{ fieldId: PASSWORD }]);
+      const offered = loaded(OPENAI_PROVIDER, { draft });
+      const restored = run(offered, { type: 'draft-restore' });
+      expect(restored.mode).toMatchObject({ kind: 'edit', fieldId: PASSWORD, editor: { text: '' }, secret: true });
+      expect(restored.message?.text).toContain('type again: Proxy password');
+      // the gateway's password is left alone until it is typed again
+      expect(buildBody(restored.form).proxy_config).toMatchObject({ password: OPENAI_PROVIDER.proxy_config!.password });
+      expect(buildBody(restored.form).network_config).toMatchObject({ max_retries: 5 });
+      const retyped = run(restored, { type: 'line', op: { type: 'insert', text: 'hunter2-typed' } }, { type: 'commit-edit' });
+      expect(buildBody(retyped.form)).toEqual(buildBody(before.form));
+    });
+
+    it('the text being typed into a secret field when the draft is written is left out too', () => {
+      const draft = stored(typeInto(loaded(), RETRIES, '5'), { fieldId: PASSWORD, text: 'half-typ' });
+      expect(JSON.stringify(draft)).not.toContain('half-typ');
+      expect(draft.pending).toBeUndefined();
+      expect(draft.withheld).toEqual([{ fieldId: PASSWORD }]);
+    });
+
+    it('an env reference is not a secret and stays in the draft', () => {
+      const draft = stored(typeInto(loaded(), PASSWORD, 'env.PROXY_PASS'));
+      expect(draft.withheld).toBeUndefined();
+      expect(JSON.stringify(draft)).toContain('env.PROXY_PASS');
+    });
+
+    it('a changed secret-named header keeps the gateway value in the draft; the other headers are kept', () => {
+      const before = run(
+        focus(loaded(), HEADERS),
+        { type: 'set-field-text', fieldId: HEADERS, text: 'X-Org-Team: infra\nAuthorization: Bearer typed-token-42' },
+      );
+      const draft = stored(before);
+      expect(JSON.stringify(draft)).not.toContain('typed-token-42');
+      expect(draft.withheld).toEqual([{ fieldId: HEADERS, header: 'Authorization' }]);
+      const restored = run(loaded(OPENAI_PROVIDER, { draft }), { type: 'draft-restore' });
+      expect((buildBody(restored.form).network_config as { extra_headers?: unknown }).extra_headers).toEqual({
+        'X-Org-Team': 'infra',
+        Authorization: OPENAI_PROVIDER.network_config!.extra_headers!.Authorization,
+      });
+      expect(restored.message?.text).toContain('type again: Extra headers Authorization');
+    });
   });
 
   it('restore reopens the field that was being typed into, with the typed text', () => {

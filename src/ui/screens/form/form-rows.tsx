@@ -7,6 +7,7 @@ import { visibleSlice } from '../../../state/form-screen/line-editor.js';
 import { SECTIONS } from '../../../state/form/descriptors.js';
 import { paint, useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
+import { printable } from '../../../state/printable.js';
 
 export interface RowProps {
   row: FormRow;
@@ -63,9 +64,9 @@ export function EditorText({ editor, secret, width }: { editor: LineEditor; secr
   const { before, at, after } = visibleSlice(shown, width);
   return (
     <Text>
-      <Text {...theme.focus}>{before}</Text>
-      <Text inverse>{at}</Text>
-      <Text {...theme.focus}>{after}</Text>
+      <Text {...theme.focus}>{printable(before)}</Text>
+      <Text inverse>{printable(at)}</Text>
+      <Text {...theme.focus}>{printable(after)}</Text>
     </Text>
   );
 }

@@ -6,6 +6,7 @@ import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Scope } from '../../keymap.js';
 import type { Services } from '../../services.js';
@@ -163,10 +164,11 @@ function Body({ state, width, height }: { state: FormScreenState; width: number;
         />
       );
     case 'draft': {
-      const n = Object.keys(mode.draft.fields ?? {}).length || mode.draft.edits.length;
+      const n = new Set([...Object.keys(mode.draft.fields ?? {}), ...(mode.draft.withheld ?? []).map((w) => w.fieldId)]).size || mode.draft.edits.length;
       return (
         <Box flexDirection="column">
           <Text {...theme.warn}>{fit(`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`, width)}</Text>
+          {mode.draft.withheld?.length ? <Text>{fit(`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`, width)}</Text> : null}
           <Text>{fit('r restore them · d discard them · Esc back to the list (the draft stays)', width)}</Text>
         </Box>
       );

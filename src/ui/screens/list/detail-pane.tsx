@@ -4,6 +4,7 @@ import { focusedRow, type ListState } from '../../../state/list/list-reducer.js'
 import { providerKind } from '../../../state/provider-catalog.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
+import { printable } from '../../../state/printable.js';
 
 export function DetailPane({ state, width }: { state: ListState; width: number }) {
   const theme = useTheme();
@@ -12,7 +13,7 @@ export function DetailPane({ state, width }: { state: ListState; width: number }
     <Box flexDirection="column" height={2} overflow="hidden">
       {lines.map((l, i) =>
         l.wrap ? (
-          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="wrap">{l.text.replace(/[\r\n\t]+/g, ' ')}</Text>
+          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="wrap">{printable(l.text.replace(/[\r\n\t]+/g, ' '))}</Text>
         ) : (
           <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="truncate">{fit(l.text, width)}</Text>
         ),

@@ -33,6 +33,8 @@ export interface ListScreenProps {
   onQuit: () => void;
   onHelp: () => void;
   onProfiles?: () => void;
+  /** Opens the fleet screen (every provider across every profile). */
+  onFleet?: () => void;
   /** K after a 401/403: enter a key. */
   onAuthKey?: () => void;
   /** False while an overlay owns the keyboard. */
@@ -71,6 +73,7 @@ export function ListScreen(props: ListScreenProps) {
         case 'refresh': return props.reload();
         case 'help': return props.onHelp();
         case 'profiles': return props.onProfiles?.();
+        case 'fleet': return props.onFleet?.();
         case 'authKey': return props.onAuthKey?.();
         case 'quit': case 'forceQuit': return props.onQuit();
         case 'open': {

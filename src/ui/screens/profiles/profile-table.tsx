@@ -4,6 +4,7 @@ import type { ProfilesState } from '../../../state/profiles/profiles-reducer.js'
 import type { Profile, ProfilesService } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
+import { hideUrlUserinfo } from '../../../api/secrets.js';
 
 interface Cols {
   name: number;
@@ -56,7 +57,7 @@ function ProfileRow({ profile: p, cols, service, focused, isDefault, isCurrent }
       <Text {...line}>{fit(p.name, cols.name)} </Text>
       {p.label ? <Text {...theme.labelColor(p.color)}>{fit(p.label, cols.label)}</Text> : <Text {...line}>{fit('', cols.label)}</Text>}
       <Text {...line}> {fit(p.auth, cols.auth)} </Text>
-      <Text {...line}>{fit(p.url, cols.url)}</Text>
+      <Text {...line}>{fit(hideUrlUserinfo(p.url), cols.url)}</Text>
       {cols.key ? <Text {...line} {...theme.muted}> {fit(p.auth === 'none' ? '' : service.describeSecret(p.secret), cols.key)}</Text> : null}
     </Text>
   );
@@ -66,7 +67,7 @@ function ProfileRow({ profile: p, cols, service, focused, isDefault, isCurrent }
 export function profileDetail(state: ProfilesState, service: ProfilesService): string {
   const p = state.profiles[state.cursor];
   if (!p) return '';
-  const parts = [p.name === state.defaultName ? `${p.name} (default)` : p.name, p.url, `auth ${p.auth}`];
+  const parts = [p.name === state.defaultName ? `${p.name} (default)` : p.name, hideUrlUserinfo(p.url), `auth ${p.auth}`];
   if (p.auth === 'basic') parts.push(`user ${p.username ?? '?'}`);
   if (p.auth !== 'none') {
     const tail = state.reveal?.name === p.name ? ` ${state.reveal.text}` : '';

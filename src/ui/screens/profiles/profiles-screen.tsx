@@ -16,6 +16,7 @@ import { formKey } from './profile-form-keys.js';
 import { ProfileFormView } from './profile-form-view.js';
 import { profileDetail, ProfileTable } from './profile-table.js';
 import { useProfilesController } from './use-profiles-controller.js';
+import { printable } from '../../../state/printable.js';
 
 export interface ProfilesScreenProps {
   services: Services;
@@ -125,7 +126,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
       <Text {...(status ? theme[status.role] : {})} wrap="truncate">{fit(status?.text ?? '', width)}</Text>
       {state.mode.kind === 'confirm-delete' ? (
         <Text wrap="truncate">
-          <Text {...theme.warn}>{`Delete profile "${state.mode.name}"? `}</Text>
+          <Text {...theme.warn}>{`Delete profile "${printable(state.mode.name)}"? `}</Text>
           <Text {...theme.key}>y</Text><Text> yes  </Text><Text {...theme.key}>n</Text><Text> no</Text>
         </Text>
       ) : (

@@ -1,0 +1,155 @@
+/**
+ * The plan of `providers diff|apply -f DIR`: a directory is desired state
+ * (like `kubectl apply -f DIR`). Per provider: create, update, delete (with
+ * --prune) or nothing, the field changes, drift (a change on this gateway
+ * since DIR was last exported from / applied to it), secrets that cannot be
+ * copied, and what the editor's checks refuse. Pure: the caller fetches.
+ */
+import type { Edit } from '../api/update-body.js';
+import type { Provider } from '../api/wire.js';
+import { diffObjects, normalizeForCompare, type DiffEntry } from '../state/form/diff.js';
+import type { SyncSnapshots } from '../store/sync-store.js';
+import { diffJson, formatDiff, plural } from './output.js';
+import { checkEdits } from './providers-check.js';
+import { fingerprint, type ProviderDocument } from './providers-document.js';
+import { IGNORED_FIELDS, portableBody, replaceEdits, staleMasks } from './providers-merge.js';
+import { planChanges } from './providers-save.js';
+
+/** A document of the directory and the provider it is for. */
+export interface DirDocument extends ProviderDocument {
+  name: string;
+}
+
+/** What applying the directory does to one provider. */
+export interface PlanItem {
+  name: string;
+  action: 'create' | 'update' | 'delete' | 'none';
+  /** The file it comes from (absent for a delete). */
+  source?: string;
+  /** The gateway's copy when planned (absent for a create): each write re-reads and compares. */
+  fetched?: Provider;
+  /** The complete body to send (create/update). */
+  body?: Record<string, unknown>;
+  changes: DiffEntry[];
+  /** Fields changed on this gateway since the last export/apply of DIR; undefined = no record to tell. */
+  drift?: string[];
+  /** Secret paths left as the gateway has them. */
+  notCopied: string[];
+  /** Why this provider is not written (validation); the others still are. */
+  errors: string[];
+}
+
+export interface DirPlan {
+  items: PlanItem[];
+  /** Providers on the gateway that DIR does not hold (deleted only with --prune). */
+  extra: string[];
+}
+
+/** Fields of `fetched` that changed since the snapshot; [] when none; undefined when nothing says. */
+export function driftOf(snapshot: Record<string, unknown> | undefined, fetched: Provider, doc?: DirDocument): string[] | undefined {
+  if (snapshot) return diffObjects(snapshot, normalizeForCompare(fetched)).map((e) => e.path);
+  // No local record (another machine): an untouched export of this very copy still proves there is none.
+  if (doc?.meta?.exported_from === fingerprint(fetched)) return [];
+  return undefined;
+}
+
+/** The body of a document without the read-only fields a `get --json` copy may carry. */
+function writableOf(doc: DirDocument): Record<string, unknown> {
+  const body = { ...doc.body };
+  for (const f of IGNORED_FIELDS) delete body[f];
+  if ('keys' in body) throw new Error('"keys" cannot be set with a provider document: keys have their own endpoints');
+  return body;
+}
+
+/** What a provider about to be created is checked against: its kind (fixed at creation) and nothing else. */
+function creationBase(name: string, desired: Record<string, unknown>): Provider {
+  const cpc = desired.custom_provider_config as Record<string, unknown> | undefined;
+  const kind = cpc && typeof cpc === 'object' && 'base_provider_type' in cpc ? { custom_provider_config: { base_provider_type: cpc.base_provider_type } } : {};
+  return { name, ...kind } as Provider;
+}
+
+/** The plan for one document against the gateway's copy (undefined: not configured there). */
+export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined): PlanItem {
+  const base: PlanItem = { name: doc.name, action: 'none', source: doc.source, changes: [], notCopied: [], errors: [] };
+  let desired: Record<string, unknown>;
+  try {
+    desired = writableOf(doc);
+  } catch (err) {
+    return { ...base, action: fetched ? 'update' : 'create', fetched, errors: [(err as Error).message] };
+  }
+  const { body: portable, notCopied } = portableBody(fetched, desired);
+  const original = fetched ?? creationBase(doc.name, portable);
+  const edits: Edit[] = replaceEdits(original, portable);
+  const planned = planChanges(original, edits);
+  const { body } = planned;
+  // A new provider lists every field it sets.
+  const changes = fetched ? planned.changes : diffObjects(undefined, body);
+  const { errors } = checkEdits(original, edits);
+  for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
+  const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
+  return {
+    ...base, action, fetched, body, changes, notCopied, errors: [...new Set(errors)],
+    ...(fetched && action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}),
+  };
+}
+
+/** The plan for `docs` against the gateway's providers. */
+export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean): DirPlan {
+  const byName = new Map(onGateway.map((p) => [p.name, p]));
+  const inDir = new Set(docs.map((d) => d.name));
+  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name]));
+  const extra = onGateway.map((p) => p.name).filter((n) => !inDir.has(n)).sort();
+  if (prune) {
+    for (const name of extra) {
+      const fetched = byName.get(name)!;
+      items.push({ name, action: 'delete', fetched, changes: [], notCopied: [], errors: [], drift: driftOf(snapshots[name], fetched) });
+    }
+  }
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name)), extra: prune ? [] : extra };
+}
+
+/** Items that would write (errors excluded). */
+export function pendingItems(plan: DirPlan): PlanItem[] {
+  return plan.items.filter((i) => i.action !== 'none' && i.errors.length === 0);
+}
+
+/** The drift line of an item, or undefined. */
+export function driftText(i: PlanItem): string | undefined {
+  if (!i.drift || i.drift.length === 0) return undefined;
+  return `drift: changed on this gateway since DIR was last exported/applied here: ${i.drift.join(', ')}`;
+}
+
+/** The plan as text: one line per provider with its field count, the changes, drift, secrets and errors. */
+export function formatPlan(plan: DirPlan, where: string): string {
+  const lines: string[] = [`Plan for ${where}:`];
+  const unchanged = plan.items.filter((i) => i.action === 'none' && i.errors.length === 0).map((i) => i.name);
+  for (const i of plan.items) {
+    if (i.action === 'none' && i.errors.length === 0) continue;
+    const count = i.action === 'delete' ? 'all fields' : plural(i.changes.length, 'field');
+    lines.push(`  ${i.action.padEnd(6)}  ${i.name}  (${count})`);
+    if (i.action === 'update') lines.push(formatDiff(i.changes).replace(/^ {2}/gm, '      ').trimEnd());
+    const drift = driftText(i);
+    if (drift) lines.push(`      ${drift}`);
+    for (const p of i.notCopied) lines.push(`      ${p} differs and cannot be copied: set it on the target`);
+    for (const e of i.errors) lines.push(`      invalid, not applied: ${e}`);
+  }
+  if (unchanged.length > 0) lines.push(`  unchanged: ${unchanged.join(', ')}`);
+  if (plan.extra.length > 0) lines.push(`  not in DIR (kept; --prune deletes them): ${plan.extra.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The plan as JSON (values masked). */
+export function planJson(plan: DirPlan): unknown {
+  return {
+    providers: plan.items.map((i) => ({
+      provider: i.name,
+      action: i.action,
+      fields: i.changes.length,
+      changes: diffJson(i.changes),
+      drift: i.drift ?? null,
+      notCopied: i.notCopied,
+      errors: i.errors,
+    })),
+    notInDir: plan.extra,
+  };
+}

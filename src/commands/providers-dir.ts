@@ -1,0 +1,174 @@
+/**
+ * Config as files: `providers export --all -o DIR`, `providers diff -f DIR`
+ * and `providers apply -f DIR [--prune]`. One write per changed provider,
+ * each with its own re-read and conflict check; one failure does not stop
+ * the others.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../api/api-error.js';
+import type { Provider } from '../api/wire.js';
+import { normalizeForCompare } from '../state/form/diff.js';
+import { encodeName } from '../store/state-dir.js';
+import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type Ctx } from './command-context.js';
+import { plural } from './output.js';
+import { formatPlan, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
+import { exportText, readDocument, writePrivateFile } from './providers-document.js';
+import { assertUnchanged, backUp } from './providers-save.js';
+import { EXIT } from '../state/exit-codes.js';
+
+/** True when `-f` names a directory (the directory form of diff/apply). */
+export function isDirectory(file: string | undefined): boolean {
+  if (!file || file === '-') return false;
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A provider name as a file name: itself when safe, else encoded (`.`/`..`/`/` can never escape DIR). */
+export function fileNameOf(name: string): string {
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) ? `${name}.json` : `${encodeName(name)}.json`;
+}
+
+/** Every `*.json` of DIR (hidden files skipped), each named by its export metadata or its file name. */
+async function readDirectory(ctx: Ctx, dir: string): Promise<DirDocument[]> {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+  const docs: DirDocument[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const doc = await readDocument(ctx, path.join(dir, f));
+    const name = doc.meta?.provider || f.slice(0, -'.json'.length);
+    const other = seen.get(name);
+    if (other) throw new CommandError(`${other} and ${doc.source} are both for provider "${name}": keep one`, EXIT.validation);
+    seen.set(name, doc.source);
+    docs.push({ ...doc, name });
+  }
+  return docs;
+}
+
+/** `providers export --all -o DIR`: one NAME.json per provider; records what was exported for drift checks. */
+export async function runExportAll(ctx: Ctx): Promise<number> {
+  if (ctx.args.length > 0) throw new UsageError('`providers export --all` takes no provider names');
+  const dir = ctx.str('output');
+  if (!dir || dir === '-') throw new UsageError('`providers export --all` needs -o DIR');
+  const client = await ctx.gateway();
+  const providers = await client.listProviders();
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new CommandError(`cannot create ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.changes);
+  }
+  let changed = 0;
+  for (const p of providers) {
+    const file = path.join(dir, fileNameOf(p.name));
+    const text = exportText(p);
+    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    if (before !== text) changed++;
+    writePrivateFile(file, text);
+  }
+  const written = new Set(providers.map((p) => fileNameOf(p.name)));
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !written.has(n)).sort()) {
+    ctx.note(`note: ${path.join(dir, f)}: "${f.slice(0, -'.json'.length)}" is not on the gateway (file left as it is; delete it, or apply creates it)`);
+  }
+  const gw = (await ctx.connect()).connection.gatewayKey;
+  ctx.sync().update(gw, dir, Object.fromEntries(providers.map((p) => [p.name, normalizeForCompare(p)])));
+  ctx.note(`exported ${plural(providers.length, 'provider')} to ${dir} (${changed} file${changed === 1 ? '' : 's'} changed)`);
+  return EXIT.ok;
+}
+
+async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: string; url: string }> {
+  if (ctx.args.length > 0) throw new UsageError('with -f DIR, give no provider names (the directory says which)');
+  const docs = await readDirectory(ctx, dir);
+  const target = await ctx.connect();
+  const client = await ctx.gateway();
+  const onGateway = await client.listProviders();
+  const gw = target.connection.gatewayKey;
+  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'));
+  if (!ctx.json) {
+    const unknown = plan.items.filter((i) => i.action === 'update' && i.drift === undefined).map((i) => i.name);
+    if (unknown.length > 0) ctx.note(`note: no record of exporting ${dir} from or applying it to this gateway: drift cannot be checked for ${unknown.join(', ')}`);
+  }
+  return { plan, gw, url: target.connection.url };
+}
+
+/** `providers diff -f DIR`: the plan; exit 1 when applying would change anything. */
+export async function runDirDiff(ctx: Ctx, dir: string): Promise<number> {
+  const { plan, url } = await loadPlan(ctx, dir);
+  const differs = plan.items.some((i) => i.action !== 'none' || i.errors.length > 0);
+  if (ctx.json) ctx.outJson({ gateway: url, dir, ...(planJson(plan) as object) });
+  else if (!differs) ctx.out(`no changes: ${url} matches ${dir}${plan.extra.length > 0 ? ` (not in ${dir}: ${plan.extra.join(', ')})` : ''}\n`);
+  else ctx.out(formatPlan(plan, `${url} from ${dir}`));
+  return differs ? EXIT.changes : EXIT.ok;
+}
+
+/** One write with its own re-read and conflict check right before it; returns the gateway's copy after. */
+export async function writePlanned(ctx: Ctx, item: PlanItem): Promise<Provider | undefined> {
+  const client = await ctx.gateway();
+  if (item.action === 'create') {
+    const exists = await client.getProvider(item.name).then(() => true, (err) => {
+      if (err instanceof ApiError && err.isNotFound) return false;
+      throw err;
+    });
+    if (exists) throw new CommandError(`${item.name} was created on the gateway during the apply: nothing was written`, EXIT.conflict);
+    return client.createProvider({ ...item.body, provider: item.name });
+  }
+  await assertUnchanged(ctx, item.name, item.fetched!, 'since the plan');
+  await backUp(ctx, item.name, item.fetched!);
+  if (item.action === 'delete') {
+    await client.deleteProvider(item.name);
+    return undefined;
+  }
+  return client.updateProvider(item.name, item.body!);
+}
+
+export const PAST: Record<PlanItem['action'], string> = { create: 'created', update: 'updated', delete: 'deleted', none: 'unchanged' };
+
+/** `providers apply -f DIR [--prune]`: the plan, one confirmation, then one write per provider. */
+export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
+  if (!ctx.flag('dry-run')) await assertWritable(ctx);
+  const { plan, gw, url } = await loadPlan(ctx, dir);
+  const pending = pendingItems(plan);
+  const invalid = plan.items.filter((i) => i.errors.length > 0);
+  if (!ctx.json && !ctx.quiet) ctx.out(formatPlan(plan, `${url} from ${dir}`));
+  const drifted = pending.filter((i) => i.drift && i.drift.length > 0).map((i) => i.name);
+  if (ctx.flag('dry-run') || pending.length === 0) {
+    if (ctx.json) ctx.outJson({ gateway: url, dir, dryRun: ctx.flag('dry-run'), ...(planJson(plan) as object) });
+    else if (pending.length === 0) ctx.out(invalid.length > 0 ? 'nothing applied: every change is invalid\n' : `no changes: ${url} matches ${dir}\n`);
+    else ctx.out('Dry run: nothing written.\n');
+    return invalid.length > 0 && !ctx.flag('dry-run') ? EXIT.validation : EXIT.ok;
+  }
+  const what = `${plural(pending.length, 'provider')} on ${url}`;
+  await confirmWrite(ctx, `Apply ${dir} to ${what}${drifted.length > 0 ? ` (overwriting drift in ${drifted.join(', ')})` : ''}?`);
+  if (drifted.length > 0 && ctx.flag('yes')) ctx.note(`note: applying anyway (--yes): overwrites changes made on this gateway to ${drifted.join(', ')}`);
+
+  const done: PlanItem[] = [];
+  const failed: Array<{ item: PlanItem; code: number; message: string }> = invalid.map((item) => ({ item, code: EXIT.validation, message: item.errors[0]! }));
+  const snapshots: Record<string, Record<string, unknown> | undefined> = {};
+  for (const i of plan.items) if (i.action === 'none' && i.errors.length === 0 && i.fetched) snapshots[i.name] = normalizeForCompare(i.fetched);
+  for (const item of pending) {
+    try {
+      const after = await writePlanned(ctx, item);
+      snapshots[item.name] = after ? normalizeForCompare(after) : undefined;
+      done.push(item);
+      if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${item.name}\n`);
+    } catch (err) {
+      const { code, message } = exitFor(err);
+      failed.push({ item, code, message });
+      ctx.error(`${item.name}: ${message}`);
+    }
+  }
+  ctx.sync().update(gw, dir, snapshots);
+
+  const summary = `applied ${done.length} of ${done.length + failed.length}${failed.length > 0 ? `; failed: ${failed.map((f) => f.item.name).join(', ')}` : ''}`;
+  if (ctx.json) {
+    ctx.outJson({
+      gateway: url, dir, ...(planJson(plan) as object),
+      applied: done.map((i) => ({ provider: i.name, action: i.action })),
+      failed: failed.map((f) => ({ provider: f.item.name, error: f.message })),
+    });
+  } else if (!ctx.quiet) ctx.out(`${summary}\n`);
+  if (failed.length === 0) return EXIT.ok;
+  return done.length > 0 ? EXIT.partial : failed[0]!.code;
+}

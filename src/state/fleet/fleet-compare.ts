@@ -1,0 +1,111 @@
+/**
+ * The same providers across several gateways (profiles): which fields differ
+ * and each gateway's value. Providers are compared normalized (gateway-filled
+ * defaults and EnvVar wire shapes collapsed, read-only fields dropped), so
+ * only real setting differences count. Secrets compare by the gateway's mask.
+ */
+import { getAtPath } from '../../api/update-body.js';
+import type { Provider } from '../../api/wire.js';
+import { diffObjects, normalizeForCompare } from '../form/diff.js';
+
+/** One gateway's answer: still loading, its providers, or why it could not be read. */
+export type GatewayState =
+  | { kind: 'loading' }
+  | { kind: 'ok'; providers: readonly Provider[] }
+  | { kind: 'error'; reason: string };
+
+/** A profile and what its gateway answered. */
+export interface FleetColumn {
+  profile: string;
+  state: GatewayState;
+}
+
+/** One cell of the providers x gateways grid. */
+export type FleetCell =
+  | { kind: 'loading' }
+  | { kind: 'unreachable'; reason: string }
+  | { kind: 'missing' }
+  /** The column the others are compared with. */
+  | { kind: 'reference' }
+  | { kind: 'same' }
+  | { kind: 'differs'; fields: string[] };
+
+/** A field that differs, with each column's value (undefined: absent, or no answer). */
+export interface FleetField {
+  path: string;
+  segments: readonly string[];
+  values: Array<{ present: boolean; value: unknown }>;
+}
+
+export interface FleetRow {
+  name: string;
+  cells: FleetCell[];
+  /** Index of the reference column (the first reachable one that has the provider), or -1. */
+  reference: number;
+  fields: FleetField[];
+  /** Some reachable gateway differs from the reference or lacks the provider. */
+  differs: boolean;
+}
+
+function normalizedOf(state: GatewayState, name: string): Record<string, unknown> | undefined {
+  if (state.kind !== 'ok') return undefined;
+  const p = state.providers.find((x) => x.name === name);
+  return p ? normalizeForCompare(p) : undefined;
+}
+
+/** Compares provider `name` across the columns. */
+export function compareProvider(name: string, columns: readonly FleetColumn[]): FleetRow {
+  const bodies = columns.map((c) => normalizedOf(c.state, name));
+  const reference = bodies.findIndex((b) => b !== undefined);
+  const paths = new Map<string, readonly string[]>();
+  const cells: FleetCell[] = columns.map((c, i): FleetCell => {
+    if (c.state.kind === 'loading') return { kind: 'loading' };
+    if (c.state.kind === 'error') return { kind: 'unreachable', reason: c.state.reason };
+    const body = bodies[i];
+    if (!body) return { kind: 'missing' };
+    if (i === reference) return { kind: 'reference' };
+    const diff = diffObjects(bodies[reference], body);
+    for (const e of diff) paths.set(e.path, e.segments);
+    return diff.length === 0 ? { kind: 'same' } : { kind: 'differs', fields: diff.map((e) => e.path) };
+  });
+  const fields = [...paths].map(([path, segments]) => ({
+    path,
+    segments,
+    values: bodies.map((b) => {
+      const value = b === undefined ? undefined : getAtPath(b, segments);
+      return { present: value !== undefined, value };
+    }),
+  }));
+  const differs = cells.some((c) => c.kind === 'differs' || c.kind === 'missing');
+  return { name, cells, reference, fields, differs };
+}
+
+/** Every provider name any answered gateway has (or just `only`), sorted. */
+export function fleetProviderNames(columns: readonly FleetColumn[], only: readonly string[] = []): string[] {
+  if (only.length > 0) return [...only];
+  const names = new Set<string>();
+  for (const c of columns) if (c.state.kind === 'ok') for (const p of c.state.providers) names.add(p.name);
+  return [...names].sort();
+}
+
+/** The grid: one row per provider. */
+export function compareFleet(columns: readonly FleetColumn[], only: readonly string[] = []): FleetRow[] {
+  return fleetProviderNames(columns, only).map((n) => compareProvider(n, columns));
+}
+
+/** A cell as the grid shows it: `=`, `≠ N`, `-`, `?` (and `…` while loading). */
+export function cellText(cell: FleetCell): string {
+  switch (cell.kind) {
+    case 'loading':
+      return '…';
+    case 'unreachable':
+      return '?';
+    case 'missing':
+      return '-';
+    case 'reference':
+    case 'same':
+      return '=';
+    case 'differs':
+      return `≠ ${cell.fields.length}`;
+  }
+}

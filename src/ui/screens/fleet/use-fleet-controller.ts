@@ -1,0 +1,112 @@
+/**
+ * Effects of the fleet screen: connect every profile and read its provider
+ * list, at most FLEET_PARALLEL at a time, each with its own deadline; every
+ * answer is dispatched as it arrives. Aborts on unmount. A push is prepared
+ * as a draft of the target's form (nothing is written here).
+ */
+import { useEffect, useRef } from 'react';
+import { errorMessage } from '../../../api/api-error.js';
+import type { Provider } from '../../../api/wire.js';
+import type { FleetAction, FleetState } from '../../../state/fleet/fleet-reducer.js';
+import { cellFields } from '../../../state/fleet/fleet-reducer.js';
+import { pushDraft } from '../../../state/fleet/push-draft.js';
+import type { Services, Session } from '../../services.js';
+
+/** Gateways read at the same time. */
+const FLEET_PARALLEL = 8;
+/** Per-gateway deadline, ms. */
+const FLEET_TIMEOUT_MS = 10_000;
+
+export interface FleetController {
+  reload(): void;
+  /** Prepares the push of the open cell; calls `onPush` with the target session when there is something to review. */
+  push(onPush: (session: Session, name: string) => void): void;
+}
+
+export function useFleetController(services: Services, dispatch: (a: FleetAction) => void, getState: () => FleetState): FleetController {
+  const sessions = useRef(new Map<string, Session>());
+  const aborter = useRef<AbortController | null>(null);
+  /** The push whose left-out fields were shown: the next `p` on it goes ahead. */
+  const armed = useRef<string | undefined>(undefined);
+
+  const reload = (): void => {
+    const profiles = services.profiles;
+    if (!profiles) return;
+    aborter.current?.abort();
+    const ctl = new AbortController();
+    aborter.current = ctl;
+    let names: string[];
+    try {
+      names = profiles.list().map((p) => p.name);
+    } catch (err) {
+      dispatch({ type: 'message', text: errorMessage(err), role: 'error' });
+      return;
+    }
+    dispatch({ type: 'started', profiles: names });
+    if (names.length === 0) dispatch({ type: 'message', text: 'no profiles: add some on the profiles screen (P)', role: 'warn' });
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < names.length && !ctl.signal.aborted) {
+        const name = names[next++]!;
+        try {
+          const session = sessions.current.get(name) ?? (await profiles.connect(name));
+          sessions.current.set(name, session);
+          const signal = AbortSignal.any([ctl.signal, AbortSignal.timeout(FLEET_TIMEOUT_MS)]);
+          const providers = await session.client.listProviders({ signal, timeoutMs: FLEET_TIMEOUT_MS });
+          if (!ctl.signal.aborted) dispatch({ type: 'answered', profile: name, state: { kind: 'ok', providers } });
+        } catch (err) {
+          if (!ctl.signal.aborted) dispatch({ type: 'answered', profile: name, state: { kind: 'error', reason: errorMessage(err) } });
+        }
+      }
+    };
+    for (let i = 0; i < Math.min(FLEET_PARALLEL, names.length); i++) void worker();
+  };
+
+  useEffect(() => {
+    reload();
+    return () => aborter.current?.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services]);
+
+  const push = (onPush: (session: Session, name: string) => void): void => {
+    const s = getState();
+    const cell = s.cell;
+    const row = cell && s.rows.find((r) => r.name === cell.name);
+    if (!cell || !row) return;
+    const providerOf = (col: number): Provider | undefined => {
+      const st = s.columns[col]?.state;
+      return st?.kind === 'ok' ? st.providers.find((p) => p.name === cell.name) : undefined;
+    };
+    const source = providerOf(row.reference);
+    const target = providerOf(cell.col);
+    const targetProfile = s.columns[cell.col]!.profile;
+    const session = sessions.current.get(targetProfile);
+    if (!source || !target || !session) return;
+    if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
+    const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
+    const { fields: draftFields, skipped } = pushDraft(source, target, fields.map((f) => f.segments));
+    const key = JSON.stringify([cell.name, cell.col, cell.marked]);
+    if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
+    try {
+      if (services.drafts.load(session.connection.gatewayKey, cell.name)) {
+        return dispatch({ type: 'message', text: `${cell.name} on ${targetProfile} has an unsaved draft: finish it from that profile first`, role: 'warn' });
+      }
+      if (Object.keys(draftFields).length === 0) {
+        return dispatch({ type: 'message', text: `nothing the editor can push: ${skipped.join('; ')}`, role: 'warn' });
+      }
+      if (skipped.length > 0 && armed.current !== key) {
+        armed.current = key;
+        return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · p again pushes the rest`, role: 'warn' });
+      }
+      armed.current = undefined;
+      services.drafts.save(session.connection.gatewayKey, cell.name, {
+        original: target as Record<string, unknown>, edits: [], fields: draftFields as never, savedAt: new Date(services.now()).toISOString(),
+      });
+    } catch (err) {
+      return dispatch({ type: 'message', text: errorMessage(err), role: 'error' });
+    }
+    onPush(session, cell.name);
+  };
+
+  return { reload, push };
+}

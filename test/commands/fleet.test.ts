@@ -1,0 +1,159 @@
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runFleetCommand } from '../../src/commands/fleet.js';
+import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { isRedacted } from '../../src/api/secrets.js';
+import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
+
+let h: Harness;
+let eu: DemoGateway;
+let us: DemoGateway;
+beforeEach(async () => {
+  h = await setup(); // "staging"
+  eu = await startDemoGateway({ port: 0 });
+  us = await startDemoGateway({ port: 0 });
+  h.store.upsert({ name: 'staging', url: h.gw.url, auth: 'none' });
+  h.store.upsert({ name: 'eu', url: eu.url, auth: 'none' });
+  h.store.upsert({ name: 'us', url: us.url, auth: 'none' });
+  h.store.upsert({ name: 'down', url: 'http://127.0.0.1:1', auth: 'none' });
+});
+afterEach(async () => {
+  await Promise.all([eu.close(), us.close()]);
+  await h.close();
+});
+
+async function fleet(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = new PassThrough().on('data', (d: Buffer) => (stdout += d.toString()));
+  const err = new PassThrough().on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await runFleetCommand(argv, { stdout: out, stderr: err, stdin: Readable.from([]), env: { PATH: process.env.PATH }, isTTY: false }, {
+    store: h.store, historyDir: path.join(h.dir, 'state'),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Every string leaf of a JSON value. */
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (v === null || typeof v !== 'object') return [];
+  return Object.values(v).flatMap(strings);
+}
+
+describe('fleet diff', () => {
+  it('per provider, the fields that differ and each gateway\'s value; an unreachable gateway is a column saying why', async () => {
+    eu.mutateProvider('openai', (p) => {
+      p.network_config!.max_retries = 3;
+    });
+    us.mutateProvider('anthropic', (p) => {
+      p.concurrency_and_buffer_size = { concurrency: 100, buffer_size: 2000 };
+    });
+    const r = await fleet(['diff', 'openai', 'anthropic', 'groq', '--profiles', 'staging,eu,us,down']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe([
+      'Gateways:',
+      `  staging (${h.gw.url})`,
+      `  eu (${eu.url})`,
+      `  us (${us.url})`,
+      '  down (http://127.0.0.1:1): unreachable: cannot connect to http://127.0.0.1:1: connection refused',
+      'openai: 1 field differs; unknown on down',
+      '  FIELD                       staging  eu  us  down',
+      '  network_config.max_retries  2        3   2   ? unreachable',
+      'anthropic: 1 field differs; unknown on down',
+      '  FIELD                                    staging  eu   us   down',
+      '  concurrency_and_buffer_size.concurrency  500      500  100  ? unreachable',
+      'groq: same; unknown on down',
+      '',
+    ].join('\n'));
+    expect(h.writes()).toEqual([]);
+  });
+
+  it('a provider missing on one gateway differs (exit 1); all the same is exit 0; JSON masks secrets', async () => {
+    us.mutateProvider('groq', (p) => {
+      (p.proxy_config as Record<string, unknown>).username = 'svc-us-NEVERSHOWN-other';
+    });
+    await fetch(`${eu.url}/api/providers/ollama`, { method: 'DELETE' });
+    const same = await fleet(['diff', 'anthropic', '--profiles', 'staging,eu,us']);
+    expect(same).toMatchObject({ code: 0, stdout: expect.stringContaining('\nanthropic: same\n') });
+    const missing = await fleet(['diff', 'ollama', '--profiles', 'staging,eu,us']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('\nollama: same where configured; not configured on eu\n');
+    const j = await fleet(['diff', 'groq', '--profiles', 'staging,us', '--json']);
+    expect(j.code).toBe(1);
+    const json = JSON.parse(j.stdout);
+    expect(json.providers[0]).toMatchObject({ provider: 'groq', differs: true, cells: { staging: 'same', us: 'differs' } });
+    expect(json.providers[0].fields.map((f: { path: string }) => f.path)).toEqual(['proxy_config.username']);
+    expect(j.stdout).not.toContain('NEVERSHOWN');
+    const t = await fleet(['diff', 'groq', '--profiles', 'staging,us']);
+    expect(t.stdout).toContain('  proxy_config.username  •••• (set, redacted)  •••• (set, redacted)\n');
+  });
+
+  it('a gateway that never answers is cut off by its own deadline (the profile\'s timeout); the others are still compared', async () => {
+    us.addFault({ path: '/api/providers', hang: true });
+    h.store.upsert({ name: 'us', url: us.url, auth: 'none', timeoutMs: 300 });
+    const r = await fleet(['diff', 'groq', '--profiles', 'staging,eu,us']);
+    expect(r.code).toBe(7);
+    expect(r.stdout).toMatch(/\n {2}us \(http:\/\/127\.0\.0\.1:\d+\): unreachable: no answer within 300 ms\n/);
+    expect(r.stdout).toContain('\ngroq: same; unknown on us\n');
+  });
+});
+
+describe('fleet push', () => {
+  it('copies editable fields; a plain secret that differs is reported and kept; references go as references; never a mask', async () => {
+    h.gw.mutateProvider('groq', (p) => {
+      p.network_config!.max_retries = 5;
+      (p.proxy_config as Record<string, unknown>).password = { value: 'x', env_var: 'env.GROQ_PROXY_PASSWORD_V2', from_env: true };
+    });
+    eu.mutateProvider('groq', (p) => {
+      (p.proxy_config as Record<string, unknown>).username = 'svc-eu-different';
+    });
+    const euBefore = await fetchJson(eu, 'groq');
+    const r = await fleet(['push', 'groq', '--from', 'staging', '--to', 'eu', '--yes']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('      proxy_config.username differs and cannot be copied: set it on the target\n');
+    expect(r.stdout).toContain('updated groq on eu\npushed to 1 of 1\n');
+    const puts = eu.requests.filter((q) => q.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    const before = writable(euBefore) as Record<string, any>;
+    expect(puts[0]!.json).toEqual({
+      ...before,
+      network_config: { ...before.network_config, max_retries: 5 },
+      proxy_config: {
+        ...before.proxy_config,
+        password: { value: 'env.GROQ_PROXY_PASSWORD_V2', env_var: 'env.GROQ_PROXY_PASSWORD_V2', from_env: true },
+      },
+    });
+    // The username the body carried is eu's own current mask: eu keeps its secret.
+    expect(eu.storedProvider('groq')!.proxy_config).toMatchObject({ username: { value: 'svc-eu-different' } });
+  });
+
+  it('creates the provider where it is missing without sending any mask; one unreachable target does not stop the rest (exit 8)', async () => {
+    await fetch(`${us.url}/api/providers/openai`, { method: 'DELETE' });
+    const r = await fleet(['push', 'openai', '--from', 'staging', '--to', 'down,us', '--yes']);
+    expect(r.code).toBe(8);
+    expect(r.stderr).toBe('bifrost-tui: down: cannot connect to http://127.0.0.1:1: connection refused\n');
+    expect(r.stdout).toContain('created openai on us\npushed to 1 of 2; failed: down\n');
+    const posts = us.requests.filter((q) => q.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const src = writable(await fetchJson(h.gw, 'openai')) as Record<string, any>;
+    const { ca_cert_pem: _ca, ...network } = src.network_config;
+    expect(posts[0]!.json).toEqual({ ...src, network_config: network, provider: 'openai' });
+    for (const s of strings(posts[0]!.json)) expect(isRedacted(s)).toBe(false);
+  });
+
+  it('--dry-run writes nothing; without --yes and no terminal nothing is written', async () => {
+    h.gw.mutateProvider('azure', (p) => {
+      p.send_back_raw_response = true;
+    });
+    const dry = await fleet(['push', 'azure', '--from', 'staging', '--to', 'eu,us', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('  update  azure  (1 field)\n      ~ send_back_raw_response: false → true\n');
+    const no = await fleet(['push', 'azure', '--from', 'staging', '--to', 'eu']);
+    expect(no.code).toBe(1);
+    expect(no.stderr).toContain('refusing to write without confirmation');
+    expect([...eu.requests, ...us.requests].filter((q) => q.method !== 'GET')).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/** The fleet screen at 80x24 with 5 profiles: real clients against demo gateways over loopback. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/api/client.js';
+import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
+import { openDraftStore } from '../../src/store/draft-store.js';
+import { openProfileStore } from '../../src/store/profile-store.js';
+import { App } from '../../src/ui/app.js';
+import type { Services } from '../../src/ui/services.js';
+import { fakeServices, waitFor } from '../helpers/fake-client.js';
+import { KEYS } from '../helpers/keys.js';
+
+let gws: DemoGateway[];
+let dir: string;
+let profiles: EdgeProfilesService;
+beforeEach(async () => {
+  gws = await Promise.all([0, 1, 2, 3].map(() => startDemoGateway({ port: 0 })));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-fleet-ui-'));
+  const store = openProfileStore({ dir: path.join(dir, 'config') });
+  ['alpha', 'bravo', 'charlie', 'echo'].forEach((name, i) => store.upsert({ name, url: gws[i]!.url, auth: 'none' }));
+  store.upsert({ name: 'delta', url: 'http://127.0.0.1:1', auth: 'none' });
+  profiles = createProfilesService({ store, env: { PATH: process.env.PATH } });
+});
+afterEach(async () => {
+  await profiles.close();
+  await Promise.all(gws.map((g) => g.close()));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function start() {
+  const drafts = openDraftStore({ dir: path.join(dir, 'state') });
+  const client = createClient({ baseUrl: gws[0]!.url, auth: { kind: 'none' }, timeoutMs: 3000 });
+  const services: Services = {
+    ...fakeServices(client, { profile: 'alpha' }),
+    profiles,
+    drafts: { load: (g, p) => drafts.loadDraft(g, p), save: (g, p, d) => drafts.saveDraft(g, p, d), clear: (g, p) => void drafts.clearDraft(g, p) },
+  };
+  return render(<App services={services} mono size={{ columns: 80, rows: 24 }} />);
+}
+
+const lines = (frame: string | undefined): string[] => (frame ?? '').split('\n');
+const row = (frame: string | undefined, name: string): string => lines(frame).find((l) => l.includes(` ${name} `) || l.includes(`›${name} `)) ?? '';
+
+describe('fleet screen', () => {
+  it('fills cells in as gateways answer; = / ≠ N / - / ? at 80x24 with 5 profiles', async () => {
+    gws[1]!.mutateProvider('openai', (p) => {
+      p.network_config!.max_retries = 7;
+      p.concurrency_and_buffer_size = { concurrency: 10, buffer_size: 20 };
+    });
+    await fetch(`${gws[3]!.url}/api/providers/ollama`, { method: 'DELETE' });
+    gws[2]!.addFault({ method: 'GET', path: '/api/providers', latencyMs: 4000 });
+    const { lastFrame, stdin } = start();
+    await waitFor(() => expect(lastFrame()).toContain('openai'));
+    stdin.write('F');
+    // Everyone but charlie has answered: its column still waits, the others are filled in.
+    await waitFor(() => expect(lastFrame()).toContain('4/5 gateways answered'));
+    expect(row(lastFrame(), 'openai')).toMatch(/openai\s+=\s+≠ 3\s+…\s+\?\s+=/);
+    await waitFor(() => expect(lastFrame()).toContain('5/5 gateways answered'));
+    const frame = lastFrame()!;
+    expect(lines(frame)).toHaveLength(24);
+    for (const l of lines(frame)) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(frame).toMatch(/PROVIDER\s+alpha\s+bravo\s+charlie\s+delta\s+echo/);
+    expect(row(frame, 'openai')).toMatch(/openai\s+=\s+≠ 3\s+=\s+\?\s+=/);
+    expect(row(frame, 'ollama')).toMatch(/ollama\s+=\s+=\s+=\s+\?\s+-/);
+  });
+
+  it('Enter shows the field diff; p pushes through the target form\'s review: exact PUT body, no mask', async () => {
+    gws[1]!.mutateProvider('openai', (p) => {
+      p.network_config!.max_retries = 7;
+    });
+    gws[1]!.mutateProvider('groq', (p) => {
+      (p.proxy_config as Record<string, unknown>).username = 'svc-bravo-other';
+    });
+    const before = await (await fetch(`${gws[1]!.url}/api/providers/openai`)).json() as Record<string, any>;
+    const { lastFrame, stdin } = start();
+    await waitFor(() => expect(lastFrame()).toContain('openai'));
+    stdin.write('F');
+    await waitFor(() => expect(lastFrame()).toContain('5/5 gateways answered'));
+    // groq: only a plain secret differs; it cannot be copied, nothing is pushed.
+    stdin.write('jjj');
+    stdin.write('l');
+    await waitFor(() => expect(row(lastFrame(), 'groq')).toContain('›groq'));
+    stdin.write(KEYS.enter);
+    await waitFor(() => expect(lastFrame()).toContain('groq: 1 field differs · alpha → bravo'));
+    expect(lastFrame()).toMatch(/proxy_config\.username\s+•••• \(set, redact…\s+•••• \(set, redacte…/);
+    stdin.write('p');
+    await waitFor(() => expect(lastFrame()).toContain('nothing the editor can push: proxy_config.username differs and cannot be copied'));
+    stdin.write(KEYS.esc);
+    await waitFor(() => expect(lastFrame()).toContain('PROVIDER'));
+    stdin.write('jj');
+    await waitFor(() => expect(row(lastFrame(), 'openai')).toContain('›openai'));
+    stdin.write(KEYS.enter);
+    await waitFor(() => expect(lastFrame()).toMatch(/network_config\.max_retries\s+2\s+7/));
+    stdin.write('p');
+    await waitFor(() => expect(lastFrame()).toContain('Unsaved edits to openai'));
+    stdin.write('r');
+    await waitFor(() => expect(lastFrame()).toContain('1 changed'));
+    stdin.write(KEYS.ctrlS);
+    await waitFor(() => expect(lastFrame()).toContain('~ network_config.max_retries: 7 → 2'));
+    stdin.write('y');
+    await waitFor(() => expect(gws[1]!.requests.some((r) => r.method === 'PUT')).toBe(true));
+    const puts = gws[1]!.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.url).toBe('/api/providers/openai');
+    const { name: _n, provider_status: _s, status: _t, description: _d, config_hash: _h, keys: _k, ...writable } = before;
+    expect(puts[0]!.json).toEqual({ ...writable, network_config: { ...writable.network_config, max_retries: 2 } });
+    // The CA certificate went back as bravo's own mask, which the gateway keeps.
+    expect((puts[0]!.json as any).network_config.ca_cert_pem).toBe(before.network_config.ca_cert_pem);
+    expect(gws[1]!.storedProvider('openai')!.network_config!.ca_cert_pem).toBe(gws[0]!.storedProvider('openai')!.network_config!.ca_cert_pem);
+    for (const r of gws.flatMap((g) => g.requests).filter((q) => q.method !== 'GET')) {
+      expect(r.url).toBe('/api/providers/openai');
+    }
+  });
+});

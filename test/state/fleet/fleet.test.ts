@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Provider } from '../../../src/api/wire.js';
+import { cellText, compareFleet, compareProvider, type FleetColumn } from '../../../src/state/fleet/fleet-compare.js';
+import { cellFields, fleetReducer, initialFleetState } from '../../../src/state/fleet/fleet-reducer.js';
+import { pushDraft } from '../../../src/state/fleet/push-draft.js';
+
+const base = (over: Partial<Provider> = {}): Provider => ({
+  name: 'openai',
+  network_config: { base_url: 'https://api.openai.com', max_retries: 2 },
+  concurrency_and_buffer_size: { concurrency: 100, buffer_size: 200 },
+  ...over,
+}) as Provider;
+
+const ok = (profile: string, providers: Provider[]): FleetColumn => ({ profile, state: { kind: 'ok', providers } });
+
+describe('compareProvider', () => {
+  it('compares with the first column that has the provider; missing, unreachable and loading cells say so', () => {
+    const cols: FleetColumn[] = [
+      { profile: 'down', state: { kind: 'error', reason: 'connection refused' } },
+      ok('a', [base()]),
+      ok('b', [base({ network_config: { base_url: 'https://api.openai.com', max_retries: 5 } })]),
+      ok('c', []),
+      { profile: 'slow', state: { kind: 'loading' } },
+    ];
+    const row = compareProvider('openai', cols);
+    expect(row.reference).toBe(1);
+    expect(row.cells.map(cellText)).toEqual(['?', '=', '≠ 1', '-', '…']);
+    expect(row.fields).toEqual([{ path: 'network_config.max_retries', segments: ['network_config', 'max_retries'], values: [
+      { present: false, value: undefined }, { present: true, value: 2 }, { present: true, value: 5 }, { present: false, value: undefined }, { present: false, value: undefined },
+    ] }]);
+    expect(row.differs).toBe(true);
+  });
+
+  it('gateway-filled defaults and read-only fields do not count as differences', () => {
+    const a = base({ provider_status: 'active', config_hash: 'x' } as Partial<Provider>);
+    const b = base({ provider_status: 'error', config_hash: 'y', send_back_raw_request: false } as Partial<Provider>);
+    const [row] = compareFleet([ok('a', [a]), ok('b', [b])]);
+    expect(row!.cells.map(cellText)).toEqual(['=', '=']);
+    expect(row!.differs).toBe(false);
+  });
+});
+
+describe('fleetReducer', () => {
+  it('fills cells in as answers arrive and keeps the cursor on its provider', () => {
+    let s = fleetReducer(initialFleetState, { type: 'started', profiles: ['a', 'b'] });
+    expect(s.rows).toEqual([]);
+    s = fleetReducer(s, { type: 'answered', profile: 'b', state: { kind: 'ok', providers: [base(), base({ name: 'zeta' } as Partial<Provider>)] } });
+    expect(s.rows.map((r) => r.cells.map(cellText))).toEqual([['…', '='], ['…', '=']]);
+    s = fleetReducer(s, { type: 'move', rows: 1 });
+    s = fleetReducer(s, { type: 'answered', profile: 'a', state: { kind: 'ok', providers: [base({ name: 'alpha' } as Partial<Provider>), base({ name: 'zeta', network_config: { max_retries: 9 } } as Partial<Provider>)] } });
+    expect(s.rows.map((r) => r.name)).toEqual(['alpha', 'openai', 'zeta']);
+    expect(s.rows[s.row]!.name).toBe('zeta'); // alpha appeared above it
+  });
+
+  it('Enter on a differing cell lists its fields; Space marks them', () => {
+    let s = fleetReducer(initialFleetState, { type: 'started', profiles: ['a', 'b'] });
+    s = fleetReducer(s, { type: 'answered', profile: 'a', state: { kind: 'ok', providers: [base()] } });
+    s = fleetReducer(s, { type: 'answered', profile: 'b', state: { kind: 'ok', providers: [base({ concurrency_and_buffer_size: { concurrency: 7, buffer_size: 9 } })] } });
+    expect(fleetReducer(s, { type: 'open' }).message?.text).toContain('reference column');
+    s = fleetReducer(fleetReducer(s, { type: 'move', cols: 1 }), { type: 'open' });
+    expect(s.cell).toMatchObject({ name: 'openai', col: 1, cursor: 0 });
+    expect(cellFields(s.rows[0]!, 1).map((f) => f.path)).toEqual(['concurrency_and_buffer_size.concurrency', 'concurrency_and_buffer_size.buffer_size']);
+    s = fleetReducer(fleetReducer(s, { type: 'move', rows: 1 }), { type: 'mark' });
+    expect(s.cell!.marked).toEqual(['concurrency_and_buffer_size.buffer_size']);
+    expect(fleetReducer(s, { type: 'close' }).cell).toBeUndefined();
+  });
+});
+
+describe('pushDraft', () => {
+  it('copies plain fields as form edits, references as references, and never another gateway\'s mask', () => {
+    const source = base({
+      proxy_config: { type: 'http', url: { value: 'http************************3128', env_var: 'env.PROXY_URL', from_env: true }, username: 'svc-************************rost' },
+    } as Partial<Provider>);
+    source.network_config!.max_retries = 6;
+    const target = base({
+      proxy_config: { type: 'http', url: { value: 'http************************0000', env_var: 'env.OLD_URL', from_env: true }, username: 'abcd************************wxyz' },
+    } as Partial<Provider>);
+    const d = pushDraft(source, target, [['network_config', 'max_retries'], ['proxy_config', 'url'], ['proxy_config', 'username']]);
+    expect(Object.keys(d.fields).sort()).toEqual(['network_config.max_retries', 'proxy_config.url']);
+    expect(d.fields['network_config.max_retries']).toMatchObject({ parsed: true, input: 6 });
+    expect(d.fields['proxy_config.url']).toMatchObject({ text: 'env.PROXY_URL' });
+    expect(d.skipped).toEqual(['proxy_config.username differs and cannot be copied: set it on the target']);
+    expect(JSON.stringify(d.fields)).not.toContain('****');
+  });
+});
