@@ -10,7 +10,7 @@ import path from 'node:path';
 import { bundleMinimalInk } from './bench/bundle-minimal.mjs';
 import { startCountingProxy, startGatewayProcess } from './bench/gateway.mjs';
 import { machineLine } from './bench/machine.mjs';
-import { cursorRun, formCursorRun, idleRun, isolatedEnv, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
+import { cursorRun, formCursorRun, idleRun, isolatedEnv, keysRequestsPerAction, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
 import { benchFleet } from './bench/fleet.mjs';
 import { figure, kb, median, ms, percentile } from './bench/stats.mjs';
 
@@ -110,8 +110,9 @@ figure('keystroke p95 ratio 10,000/10 providers', scale.toFixed(2), '<= 1.5', sc
   const proxy = await startCountingProxy(gw.url);
   try {
     const names = await providerNames(gw.url);
-    const counts = await requestsPerAction(CLI, proxy, names, env);
-    const expected = { 'start/list': 1, open: 1, 'back to list': 1, save: 3 };
+    const counts = { ...(await requestsPerAction(CLI, proxy, names, env)), ...(await keysRequestsPerAction(CLI, proxy, names, env)) };
+    // The list also counts keys per provider with one GET /api/keys; rotate = re-read + PUT + re-read of that key.
+    const expected = { 'start/list': 2, open: 1, 'back to list': 2, save: 3, 'open keys': 1, 'rotate key': 3 };
     for (const [action, reqs] of Object.entries(counts)) {
       const want = expected[action];
       figure(`requests for ${action}`, `${reqs.length} [${reqs.join(', ')}]`, want === undefined ? undefined : `${want}`, reqs.length === want);

@@ -33,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
       const { runProvidersCommand } = await import('./commands/providers.js');
       return runProvidersCommand(rest, io);
     }
+    case 'keys': {
+      const { runKeysCommand } = await import('./commands/keys.js');
+      return runKeysCommand(rest, io);
+    }
     case 'fleet': {
       const { runFleetCommand } = await import('./commands/fleet.js');
       return runFleetCommand(rest, io);

@@ -5,6 +5,7 @@ Usage:
   bifrost-tui [--profile NAME | --url URL] [--no-color]      key: BIFROST_API_KEY or a profile
   bifrost-tui --demo                      start an embedded demo gateway and open it
   bifrost-tui providers <command> ...     scripts: list, get, export, diff, apply, set, history, restore
+  bifrost-tui keys <command> ...          a provider's API keys: list, get, add, set, rotate, enable, disable, remove, history, restore
   bifrost-tui profiles <command> ...      list, show, add, edit, remove, use, test
   bifrost-tui fleet <command> ...         many gateways: diff, push
   bifrost-tui demo-gateway [--port N]     run the demo gateway on its own

@@ -117,6 +117,38 @@ export async function requestsPerAction(cli, proxy, names, env) {
   return counts;
 }
 
+/** Requests per keys action: open a provider's keys (`y`), then rotate its first key through the review. */
+export async function keysRequestsPerAction(cli, proxy, names, env) {
+  const pty = startPty([process.execPath, cli, '--url', proxy.url], { cols: COLS, rows: ROWS, env });
+  const counts = {};
+  await pty.waitFor(' configured');
+  await sleep(800);
+  let mark = proxy.log.length;
+  let from = pty.chunkCount;
+  pty.write('y');
+  await pty.waitFor(`${names[0]} › keys`, from);
+  await pty.waitFor('stored ····', from);
+  await sleep(500);
+  counts['open keys'] = proxy.log.slice(mark);
+  from = pty.chunkCount;
+  pty.write('R');
+  await pty.waitFor('New value', from);
+  pty.write('sk-bench-rotated-0123456789');
+  await sleep(100);
+  from = pty.chunkCount;
+  pty.write('\r');
+  await pty.waitFor('Rotate the value', from);
+  await sleep(200);
+  mark = proxy.log.length;
+  from = pty.chunkCount;
+  pty.write('y');
+  await pty.waitFor('saved', from);
+  await sleep(800);
+  counts['rotate key'] = proxy.log.slice(mark);
+  await pty.close('\x03');
+  return counts;
+}
+
 /** Cursor moves in the form: ms from key to the chunk with the newly focused row, and bytes per move. */
 export async function formCursorRun(cli, url, env, { moves = 40, extraEnv = {} } = {}) {
   const pty = startPty([process.execPath, cli, '--url', url], { cols: COLS, rows: ROWS, env: { ...env, ...extraEnv } });

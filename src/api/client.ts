@@ -22,7 +22,7 @@ import {
   type RequestContext,
 } from './transport-errors.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import { AuthStatusSchema, KeyListSchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
+import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -204,6 +204,21 @@ export function createClient(opts: ClientOptions): GatewayClient {
     async listKeys(name, o) {
       const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o });
       return list.keys;
+    },
+    getKey(name, id, o) {
+      return send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+    },
+    createKey(name, body, o) {
+      return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: KeySchema, opts: o });
+    },
+    updateKey(name, id, body, o) {
+      return send({ method: 'PUT', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), body, schema: KeySchema, opts: o });
+    },
+    deleteKey(name, id, o) {
+      return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+    },
+    listAllKeys(o) {
+      return send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o });
     },
     authStatus(o) {
       return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });

@@ -1,5 +1,5 @@
 /** Types of the management-API client. The implementation is `client.ts`. */
-import type { AuthStatus, Key, Provider, UpdateBody } from './wire.js';
+import type { AuthStatus, Key, KeySummary, Provider, UpdateBody } from './wire.js';
 
 /** How the client authenticates to the management API. */
 export type Auth =
@@ -40,6 +40,15 @@ export interface GatewayClient {
   createProvider(body: UpdateBody & { provider: string }, opts?: CallOptions): Promise<Provider>;
   deleteProvider(name: string, opts?: CallOptions): Promise<void>;
   listKeys(name: string, opts?: CallOptions): Promise<Key[]>;
+  getKey(provider: string, id: string, opts?: CallOptions): Promise<Key>;
+  /** POST a new key (an empty id gets a generated one). */
+  createKey(provider: string, body: Record<string, unknown>, opts?: CallOptions): Promise<Key>;
+  /** PUT the complete key (build it with `buildKeyBody`). */
+  updateKey(provider: string, id: string, body: Record<string, unknown>, opts?: CallOptions): Promise<Key>;
+  /** DELETE; answers the deleted key (redacted). */
+  deleteKey(provider: string, id: string, opts?: CallOptions): Promise<Key>;
+  /** `GET /api/keys`: every key across providers (summaries), to count keys per provider. */
+  listAllKeys(opts?: CallOptions): Promise<KeySummary[]>;
   authStatus(opts?: CallOptions): Promise<AuthStatus>;
   /** Release sockets (undici dispatcher). */
   close(): Promise<void>;

@@ -108,12 +108,33 @@ export const KeySchema = looseObject({
   name: optional(string()),
   value: optional(EnvVarSchema),
   models: nullish(array(string())),
+  blacklisted_models: nullish(array(string())),
   weight: optional(number()),
+  aliases: nullish(record(string(), string())),
   enabled: optional(boolean()),
+  use_for_batch_api: optional(boolean()),
+  config_hash: optional(string()),
   status: optional(string()),
   description: optional(string()),
 });
 export type Key = Infer<typeof KeySchema>;
+
+/** Key fields the gateway computes; never sent on a key PUT/POST (CONTRACT.md §4.6). */
+export const KEY_READ_ONLY_FIELDS = ['config_hash', 'status', 'description'] as const;
+
+/** One item of `GET /api/keys` ([unconfirmed] shape: the UI's `{key_id, name, provider, models}` or a full key). */
+export const KeySummarySchema = looseObject({
+  key_id: optional(string()),
+  id: optional(string()),
+  name: optional(string()),
+  provider: optional(string()),
+});
+export type KeySummary = Infer<typeof KeySummarySchema>;
+/** `GET /api/keys`: a bare array (spec), or an object holding `keys` (tolerated). */
+export const AllKeysSchema = pipe(
+  union([array(KeySummarySchema), looseObject({ keys: nullish(array(KeySummarySchema)) })]),
+  transform((v) => (Array.isArray(v) ? v : (v.keys ?? []))),
+);
 
 export const KeyListSchema = looseObject({
   keys: pipe(nullish(array(KeySchema)), transform((v) => v ?? [])),

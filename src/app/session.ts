@@ -101,6 +101,11 @@ function unconnectedClient(): GatewayClient {
     createProvider: fail,
     deleteProvider: fail,
     listKeys: fail,
+    getKey: fail,
+    createKey: fail,
+    updateKey: fail,
+    deleteKey: fail,
+    listAllKeys: fail,
     authStatus: fail,
     close: async () => undefined,
   };

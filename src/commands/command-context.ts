@@ -220,9 +220,9 @@ export async function runCommand(ctx: Ctx, body: () => Promise<number>): Promise
 }
 
 /** Exactly `count` positional arguments, named in `what` for the message. */
-export function needArgs(ctx: Ctx, sub: string, what: readonly string[], min = what.length): string[] {
-  if (ctx.args.length < min) throw new UsageError(`\`providers ${sub}\` needs ${what.slice(ctx.args.length, min).join(' ')}`);
-  if (ctx.args.length > what.length) throw new UsageError(`\`providers ${sub}\` takes ${what.join(' ') || 'no arguments'}, got extra "${ctx.args[what.length]}"`);
+export function needArgs(ctx: Ctx, sub: string, what: readonly string[], min = what.length, group = 'providers'): string[] {
+  if (ctx.args.length < min) throw new UsageError(`\`${group} ${sub}\` needs ${what.slice(ctx.args.length, min).join(' ')}`);
+  if (ctx.args.length > what.length) throw new UsageError(`\`${group} ${sub}\` takes ${what.join(' ') || 'no arguments'}, got extra "${ctx.args[what.length]}"`);
   what.forEach((label, i) => {
     const problem = label === 'NAME' && ctx.args[i] !== undefined ? providerNameProblem(ctx.args[i]) : undefined;
     if (problem) throw new UsageError(problem);

@@ -51,7 +51,7 @@ export function mergeEdits(original: Provider, doc: Record<string, unknown>): { 
 const KEPT_WHEN_OMITTED: ReadonlySet<string> = new Set(['proxy_config', 'openai_config', 'prompt_cache']);
 
 /** Edits that make the writable fields of `original` exactly those of `target`. */
-export function replaceEdits(original: Provider, target: Record<string, unknown>): Edit[] {
+export function replaceEdits(original: Provider | Record<string, unknown>, target: Record<string, unknown>): Edit[] {
   const skip = new Set<string>(READ_ONLY_FIELDS);
   const edits: Edit[] = [];
   for (const k of Object.keys(original)) {
@@ -68,7 +68,7 @@ export function replaceEdits(original: Provider, target: Record<string, unknown>
  * Paths where `edits` would send a redacted value that differs from the
  * gateway's current one (it would be stored as the secret).
  */
-export function staleMasks(original: Provider, edits: readonly Edit[]): string[] {
+export function staleMasks(original: Provider | Record<string, unknown>, edits: readonly Edit[]): string[] {
   return edits.flatMap((e) => (e.remove ? [] : staleMaskPaths(original, e.value, e.path)));
 }
 

@@ -1,5 +1,5 @@
 /** `bifrost-tui providers list|get|export|diff|apply|set|history|restore`: headless subcommands for scripts. */
-import { Ctx, parseCommandArgs, runCommand, UsageError, WRITE_OPTIONS, type ProvidersDeps } from './command-context.js';
+import { WRITE_OPTIONS, type ProvidersDeps } from './command-context.js';
 import { runApply, runDiff } from './providers-apply.js';
 import { runExport, runGet } from './providers-get.js';
 import {
@@ -8,23 +8,13 @@ import {
 import { runHistory, runRestore } from './providers-history.js';
 import { runList } from './providers-list.js';
 import { runSet } from './providers-set.js';
-import { type CommandIO } from './types.js';
-import { EXIT } from '../state/exit-codes.js';
-import { printable } from '../state/printable.js';
-import { usageLine } from './parse-error.js';
+import { runSubcommand, type Sub } from './subcommands.js';
+import type { CommandIO } from './types.js';
 
 export {
   APPLY_HELP, DIFF_HELP, EXPORT_HELP, GET_HELP, HISTORY_HELP, LIST_HELP, PROVIDERS_HELP, RESTORE_HELP, SET_HELP,
 } from './providers-help.js';
 export type { ProvidersDeps } from './command-context.js';
-
-type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-
-interface Sub {
-  help: string;
-  options: Spec;
-  run: (ctx: Ctx) => Promise<number>;
-}
 
 const FILE = { file: { type: 'string', short: 'f' } } as const;
 
@@ -41,27 +31,5 @@ const SUBCOMMANDS: Readonly<Record<string, Sub>> = {
 
 /** Runs `providers <sub> ...`; returns the exit code. Output goes to `io` only. */
 export async function runProvidersCommand(argv: string[], io: CommandIO, deps: ProvidersDeps = {}): Promise<number> {
-  const [subName, ...rest] = argv;
-  if (subName === undefined || subName === 'help' || subName === '--help' || subName === '-h') {
-    (subName === undefined ? io.stderr : io.stdout).write(PROVIDERS_HELP);
-    return subName === undefined ? EXIT.usage : EXIT.ok;
-  }
-  const sub = Object.hasOwn(SUBCOMMANDS, subName) ? SUBCOMMANDS[subName] : undefined;
-  if (!sub) {
-    io.stderr.write(`bifrost-tui: unknown providers command "${printable(subName)}" (expected ${Object.keys(SUBCOMMANDS).join(', ')}; see --help)\n`);
-    return EXIT.usage;
-  }
-  let ctx: Ctx;
-  try {
-    const { flags, args } = parseCommandArgs(rest, sub.options, { line: usageLine(sub.help), command: `bifrost-tui providers ${subName}` });
-    ctx = new Ctx(io, flags, args, deps);
-  } catch (err) {
-    const fallback = new Ctx(io, {}, [], deps);
-    return runCommand(fallback, () => Promise.reject(err instanceof Error ? err : new UsageError(String(err))));
-  }
-  if (ctx.flag('help')) {
-    io.stdout.write(sub.help);
-    return EXIT.ok;
-  }
-  return runCommand(ctx, () => sub.run(ctx));
+  return runSubcommand('providers', PROVIDERS_HELP, SUBCOMMANDS, argv, io, deps);
 }

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoRequest, RouteContext } from './context.js';
 import { isObject, type JsonObject } from './json.js';
-import { redactKey, restoreKey, toEnvVar } from './redact.js';
+import { modelListProblem } from '../api/key-rules.js';
+import { redactKey, restoreKey, toEnvVar, toStoredEnvVar } from './redact.js';
 import { errorReply, jsonReply, type Reply } from './reply.js';
 
 /** Providers whose keys may carry an empty value (the URL lives in the key config). */
@@ -32,7 +33,32 @@ export function getKey(ctx: RouteContext, provider: string, id: string): Reply {
 }
 
 function keyValueEmpty(key: JsonObject): boolean {
-  return toEnvVar(key.value).value === '' && toEnvVar(key.value).env_var === '';
+  const v = toEnvVar(key.value);
+  return v.value === '' && v.env_var === '' && !(isObject(key.value) && typeof key.value.ref === 'string' && key.value.ref !== '');
+}
+
+/** The 400s of the key handlers for lists and aliases (v1.5 allow-list rules, CONTRACT.md §4.6.1). */
+function keyShapeProblem(key: JsonObject): string | undefined {
+  const models = modelListProblem(key.models);
+  if (models) return `Invalid models: ${models}`;
+  const black = modelListProblem(key.blacklisted_models);
+  if (black) return `Invalid blacklisted_models: ${black}`;
+  const aliases = key.aliases;
+  if (aliases !== undefined && aliases !== null) {
+    if (!isObject(aliases)) return 'Invalid aliases: must be an object of model name to identifier';
+    const bad = Object.entries(aliases).find(([k, v]) => k === '' || typeof v !== 'string' || v === '');
+    if (bad) return `Invalid aliases: "${bad[0]}" needs a non-empty name and identifier`;
+  }
+  return undefined;
+}
+
+/** The checks POST and PUT share, in the handler's order; the first failing rule answers. */
+function checkKey(ctx: RouteContext, provider: string, key: JsonObject, exceptId?: unknown): Reply | undefined {
+  if (keyValueEmpty(key) && !EMPTY_VALUE_OK.has(provider)) return errorReply(400, 'Key value must not be empty');
+  const shape = keyShapeProblem(key);
+  if (shape) return errorReply(400, shape);
+  if (nameTaken(ctx, key.name, exceptId)) return errorReply(409, DUPLICATE_NAME);
+  return undefined;
 }
 
 export function createKey(ctx: RouteContext, provider: string, req: DemoRequest): Reply {
@@ -43,11 +69,11 @@ export function createKey(ctx: RouteContext, provider: string, req: DemoRequest)
   const key: JsonObject = { ...req.json };
   if (typeof key.id !== 'string' || key.id === '') key.id = randomUUID();
   if (key.enabled === undefined || key.enabled === null) key.enabled = true;
-  if (keyValueEmpty(key) && !EMPTY_VALUE_OK.has(provider)) return errorReply(400, 'Key value must not be empty');
-  key.value = toEnvVar(key.value);
+  const refused = checkKey(ctx, provider, key);
+  if (refused) return refused;
+  key.value = toStoredEnvVar(key.value);
   const keys = ctx.store.keys(provider);
   if (keys.some((k) => k.id === key.id)) return errorReply(409, `Key with ID ${String(key.id)} already exists`);
-  if (nameTaken(ctx, key.name)) return errorReply(409, DUPLICATE_NAME);
   ctx.store.setKeys(provider, [...keys, key]);
   return jsonReply(200, redactKey(key));
 }
@@ -59,9 +85,12 @@ export function updateKey(ctx: RouteContext, provider: string, id: string, req: 
   const prev = keys[index];
   if (!prev) return errorReply(404, `Provider key not found: ${id}`);
   if (!req.jsonOk || !isObject(req.json)) return errorReply(400, 'Invalid request payload');
-  const key = restoreKey({ ...req.json, id }, prev);
-  if (keyValueEmpty(key) && !EMPTY_VALUE_OK.has(provider)) return errorReply(400, 'Key value must not be empty');
-  if (nameTaken(ctx, key.name, id)) return errorReply(409, DUPLICATE_NAME);
+  const incoming: JsonObject = { ...req.json, id };
+  // Computed fields are the server's: the body cannot set them.
+  for (const f of ['status', 'description', 'config_hash']) if (prev[f] !== undefined) incoming[f] = prev[f]; else delete incoming[f];
+  const key = restoreKey(incoming, prev);
+  const refused = checkKey(ctx, provider, key, id);
+  if (refused) return refused;
   const next = [...keys];
   next[index] = key;
   ctx.store.setKeys(provider, next);

@@ -41,8 +41,19 @@ export function toEnvVar(v: unknown): StoredEnvVar {
   return { value: '', env_var: '', from_env: false };
 }
 
+/** The newer `{value, ref, type}` EnvVar object (CONTRACT.md §7.1), stored and answered in that shape. */
+export function isRefShaped(v: unknown): v is JsonObject & { value: string } {
+  return isObject(v) && typeof v.value === 'string' && ('ref' in v || 'type' in v) && !('env_var' in v) && !('from_env' in v);
+}
+
+/** A stored EnvVar: the newer object shape is kept as it is, anything else becomes the old shape. */
+export function toStoredEnvVar(v: unknown): JsonObject {
+  return isRefShaped(v) ? { ...v } : toEnvVar(v);
+}
+
 /** Redacts an EnvVar; `placeholder` replaces plain (not env-backed) values when given. */
-export function redactEnvVar(v: unknown, placeholder?: string): StoredEnvVar {
+export function redactEnvVar(v: unknown, placeholder?: string): JsonObject {
+  if (isRefShaped(v)) return v.value === '' ? { ...v } : { ...v, value: mask(v.value) };
   const e = toEnvVar(v);
   if (e.value === '') return e;
   if (placeholder !== undefined && !e.from_env) return { ...e, value: placeholder };
@@ -82,7 +93,7 @@ export function redactProxy(proxy: JsonObject): JsonObject {
 
 /** Redacts a stored `ca_cert_pem` (string or EnvVar) to the masked string the server sends. */
 export function redactCaCert(v: unknown): string {
-  return redactEnvVar(v).value;
+  return String(redactEnvVar(v).value);
 }
 
 /** Applies mask restoration to an incoming `proxy_config` object against the stored one. */
@@ -126,7 +137,7 @@ export function restoreKey(incoming: JsonObject, stored: JsonObject): JsonObject
     return isRef ? v : prev;
   };
   const out: JsonObject = { ...incoming };
-  if (out.value !== undefined) out.value = toEnvVar(keep(out.value, stored.value));
+  if (out.value !== undefined) out.value = toStoredEnvVar(keep(out.value, stored.value));
   for (const [block, fields] of Object.entries(KEY_CONFIG_SECRETS)) {
     const cfg = out[block];
     const prev = stored[block];

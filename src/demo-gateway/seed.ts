@@ -20,6 +20,8 @@ oY/2UHBEhdEv6Ib61rVg3w==
 const UNSET = null as unknown as undefined;
 const plain = (value: string) => ({ value, env_var: '', from_env: false });
 const fromEnv = (value: string, name: string) => ({ value, env_var: `env.${name}`, from_env: true });
+/** The newer EnvVar object (CONTRACT.md §7.1): `{value, ref, type}`. */
+const envRef = (value: string, name: string) => ({ value, ref: `env.${name}`, type: 'env' });
 
 const openai: Provider = {
   name: 'openai',
@@ -45,8 +47,13 @@ const openai: Provider = {
   // Unknown to this client (one configstore version has it): must round-trip.
   pricing_overrides: [{ model: 'gpt-4o', input_cost_per_token: 0.0000025, output_cost_per_token: 0.00001 }],
   keys: [
-    { id: '3b1f6c2e-8a4d-4e7b-9c1a-5d2e8f0a7b61', name: 'openai-prod', value: plain('sk-proj-Xq7rT2vLm9KpW4sZ8bNc3HdF6gJy1QeA'), models: ['gpt-4o', 'gpt-4o-mini'], weight: 0.7, enabled: true },
-    { id: 'a7c90d14-2f3b-4c5e-8d6a-1b9e0f2c4d87', name: 'openai-batch', value: fromEnv('sk-proj-Bt5nW8cYx2LvR6mQ9sKd4HfJ7gTz3PaE', 'OPENAI_BATCH_KEY'), models: [], weight: 0.3, enabled: true, use_for_batch_api: true },
+    {
+      id: '3b1f6c2e-8a4d-4e7b-9c1a-5d2e8f0a7b61', name: 'openai-prod', value: plain('sk-proj-Xq7rT2vLm9KpW4sZ8bNc3HdF6gJy1QeA'), models: ['gpt-4o', 'gpt-4o-mini'],
+      blacklisted_models: ['gpt-4o-realtime-preview'], weight: 0.7, enabled: true, status: 'success',
+      // Unknown to this client (a newer gateway field): must round-trip through every key write.
+      rate_limit: { requests_per_minute: 5000, tokens_per_minute: 2000000 },
+    },
+    { id: 'a7c90d14-2f3b-4c5e-8d6a-1b9e0f2c4d87', name: 'openai-batch', value: fromEnv('sk-proj-Bt5nW8cYx2LvR6mQ9sKd4HfJ7gTz3PaE', 'OPENAI_BATCH_KEY'), models: ['*'], weight: 0.3, enabled: true, use_for_batch_api: true, status: 'success' },
   ],
 };
 
@@ -67,7 +74,8 @@ const anthropic: Provider = {
   store_raw_request_response: false,
   provider_status: 'active',
   keys: [
-    { id: 'c4d2e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', name: 'anthropic-main', value: plain('sk-ant-api03-Zp4Kq8Lw2Xn6Rv9Ty3Bm7Cs1Df5Gh0Jk'), models: ['claude-sonnet-4-5', 'claude-haiku-4-5'], weight: 1, enabled: true },
+    { id: 'c4d2e6f8-1a3b-4c5d-9e7f-0a1b2c3d4e5f', name: 'anthropic-main', value: plain('sk-ant-api03-Zp4Kq8Lw2Xn6Rv9Ty3Bm7Cs1Df5Gh0Jk'), models: ['claude-sonnet-4-5', 'claude-haiku-4-5'], weight: 1, enabled: true, status: 'success' },
+    { id: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', name: 'anthropic-fallback', value: envRef('sk-ant-api03-Fb2Qw7Er4Ty9Ui1Op6As3Df8Gh5Jk0L', 'ANTHROPIC_FALLBACK_KEY'), models: ['*'], weight: 0, enabled: false, status: 'unknown' },
   ],
 };
 
@@ -83,8 +91,9 @@ const azure: Provider = {
   provider_status: 'error',
   keys: [
     {
-      id: 'e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b', name: 'azure-eastus', value: plain('3f9c2a7e1b5d4c8a9e6f0b2d7c4a1e8f'), models: ['gpt-4o'], weight: 1, enabled: true,
-      azure_key_config: { endpoint: plain('https://acme-eastus.openai.azure.com'), api_version: plain('2024-10-21'), deployments: { 'gpt-4o': 'gpt4o-prod' } },
+      id: 'e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b', name: 'azure-eastus', value: plain('3f9c2a7e1b5d4c8a9e6f0b2d7c4a1e8f'), models: ['gpt-4o', 'gpt-4o-mini'], weight: 1, enabled: true,
+      aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' },
+      azure_key_config: { endpoint: plain('https://acme-eastus.openai.azure.com'), api_version: plain('2024-10-21'), client_id: plain('6f1c9a2e-4b7d-4e8a-9c3f-1d2e5b8a7c40'), tenant_id: plain('a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d') },
     },
   ],
 };
@@ -101,7 +110,7 @@ const ollama: Provider = {
   status: 'list_models_failed',
   description: 'failed to list models: Get "http://10.0.0.12:11434/api/tags": dial tcp 10.0.0.12:11434: connect: connection refused',
   keys: [
-    { id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d', name: 'ollama-gpu-box', value: plain(''), models: [], weight: 1, enabled: true, ollama_key_config: { url: plain('http://10.0.0.12:11434') } },
+    { id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d', name: 'ollama-gpu-box', value: plain(''), models: ['*'], weight: 1, enabled: true, ollama_key_config: { url: plain('http://10.0.0.12:11434') } },
   ],
 };
 
@@ -120,7 +129,12 @@ const groq: Provider = {
   store_raw_request_response: false,
   provider_status: 'active',
   keys: [
-    { id: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', name: 'groq-key', value: plain('gsk_Lm3Np7Qr1St5Uv9Wx2Yz6Ab0Cd4Ef8Gh'), models: [], weight: 1, enabled: true },
+    { id: '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0', name: 'groq-key', value: plain('gsk_Lm3Np7Qr1St5Uv9Wx2Yz6Ab0Cd4Ef8Gh'), models: ['*'], weight: 1, enabled: true, status: 'success' },
+    {
+      id: '7e6d5c4b-3a29-4817-b6a5-f4e3d2c1b0a9', name: 'groq-legacy', value: plain('gsk_Rv8Tx1Zb4Dn7Fq0Hs3Kv6Mx9Pz2Rc5Ue'), models: ['*'], weight: 0, enabled: true,
+      status: 'list_models_failed',
+      description: 'failed to list models: 401 Unauthorized: {"error":{"message":"Invalid API Key","type":"invalid_request_error","code":"invalid_api_key"}}',
+    },
   ],
 };
 
@@ -152,7 +166,7 @@ const acme: Provider = {
   },
   provider_status: 'active',
   keys: [
-    { id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', name: 'acme-eu', value: plain('acme_live_7Hk2Lp9Qm4Rs8Tv1Wx5Yz3'), models: [], weight: 1, enabled: true },
+    { id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', name: 'acme-eu', value: plain('acme_live_7Hk2Lp9Qm4Rs8Tv1Wx5Yz3'), models: ['*'], weight: 1, enabled: true },
   ],
 };
 
@@ -175,7 +189,7 @@ export function benchProviders(count: number): Provider[] {
       store_raw_request_response: false,
       custom_provider_config: { base_provider_type: 'openai', is_key_less: false, allowed_requests: { chat_completion: true, chat_completion_stream: i % 2 === 0 } },
       provider_status: i % 17 === 5 ? 'error' : 'active',
-      keys: [{ id: `bench-key-${i + 1}`, name: `${name}-key`, value: { value: `sk-bench-${String(i + 1).padStart(8, '0')}-secretvalue`, env_var: '', from_env: false }, models: [], weight: 1, enabled: true }],
+      keys: [{ id: `bench-key-${i + 1}`, name: `${name}-key`, value: { value: `sk-bench-${String(i + 1).padStart(8, '0')}-secretvalue`, env_var: '', from_env: false }, models: ['*'], weight: 1, enabled: true }],
     };
   });
 }

@@ -23,6 +23,7 @@ import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
 import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
+import { KeysScreen } from './screens/keys/keys-screen.js';
 
 export interface AppProps {
   services: Services;
@@ -44,7 +45,7 @@ export function App(props: AppProps) {
 }
 
 type Route =
-  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
+  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
   /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
   | { screen: 'fleetPush'; name: string; session: Session };
@@ -139,8 +140,30 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           onQuit={quit}
           onHelp={(scopes) => setHelp(scopes)}
           onUnsavedChange={setUnsaved}
+          onKeys={() => setRoute({ screen: 'keys', name: route.name, from: 'provider' })}
         />
       );
+    if (route.screen === 'keys') {
+      const p = getList().providers.find((x) => x.name === route.name);
+      return (
+        <KeysScreen
+          key={`${services.session.connection.gatewayKey}/${route.name}/keys`}
+          services={services}
+          provider={route.name}
+          keyless={p?.custom_provider_config?.is_key_less === true}
+          kind={p?.custom_provider_config?.base_provider_type ?? route.name}
+          width={columns}
+          height={rows}
+          active={active}
+          onBack={() => {
+            setRoute(route.from === 'provider' ? { screen: 'provider', name: route.name } : { screen: 'list' });
+            if (route.from === 'list') reload();
+          }}
+          onQuit={quit}
+          onHelp={(scopes) => setHelp(scopes)}
+        />
+      );
+    }
     if (route.screen === 'fleet')
       return (
         <FleetScreen services={services} width={columns} height={rows} active={active} onQuit={quit}
@@ -182,6 +205,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         now={now}
         confirmedAt={confirmedAt()}
         onOpen={(name) => setRoute({ screen: 'provider', name })}
+        onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onFleet={() => setRoute({ screen: 'fleet' })}
         onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'form' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -35,6 +35,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'fleet', keys: ['F'], scope: 'list', help: 'fleet: every provider across every profile', hint: 'fleet' },
   { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit', rank: 1 },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
+  { command: 'keys', keys: ['y'], scope: 'list', help: 'the provider\'s API keys', hint: 'keys' },
 
 
   { command: 'up', keys: ['up', 'k'], scope: 'form', help: 'previous field' },
@@ -58,6 +59,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
   { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
   { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
+  { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
@@ -106,6 +108,27 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
   { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
   { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'keys', help: 'previous key' },
+  { command: 'down', keys: ['down', 'j'], scope: 'keys', help: 'next key', hint: 'move' },
+  { command: 'mark', keys: ['space'], scope: 'keys', help: 'mark/unmark the key (enable/disable/re-weight/delete act on all marked)', hint: 'mark' },
+  { command: 'edit', keys: ['enter', 'e'], scope: 'keys', help: 'edit the key: its fields one by one', hint: 'edit' },
+  { command: 'add', keys: ['a'], scope: 'keys', help: 'add a key', hint: 'add' },
+  { command: 'rotate', keys: ['R'], scope: 'keys', help: 'rotate: replace only the value', hint: 'rotate' },
+  { command: 'enable', keys: ['+'], scope: 'keys', help: 'enable the key(s)', hint: 'on' },
+  { command: 'disable', keys: ['-'], scope: 'keys', help: 'disable the key(s)', hint: 'off' },
+  { command: 'weight', keys: ['w'], scope: 'keys', help: 're-weight the key(s)', hint: 'weight' },
+  { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks; names them)', hint: 'delete' },
+  { command: 'refresh', keys: ['r'], scope: 'keys', help: 'reload the keys' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'keys', help: 'back', hint: 'back', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'keyForm', help: 'previous field' },
+  { command: 'down', keys: ['down', 'j'], scope: 'keyForm', help: 'next field', hint: 'move' },
+  { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back', rank: 1 },
+
+  { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
+  { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
 
   { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
 

@@ -51,7 +51,11 @@ function sink(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => text };
 }
 
-export async function setup(opts: { auth?: DemoAuth } = {}): Promise<Harness> {
+/** Runs one command group (`providers` by default, or e.g. `keys`). */
+export type CommandRunner = typeof runProvidersCommand;
+
+export async function setup(opts: { auth?: DemoAuth; command?: CommandRunner } = {}): Promise<Harness> {
+  const runCommand = opts.command ?? runProvidersCommand;
   const gw = await startDemoGateway({ port: 0, auth: opts.auth });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-providers-'));
   const store = openProfileStore({ dir: path.join(dir, 'config') });
@@ -76,7 +80,7 @@ export async function setup(opts: { auth?: DemoAuth } = {}): Promise<Harness> {
       };
       const args = o.noUrl ? argv : [...argv, '--url', gw.url];
       const wrap = o.wrapClient;
-      const code = await runProvidersCommand(args, io, { store, historyDir: stateDir, ...(wrap ? { createClient: (c) => wrap(createClient(c)) } : {}) });
+      const code = await runCommand(args, io, { store, historyDir: stateDir, ...(wrap ? { createClient: (c) => wrap(createClient(c)) } : {}) });
       const r = { code, stdout: out.text(), stderr: err.text() };
       output.push(r.stdout, r.stderr);
       return r;

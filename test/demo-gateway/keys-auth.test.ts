@@ -14,7 +14,7 @@ describe('demo gateway: keys (CONTRACT.md §4.6)', () => {
     expect(created.json.value.value).toBe(`sk-a${'*'.repeat(24)}6789`);
     const id = created.json.id as string;
     expect((await call(gw, 'GET', `/api/providers/anthropic/keys/${id}`)).json.name).toBe('anthropic-2');
-    expect((await call(gw, 'GET', '/api/providers/anthropic/keys')).json.total).toBe(2);
+    expect((await call(gw, 'GET', '/api/providers/anthropic/keys')).json.total).toBe(3);
     const updated = await call(gw, 'PUT', `/api/providers/anthropic/keys/${id}`, { ...created.json, enabled: false });
     expect(updated.json.enabled).toBe(false);
     expect((await call(gw, 'DELETE', `/api/providers/anthropic/keys/${id}`)).json.id).toBe(id);
@@ -38,8 +38,8 @@ describe('demo gateway: keys (CONTRACT.md §4.6)', () => {
   it('GET /api/keys lists every key with its provider', async () => {
     const gw = await gateway();
     const res = await call(gw, 'GET', '/api/keys');
-    expect(res.json).toHaveLength(7);
-    expect(res.json[0]).toEqual({ key_id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', name: 'acme-eu', provider: 'acme-llm', models: [] });
+    expect(res.json).toHaveLength(9);
+    expect(res.json[0]).toEqual({ key_id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', name: 'acme-eu', provider: 'acme-llm', models: ['*'] });
   });
 });
 

@@ -79,7 +79,7 @@ describe('demo gateway: PUT block replacement (CONTRACT.md §4.3 table)', () => 
     const res = await call(gw, 'PUT', '/api/providers/anthropic', { ...body, keys: [{ value: 'x' }] });
     expect(res.status).toBe(400);
     expect(res.json.error.message).toBe('keys are not accepted on this endpoint; use POST/PUT /api/providers/{provider}/keys[/{key_id}] to manage keys');
-    expect(gw.storedProvider('anthropic')?.keys).toHaveLength(1);
+    expect(gw.storedProvider('anthropic')?.keys).toHaveLength(2);
   });
 
   it('ignores read-only fields and stores unknown ones (round trip)', async () => {

@@ -104,6 +104,11 @@ function tracked(client: GatewayClient) {
     createProvider: (body, o) => count(client.createProvider(body, o)),
     deleteProvider: (name, o) => count(client.deleteProvider(name, o)),
     listKeys: (name, o) => count(client.listKeys(name, o)),
+    getKey: (provider, id, o) => count(client.getKey(provider, id, o)),
+    createKey: (provider, body, o) => count(client.createKey(provider, body, o)),
+    updateKey: (provider, id, body, o) => count(client.updateKey(provider, id, body, o)),
+    deleteKey: (provider, id, o) => count(client.deleteKey(provider, id, o)),
+    listAllKeys: (o) => count(client.listAllKeys(o)),
     authStatus: (o) => count(client.authStatus(o)),
     close: () => client.close(),
   };
@@ -248,7 +253,16 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
 
     const isApp = (q: RecordedRequest): boolean => q.headers.authorization !== WRITER_AUTH;
     // Every PUT is a whole object: no read-only field, unknown fields kept, no masked text sent as a value.
-    const puts = gw.requests.filter((q) => q.method === 'PUT' && isApp(q));
+    const allPuts = gw.requests.filter((q) => q.method === 'PUT' && isApp(q));
+    // Key writes (the keys screen, `y`): the full key, never a computed field or masked text, only for listed providers.
+    const keyPut = /^\/api\/providers\/([^/]+)\/keys\/[^/]+$/;
+    for (const put of allPuts.filter((q) => keyPut.test(q.url))) {
+      expect(NAMES, `key PUT under a provider that is not listed: ${put.url}`).toContain(decodeURIComponent(keyPut.exec(put.url)![1]!));
+      for (const f of ['status', 'description', 'config_hash']) expect(put.json, `${put.url} sends computed ${f}`).not.toHaveProperty(f);
+      expect(put.body, `${put.url} sends masked text`).not.toMatch(/•/);
+      expect((put.json as Record<string, unknown>).id, `${put.url} without the key's id`).toBeTypeOf('string');
+    }
+    const puts = allPuts.filter((q) => !keyPut.test(q.url));
     for (const put of puts) {
       const body = put.json as Record<string, unknown>;
       expect(body, put.url).toBeTypeOf('object');

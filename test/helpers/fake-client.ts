@@ -54,6 +54,22 @@ export function fakeClient(providers: Provider[]): FakeClient {
     async listKeys() {
       return [];
     },
+    async getKey() {
+      throw new Error('not used');
+    },
+    async createKey() {
+      throw new Error('not used');
+    },
+    async updateKey() {
+      throw new Error('not used');
+    },
+    async deleteKey() {
+      throw new Error('not used');
+    },
+    async listAllKeys() {
+      c.calls.push('keys');
+      return [];
+    },
     async authStatus() {
       return { is_auth_enabled: false };
     },

@@ -44,8 +44,8 @@ function stable(v: unknown): string {
   return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
 }
 
-/** Leaf-level differences between two provider objects; read-only fields are ignored. */
-export function diffObjects(before: unknown, after: unknown): DiffEntry[] {
+/** Leaf-level differences between two provider objects; read-only top-level fields (a provider's by default) are ignored. */
+export function diffObjects(before: unknown, after: unknown, readOnly: ReadonlySet<string> = READ_ONLY): DiffEntry[] {
   const out: DiffEntry[] = [];
   const walk = (segments: string[], a: unknown, b: unknown): void => {
     const aBranch = isBranch(segments, a);
@@ -56,7 +56,7 @@ export function diffObjects(before: unknown, after: unknown): DiffEntry[] {
       const bo = bBranch ? b : {};
       const keys = [...Object.keys(ao), ...Object.keys(bo).filter((k) => !Object.hasOwn(ao, k))];
       for (const k of keys) {
-        if (segments.length === 0 && READ_ONLY.has(k)) continue;
+        if (segments.length === 0 && readOnly.has(k)) continue;
         walk([...segments, k], ao[k], bo[k]);
       }
       return;

@@ -27,9 +27,8 @@ export function staleMaskPaths(current: unknown, value: unknown, at: readonly st
       if (!jsonEqual(getAtPath(current, path), v)) out.push(path.join('.'));
     } else if (isPlainObject(v)) {
       for (const [k, child] of Object.entries(v)) walk([...path, k], child);
-    } else if (Array.isArray(v)) {
-      v.forEach((child, i) => walk([...path, String(i)], child));
     }
+    // Arrays hold no secrets (model allow-lists, deployments): their "*" is a wildcard, not a mask.
   };
   walk([...at], value);
   return out;

@@ -43,6 +43,12 @@ export interface ListState {
   filter: string;
   filterEditing: boolean;
   showUnconfigured: boolean;
+  /** Keys per provider from `GET /api/keys` (or counted one provider at a time when that is refused). */
+  keyCounts?: Readonly<Record<string, number>>;
+  /** `GET /api/keys` was refused or is missing: counts are fetched lazily per focused provider. */
+  keyCountsLazy?: boolean;
+  /** The `loadedAt` of the list the counts belong to (one GET /api/keys per list load). */
+  keyCountsAt?: number;
 }
 
 export type ListAction =
@@ -59,7 +65,8 @@ export type ListAction =
   | { type: 'filter-accept' }
   | { type: 'filter-clear' }
   | { type: 'toggle-unconfigured' }
-  | { type: 'select'; name: string };
+  | { type: 'select'; name: string }
+  | { type: 'key-counts'; counts: Record<string, number>; lazy?: boolean; at?: number };
 
 export function initialListState(viewportHeight = 10): ListState {
   return {
@@ -162,7 +169,16 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       const idx = state.rows.findIndex((r) => r.name === action.name);
       return idx < 0 ? state : settle(state, idx);
     }
+    case 'key-counts':
+      return { ...state, keyCounts: { ...(action.lazy ? state.keyCounts : {}), ...action.counts }, keyCountsLazy: action.lazy ?? false, keyCountsAt: action.at ?? state.keyCountsAt };
   }
+}
+
+/** Keys per provider from the items of `GET /api/keys`, grouped by `provider`. */
+export function countKeysByProvider(items: readonly { provider?: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const it of items) if (it.provider) out[it.provider] = (out[it.provider] ?? 0) + 1;
+  return out;
 }
 
 /** The rows currently inside the window. */

@@ -6,6 +6,9 @@ import { fit } from '../text.js';
 import { clampTop, positionText } from './scroll-doc.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
+  keys: 'Provider keys',
+  keyInput: 'Typing a key field',
+  keyForm: 'Key form',
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',
   flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
   profileForm: 'Profile form', setup: 'Setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',

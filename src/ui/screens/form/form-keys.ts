@@ -18,6 +18,8 @@ export interface FormKeyEffects {
   loadPemFile: (fieldId: string, path: string) => void;
   editPemInEditor: (fieldId: string) => void;
   reload: () => void;
+  /** Open the provider's keys screen. */
+  keys?: () => void;
   gridColumns: number;
 }
 
@@ -198,6 +200,9 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     case 'reload':
       if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (Ctrl+S re-checks the gateway) or revert (X) before reloading', role: 'warn' } });
       return fx.reload();
+    case 'keys':
+      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (Ctrl+S) or revert (X) before opening the keys', role: 'warn' } });
+      return fx.keys?.();
     case 'help': return fx.help(['form', 'edit', 'map', 'flags', 'diff', 'conflict', 'global']);
     case 'back': return leave('back');
     case 'forceQuit': return leave('quit');

@@ -40,6 +40,8 @@ export interface FormScreenProps {
   onHelp: (scopes: readonly Scope[]) => void;
   /** Told the count of unsaved edits whenever it changes (the shell asks before quitting). */
   onUnsavedChange?: (count: number) => void;
+  /** Open this provider's keys screen. */
+  onKeys?: () => void;
 }
 
 export function FormScreen(props: FormScreenProps) {
@@ -91,7 +93,7 @@ export function FormScreen(props: FormScreenProps) {
     const kind = getState().mode.kind;
     if ((kind === 'review' || kind === 'conflict') && doc.scroll(commandFor([kind === 'review' ? 'diff' : 'conflict'], input, key))) return;
     handleFormKey(getState(), input, key, {
-      dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload,
+      dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload, keys: props.onKeys,
       gridColumns: gridColumns(width),
     });
   };

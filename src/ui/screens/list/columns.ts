@@ -4,6 +4,8 @@ export interface Columns {
   kind: number;
   status: number;
   conc: number;
+  /** Keys per provider; 0 when hidden (narrow terminals). */
+  keys: number;
   /** 0 when hidden. */
   url: number;
   /** 0 when hidden (the status cell then carries a ⚠ marker). */
@@ -17,9 +19,10 @@ export function columnsFor(width: number): Columns {
   const kind = wide ? 16 : 13;
   const status = narrow ? 12 : 16;
   const conc = 11;
-  const fixed = 2 + name + kind + status + conc + 4;
+  const keys = narrow ? 0 : 5;
+  const fixed = 2 + name + kind + status + conc + 4 + (keys ? keys + 1 : 0);
   const rest = Math.max(0, width - fixed - 1);
   const note = rest >= 36 ? 21 : 0;
   const url = rest - note >= 12 ? rest - note - 1 : 0;
-  return { name, kind, status, conc, url, note: url ? note : 0 };
+  return { name, kind, status, conc, keys, url, note: url ? note : 0 };
 }

@@ -14,9 +14,11 @@ export interface ListRowProps {
   /** Its status changed in the last refresh: marked with • until the next one. */
   changed?: boolean;
   cols: Columns;
+  /** Keys of this provider: a number, '·' while unknown, '' for none to show. */
+  keys?: string;
 }
 
-export const ListRowView = memo(function ListRowView({ row, focused, changed = false, cols }: ListRowProps) {
+export const ListRowView = memo(function ListRowView({ row, focused, changed = false, cols, keys = '' }: ListRowProps) {
   const theme = useTheme();
   const p = row.provider;
   const badge = statusBadge(p);
@@ -29,6 +31,7 @@ export const ListRowView = memo(function ListRowView({ row, focused, changed = f
     cell(theme.muted, `${fit(p ? providerKind(p) : 'built-in', cols.kind)} `) +
     cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `) +
     cell({}, `${fit(concurrencyText(p), cols.conc)} `) +
+    (cols.keys ? cell({}, `${fit(keys, cols.keys)} `) : '') +
     (cols.url ? cell({}, `${fit(baseUrlText(p), cols.url)} `) : '') +
     (cols.note ? cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note)) : '');
   return <Text wrap="truncate">{line}</Text>;
@@ -40,6 +43,7 @@ export function ListHeaderRow({ cols }: { cols: Columns }) {
     <Text {...theme.muted} wrap="truncate">
       {'  '}
       {fit('NAME', cols.name)} {fit('KIND', cols.kind)} {fit('STATUS', cols.status)} {fit('CONC/BUF', cols.conc)}{' '}
+      {cols.keys ? `${fit('KEYS', cols.keys)} ` : ''}
       {cols.url ? `${fit('BASE URL', cols.url)} ` : ''}
       {cols.note ? fit('NOTE', cols.note) : ''}
     </Text>

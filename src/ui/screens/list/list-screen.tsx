@@ -1,7 +1,7 @@
 /** The provider list: header, table window, detail pane, footer. */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
-import { focusedRow, windowRows, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
+import { focusedRow, windowRows, type ListAction, type ListRow, type ListState } from '../../../state/list/list-reducer.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
@@ -12,6 +12,7 @@ import { Header } from '../../widgets/header.js';
 import { Footer } from '../../widgets/footer.js';
 import { columnsFor } from './columns.js';
 import { ListHeaderRow, ListRowView } from './list-row.js';
+import { useKeyCounts } from './use-key-counts.js';
 import { DetailPane } from './detail-pane.js';
 
 /** Lines around the table: header, column titles, two detail lines, footer, one spare (never fill the last line). */
@@ -27,6 +28,8 @@ export interface ListScreenProps {
   width: number;
   height: number;
   onOpen: (name: string) => void;
+  /** `y`: the focused provider's keys. */
+  onKeys?: (name: string) => void;
   onQuit: () => void;
   onHelp: () => void;
   onProfiles?: () => void;
@@ -47,6 +50,7 @@ export function ListScreen(props: ListScreenProps) {
   const theme = useTheme();
   const viewport = Math.max(1, height - LIST_CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: viewport }), [viewport, dispatch]);
+  useKeyCounts(props.services, state, dispatch);
 
   useKeyHandler(
     (input, key) => {
@@ -77,6 +81,11 @@ export function ListScreen(props: ListScreenProps) {
         case 'open': {
           const row = focusedRow(state);
           if (row) props.onOpen(row.name);
+          return;
+        }
+        case 'keys': {
+          const row = focusedRow(state);
+          if (row?.provider) props.onKeys?.(row.name);
           return;
         }
       }
@@ -145,9 +154,16 @@ function Body({ state, viewport, width, rows, cols }: { state: ListState; viewpo
   return (
     <>
       {rows.map((row, i) => (
-        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} changed={state.changed.has(row.name)} cols={cols} />
+        <ListRowView key={row.name} row={row} focused={state.scrollTop + i === state.cursor} changed={state.changed.has(row.name)} cols={cols} keys={keysCell(state, row)} />
       ))}
       {rows.length < viewport ? null : null}
     </>
   );
+}
+
+/** The KEYS cell: the count, `·` while not known yet, nothing for unconfigured built-ins. */
+function keysCell(state: ListState, row: ListRow): string {
+  if (!row.provider) return '';
+  const n = state.keyCounts?.[row.name];
+  return n === undefined ? '·' : String(n);
 }

@@ -1,0 +1,129 @@
+/** `keys add|set|rotate|enable|disable|remove|history|restore`: every write goes through `writeKey`. */
+import type { Edit } from '../api/update-body.js';
+import { getAtPath } from '../api/update-body.js';
+import { KEY_READ_ONLY_FIELDS, type Key } from '../api/wire.js';
+import { isReferenceText } from '../state/form/env-var.js';
+import { isParseError } from '../state/form/types.js';
+import { parseModelList } from '../state/keys/allow-list.js';
+import { findKeyField, type KeyFieldDescriptor } from '../state/keys/key-fields.js';
+import { enabledEdit, rotateEdit } from '../state/keys/key-edits.js';
+import { assertWritable, CommandError, needArgs, UsageError, type Ctx } from './command-context.js';
+import { keyHistoryName, resolveKey } from './keys-lookup.js';
+import { readKeyValue } from './keys-value.js';
+import { writeKey } from './keys-write.js';
+import { formatTable } from './output.js';
+import { keepCurrentSecrets } from '../state/form/stale-masks.js';
+import { jsonEqual } from '../state/form/same-value.js';
+import { EXIT } from '../state/exit-codes.js';
+
+async function target(ctx: Ctx, sub: string): Promise<{ provider: string; key: Key }> {
+  const [provider, ref] = needArgs(ctx, sub, ['PROVIDER', 'KEY'], 2, 'keys');
+  if (!ctx.flag('dry-run')) await assertWritable(ctx);
+  return { provider: provider!, key: await resolveKey(ctx, provider!, ref!) };
+}
+
+export async function runKeysAdd(ctx: Ctx): Promise<number> {
+  const [provider] = needArgs(ctx, 'add', ['PROVIDER'], 1, 'keys');
+  const name = ctx.str('name');
+  if (!name?.trim()) throw new UsageError('`keys add` needs --name NAME');
+  const value = await readKeyValue(ctx);
+  const models = parseModelList(ctx.str('models') ?? '*');
+  if (isParseError(models)) throw new CommandError(`invalid: models: ${models.error}`, EXIT.validation);
+  if ((models.value as string[]).length === 0) ctx.note('note: models: none: this key serves no model until you allow some (--models \'*\' allows all)');
+  const weightText = ctx.str('weight');
+  const weight = weightText === undefined ? 1 : Number(weightText);
+  if (weightText !== undefined && (weightText.trim() === '' || !Number.isFinite(weight))) throw new CommandError(`invalid: weight: "${weightText}" is not a number`, EXIT.validation);
+  if (!ctx.flag('dry-run')) await assertWritable(ctx);
+  const body = { name: name.trim(), value, models: models.value, weight, enabled: !ctx.flag('disabled') };
+  return writeKey(ctx, { kind: 'create', provider: provider!, body });
+}
+
+/** One `path=value` (or `--unset path`) as an edit of the fetched key. */
+function editFor(key: Key, path: string, text: string | undefined): Edit {
+  const alias = /^aliases\.(.+)$/.exec(path);
+  if (alias) {
+    const aliases = { ...((key.aliases ?? {}) as Record<string, string>) };
+    if (text === undefined) delete aliases[alias[1]!];
+    else if (text.trim() === '') throw new CommandError(`invalid: ${path}: needs a deployment / ARN / endpoint`, EXIT.validation);
+    else aliases[alias[1]!] = text.trim();
+    return Object.keys(aliases).length ? { path: ['aliases'], value: aliases } : { path: ['aliases'], remove: true };
+  }
+  const d: KeyFieldDescriptor | undefined = findKeyField(path);
+  if (!d) throw new UsageError(`unknown key field "${path}" (the paths are listed in \`keys set --help\`)`);
+  if (text === undefined) return { path: d.path, remove: true };
+  if (d.secret && !isReferenceText(text)) {
+    throw new UsageError(`${path} is a secret: it is never taken as an argument; give a reference (env.NAME) here${path === 'value' ? ', or use `keys rotate`' : ''}`);
+  }
+  const parsed = d.parse(text);
+  if (isParseError(parsed)) throw new CommandError(`invalid: ${d.label} (${path}): ${parsed.error}`, EXIT.validation);
+  const v = parsed.value;
+  if (typeof v === 'number' && ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max))) {
+    throw new CommandError(`invalid: ${d.label} (${path}): must be from ${d.min} to ${d.max}`, EXIT.validation);
+  }
+  const wire = d.toWire ? d.toWire(v, getAtPath(key, d.path)) : v;
+  return wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
+}
+
+export async function runKeysSet(ctx: Ctx): Promise<number> {
+  const [, , ...assignments] = ctx.args;
+  const unsets = (ctx.flags.unset as string[] | undefined) ?? [];
+  if (ctx.args.length < 2) throw new UsageError('`keys set` needs PROVIDER KEY and at least one path=value');
+  if (assignments.length + unsets.length === 0) throw new UsageError('`keys set` needs at least one path=value (or --unset path)');
+  for (const a of assignments) if (a.indexOf('=') <= 0) throw new UsageError(`expected path=value, got "${a.length > 40 ? `${a.slice(0, 40)}…` : a}"`);
+  ctx.args.splice(2);
+  const { provider, key } = await target(ctx, 'set');
+  const edits = [
+    ...assignments.map((a) => editFor(key, a.slice(0, a.indexOf('=')).trim(), a.slice(a.indexOf('=') + 1))),
+    ...unsets.map((p) => editFor(key, p, undefined)),
+  ];
+  return writeKey(ctx, { kind: 'update', provider, fetched: key, edits });
+}
+
+export async function runKeysRotate(ctx: Ctx): Promise<number> {
+  const { provider, key } = await target(ctx, 'rotate');
+  const value = await readKeyValue(ctx);
+  return writeKey(ctx, { kind: 'update', provider, fetched: key, edits: [rotateEdit(key, value)] });
+}
+
+export function runKeysToggle(enabled: boolean): (ctx: Ctx) => Promise<number> {
+  return async (ctx) => {
+    const { provider, key } = await target(ctx, enabled ? 'enable' : 'disable');
+    return writeKey(ctx, { kind: 'update', provider, fetched: key, edits: [enabledEdit(enabled)] });
+  };
+}
+
+export async function runKeysRemove(ctx: Ctx): Promise<number> {
+  const { provider, key } = await target(ctx, 'remove');
+  return writeKey(ctx, { kind: 'delete', provider, fetched: key });
+}
+
+export async function runKeysHistory(ctx: Ctx): Promise<number> {
+  const [provider, ref] = needArgs(ctx, 'history', ['PROVIDER', 'KEY'], 2, 'keys');
+  const key = await resolveKey(ctx, provider!, ref!);
+  const gw = (await ctx.connect()).connection.gatewayKey;
+  const list = ctx.history().listHistory(gw, keyHistoryName(provider!, key.id!));
+  if (ctx.json) ctx.outJson({ provider, key: key.id, versions: list.map((e) => ({ id: e.id, at: e.at })) });
+  else if (list.length === 0) ctx.out(`no saved versions of key ${key.name ?? key.id} for this gateway\n`);
+  else ctx.out(formatTable(['ID', 'SAVED AT'], list.map((e) => [e.id, e.at])));
+  return EXIT.ok;
+}
+
+/** Puts a saved version of a key back; a saved mask that is not the current one keeps the current credential. */
+export async function runKeysRestore(ctx: Ctx): Promise<number> {
+  const { provider, key } = await target(ctx, 'restore');
+  const gw = (await ctx.connect()).connection.gatewayKey;
+  const slot = keyHistoryName(provider, key.id!);
+  const at = ctx.str('at');
+  const entry = at ? ctx.history().getHistory(gw, slot, at) : ctx.history().listHistory(gw, slot)[0];
+  if (!entry) throw new CommandError(at ? `no saved version "${at}" of this key (see \`keys history ${provider} ${key.id}\`)` : `no saved versions of key ${key.name ?? key.id} for this gateway`, EXIT.notFound);
+  const skip = new Set<string>([...KEY_READ_ONLY_FIELDS, 'id']);
+  const { body: saved, kept } = keepCurrentSecrets(key, entry.object);
+  for (const p of kept) ctx.note(`note: ${p} changed since ${entry.id} and a redacted secret cannot be restored: the current one is kept`);
+  const edits: Edit[] = [];
+  for (const k of Object.keys(key)) if (!skip.has(k) && !(k in saved)) edits.push({ path: [k], remove: true });
+  for (const [k, v] of Object.entries(saved)) {
+    if (skip.has(k) || jsonEqual((key as Record<string, unknown>)[k], v)) continue;
+    edits.push({ path: [k], value: v });
+  }
+  return writeKey(ctx, { kind: 'update', provider, fetched: key, edits, extra: { restoredFrom: entry.id } });
+}

@@ -1,0 +1,43 @@
+/** Finding a provider's keys and one key (by id or name) for the `keys` subcommands. */
+import { ApiError } from '../api/api-error.js';
+import type { Key } from '../api/wire.js';
+import { findKey } from '../state/keys/key-view.js';
+import { CommandError, type Ctx } from './command-context.js';
+import { EXIT } from '../state/exit-codes.js';
+
+/** The keys of a provider; a 404 names the provider. */
+export async function fetchKeys(ctx: Ctx, provider: string): Promise<Key[]> {
+  const client = await ctx.gateway();
+  try {
+    return await client.listKeys(provider);
+  } catch (err) {
+    if (err instanceof ApiError && err.isNotFound) {
+      throw new CommandError(`provider "${provider}" is not configured on ${client.baseUrl} (see \`bifrost-tui providers list\`)`, EXIT.notFound);
+    }
+    throw err;
+  }
+}
+
+/** GET one key by id (fresh, not from the list's cache); a 404 names it. */
+export async function fetchKey(ctx: Ctx, provider: string, id: string, label = id): Promise<Key> {
+  const client = await ctx.gateway();
+  try {
+    return await client.getKey(provider, id);
+  } catch (err) {
+    if (err instanceof ApiError && err.isNotFound) throw new CommandError(`key "${label}" of ${provider} is not on the gateway (any more)`, EXIT.notFound);
+    throw err;
+  }
+}
+
+/**
+ * Resolves KEY (an id or a name) and reads that key fresh with a GET of its
+ * own: the list can come from a cache that lags (upstream #5958).
+ */
+export async function resolveKey(ctx: Ctx, provider: string, ref: string): Promise<Key> {
+  const found = findKey(await fetchKeys(ctx, provider), ref);
+  if (found === 'ambiguous') throw new CommandError(`several keys of ${provider} are named "${ref}": give the id (see \`bifrost-tui keys list ${provider}\`)`, EXIT.usage);
+  if (!found?.id) throw new CommandError(`no key "${ref}" (id or name) on provider ${provider} (see \`bifrost-tui keys list ${provider}\`)`, EXIT.notFound);
+  return fetchKey(ctx, provider, found.id, ref);
+}
+
+export { keyHistoryName } from '../state/keys/key-view.js';

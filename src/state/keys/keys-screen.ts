@@ -1,0 +1,262 @@
+/**
+ * The keys screen of one provider (pure): the key list, marks, and the
+ * action flow prompt → review → saving → done/conflict/failed. The review
+ * holds exactly the writes that will be sent (DESIGN.md safe-save rule 7).
+ */
+import { buildKeyBody } from '../../api/key-body.js';
+import type { Edit } from '../../api/update-body.js';
+import type { Key } from '../../api/wire.js';
+import { editLine, lineEditor, type LineEdit, type LineEditor } from '../form-screen/line-editor.js';
+import { parseNumber } from '../form/parsers.js';
+import { isParseError } from '../form/types.js';
+import { parseModelList } from './allow-list.js';
+import { keyShapeProblems } from './key-checks.js';
+import { diffKeys, formatKeyDiffEntry } from './key-diff.js';
+import { enabledEdit, rotateEdit, weightEdit } from './key-edits.js';
+import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from './key-fields.js';
+import { getAtPath } from '../../api/update-body.js';
+
+/** One write of a reviewed action. */
+export type KeyWrite =
+  | { kind: 'update'; fetched: Key; edits: Edit[] }
+  | { kind: 'delete'; fetched: Key }
+  | { kind: 'create'; body: Record<string, unknown> };
+
+/** What a text prompt is for. `add-*` steps collect a new key. */
+export type PromptFor = 'rotate' | 'weight' | 'add-name' | 'add-value' | 'add-models' | 'field';
+
+export type KeysMode =
+  | { kind: 'list' }
+  | { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string }
+  /** The key form: one row per descriptor of this provider's keys, then the fields this client does not know (read-only). */
+  | { kind: 'fields'; cursor: number }
+  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[] }
+  | { kind: 'saving'; writes: KeyWrite[] };
+
+export interface KeysScreenState {
+  provider: string;
+  /** Provider name, or the base type of a custom provider: picks the config block of the key form. */
+  kind: string;
+  /** A keyless provider takes no keys: "add" says so instead. */
+  keyless: boolean;
+  phase: 'loading' | 'ready' | 'error';
+  keys: Key[];
+  cursor: number;
+  marked: ReadonlySet<string>;
+  mode: KeysMode;
+  message?: { text: string; tone: 'ok' | 'warn' | 'error' };
+}
+
+export type KeysAction =
+  | { type: 'load-started' }
+  | { type: 'load-succeeded'; keys: Key[] }
+  | { type: 'load-failed'; message: string }
+  | { type: 'move'; delta: number }
+  | { type: 'mark' }
+  | { type: 'set-enabled'; enabled: boolean }
+  | { type: 'prompt'; for: 'rotate' | 'weight' | 'add-name' }
+  | { type: 'delete' }
+  | { type: 'edit' }
+  | { type: 'edit-field' }
+  | { type: 'line'; op: LineEdit }
+  | { type: 'prompt-commit' }
+  | { type: 'cancel' }
+  | { type: 'confirm' }
+  | { type: 'saved'; message: string; tone: 'ok' | 'warn'; fresh: Key[]; deleted: string[] }
+  | { type: 'save-failed'; message: string }
+  | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
+
+export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
+  return { provider, keyless, kind, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' } };
+}
+
+/** One row of the key form: an editable descriptor, or a field this client does not know (shown, sent back). */
+export type KeyFormRow = { type: 'field'; d: KeyFieldDescriptor; value: unknown } | { type: 'other'; path: string; value: unknown };
+
+const COVERED = new Set(['id', 'status', 'description', 'config_hash']);
+
+/** The key form rows of a key for this provider kind. */
+export function keyFormRows(key: Key, kind: string): KeyFormRow[] {
+  const fields = keyFieldsFor(kind);
+  const rows: KeyFormRow[] = fields.map((d) => ({ type: 'field', d, value: getAtPath(key, d.path) }));
+  const known = new Set(KEY_FIELDS.map((d) => d.path[0]!));
+  for (const [k, v] of Object.entries(key)) if (!known.has(k) && !COVERED.has(k)) rows.push({ type: 'other', path: k, value: v });
+  return rows;
+}
+
+/** The keys an action applies to: the marked ones, else the one under the cursor. */
+export function targetKeys(s: KeysScreenState): Key[] {
+  const marked = s.keys.filter((k) => k.id !== undefined && s.marked.has(k.id));
+  if (marked.length > 0) return marked;
+  const at = s.keys[s.cursor];
+  return at ? [at] : [];
+}
+
+const keyName = (k: Key): string => `"${k.name ?? k.id ?? '?'}"`;
+
+/** Review lines of a set of writes: per key, its per-field diff (secrets by source only). */
+export function reviewLines(writes: readonly KeyWrite[]): string[] {
+  const out: string[] = [];
+  for (const w of writes) {
+    if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
+    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys({}, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
+    else out.push(`key ${keyName(w.fetched)}:`, ...diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map((e) => `  ${formatKeyDiffEntry(e)}`));
+  }
+  return out;
+}
+
+/** Writes that change something; a review of none is a message instead. */
+function review(s: KeysScreenState, title: string, writes: KeyWrite[]): KeysScreenState {
+  const real = writes.filter((w) => w.kind !== 'update' || diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).length > 0);
+  if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
+  const problems = real.flatMap((w) => (w.kind === 'delete' ? [] : keyShapeProblems(w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits))));
+  if (problems.length > 0) return { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
+  return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real }, message: undefined };
+}
+
+const PROMPTS: Record<PromptFor, { label: string; masked: boolean }> = {
+  rotate: { label: 'New value (typed masked; or env.NAME): ', masked: true },
+  weight: { label: 'Weight (0-1): ', masked: false },
+  'add-name': { label: 'Name of the new key: ', masked: false },
+  'add-value': { label: 'Value (typed masked; or env.NAME): ', masked: true },
+  'add-models': { label: 'Models (* = all, none, or a, b): ', masked: false },
+  field: { label: '', masked: false },
+};
+
+/** Text typed into a key form field → the edit (or why not). */
+function fieldEdit(key: Key, d: KeyFieldDescriptor, text: string): Edit | string {
+  if (d.secret && text.trim() === '') return 'type the new value, or Esc to keep the current one';
+  const r = d.parse(text);
+  if (isParseError(r)) return r.error;
+  const v = r.value;
+  if (typeof v === 'number' && ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max))) return `from ${d.min} to ${d.max}`;
+  const wire = d.toWire ? d.toWire(v, getAtPath(key, d.path)) : v;
+  return wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
+}
+
+function prompt(s: KeysScreenState, f: PromptFor, initial = '', draft?: Record<string, unknown>): KeysScreenState {
+  return { ...s, message: undefined, mode: { kind: 'prompt', for: f, editor: lineEditor(initial), ...PROMPTS[f], draft } };
+}
+
+function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' }>): KeysScreenState {
+  const text = m.editor.text;
+  const fail = (error: string): KeysScreenState => ({ ...s, mode: { ...m, error } });
+  const targets = targetKeys(s);
+  switch (m.for) {
+    case 'field': {
+      const key = s.keys[s.cursor]!;
+      const d = KEY_FIELDS.find((f) => f.id === m.fieldId)!;
+      const edit = fieldEdit(key, d, text);
+      if (typeof edit === 'string') return fail(edit);
+      return review(s, `Edit ${d.label} of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [edit] }]);
+    }
+    case 'rotate': {
+      if (text.trim() === '') return fail('type the new value (Esc cancels)');
+      const key = targets[0]!;
+      return review(s, `Rotate the value of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [rotateEdit(key, text)] }]);
+    }
+    case 'weight': {
+      const r = parseNumber(text);
+      if (isParseError(r)) return fail(r.error);
+      const w = r.value as number;
+      if (!(w >= 0 && w <= 1)) return fail('the weight is from 0 to 1');
+      return review(s, `Re-weight ${targets.map(keyName).join(', ')}`, targets.map((k) => ({ kind: 'update', fetched: k, edits: [weightEdit(w)] })));
+    }
+    case 'add-name':
+      if (text.trim() === '') return fail('a name is required');
+      if (s.keys.some((k) => k.name === text.trim())) return fail(`${provNameTaken(text.trim())}`);
+      return prompt(s, 'add-value', '', { name: text.trim() });
+    case 'add-value':
+      if (text.trim() === '') return fail('type the value (Esc cancels)');
+      return prompt(s, 'add-models', '*', { ...m.draft, value: text });
+    case 'add-models': {
+      const r = parseModelList(text);
+      if (isParseError(r)) return fail(r.error);
+      const body: Record<string, unknown> = { ...m.draft, models: r.value, weight: 1, enabled: true };
+      return review(s, `Add key "${String(body.name)}" to ${s.provider}`, [{ kind: 'create', body }]);
+    }
+  }
+}
+
+const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
+
+export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState {
+  switch (a.type) {
+    case 'load-started':
+      return { ...s, phase: s.keys.length ? s.phase : 'loading' };
+    case 'load-succeeded': {
+      const ids = new Set(a.keys.map((k) => k.id ?? ''));
+      return { ...s, phase: 'ready', keys: a.keys, cursor: Math.min(s.cursor, Math.max(0, a.keys.length - 1)), marked: new Set([...s.marked].filter((id) => ids.has(id))) };
+    }
+    case 'load-failed':
+      return { ...s, phase: s.keys.length ? s.phase : 'error', message: { text: a.message, tone: 'error' } };
+    case 'move': {
+      if (s.mode.kind === 'fields') {
+        const n = s.keys[s.cursor] ? keyFormRows(s.keys[s.cursor]!, s.kind).length : 0;
+        return { ...s, mode: { kind: 'fields', cursor: Math.min(Math.max(0, s.mode.cursor + a.delta), Math.max(0, n - 1)) } };
+      }
+      return { ...s, cursor: Math.min(Math.max(0, s.cursor + a.delta), Math.max(0, s.keys.length - 1)) };
+    }
+    case 'mark': {
+      const id = s.keys[s.cursor]?.id;
+      if (!id) return s;
+      const marked = new Set(s.marked);
+      if (marked.has(id)) marked.delete(id);
+      else marked.add(id);
+      return { ...s, marked, cursor: Math.min(s.cursor + 1, s.keys.length - 1) };
+    }
+    case 'set-enabled': {
+      const targets = targetKeys(s);
+      if (targets.length === 0) return s;
+      return review(s, `${a.enabled ? 'Enable' : 'Disable'} ${targets.map(keyName).join(', ')}`, targets.map((k) => ({ kind: 'update', fetched: k, edits: [enabledEdit(a.enabled)] })));
+    }
+    case 'prompt': {
+      if (a.for === 'add-name') {
+        if (s.keyless) return { ...s, message: { text: `${s.provider} is keyless: it takes no keys`, tone: 'warn' } };
+        return prompt(s, 'add-name');
+      }
+      const targets = targetKeys(s);
+      if (targets.length === 0) return s;
+      if (a.for === 'rotate' && targets.length > 1) return { ...s, message: { text: 'rotate one key at a time: unmark the others (Space)', tone: 'warn' } };
+      return prompt(s, a.for, a.for === 'weight' && targets.length === 1 && targets[0]!.weight !== undefined ? String(targets[0]!.weight) : '');
+    }
+    case 'delete': {
+      const targets = targetKeys(s);
+      if (targets.length === 0) return s;
+      return review(s, `Delete ${targets.map(keyName).join(', ')} of ${s.provider}? This cannot be undone on the gateway (a backup is kept locally).`, targets.map((k) => ({ kind: 'delete', fetched: k })));
+    }
+    case 'edit':
+      return s.keys[s.cursor] ? { ...s, marked: new Set(), mode: { kind: 'fields', cursor: 0 }, message: undefined } : s;
+    case 'edit-field': {
+      if (s.mode.kind !== 'fields') return s;
+      const key = s.keys[s.cursor];
+      const row = key ? keyFormRows(key, s.kind)[s.mode.cursor] : undefined;
+      if (!key || row?.type !== 'field') return { ...s, message: { text: 'this field is not known to this client: shown read-only and sent back as it is', tone: 'warn' } };
+      const d = row.d;
+      const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
+      return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: d.secret === true, fieldId: d.id } } : next;
+    }
+    case 'line':
+      return s.mode.kind === 'prompt' ? { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op), error: undefined } } : s;
+    case 'prompt-commit':
+      return s.mode.kind === 'prompt' ? commitPrompt(s, s.mode) : s;
+    case 'cancel':
+      if (s.mode.kind === 'prompt' && s.mode.for === 'field') return { ...s, mode: { kind: 'fields', cursor: Number(s.mode.draft?.fieldCursor ?? 0) } };
+      if (s.mode.kind === 'fields') return { ...s, mode: { kind: 'list' } };
+      return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
+    case 'confirm':
+      return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', writes: s.mode.writes }, message: { text: 'checking the gateway, then saving…', tone: 'ok' } } : s;
+    case 'saved': {
+      // The confirming GETs are the new copies: no list reload (its cache may lag, upstream #5958).
+      const byId = new Map(a.fresh.map((k) => [k.id, k]));
+      const kept = s.keys.filter((k) => !a.deleted.includes(k.id ?? '')).map((k) => byId.get(k.id) ?? k);
+      const added = a.fresh.filter((k) => !s.keys.some((o) => o.id === k.id));
+      const keys = [...kept, ...added];
+      return { ...s, keys, cursor: Math.min(s.cursor, Math.max(0, keys.length - 1)), mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
+    }
+    case 'save-failed':
+      return { ...s, mode: { kind: 'list' }, message: { text: a.message, tone: 'error' } };
+    case 'message':
+      return { ...s, message: { text: a.text, tone: a.tone } };
+  }
+}

@@ -1,0 +1,183 @@
+/** A provider's API keys: list with status badges, marks, and the key actions through review and the save safety. */
+import { Box, Text } from 'ink';
+import { isReferenceText } from '../../../state/form/env-var.js';
+import { keyRow } from '../../../state/keys/key-view.js';
+import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
+import { formatKeyValue } from '../../../state/keys/key-diff.js';
+import { commandFor, type Scope } from '../../keymap.js';
+import { useKeyHandler } from '../../key-router.js';
+import type { Services } from '../../services.js';
+import { useTheme } from '../../theme.js';
+import { fit } from '../../text.js';
+import { useSyncReducer } from '../../use-sync-reducer.js';
+import { Footer } from '../../widgets/footer.js';
+import { Header } from '../../widgets/header.js';
+import { lineEditFor } from '../form/form-keys.js';
+import { useKeysController } from './use-keys-controller.js';
+
+export interface KeysScreenProps {
+  services: Services;
+  provider: string;
+  /** The provider name, or a custom provider's base type (which config block its keys have). */
+  kind: string;
+  keyless: boolean;
+  width: number;
+  height: number;
+  active: boolean;
+  onBack: () => void;
+  onQuit: () => void;
+  onHelp: (scopes: readonly Scope[]) => void;
+}
+
+function scopesOf(s: KeysScreenState): Scope[] {
+  if (s.mode.kind === 'prompt') return ['keyInput'];
+  if (s.mode.kind === 'review') return ['diff', 'global'];
+  if (s.mode.kind === 'saving') return [];
+  if (s.mode.kind === 'fields') return ['keyForm', 'global'];
+  return ['keys', 'global'];
+}
+
+export function KeysScreen({ services, provider, kind, keyless, width, height, active, onBack, onQuit, onHelp }: KeysScreenProps) {
+  const theme = useTheme();
+  const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
+  const { reload, save } = useKeysController(services, provider, dispatch);
+
+  useKeyHandler(
+    (input, key) => {
+      const s = getState();
+      const ctrlC = key.ctrl && input === 'c';
+      if (s.mode.kind === 'saving') return;
+      if (s.mode.kind === 'prompt') {
+        if (key.escape || ctrlC) return dispatch({ type: 'cancel' });
+        if (key.return) return dispatch({ type: 'prompt-commit' });
+        const op = lineEditFor(input, key);
+        if (op) dispatch({ type: 'line', op });
+        return;
+      }
+      if (s.mode.kind === 'review') {
+        const c = commandFor(['diff', 'global'], input, key);
+        if (c === 'confirm') {
+          const writes = s.mode.writes;
+          dispatch({ type: 'confirm' });
+          save(writes);
+        } else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
+        return;
+      }
+      if (s.mode.kind === 'fields') {
+        switch (commandFor(['keyForm', 'global'], input, key)) {
+          case 'up': return dispatch({ type: 'move', delta: -1 });
+          case 'down': return dispatch({ type: 'move', delta: 1 });
+          case 'editField': return dispatch({ type: 'edit-field' });
+          case 'back': return dispatch({ type: 'cancel' });
+          case 'help': return onHelp(['keyForm', 'keyInput', 'global']);
+        }
+        if (ctrlC) dispatch({ type: 'cancel' });
+        return;
+      }
+      if (ctrlC) return onQuit();
+      switch (commandFor(['keys', 'global'], input, key)) {
+        case 'edit': return dispatch({ type: 'edit' });
+        case 'up': return dispatch({ type: 'move', delta: -1 });
+        case 'down': return dispatch({ type: 'move', delta: 1 });
+        case 'mark': return dispatch({ type: 'mark' });
+        case 'add': return dispatch({ type: 'prompt', for: 'add-name' });
+        case 'rotate': return dispatch({ type: 'prompt', for: 'rotate' });
+        case 'weight': return dispatch({ type: 'prompt', for: 'weight' });
+        case 'enable': return dispatch({ type: 'set-enabled', enabled: true });
+        case 'disable': return dispatch({ type: 'set-enabled', enabled: false });
+        case 'delete': return dispatch({ type: 'delete' });
+        case 'refresh': return reload();
+        case 'back': return onBack();
+        case 'help': return onHelp(['keys', 'keyForm', 'keyInput', 'global']);
+      }
+    },
+    active,
+    { acceptsText: () => getState().mode.kind === 'prompt' },
+  );
+
+  const rows = state.keys.map(keyRow);
+  const current = rows[state.cursor];
+  const nameW = Math.min(24, Math.max(8, ...rows.map((r) => r.name.length)));
+  const fixed = 2 + 2 + nameW + 1 + 4 + 7 + 22 + 1;
+  const modelsW = Math.max(12, Math.min(36, width - fixed - 20));
+  const sourceW = Math.max(10, width - fixed - modelsW - 2);
+  const marked = state.marked.size;
+  // The key form takes the screen: the table makes room for it.
+  const view = state.mode.kind === 'fields' ? 0 : Math.max(1, height - 10);
+  const start = Math.max(0, Math.min(state.cursor - Math.floor(view / 2), rows.length - view));
+
+  return (
+    <Box flexDirection="column" width={width} height={height - 1}>
+      <Header connection={services.session.connection} width={width} crumb={`${provider} › keys`} right={`${rows.length} key${rows.length === 1 ? '' : 's'}${marked ? ` · ${marked} marked` : ''}`} />
+      {state.phase === 'loading' ? <Text {...theme.muted}>loading keys of {provider}…</Text> : null}
+      {state.phase === 'ready' && rows.length === 0 ? <Text {...theme.muted}>{keyless ? `${provider} is keyless: it takes no keys` : `no keys on ${provider} (a adds one)`}</Text> : null}
+      {rows.length > 0 && view > 0 ? (
+        <Text {...theme.muted} wrap="truncate">
+          {'    '}{fit('NAME', nameW)} {fit('ON', 4)}{fit('WEIGHT', 7)}{fit('MODELS', modelsW)} {fit('VALUE', sourceW)} STATUS
+        </Text>
+      ) : null}
+      {rows.slice(start, start + view).map((r, i) => {
+        const at = start + i;
+        const focused = at === state.cursor;
+        const isMarked = state.marked.has(r.id);
+        const badge = r.status === 'success' ? theme.ok : r.status === 'list_models_failed' ? theme.error : theme.muted;
+        return (
+          <Text key={r.id || at} wrap="truncate" {...(focused ? theme.selected : {})}>
+            {focused ? '› ' : '  '}{isMarked ? '* ' : '  '}{fit(r.name, nameW)} {fit(r.enabled ? 'yes' : 'no', 4)}{fit(r.weight, 7)}{fit(r.models, modelsW)} {fit(r.source, sourceW)} <Text {...badge}>{r.status}</Text>
+          </Text>
+        );
+      })}
+      <Box flexDirection="column" marginTop={view > 0 ? 1 : 0} display={view > 0 ? 'flex' : 'none'}>
+        {current ? <Text wrap="truncate">models: {current.models} · blacklisted: {current.blacklist}</Text> : null}
+        {current?.description ? <Text {...theme.error} wrap="wrap">{current.status}: {current.description}</Text> : null}
+      </Box>
+      <ModeView state={state} width={width} />
+      {state.message && state.mode.kind !== 'review' ? <Text {...(state.message.tone === 'error' ? theme.error : state.message.tone === 'warn' ? theme.warn : theme.ok)} wrap="wrap">{state.message.text}</Text> : null}
+      <Box flexGrow={1} />
+      <Footer scopes={scopesOf(state)} width={width} />
+    </Box>
+  );
+}
+
+function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
+  const theme = useTheme();
+  const m = state.mode;
+  if (m.kind === 'fields') {
+    const key = state.keys[state.cursor];
+    if (!key) return null;
+    const rows = keyFormRows(key, state.kind);
+    return (
+      <Box flexDirection="column">
+        <Text {...theme.title}>Key {key.name ?? key.id}</Text>
+        {rows.map((r, i) => {
+          const focused = i === m.cursor;
+          const text = r.type === 'field'
+            ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value)}`
+            : `${fit(r.path, 24)} ${formatKeyValue([r.path], r.value)}  (not known to this client: read-only, sent back)`;
+          return <Text key={i} wrap="truncate" {...(focused ? theme.selected : r.type === 'other' ? theme.muted : {})}>{focused ? '› ' : '  '}{fit(text, width - 3, false)}</Text>;
+        })}
+      </Box>
+    );
+  }
+  if (m.kind === 'prompt') {
+    const text = m.masked && !isReferenceText(m.editor.text) ? '•'.repeat(Array.from(m.editor.text).length) : m.editor.text;
+    const on = targetKeys(state).map((k) => k.name ?? k.id).join(', ');
+    return (
+      <Box flexDirection="column">
+        {m.for === 'rotate' || m.for === 'weight' ? <Text {...theme.muted}>for {on}</Text> : null}
+        <Text wrap="truncate"><Text {...theme.focus}>{m.label}</Text>{fit(text, width - m.label.length - 1, false)}▏</Text>
+        {m.error ? <Text {...theme.error}>{m.error}</Text> : null}
+      </Box>
+    );
+  }
+  if (m.kind === 'review') {
+    return (
+      <Box flexDirection="column">
+        <Text {...theme.title} wrap="wrap">{m.title}</Text>
+        {m.lines.map((l, i) => <Text key={i} wrap="truncate">{l}</Text>)}
+        <Text {...theme.muted}>y/Enter: re-check the gateway and save · Esc: cancel, nothing sent</Text>
+      </Box>
+    );
+  }
+  return null;
+}

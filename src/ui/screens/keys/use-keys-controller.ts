@@ -1,0 +1,107 @@
+/**
+ * Effects of the keys screen: load the provider's keys, and run reviewed
+ * writes with the save safety of providers (re-read right before each write,
+ * stop on a change made meanwhile, back the key up to the local history,
+ * write, confirm from the answer and a fresh GET of the key).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { ApiError, errorMessage } from '../../../api/api-error.js';
+import { buildKeyBody } from '../../../api/key-body.js';
+import type { Key } from '../../../api/wire.js';
+import { keyFingerprint, writeDisagreements } from '../../../state/keys/key-checks.js';
+import { diffKeys } from '../../../state/keys/key-diff.js';
+import { keyErrorField } from '../../../state/keys/key-errors.js';
+import { keyHistoryName } from '../../../state/keys/key-view.js';
+import type { KeysAction, KeyWrite } from '../../../state/keys/keys-screen.js';
+import type { Services } from '../../services.js';
+
+const label = (w: KeyWrite): string => `"${String(w.kind === 'create' ? w.body.name : (w.fetched.name ?? w.fetched.id))}"`;
+
+/** One line for a refused write: the gateway's 400/409 at the field it concerns. */
+function failure(w: KeyWrite, err: unknown): string {
+  const msg = errorMessage(err).replace(/^\d{3}( [A-Za-z ]+)?:\s*/, '');
+  const field = err instanceof ApiError && (err.status === 400 || err.status === 409) ? keyErrorField(msg) : undefined;
+  return `${label(w)} not saved: ${field ? `${field}: ` : ''}${msg}`;
+}
+
+export function useKeysController(services: Services, provider: string, dispatch: (a: KeysAction) => void): { reload: () => void; save: (writes: readonly KeyWrite[]) => void } {
+  const alive = useRef(true);
+  useEffect(() => () => void (alive.current = false), []);
+  const { client, connection } = services.session;
+
+  const reload = useCallback(() => {
+    dispatch({ type: 'load-started' });
+    client.listKeys(provider).then(
+      (keys) => alive.current && dispatch({ type: 'load-succeeded', keys }),
+      (err: unknown) => alive.current && dispatch({ type: 'load-failed', message: errorMessage(err) }),
+    );
+  }, [client, provider, dispatch]);
+
+  useEffect(reload, [reload]);
+
+  /** One write; returns notes (empty = confirmed) and the key as a fresh GET shows it, or throws a one-line Error. */
+  const writeOne = async (w: KeyWrite): Promise<{ notes: string[]; fresh?: Key }> => {
+    if (w.kind !== 'create') {
+      const id = w.fetched.id!;
+      const fresh = await client.getKey(provider, id);
+      if (keyFingerprint(fresh) !== keyFingerprint(w.fetched)) {
+        const moved = diffKeys(buildKeyBody(w.fetched), buildKeyBody(fresh)).map((c) => c.path);
+        throw new Error(`${label(w)} changed on the gateway since it was loaded (${moved.join(', ')}): nothing sent; reloaded, redo the action`);
+      }
+      try {
+        services.history?.append(connection.gatewayKey, keyHistoryName(provider, id), w.fetched as Record<string, unknown>);
+      } catch (err) {
+        throw new Error(`cannot back up ${label(w)} (${errorMessage(err)}): nothing sent`, { cause: err });
+      }
+    }
+    let response: Key | undefined;
+    try {
+      if (w.kind === 'create') response = await client.createKey(provider, w.body);
+      else if (w.kind === 'update') response = await client.updateKey(provider, w.fetched.id!, buildKeyBody(w.fetched, w.edits));
+      else await client.deleteKey(provider, w.fetched.id!);
+    } catch (err) {
+      throw new Error(failure(w, err), { cause: err });
+    }
+    const id = w.kind === 'create' ? response?.id : w.fetched.id;
+    if (!id) return { notes: [] };
+    if (w.kind === 'delete') {
+      const still = await client.getKey(provider, id).then(() => true, () => false);
+      return { notes: still ? [`a fresh read still shows ${label(w)} (stale cache, upstream #5958)`] : [] };
+    }
+    const body = w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits);
+    const fresh = await client.getKey(provider, id);
+    return { notes: writeDisagreements(body, response, fresh), fresh };
+  };
+
+  const save = useCallback(
+    (writes: readonly KeyWrite[]) => {
+      void (async () => {
+        const notes: string[] = [];
+        const fresh: Key[] = [];
+        const deleted: string[] = [];
+        let done = 0;
+        try {
+          for (const w of writes) {
+            const r = await writeOne(w);
+            notes.push(...r.notes);
+            if (r.fresh) fresh.push(r.fresh);
+            if (w.kind === 'delete') deleted.push(w.fetched.id ?? '');
+            done++;
+          }
+        } catch (err) {
+          if (!alive.current) return;
+          dispatch({ type: 'save-failed', message: `${done ? `${done} of ${writes.length} saved; ` : ''}${errorMessage(err)}` });
+          reload();
+          return;
+        }
+        if (!alive.current) return;
+        const message = notes.length ? `saved; ${notes[0]}` : `✔ saved ${writes.length === 1 ? label(writes[0]!) : `${writes.length} keys`}; confirmed by a fresh read`;
+        dispatch({ type: 'saved', message, tone: notes.length ? 'warn' : 'ok', fresh, deleted });
+      })();
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, provider, dispatch, reload],
+  );
+
+  return { reload, save };
+}

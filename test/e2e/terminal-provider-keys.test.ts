@@ -1,0 +1,174 @@
+/**
+ * The keys screen in a real terminal (tmux) against a demo gateway on
+ * loopback: what a person sees, and the exact bodies the gateway received.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+
+let gw: DemoGateway;
+let tmp: string;
+let session: TmuxSession | undefined;
+beforeAll(() => requireBuiltCli());
+beforeEach(async () => {
+  gw = await startDemoGateway({ port: 0 });
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'bt-keys-tui-'));
+});
+afterEach(async () => {
+  session?.kill();
+  session = undefined;
+  await gw.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function open(): TmuxSession {
+  const env = { BIFROST_TUI_CONFIG_DIR: path.join(tmp, 'config'), BIFROST_TUI_STATE_DIR: path.join(tmp, 'state'), BIFROST_API_KEY: '', BIFROST_PROFILE: '' };
+  return startTmux(`node ${CLI} --url ${gw.url}`, 110, 30, env);
+}
+
+const stored = (provider: string, name: string): Record<string, any> =>
+  (gw.storedProvider(provider)!.keys as Record<string, any>[]).find((k) => k.name === name)!;
+
+async function openKeysOf(s: TmuxSession, provider: string): Promise<string> {
+  await s.waitFor('6 configured');
+  s.type(`/${provider}`);
+  await s.waitFor(/\d+ match/);
+  s.send('Enter');
+  for (let i = 0; i < 5 && !new RegExp(`› ${provider}\\s`).test(s.screen()); i++) {
+    s.send('j');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  s.send('y');
+  return s.waitFor(`${provider} › keys`);
+}
+
+describe('real terminal: keys screen', () => {
+  it('opens from the list with y: one GET of the keys; value only as its source; status with the full description', async () => {
+    session = open();
+    const before = gw.requests.length;
+    const screen = await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    const keyReads = gw.requests.slice(before).filter((r) => r.url.startsWith('/api/providers/') && r.url.includes('/keys'));
+    expect(keyReads.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/providers/groq/keys']);
+    expect(session.screen()).toMatch(/groq-key\s+yes\s+1\s+all models\s+stored ····f8Gh\s+success/);
+    expect(screen).not.toContain('gsk_');
+    session.send('j');
+    const failing = await session.waitFor('"message":"Invalid API');
+    expect(failing).toContain('list_models_failed: failed to list models: 401 Unauthorized');
+  });
+
+  it('disables two marked keys through the review: re-read, full bodies with only enabled changed, backups kept', async () => {
+    session = open();
+    await openKeysOf(session, 'openai');
+    await session.waitFor('openai-batch');
+    session.send('Space', 'Space');
+    await session.waitFor('2 marked');
+    session.send('-');
+    const review = await session.waitFor('Disable "openai-prod", "openai-batch"');
+    expect(review).toContain('~ enabled: true → false');
+    const mark = gw.requests.length;
+    session.send('y');
+    await session.waitFor('✔ saved 2 keys; confirmed by a fresh read');
+    const sent = gw.requests.slice(mark).map((r) => `${r.method} ${r.url.replace(/keys\/([0-9a-f]{8})[0-9a-f-]+/, 'keys/$1')}`);
+    expect(sent.slice(0, 6)).toEqual([
+      'GET /api/providers/openai/keys/3b1f6c2e', 'PUT /api/providers/openai/keys/3b1f6c2e', 'GET /api/providers/openai/keys/3b1f6c2e',
+      'GET /api/providers/openai/keys/a7c90d14', 'PUT /api/providers/openai/keys/a7c90d14', 'GET /api/providers/openai/keys/a7c90d14',
+    ]);
+    const put = gw.requests.find((r) => r.method === 'PUT')!.json as Record<string, any>;
+    expect(put.enabled).toBe(false);
+    expect(put.rate_limit).toEqual({ requests_per_minute: 5000, tokens_per_minute: 2000000 });
+    expect(put.value.value).toMatch(/^sk-p\*{24}1QeA$/);
+    expect(stored('openai', 'openai-prod').value.value).toBe('sk-proj-Xq7rT2vLm9KpW4sZ8bNc3HdF6gJy1QeA');
+    expect(stored('openai', 'openai-batch').enabled).toBe(false);
+    expect(readdirSync(path.join(tmp, 'state', 'history'), { recursive: true }).filter((f) => String(f).endsWith('.json'))).toHaveLength(2);
+  });
+
+  it('rotates one key: typed masked, the review shows only the source, the gateway stores the new value', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-key');
+    session.send('R');
+    await session.waitFor('New value');
+    session.type('gsk_Rotated_0123456789abcdef');
+    const typing = await session.waitFor('••••••••••');
+    expect(typing).not.toContain('gsk_Rotated');
+    session.send('Enter');
+    const review = await session.waitFor('Rotate the value of "groq-key"');
+    expect(review).toContain('~ value: stored ····f8Gh → new value (28 chars)');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-key"');
+    expect(stored('groq', 'groq-key').value.value).toBe('gsk_Rotated_0123456789abcdef');
+    expect(session.screen()).not.toContain('gsk_Rotated');
+  });
+
+  it('stops on a change made meanwhile and sends nothing; delete asks and names the key', async () => {
+    session = open();
+    await openKeysOf(session, 'anthropic');
+    await session.waitFor('anthropic-fallback');
+    gw.mutateProvider('anthropic', (p) => void ((p.keys as Record<string, any>[])[0]!.weight = 0.9));
+    session.send('w', 'C-u');
+    session.type('0.5');
+    session.send('Enter');
+    await session.waitFor('~ weight: 1 → 0.5');
+    session.send('y');
+    await session.waitFor(/changed on the gateway since it was loaded \(weight\): nothing sent/);
+    expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    session.send('j', 'd');
+    await session.waitFor('Delete "anthropic-fallback" of anthropic?');
+    session.send('Escape');
+    await session.waitFor('cancelled: nothing sent');
+    expect(gw.storedProvider('anthropic')!.keys).toHaveLength(2);
+  });
+});
+
+describe('real terminal: keys count on the list', () => {
+  it('one GET /api/keys per list load fills the KEYS column', async () => {
+    session = open();
+    const screen = await session.waitFor(/› acme-llm.*\s1\s+https/);
+    expect(screen).toMatch(/openai\s+built-in\s+● active\s+1000\/5000\s+2\s/);
+    expect(gw.requests.filter((r) => r.url === '/api/keys')).toHaveLength(1);
+    expect(gw.requests.filter((r) => /\/keys$/.test(r.url) && r.url !== '/api/keys')).toEqual([]);
+  });
+
+  it('when /api/keys is refused, counts the focused provider lazily', async () => {
+    gw.addFault({ path: '/api/keys', status: 403, message: 'Forbidden' });
+    session = open();
+    await session.waitFor(/› acme-llm.*\s1\s+https/);
+    expect(session.screen()).toMatch(/anthropic\s+built-in\s+● active\s+500\/2000\s+·/);
+    session.send('j');
+    await session.waitFor(/› anthropic.*500\/2000\s+2\s/);
+    expect(gw.requests.filter((r) => r.url.endsWith('/keys') && r.url !== '/api/keys').map((r) => r.url)).toEqual(['/api/providers/acme-llm/keys', '/api/providers/anthropic/keys']);
+  });
+});
+
+describe('real terminal: key form', () => {
+  it('edits one field of an Azure key; the body keeps its config block, aliases and redacted credentials', async () => {
+    session = open();
+    await openKeysOf(session, 'azure');
+    await session.waitFor('azure-eastus');
+    session.send('Enter');
+    const form = await session.waitFor('Key azure-eastus');
+    expect(form).toMatch(/Endpoint\s+stored ····\.com/);
+    expect(form).toMatch(/API version\s+2024-10-21/);
+    session.send('j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor('Models (allow-list): ');
+    session.send('C-u');
+    session.type('*, gpt-4o');
+    session.send('Enter');
+    await session.waitFor('wildcard "*" cannot be mixed with model names');
+    session.send('C-u');
+    session.type('*');
+    session.send('Enter');
+    await session.waitFor('~ models: only: gpt-4o, gpt-4o-mini → all models');
+    session.send('y');
+    await session.waitFor('✔ saved "azure-eastus"');
+    const put = gw.requests.find((r) => r.method === 'PUT')!.json as Record<string, any>;
+    expect(put.models).toEqual(['*']);
+    expect(put.aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' });
+    expect(put.azure_key_config.endpoint.value).toMatch(/^http\*{24}\.com$/);
+    expect(stored('azure', 'azure-eastus').azure_key_config.endpoint.value).toBe('https://acme-eastus.openai.azure.com');
+  });
+});
