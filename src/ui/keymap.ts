@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -18,6 +18,8 @@ export interface Binding {
   hint?: string;
   /** Footer priority on narrow terminals: 1 survives longest (default 3). */
   rank?: number;
+  /** The words a prompt line shows for this binding (prompt scopes), e.g. `Enter or r restore them`. */
+  prompt?: string;
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -61,6 +63,14 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
   { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
+
+  { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them' },
+  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)' },
+
+  { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
+  { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },
+  { command: 'stay', keys: ['esc', 'k', 'n'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
@@ -250,6 +260,11 @@ export function footerHints(scopes: readonly Scope[], table: readonly Binding[] 
     }
   }
   return out;
+}
+
+/** The line a prompt scope shows: its bindings' prompt words, in table order. */
+export function promptLine(scope: Scope, table: readonly Binding[] = KEYMAP): string {
+  return table.filter((b) => b.scope === scope && b.prompt).map((b) => b.prompt).join(' · ');
 }
 
 /** Bindings grouped by scope for the help overlay. */

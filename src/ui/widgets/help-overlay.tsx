@@ -7,6 +7,8 @@ import { clampTop, positionText } from './scroll-doc.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
   keys: 'Provider keys',
+  draftPrompt: 'Kept edits (draft) on open',
+  leavePrompt: 'Leaving with unsaved edits',
   keyInput: 'Typing a key field',
   keyForm: 'Key form',
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',

@@ -138,10 +138,12 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       return;
     }
     case 'draft':
-      if (input === 'r' || key.return) return dispatch({ type: 'draft-restore' });
-      if (input === 'd') return dispatch({ type: 'draft-discard' });
-      if (key.escape || input === 'q') return fx.back(); // the draft stays on disk
       if (ctrlC) return fx.quit();
+      switch (commandFor(['draftPrompt'], input, key)) {
+        case 'restore': return dispatch({ type: 'draft-restore' });
+        case 'discard': return dispatch({ type: 'draft-discard' });
+        case 'back': return fx.back(); // the draft stays on disk
+      }
       return;
     case 'checking':
       // Only a read is in flight: cancelling is safe.
@@ -171,9 +173,12 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       }
       return;
     case 'leave':
-      if (input === 's' || (key.ctrl && input === 's')) return dispatch({ type: 'save-requested' });
-      if (input === 'd') return fx.discardAndLeave(mode.then);
-      if (key.escape || input === 'k' || input === 'n' || ctrlC) return dispatch({ type: 'cancel' });
+      if (ctrlC) return dispatch({ type: 'cancel' });
+      switch (commandFor(['leavePrompt'], input, key)) {
+        case 'save': return dispatch({ type: 'save-requested' });
+        case 'discard': return fx.discardAndLeave(mode.then);
+        case 'stay': return dispatch({ type: 'cancel' });
+      }
       return;
     case 'browse':
       break;

@@ -8,7 +8,7 @@ import { initialFormScreen, type FormScreenState } from '../../../state/form-scr
 import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { commandFor, promptLine, type Scope } from '../../keymap.js';
 import { useDocScroll } from '../../widgets/scroll-doc.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -182,7 +182,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
         <Box flexDirection="column">
           <Text {...theme.warn} wrap="wrap">{`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`}</Text>
           {mode.draft.withheld?.length ? <Text wrap="wrap">{`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`}</Text> : null}
-          <Text wrap="wrap">Enter or r restore them · d discard them · Esc back to the list (the draft stays)</Text>
+          <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
         </Box>
       );
     }
@@ -211,7 +211,7 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
-    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: s save · d discard · Esc keep editing`, role: 'warn' };
+    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: ${promptLine('leavePrompt')}`, role: 'warn' };
   } else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };
