@@ -32,7 +32,7 @@ export interface KeysScreenProps {
 function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
-  if (s.mode.kind === 'saving') return [];
+  if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
   return ['keys', 'global'];
 }
@@ -61,6 +61,12 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
           dispatch({ type: 'confirm' });
           save(writes);
         } else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
+        return;
+      }
+      if (s.mode.kind === 'conflict') {
+        const c = commandFor(['conflict'], input, key);
+        if (c === 'reapply') dispatch({ type: 'reapply' });
+        else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
         return;
       }
       if (s.mode.kind === 'fields') {
@@ -167,6 +173,14 @@ function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
         {m.for === 'rotate' || m.for === 'weight' ? <Text {...theme.muted}>for {on}</Text> : null}
         <Text wrap="truncate"><Text {...theme.focus}>{m.label}</Text>{fit(text, width - m.label.length - 1, false)}▏</Text>
         {m.error ? <Text {...theme.error}>{m.error}</Text> : null}
+      </Box>
+    );
+  }
+  if (m.kind === 'conflict') {
+    return (
+      <Box flexDirection="column">
+        {m.lines.map((l, i) => <Text key={i} wrap="truncate" {...(i === 0 ? theme.warn : {})}>{l}</Text>)}
+        <Text {...theme.muted}>r: reload and reapply your edits on the key as it is now · Esc: cancel, nothing sent</Text>
       </Box>
     );
   }
