@@ -2,7 +2,7 @@
  * The keys screen in a real terminal (tmux) against a demo gateway on
  * loopback: what a person sees, and the exact bodies the gateway received.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -268,5 +268,91 @@ describe('real terminal: key conflict, reload and reapply', () => {
     expect(puts[0]!.models).toEqual(['claude-sonnet-4-5']);
     expect(puts[0]!.value.value).toMatch(/^sk-a\*+9Z8Y$/);
     expect(stored('anthropic', 'anthropic-main').value.value).toBe('sk-ant-api03-RotatedByAnotherAdmin9Z8Y');
+  });
+});
+
+describe('real terminal: key-form drafts', () => {
+  const draftTexts = (): string[] => {
+    const dir = path.join(tmp, 'state', 'drafts');
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    return files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  };
+  async function waitForDraft(test: (texts: string[]) => boolean): Promise<string[]> {
+    for (let i = 0; i < 200; i++) {
+      const texts = draftTexts();
+      if (test(texts)) return texts;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no such draft; drafts were: ${draftTexts().join('\n')}`);
+  }
+
+  /** The killed app's editor counts as running (its draft not offered) until its process is gone: wait for that. */
+  async function dropSession(): Promise<void> {
+    session!.kill();
+    const files = readdirSync(path.join(tmp, 'state', 'drafts'), { recursive: true }).map(String);
+    const pids = files.map((f) => /_(\d+)_[0-9a-f]+\.json$/.exec(f)?.[1]).filter((p): p is string => p !== undefined).map(Number);
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 200 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  it('a half-typed field survives a dropped session and is offered when that key\'s form opens again; the save sends it', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    await session.waitFor('Key groq-key');
+    session.send('Enter');
+    await session.waitFor('Name: groq-key');
+    session.send('C-u');
+    session.type('groq-renamed');
+    await session.waitFor('Name: groq-renamed');
+    await waitForDraft((t) => t.some((x) => x.includes('groq-renamed')));
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    const restored = await session.waitFor('restored your unsaved edit of Name');
+    expect(restored).toContain('Name: groq-renamed');
+    session.send('Enter');
+    await session.waitFor('~ name: "groq-key" → "groq-renamed"');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-key"');
+    const puts = gw.requests.filter((r) => r.method === 'PUT').map((r) => r.json as Record<string, any>);
+    expect(puts.map((p) => p.name)).toEqual(['groq-renamed']);
+    expect(puts[0]!.value.value).toMatch(/^gsk_\*+f8Gh$/);
+    await waitForDraft((t) => t.length === 0);
+  });
+
+  it('a typed secret value is never written to the draft: the restore asks for it again', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('R');
+    await session.waitFor('New value');
+    session.type('gsk_Secret_Typed_0123456789');
+    await session.waitFor('•'.repeat(27));
+    const texts = await waitForDraft((t) => t.some((x) => x.includes('withheld')));
+    expect(texts.join('\n')).not.toContain('gsk_Secret');
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    const restored = await session.waitFor('the typed value is never kept on disk, type it again');
+    expect(restored).toMatch(/New value \(typed masked; or env\.NAME\): ▏/);
+    expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
   });
 });

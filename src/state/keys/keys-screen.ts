@@ -74,6 +74,8 @@ export type KeysAction =
   /** `saved`: how many writes of the action went through before this one. */
   | { type: 'conflict'; fresh: Key; pending: KeyWrite[]; saved: number }
   | { type: 'reapply' }
+  /** An unsaved draft of the key under the cursor (see key-draft.ts): reopens its prompt with the typed text. */
+  | { type: 'restore-draft'; id: string; text: string; secretWithheld: boolean }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
 export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
@@ -215,6 +217,24 @@ export function reopenAt(from: PromptMode, field: string | undefined, error: str
   return { kind: 'prompt', for: step[0], editor: lineEditor(String(draft[step[1]] ?? '')), ...PROMPTS[step[0]], draft, error };
 }
 
+function restoreDraft(s: KeysScreenState, a: Extract<KeysAction, { type: 'restore-draft' }>): KeysScreenState {
+  const key = s.keys[s.cursor];
+  if (!key) return s;
+  let opened: KeysScreenState;
+  if (a.id.startsWith('field:')) {
+    const at = keyFormRows(key, s.kind).findIndex((r) => r.type === 'field' && r.d.id === a.id.slice('field:'.length));
+    if (at < 0) return s;
+    opened = keysReducer({ ...s, mode: { kind: 'fields', cursor: at } }, { type: 'edit-field' });
+  } else if (a.id === 'rotate' || a.id === 'weight') opened = prompt({ ...s, marked: new Set() }, a.id);
+  else return s;
+  if (opened.mode.kind !== 'prompt') return s;
+  const what = opened.mode.label.replace(/\s*[:(].*$/s, '') || a.id;
+  const text = a.secretWithheld
+    ? `restored your unsaved edit of ${what}: the typed value is never kept on disk, type it again (Esc discards the draft)`
+    : `restored your unsaved edit of ${what} (Esc discards it)`;
+  return { ...opened, mode: { ...opened.mode, editor: lineEditor(a.secretWithheld ? '' : a.text) }, message: { text, tone: 'warn' } };
+}
+
 const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
 
 export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState {
@@ -305,6 +325,8 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const writes = s.mode.writes.map((w): KeyWrite => (w.kind !== 'create' && w.fetched.id === fresh.id ? { ...w, fetched: fresh } : w));
       return review(s, s.mode.title, writes, s.mode.from);
     }
+    case 'restore-draft':
+      return restoreDraft(s, a);
     case 'message':
       return { ...s, message: { text: a.text, tone: a.tone } };
   }

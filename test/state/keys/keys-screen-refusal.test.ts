@@ -41,3 +41,18 @@ describe('a key changed meanwhile', () => {
     expect(run(c, { type: 'cancel' }).message?.text).toBe('cancelled: nothing sent');
   });
 });
+
+describe('key-form drafts', () => {
+  it('record the prompt text, but only that a secret value was typed; a restore reopens the field', async () => {
+    const { keyDraftOf, keyDraftPrompt } = await import('../../../src/state/keys/key-draft.js');
+    const rotating = run(ready, { type: 'prompt', for: 'rotate' }, ...typed('sk-secret'));
+    const secret = rotating.mode.kind === 'prompt' ? keyDraftOf(rotating.mode, key, 'now') : undefined;
+    expect(JSON.stringify(secret)).not.toContain('sk-secret');
+    expect(keyDraftPrompt(secret!)).toEqual({ id: 'rotate', text: '', secretWithheld: true });
+    const referenced = rotating.mode.kind === 'prompt' ? keyDraftOf({ ...rotating.mode, editor: { text: 'env.GROQ_KEY', cursor: 12 } }, key, 'now') : undefined;
+    expect(keyDraftPrompt(referenced!)).toEqual({ id: 'rotate', text: 'env.GROQ_KEY', secretWithheld: false });
+    const s = run(ready, { type: 'edit' }, { type: 'restore-draft', id: 'field:weight', text: '0.3', secretWithheld: false });
+    expect(s.mode.kind === 'prompt' && [s.mode.fieldId, s.mode.editor.text]).toEqual(['weight', '0.3']);
+    expect(s.message?.text).toBe('restored your unsaved edit of Weight (Esc discards it)');
+  });
+});

@@ -13,6 +13,7 @@ import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { lineEditFor } from '../form/form-keys.js';
+import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
 
 export interface KeysScreenProps {
@@ -41,6 +42,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const theme = useTheme();
   const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
   const { reload, save } = useKeysController(services, provider, dispatch);
+  const { openDraft } = useKeyDrafts(services, state, dispatch);
 
   useKeyHandler(
     (input, key) => {
@@ -82,7 +84,9 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
       if (ctrlC) return onQuit();
       switch (commandFor(['keys', 'global'], input, key)) {
-        case 'edit': return dispatch({ type: 'edit' });
+        case 'edit':
+          dispatch({ type: 'edit' });
+          return openDraft(getState());
         case 'up': return dispatch({ type: 'move', delta: -1 });
         case 'down': return dispatch({ type: 'move', delta: 1 });
         case 'mark': return dispatch({ type: 'mark' });
