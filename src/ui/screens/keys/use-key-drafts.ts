@@ -38,7 +38,7 @@ export function useKeyDrafts(services: Services, state: KeysScreenState, dispatc
     } catch (err) {
       dispatch({ type: 'message', text: `could not write the draft: ${oneLine(err)}`, tone: 'warn' });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the mode changes (every keystroke in a prompt); the rest is read from the same render
   }, [m]);
 
   const openDraft = useCallback(
