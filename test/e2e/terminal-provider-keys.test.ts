@@ -2,7 +2,7 @@
  * The keys screen in a real terminal (tmux) against a demo gateway on
  * loopback: what a person sees, and the exact bodies the gateway received.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('real terminal: keys screen', () => {
     expect(session.screen()).not.toContain('gsk_Rotated');
   });
 
-  it('stops on a change made meanwhile and sends nothing; delete asks and names the key', async () => {
+  it('a change made meanwhile: shows it field by field and sends nothing; Esc cancels; delete asks and names the key', async () => {
     session = open();
     await openKeysOf(session, 'anthropic');
     await session.waitFor('anthropic-fallback');
@@ -114,7 +114,12 @@ describe('real terminal: keys screen', () => {
     session.send('Enter');
     await session.waitFor('~ weight: 1 → 0.5');
     session.send('y');
-    await session.waitFor(/changed on the gateway since it was loaded \(weight\): nothing sent/);
+    const conflict = await session.waitFor('"anthropic-main" changed on the gateway since it was read');
+    expect(conflict).toContain('~ weight: 1 → 0.9');
+    expect(conflict).toMatch(/r: reload and reapply your edits.*Esc: cancel/);
+    expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    session.send('Escape');
+    await session.waitFor('cancelled: nothing sent');
     expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
     session.send('j', 'd');
     await session.waitFor('Delete "anthropic-fallback" of anthropic?');
@@ -170,5 +175,184 @@ describe('real terminal: key form', () => {
     expect(put.aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' });
     expect(put.azure_key_config.endpoint.value).toMatch(/^http\*{24}\.com$/);
     expect(stored('azure', 'azure-eastus').azure_key_config.endpoint.value).toBe('https://acme-eastus.openai.azure.com');
+  });
+});
+
+describe('real terminal: a refused key save keeps what was typed', () => {
+  it('409 duplicate name: the add flow reopens at Name with the typed name, value and models kept; the retry sends them', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('a');
+    await session.waitFor('Name of the new key: ');
+    session.type('openai-prod');
+    session.send('Enter');
+    await session.waitFor('Value (typed masked');
+    session.type('gsk_Typed_0123456789');
+    session.send('Enter');
+    await session.waitFor('Models (* = all');
+    session.send('C-u');
+    session.type('llama-3.3-70b, mixtral');
+    session.send('Enter');
+    await session.waitFor('Add key "openai-prod" to groq');
+    session.send('y');
+    const refused = await session.waitFor(/Name of the new key: openai-prod[\s\S]*name: API key names must be unique/);
+    expect(refused).not.toContain('gsk_Typed');
+    session.send('C-u');
+    session.type('groq-new');
+    session.send('Enter');
+    await session.waitFor(/Value \(typed masked; or env\.NAME\): •{20}▏/);
+    session.send('Enter');
+    await session.waitFor('Models (* = all, none, or a, b): llama-3.3-70b, mixtral');
+    session.send('Enter');
+    await session.waitFor('Add key "groq-new" to groq');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-new"');
+    const posts = gw.requests.filter((r) => r.method === 'POST').map((r) => r.json as Record<string, any>);
+    expect(posts.map((p) => [p.name, p.value, p.models])).toEqual([
+      ['openai-prod', 'gsk_Typed_0123456789', ['llama-3.3-70b', 'mixtral']],
+      ['groq-new', 'gsk_Typed_0123456789', ['llama-3.3-70b', 'mixtral']],
+    ]);
+    expect(stored('groq', 'groq-new').models).toEqual(['llama-3.3-70b', 'mixtral']);
+  });
+
+  it('a 503 on a key form field: the field stays open with the typed text and the error; Enter retries the same body', async () => {
+    gw.addFault({ method: 'PUT', path: '/api/providers/groq/keys/', status: 503, message: 'upstream unavailable', times: 1 });
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('w', 'C-u');
+    session.type('0.25');
+    session.send('Enter');
+    await session.waitFor('~ weight: 1 → 0.25');
+    session.send('y');
+    await session.waitFor(/Weight \(0-1\): 0\.25[\s\S]*upstream unavailable/);
+    session.send('Enter');
+    await session.waitFor('~ weight: 1 → 0.25');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-key"');
+    const puts = gw.requests.filter((r) => r.method === 'PUT').map((r) => (r.json as Record<string, any>).weight);
+    expect(puts).toEqual([0.25, 0.25]);
+    expect(stored('groq', 'groq-key').weight).toBe(0.25);
+  });
+});
+
+describe('real terminal: key conflict, reload and reapply', () => {
+  it('keeps the edit on top of the fresh key: the PUT carries the other change and the current mask, never the old one', async () => {
+    session = open();
+    await openKeysOf(session, 'anthropic');
+    await session.waitFor('anthropic-fallback');
+    gw.mutateProvider('anthropic', (p) => {
+      const k = (p.keys as Record<string, any>[])[0]!;
+      k.models = ['claude-sonnet-4-5'];
+      k.value.value = 'sk-ant-api03-RotatedByAnotherAdmin9Z8Y';
+    });
+    session.send('w', 'C-u');
+    session.type('0.5');
+    session.send('Enter');
+    await session.waitFor('~ weight: 1 → 0.5');
+    session.send('y');
+    const conflict = await session.waitFor('"anthropic-main" changed on the gateway since it was read');
+    expect(conflict).toContain('~ models: only: claude-sonnet-4-5, claude-haiku-4-5 → only: claude-sonnet-4-5');
+    expect(conflict).toContain('~ value: stored ····Gh0Jk → stored ····9Z8Y'.replace('Gh0Jk', 'h0Jk'));
+    expect(conflict).toContain('your edits: ~ weight: 1 → 0.5');
+    session.send('r');
+    const review = await session.waitFor('Re-weight "anthropic-main"');
+    expect(review).toContain('~ weight: 1 → 0.5');
+    expect(review).not.toContain('~ models');
+    session.send('y');
+    await session.waitFor('✔ saved "anthropic-main"');
+    const puts = gw.requests.filter((r) => r.method === 'PUT').map((r) => r.json as Record<string, any>);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.weight).toBe(0.5);
+    expect(puts[0]!.models).toEqual(['claude-sonnet-4-5']);
+    expect(puts[0]!.value.value).toMatch(/^sk-a\*+9Z8Y$/);
+    expect(stored('anthropic', 'anthropic-main').value.value).toBe('sk-ant-api03-RotatedByAnotherAdmin9Z8Y');
+  });
+});
+
+describe('real terminal: key-form drafts', () => {
+  const draftTexts = (): string[] => {
+    const dir = path.join(tmp, 'state', 'drafts');
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    return files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  };
+  async function waitForDraft(test: (texts: string[]) => boolean): Promise<string[]> {
+    for (let i = 0; i < 200; i++) {
+      const texts = draftTexts();
+      if (test(texts)) return texts;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no such draft; drafts were: ${draftTexts().join('\n')}`);
+  }
+
+  /** The killed app's editor counts as running (its draft not offered) until its process is gone: wait for that. */
+  async function dropSession(): Promise<void> {
+    session!.kill();
+    const files = readdirSync(path.join(tmp, 'state', 'drafts'), { recursive: true }).map(String);
+    const pids = files.map((f) => /_(\d+)_[0-9a-f]+\.json$/.exec(f)?.[1]).filter((p): p is string => p !== undefined).map(Number);
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 200 && pids.some(alive); i++) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  it('a half-typed field survives a dropped session and is offered when that key\'s form opens again; the save sends it', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    await session.waitFor('Key groq-key');
+    session.send('Enter');
+    await session.waitFor('Name: groq-key');
+    session.send('C-u');
+    session.type('groq-renamed');
+    await session.waitFor('Name: groq-renamed');
+    await waitForDraft((t) => t.some((x) => x.includes('groq-renamed')));
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    const restored = await session.waitFor('restored your unsaved edit of Name');
+    expect(restored).toContain('Name: groq-renamed');
+    session.send('Enter');
+    await session.waitFor('~ name: "groq-key" → "groq-renamed"');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-key"');
+    const puts = gw.requests.filter((r) => r.method === 'PUT').map((r) => r.json as Record<string, any>);
+    expect(puts.map((p) => p.name)).toEqual(['groq-renamed']);
+    expect(puts[0]!.value.value).toMatch(/^gsk_\*+f8Gh$/);
+    await waitForDraft((t) => t.length === 0);
+  });
+
+  it('a typed secret value is never written to the draft: the restore asks for it again', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('R');
+    await session.waitFor('New value');
+    session.type('gsk_Secret_Typed_0123456789');
+    await session.waitFor('•'.repeat(27));
+    const texts = await waitForDraft((t) => t.some((x) => x.includes('withheld')));
+    expect(texts.join('\n')).not.toContain('gsk_Secret');
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    const restored = await session.waitFor('the typed value is never kept on disk, type it again');
+    expect(restored).toMatch(/New value \(typed masked; or env\.NAME\): ▏/);
+    expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
   });
 });

@@ -27,11 +27,17 @@ export type PromptFor = 'rotate' | 'weight' | 'add-name' | 'add-value' | 'add-mo
 
 export type KeysMode =
   | { kind: 'list' }
-  | { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string }
+  | PromptMode
   /** The key form: one row per descriptor of this provider's keys, then the fields this client does not know (read-only). */
   | { kind: 'fields'; cursor: number }
-  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[] }
-  | { kind: 'saving'; writes: KeyWrite[] };
+  /** `from`: the prompt the writes were typed in, reopened with its text when the gateway refuses them. */
+  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: PromptMode }
+  | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: PromptMode }
+  /** A key changed on the gateway since it was read: `writes` are the ones not sent yet, `fresh` that key as it is now. */
+  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: PromptMode };
+
+/** A text prompt; `draft` carries what the earlier steps of the add flow collected (in memory only). */
+export type PromptMode = { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string };
 
 export interface KeysScreenState {
   provider: string;
@@ -63,7 +69,13 @@ export type KeysAction =
   | { type: 'cancel' }
   | { type: 'confirm' }
   | { type: 'saved'; message: string; tone: 'ok' | 'warn'; fresh: Key[]; deleted: string[] }
-  | { type: 'save-failed'; message: string }
+  /** `field`: the key field a 400/409 concerns (wire name), when it names one. */
+  | { type: 'save-failed'; message: string; field?: string }
+  /** `saved`: how many writes of the action went through before this one. */
+  | { type: 'conflict'; fresh: Key; pending: KeyWrite[]; saved: number }
+  | { type: 'reapply' }
+  /** An unsaved draft of the key under the cursor (see key-draft.ts): reopens its prompt with the typed text. */
+  | { type: 'restore-draft'; id: string; text: string; secretWithheld: boolean }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
 export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
@@ -105,13 +117,25 @@ export function reviewLines(writes: readonly KeyWrite[]): string[] {
   return out;
 }
 
+/**
+ * What a conflict shows: the fields the gateway changed since the key was
+ * read, then the user's own edits of it (re-applied on top on "reload and reapply").
+ */
+export function conflictLines(pending: readonly KeyWrite[], fresh: Key): string[] {
+  const w = pending.find((p) => p.kind !== 'create' && p.fetched.id === fresh.id);
+  if (!w || w.kind === 'create') return [];
+  const theirs = diffKeys(buildKeyBody(w.fetched), buildKeyBody(fresh)).map((e) => `  ${formatKeyDiffEntry(e)}`);
+  const mine = w.kind === 'delete' ? ['delete the key'] : diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map(formatKeyDiffEntry);
+  return [`${keyName(fresh)} changed on the gateway since it was read:`, ...theirs, `your edits: ${mine.join('; ')}`];
+}
+
 /** Writes that change something; a review of none is a message instead. */
-function review(s: KeysScreenState, title: string, writes: KeyWrite[]): KeysScreenState {
+function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: PromptMode): KeysScreenState {
   const real = writes.filter((w) => w.kind !== 'update' || diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).length > 0);
   if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
   const problems = real.flatMap((w) => (w.kind === 'delete' ? [] : keyShapeProblems(w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits))));
-  if (problems.length > 0) return { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
-  return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real }, message: undefined };
+  if (problems.length > 0) return from ? { ...s, mode: { ...from, error: problems[0]! } } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
+  return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real, from }, message: undefined };
 }
 
 const PROMPTS: Record<PromptFor, { label: string; masked: boolean }> = {
@@ -148,34 +172,67 @@ function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' 
       const d = KEY_FIELDS.find((f) => f.id === m.fieldId)!;
       const edit = fieldEdit(key, d, text);
       if (typeof edit === 'string') return fail(edit);
-      return review(s, `Edit ${d.label} of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [edit] }]);
+      return review(s, `Edit ${d.label} of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [edit] }], m);
     }
     case 'rotate': {
       if (text.trim() === '') return fail('type the new value (Esc cancels)');
       const key = targets[0]!;
-      return review(s, `Rotate the value of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [rotateEdit(key, text)] }]);
+      return review(s, `Rotate the value of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [rotateEdit(key, text)] }], m);
     }
     case 'weight': {
       const r = parseNumber(text);
       if (isParseError(r)) return fail(r.error);
       const w = r.value as number;
       if (!(w >= 0 && w <= 1)) return fail('the weight is from 0 to 1');
-      return review(s, `Re-weight ${targets.map(keyName).join(', ')}`, targets.map((k) => ({ kind: 'update', fetched: k, edits: [weightEdit(w)] })));
+      return review(s, `Re-weight ${targets.map(keyName).join(', ')}`, targets.map((k) => ({ kind: 'update', fetched: k, edits: [weightEdit(w)] })), m);
     }
     case 'add-name':
       if (text.trim() === '') return fail('a name is required');
       if (s.keys.some((k) => k.name === text.trim())) return fail(`${provNameTaken(text.trim())}`);
-      return prompt(s, 'add-value', '', { name: text.trim() });
+      return prompt(s, 'add-value', String(m.draft?.value ?? ''), { ...m.draft, name: text.trim() });
     case 'add-value':
       if (text.trim() === '') return fail('type the value (Esc cancels)');
-      return prompt(s, 'add-models', '*', { ...m.draft, value: text });
+      return prompt(s, 'add-models', String(m.draft?.models ?? '*'), { ...m.draft, value: text });
     case 'add-models': {
       const r = parseModelList(text);
       if (isParseError(r)) return fail(r.error);
-      const body: Record<string, unknown> = { ...m.draft, models: r.value, weight: 1, enabled: true };
-      return review(s, `Add key "${String(body.name)}" to ${s.provider}`, [{ kind: 'create', body }]);
+      const body: Record<string, unknown> = { name: m.draft?.name, value: m.draft?.value, models: r.value, weight: 1, enabled: true };
+      return review(s, `Add key "${String(body.name)}" to ${s.provider}`, [{ kind: 'create', body }], { ...m, draft: { ...m.draft, models: text } });
     }
   }
+}
+
+/** The add step that collects each field of a new key, and which draft entry holds its text. */
+const ADD_STEPS: readonly (readonly [PromptFor, string])[] = [['add-name', 'name'], ['add-value', 'value'], ['add-models', 'models']];
+
+/**
+ * The prompt a refused write was typed in, open again with every typed text
+ * and the one-line error: in the add flow, at the step of the field the
+ * gateway names (a duplicate name at Name), else where the user left it.
+ */
+export function reopenAt(from: PromptMode, field: string | undefined, error: string): PromptMode {
+  const step = from.for.startsWith('add-') ? ADD_STEPS.find(([, f]) => f === field) : undefined;
+  if (!step || step[0] === from.for) return { ...from, error };
+  const draft = { ...from.draft, [from.for === 'add-models' ? 'models' : 'value']: from.editor.text };
+  return { kind: 'prompt', for: step[0], editor: lineEditor(String(draft[step[1]] ?? '')), ...PROMPTS[step[0]], draft, error };
+}
+
+function restoreDraft(s: KeysScreenState, a: Extract<KeysAction, { type: 'restore-draft' }>): KeysScreenState {
+  const key = s.keys[s.cursor];
+  if (!key) return s;
+  let opened: KeysScreenState;
+  if (a.id.startsWith('field:')) {
+    const at = keyFormRows(key, s.kind).findIndex((r) => r.type === 'field' && r.d.id === a.id.slice('field:'.length));
+    if (at < 0) return s;
+    opened = keysReducer({ ...s, mode: { kind: 'fields', cursor: at } }, { type: 'edit-field' });
+  } else if (a.id === 'rotate' || a.id === 'weight') opened = prompt({ ...s, marked: new Set() }, a.id);
+  else return s;
+  if (opened.mode.kind !== 'prompt') return s;
+  const what = opened.mode.label.replace(/\s*[:(].*$/s, '') || a.id;
+  const text = a.secretWithheld
+    ? `restored your unsaved edit of ${what}: the typed value is never kept on disk, type it again (Esc discards the draft)`
+    : `restored your unsaved edit of ${what} (Esc discards it)`;
+  return { ...opened, mode: { ...opened.mode, editor: lineEditor(a.secretWithheld ? '' : a.text) }, message: { text, tone: 'warn' } };
 }
 
 const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
@@ -245,7 +302,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       if (s.mode.kind === 'fields') return { ...s, mode: { kind: 'list' } };
       return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
     case 'confirm':
-      return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', writes: s.mode.writes }, message: { text: 'checking the gateway, then saving…', tone: 'ok' } } : s;
+      return s.mode.kind === 'review' ? { ...s, mode: { kind: 'saving', title: s.mode.title, writes: s.mode.writes, from: s.mode.from }, message: { text: 'checking the gateway, then saving…', tone: 'ok' } } : s;
     case 'saved': {
       // The confirming GETs are the new copies: no list reload (its cache may lag, upstream #5958).
       const byId = new Map(a.fresh.map((k) => [k.id, k]));
@@ -255,7 +312,21 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return { ...s, keys, cursor: Math.min(s.cursor, Math.max(0, keys.length - 1)), mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
     }
     case 'save-failed':
+      if (s.mode.kind === 'saving' && s.mode.from) return { ...s, mode: reopenAt(s.mode.from, a.field, a.message), message: undefined };
       return { ...s, mode: { kind: 'list' }, message: { text: a.message, tone: 'error' } };
+    case 'conflict': {
+      if (s.mode.kind !== 'saving') return s;
+      const keys = s.keys.map((k) => (k.id === a.fresh.id ? a.fresh : k));
+      return { ...s, keys, mode: { kind: 'conflict', title: s.mode.title, fresh: a.fresh, lines: [...(a.saved ? [`${a.saved} of ${a.saved + a.pending.length} saved before it`] : []), ...conflictLines(a.pending, a.fresh)], writes: a.pending, from: s.mode.from }, message: undefined };
+    }
+    case 'reapply': {
+      if (s.mode.kind !== 'conflict') return s;
+      const fresh = s.mode.fresh;
+      const writes = s.mode.writes.map((w): KeyWrite => (w.kind !== 'create' && w.fetched.id === fresh.id ? { ...w, fetched: fresh } : w));
+      return review(s, s.mode.title, writes, s.mode.from);
+    }
+    case 'restore-draft':
+      return restoreDraft(s, a);
     case 'message':
       return { ...s, message: { text: a.text, tone: a.tone } };
   }

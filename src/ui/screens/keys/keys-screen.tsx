@@ -13,6 +13,7 @@ import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { lineEditFor } from '../form/form-keys.js';
+import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
 
 export interface KeysScreenProps {
@@ -32,7 +33,7 @@ export interface KeysScreenProps {
 function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
-  if (s.mode.kind === 'saving') return [];
+  if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
   return ['keys', 'global'];
 }
@@ -41,6 +42,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const theme = useTheme();
   const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
   const { reload, save } = useKeysController(services, provider, dispatch);
+  const { openDraft } = useKeyDrafts(services, state, dispatch);
 
   useKeyHandler(
     (input, key) => {
@@ -63,6 +65,12 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         } else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
         return;
       }
+      if (s.mode.kind === 'conflict') {
+        const c = commandFor(['conflict'], input, key);
+        if (c === 'reapply') dispatch({ type: 'reapply' });
+        else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
+        return;
+      }
       if (s.mode.kind === 'fields') {
         switch (commandFor(['keyForm', 'global'], input, key)) {
           case 'up': return dispatch({ type: 'move', delta: -1 });
@@ -76,7 +84,9 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
       if (ctrlC) return onQuit();
       switch (commandFor(['keys', 'global'], input, key)) {
-        case 'edit': return dispatch({ type: 'edit' });
+        case 'edit':
+          dispatch({ type: 'edit' });
+          return openDraft(getState());
         case 'up': return dispatch({ type: 'move', delta: -1 });
         case 'down': return dispatch({ type: 'move', delta: 1 });
         case 'mark': return dispatch({ type: 'mark' });
@@ -167,6 +177,14 @@ function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
         {m.for === 'rotate' || m.for === 'weight' ? <Text {...theme.muted}>for {on}</Text> : null}
         <Text wrap="truncate"><Text {...theme.focus}>{m.label}</Text>{fit(text, width - m.label.length - 1, false)}▏</Text>
         {m.error ? <Text {...theme.error}>{m.error}</Text> : null}
+      </Box>
+    );
+  }
+  if (m.kind === 'conflict') {
+    return (
+      <Box flexDirection="column">
+        {m.lines.map((l, i) => <Text key={i} wrap="truncate" {...(i === 0 ? theme.warn : {})}>{l}</Text>)}
+        <Text {...theme.muted}>r: reload and reapply your edits on the key as it is now · Esc: cancel, nothing sent</Text>
       </Box>
     );
   }

@@ -9,7 +9,6 @@ import { ApiError, errorMessage } from '../../../api/api-error.js';
 import { buildKeyBody } from '../../../api/key-body.js';
 import type { Key } from '../../../api/wire.js';
 import { keyFingerprint, writeDisagreements } from '../../../state/keys/key-checks.js';
-import { diffKeys } from '../../../state/keys/key-diff.js';
 import { keyErrorField } from '../../../state/keys/key-errors.js';
 import { keyHistoryName } from '../../../state/keys/key-view.js';
 import type { KeysAction, KeyWrite } from '../../../state/keys/keys-screen.js';
@@ -17,11 +16,25 @@ import type { Services } from '../../services.js';
 
 const label = (w: KeyWrite): string => `"${String(w.kind === 'create' ? w.body.name : (w.fetched.name ?? w.fetched.id))}"`;
 
+/** A write the gateway refused or did not answer; `field` is the key field a 400/409 names. */
+class KeyWriteFailed extends Error {
+  constructor(message: string, readonly field?: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** The key changed on the gateway since it was read: nothing was sent for it. */
+class KeyChanged extends Error {
+  constructor(readonly fresh: Key) {
+    super('changed on the gateway');
+  }
+}
+
 /** One line for a refused write: the gateway's 400/409 at the field it concerns. */
-function failure(w: KeyWrite, err: unknown): string {
+function failure(w: KeyWrite, err: unknown): KeyWriteFailed {
   const msg = errorMessage(err).replace(/^\d{3}( [A-Za-z ]+)?:\s*/, '');
   const field = err instanceof ApiError && (err.status === 400 || err.status === 409) ? keyErrorField(msg) : undefined;
-  return `${label(w)} not saved: ${field ? `${field}: ` : ''}${msg}`;
+  return new KeyWriteFailed(`${label(w)} not saved: ${field ? `${field}: ` : ''}${msg}`, field, { cause: err });
 }
 
 export function useKeysController(services: Services, provider: string, dispatch: (a: KeysAction) => void): { reload: () => void; save: (writes: readonly KeyWrite[]) => void } {
@@ -44,10 +57,7 @@ export function useKeysController(services: Services, provider: string, dispatch
     if (w.kind !== 'create') {
       const id = w.fetched.id!;
       const fresh = await client.getKey(provider, id);
-      if (keyFingerprint(fresh) !== keyFingerprint(w.fetched)) {
-        const moved = diffKeys(buildKeyBody(w.fetched), buildKeyBody(fresh)).map((c) => c.path);
-        throw new Error(`${label(w)} changed on the gateway since it was loaded (${moved.join(', ')}): nothing sent; reloaded, redo the action`);
-      }
+      if (keyFingerprint(fresh) !== keyFingerprint(w.fetched)) throw new KeyChanged(fresh);
       try {
         services.history?.append(connection.gatewayKey, keyHistoryName(provider, id), w.fetched as Record<string, unknown>);
       } catch (err) {
@@ -60,7 +70,7 @@ export function useKeysController(services: Services, provider: string, dispatch
       else if (w.kind === 'update') response = await client.updateKey(provider, w.fetched.id!, buildKeyBody(w.fetched, w.edits));
       else await client.deleteKey(provider, w.fetched.id!);
     } catch (err) {
-      throw new Error(failure(w, err), { cause: err });
+      throw failure(w, err);
     }
     const id = w.kind === 'create' ? response?.id : w.fetched.id;
     if (!id) return { notes: [] };
@@ -90,7 +100,12 @@ export function useKeysController(services: Services, provider: string, dispatch
           }
         } catch (err) {
           if (!alive.current) return;
-          dispatch({ type: 'save-failed', message: `${done ? `${done} of ${writes.length} saved; ` : ''}${errorMessage(err)}` });
+          if (err instanceof KeyChanged) {
+            dispatch({ type: 'conflict', fresh: err.fresh, pending: writes.slice(done), saved: done });
+            return reload();
+          }
+          const field = err instanceof KeyWriteFailed ? err.field : undefined;
+          dispatch({ type: 'save-failed', message: `${done ? `${done} of ${writes.length} saved; ` : ''}${errorMessage(err)}`, field });
           reload();
           return;
         }
