@@ -58,9 +58,9 @@ describe('fleet screen', () => {
     await waitFor(() => expect(lastFrame()).toContain('openai'));
     stdin.write('F');
     // Everyone but charlie has answered: its column still waits, the others are filled in.
-    await waitFor(() => expect(lastFrame()).toContain('4/5 gateways answered'));
+    await waitFor(() => expect(lastFrame()).toMatch(/ 4\/5/));
     expect(row(lastFrame(), 'openai')).toMatch(/openai\s+=\s+≠ 3\s+…\s+\?\s+=/);
-    await waitFor(() => expect(lastFrame()).toContain('5/5 gateways answered'));
+    await waitFor(() => expect(lastFrame()).toMatch(/ 5\/5/));
     const frame = lastFrame()!;
     expect(lines(frame)).toHaveLength(24);
     for (const l of lines(frame)) expect([...l].length).toBeLessThanOrEqual(80);
@@ -80,13 +80,13 @@ describe('fleet screen', () => {
     const { lastFrame, stdin } = start();
     await waitFor(() => expect(lastFrame()).toContain('openai'));
     stdin.write('F');
-    await waitFor(() => expect(lastFrame()).toContain('5/5 gateways answered'));
+    await waitFor(() => expect(lastFrame()).toMatch(/ 5\/5/));
     // groq: only a plain secret differs; it cannot be copied, nothing is pushed.
     stdin.write('jjj');
     stdin.write('l');
     await waitFor(() => expect(row(lastFrame(), 'groq')).toContain('›groq'));
     stdin.write(KEYS.enter);
-    await waitFor(() => expect(lastFrame()).toContain('groq: 1 field differs · alpha → bravo'));
+    await waitFor(() => expect(lastFrame()).toContain('groq: 1 field differs · p alpha→bravo · P bravo→alpha'));
     expect(lastFrame()).toMatch(/proxy_config\.username\s+•••• \(set, redact…\s+•••• \(set, redacte…/);
     stdin.write('p');
     await waitFor(() => expect(lastFrame()).toContain('nothing the editor can push: proxy_config.username differs and cannot be copied'));
@@ -115,5 +115,37 @@ describe('fleet screen', () => {
     for (const r of gws.flatMap((g) => g.requests).filter((q) => q.method !== 'GET')) {
       expect(r.url).toBe('/api/providers/openai');
     }
+  });
+
+  it('P pushes the other way: this gateway -> the first column, through the first gateway\'s review: exact PUT body', async () => {
+    gws[1]!.mutateProvider('openai', (p) => {
+      p.network_config!.max_retries = 7;
+    });
+    const before = await (await fetch(`${gws[0]!.url}/api/providers/openai`)).json() as Record<string, any>;
+    const { lastFrame, stdin } = start();
+    await waitFor(() => expect(lastFrame()).toContain('openai'));
+    stdin.write('F');
+    await waitFor(() => expect(lastFrame()).toMatch(/ 5\/5/));
+    stdin.write('jjjjj');
+    stdin.write('l');
+    await waitFor(() => expect(row(lastFrame(), 'openai')).toContain('›openai'));
+    stdin.write(KEYS.enter);
+    await waitFor(() => expect(lastFrame()).toMatch(/network_config\.max_retries\s+2\s+7/));
+    expect(lastFrame()).toContain('p alpha→bravo');
+    expect(lastFrame()).toContain('P bravo→alpha');
+    stdin.write('P');
+    await waitFor(() => expect(lastFrame()).toContain('Unsaved edits to openai'));
+    stdin.write('r');
+    await waitFor(() => expect(lastFrame()).toContain('1 changed'));
+    stdin.write(KEYS.ctrlS);
+    await waitFor(() => expect(lastFrame()).toContain('~ network_config.max_retries: 2 → 7'));
+    stdin.write('y');
+    await waitFor(() => expect(gws[0]!.requests.some((r) => r.method === 'PUT')).toBe(true));
+    const puts = gws[0]!.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.url).toBe('/api/providers/openai');
+    const { name: _n, provider_status: _s, status: _t, description: _d, config_hash: _h, keys: _k, ...writable } = before;
+    expect(puts[0]!.json).toEqual({ ...writable, network_config: { ...writable.network_config, max_retries: 7 } });
+    expect(gws[1]!.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });

@@ -44,7 +44,8 @@ export function FleetScreen(props: FleetScreenProps) {
       case 'right': return dispatch({ type: 'move', cols: 1 });
       case 'open': return dispatch({ type: 'open' });
       case 'mark': return dispatch({ type: 'mark' });
-      case 'push': return ctl.push(props.onPush);
+      case 'push': return ctl.push('toCell', props.onPush);
+      case 'pushBack': return ctl.push('toReference', props.onPush);
       case 'refresh': return ctl.reload();
       case 'help': return props.onHelp(Boolean(s.cell));
       case 'forceQuit': return props.onQuit();
@@ -115,7 +116,7 @@ function CellDiff({ state, width, height }: { state: FleetState; width: number; 
   const top = Math.max(0, Math.min(cell.cursor - Math.floor(height / 2), fields.length - height));
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text {...theme.title} wrap="truncate">{fit(`${row.name}: ${fields.length} field${fields.length === 1 ? ' differs' : 's differ'} · ${from} → ${to}${cell.marked.length > 0 ? ` · ${cell.marked.length} marked` : ''}`, width)}</Text>
+      <Text {...theme.title} wrap="truncate">{fit(`${row.name}: ${fields.length} field${fields.length === 1 ? ' differs' : 's differ'} · p ${from}→${to} · P ${to}→${from}${cell.marked.length > 0 ? ` · ${cell.marked.length} marked` : ''}`, width)}</Text>
       <Text {...theme.muted} wrap="truncate">{fit(`    ${fit('FIELD', pathW)}${fit(from, valueW)}${fit(to, valueW)}`, width)}</Text>
       {fields.slice(top, top + height).map((f, i) => {
         const focused = top + i === cell.cursor;

@@ -17,10 +17,16 @@ const FLEET_PARALLEL = 8;
 /** Per-gateway deadline, ms. */
 const FLEET_TIMEOUT_MS = 10_000;
 
+export type PushDirection = 'toCell' | 'toReference';
+
 export interface FleetController {
   reload(): void;
-  /** Prepares the push of the open cell; calls `onPush` with the target session when there is something to review. */
-  push(onPush: (session: Session, name: string) => void): void;
+  /**
+   * Prepares the push of the open cell, `toCell` (first column -> the cell's
+   * gateway) or `toReference` (the cell's gateway -> first column); calls
+   * `onPush` with the target session when there is something to review.
+   */
+  push(direction: PushDirection, onPush: (session: Session, name: string) => void): void;
 }
 
 export function useFleetController(services: Services, dispatch: (a: FleetAction) => void, getState: () => FleetState): FleetController {
@@ -68,7 +74,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [services]);
 
-  const push = (onPush: (session: Session, name: string) => void): void => {
+  const push = (direction: PushDirection, onPush: (session: Session, name: string) => void): void => {
     const s = getState();
     const cell = s.cell;
     const row = cell && s.rows.find((r) => r.name === cell.name);
@@ -77,15 +83,16 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
       const st = s.columns[col]?.state;
       return st?.kind === 'ok' ? st.providers.find((p) => p.name === cell.name) : undefined;
     };
-    const source = providerOf(row.reference);
-    const target = providerOf(cell.col);
-    const targetProfile = s.columns[cell.col]!.profile;
+    const [from, to] = direction === 'toCell' ? [row.reference, cell.col] : [cell.col, row.reference];
+    const source = providerOf(from);
+    const target = providerOf(to);
+    const targetProfile = s.columns[to]!.profile;
     const session = sessions.current.get(targetProfile);
     if (!source || !target || !session) return;
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
     const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
     const { fields: draftFields, skipped } = pushDraft(source, target, fields.map((f) => f.segments));
-    const key = JSON.stringify([cell.name, cell.col, cell.marked]);
+    const key = JSON.stringify([cell.name, cell.col, cell.marked, direction]);
     if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
     try {
       if (services.drafts.unrecovered(session.connection.gatewayKey, cell.name).length > 0) {
@@ -96,7 +103,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
       }
       if (skipped.length > 0 && armed.current !== key) {
         armed.current = key;
-        return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · p again pushes the rest`, role: 'warn' });
+        return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · ${direction === 'toCell' ? 'p' : 'P'} again pushes the rest`, role: 'warn' });
       }
       armed.current = undefined;
       // Written as an editor that ends at once: the target's form then offers it like any unrecovered draft.
