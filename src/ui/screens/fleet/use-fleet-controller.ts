@@ -9,7 +9,9 @@ import { errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
 import type { FleetAction, FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { cellFields } from '../../../state/fleet/fleet-reducer.js';
+import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
+import type { PlannedWrite } from '../../../state/provider-write-plan.js';
 import type { Services, Session } from '../../services.js';
 
 /** Gateways read at the same time. */
@@ -27,6 +29,8 @@ export interface FleetController {
    * `onPush` with the target session when there is something to review.
    */
   push(direction: PushDirection, onPush: (session: Session, name: string) => void): void;
+  /** Writes the direct push under review (y). */
+  confirm(): void;
 }
 
 export function useFleetController(services: Services, dispatch: (a: FleetAction) => void, getState: () => FleetState): FleetController {
@@ -88,10 +92,15 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     const target = providerOf(to);
     const targetProfile = s.columns[to]!.profile;
     const session = sessions.current.get(targetProfile);
-    if (!source || !target || !session) return;
+    if (!source) return dispatch({ type: 'message', text: `${cell.name} is not configured on ${s.columns[from]!.profile}: nothing to push`, role: 'muted' });
+    if (!session) return;
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
     const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
-    const { fields: draftFields, skipped } = pushDraft(source, target, fields.map((f) => f.segments));
+    const paths = fields.map((f) => f.segments);
+    if (!target) return review(targetProfile, planDirectPush(cell.name, source, undefined, paths));
+    const { fields: draftFields, skipped, outsideEditor } = pushDraft(source, target, paths);
+    // Fields the editor does not edit go through the same planned write as `fleet push`.
+    if (outsideEditor.length > 0) return review(targetProfile, planDirectPush(cell.name, source, target, paths));
     const key = JSON.stringify([cell.name, cell.col, cell.marked, direction]);
     if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
     try {
@@ -118,5 +127,27 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     onPush(session, cell.name);
   };
 
-  return { reload, push };
+  const review = (profile: string, plan: PlannedWrite): void => {
+    if (plan.action === 'none') return dispatch({ type: 'message', text: `nothing to push: ${plan.notCopied.map((p) => `${p} differs and cannot be copied`).join('; ') || 'no change'}`, role: 'warn' });
+    dispatch({ type: 'review', profile, plan });
+  };
+
+  const confirm = (): void => {
+    const r = getState().review;
+    if (!r) return;
+    dispatch({ type: 'reviewClosed' });
+    if (r.plan.errors.length > 0) return dispatch({ type: 'message', text: `not pushed: ${r.plan.errors[0]!}`, role: 'error' });
+    if (!services.fleetWrite) return dispatch({ type: 'message', text: 'no direct write here: use `bifrost-tui fleet push`', role: 'error' });
+    dispatch({ type: 'message', text: `writing ${r.plan.name} to ${r.profile}…`, role: 'muted' });
+    services.fleetWrite(r.profile, r.plan).then(
+      () => {
+        dispatch({ type: 'close' });
+        reload();
+        dispatch({ type: 'message', text: `${r.plan.action === 'create' ? 'created' : 'updated'} ${r.plan.name} on ${r.profile}`, role: 'ok' });
+      },
+      (err: unknown) => dispatch({ type: 'message', text: `${r.profile}: ${errorMessage(err)}`, role: 'error' }),
+    );
+  };
+
+  return { reload, push, confirm };
 }
