@@ -5,15 +5,12 @@
  * since DIR was last exported from / applied to it), secrets that cannot be
  * copied, and what the editor's checks refuse. Pure: the caller fetches.
  */
-import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
-import { diffObjects, normalizeForCompare, type DiffEntry } from '../state/form/diff.js';
+import { diffObjects, normalizeForCompare } from '../state/form/diff.js';
 import type { SyncSnapshots } from '../store/sync-store.js';
 import { diffJson, formatDiff, plural } from './output.js';
-import { checkEdits } from './providers-check.js';
 import { fingerprint, type ProviderDocument } from './providers-document.js';
-import { IGNORED_FIELDS, portableBody, replaceEdits, staleMasks } from './providers-merge.js';
-import { planChanges } from './providers-save.js';
+import { IGNORED_FIELDS, planWrite, type PlannedWrite } from '../state/provider-write-plan.js';
 
 /** A document of the directory and the provider it is for. */
 export interface DirDocument extends ProviderDocument {
@@ -21,22 +18,11 @@ export interface DirDocument extends ProviderDocument {
 }
 
 /** What applying the directory does to one provider. */
-export interface PlanItem {
-  name: string;
-  action: 'create' | 'update' | 'delete' | 'none';
+export interface PlanItem extends PlannedWrite {
   /** The file it comes from (absent for a delete). */
   source?: string;
-  /** The gateway's copy when planned (absent for a create): each write re-reads and compares. */
-  fetched?: Provider;
-  /** The complete body to send (create/update). */
-  body?: Record<string, unknown>;
-  changes: DiffEntry[];
   /** Fields changed on this gateway since the last export/apply of DIR; undefined = no record to tell. */
   drift?: string[];
-  /** Secret paths left as the gateway has them. */
-  notCopied: string[];
-  /** Why this provider is not written (validation); the others still are. */
-  errors: string[];
 }
 
 export interface DirPlan {
@@ -61,36 +47,16 @@ function writableOf(doc: DirDocument): Record<string, unknown> {
   return body;
 }
 
-/** What a provider about to be created is checked against: its kind (fixed at creation) and nothing else. */
-function creationBase(name: string, desired: Record<string, unknown>): Provider {
-  const cpc = desired.custom_provider_config as Record<string, unknown> | undefined;
-  const kind = cpc && typeof cpc === 'object' && 'base_provider_type' in cpc ? { custom_provider_config: { base_provider_type: cpc.base_provider_type } } : {};
-  return { name, ...kind } as Provider;
-}
-
 /** The plan for one document against the gateway's copy (undefined: not configured there). */
 export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined): PlanItem {
-  const base: PlanItem = { name: doc.name, action: 'none', source: doc.source, changes: [], notCopied: [], errors: [] };
   let desired: Record<string, unknown>;
   try {
     desired = writableOf(doc);
   } catch (err) {
-    return { ...base, action: fetched ? 'update' : 'create', fetched, errors: [(err as Error).message] };
+    return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], errors: [(err as Error).message] };
   }
-  const { body: portable, notCopied } = portableBody(fetched, desired);
-  const original = fetched ?? creationBase(doc.name, portable);
-  const edits: Edit[] = replaceEdits(original, portable);
-  const planned = planChanges(original, edits);
-  const { body } = planned;
-  // A new provider lists every field it sets.
-  const changes = fetched ? planned.changes : diffObjects(undefined, body);
-  const { errors } = checkEdits(original, edits);
-  for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
-  const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
-  return {
-    ...base, action, fetched, body, changes, notCopied, errors: [...new Set(errors)],
-    ...(fetched && action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}),
-  };
+  const item = planWrite(doc.name, desired, fetched);
+  return { ...item, source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
 }
 
 /** The plan for `docs` against the gateway's providers. */

@@ -4,14 +4,15 @@
  * complete body built from the fetched object plus edits.
  */
 import { ApiError } from '../api/api-error.js';
-import { buildUpdateBody, type Edit } from '../api/update-body.js';
+import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
-import { diffObjects, type DiffEntry } from '../state/form/diff.js';
 import { CommandError, confirmWrite, type Ctx } from './command-context.js';
 import { diffJson, formatDiff, maskedBody, plural } from './output.js';
-import { checkEdits } from './providers-check.js';
+import { checkEdits } from '../state/form/check-edits.js';
 import { fingerprint } from './providers-document.js';
-import { staleMasks } from './providers-merge.js';
+import { planChanges, staleMasks } from '../state/provider-write-plan.js';
+
+export { planChanges } from '../state/provider-write-plan.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** What to write. */
@@ -27,10 +28,6 @@ export interface WritePlan {
 }
 
 /** The changes a body makes to the fetched provider. */
-export function planChanges(fetched: Provider, edits: readonly Edit[]): { body: Record<string, unknown>; changes: DiffEntry[] } {
-  const body = buildUpdateBody(fetched, edits);
-  return { body, changes: diffObjects(buildUpdateBody(fetched, []), body) };
-}
 
 /** Prints validation problems; returns true when there were errors. */
 export function reportCheck(ctx: Ctx, fetched: Provider, edits: readonly Edit[], asNotes = false): boolean {

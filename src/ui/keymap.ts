@@ -185,7 +185,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'up', keys: ['up', 'k'], scope: 'fleetCell', help: 'previous field' },
   { command: 'down', keys: ['down', 'j'], scope: 'fleetCell', help: 'next field', hint: 'move' },
   { command: 'mark', keys: ['space'], scope: 'fleetCell', help: 'mark/unmark the field for a push', hint: 'mark' },
-  { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the first gateway to this one, through the editor\'s review and save', hint: 'push' },
+  { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the first gateway to this one, through the editor\'s review and save', hint: 'push →' },
+  { command: 'pushBack', keys: ['P'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from this gateway to the first one, through the editor\'s review and save', hint: 'push ←' },
   { command: 'back', keys: ['esc', 'q'], scope: 'fleetCell', help: 'back to the grid', hint: 'back', rank: 1 },
 
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help', rank: 1 },

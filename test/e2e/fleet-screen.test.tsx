@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
 import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
+import { fleetWriter } from '../../src/app/fleet-write.js';
 import { draftService } from '../../src/app/local-services.js';
+import { isRedacted } from '../../src/api/secrets.js';
 import { openDraftStore } from '../../src/store/draft-store.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { App } from '../../src/ui/app.js';
@@ -18,10 +20,11 @@ import { KEYS } from '../helpers/keys.js';
 let gws: DemoGateway[];
 let dir: string;
 let profiles: EdgeProfilesService;
+let store: ReturnType<typeof openProfileStore>;
 beforeEach(async () => {
   gws = await Promise.all([0, 1, 2, 3].map(() => startDemoGateway({ port: 0 })));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-fleet-ui-'));
-  const store = openProfileStore({ dir: path.join(dir, 'config') });
+  store = openProfileStore({ dir: path.join(dir, 'config') });
   ['alpha', 'bravo', 'charlie', 'echo'].forEach((name, i) => store.upsert({ name, url: gws[i]!.url, auth: 'none' }));
   store.upsert({ name: 'delta', url: 'http://127.0.0.1:1', auth: 'none' });
   profiles = createProfilesService({ store, env: { PATH: process.env.PATH } });
@@ -39,6 +42,7 @@ function start() {
     ...fakeServices(client, { profile: 'alpha' }),
     profiles,
     drafts: draftService(drafts),
+    fleetWrite: fleetWriter({ PATH: process.env.PATH }, { store, historyDir: path.join(dir, 'state') }),
   };
   return render(<App services={services} mono size={{ columns: 80, rows: 24 }} />);
 }
@@ -87,7 +91,7 @@ describe('fleet screen', () => {
     stdin.write('l');
     await waitFor(() => expect(row(lastFrame(), 'groq')).toContain('›groq'));
     stdin.write(KEYS.enter);
-    await waitFor(() => expect(lastFrame()).toContain('groq: 1 field differs · alpha → bravo'));
+    await waitFor(() => expect(lastFrame()).toContain('groq: 1 field differs · p alpha→bravo · P bravo→alpha'));
     expect(lastFrame()).toMatch(/proxy_config\.username\s+•••• \(set, redact…\s+•••• \(set, redacte…/);
     stdin.write('p');
     await waitFor(() => expect(lastFrame()).toContain('nothing the editor can push: proxy_config.username differs and cannot be copied'));
@@ -116,5 +120,104 @@ describe('fleet screen', () => {
     for (const r of gws.flatMap((g) => g.requests).filter((q) => q.method !== 'GET')) {
       expect(r.url).toBe('/api/providers/openai');
     }
+  });
+
+  it('P pushes the other way: this gateway -> the first column, through the first gateway\'s review: exact PUT body', async () => {
+    gws[1]!.mutateProvider('openai', (p) => {
+      p.network_config!.max_retries = 7;
+    });
+    const before = await (await fetch(`${gws[0]!.url}/api/providers/openai`)).json() as Record<string, any>;
+    const { lastFrame, stdin } = start();
+    await waitFor(() => expect(lastFrame()).toContain('openai'));
+    stdin.write('F');
+    await waitFor(() => expect(lastFrame()).toMatch(/ 5\/5/));
+    stdin.write('jjjjj');
+    stdin.write('l');
+    await waitFor(() => expect(row(lastFrame(), 'openai')).toContain('›openai'));
+    stdin.write(KEYS.enter);
+    await waitFor(() => expect(lastFrame()).toMatch(/network_config\.max_retries\s+2\s+7/));
+    expect(lastFrame()).toContain('p alpha→bravo');
+    expect(lastFrame()).toContain('P bravo→alpha');
+    stdin.write('P');
+    await waitFor(() => expect(lastFrame()).toContain('Unsaved edits to openai'));
+    stdin.write('r');
+    await waitFor(() => expect(lastFrame()).toContain('1 changed'));
+    stdin.write(KEYS.ctrlS);
+    await waitFor(() => expect(lastFrame()).toContain('~ network_config.max_retries: 2 → 7'));
+    stdin.write('y');
+    await waitFor(() => expect(gws[0]!.requests.some((r) => r.method === 'PUT')).toBe(true));
+    const puts = gws[0]!.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.url).toBe('/api/providers/openai');
+    const { name: _n, provider_status: _s, status: _t, description: _d, config_hash: _h, keys: _k, ...writable } = before;
+    expect(puts[0]!.json).toEqual({ ...writable, network_config: { ...writable.network_config, max_retries: 7 } });
+    expect(gws[1]!.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  const READ_ONLY = ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys'];
+  const writableOf = (p: Record<string, any>): Record<string, any> => Object.fromEntries(Object.entries(p).filter(([k]) => !READ_ONLY.includes(k)));
+  const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
+  const openCell = async (frame: () => string | undefined, stdin: { write: (s: string) => void }, down: number, right: number, name: string): Promise<void> => {
+    await waitFor(() => expect(frame()).toContain('openai'));
+    stdin.write('F');
+    await waitFor(() => expect(frame()).toMatch(/ 5\/5/));
+    stdin.write('j'.repeat(down));
+    stdin.write('l'.repeat(right));
+    await waitFor(() => expect(row(frame(), name)).toContain(`›${name}`));
+    stdin.write(KEYS.enter);
+  };
+
+  it('a field the editor does not edit (pricing_overrides) is pushed by a reviewed direct write: exact PUT body, no mask', async () => {
+    gws[1]!.mutateProvider('openai', (p) => {
+      (p as Record<string, unknown>).pricing_overrides = [{ model: 'gpt-4o', input_cost_per_token: 0.000009, output_cost_per_token: 0.00002 }];
+    });
+    const alpha = await (await fetch(`${gws[0]!.url}/api/providers/openai`)).json() as Record<string, any>;
+    const before = await (await fetch(`${gws[1]!.url}/api/providers/openai`)).json() as Record<string, any>;
+    const { lastFrame, stdin } = start();
+    await openCell(lastFrame, stdin, 5, 1, 'openai');
+    await waitFor(() => expect(lastFrame()).toContain('pricing_overrides'));
+    stdin.write('p');
+    await waitFor(() => expect(lastFrame()).toContain('Update openai on bravo: 1 change'));
+    expect(lastFrame()).toContain('~ pricing_overrides');
+    expect(lastFrame()).toContain('Write it to bravo? (y/n)');
+    expect(gws[1]!.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    stdin.write('y');
+    await waitFor(() => expect(lastFrame()).toContain('updated openai on bravo'));
+    const puts = gws[1]!.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.url).toBe('/api/providers/openai');
+    expect(puts[0]!.json).toEqual({ ...writableOf(before), pricing_overrides: alpha.pricing_overrides });
+    // The only redacted value sent is bravo's own CA certificate mask, which the gateway keeps.
+    expect(strings(puts[0]!.json).filter(isRedacted)).toEqual([before.network_config.ca_cert_pem]);
+    expect(gws[1]!.storedProvider('openai')!.network_config!.ca_cert_pem).toBe(gws[0]!.storedProvider('openai')!.network_config!.ca_cert_pem);
+    // The re-read before the write and the backup: a GET of openai right before the PUT.
+    const i = gws[1]!.requests.findIndex((r) => r.method === 'PUT');
+    expect(gws[1]!.requests[i - 1]).toMatchObject({ method: 'GET', url: '/api/providers/openai' });
+  });
+
+  it('a provider missing on the target is created by a reviewed direct write: exact POST body, no mask', async () => {
+    await fetch(`${gws[3]!.url}/api/providers/openai`, { method: 'DELETE' });
+    const alpha = await (await fetch(`${gws[0]!.url}/api/providers/openai`)).json() as Record<string, any>;
+    const { lastFrame, stdin } = start();
+    await openCell(lastFrame, stdin, 5, 4, 'openai');
+    await waitFor(() => expect(lastFrame()).toContain('p alpha→echo'));
+    stdin.write('P');
+    await waitFor(() => expect(lastFrame()).toContain('openai is not configured on echo: nothing to push'));
+    stdin.write('p');
+    await waitFor(() => expect(lastFrame()).toContain('Create openai on echo'));
+    expect(gws[3]!.requests.filter((r) => r.method === 'POST' || r.method === 'PUT')).toEqual([]);
+    stdin.write('n');
+    await waitFor(() => expect(lastFrame()).toContain('p alpha→echo'));
+    stdin.write('p');
+    await waitFor(() => expect(lastFrame()).toContain('Create openai on echo'));
+    stdin.write('y');
+    await waitFor(() => expect(lastFrame()).toContain('created openai on echo'));
+    const posts = gws[3]!.requests.filter((r) => r.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const { ca_cert_pem: _ca, ...network } = alpha.network_config;
+    expect(posts[0]!.json).toEqual({ ...writableOf(alpha), network_config: network, provider: 'openai' });
+    for (const v of strings(posts[0]!.json)) expect(isRedacted(v)).toBe(false);
+    expect(gws.flatMap((g) => g.requests).filter((r) => r.method !== 'GET')).toHaveLength(2);
+    await waitFor(() => expect(row(lastFrame(), 'openai')).toMatch(/openai\s+=\s+=\s+=\s+\?\s+≠/));
   });
 });

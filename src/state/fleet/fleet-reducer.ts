@@ -4,7 +4,9 @@
  * provider between the reference column and the cell's gateway, where
  * fields can be marked for a push. Pure.
  */
+import { formatDiffEntry } from '../form/diff.js';
 import { jsonEqual } from '../form/same-value.js';
+import type { PlannedWrite } from '../provider-write-plan.js';
 import { compareFleet, type FleetColumn, type FleetField, type FleetRow, type GatewayState } from './fleet-compare.js';
 
 export interface FleetCellView {
@@ -21,6 +23,8 @@ export interface FleetState {
   row: number;
   col: number;
   cell?: FleetCellView;
+  /** A direct push shown for a y/n confirmation (fields the editor does not edit, or a create). */
+  review?: { profile: string; plan: PlannedWrite };
   message?: { text: string; role: 'muted' | 'warn' | 'error' | 'ok' };
 }
 
@@ -31,6 +35,8 @@ export type FleetAction =
   | { type: 'open' }
   | { type: 'close' }
   | { type: 'mark' }
+  | { type: 'review'; profile: string; plan: PlannedWrite }
+  | { type: 'reviewClosed' }
   | { type: 'message'; text: string; role: 'muted' | 'warn' | 'error' | 'ok' };
 
 export const initialFleetState: FleetState = { columns: [], rows: [], row: 0, col: 0 };
@@ -72,7 +78,6 @@ export function fleetReducer(s: FleetState, a: FleetAction): FleetState {
       if (!cell || cell.kind === 'loading') return { ...s, message: { text: 'still waiting for this gateway', role: 'muted' } };
       if (cell.kind === 'unreachable') return { ...s, message: { text: `${s.columns[s.col]!.profile}: ${cell.reason}`, role: 'error' } };
       if (cell.kind === 'reference') return { ...s, message: { text: 'this is the reference column: open a cell of another gateway', role: 'muted' } };
-      if (cell.kind === 'missing') return { ...s, message: { text: `${row.name} is not configured on ${s.columns[s.col]!.profile}: create it with \`bifrost-tui fleet push\``, role: 'muted' } };
       if (cell.kind === 'same') return { ...s, message: { text: `${row.name} is the same on ${s.columns[s.col]!.profile}`, role: 'muted' } };
       return { ...s, cell: { name: row.name, col: s.col, cursor: 0, marked: [] }, message: undefined };
     }
@@ -86,7 +91,22 @@ export function fleetReducer(s: FleetState, a: FleetAction): FleetState {
       const marked = s.cell.marked.includes(field.path) ? s.cell.marked.filter((p) => p !== field.path) : [...s.cell.marked, field.path];
       return { ...s, cell: { ...s.cell, marked } };
     }
+    case 'review':
+      return { ...s, review: { profile: a.profile, plan: a.plan }, message: undefined };
+    case 'reviewClosed':
+      return { ...s, review: undefined };
     case 'message':
       return { ...s, message: { text: a.text, role: a.role } };
   }
+}
+
+/** The lines of a direct push's review: what is written, field by field, and what is not copied. */
+export function reviewLines(profile: string, plan: PlannedWrite): string[] {
+  const what = plan.action === 'create' ? `Create ${plan.name} on ${profile}` : `Update ${plan.name} on ${profile}`;
+  return [
+    `${what}: ${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'} (re-read and backed up right before the write)`,
+    ...plan.changes.map((e) => `  ${formatDiffEntry(e)}`),
+    ...plan.notCopied.map((p) => `  not copied: ${p} differs and cannot be copied: set it on the target`),
+    ...plan.errors.map((e) => `  invalid: ${e}`),
+  ];
 }

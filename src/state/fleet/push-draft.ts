@@ -19,6 +19,8 @@ export interface PushDraft {
   fields: Record<string, unknown>;
   /** Paths that were not copied, each with the reason. */
   skipped: string[];
+  /** Paths the editor does not edit (a direct write copies them). */
+  outsideEditor: string[];
 }
 
 function holdsMask(v: unknown): boolean {
@@ -29,7 +31,7 @@ function holdsMask(v: unknown): boolean {
 }
 
 /** The wire path that holds a compared field (a normalized path may point inside a flags/EnvVar value). */
-function wirePath(source: Provider, target: Provider | undefined, segments: readonly string[]): string[] {
+export function wirePath(source: Provider, target: Provider | undefined, segments: readonly string[]): string[] {
   const path = [...segments];
   while (path.length > 1 && getAtPath(source, path) === undefined && getAtPath(target, path) === undefined) path.pop();
   return path;
@@ -51,6 +53,7 @@ function copyEdit(source: Provider, target: Provider | undefined, segments: read
 export function pushDraft(source: Provider, target: Provider, paths: ReadonlyArray<readonly string[]>): PushDraft {
   const edits: Edit[] = [];
   const skipped: string[] = [];
+  const outsideEditor: string[] = [];
   for (const segments of paths) {
     const e = copyEdit(source, target, segments);
     if (typeof e === 'string') skipped.push(e);
@@ -63,8 +66,8 @@ export function pushDraft(source: Provider, target: Provider, paths: ReadonlyArr
   for (const e of edits) {
     const id = e.path.join('.');
     if (![...covered].some((c) => id === c || id.startsWith(`${c}.`) || c.startsWith(`${id}.`))) {
-      skipped.push(`${id}: not a field of the editor; copy it with \`bifrost-tui fleet push\``);
+      outsideEditor.push(id);
     }
   }
-  return { fields: Object.fromEntries(state.edits), skipped };
+  return { fields: Object.fromEntries(state.edits), skipped, outsideEditor };
 }

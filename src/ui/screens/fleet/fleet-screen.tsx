@@ -1,7 +1,7 @@
 /** The fleet screen: providers x gateways, `=` / `≠ N` / `-` / `?` cells filling in as gateways answer. */
 import { Box, Text } from 'ink';
 import { cellText, type FleetRow } from '../../../state/fleet/fleet-compare.js';
-import { cellFields, fleetReducer, initialFleetState, type FleetState } from '../../../state/fleet/fleet-reducer.js';
+import { cellFields, fleetReducer, reviewLines, initialFleetState, type FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
@@ -35,6 +35,13 @@ export function FleetScreen(props: FleetScreenProps) {
 
   useKeyHandler((input, key) => {
     const s = getState();
+    if (s.review) {
+      const answer = commandFor(['confirm', 'global'], input, key);
+      if (answer === 'yes') return ctl.confirm();
+      if (answer === 'no') return dispatch({ type: 'reviewClosed' });
+      if (answer === 'forceQuit') return props.onQuit();
+      return;
+    }
     const scope = s.cell ? 'fleetCell' : 'fleet';
     const command = commandFor([scope, 'global'], input, key);
     switch (command) {
@@ -44,7 +51,8 @@ export function FleetScreen(props: FleetScreenProps) {
       case 'right': return dispatch({ type: 'move', cols: 1 });
       case 'open': return dispatch({ type: 'open' });
       case 'mark': return dispatch({ type: 'mark' });
-      case 'push': return ctl.push(props.onPush);
+      case 'push': return ctl.push('toCell', props.onPush);
+      case 'pushBack': return ctl.push('toReference', props.onPush);
       case 'refresh': return ctl.reload();
       case 'help': return props.onHelp(Boolean(s.cell));
       case 'forceQuit': return props.onQuit();
@@ -57,9 +65,10 @@ export function FleetScreen(props: FleetScreenProps) {
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Header connection={services.session.connection} width={width} crumb="fleet" right={right} rightShort={`${ready}/${state.columns.length} answered`} />
-      {state.cell ? <CellDiff state={state} width={width} height={height - CHROME} /> : <Grid state={state} width={width} height={height - CHROME} />}
+      {state.review ? <Review state={state} width={width} height={height - CHROME} />
+        : state.cell ? <CellDiff state={state} width={width} height={height - CHROME} /> : <Grid state={state} width={width} height={height - CHROME} />}
       <Message state={state} width={width} />
-      <Footer scopes={[state.cell ? 'fleetCell' : 'fleet', 'global']} width={width} />
+      <Footer scopes={[state.review ? 'confirm' : state.cell ? 'fleetCell' : 'fleet', 'global']} width={width} />
     </Box>
   );
 }
@@ -115,7 +124,7 @@ function CellDiff({ state, width, height }: { state: FleetState; width: number; 
   const top = Math.max(0, Math.min(cell.cursor - Math.floor(height / 2), fields.length - height));
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text {...theme.title} wrap="truncate">{fit(`${row.name}: ${fields.length} field${fields.length === 1 ? ' differs' : 's differ'} · ${from} → ${to}${cell.marked.length > 0 ? ` · ${cell.marked.length} marked` : ''}`, width)}</Text>
+      <Text {...theme.title} wrap="truncate">{fit(`${row.name}: ${fields.length} field${fields.length === 1 ? ' differs' : 's differ'} · p ${from}→${to} · P ${to}→${from}${cell.marked.length > 0 ? ` · ${cell.marked.length} marked` : ''}`, width)}</Text>
       <Text {...theme.muted} wrap="truncate">{fit(`    ${fit('FIELD', pathW)}${fit(from, valueW)}${fit(to, valueW)}`, width)}</Text>
       {fields.slice(top, top + height).map((f, i) => {
         const focused = top + i === cell.cursor;
@@ -127,6 +136,21 @@ function CellDiff({ state, width, height }: { state: FleetState; width: number; 
           </Text>
         );
       })}
+    </Box>
+  );
+}
+
+/** A direct push (fields the editor does not edit, or a create): every change, then y/n. */
+function Review({ state, width, height }: { state: FleetState; width: number; height: number }) {
+  const theme = useTheme();
+  const { profile, plan } = state.review!;
+  const lines = reviewLines(profile, plan);
+  const room = height + 1;
+  const shown = lines.length > room ? [...lines.slice(0, room - 1), `  … ${lines.length - room + 1} more`] : lines;
+  return (
+    <Box flexDirection="column" height={height + 2}>
+      {shown.map((l, i) => <Text key={i} wrap="truncate" {...(i === 0 ? theme.title : {})}>{fit(l, width)}</Text>)}
+      <Text {...(plan.errors.length > 0 ? theme.error : theme.warn)} wrap="truncate">{fit(plan.errors.length > 0 ? 'Invalid: y will not write it.' : `Write it to ${profile}? (y/n)`, width)}</Text>
     </Box>
   );
 }

@@ -9,7 +9,9 @@ import { errorMessage } from '../../../api/api-error.js';
 import type { Provider } from '../../../api/wire.js';
 import type { FleetAction, FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { cellFields } from '../../../state/fleet/fleet-reducer.js';
+import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
+import type { PlannedWrite } from '../../../state/provider-write-plan.js';
 import type { Services, Session } from '../../services.js';
 
 /** Gateways read at the same time. */
@@ -17,10 +19,18 @@ const FLEET_PARALLEL = 8;
 /** Per-gateway deadline, ms. */
 const FLEET_TIMEOUT_MS = 10_000;
 
+export type PushDirection = 'toCell' | 'toReference';
+
 export interface FleetController {
   reload(): void;
-  /** Prepares the push of the open cell; calls `onPush` with the target session when there is something to review. */
-  push(onPush: (session: Session, name: string) => void): void;
+  /**
+   * Prepares the push of the open cell, `toCell` (first column -> the cell's
+   * gateway) or `toReference` (the cell's gateway -> first column); calls
+   * `onPush` with the target session when there is something to review.
+   */
+  push(direction: PushDirection, onPush: (session: Session, name: string) => void): void;
+  /** Writes the direct push under review (y). */
+  confirm(): void;
 }
 
 export function useFleetController(services: Services, dispatch: (a: FleetAction) => void, getState: () => FleetState): FleetController {
@@ -68,7 +78,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: the sessions are fixed for the screen's life
   }, [services]);
 
-  const push = (onPush: (session: Session, name: string) => void): void => {
+  const push = (direction: PushDirection, onPush: (session: Session, name: string) => void): void => {
     const s = getState();
     const cell = s.cell;
     const row = cell && s.rows.find((r) => r.name === cell.name);
@@ -77,15 +87,21 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
       const st = s.columns[col]?.state;
       return st?.kind === 'ok' ? st.providers.find((p) => p.name === cell.name) : undefined;
     };
-    const source = providerOf(row.reference);
-    const target = providerOf(cell.col);
-    const targetProfile = s.columns[cell.col]!.profile;
+    const [from, to] = direction === 'toCell' ? [row.reference, cell.col] : [cell.col, row.reference];
+    const source = providerOf(from);
+    const target = providerOf(to);
+    const targetProfile = s.columns[to]!.profile;
     const session = sessions.current.get(targetProfile);
-    if (!source || !target || !session) return;
+    if (!source) return dispatch({ type: 'message', text: `${cell.name} is not configured on ${s.columns[from]!.profile}: nothing to push`, role: 'muted' });
+    if (!session) return;
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
     const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
-    const { fields: draftFields, skipped } = pushDraft(source, target, fields.map((f) => f.segments));
-    const key = JSON.stringify([cell.name, cell.col, cell.marked]);
+    const paths = fields.map((f) => f.segments);
+    if (!target) return review(targetProfile, planDirectPush(cell.name, source, undefined, paths));
+    const { fields: draftFields, skipped, outsideEditor } = pushDraft(source, target, paths);
+    // Fields the editor does not edit go through the same planned write as `fleet push`.
+    if (outsideEditor.length > 0) return review(targetProfile, planDirectPush(cell.name, source, target, paths));
+    const key = JSON.stringify([cell.name, cell.col, cell.marked, direction]);
     if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
     try {
       if (services.drafts.unrecovered(session.connection.gatewayKey, cell.name).length > 0) {
@@ -96,7 +112,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
       }
       if (skipped.length > 0 && armed.current !== key) {
         armed.current = key;
-        return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · p again pushes the rest`, role: 'warn' });
+        return dispatch({ type: 'message', text: `left out: ${skipped.join('; ')} · ${direction === 'toCell' ? 'p' : 'P'} again pushes the rest`, role: 'warn' });
       }
       armed.current = undefined;
       // Written as an editor that ends at once: the target's form then offers it like any unrecovered draft.
@@ -111,5 +127,27 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     onPush(session, cell.name);
   };
 
-  return { reload, push };
+  const review = (profile: string, plan: PlannedWrite): void => {
+    if (plan.action === 'none') return dispatch({ type: 'message', text: `nothing to push: ${plan.notCopied.map((p) => `${p} differs and cannot be copied`).join('; ') || 'no change'}`, role: 'warn' });
+    dispatch({ type: 'review', profile, plan });
+  };
+
+  const confirm = (): void => {
+    const r = getState().review;
+    if (!r) return;
+    dispatch({ type: 'reviewClosed' });
+    if (r.plan.errors.length > 0) return dispatch({ type: 'message', text: `not pushed: ${r.plan.errors[0]!}`, role: 'error' });
+    if (!services.fleetWrite) return dispatch({ type: 'message', text: 'no direct write here: use `bifrost-tui fleet push`', role: 'error' });
+    dispatch({ type: 'message', text: `writing ${r.plan.name} to ${r.profile}…`, role: 'muted' });
+    services.fleetWrite(r.profile, r.plan).then(
+      () => {
+        dispatch({ type: 'close' });
+        reload();
+        dispatch({ type: 'message', text: `${r.plan.action === 'create' ? 'created' : 'updated'} ${r.plan.name} on ${r.profile}`, role: 'ok' });
+      },
+      (err: unknown) => dispatch({ type: 'message', text: `${r.profile}: ${errorMessage(err)}`, role: 'error' }),
+    );
+  };
+
+  return { reload, push, confirm };
 }

@@ -5,14 +5,14 @@
  * reported as warnings, not errors, so a script can change one field of a
  * provider whose other values predate the UI's ranges.
  */
-import type { Edit } from '../api/update-body.js';
-import { ProviderSchema, type Provider } from '../api/wire.js';
-import { createFormState } from '../state/form/edit-model.js';
-import { formStateFor, proposedProvider } from '../state/form/form-from-provider.js';
-import { isCustomProvider } from '../state/form/provider-kind.js';
-import { validateForm } from '../state/form/validate.js';
+import type { Edit } from '../../api/update-body.js';
+import { ProviderSchema, type Provider } from '../../api/wire.js';
+import { createFormState } from './edit-model.js';
+import { formStateFor, proposedProvider } from './form-from-provider.js';
+import { isCustomProvider } from './provider-kind.js';
+import { validateForm } from './validate.js';
 
-export { formStateFor, proposedProvider } from '../state/form/form-from-provider.js';
+export { formStateFor, proposedProvider } from './form-from-provider.js';
 
 /** Result of a check: errors refuse the write; warnings are shown. */
 export interface CheckResult {
