@@ -149,6 +149,13 @@ export interface MonkeyResult {
   problems: string[];
 }
 
+/** "METHOD url status" per request; key ids numbered in order of appearance (a created key gets a random UUID). */
+function requestLines(requests: readonly RecordedRequest[]): string[] {
+  const ids = new Map<string, string>();
+  const numbered = (id: string): string => ids.get(id) ?? ids.set(id, `key-${ids.size + 1}`).get(id)!;
+  return requests.map((q) => `${q.method} ${q.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, numbered)} ${q.status ?? '-'}`);
+}
+
 /** The value at a dotted path, an EnvVar as its text. */
 function valueAt(root: unknown, path: string): unknown {
   const v = getAtPath(root, path.split('.'));
@@ -166,7 +173,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
   const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
   const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
-  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed));
+  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path, value) => JSON.stringify(valueAt(gw.storedProvider(name), path)) === JSON.stringify(value));
   const services = fakeServices(client);
   let size = SIZES[0]!;
   // Every review screen drawn, with when: each accepted PUT is checked against the last one before it
@@ -333,7 +340,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     return {
       keys: keyCount,
       runs: launches.length,
-      requests: gw.requests.map((q) => `${q.method} ${q.url} ${q.status ?? '-'}`),
+      requests: requestLines(gw.requests),
       puts: puts.length,
       accepted: accepted.length,
       checkedWhole: complete,
