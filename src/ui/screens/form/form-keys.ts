@@ -38,14 +38,17 @@ export function scopesFor(s: FormScreenState): Scope[] {
 
 /** Line-editing keys common to every text prompt; undefined when the key is not one. */
 export function lineEditFor(input: string, key: Key): LineEdit | undefined {
-  if (key.leftArrow) return { type: 'left' };
-  if (key.rightArrow) return { type: 'right' };
-  if (key.home || (key.ctrl && input === 'a')) return { type: 'home' };
-  if (key.end || (key.ctrl && input === 'e')) return { type: 'end' };
-  if (key.ctrl && input === 'u') return { type: 'clear-before' };
-  if (key.ctrl && input === 'w') return { type: 'delete-word' };
-  if (key.backspace) return { type: 'backspace' };
-  if (key.delete) return { type: 'delete' };
+  // The keys are bound in the keymap's `edit` scope (so the footer, the help and the README show them).
+  switch (commandFor(['edit'], input, key)) {
+    case 'left': return { type: 'left' };
+    case 'right': return { type: 'right' };
+    case 'home': return { type: 'home' };
+    case 'end': return { type: 'end' };
+    case 'clearBefore': return { type: 'clear-before' };
+    case 'deleteWord': return { type: 'delete-word' };
+    // Backspace decodes as backspace; a forward Delete (ESC[3~) arrives as delete only.
+    case 'backspace': return key.backspace ? { type: 'backspace' } : { type: 'delete' };
+  }
   if (input && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) return { type: 'insert', text: input };
   return undefined;
 }

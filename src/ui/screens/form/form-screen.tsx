@@ -55,7 +55,7 @@ export function FormScreen(props: FormScreenProps) {
   useEffect(() => {
     if (state.leaveNow === 'quit') props.onQuit();
     else if (state.leaveNow === 'back') props.onBack();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- acts when the reducer says to leave; the parent's callbacks are fixed for the screen's life
   }, [state.leaveNow]);
   const elapsed = useElapsed(state.mode.kind === 'saving' ? state.mode.startedAt : undefined);
 
@@ -102,7 +102,7 @@ export function FormScreen(props: FormScreenProps) {
   useEffect(() => {
     if (state.phase !== 'ready') return;
     for (const [input, key] of early.current.splice(0)) handle(input, key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- replays once when the form becomes ready; handle reads the latest state through getState
   }, [state.phase]);
   useKeyHandler(
     (input, key) => {
