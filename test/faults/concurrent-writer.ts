@@ -2,9 +2,10 @@
  * A second writer on the gateway for the monkey test: another HTTP client
  * (its own undici connection, marked by its bearer token) that, when told,
  * reads a provider and PUTs it back with a random field changed, a secret
- * rotated or an unknown field added. Every write the gateway accepted is
- * recorded, so the test can check afterwards that none was overwritten
- * without the user being shown.
+ * rotated or an unknown field added. Every write that landed is recorded,
+ * so the test can check afterwards that none was overwritten without the
+ * user being shown: the ones the gateway answered, and the ones whose answer
+ * was lost (a truncated reply) that `landed` finds on the gateway.
  */
 import { createClient } from '../../src/api/client.js';
 import type { GatewayClient } from '../../src/api/types.js';
@@ -34,7 +35,10 @@ export interface ConcurrentWriter {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-export function concurrentWriter(url: string, r: () => number): ConcurrentWriter {
+/** Whether the gateway now holds `value` at `path` of provider `name` (asked after a write went unanswered). */
+export type LandedProbe = (name: string, path: string, value: unknown) => boolean;
+
+export function concurrentWriter(url: string, r: () => number, landed: LandedProbe): ConcurrentWriter {
   const client: GatewayClient = createClient({ baseUrl: url, auth: { kind: 'bearer', token: 'concurrent-writer' }, timeoutMs: 3000, getRetries: 0 });
   const changes: WriterChange[] = [];
   let n = 0;
@@ -75,10 +79,11 @@ export function concurrentWriter(url: string, r: () => number): ConcurrentWriter
       }
       try {
         await client.updateProvider(name, buildUpdateBody(got, edits));
-        changes.push({ ...change, name, moment, at: performance.now() });
       } catch {
-        // refused or faulted: nothing changed
+        // Refused or faulted: nothing changed, unless the write landed and only its answer was lost.
+        if (!landed(name, change.path, change.value)) return;
       }
+      changes.push({ ...change, name, moment, at: performance.now() });
     },
     close: () => client.close(),
   };

@@ -8,7 +8,10 @@
  * stored secret; every PUT it sends must be a whole, well-formed object:
  * exactly the gateway's copy with the changes the review screen listed; every
  * change of the other writer is still there or was shown as reverted on a
- * review the user confirmed; no stored secret is ever a mask.
+ * review the user confirmed; no stored secret is ever a mask. A typed `q`
+ * quits the app (it then draws nothing): the run starts it again, as the
+ * user would, and checks a PUT only against a review drawn by the run of the
+ * app that sent it.
  *
  * Deterministic: between key batches the run waits until the app has no
  * request in flight, so a seed gives the same keys and the same requests.
@@ -23,14 +26,13 @@ import type { GatewayClient } from '../../src/api/types.js';
 import { getAtPath } from '../../src/api/update-body.js';
 import { startDemoGateway, type DemoFault, type DemoGateway, type RecordedRequest } from '../../src/demo-gateway/index.js';
 import { envVarValue } from '../../src/state/form/env-var.js';
-import { isRedacted } from '../../src/api/secrets.js';
 import { BUILTIN_PROVIDERS } from '../../src/state/provider-catalog.js';
 import { App } from '../../src/ui/app.js';
 import { fakeServices } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 import { seededSecrets } from './harness.js';
 import { concurrentWriter, WRITER_AUTH, type ConcurrentWriter } from './concurrent-writer.js';
-import { checkSaveAgainstReview, reviewedPaths, type ReviewFrame } from './review-check.js';
+import { checkSaveAgainstReview, reviewBefore, reviewedPaths, storedMasks, type ReviewFrame } from './review-check.js';
 
 const LONG = process.env.MONKEY_LONG === '1';
 const KEY_COUNT = Number(process.env.MONKEY_KEYS ?? (LONG ? 200_000 : 6_000));
@@ -136,6 +138,8 @@ async function settle(inFlight: () => number): Promise<void> {
 
 export interface MonkeyResult {
   keys: number;
+  /** Runs of the app: 1 + how often a typed `q` quit it and it was started again. */
+  runs: number;
   requests: string[];
   puts: number;
   accepted: number;
@@ -145,17 +149,17 @@ export interface MonkeyResult {
   problems: string[];
 }
 
+/** "METHOD url status" per request; key ids numbered in order of appearance (a created key gets a random UUID). */
+function requestLines(requests: readonly RecordedRequest[]): string[] {
+  const ids = new Map<string, string>();
+  const numbered = (id: string): string => ids.get(id) ?? ids.set(id, `key-${ids.size + 1}`).get(id)!;
+  return requests.map((q) => `${q.method} ${q.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, numbered)} ${q.status ?? '-'}`);
+}
+
 /** The value at a dotted path, an EnvVar as its text. */
 function valueAt(root: unknown, path: string): unknown {
   const v = getAtPath(root, path.split('.'));
   return v !== null && typeof v === 'object' && 'value' in v ? envVarValue(v) : v;
-}
-
-/** Every string in a stored (unredacted) provider that is a mask: a secret lost to a mask sent back. */
-function storedMasks(root: unknown, path: string[] = []): string[] {
-  if (typeof root === 'string') return isRedacted(root) ? [path.join('.')] : [];
-  if (root === null || typeof root !== 'object') return [];
-  return Object.entries(root).flatMap(([k, v]) => storedMasks(v, [...path, k]));
 }
 
 async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> {
@@ -169,33 +173,66 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
   const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
   const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
-  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed));
+  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path, value) => JSON.stringify(valueAt(gw.storedProvider(name), path)) === JSON.stringify(value));
   const services = fakeServices(client);
   let size = SIZES[0]!;
-  const app = render(<App services={services} mono={r() < 0.5} size={size} />);
-  // Every review screen drawn, with when: each accepted PUT is checked against the last one before it.
+  // Every review screen drawn, with when: each accepted PUT is checked against the last one before it
+  // drawn by the same run of the app.
   const reviews: ReviewFrame[] = [];
-  const writeFrame = app.stdout.write;
-  app.stdout.write = (frame: string) => {
-    if (frame.includes('Review: saving ')) reviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
-    writeFrame(frame);
+  // A typed `q` quits the app, which then draws nothing; the user starts it again (same gateway, same disk).
+  const launches: number[] = [];
+  let quit = false;
+  const launch = (mono: boolean) => {
+    launches.push(performance.now());
+    quit = false;
+    const started = render(<App services={services} mono={mono} size={size} onExit={() => void (quit = true)} />);
+    const writeFrame = started.stdout.write;
+    started.stdout.write = (frame: string) => {
+      if (frame.includes('Review: saving ')) reviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
+      writeFrame(frame);
+    };
+    return started;
   };
-  const reviewName = (): string | undefined => /Review: saving (\S+) changes/.exec(app.lastFrame() ?? '')?.[1];
+  let app = launch(r() < 0.5);
   let checked = 0;
+  /** The running app: a new run once the last one quit (its frames checked first). */
+  const live = (): typeof app => {
+    if (!quit) return app;
+    checkFrames();
+    app.unmount();
+    app = launch(false);
+    checked = 0;
+    return app;
+  };
+  const reviewName = (): string | undefined => /Review: saving (\S+) changes/.exec(live().lastFrame() ?? '')?.[1];
+  /** No frame shows a stored secret or a crash. */
+  const checkFrames = (): void => {
+    const frames = app.frames;
+    for (; checked < frames.length; checked++) {
+      const frame = frames[checked]!;
+      for (const s of secrets) if (frame.includes(s)) throw new Error(`secret shown on screen: ${s.slice(0, 6)}…`);
+      if (/^\s*ERROR\s/m.test(frame)) throw new Error(`the app crashed:\n${frame}`);
+    }
+    // Old frames are checked; drop them so a long run stays small.
+    if (frames.length > 2000) {
+      frames.splice(0, frames.length - 1);
+      checked = frames.length;
+    }
+  };
   const problems: string[] = [];
   try {
     for (let sent = 0; sent < keyCount; ) {
       if (size.columns < 60 || size.rows < 15) {
         // A too-small terminal ignores most keys: give it one batch, then a usable size again.
         size = SIZES[0]!;
-        app.rerender(<App services={services} mono={false} size={size} />);
+        live().rerender(<App services={services} mono={false} size={size} onExit={() => void (quit = true)} />);
       }
       for (let b = 0; b < BATCH && sent < keyCount; b++, sent++) {
         const x = r();
-        if (x < 0.55) app.stdin.write(NAV[Math.floor(r() * NAV.length)]!);
-        else if (x < 0.9) app.stdin.write(ACTIONS[Math.floor(r() * ACTIONS.length)]!);
-        else if (x < 0.97) app.stdin.write(String.fromCharCode(32 + Math.floor(r() * 95)));
-        else if (x < 0.985) app.stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
+        if (x < 0.55) live().stdin.write(NAV[Math.floor(r() * NAV.length)]!);
+        else if (x < 0.9) live().stdin.write(ACTIONS[Math.floor(r() * ACTIONS.length)]!);
+        else if (x < 0.97) live().stdin.write(String.fromCharCode(32 + Math.floor(r() * 95)));
+        else if (x < 0.985) live().stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
         else if (x < 0.992) {
           // A plausible edit-and-save, so saves (and faults on them) happen often enough: back to the list,
           // open a provider, set Request timeout (3rd field of Network: `1` lands on the 1st) or Max retries (4th) to a valid value, save.
@@ -207,14 +244,14 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
           const writeAtReview = r() < 0.4;
           const keys = [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, 'd', KEYS.esc, 'g', ...provider, KEYS.enter, '1', ...field, KEYS.enter, KEYS.ctrlU, String(value), KEYS.enter];
           for (const k of keys) {
-            app.stdin.write(k);
+            live().stdin.write(k);
             // A lone Esc is only an Escape once the next read is a separate one (Esc then a key in one read is Alt+key).
             if (k === KEYS.esc) await new Promise((res) => setImmediate(res));
           }
           await settle(inFlight);
           // The other writer lands between the save's check of the gateway and its review.
           if (writeAtCheck) onNextGet((name) => writer.act(name, 'check'));
-          app.stdin.write(KEYS.ctrlS);
+          live().stdin.write(KEYS.ctrlS);
           sent += keys.length + 1;
           await settle(inFlight);
           clearNextGet(); // a save that never read the gateway (nothing to save, a fault) leaves it unused
@@ -222,10 +259,10 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
           // ... or while the review is on screen, before the user confirms.
           if (shown && writeAtReview) await writer.act(shown, 'review');
           // Confirm only once the diff is up, as a person would.
-          if (shown) app.stdin.write('y');
+          if (shown) live().stdin.write('y');
         } else {
           size = SIZES[Math.floor(r() * SIZES.length)]!;
-          app.rerender(<App services={services} mono={false} size={size} />);
+          live().rerender(<App services={services} mono={false} size={size} onExit={() => void (quit = true)} />);
         }
       }
       if (r() < 0.08) gw.addFault(randomFault(r));
@@ -234,21 +271,11 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       // The other writer while the form (or any screen) is open. Not while a save is in flight: between the
       // save's last check and its PUT nothing can stop a write landing (the gateway has no version check).
       if (writeNow) await writer.act(writeNow, 'form');
-      const frames = app.frames;
-      for (; checked < frames.length; checked++) {
-        const frame = frames[checked]!;
-        for (const s of secrets) if (frame.includes(s)) throw new Error(`secret shown on screen: ${s.slice(0, 6)}…`);
-        if (/^\s*ERROR\s/m.test(frame)) throw new Error(`the app crashed:\n${frame}`);
-      }
-      // Old frames are checked; drop them so a long run stays small.
-      if (frames.length > 2000) {
-        frames.splice(0, frames.length - 1);
-        checked = frames.length;
-      }
+      checkFrames();
     }
     gw.clearFaults();
     await settle(inFlight);
-    expect(app.lastFrame()?.trim()).toBeTruthy();
+    expect(live().lastFrame()?.trim()).toBeTruthy();
     expect(rejections).toEqual([]);
 
     const isApp = (q: RecordedRequest): boolean => q.headers.authorization !== WRITER_AUTH;
@@ -283,7 +310,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     const reviewOf = new Map<RecordedRequest, ReviewFrame>();
     for (const put of accepted) {
       const name = decodeURIComponent(put.url.replace('/api/providers/', ''));
-      const review = reviews.filter((v) => v.at < put.at && v.text.includes(`Review: saving ${name} `)).at(-1);
+      const review = reviewBefore(reviews, launches, name, put.at);
       if (!review) {
         problems.push(`PUT ${name} without a review screen before it`);
         continue;
@@ -312,7 +339,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     for (const w of writer.changes) writerChanges[w.moment] = (writerChanges[w.moment] ?? 0) + 1;
     return {
       keys: keyCount,
-      requests: gw.requests.map((q) => `${q.method} ${q.url} ${q.status ?? '-'}`),
+      runs: launches.length,
+      requests: requestLines(gw.requests),
       puts: puts.length,
       accepted: accepted.length,
       checkedWhole: complete,
@@ -335,7 +363,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
 describe('monkey', () => {
   it(`survives ${KEY_COUNT} random keys with a concurrent writer (seed ${SEED}; MONKEY_SEED, MONKEY_KEYS)`, { timeout: LONG ? 1_800_000 : 300_000 }, async () => {
     const result = await runMonkey(SEED, KEY_COUNT);
-    console.log(`monkey seed ${SEED}: ${result.keys} keys, ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)}, ${result.revertedShown} of theirs reverted on a confirmed review`);
+    console.log(`monkey seed ${SEED}: ${result.keys} keys (${result.runs} runs of the app), ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)}, ${result.revertedShown} of theirs reverted on a confirmed review`);
     expect(result.problems, `MONKEY_SEED=${SEED}`).toEqual([]);
     // A review cut short (a small terminal) is checked line by line only; enough saves must be checked whole.
     expect(result.checkedWhole, 'too few saves were checked against a complete review: the check proved little').toBeGreaterThan(3);

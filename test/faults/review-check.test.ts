@@ -1,6 +1,6 @@
 /** The monkey's save check must catch what it is there to catch. */
 import { describe, expect, it } from 'vitest';
-import { checkSaveAgainstReview, changedLeaves, type ReviewFrame } from './review-check.js';
+import { checkSaveAgainstReview, changedLeaves, reviewBefore, storedMasks, type ReviewFrame } from './review-check.js';
 
 const GATEWAY_COPY = {
   name: 'openai',
@@ -67,5 +67,28 @@ describe('checkSaveAgainstReview', () => {
 
   it('walks objects that appear where null was, and ignores read-only fields', () => {
     expect(changedLeaves({ proxy_config: null, status: 'x' }, { proxy_config: { type: 'http', url: 'u' } })).toEqual(['proxy_config.type', 'proxy_config.url']);
+  });
+
+  it('matches a PUT only with a review drawn by the app run that sent it (a quit app draws nothing)', () => {
+    const drawn = (at: number, name: string): ReviewFrame => ({ at, text: review('~ network_config.max_retries: 2 → 3').text.replace('saving openai', `saving ${name}`) });
+    const reviews = [drawn(10, 'openai'), drawn(20, 'groq'), drawn(40, 'openai')];
+    expect(reviewBefore(reviews, [0], 'openai', 30)).toBe(reviews[0]);
+    expect(reviewBefore(reviews, [0], 'openai', 50)).toBe(reviews[2]);
+    expect(reviewBefore(reviews, [0], 'openai', 5)).toBeUndefined();
+    // Relaunched at 25 (the user quit and started it again): the review of the run before does not count.
+    expect(reviewBefore(reviews, [0, 25], 'openai', 30)).toBeUndefined();
+    expect(reviewBefore(reviews, [0, 25], 'openai', 50)).toBe(reviews[2]);
+  });
+});
+
+describe('storedMasks', () => {
+  it('finds a secret stored as a mask, in objects and in objects inside lists', () => {
+    const mask = `sk-p${'*'.repeat(24)}Qe1A`;
+    expect(storedMasks({ keys: [{ value: mask, models: ['gpt-4o'] }], proxy_config: { password: '****' } })).toEqual(['keys.0.value', 'proxy_config.password']);
+    expect(storedMasks({ keys: [{ value: { value: '<redacted>', env_var: '' } }] })).toEqual(['keys.0.value.value']);
+  });
+
+  it('reads a "*" in a model allow-list as the wildcard it is, not a mask', () => {
+    expect(storedMasks({ keys: [{ value: 'sk-plain-secret', models: ['*'], blacklisted_models: ['*'] }] })).toEqual([]);
   });
 });

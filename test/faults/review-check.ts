@@ -7,6 +7,7 @@
  * is caught. Values are formatted with the app's formatter (secrets masked)
  * only to compare them with the text on screen.
  */
+import { isRedacted } from '../../src/api/secrets.js';
 import { formatDiffValue } from '../../src/state/form/diff.js';
 
 export interface ReviewFrame {
@@ -146,4 +147,23 @@ export function checkSaveAgainstReview(review: ReviewFrame, name: string, previo
     }
   }
   return { problems, complete: Boolean(leaves) && complete };
+}
+
+/**
+ * The last review of `name` drawn before `at` by the app run that was going at `at`. `launches`: when each
+ * run of the app started, in order. An app that quit draws nothing, so a review of an earlier run never
+ * stands for what a later run confirmed.
+ */
+export function reviewBefore(reviews: readonly ReviewFrame[], launches: readonly number[], name: string, at: number): ReviewFrame | undefined {
+  const launched = launches.filter((l) => l <= at).at(-1) ?? -Infinity;
+  return reviews.filter((v) => v.at >= launched && v.at < at && v.text.includes(`Review: saving ${name} `)).at(-1);
+}
+
+/** Dotted paths of every string in a stored (unredacted) provider that is a mask: a secret lost to a mask sent back. */
+export function storedMasks(root: unknown, path: string[] = []): string[] {
+  if (typeof root === 'string') return isRedacted(root) ? [path.join('.')] : [];
+  if (root === null || typeof root !== 'object') return [];
+  // A string straight in a list is no secret (a model allow-list's "*" is its wildcard); objects in lists (keys) are.
+  const entries = Array.isArray(root) ? Object.entries(root).filter(([, v]) => typeof v !== 'string') : Object.entries(root);
+  return entries.flatMap(([k, v]) => storedMasks(v, [...path, k]));
 }
