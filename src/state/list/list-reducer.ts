@@ -47,8 +47,15 @@ export interface ListState {
   keyCounts?: Readonly<Record<string, number>>;
   /** `GET /api/keys` was refused or is missing: counts are fetched lazily per focused provider. */
   keyCountsLazy?: boolean;
-  /** The `loadedAt` of the list the counts belong to (one GET /api/keys per list load). */
+  /** Successful loads so far: a list load is named by its number, not its time (two loads can share a clock reading). */
+  loads: number;
+  /** The load the counts belong to (one GET /api/keys per list load). */
   keyCountsAt?: number;
+}
+
+/** A list load has no key counts yet: time for its one `GET /api/keys`. */
+export function keyCountsDue(state: ListState): boolean {
+  return state.phase === 'ready' && state.loads > 0 && state.keyCountsAt !== state.loads;
 }
 
 export type ListAction =
@@ -73,6 +80,7 @@ export function initialListState(viewportHeight = 10): ListState {
     phase: 'loading',
     providers: [],
     rows: [],
+    loads: 0,
     refreshing: false,
     changed: new Set(),
     activity: false,
@@ -126,7 +134,7 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       return state.phase === 'ready' ? { ...state, refreshing: true } : { ...state, phase: 'loading', error: undefined };
     case 'load-succeeded':
       return rederive(state, {
-        phase: 'ready', providers: action.providers, loadedAt: action.at, refreshing: false, error: undefined, refreshProblem: undefined, activity: false,
+        phase: 'ready', providers: action.providers, loadedAt: action.at, loads: state.loads + 1, refreshing: false, error: undefined, refreshProblem: undefined, activity: false,
         changed: state.loadedAt === undefined ? new Set() : statusChanges(state.providers, action.providers),
       });
     case 'refresh-activity':
@@ -135,10 +143,10 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       // The same answer costs nothing: the very same state, so nothing renders (the age is kept by the caller).
       const quiet = !state.activity && !state.refreshProblem && state.changed.size === 0;
       if (sameAnswer(state.providers, action.providers)) {
-        return quiet ? state : { ...state, loadedAt: action.at, activity: false, refreshProblem: undefined, changed: new Set() };
+        return quiet ? state : { ...state, loadedAt: action.at, loads: state.loads + 1, activity: false, refreshProblem: undefined, changed: new Set() };
       }
       const changed = statusChanges(state.providers, action.providers);
-      return rederive(state, { providers: action.providers, loadedAt: action.at, activity: false, refreshProblem: undefined, changed });
+      return rederive(state, { providers: action.providers, loadedAt: action.at, loads: state.loads + 1, activity: false, refreshProblem: undefined, changed });
     }
     case 'refresh-failed':
       return { ...state, activity: false, refreshProblem: { message: action.message, retryInSeconds: action.retryInSeconds } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
-import { deriveRows, focusedRow, initialListState, listReducer, windowRows, type ListAction, type ListState } from '../../../src/state/list/list-reducer.js';
+import { deriveRows, focusedRow, initialListState, keyCountsDue, listReducer, windowRows, type ListAction, type ListState } from '../../../src/state/list/list-reducer.js';
 
 const p = (name: string, extra: Partial<Provider> = {}): Provider => ({ name, provider_status: 'active', ...extra });
 const run = (state: ListState, ...actions: ListAction[]): ListState => actions.reduce(listReducer, state);
@@ -137,5 +137,18 @@ describe('list reducer: refresh states', () => {
     let s = run(loaded([p('a'), p('b'), p('c')]), { type: 'last' });
     s = run(s, { type: 'load-succeeded', providers: [p('a')], at: 3 });
     expect(focusedRow(s)?.name).toBe('a');
+  });
+});
+
+describe('key counts: one GET /api/keys per list load', () => {
+  it('a second load at the same clock reading still wants its own counts (loads are counted, not timed)', () => {
+    const providers = [{ name: 'a', provider_status: 'active' } as Provider];
+    let s = listReducer(initialListState(10), { type: 'load-succeeded', providers, at: 1000 });
+    expect(keyCountsDue(s)).toBe(true);
+    s = listReducer(s, { type: 'key-counts', counts: { a: 1 }, at: s.loads });
+    expect(keyCountsDue(s)).toBe(false);
+    // `r` reloads; the test clock (and a coarse real one) gives the same time.
+    s = listReducer(s, { type: 'load-succeeded', providers, at: 1000 });
+    expect(keyCountsDue(s)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * no `VirtualKeys:View`), the focused provider's keys are counted lazily.
  */
 import { useEffect, useRef } from 'react';
-import { countKeysByProvider, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
+import { countKeysByProvider, keyCountsDue, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
 import type { Services } from '../../services.js';
 
 export function useKeyCounts(services: Services, state: ListState, dispatch: (a: ListAction) => void): void {
@@ -12,8 +12,8 @@ export function useKeyCounts(services: Services, state: ListState, dispatch: (a:
   useEffect(() => () => void (alive.current = false), []);
   const { client } = services.session;
 
-  const at = state.loadedAt;
-  const due = state.phase === 'ready' && at !== undefined && state.keyCountsAt !== at;
+  const at = state.loads;
+  const due = keyCountsDue(state);
   useEffect(() => {
     if (!due) return;
     client.listAllKeys().then(
