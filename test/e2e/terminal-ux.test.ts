@@ -203,5 +203,30 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     expect(lines.at(-1)).toContain('? help');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
   });
-});
 
+  for (const [columns, rows] of [[100, 30], [60, 15]] as const) {
+    it(`at ${columns}x${rows} a focused long value in the form is shown in full, wrapped below its row`, async () => {
+      const s = start(columns, rows);
+      await openProvider(s, 'openai');
+      await moveTo(s, /Base URL/);
+      const long = `https://api.openai.com/v1/${'very-long-path-segment/'.repeat(12)}end`;
+      s.send('Enter', 'C-u');
+      s.type(long);
+      s.send('Enter');
+      const screen = await s.waitFor(/› \*Base URL/);
+      const lines = screen.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('› *Base URL'));
+      const below: string[] = [];
+      for (const l of lines.slice(at + 1)) {
+        if (!/^ {4}\S/.test(l)) break;
+        below.push(l.trim());
+      }
+      expect(below.join('')).toBe(long);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
+      // moving away shows the form as before
+      s.send('j');
+      const after = await s.waitFor((/› +\S/));
+      expect(after).not.toContain('end\n');
+    });
+  }
+});

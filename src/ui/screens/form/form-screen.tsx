@@ -19,10 +19,12 @@ import { Header } from '../../widgets/header.js';
 import { ConflictView, ReviewView } from './diff-view.js';
 import { FlagsGridView, gridColumns } from './flags-grid-view.js';
 import { handleFormKey, scopesFor } from './form-keys.js';
-import { FormRowView } from './form-rows.js';
+import { FormRowView, valueWidthFor } from './form-rows.js';
 import { MapEditorView } from './map-editor-view.js';
 import { useFormController } from './use-form-controller.js';
 import { errorMessage } from '../../../api/api-error.js';
+import { wrapText } from '../../../state/form/diff-lines.js';
+import { printable } from '../../../state/printable.js';
 
 /** Header, two status lines, footer, one spare line (never fill the last line). */
 const CHROME_ROWS = 5;
@@ -148,6 +150,16 @@ function countRows(rows: FormScreenState['rows']): { dirty: number; errors: numb
   return { dirty, errors };
 }
 
+/** The focused value in full, wrapped and indented, when its row has to cut it (else nothing). */
+function fullValueLines(display: string, width: number, labelWidth: number): string[] {
+  const valueWidth = valueWidthFor(width, labelWidth);
+  const text = printable(display.replace(/[\r\n\t]+/g, ' '));
+  if (Array.from(text).length <= valueWidth) return [];
+  return wrapText(text, width - FULL_VALUE_INDENT.length - 1).map((piece) => FULL_VALUE_INDENT + piece);
+}
+
+const FULL_VALUE_INDENT = '    ';
+
 function isTyping(s: FormScreenState): boolean {
   return (s.mode.kind === 'map' && Boolean(s.mode.map.editing)) || (s.mode.kind === 'flags' && s.mode.grid.filterEditing);
 }
@@ -188,14 +200,23 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     }
   }
   const labelWidth = width >= 100 ? 34 : width >= 80 ? 28 : 22;
-  const rows = state.rows.slice(state.scrollTop, state.scrollTop + state.viewport);
   const editing = mode.kind === 'edit' ? mode : undefined;
+  // A focused value too long for its row is shown in full on wrapped lines below it; the window
+  // shifts down (view only) so those lines stay on screen.
+  const focusedRow = state.rows[state.cursor];
+  const full = !editing && focusedRow && focusedRow.type !== 'section' ? fullValueLines(focusedRow.display, width, labelWidth) : [];
+  const overflow = Math.max(0, state.cursor - state.scrollTop + 1 + full.length - height);
+  const top = Math.min(state.cursor, state.scrollTop + overflow);
+  const rows = state.rows.slice(top, top + Math.max(1, height - full.length));
   return (
     <>
       {rows.map((row, i) => {
-        const idx = state.scrollTop + i;
+        const idx = top + i;
         const ed = editing && row.type !== 'section' && row.fieldId === editing.fieldId ? { editor: editing.editor, secret: editing.secret } : undefined;
-        return <FormRowView key={row.type === 'section' ? `s:${row.section}` : row.fieldId} row={row} focused={idx === state.cursor} width={width} labelWidth={labelWidth} editor={ed} />;
+        const key = row.type === 'section' ? `s:${row.section}` : row.fieldId;
+        const view = <FormRowView key={key} row={row} focused={idx === state.cursor} width={width} labelWidth={labelWidth} editor={ed} />;
+        if (idx !== state.cursor || full.length === 0) return view;
+        return [view, ...full.map((line, n) => <Text key={`${key}:full:${n}`} {...theme.muted} wrap="truncate">{line}</Text>)];
       })}
     </>
   );
