@@ -119,11 +119,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       const h = Math.max(1, a.height);
       return h === s.viewport ? s : settleCursor({ ...s, viewport: h }, s.cursor);
     }
+    // A status message answers the last key (lazygit's way): moving on clears it (a section jump too, see showSection).
     case 'move':
     case 'page':
     case 'first':
     case 'last':
-      return settleCursor(s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
+      return settleCursor(s.message ? { ...s, message: undefined } : s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
     case 'section-jump':
       return jumpToAdjacentSection(s, a.direction);
     case 'section-index':
