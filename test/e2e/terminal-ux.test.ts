@@ -229,4 +229,14 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
       expect(after).not.toContain('end\n');
     });
   }
+
+  it('at 120 columns spare width goes to the columns that need it: the base URL and the note are both whole', async () => {
+    const s = start(120, 30);
+    const list = await s.waitFor('6 configured');
+    const acme = list.split('\n').find((l) => l.includes('acme-llm '))!;
+    expect(acme).toContain('https://llm.acme.example.com');
+    expect(list).toContain('⚠ list_models_failed');
+    expect(list).not.toMatch(/https:\S*…/);
+    for (const line of list.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
+  });
 });
