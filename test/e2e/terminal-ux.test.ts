@@ -239,4 +239,24 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     expect(list).not.toMatch(/https:\S*…/);
     for (const line of list.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
   });
+
+  it('the map editor footer offers r rename, and a new entry is labelled key and value', async () => {
+    const s = start(100, 30);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Request path overrides/);
+    s.send('Enter');
+    const editor = await s.waitFor(/Request path overrides · \d+ entr/);
+    expect(editor.trimEnd().split('\n').at(-1)).toContain('r rename');
+    s.send('a');
+    const adding = await s.waitFor(/^› .*=/m);
+    const lines = adding.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('› '));
+    // the row being added is not a bare `›   =`: key and value are named on screen
+    expect(lines.slice(0, at + 1).join('\n')).toMatch(/KEY\s+VALUE|key[^\n]*value/i);
+    s.type('embedding');
+    s.send('Enter');
+    s.type('/v2/embed');
+    s.send('Enter');
+    await s.waitFor(/embedding\s+= \/v2\/embed/);
+  });
 });
