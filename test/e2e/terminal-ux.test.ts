@@ -259,4 +259,18 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     s.send('Enter');
     await s.waitFor(/embedding\s+= \/v2\/embed/);
   });
+
+  it('the header counts flags toggled in the allowed_requests grid before it is closed', async () => {
+    const s = start(100, 30);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Allowed requests/);
+    s.send('Enter');
+    const grid = await s.waitFor(/Allowed requests \d/);
+    expect(grid.split('\n')[0]).toContain('no changes');
+    s.send('Space');
+    const toggled = await s.waitFor(/^bifrost-tui.*1 changed/);
+    expect(toggled.split('\n')[0]).not.toContain('no changes');
+    s.send('Space'); // back as it was
+    await s.waitFor(/^bifrost-tui.*no changes/);
+  });
 });

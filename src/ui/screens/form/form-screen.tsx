@@ -6,6 +6,7 @@ import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
 import { commandFor, type Scope } from '../../keymap.js';
@@ -121,7 +122,17 @@ export function FormScreen(props: FormScreenProps) {
 
   // Counted from the rows the reducer already derived (they hold every visible or dirty field), so a
   // cursor move does not re-run validation or the dirty check over the whole form.
-  const { dirty, errors } = useMemo(() => countRows(state.rows), [state.rows]);
+  const counted = useMemo(() => countRows(state.rows), [state.rows]);
+  const { errors } = counted;
+  // An open map editor or flags grid holds changes not yet in the form: the header counts them already.
+  const { mode, form } = state;
+  const pendingDirty = useMemo(
+    () => (mode.kind === 'map' || mode.kind === 'flags' ? dirtyCount(formWithOpenEditor(state)) : undefined),
+    // formWithOpenEditor reads only the mode and the form
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [mode, form],
+  );
+  const dirty = pendingDirty ?? counted.dirty;
   const unsaved = state.phase === 'ready' && hasUnsavedWork(state) ? Math.max(1, dirtyCount(state.form)) : 0;
   const { onUnsavedChange } = props;
   useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
