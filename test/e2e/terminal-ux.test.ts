@@ -1,4 +1,5 @@
 /** Operator UX in a real terminal (tmux) against the built CLI's demo gateway: what a person sees (issue 13). */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -273,4 +274,25 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     s.send('Space'); // back as it was
     await s.waitFor(/^bifrost-tui.*no changes/);
   });
+
+  for (const [how, command, env] of [
+    ['NO_COLOR', `node ${CLI} --demo`, { NO_COLOR: '1' }],
+    ['--no-color', `node ${CLI} --demo --no-color`, {}],
+    ['TERM=dumb', `TERM=dumb node ${CLI} --demo`, {}],
+  ] as const) {
+    it(`monochrome (${how}): the profiles screen marks its focused row with › (as the README says)`, async () => {
+      const profiles = isolatedEnv();
+      for (const name of ['lab', 'prod']) {
+        execFileSync('node', [CLI, 'profiles', 'add', name, '--url', 'http://127.0.0.1:9', '--auth', 'none'], { env: { ...process.env, ...profiles }, timeout: 10_000 });
+      }
+      const s = start(100, 30, command, env);
+      await s.waitFor('6 configured');
+      s.send('P');
+      const first = await s.waitFor(/^›\*\s+lab /m);
+      expect(first.match(/^›/gm)).toHaveLength(1);
+      s.send('j');
+      const second = await s.waitFor(/^›\s+prod /m);
+      expect(second.match(/^›/gm)).toHaveLength(1);
+    });
+  }
 });
