@@ -7,6 +7,7 @@ import { EXIT } from './state/exit-codes.js';
 import { VERSION } from './version.js';
 import { USAGE } from './usage.js';
 import { printable } from './state/printable.js';
+import { CONNECTION_OPTIONS, targetFlags } from './connection/flags.js';
 
 /** How long after the list request the first frame may wait for its answer. */
 const FIRST_FRAME_WAIT_MS = 250;
@@ -55,12 +56,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        url: { type: 'string' },
-        'api-key': { type: 'string' },
-        profile: { type: 'string' },
-        demo: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        timeout: { type: 'string' },
+        ...CONNECTION_OPTIONS,
         refresh: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -96,7 +92,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   }
   const { openSession } = await import('./app/session.js');
   const opened = await openSession(
-    { url: flags.url, apiKey: flags['api-key'], profile: flags.profile, demo: flags.demo, timeout: flags.timeout, refreshSeconds },
+    { ...targetFlags(flags), refreshSeconds },
     io.env,
   );
   // Ink draws only the last frame when it believes it runs in CI (is-in-ci reads CI, CONTINUOUS_INTEGRATION

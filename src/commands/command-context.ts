@@ -3,24 +3,26 @@
  * and client, confirmation, output streams, and errors → exit codes.
  */
 import { parseArgs } from 'node:util';
-import { ApiError, errorMessage } from '../api/api-error.js';
+import { ApiError } from '../api/api-error.js';
 import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
-import { resolveTarget, TargetError, type Target } from '../connection/target.js';
+import { resolveTarget, type Target } from '../connection/target.js';
+import { CONNECTION_OPTIONS, targetFlags } from '../connection/flags.js';
+import { CommandError, exitFor, UsageError } from './command-errors.js';
+import { openProfileStore } from '../store/profile-store.js';
 import { scrubSecrets } from '../api/secrets.js';
 import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../api/provider-name.js';
 import { describeParseError } from './parse-error.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
-import { StoreError } from '../store/store-error.js';
 import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
 
-/** Swappable services (tests pass temp-dir stores). */
+/** Swappable services of every command group (tests pass temp-dir stores and may pass a client factory). */
 export interface ProvidersDeps {
   store?: ProfileStore;
   history?: HistoryStore;
@@ -30,32 +32,12 @@ export interface ProvidersDeps {
   createClient?: (opts: ClientOptions) => GatewayClient;
 }
 
-/** A failure with its exit code; the message is one line. */
-export class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
+export { CommandError, exitFor, UsageError } from './command-errors.js';
 
-/** A command-line mistake: exit 2. */
-export class UsageError extends CommandError {
-  constructor(message: string) {
-    super(message, EXIT.usage);
-  }
-}
-
-/** Flags every `providers` subcommand accepts. */
+/** Flags every `providers`/`keys`/`fleet` subcommand accepts. */
 export const GLOBAL_OPTIONS = {
-  profile: { type: 'string' },
-  url: { type: 'string' },
-  'api-key': { type: 'string' },
-  demo: { type: 'boolean' },
-  timeout: { type: 'string' },
+  ...CONNECTION_OPTIONS,
   json: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -90,8 +72,11 @@ export class Ctx {
   readonly secrets: string[] = [];
   /** Set when the document came from stdin: a confirmation can then not be read from it. */
   stdinUsed = false;
+  /** What error lines start with: `bifrost-tui` for providers/keys/fleet, `bifrost-tui profiles` for profiles. */
+  errorPrefix = 'bifrost-tui';
   private target?: Target;
   private client?: GatewayClient;
+  private ownStore?: ProfileStore;
 
   constructor(
     readonly io: CommandIO,
@@ -135,17 +120,13 @@ export class Ctx {
   }
   /** An error line on stderr (always shown). */
   error(text: string): void {
-    this.io.stderr.write(`bifrost-tui: ${printable(this.scrub(text))}\n`);
+    this.io.stderr.write(`${this.errorPrefix}: ${printable(this.scrub(text))}\n`);
   }
 
   /** Resolves the gateway from flags, env and profiles (no request is made). */
   async connect(): Promise<Target> {
     if (this.target) return this.target;
-    const target = await resolveTarget(
-      { url: this.str('url'), apiKey: this.str('api-key'), profile: this.str('profile'), timeout: this.str('timeout'), demo: this.flag('demo') },
-      this.io.env,
-      { store: this.deps.store },
-    );
+    const target = await resolveTarget(targetFlags(this.flags), this.io.env, { store: this.deps.store });
     this.target = target;
     if (target.connection.secret) this.secrets.push(target.connection.secret);
     return target;
@@ -171,6 +152,11 @@ export class Ctx {
     }
   }
 
+  /** The profile store (tests pass a temp-dir one); opened on first use, so a broken file fails only where profiles are used. */
+  profileStore(): ProfileStore {
+    return (this.ownStore ??= this.deps.store ?? openProfileStore({ env: this.io.env }));
+  }
+
   history(): HistoryStore {
     return this.deps.history ?? openHistoryStore({ dir: this.deps.historyDir, env: this.io.env, now: this.deps.now });
   }
@@ -188,22 +174,6 @@ export class Ctx {
     await this.client?.close();
     await this.target?.close();
   }
-}
-
-/** Exit code and one-line message for anything a command threw. */
-export function exitFor(err: unknown): { code: number; message: string } {
-  if (err instanceof CommandError) return { code: err.code, message: err.message };
-  if (err instanceof TargetError) return { code: err.code, message: err.message };
-  if (err instanceof ApiError) {
-    if (err.kind === 'invalid') return { code: EXIT.usage, message: err.message };
-    if (err.isAuth) return { code: EXIT.auth, message: err.message };
-    if (err.isNotFound) return { code: EXIT.notFound, message: err.message };
-    // The gateway's 400 is a validation failure, the same class as our own checks.
-    if (err.status === 400) return { code: EXIT.validation, message: `the gateway refused the change: ${err.message}` };
-    return { code: EXIT.gateway, message: err.message };
-  }
-  if (err instanceof StoreError) return { code: EXIT.changes, message: err.message };
-  return { code: EXIT.changes, message: errorMessage(err) };
 }
 
 /** Runs a command body: prints any failure as one scrubbed line and returns its exit code. */

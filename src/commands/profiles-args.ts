@@ -9,10 +9,7 @@ import type { Profile, SecretSource } from '../state/local-types.js';
 import { normaliseBaseUrl } from '../connection/secret-source.js';
 import type { CommandIO } from './types.js';
 
-/** A usage mistake: exit 2 with this one-line message. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { UsageError } from './command-errors.js';
 
 export const PROFILE_OPTIONS = {
   url: { type: 'string' },

@@ -1,47 +1,21 @@
 /** `bifrost-tui profiles list|show|add|edit|remove|use|test`. */
-import { errorMessage } from '../api/api-error.js';
-import type { ClientOptions, GatewayClient } from '../api/types.js';
-import { printable, printableLines } from '../state/printable.js';
+import { printableLines } from '../state/printable.js';
 import { urlCredentialsProblem } from '../api/secrets.js';
-import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import { profileNameProblem } from '../state/profiles/profile-name.js';
 import { SecretError } from '../connection/secret-source.js';
 import { authOffNote, testProfile } from '../connection/profile-test.js';
-import { StoreError } from '../store/store-error.js';
 import type { Profile } from '../state/local-types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { allowOnly, applyProfileFlags, confirm, EDIT_FLAGS, parseProfileArgs, UsageError, type ProfileFlags } from './profiles-args.js';
+import { allowOnly, applyProfileFlags, confirm, EDIT_FLAGS, parseProfileArgs } from './profiles-args.js';
+import { CommandError, Ctx, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
 import { formatProfileDetails, formatProfileTable, profileView } from './profiles-format.js';
 import { PROFILES_HELP } from './profiles-help.js';
 
 export { PROFILES_HELP } from './profiles-help.js';
 
-/** Swappable services (tests pass a temp-dir store and may pass a client factory). */
-export interface ProfilesDeps {
-  store?: ProfileStore;
-  createClient?: (opts: ClientOptions) => GatewayClient;
-  /** Milliseconds clock for `test` timing. */
-  now?: () => number;
-}
-
-/** A failure with its exit code; the message is one line and secret-free. */
-class CommandError extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-  ) {
-    super(message);
-  }
-}
-
-interface Ctx {
-  io: CommandIO;
-  flags: ProfileFlags;
-  args: string[];
-  store: () => ProfileStore;
-  deps: ProfilesDeps;
-}
+/** What `profiles` may be given: the command groups' shared deps (a temp-dir store, a client factory, a clock). */
+export type ProfilesDeps = ProvidersDeps;
 
 /** Human text made printable (a hand-edited config is untrusted too); JSON is built with JSON.stringify, which escapes controls. */
 function out(io: CommandIO, text: string): void {
@@ -56,7 +30,7 @@ function needName(ctx: Ctx, sub: string, optional = false): string | undefined {
 }
 
 function mustGet(ctx: Ctx, name: string): Profile {
-  const p = ctx.store().get(name);
+  const p = ctx.profileStore().get(name);
   if (!p) throw new CommandError(`no profile named "${name}" (see \`bifrost-tui profiles list\`)`, EXIT.notFound);
   return p;
 }
@@ -64,7 +38,7 @@ function mustGet(ctx: Ctx, name: string): Profile {
 function list(ctx: Ctx): number {
   allowOnly(ctx.flags, 'list', ['json']);
   if (ctx.args.length > 0) throw new UsageError('`profiles list` takes no arguments');
-  const store = ctx.store();
+  const store = ctx.profileStore();
   const profiles = store.list();
   const def = store.getDefaultName();
   if (ctx.flags.json) {
@@ -81,7 +55,7 @@ function show(ctx: Ctx): number {
   allowOnly(ctx.flags, 'show', ['json']);
   const name = needName(ctx, 'show') as string;
   const p = mustGet(ctx, name);
-  const isDefault = ctx.store().getDefaultName() === name;
+  const isDefault = ctx.profileStore().getDefaultName() === name;
   out(ctx.io, ctx.flags.json ? `${JSON.stringify(profileView(p, isDefault), null, 2)}\n` : formatProfileDetails(p, isDefault));
   return EXIT.ok;
 }
@@ -89,7 +63,7 @@ function show(ctx: Ctx): number {
 async function addOrEdit(ctx: Ctx, sub: 'add' | 'edit'): Promise<number> {
   allowOnly(ctx.flags, sub, EDIT_FLAGS);
   const name = needName(ctx, sub) as string;
-  const store = ctx.store();
+  const store = ctx.profileStore();
   let base: Profile;
   if (sub === 'add') {
     const problem = profileNameProblem(name);
@@ -119,8 +93,8 @@ async function remove(ctx: Ctx): Promise<number> {
       return EXIT.changes;
     }
   }
-  const wasDefault = ctx.store().getDefaultName() === name;
-  ctx.store().remove(name);
+  const wasDefault = ctx.profileStore().getDefaultName() === name;
+  ctx.profileStore().remove(name);
   out(ctx.io, `removed profile ${name}${wasDefault ? '; there is no default profile now (set one with `profiles use NAME`)' : ''}\n`);
   return EXIT.ok;
 }
@@ -129,7 +103,7 @@ function use(ctx: Ctx): number {
   allowOnly(ctx.flags, 'use', []);
   const name = needName(ctx, 'use') as string;
   mustGet(ctx, name);
-  ctx.store().setDefault(name);
+  ctx.profileStore().setDefault(name);
   out(ctx.io, `default profile: ${name}\n`);
   return EXIT.ok;
 }
@@ -137,12 +111,13 @@ function use(ctx: Ctx): number {
 async function test(ctx: Ctx): Promise<number> {
   allowOnly(ctx.flags, 'test', ['json', 'url']);
   const named = needName(ctx, 'test', true);
-  const store = ctx.store();
+  const store = ctx.profileStore();
   const profile = named !== undefined ? mustGet(ctx, named) : store.getDefault();
   if (!profile) throw new UsageError('no default profile: name one (`profiles test NAME`) or set one with `profiles use NAME`');
-  const credentials = urlCredentialsProblem(ctx.flags.url || profile.url);
+  const credentials = urlCredentialsProblem(ctx.str('url') || profile.url);
   if (credentials) throw new UsageError(`profile "${profile.name}": ${credentials}`);
-  const r = await testProfile(profile, { env: ctx.io.env, url: ctx.flags.url, createClient: ctx.deps.createClient, now: ctx.deps.now });
+  const clock = ctx.deps.now;
+  const r = await testProfile(profile, { env: ctx.io.env, url: ctx.str('url'), createClient: ctx.deps.createClient, now: clock ? () => clock().getTime() : undefined });
   if (r.stage === 'secret') {
     if (r.error instanceof SecretError) throw new CommandError(`profile "${profile.name}": ${r.error.message}`, EXIT.auth);
     throw r.error;
@@ -174,36 +149,26 @@ const SUBCOMMANDS: Record<string, (ctx: Ctx) => number | Promise<number>> = {
 
 /** Runs `profiles ...`; returns the exit code. Errors are one line on stderr; JSON goes only to stdout. */
 export async function runProfilesCommand(argv: string[], io: CommandIO, deps: ProfilesDeps = {}): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+    (sub === undefined ? io.stderr : io.stdout).write(PROFILES_HELP);
+    return sub === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const fail = new Ctx(io, {}, [], deps);
+  fail.errorPrefix = 'bifrost-tui profiles';
+  const handler = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (!handler) return runCommand(fail, () => Promise.reject(new UsageError(`unknown profiles command "${sub}" (list, show, add, edit, remove, use, test; see --help)`)));
+  let parsed: ReturnType<typeof parseProfileArgs>;
   try {
-    const [sub, ...rest] = argv;
-    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-      (sub === undefined ? io.stderr : io.stdout).write(PROFILES_HELP);
-      return sub === undefined ? EXIT.usage : EXIT.ok;
-    }
-    const handler = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-    if (!handler) throw new UsageError(`unknown profiles command "${sub}" (list, show, add, edit, remove, use, test; see --help)`);
-    const { flags, positionals } = parseProfileArgs(rest);
-    if (flags.help) {
-      io.stdout.write(PROFILES_HELP);
-      return EXIT.ok;
-    }
-    let store = deps.store;
-    const ctx: Ctx = { io, flags, args: positionals, deps, store: () => (store ??= openProfileStore({ env: io.env })) };
-    return await handler(ctx);
+    parsed = parseProfileArgs(rest);
   } catch (err) {
-    const [message, code] = classify(err);
-    io.stderr.write(`bifrost-tui profiles: ${printable(message.replace(/\s*\n\s*/g, ' '))}\n`);
-    return code;
+    return runCommand(fail, () => Promise.reject(err));
   }
-}
-
-function classify(err: unknown): [string, number] {
-  if (err instanceof UsageError) return [/--help/.test(err.message) ? err.message : `${err.message} (see \`bifrost-tui profiles --help\`)`, EXIT.usage];
-  if (err instanceof CommandError) return [err.message, err.code];
-  if (err instanceof StoreError) {
-    const code = err.code === 'not-found' ? EXIT.notFound : err.code === 'io' ? EXIT.changes : EXIT.validation;
-    return [err.message, code];
+  if (parsed.flags.help) {
+    io.stdout.write(PROFILES_HELP);
+    return EXIT.ok;
   }
-  if (err instanceof SecretError) return [err.message, EXIT.auth];
-  return [errorMessage(err), EXIT.changes];
+  const ctx = new Ctx(io, parsed.flags, parsed.positionals, deps);
+  ctx.errorPrefix = 'bifrost-tui profiles';
+  return runCommand(ctx, async () => handler(ctx));
 }

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -18,6 +18,8 @@ export interface Binding {
   hint?: string;
   /** Footer priority on narrow terminals: 1 survives longest (default 3). */
   rank?: number;
+  /** The words a prompt line shows for this binding (prompt scopes), e.g. `Enter or r restore them`. */
+  prompt?: string;
 }
 
 export const KEYMAP: readonly Binding[] = [
@@ -62,6 +64,14 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
+  { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them' },
+  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them' },
+  { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)' },
+
+  { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
+  { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },
+  { command: 'stay', keys: ['esc', 'k', 'n'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
+
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
   { command: 'commitSave', keys: ['ctrl+s'], scope: 'edit', help: 'keep the value and save' },
@@ -69,6 +79,9 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'end', keys: ['end', 'ctrl+e'], scope: 'edit', help: 'end of line' },
   { command: 'clearBefore', keys: ['ctrl+u'], scope: 'edit', help: 'delete to the start of the line' },
   { command: 'deleteWord', keys: ['ctrl+w'], scope: 'edit', help: 'delete the previous word' },
+  { command: 'left', keys: ['left'], scope: 'edit', help: 'move the text cursor left' },
+  { command: 'right', keys: ['right'], scope: 'edit', help: 'move the text cursor right' },
+  { command: 'backspace', keys: ['backspace'], scope: 'edit', help: 'delete the character before the cursor' },
 
   { command: 'up', keys: ['up', 'k'], scope: 'map', help: 'previous entry' },
   { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
@@ -150,21 +163,12 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'next', keys: ['down', 'tab'], scope: 'profileForm', help: 'next field', hint: 'next' },
   { command: 'prev', keys: ['up', 'shift+tab'], scope: 'profileForm', help: 'previous field' },
-  { command: 'change', keys: ['space', 'right'], scope: 'profileForm', help: 'change a choice or toggle', hint: 'change' },
+  { command: 'change', keys: ['space', 'right'], scope: 'profileForm', help: 'change a choice or toggle (the auth mode, ...)', hint: 'change' },
   { command: 'changeBack', keys: ['left'], scope: 'profileForm', help: 'change a choice backwards' },
   { command: 'enter', keys: ['enter'], scope: 'profileForm', help: 'next field; on the last one, save' },
-  { command: 'save', keys: ['ctrl+s'], scope: 'profileForm', help: 'save the profile', hint: 'save' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'profileForm', help: 'save the profile (first-run setup: test the connection first, then open it)', hint: 'save' },
   { command: 'clear', keys: ['ctrl+u'], scope: 'profileForm', help: 'clear the field' },
-  { command: 'cancel', keys: ['esc'], scope: 'profileForm', help: 'cancel, nothing saved', hint: 'cancel' },
-
-  { command: 'next', keys: ['down', 'tab'], scope: 'setup', help: 'next field', hint: 'next' },
-  { command: 'prev', keys: ['up', 'shift+tab'], scope: 'setup', help: 'previous field' },
-  { command: 'change', keys: ['space', 'right'], scope: 'setup', help: 'change the auth mode', hint: 'change' },
-  { command: 'changeBack', keys: ['left'], scope: 'setup', help: 'change the auth mode backwards' },
-  { command: 'enter', keys: ['enter'], scope: 'setup', help: 'next field; on the last one, test and save' },
-  { command: 'save', keys: ['ctrl+s'], scope: 'setup', help: 'test the connection, then save and open it', hint: 'test+save' },
-  { command: 'clear', keys: ['ctrl+u'], scope: 'setup', help: 'clear the field' },
-  { command: 'quit', keys: ['esc'], scope: 'setup', help: 'quit without saving', hint: 'quit' },
+  { command: 'cancel', keys: ['esc'], scope: 'profileForm', help: 'cancel, nothing saved (first-run setup: quit)', hint: 'cancel' },
 
   { command: 'submit', keys: ['enter'], scope: 'keyPrompt', help: 'use this key', hint: 'use key' },
   { command: 'clear', keys: ['ctrl+u'], scope: 'keyPrompt', help: 'clear' },
@@ -256,6 +260,11 @@ export function footerHints(scopes: readonly Scope[], table: readonly Binding[] 
     }
   }
   return out;
+}
+
+/** The line a prompt scope shows: its bindings' prompt words, in table order. */
+export function promptLine(scope: Scope, table: readonly Binding[] = KEYMAP): string {
+  return table.filter((b) => b.scope === scope && b.prompt).map((b) => b.prompt).join(' · ');
 }
 
 /** Bindings grouped by scope for the help overlay. */

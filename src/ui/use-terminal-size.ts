@@ -18,7 +18,7 @@ export function useTerminalSize(override?: TerminalSize): TerminalSize {
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribes once; stdout and the override are fixed for the app's life
   }, [stdout, override?.columns, override?.rows]);
   return override ?? size;
 }

@@ -231,11 +231,9 @@ describe('transport failures', () => {
   it('timeout on a hanging GET', async () => {
     await start({}, { timeoutMs: 200, getRetries: 2 });
     gw.addFault({ path: '/api/providers', hang: true });
-    const t0 = Date.now();
     const e = await failure(client.listProviders());
     expect(e.kind).toBe('timeout');
     expect(e.message).toBe('GET /api/providers timed out after 0.2 s');
-    expect(Date.now() - t0).toBeLessThan(2_000);
     expect(requestsTo('GET', '/api/providers')).toBe(1); // the deadline covers retries too
   });
 

@@ -68,7 +68,8 @@ describe('resolveSecret', () => {
     );
     const elapsed = Date.now() - started;
     expect(err.message).toMatch(/timed out after 300 ms and was killed/);
-    expect(elapsed).toBeLessThan(3000);
+    // Killed at the 300 ms deadline, not waited for (30 s): the bound only needs to separate the two on a loaded machine.
+    expect(elapsed).toBeLessThan(20_000);
   });
 });
 

@@ -67,7 +67,7 @@ describe('real terminal: hangup while typing', () => {
     await first.waitFor('6 configured');
     first.send('Enter'); // acme-llm
     await first.waitFor('› ▾ 1 Network');
-    first.send('3', 'j', 'Enter'); // Proxy section, Proxy type: none -> http
+    first.send('3', 'Enter'); // Proxy section (the jump lands on its first field), Proxy type: none -> http
     await first.waitFor(/› \*Proxy type\s+http/);
     first.send('j', 'j', 'j');
     await first.waitFor(/› +Proxy password/);

@@ -1,6 +1,6 @@
 /** Operator UX in a real terminal (tmux) against the built CLI's demo gateway: what a person sees (issue 13). */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,16 @@ function start(columns: number, rows: number, command = `node ${CLI} --demo`, en
   const s = startTmux(command, columns, rows, { ...isolatedEnv(), ...env });
   sessions.push(s);
   return s;
+}
+
+/** Waits until the killed app has written a draft (it does so on the hangup, before it exits). */
+async function draftWritten(): Promise<void> {
+  const drafts = join(dir!, 'state', 'drafts');
+  const any = (): boolean => existsSync(drafts) && readdirSync(drafts, { recursive: true }).some((f) => String(f).endsWith('.json'));
+  for (let t = 0; !any(); t++) {
+    if (t > 600) throw new Error('no draft was written after the hangup');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The focused line (the one with the `›` marker). */
@@ -102,6 +112,7 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     first.send('Enter');
     await first.waitFor(/› \*Send back raw request\s+on/);
     first.kill();
+    await draftWritten();
     const second = start(100, 30);
     await second.waitFor('6 configured');
     second.type('/acme');

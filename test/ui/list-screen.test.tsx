@@ -36,10 +36,11 @@ describe.each([60, 80, 120])('list screen at %i columns', (width) => {
     client.hang = true;
     const { lastFrame, frames } = render(<App services={fakeServices(client)} mono size={{ columns: width, rows: 20 }} />);
     await waitFor(() => expect(lastFrame()).toContain('Loading providers'));
-    await new Promise((r) => setTimeout(r, 100));
     const n = frames.length;
-    await new Promise((r) => setTimeout(r, 200));
-    expect(frames.length).toBe(n); // nothing repaints while waiting
+    await new Promise((r) => setTimeout(r, 1500));
+    // No animation: a spinner would repaint ~15 times here. At most the one-off activity mark a request
+    // shows after 1 s, and a layout settle; a loaded machine only makes it fewer.
+    expect(frames.length - n).toBeLessThanOrEqual(2);
   });
 
   it('says how to give a key on 401, and r retries', async () => {

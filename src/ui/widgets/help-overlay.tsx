@@ -7,11 +7,13 @@ import { clampTop, positionText } from './scroll-doc.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
   keys: 'Provider keys',
+  draftPrompt: 'Kept edits (draft) on open',
+  leavePrompt: 'Leaving with unsaved edits',
   keyInput: 'Typing a key field',
   keyForm: 'Key form',
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',
   flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
-  profileForm: 'Profile form', setup: 'Setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',
+  profileForm: 'Profile form and first-run setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',
 };
 
 export interface HelpOverlayProps {

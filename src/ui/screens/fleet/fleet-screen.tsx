@@ -56,7 +56,7 @@ export function FleetScreen(props: FleetScreenProps) {
   const right = `${state.rows.length} providers · ${ready}/${state.columns.length} gateways answered`;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Header connection={services.session.connection} width={width} crumb="fleet" right={right} rightShort={`${ready}/${state.columns.length}`} />
+      <Header connection={services.session.connection} width={width} crumb="fleet" right={right} rightShort={`${ready}/${state.columns.length} answered`} />
       {state.cell ? <CellDiff state={state} width={width} height={height - CHROME} /> : <Grid state={state} width={width} height={height - CHROME} />}
       <Message state={state} width={width} />
       <Footer scopes={[state.cell ? 'fleetCell' : 'fleet', 'global']} width={width} />

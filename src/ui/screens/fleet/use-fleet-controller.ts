@@ -65,7 +65,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
   useEffect(() => {
     reload();
     return () => aborter.current?.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: the sessions are fixed for the screen's life
   }, [services]);
 
   const push = (onPush: (session: Session, name: string) => void): void => {

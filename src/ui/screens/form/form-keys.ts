@@ -38,14 +38,17 @@ export function scopesFor(s: FormScreenState): Scope[] {
 
 /** Line-editing keys common to every text prompt; undefined when the key is not one. */
 export function lineEditFor(input: string, key: Key): LineEdit | undefined {
-  if (key.leftArrow) return { type: 'left' };
-  if (key.rightArrow) return { type: 'right' };
-  if (key.home || (key.ctrl && input === 'a')) return { type: 'home' };
-  if (key.end || (key.ctrl && input === 'e')) return { type: 'end' };
-  if (key.ctrl && input === 'u') return { type: 'clear-before' };
-  if (key.ctrl && input === 'w') return { type: 'delete-word' };
-  if (key.backspace) return { type: 'backspace' };
-  if (key.delete) return { type: 'delete' };
+  // The keys are bound in the keymap's `edit` scope (so the footer, the help and the README show them).
+  switch (commandFor(['edit'], input, key)) {
+    case 'left': return { type: 'left' };
+    case 'right': return { type: 'right' };
+    case 'home': return { type: 'home' };
+    case 'end': return { type: 'end' };
+    case 'clearBefore': return { type: 'clear-before' };
+    case 'deleteWord': return { type: 'delete-word' };
+    // Backspace decodes as backspace; a forward Delete (ESC[3~) arrives as delete only.
+    case 'backspace': return key.backspace ? { type: 'backspace' } : { type: 'delete' };
+  }
   if (input && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) return { type: 'insert', text: input };
   return undefined;
 }
@@ -135,10 +138,12 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       return;
     }
     case 'draft':
-      if (input === 'r' || key.return) return dispatch({ type: 'draft-restore' });
-      if (input === 'd') return dispatch({ type: 'draft-discard' });
-      if (key.escape || input === 'q') return fx.back(); // the draft stays on disk
       if (ctrlC) return fx.quit();
+      switch (commandFor(['draftPrompt'], input, key)) {
+        case 'restore': return dispatch({ type: 'draft-restore' });
+        case 'discard': return dispatch({ type: 'draft-discard' });
+        case 'back': return fx.back(); // the draft stays on disk
+      }
       return;
     case 'checking':
       // Only a read is in flight: cancelling is safe.
@@ -168,9 +173,12 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       }
       return;
     case 'leave':
-      if (input === 's' || (key.ctrl && input === 's')) return dispatch({ type: 'save-requested' });
-      if (input === 'd') return fx.discardAndLeave(mode.then);
-      if (key.escape || input === 'k' || input === 'n' || ctrlC) return dispatch({ type: 'cancel' });
+      if (ctrlC) return dispatch({ type: 'cancel' });
+      switch (commandFor(['leavePrompt'], input, key)) {
+        case 'save': return dispatch({ type: 'save-requested' });
+        case 'discard': return fx.discardAndLeave(mode.then);
+        case 'stay': return dispatch({ type: 'cancel' });
+      }
       return;
     case 'browse':
       break;

@@ -9,7 +9,7 @@ import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/for
 import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { commandFor, promptLine, type Scope } from '../../keymap.js';
 import { useDocScroll } from '../../widgets/scroll-doc.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -58,7 +58,7 @@ export function FormScreen(props: FormScreenProps) {
   useEffect(() => {
     if (state.leaveNow === 'quit') props.onQuit();
     else if (state.leaveNow === 'back') props.onBack();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- acts when the reducer says to leave; the parent's callbacks are fixed for the screen's life
   }, [state.leaveNow]);
   const elapsed = useElapsed(state.mode.kind === 'saving' ? state.mode.startedAt : undefined);
 
@@ -105,7 +105,7 @@ export function FormScreen(props: FormScreenProps) {
   useEffect(() => {
     if (state.phase !== 'ready') return;
     for (const [input, key] of early.current.splice(0)) handle(input, key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- replays once when the form becomes ready; handle reads the latest state through getState
   }, [state.phase]);
   useKeyHandler(
     (input, key) => {
@@ -205,7 +205,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
         <Box flexDirection="column">
           <Text {...theme.warn} wrap="wrap">{`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`}</Text>
           {mode.draft.withheld?.length ? <Text wrap="wrap">{`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`}</Text> : null}
-          <Text wrap="wrap">Enter or r restore them · d discard them · Esc back to the list (the draft stays)</Text>
+          <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
         </Box>
       );
     }
@@ -243,7 +243,7 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
-    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: s save · d discard · Esc keep editing`, role: 'warn' };
+    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: ${promptLine('leavePrompt')}`, role: 'warn' };
   } else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };

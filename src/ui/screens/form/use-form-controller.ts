@@ -70,7 +70,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
       aborter.current?.abort();
       if (editor) services.drafts?.end(editor);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: session, name and services are fixed for a screen's life (the screen is keyed by them)
   }, [name, client]);
 
   // Save flow, step 2: re-GET to detect someone else's change.
@@ -85,7 +85,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
         else dispatch({ type: 'save-failed', message: oneLine(err) });
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a save-flow step triggered by its mode; the rest is fixed for the screen's life or read through getState
   }, [state.mode.kind]);
 
   // Save flow, step 3: the review is on screen once this runs (Ink writes the frame when React commits, before layout effects).
@@ -93,7 +93,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
   // A review built behind the help or the too-small notice is not shown until that closes.
   useLayoutEffect(() => {
     if (reviewBody && visible) dispatch({ type: 'review-shown' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fires when a review is drawn and visible; dispatch is stable
   }, [reviewBody, visible]);
 
   // Save flow, step 4-5: re-check that the gateway still has the copy the review was built on, back it up,
@@ -148,7 +148,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
         () => undefined,
       );
     })();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a save-flow step triggered by its mode; the rest is fixed for the screen's life or read through getState
   }, [state.mode.kind]);
 
   const dropHistory = (id: string): void => {
@@ -168,7 +168,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     } catch (err) {
       dispatch({ type: 'message', message: { text: `could not remove the old draft: ${oneLine(err)}`, role: 'warn' } });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when a draft is consumed; connection and name are fixed for the screen's life
   }, [state.consumedDraft]);
 
   // Drafts: written on every committed edit, so nothing typed is lost on a crash or a dropped SSH session.
@@ -181,7 +181,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     } catch (err) {
       dispatch({ type: 'message', message: { text: `could not write the draft: ${oneLine(err)}`, role: 'warn' } });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the edits change; connection, name and editor are fixed for the screen's life
   }, [state.form.edits, offering]);
 
   // On SIGHUP/SIGTERM also keep the text being typed into a field.
@@ -196,7 +196,7 @@ export function useFormController({ services, state, getState, dispatch, allowCr
       if (s.form.edits.size === 0 && !pending) return;
       services.drafts?.save(connection.gatewayKey, name, editor, { ...draftOf(s), ...(pending ? { pending } : {}) });
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- registers once; the hook reads the latest state through getState
   }, [services, name]);
 
   return { reload: load, editor };

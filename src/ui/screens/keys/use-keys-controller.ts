@@ -99,7 +99,7 @@ export function useKeysController(services: Services, provider: string, dispatch
         dispatch({ type: 'saved', message, tone: notes.length ? 'warn' : 'ok', fresh, deleted });
       })();
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- callbacks read the latest state through getState; services are fixed for the screen's life
     [client, provider, dispatch, reload],
   );
 

@@ -13,11 +13,11 @@ export function isPrintable(input: string, key: Key): boolean {
   return input.length > 0 && !key.ctrl && !key.meta && !key.escape && !/[\x00-\x1f\x7f]/.test(input);
 }
 
-export function formKey(scope: 'profileForm' | 'setup', input: string, key: Key, form: ProfileFormState): FormKeyResult {
+export function formKey(input: string, key: Key, form: ProfileFormState): FormKeyResult {
   const text = acceptsText(form);
   if (text && isPrintable(input, key)) return { action: { type: 'type', text: input } };
   if (text && (key.backspace || key.delete)) return { action: { type: 'backspace' } };
-  switch (commandFor([scope, 'global'], input, key)) {
+  switch (commandFor(['profileForm', 'global'], input, key)) {
     case 'next': return { action: { type: 'move', delta: 1 } };
     case 'prev': return { action: { type: 'move', delta: -1 } };
     case 'change': return focusedProfileField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: 1 } };
@@ -28,7 +28,7 @@ export function formKey(scope: 'profileForm' | 'setup', input: string, key: Key,
       return last ? { command: 'save' } : { action: { type: 'move', delta: 1 } };
     }
     case 'save': return { command: 'save' };
-    case 'cancel': case 'quit': return { command: 'cancel' };
+    case 'cancel': return { command: 'cancel' };
     case 'forceQuit': return { command: 'forceQuit' };
     case 'help': return { command: 'help' };
     default: return undefined;

@@ -59,7 +59,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
         return;
       }
       if (s.mode.kind === 'form') {
-        const r = formKey('profileForm', input, key, s.mode.form);
+        const r = formKey(input, key, s.mode.form);
         if (!r) return;
         if ('action' in r) return dispatch({ type: 'form', action: r.action });
         if (r.command === 'save') return ctl.save();

@@ -62,7 +62,7 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
   useKeyHandler(
     (input, key) => {
       const s = getState();
-      const r = formKey('setup', input, key, s.form);
+      const r = formKey(input, key, s.form);
       if (!r) return;
       if ('action' in r) return dispatch({ type: 'form', action: r.action });
       if (r.command === 'cancel' || r.command === 'forceQuit') return onQuit();
@@ -91,7 +91,7 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
       {whereLines.map((line, i) => <Text key={`w${i}`} {...theme.muted} wrap="truncate">{line}</Text>)}
       <ProfileFormView form={state.form} width={width} height={formHeight} editable={!setupBusy(state)} />
       {messageLines.map((line, i) => <Text key={`m${i}`} {...(state.message ? theme[state.message.role] : {})} wrap="truncate">{line}</Text>)}
-      <Footer scopes={['setup']} width={width} />
+      <Footer scopes={['profileForm']} width={width} />
     </Box>
   );
 }
