@@ -1,6 +1,7 @@
 /** Column widths of the provider table for a given terminal width. */
 import type { Provider } from '../../../api/wire.js';
 import { baseUrlText, noteBadge } from '../../../state/list/badges.js';
+import { printable } from '../../../state/printable.js';
 
 export interface Columns {
   name: number;
@@ -29,10 +30,12 @@ const NOTE_WIDTH = 21;
 /** What the providers' texts need; one pass, recomputed only when the data changes. */
 export function columnNeeds(providers: readonly Provider[]): ColumnNeeds {
   const needs = { name: 0, url: 0, note: 0 };
+  // Measured as drawn: control characters show as ^X, two columns each.
+  const shown = (text: string): number => Array.from(printable(text)).length;
   for (const p of providers) {
-    needs.name = Math.max(needs.name, Array.from(p.name ?? '').length);
-    needs.url = Math.max(needs.url, Array.from(baseUrlText(p)).length);
-    needs.note = Math.max(needs.note, Array.from(noteBadge(p)?.text ?? '').length);
+    needs.name = Math.max(needs.name, shown(p.name ?? ''));
+    needs.url = Math.max(needs.url, shown(baseUrlText(p)));
+    needs.note = Math.max(needs.note, shown(noteBadge(p)?.text ?? ''));
   }
   return needs;
 }
