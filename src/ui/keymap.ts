@@ -86,7 +86,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'up', keys: ['up', 'k'], scope: 'map', help: 'previous entry' },
   { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
   { command: 'editValue', keys: ['enter', 'space'], scope: 'map', help: 'edit the value (on/off for flags)', hint: 'edit' },
-  { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry' },
+  { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry', hint: 'rename' },
   { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add' },
   { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete' },
   { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },

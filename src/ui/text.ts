@@ -21,3 +21,26 @@ export function ageText(fromMs: number, nowMs: number): string {
   if (s < 3600) return `${Math.floor(s / 60)}m ago`;
   return `${Math.floor(s / 3600)}h ago`;
 }
+
+/**
+ * `text` as lines of at most `width` columns, broken between words (a word longer than a line is cut
+ * across lines), made printable; beyond `max` lines the rest is cut with an ellipsis.
+ */
+export function wrapWords(text: string, width: number, max = Number.POSITIVE_INFINITY): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (const word of printable(text.replace(/[\r\n\t]+/g, ' ')).split(' ').filter(Boolean)) {
+    let chars = Array.from(word);
+    if (line.length > 0 && line.length + 1 + chars.length <= room) {
+      line.push(' ', ...chars);
+      continue;
+    }
+    if (line.length > 0) lines.push(line.join(''));
+    for (; chars.length > room; chars = chars.slice(room)) lines.push(chars.slice(0, room).join(''));
+    line = chars;
+  }
+  if (line.length > 0) lines.push(line.join(''));
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, Math.max(0, max - 1)), fit(lines.slice(max - 1).join(' '), room, false)];
+}

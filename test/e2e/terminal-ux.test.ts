@@ -1,4 +1,5 @@
 /** Operator UX in a real terminal (tmux) against the built CLI's demo gateway: what a person sees (issue 13). */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,5 +215,95 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
     expect(lines.at(-1)).toContain('? help');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
   });
-});
 
+  for (const [columns, rows] of [[100, 30], [60, 15]] as const) {
+    it(`at ${columns}x${rows} a focused long value in the form is shown in full, wrapped below its row`, async () => {
+      const s = start(columns, rows);
+      await openProvider(s, 'openai');
+      await moveTo(s, /Base URL/);
+      const long = `https://api.openai.com/v1/${'very-long-path-segment/'.repeat(12)}end`;
+      s.send('Enter', 'C-u');
+      s.type(long);
+      s.send('Enter');
+      const screen = await s.waitFor(/› \*Base URL/);
+      const lines = screen.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('› *Base URL'));
+      const below: string[] = [];
+      for (const l of lines.slice(at + 1)) {
+        if (!/^ {4}\S/.test(l)) break;
+        below.push(l.trim());
+      }
+      expect(below.join('')).toBe(long);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
+      // moving away shows the form as before
+      s.send('j');
+      const after = await s.waitFor((/› +\S/));
+      expect(after).not.toContain('end\n');
+    });
+  }
+
+  it('at 120 columns spare width goes to the columns that need it: the base URL and the note are both whole', async () => {
+    const s = start(120, 30);
+    const list = await s.waitFor('6 configured');
+    const acme = list.split('\n').find((l) => l.includes('acme-llm '))!;
+    expect(acme).toContain('https://llm.acme.example.com');
+    expect(list).toContain('⚠ list_models_failed');
+    expect(list).not.toMatch(/https:\S*…/);
+    for (const line of list.split('\n')) expect(line.length).toBeLessThanOrEqual(120);
+  });
+
+  it('the map editor footer offers r rename, and a new entry is labelled key and value', async () => {
+    const s = start(100, 30);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Request path overrides/);
+    s.send('Enter');
+    const editor = await s.waitFor(/Request path overrides · \d+ entr/);
+    expect(editor.trimEnd().split('\n').at(-1)).toContain('r rename');
+    s.send('a');
+    const adding = await s.waitFor(/^› .*=/m);
+    const lines = adding.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('› '));
+    // the row being added is not a bare `›   =`: key and value are named on screen
+    expect(lines.slice(0, at + 1).join('\n')).toMatch(/KEY\s+VALUE|key[^\n]*value/i);
+    s.type('embedding');
+    s.send('Enter');
+    s.type('/v2/embed');
+    s.send('Enter');
+    await s.waitFor(/embedding\s+= \/v2\/embed/);
+  });
+
+  it('the header counts flags toggled in the allowed_requests grid before it is closed', async () => {
+    const s = start(100, 30);
+    await openProvider(s, 'acme-llm');
+    await moveTo(s, /Allowed requests/);
+    s.send('Enter');
+    const grid = await s.waitFor(/Allowed requests \d/);
+    expect(grid.split('\n')[0]).toContain('no changes');
+    s.send('Space');
+    const toggled = await s.waitFor(/^bifrost-tui.*1 changed/);
+    expect(toggled.split('\n')[0]).not.toContain('no changes');
+    s.send('Space'); // back as it was
+    await s.waitFor(/^bifrost-tui.*no changes/);
+  });
+
+  for (const [how, command, env] of [
+    ['NO_COLOR', `node ${CLI} --demo`, { NO_COLOR: '1' }],
+    ['--no-color', `node ${CLI} --demo --no-color`, {}],
+    ['TERM=dumb', `TERM=dumb node ${CLI} --demo`, {}],
+  ] as const) {
+    it(`monochrome (${how}): the profiles screen marks its focused row with › (as the README says)`, async () => {
+      const profiles = isolatedEnv();
+      for (const name of ['lab', 'prod']) {
+        execFileSync('node', [CLI, 'profiles', 'add', name, '--url', 'http://127.0.0.1:9', '--auth', 'none'], { env: { ...process.env, ...profiles }, timeout: 10_000 });
+      }
+      const s = start(100, 30, command, env);
+      await s.waitFor('6 configured');
+      s.send('P');
+      const first = await s.waitFor(/^›\*\s+lab /m);
+      expect(first.match(/^›/gm)).toHaveLength(1);
+      s.send('j');
+      const second = await s.waitFor(/^›\s+prod /m);
+      expect(second.match(/^›/gm)).toHaveLength(1);
+    });
+  }
+});

@@ -62,6 +62,17 @@ describe('profiles screen', () => {
     expect(lastFrame()).not.toContain('7788');
   });
 
+  it('reveal on a profile without a key says so', async () => {
+    f.store.upsert({ name: 'open', url: f.a.url, auth: 'none' });
+    const { lastFrame, stdin } = await start();
+    stdin.write('P');
+    await waitFor(() => expect(lastFrame()).toContain('alpha (default)'));
+    stdin.write('G');
+    await waitFor(() => expect(lastFrame()).toContain('open · http'));
+    stdin.write('v');
+    await waitFor(() => expect(lastFrame()).toMatch(/open has no key \(auth none\): nothing to reveal/));
+  });
+
   it('tests a connection and shows the one-line result', async () => {
     f.store.upsert({ name: 'broken', url: f.a.url, auth: 'bearer', secret: { source: 'stored', value: 'wrong-key-123456' } });
     const { lastFrame, stdin } = await start();

@@ -84,6 +84,26 @@ describe('first-run setup', () => {
     await close();
   });
 
+  /** The frame's lines joined (prose with a space, a cut word with nothing): text wrapped over lines reads as one. */
+  const unwrapped = (frame: string | undefined, sep = ''): string => (frame ?? '').split('\n').map((l) => l.trim()).join(sep);
+
+  it('the setup text and a field error are shown in full at 80 columns, wrapped, not cut', async () => {
+    const { lastFrame, stdin, close } = startSetup(80, 20);
+    await waitFor(() => expect(lastFrame()).toContain('first-run setup'));
+    stdin.write(KEYS.ctrlU);
+    stdin.write('lab');
+    stdin.write(KEYS.tab);
+    stdin.write(KEYS.ctrlU);
+    stdin.write('http://user:pw@127.0.0.1:1');
+    // the setup's own explanation is whole too
+    expect(unwrapped(lastFrame(), ' ').replace(/\s+/g, ' ')).toContain('Esc quits without saving.');
+    stdin.write(KEYS.ctrlS);
+    await waitFor(() => expect(lastFrame()).toContain('✖'));
+    expect(unwrapped(lastFrame(), ' ').replace(/\s+/g, ' ')).toContain('must not hold credentials (user:password@); use auth basic');
+    for (const line of (lastFrame() ?? '').split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    await close();
+  });
+
   it('Esc quits without saving', async () => {
     const { lastFrame, stdin, store, exited, close } = startSetup(60, 15);
     await waitFor(() => expect(lastFrame()).toContain('first-run setup'));

@@ -15,13 +15,13 @@ import {
 } from '../form/edit-model.js';
 import type { SectionId } from '../form/types.js';
 import { nextError } from '../form/validate.js';
-import { flagsReducer, flagsValue, openFlagsGrid, type FlagsAction } from './flags-grid.js';
+import { flagsReducer, openFlagsGrid, type FlagsAction } from './flags-grid.js';
 import { editLine, lineEditor, type LineEdit } from './line-editor.js';
-import { mapReducer, mapValue, openMapEditor, type MapAction } from './map-editor.js';
+import { mapReducer, openMapEditor, type MapAction } from './map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
 import {
-  browse, focusedField, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, setFormState,
+  browse, focusedField, formWithOpenEditor, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, setFormState,
 } from './form-screen-steps.js';
 
 export { hasInvalidEdits, hasUnsavedWork };
@@ -119,11 +119,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       const h = Math.max(1, a.height);
       return h === s.viewport ? s : settleCursor({ ...s, viewport: h }, s.cursor);
     }
+    // A status message answers the last key (lazygit's way): moving on clears it (a section jump too, see showSection).
     case 'move':
     case 'page':
     case 'first':
     case 'last':
-      return settleCursor(s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
+      return settleCursor(s.message ? { ...s, message: undefined } : s, moveTarget(s.cursor, a, s.rows.length, s.viewport));
     case 'section-jump':
       return jumpToAdjacentSection(s, a.direction);
     case 'section-index':
@@ -187,12 +188,12 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       return s.mode.kind === 'map' ? { ...s, mode: { ...s.mode, map: mapReducer(s.mode.map, a.action) } } : s;
     case 'map-done':
       if (s.mode.kind !== 'map') return s;
-      return { ...setFormState(s, setFieldValue(s.form, s.mode.fieldId, mapValue(s.mode.map))), mode: browse };
+      return { ...setFormState(s, formWithOpenEditor(s)), mode: browse };
     case 'flags':
       return s.mode.kind === 'flags' ? { ...s, mode: { ...s.mode, grid: flagsReducer(s.mode.grid, a.action) } } : s;
     case 'flags-done':
       if (s.mode.kind !== 'flags') return s;
-      return { ...setFormState(s, setFieldValue(s.form, s.mode.fieldId, flagsValue(s.mode.grid) ?? null)), mode: browse };
+      return { ...setFormState(s, formWithOpenEditor(s)), mode: browse };
     case 'draft-restore': {
       if (s.mode.kind !== 'draft') return s;
       const { form, overlaps } = restoreDraft(s.form.original, s.mode.draft);

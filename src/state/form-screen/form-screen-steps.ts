@@ -3,7 +3,9 @@ import type { Provider } from '../../api/wire.js';
 import type { Draft } from '../local-types.js';
 import { descriptor, findDescriptor } from '../form/descriptors.js';
 import { diffObjects } from '../form/diff.js';
-import { buildBody, createFormState, dirtyCount, rebase, type FieldEdit, type FormState } from '../form/edit-model.js';
+import { buildBody, createFormState, dirtyCount, rebase, setFieldValue, type FieldEdit, type FormState } from '../form/edit-model.js';
+import { flagsValue } from './flags-grid.js';
+import { mapValue } from './map-editor.js';
 import { keepCurrentSecrets } from '../form/stale-masks.js';
 import { validateForm } from '../form/validate.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
@@ -14,6 +16,16 @@ export function focusedField(s: FormScreenState): string | undefined {
   const row = s.rows[s.cursor];
   // "Other" rows are not form fields: nothing there can be reverted, reset or revealed.
   return row?.type === 'field' ? row.fieldId : undefined;
+}
+
+/**
+ * The form as it is once the open map editor or flags grid is closed with its changes (what `done`
+ * commits); the form itself otherwise. The header counts changes from it while such an editor is open.
+ */
+export function formWithOpenEditor(s: FormScreenState): FormState {
+  if (s.mode.kind === 'map') return setFieldValue(s.form, s.mode.fieldId, mapValue(s.mode.map));
+  if (s.mode.kind === 'flags') return setFieldValue(s.form, s.mode.fieldId, flagsValue(s.mode.grid) ?? null);
+  return s.form;
 }
 
 export function setFormState(s: FormScreenState, form: FormState, message?: StatusMessage): FormScreenState {

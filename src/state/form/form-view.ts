@@ -84,8 +84,8 @@ export function displayValue(d: FieldDescriptor, value: unknown, opts: ViewOptio
   switch (d.kind) {
     case 'number': {
       const n = toNumber(value);
-      if (d.zeroMeansDefault && (n === undefined || n === 0)) return `default (${unitText(d, d.default as number)})`;
-      if (value === undefined || value === null) return '(not set)';
+      if (d.zeroMeansDefault && (n === undefined || n === 0)) return unsetText(d);
+      if (value === undefined || value === null) return unsetText(d);
       return typeof value === 'string' ? value : unitText(d, n ?? String(value));
     }
     case 'toggle':
@@ -106,8 +106,14 @@ export function displayValue(d: FieldDescriptor, value: unknown, opts: ViewOptio
         return displayEnvVar(value, hide ?? false);
       }
       if (d.id === 'network_config.base_url' && (value === undefined || value === '')) return '(provider default URL)';
-      return value === undefined || value === null ? '(not set)' : String(value);
+      return value === undefined || value === null ? unsetText(d) : String(value);
   }
+}
+
+/** The one wording for an unset value: the gateway default where there is one, else "(not set)". */
+function unsetText(d: FieldDescriptor): string {
+  if (d.default === undefined || d.default === null) return '(not set)';
+  return `default (${typeof d.default === 'number' ? unitText(d, d.default) : String(d.default)})`;
 }
 
 /** The rows to render, in order; fields of collapsed sections are left out. Sections without visible fields are omitted. */

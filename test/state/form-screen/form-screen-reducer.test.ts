@@ -169,6 +169,19 @@ describe('form screen: activating a field', () => {
     expect(pem.mode).toMatchObject({ kind: 'pem', fieldId: 'network_config.ca_cert_pem' });
   });
 
+  it('a status message goes once it stops being true: the next cursor move or section jump clears it', () => {
+    const ro = run(focus(loaded(CUSTOM_PROVIDER), 'custom_provider_config.base_provider_type'), { type: 'activate' });
+    expect(ro.message?.text).toMatch(/read-only/);
+    for (const a of [{ type: 'move', delta: 1 }, { type: 'move', delta: -1 }, { type: 'first' }, { type: 'last' }, { type: 'section-jump', direction: 1 }] as FormScreenAction[]) {
+      expect(run(ro, a).message).toBeUndefined();
+    }
+    const nothing = run(loaded(), { type: 'undo' });
+    expect(nothing.message?.text).toBe('nothing to undo');
+    expect(run(nothing, { type: 'move', delta: 1 }).message).toBeUndefined();
+    // a missing section's message is the answer to that very key, so it is shown
+    expect(run(nothing, { type: 'section-index', index: 4 }).message?.text).toBe('no Custom provider section on a built-in provider');
+  });
+
   it('read-only and unknown fields explain themselves instead of editing; a header toggles its section', () => {
     const ro = run(focus(loaded(CUSTOM_PROVIDER), 'custom_provider_config.base_provider_type'), { type: 'activate' });
     expect(ro.mode.kind).toBe('browse');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFormState, setField } from '../../../src/state/form/edit-model.js';
+import { descriptor } from '../../../src/state/form/descriptors.js';
 import { visibleRows, type FieldRow, type FormRow } from '../../../src/state/form/form-view.js';
 import { CUSTOM_PROVIDER, OLLAMA_PROVIDER, OPENAI_PROVIDER } from '../../fixtures/providers.js';
 
@@ -36,6 +37,18 @@ describe('visibleRows', () => {
     expect(field(rows, 'network_config.max_conns_per_host')!.display).toBe('default (5000)');
     expect(field(rows, 'custom_provider_config.allowed_requests')!.display).toMatch(/^4\/\d+ allowed$/);
     expect(field(rows, 'custom_provider_config.base_provider_type')).toMatchObject({ display: 'openai', readOnly: true });
+  });
+
+  it('one wording for an unset value: "default (…)" wherever the gateway has a default, "(not set)" only where it has none', () => {
+    const p = structuredClone(CUSTOM_PROVIDER) as any;
+    delete p.network_config.max_retries;
+    delete p.network_config.retry_backoff_initial;
+    const rows = visibleRows(createFormState(p));
+    expect(field(rows, 'network_config.max_retries')!.display).toBe('default (0)');
+    expect(field(rows, 'network_config.retry_backoff_initial')!.display).toBe('default (500 ms)');
+    // every field with a gateway default that is unset says "default (…)", none says "(not set)"
+    const empty = visibleRows(createFormState({ name: 'x', network_config: {}, concurrency_and_buffer_size: {} } as any));
+    for (const r of empty) if (r.type === 'field' && r.display === '(not set)') expect(descriptor(r.fieldId).default).toBeUndefined();
   });
 
   it('dirty markers, errors, collapsed sections', () => {

@@ -39,7 +39,7 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
   const dirty = row.type === 'field' && row.dirty;
   const error = row.type === 'field' ? row.error : undefined;
   const ro = row.readOnly;
-  const valueWidth = Math.max(4, width - 3 - labelWidth - 1);
+  const valueWidth = valueWidthFor(width, labelWidth);
   // One styled string for the label part (see `paint`); only the line being edited needs nested nodes.
   const head =
     paint({ ...(focused ? theme.focus : {}), ...sel }, marker) +
@@ -56,6 +56,11 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
   const value = paint(error ? theme.error : ro ? theme.muted : {}, fit(`${error ? '✖ ' : ''}${row.display}${ro ? ' (read-only)' : ''}`, valueWidth));
   return <Text wrap="truncate">{head + value}</Text>;
 });
+
+/** Columns left for a field's value after the marker, the dirty mark and the label. */
+export function valueWidthFor(width: number, labelWidth: number): number {
+  return Math.max(4, width - 3 - labelWidth - 1);
+}
 
 /**
  * A line being typed: the cursor is an inverse cell; secrets show as bullets. Monochrome terminals

@@ -6,6 +6,7 @@ import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler } from '../../key-router.js';
 import { commandFor, promptLine, type Scope } from '../../keymap.js';
@@ -19,10 +20,12 @@ import { Header } from '../../widgets/header.js';
 import { ConflictView, ReviewView } from './diff-view.js';
 import { FlagsGridView, gridColumns } from './flags-grid-view.js';
 import { handleFormKey, scopesFor } from './form-keys.js';
-import { FormRowView } from './form-rows.js';
+import { FormRowView, valueWidthFor } from './form-rows.js';
 import { MapEditorView } from './map-editor-view.js';
 import { useFormController } from './use-form-controller.js';
 import { errorMessage } from '../../../api/api-error.js';
+import { wrapText } from '../../../state/form/diff-lines.js';
+import { printable } from '../../../state/printable.js';
 
 /** Header, two status lines, footer, one spare line (never fill the last line). */
 const CHROME_ROWS = 5;
@@ -119,7 +122,17 @@ export function FormScreen(props: FormScreenProps) {
 
   // Counted from the rows the reducer already derived (they hold every visible or dirty field), so a
   // cursor move does not re-run validation or the dirty check over the whole form.
-  const { dirty, errors } = useMemo(() => countRows(state.rows), [state.rows]);
+  const counted = useMemo(() => countRows(state.rows), [state.rows]);
+  const { errors } = counted;
+  // An open map editor or flags grid holds changes not yet in the form: the header counts them already.
+  const { mode, form } = state;
+  const pendingDirty = useMemo(
+    () => (mode.kind === 'map' || mode.kind === 'flags' ? dirtyCount(formWithOpenEditor(state)) : undefined),
+    // formWithOpenEditor reads only the mode and the form
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [mode, form],
+  );
+  const dirty = pendingDirty ?? counted.dirty;
   const unsaved = state.phase === 'ready' && hasUnsavedWork(state) ? Math.max(1, dirtyCount(state.form)) : 0;
   const { onUnsavedChange } = props;
   useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange]);
@@ -147,6 +160,16 @@ function countRows(rows: FormScreenState['rows']): { dirty: number; errors: numb
   }
   return { dirty, errors };
 }
+
+/** The focused value in full, wrapped and indented, when its row has to cut it (else nothing). */
+function fullValueLines(display: string, width: number, labelWidth: number): string[] {
+  const valueWidth = valueWidthFor(width, labelWidth);
+  const text = printable(display.replace(/[\r\n\t]+/g, ' '));
+  if (Array.from(text).length <= valueWidth) return [];
+  return wrapText(text, width - FULL_VALUE_INDENT.length - 1).map((piece) => FULL_VALUE_INDENT + piece);
+}
+
+const FULL_VALUE_INDENT = '    ';
 
 function isTyping(s: FormScreenState): boolean {
   return (s.mode.kind === 'map' && Boolean(s.mode.map.editing)) || (s.mode.kind === 'flags' && s.mode.grid.filterEditing);
@@ -188,14 +211,23 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     }
   }
   const labelWidth = width >= 100 ? 34 : width >= 80 ? 28 : 22;
-  const rows = state.rows.slice(state.scrollTop, state.scrollTop + state.viewport);
   const editing = mode.kind === 'edit' ? mode : undefined;
+  // A focused value too long for its row is shown in full on wrapped lines below it; the window
+  // shifts down (view only) so those lines stay on screen.
+  const focusedRow = state.rows[state.cursor];
+  const full = !editing && focusedRow && focusedRow.type !== 'section' ? fullValueLines(focusedRow.display, width, labelWidth) : [];
+  const overflow = Math.max(0, state.cursor - state.scrollTop + 1 + full.length - height);
+  const top = Math.min(state.cursor, state.scrollTop + overflow);
+  const rows = state.rows.slice(top, top + Math.max(1, height - full.length));
   return (
     <>
       {rows.map((row, i) => {
-        const idx = state.scrollTop + i;
+        const idx = top + i;
         const ed = editing && row.type !== 'section' && row.fieldId === editing.fieldId ? { editor: editing.editor, secret: editing.secret } : undefined;
-        return <FormRowView key={row.type === 'section' ? `s:${row.section}` : row.fieldId} row={row} focused={idx === state.cursor} width={width} labelWidth={labelWidth} editor={ed} />;
+        const key = row.type === 'section' ? `s:${row.section}` : row.fieldId;
+        const view = <FormRowView key={key} row={row} focused={idx === state.cursor} width={width} labelWidth={labelWidth} editor={ed} />;
+        if (idx !== state.cursor || full.length === 0) return view;
+        return [view, ...full.map((line, n) => <Text key={`${key}:full:${n}`} {...theme.muted} wrap="truncate">{line}</Text>)];
       })}
     </>
   );

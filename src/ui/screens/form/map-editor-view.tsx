@@ -10,13 +10,15 @@ export function MapEditorView({ map, title, height, width, secretValues }: { map
   const theme = useTheme();
   const keyWidth = Math.min(32, Math.floor(width / 3));
   const rows = map.entries.length + 1;
-  const view = Math.max(1, height - 2);
+  // Title, column labels, and the error line.
+  const view = Math.max(1, height - 3);
   const top = Math.max(0, Math.min(map.cursor - view + 1, rows - view));
   const items = Array.from({ length: rows }, (_, i) => i).slice(top, top + view);
   const ed = map.editing;
   return (
     <Box flexDirection="column" height={height}>
       <Text {...theme.title}>{fit(`${title} · ${map.entries.length} entr${map.entries.length === 1 ? 'y' : 'ies'}`, width)}</Text>
+      <Text {...theme.muted} wrap="truncate">{`  ${fit('KEY', keyWidth)}   VALUE`}</Text>
       {items.map((i) => {
         const focused = i === map.cursor;
         const sel = focused ? theme.selected : {};
@@ -33,7 +35,13 @@ export function MapEditorView({ map, title, height, width, secretValues }: { map
             <Text {...sel}>{marker}</Text>
             {editingKey ? <EditorText editor={ed.editor} secret={false} width={keyWidth} /> : <Text {...sel}>{fit(key, keyWidth)}</Text>}
             <Text> = </Text>
-            {editingValue ? <EditorText editor={ed.editor} secret={secretValues && isSecretName(key)} width={width - keyWidth - 6} /> : <Text>{fit(editingKey ? '' : shown, width - keyWidth - 6)}</Text>}
+            {editingValue ? (
+              <EditorText editor={ed.editor} secret={secretValues && isSecretName(key)} width={width - keyWidth - 6} />
+            ) : editingKey && !entry ? (
+              <Text {...theme.muted}>{fit('the value comes after Enter', width - keyWidth - 6)}</Text>
+            ) : (
+              <Text>{fit(editingKey ? '' : shown, width - keyWidth - 6)}</Text>
+            )}
           </Text>
         );
       })}

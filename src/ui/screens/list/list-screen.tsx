@@ -10,7 +10,7 @@ import { useTheme } from '../../theme.js';
 import { ageText, fit } from '../../text.js';
 import { Header } from '../../widgets/header.js';
 import { Footer } from '../../widgets/footer.js';
-import { columnsFor } from './columns.js';
+import { columnNeeds, columnsFor } from './columns.js';
 import { ListHeaderRow, ListRowView } from './list-row.js';
 import { useKeyCounts } from './use-key-counts.js';
 import { DetailPane } from './detail-pane.js';
@@ -95,7 +95,8 @@ export function ListScreen(props: ListScreenProps) {
   );
 
   // Stable between renders so the memoised rows skip re-rendering on a cursor move.
-  const cols = useMemo(() => columnsFor(width), [width]);
+  const needs = useMemo(() => columnNeeds(state.providers), [state.providers]);
+  const cols = useMemo(() => columnsFor(width, needs), [width, needs]);
   const rows = windowRows(state);
   const { right, rightShort } = headerStatus(state, props.now, props.confirmedAt);
   const position = state.rows.length > viewport ? ` ${state.cursor + 1}/${state.rows.length}` : '';

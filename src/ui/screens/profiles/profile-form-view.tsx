@@ -4,7 +4,7 @@ import {
   profileFieldText, FIELD_DEFS, focusedProfileField, keepsStoredKey, keyFieldLabel, keyIsMasked, visibleFields, type ProfileFormState,
 } from '../../../state/profiles/profile-form.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
+import { fit, wrapWords } from '../../text.js';
 
 const LABEL_WIDTH = 16;
 
@@ -20,13 +20,16 @@ export interface ProfileFormViewProps {
 export function ProfileFormView({ form, width, height, editable = true }: ProfileFormViewProps) {
   const theme = useTheme();
   const ids = visibleFields(form);
-  const view = Math.max(1, height - 1);
+  // The focused field's error in full (the row has room for only part of it), else its help.
+  const focusedError = form.errors[ids[Math.min(form.focus, ids.length - 1)]!];
+  const field = focusedProfileField(form);
+  const masked = field.id === 'keyValue' && keyIsMasked(form) ? ' · typed keys are masked' : '';
+  const bottom = focusedError ? wrapWords(`✖ ${focusedError}`, width, 3) : undefined;
+  const view = Math.max(1, height - (bottom?.length ?? 1));
   const focus = Math.min(form.focus, ids.length - 1);
   const top = Math.max(0, Math.min(focus - Math.floor(view / 2), ids.length - view));
   const shown = ids.slice(top, top + view);
-  const field = focusedProfileField(form);
   const more = ids.length > view ? ` (${focus + 1}/${ids.length})` : '';
-  const masked = field.id === 'keyValue' && keyIsMasked(form) ? ' · typed keys are masked' : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
       {shown.map((id, i) => {
@@ -48,7 +51,11 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
           </Text>
         );
       })}
-      <Text {...theme.muted} wrap="truncate">{fit(`${field.help}${masked}${more}`, width)}</Text>
+      {bottom ? (
+        bottom.map((line, i) => <Text key={`e${i}`} {...theme.error} wrap="truncate">{line}</Text>)
+      ) : (
+        <Text {...theme.muted} wrap="truncate">{fit(`${field.help}${masked}${more}`, width)}</Text>
+      )}
     </Box>
   );
 }

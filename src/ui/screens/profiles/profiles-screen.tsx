@@ -7,7 +7,7 @@ import { commandFor, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { ProfilesService, Services, Session } from '../../services.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
+import { fit, wrapWords } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
@@ -98,7 +98,9 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
     { acceptsText: () => { const s = getState(); return s.mode.kind === 'form' && acceptsText(s.mode.form); } },
   );
 
-  const body = Math.max(3, height - 5);
+  // A status (a test result, a store error) wraps over up to 3 lines; the table or form gets the rest.
+  const statusLines = state.status ? wrapWords(state.status.text, width, 3) : [''];
+  const body = Math.max(3, height - 4 - statusLines.length);
   if (help) {
     return (
       <Box flexDirection="column" width={width} height={height - 1}>
@@ -122,7 +124,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
           <Text wrap="truncate">{fit(profileDetail(state, service), width)}</Text>
         </>
       )}
-      <Text {...(status ? theme[status.role] : {})} wrap="truncate">{fit(status?.text ?? '', width)}</Text>
+      {statusLines.map((line, i) => <Text key={`s${i}`} {...(status ? theme[status.role] : {})} wrap="truncate">{line}</Text>)}
       {state.mode.kind === 'confirm-delete' ? (
         <Text wrap="truncate">
           <Text {...theme.warn}>{`Delete profile "${printable(state.mode.name)}"? `}</Text>

@@ -134,7 +134,9 @@ export function useProfilesController(o: ControllerOptions): ProfilesController 
   const reveal = useCallback(() => {
     const p = focusedProfile(getState());
     if (!p) return;
-    if (p.auth === 'none') return dispatch({ type: 'reveal', name: p.name, text: '(no key: auth none)' });
+    // Nothing to show is said, not silent: the detail line has no key part for these.
+    if (p.auth === 'none') return dispatch({ type: 'status', status: { role: 'muted', text: `${p.name} has no key (auth none): nothing to reveal` } });
+    if (!p.secret) return dispatch({ type: 'status', status: { role: 'muted', text: `${p.name} has no key stored: nothing to reveal (e edits the profile)` } });
     service.revealTail(p).then(
       (text) => alive.current && dispatch({ type: 'reveal', name: p.name, text }),
       (err: unknown) => alive.current && dispatch({ type: 'status', status: { role: 'error', text: `✖ ${p.name}: ${oneLine(err)}` } }),

@@ -6,7 +6,7 @@ import { initialSetupState, setupBusy, setupReducer } from '../../../state/profi
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
+import { fit, wrapWords } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { formKey } from '../profiles/profile-form-keys.js';
@@ -76,17 +76,21 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
     ? 'No gateway is configured yet. Describe one; it is tested before it is saved.'
     : 'Profiles are not available: the config directory could not be used.';
   const where = 'Saved as a profile (key stored in the config file, mode 0600). Esc quits without saving.';
-  const formHeight = Math.max(3, height - 6);
+  // Prose and the last message wrap (never cut); the form gets the lines left.
+  const introLines = wrapWords(intro, width, 2);
+  const whereLines = wrapWords(where, width, 2);
+  const messageLines = state.message ? wrapWords(state.message.text, width, 4) : [''];
+  const formHeight = Math.max(3, height - 3 - introLines.length - whereLines.length - messageLines.length);
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
       <Text wrap="truncate">
         <Text {...theme.title}>bifrost-tui</Text>
         <Text>{fit(' › first-run setup', width - 11)}</Text>
       </Text>
-      <Text wrap="truncate">{fit(intro, width)}</Text>
-      <Text {...theme.muted} wrap="truncate">{fit(where, width)}</Text>
+      {introLines.map((line, i) => <Text key={`i${i}`} wrap="truncate">{line}</Text>)}
+      {whereLines.map((line, i) => <Text key={`w${i}`} {...theme.muted} wrap="truncate">{line}</Text>)}
       <ProfileFormView form={state.form} width={width} height={formHeight} editable={!setupBusy(state)} />
-      <Text {...(state.message ? theme[state.message.role] : {})} wrap="truncate">{fit(state.message?.text ?? '', width)}</Text>
+      {messageLines.map((line, i) => <Text key={`m${i}`} {...(state.message ? theme[state.message.role] : {})} wrap="truncate">{line}</Text>)}
       <Footer scopes={['profileForm']} width={width} />
     </Box>
   );
