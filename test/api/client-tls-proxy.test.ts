@@ -50,7 +50,7 @@ describe('TLS', () => {
   });
   afterAll(() => {
     server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   });
 
   it('an untrusted certificate is a tls error with a hint', async () => {

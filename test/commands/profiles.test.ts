@@ -51,7 +51,7 @@ beforeEach(() => {
   store = openProfileStore({ dir });
 });
 afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 describe('profiles add / list / show', () => {

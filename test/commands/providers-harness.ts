@@ -90,7 +90,7 @@ export async function setup(opts: { auth?: DemoAuth; command?: CommandRunner } =
     gets: () => gw.requests.filter((r) => r.method === 'GET'),
     async close() {
       await gw.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }

@@ -11,7 +11,7 @@ beforeAll(() => {
   requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 'bt-subflags-'));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
 
 function cli(...args: string[]) {
   const env = { ...process.env, BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };

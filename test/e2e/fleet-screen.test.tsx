@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await profiles.close();
   await Promise.all(gws.map((g) => g.close()));
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 function start() {

@@ -89,7 +89,7 @@ async function start(opts: DemoGatewayOptions = {}): Promise<Harness> {
     h.app.unmount();
     await client.close();
     await gw.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   });
   return h;
 }

@@ -69,7 +69,7 @@ afterAll(async () => {
     expect(text).not.toContain(KEY_B);
     expect(text).not.toContain('E2E-Secret');
   }
-  rmSync(tmp, { recursive: true, force: true });
+  rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 describe('real terminal: profiles', () => {

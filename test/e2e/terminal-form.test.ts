@@ -12,7 +12,7 @@ beforeAll(() => requireBuiltCli());
 afterEach(() => {
   session?.kill();
   session = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   dir = undefined;
 });
 

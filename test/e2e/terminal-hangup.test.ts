@@ -13,7 +13,7 @@ beforeAll(() => requireBuiltCli());
 afterEach(() => {
   for (const s of sessions) s.kill();
   sessions = [];
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   dir = undefined;
 });
 

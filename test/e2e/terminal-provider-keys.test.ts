@@ -21,7 +21,7 @@ afterEach(async () => {
   session?.kill();
   session = undefined;
   await gw.close();
-  rmSync(tmp, { recursive: true, force: true });
+  rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 function open(): TmuxSession {

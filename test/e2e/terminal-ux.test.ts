@@ -11,7 +11,7 @@ let dir: string | undefined;
 beforeAll(() => requireBuiltCli());
 afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   dir = undefined;
 });
 

@@ -41,7 +41,7 @@ function start(url: string, fault?: FaultCase['fault']) {
   cleanup.push(async () => {
     app.unmount();
     await app.client.close();
-    fs.rmSync(app.dir, { recursive: true, force: true });
+    fs.rmSync(app.dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   });
   return app;
 }
@@ -167,7 +167,7 @@ describe('profiles test', () => {
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-faults-profiles-'));
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
 
   async function test(url: string, timeoutMs = timeoutFor(undefined)): Promise<{ code: number; stdout: string; stderr: string }> {
     const store = openProfileStore({ dir: fs.mkdtempSync(path.join(dir, 's-')) });

@@ -126,7 +126,7 @@ export async function startTlsServer(): Promise<{ url: string; close: () => void
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => {
       server.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 let dir: string | undefined;
 beforeAll(() => requireBuiltCli());
 afterEach(() => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 describe('config lock', () => {

@@ -9,7 +9,7 @@ import { setup, type Harness } from '../commands/providers-harness.js';
 let dir: string | undefined;
 let h: Harness | undefined;
 afterEach(async () => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   await h?.close();
   dir = undefined;
   h = undefined;

@@ -16,7 +16,7 @@ let gw: DemoGateway | undefined;
 let dir: string | undefined;
 afterEach(async () => {
   await gw?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   gw = undefined;
   dir = undefined;
 });

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gw.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
 interface Run {

@@ -38,7 +38,7 @@ export async function fixture(): Promise<Fixture> {
     async close() {
       await service.close();
       await Promise.all([a.close(), b.close()]);
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }

@@ -47,7 +47,7 @@ describe('first-run setup', () => {
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'bt-setup-'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
 
   function startSetup(width = 80, rows = 20) {
     const store = openProfileStore({ dir });
