@@ -27,12 +27,24 @@ function start(columns: number, rows: number, command = `node ${CLI} --demo`, en
   return s;
 }
 
-/** Waits until the killed app has written a draft (it does so on the hangup, before it exits). */
+/**
+ * Waits until the killed app has written its draft (on the hangup) and has exited: a draft is offered
+ * once no running editor holds it, and the draft file is named after its editor (`host_pid_random`).
+ */
 async function draftWritten(): Promise<void> {
   const drafts = join(dir!, 'state', 'drafts');
-  const any = (): boolean => existsSync(drafts) && readdirSync(drafts, { recursive: true }).some((f) => String(f).endsWith('.json'));
-  for (let t = 0; !any(); t++) {
-    if (t > 600) throw new Error('no draft was written after the hangup');
+  const files = (): string[] => (existsSync(drafts) ? readdirSync(drafts, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')) : []);
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const holders = (): number[] => files().map((f) => Number(/_(\d+)_[0-9a-f]+\.json$/.exec(f)?.[1])).filter((pid) => pid > 0);
+  for (let t = 0; files().length === 0 || holders().some(alive); t++) {
+    if (t > 600) throw new Error('no draft was written, or its app did not exit, after the hangup');
     await new Promise((r) => setTimeout(r, 50));
   }
 }
