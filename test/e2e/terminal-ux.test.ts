@@ -249,7 +249,9 @@ describe('real terminal: operator UX', { timeout: 60_000 }, () => {
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
       // moving away shows the form as before
       s.send('j');
-      const after = await s.waitFor((/› +\S/));
+      // The cursor has left Base URL once the focused line is another field (waiting for any focused line
+      // would match the screen from before the key).
+      const after = await s.waitFor(/^› +(?!\*Base URL)\S/m);
       expect(after).not.toContain('end\n');
     });
   }
