@@ -21,8 +21,12 @@ export interface WriterChange {
   value: unknown;
   /** When the gateway accepted it (performance.now()). */
   at: number;
-  /** When it happened: between key batches, while a review was up, or between the save's check and its review. */
-  moment: 'form' | 'review' | 'check';
+  /**
+   * When it happened: between key batches, while a review was up, between the save's check and its
+   * review, or between the confirmed save's last re-check and its PUT (the window no client can close:
+   * the gateway has no version check).
+   */
+  moment: 'form' | 'review' | 'check' | 'recheck';
   secret: boolean;
 }
 
@@ -47,12 +51,15 @@ export function concurrentWriter(url: string, r: () => number, landed: LandedPro
     async act(name, moment) {
       // Draw every random number up front: what is drawn must not depend on how the gateway answers.
       const kind = r();
+      // `unset`: what the gateway may read an unset value back as (CONTRACT §11.9: 0 and its defaults).
+      // Written over an unset value it would be no change at all, so then one of the others is written.
       const number = pick(r, [
-        { path: 'network_config.max_retries', values: [0, 1, 4, 7, 10] },
-        { path: 'network_config.default_request_timeout_in_seconds', values: [30, 60, 90, 300, 600] },
-        { path: 'network_config.retry_backoff_max', values: [5000, 10000, 20000] },
+        { path: 'network_config.max_retries', values: [0, 1, 4, 7, 10], unset: [0] },
+        { path: 'network_config.default_request_timeout_in_seconds', values: [30, 60, 90, 300, 600], unset: [300, 30] },
+        { path: 'network_config.retry_backoff_max', values: [5000, 10000, 20000], unset: [5000, 10000] },
       ]);
-      const value = pick(r, number.values);
+      const drawn = pick(r, number.values);
+      const overUnset = pick(r, number.values.filter((v) => !number.unset.includes(v)));
       const id = ++n;
       let got: Record<string, unknown>;
       try {
@@ -63,6 +70,9 @@ export function concurrentWriter(url: string, r: () => number, landed: LandedPro
       let change: Omit<WriterChange, 'at' | 'moment' | 'name'>;
       let edits: Edit[];
       if (kind < 0.45) {
+        const [section, field] = number.path.split('.') as [string, string];
+        const current = (got[section] as Record<string, unknown> | null | undefined)?.[field];
+        const value = current === undefined || current === null || current === 0 ? overUnset : drawn;
         change = { path: number.path, value, secret: false };
         edits = [{ path: number.path.split('.'), value }];
       } else if (kind < 0.75) {

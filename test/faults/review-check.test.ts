@@ -44,6 +44,17 @@ describe('checkSaveAgainstReview', () => {
     ]);
   });
 
+  it('excuses only what another writer changed after the last re-check (no client could list it)', () => {
+    // They set send_back_raw_request after the app's last read; the PUT built on that read reverts it.
+    const theirs = { ...GATEWAY_COPY, send_back_raw_request: true };
+    const sent = body((b) => (b.network_config.max_retries = 3));
+    const shown = review('~ network_config.max_retries: 2 → 3');
+    expect(checkSaveAgainstReview(shown, 'openai', theirs, sent, ['send_back_raw_request']).problems).toEqual([]);
+    expect(checkSaveAgainstReview(shown, 'openai', theirs, sent, ['network_config.base_url']).problems).toEqual([
+      'openai: the body changes send_back_raw_request, which the review did not list',
+    ]);
+  });
+
   it('catches a listed change that was not sent, or sent with another value', () => {
     expect(checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body(() => undefined)).problems).toHaveLength(2);
     const other = checkSaveAgainstReview(review('~ network_config.max_retries: 2 → 3'), 'openai', GATEWAY_COPY, body((b) => (b.network_config.max_retries = 4))).problems;
