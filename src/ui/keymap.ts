@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -139,6 +139,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], scope: 'keyForm', help: 'next field', hint: 'move' },
   { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back', rank: 1 },
+
+  { command: 'mode', keys: ['M'], scope: 'allowList', help: 'switch the mode: all models / only the listed models / no models (the key serves nothing)', hint: 'mode', rank: 2 },
 
   { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
   { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },

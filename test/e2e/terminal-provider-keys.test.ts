@@ -159,14 +159,18 @@ describe('real terminal: key form', () => {
     expect(form).toMatch(/Endpoint\s+stored ····\.com/);
     expect(form).toMatch(/API version\s+2024-10-21/);
     session.send('j', 'j', 'j', 'j', 'j', 'Enter');
-    await session.waitFor('Models (allow-list): ');
-    session.send('C-u');
-    session.type('*, gpt-4o');
-    session.send('Enter');
-    await session.waitFor('wildcard "*" cannot be mixed with model names');
-    session.send('C-u');
+    await session.waitFor('Mode: only: gpt-4o, gpt-4o-mini');
+    session.send('a');
     session.type('*');
     session.send('Enter');
+    await session.waitFor(/› \*/);
+    session.send('Escape');
+    await session.waitFor('"*" is not a model name: switch the mode to "all models" instead');
+    session.send('d', 'M');
+    await session.waitFor('Mode: no models: this key serves nothing');
+    session.send('M');
+    await session.waitFor('Mode: all models');
+    session.send('Escape');
     await session.waitFor('~ models: only: gpt-4o, gpt-4o-mini → all models');
     session.send('y');
     await session.waitFor('✔ saved "azure-eastus"');
@@ -175,6 +179,59 @@ describe('real terminal: key form', () => {
     expect(put.aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' });
     expect(put.azure_key_config.endpoint.value).toMatch(/^http\*{24}\.com$/);
     expect(stored('azure', 'azure-eastus').azure_key_config.endpoint.value).toBe('https://acme-eastus.openai.azure.com');
+  });
+});
+
+describe('real terminal: key form list and map editors', () => {
+  it('adds and removes a model and an alias; each PUT is the fetched key plus exactly that change', async () => {
+    session = open();
+    await openKeysOf(session, 'azure');
+    await session.waitFor('azure-eastus');
+    session.send('Enter');
+    await session.waitFor('Key azure-eastus');
+    session.send('j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor(/Models \(allow-list\) of azure-eastus · 2 entries[\s\S]*M mode/);
+    session.send('a');
+    session.type('gpt-4.1');
+    session.send('Enter');
+    await session.waitFor('Mode: only: gpt-4o, gpt-4o-mini, gpt-4.1');
+    session.send('k', 'd');
+    await session.waitFor('Mode: only: gpt-4o, gpt-4.1');
+    session.send('Escape');
+    await session.waitFor('~ models: only: gpt-4o, gpt-4o-mini → only: gpt-4o, gpt-4.1');
+    session.send('y');
+    await session.waitFor('✔ saved "azure-eastus"');
+    session.send('Enter');
+    await session.waitFor('Key azure-eastus');
+    session.send('j', 'j', 'j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor('Aliases of azure-eastus · 2 entries');
+    session.send('a');
+    session.type('gpt-4.1');
+    session.send('Enter');
+    await session.waitFor('Aliases of azure-eastus · 3 entries');
+    session.type('gpt41-prod');
+    session.send('Enter');
+    await session.waitFor(/› gpt-4\.1\s+= gpt41-prod/);
+    session.send('k', 'd');
+    await session.waitFor('Aliases of azure-eastus · 2 entries');
+    session.send('Escape');
+    await session.waitFor('Edit Aliases of "azure-eastus"');
+    session.send('y');
+    await session.waitFor('✔ saved "azure-eastus"');
+    const puts = gw.requests.filter((r) => r.method === 'PUT').map((r) => [r.url, r.json]);
+    const url = '/api/providers/azure/keys/e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b';
+    const masked = (v: string) => ({ value: v, env_var: '', from_env: false });
+    const azureKeyConfig = {
+      endpoint: masked(`http${'*'.repeat(24)}.com`), api_version: masked('2024-10-21'),
+      client_id: masked(`6f1c${'*'.repeat(24)}7c40`), tenant_id: masked(`a9b8${'*'.repeat(24)}7c6d`),
+    };
+    const base = { id: 'e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b', name: 'azure-eastus', value: masked(`3f9c${'*'.repeat(24)}1e8f`), weight: 1, enabled: true, azure_key_config: azureKeyConfig };
+    expect(puts).toEqual([
+      [url, { ...base, models: ['gpt-4o', 'gpt-4.1'], aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' } }],
+      [url, { ...base, models: ['gpt-4o', 'gpt-4.1'], aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4.1': 'gpt41-prod' } }],
+    ]);
+    expect(stored('azure', 'azure-eastus').aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4.1': 'gpt41-prod' });
+    expect(stored('azure', 'azure-eastus').value.value).toBe('3f9c2a7e1b5d4c8a9e6f0b2d7c4a1e8f');
   });
 });
 

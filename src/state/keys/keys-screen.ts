@@ -14,6 +14,7 @@ import { keyShapeProblems } from './key-checks.js';
 import { diffKeys, formatKeyDiffEntry } from './key-diff.js';
 import { enabledEdit, rotateEdit, weightEdit } from './key-edits.js';
 import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from './key-fields.js';
+import { isCollectionField, keyCollectionReducer, keyCollectionValue, openKeyCollection, type KeyCollection, type KeyCollectionAction } from './key-collections.js';
 import { getAtPath } from '../../api/update-body.js';
 
 /** One write of a reviewed action. */
@@ -30,11 +31,18 @@ export type KeysMode =
   | PromptMode
   /** The key form: one row per descriptor of this provider's keys, then the fields this client does not know (read-only). */
   | { kind: 'fields'; cursor: number }
-  /** `from`: the prompt the writes were typed in, reopened with its text when the gateway refuses them. */
-  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: PromptMode }
-  | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: PromptMode }
+  | CollectionMode
+  /** `from`: the prompt or editor the writes were typed in, reopened with its text when the gateway refuses them. */
+  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
+  | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: EditorMode }
   /** A key changed on the gateway since it was read: `writes` are the ones not sent yet, `fresh` that key as it is now. */
-  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: PromptMode };
+  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: EditorMode };
+
+/** A list or map field of the key form open in the map editor; `fieldCursor`: its row, to go back to. */
+export type CollectionMode = { kind: 'collection'; collection: KeyCollection; fieldCursor: number };
+
+/** Where a key action's text was typed: a prompt, or a list/map field's editor. */
+export type EditorMode = PromptMode | CollectionMode;
 
 /** A text prompt; `draft` carries what the earlier steps of the add flow collected (in memory only). */
 export type PromptMode = { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string };
@@ -65,6 +73,9 @@ export type KeysAction =
   | { type: 'edit' }
   | { type: 'edit-field' }
   | { type: 'line'; op: LineEdit }
+  | { type: 'collection'; action: KeyCollectionAction }
+  /** Leave the list/map editor: the change goes to the review (refused lists stay open with the reason). */
+  | { type: 'collection-done' }
   | { type: 'prompt-commit' }
   | { type: 'cancel' }
   | { type: 'confirm' }
@@ -130,11 +141,11 @@ export function conflictLines(pending: readonly KeyWrite[], fresh: Key): string[
 }
 
 /** Writes that change something; a review of none is a message instead. */
-function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: PromptMode): KeysScreenState {
+function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: EditorMode): KeysScreenState {
   const real = writes.filter((w) => w.kind !== 'update' || diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).length > 0);
   if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
   const problems = real.flatMap((w) => (w.kind === 'delete' ? [] : keyShapeProblems(w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits))));
-  if (problems.length > 0) return from ? { ...s, mode: { ...from, error: problems[0]! } } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
+  if (problems.length > 0) return from ? { ...s, mode: withError(from, problems[0]!) } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
   return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real, from }, message: undefined };
 }
 
@@ -202,6 +213,26 @@ function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' 
   }
 }
 
+/** The editor with a one-line error shown at it. */
+function withError(m: EditorMode, error: string): EditorMode {
+  return m.kind === 'prompt' ? { ...m, error } : { ...m, collection: { ...m.collection, map: { ...m.collection.map, error } } };
+}
+
+/** The list/map editor of the key under the cursor is done: its value, checked, goes to the review. */
+function collectionDone(s: KeysScreenState, m: CollectionMode): KeysScreenState {
+  const key = s.keys[s.cursor];
+  const d = KEY_FIELDS.find((f) => f.id === m.collection.fieldId);
+  if (!key || !d) return s;
+  const original = getAtPath(key, d.path);
+  const r = keyCollectionValue(m.collection, original);
+  if ('error' in r) return { ...s, mode: withError(m, r.error) };
+  const wire = d.toWire ? d.toWire(r.value, original) : r.value;
+  const edit: Edit = wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
+  const next = review(s, `Edit ${d.label} of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [edit] }], m);
+  // Nothing changed: back to the key form rather than the list.
+  return next.mode.kind === 'list' ? { ...next, mode: { kind: 'fields', cursor: m.fieldCursor } } : next;
+}
+
 /** The add step that collects each field of a new key, and which draft entry holds its text. */
 const ADD_STEPS: readonly (readonly [PromptFor, string])[] = [['add-name', 'name'], ['add-value', 'value'], ['add-models', 'models']];
 
@@ -210,7 +241,8 @@ const ADD_STEPS: readonly (readonly [PromptFor, string])[] = [['add-name', 'name
  * and the one-line error: in the add flow, at the step of the field the
  * gateway names (a duplicate name at Name), else where the user left it.
  */
-export function reopenAt(from: PromptMode, field: string | undefined, error: string): PromptMode {
+export function reopenAt(from: EditorMode, field: string | undefined, error: string): EditorMode {
+  if (from.kind === 'collection') return withError(from, error);
   const step = from.for.startsWith('add-') ? ADD_STEPS.find(([, f]) => f === field) : undefined;
   if (!step || step[0] === from.for) return { ...from, error };
   const draft = { ...from.draft, [from.for === 'add-models' ? 'models' : 'value']: from.editor.text };
@@ -290,15 +322,21 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const row = key ? keyFormRows(key, s.kind)[s.mode.cursor] : undefined;
       if (!key || row?.type !== 'field') return { ...s, message: { text: 'this field is not known to this client: shown read-only and sent back as it is', tone: 'warn' } };
       const d = row.d;
+      if (isCollectionField(d)) return { ...s, message: undefined, mode: { kind: 'collection', collection: openKeyCollection(d, row.value), fieldCursor: s.mode.cursor } };
       const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
       return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: d.secret === true, fieldId: d.id } } : next;
     }
     case 'line':
       return s.mode.kind === 'prompt' ? { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op), error: undefined } } : s;
+    case 'collection':
+      return s.mode.kind === 'collection' ? { ...s, mode: { ...s.mode, collection: keyCollectionReducer(s.mode.collection, a.action) } } : s;
+    case 'collection-done':
+      return s.mode.kind === 'collection' ? collectionDone(s, s.mode) : s;
     case 'prompt-commit':
       return s.mode.kind === 'prompt' ? commitPrompt(s, s.mode) : s;
     case 'cancel':
       if (s.mode.kind === 'prompt' && s.mode.for === 'field') return { ...s, mode: { kind: 'fields', cursor: Number(s.mode.draft?.fieldCursor ?? 0) } };
+      if (s.mode.kind === 'collection') return { ...s, mode: { kind: 'fields', cursor: s.mode.fieldCursor } };
       if (s.mode.kind === 'fields') return { ...s, mode: { kind: 'list' } };
       return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
     case 'confirm':

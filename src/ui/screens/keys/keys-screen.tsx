@@ -4,6 +4,8 @@ import { isReferenceText } from '../../../state/form/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
 import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
+import { allowModeText } from '../../../state/keys/key-collections.js';
+import { findKeyField } from '../../../state/keys/key-fields.js';
 import { commandFor, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
@@ -12,7 +14,8 @@ import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
-import { lineEditFor } from '../form/form-keys.js';
+import { lineEditFor, mapKey } from '../form/form-keys.js';
+import { MapEditorView } from '../form/map-editor-view.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
 
@@ -32,6 +35,7 @@ export interface KeysScreenProps {
 
 function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput'];
+  if (s.mode.kind === 'collection') return s.mode.collection.map.editing ? ['edit'] : [...(s.mode.collection.allow ? ['allowList' as const] : []), 'map', 'global'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
   if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
@@ -54,6 +58,15 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         if (key.return) return dispatch({ type: 'prompt-commit' });
         const op = lineEditFor(input, key);
         if (op) dispatch({ type: 'line', op });
+        return;
+      }
+      if (s.mode.kind === 'collection') {
+        const c = s.mode.collection;
+        if (!c.map.editing && c.allow && commandFor(['allowList'], input, key) === 'mode') return dispatch({ type: 'collection', action: { type: 'allow-mode' } });
+        const k = mapKey(c.map, input, key);
+        if (k === 'done') return dispatch({ type: 'collection-done' });
+        if (k === 'help') return onHelp(scopesOf(s));
+        if (k) dispatch({ type: 'collection', action: k });
         return;
       }
       if (s.mode.kind === 'review') {
@@ -102,7 +115,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
     },
     active,
-    { acceptsText: () => getState().mode.kind === 'prompt' },
+    { acceptsText: () => { const m = getState().mode; return m.kind === 'prompt' || (m.kind === 'collection' && m.collection.map.editing !== undefined); } },
   );
 
   const rows = state.keys.map(keyRow);
@@ -113,7 +126,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const sourceW = Math.max(10, width - fixed - modelsW - 2);
   const marked = state.marked.size;
   // The key form takes the screen: the table makes room for it.
-  const view = state.mode.kind === 'fields' ? 0 : Math.max(1, height - 10);
+  const view = state.mode.kind === 'fields' || state.mode.kind === 'collection' ? 0 : Math.max(1, height - 10);
   const start = Math.max(0, Math.min(state.cursor - Math.floor(view / 2), rows.length - view));
 
   return (
@@ -141,7 +154,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         {current ? <Text wrap="truncate">models: {current.models} · blacklisted: {current.blacklist}</Text> : null}
         {current?.description ? <Text {...theme.error} wrap="wrap">{current.status}: {current.description}</Text> : null}
       </Box>
-      <ModeView state={state} width={width} />
+      <ModeView state={state} width={width} height={height} />
       {state.message && state.mode.kind !== 'review' ? <Text {...(state.message.tone === 'error' ? theme.error : state.message.tone === 'warn' ? theme.warn : theme.ok)} wrap="wrap">{state.message.text}</Text> : null}
       <Box flexGrow={1} />
       <Footer scopes={scopesOf(state)} width={width} />
@@ -149,9 +162,22 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   );
 }
 
-function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
+function ModeView({ state, width, height }: { state: KeysScreenState; width: number; height: number }) {
   const theme = useTheme();
   const m = state.mode;
+  if (m.kind === 'collection') {
+    const c = m.collection;
+    const key = state.keys[state.cursor];
+    const title = `${findKeyField(c.fieldId)?.label ?? c.fieldId} of ${key?.name ?? key?.id ?? 'the key'}`;
+    const listed = !c.allow || c.allow === 'only';
+    return (
+      <Box flexDirection="column">
+        {c.allow ? <Text wrap="truncate"><Text {...theme.focus}>Mode: </Text>{fit(allowModeText(c), width - 7, false)}</Text> : null}
+        {listed ? <MapEditorView map={c.map} title={title} height={Math.max(4, height - 6 - (c.allow ? 1 : 0))} width={width} secretValues={false} /> : null}
+        {!listed && c.map.error ? <Text {...theme.error} wrap="wrap">{`✖ ${c.map.error}`}</Text> : null}
+      </Box>
+    );
+  }
   if (m.kind === 'fields') {
     const key = state.keys[state.cursor];
     if (!key) return null;
