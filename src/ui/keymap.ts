@@ -64,9 +64,9 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
-  { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them' },
-  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)' },
+  { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them', hint: 'restore', rank: 1 },
+  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them', hint: 'discard', rank: 1 },
+  { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)', hint: 'keep for later', rank: 1 },
 
   { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
   { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },

@@ -16,6 +16,7 @@ import { enabledEdit, rotateEdit, weightEdit } from './key-edits.js';
 import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from './key-fields.js';
 import { isCollectionField, keyCollectionReducer, keyCollectionValue, openKeyCollection, type KeyCollection, type KeyCollectionAction } from './key-collections.js';
 import { getAtPath } from '../../api/update-body.js';
+import { collectionDraftValue, type KeyDraftOffer, type KeyDraftReopen } from './key-draft.js';
 
 /** One write of a reviewed action. */
 export type KeyWrite =
@@ -36,7 +37,9 @@ export type KeysMode =
   | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
   | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: EditorMode }
   /** A key changed on the gateway since it was read: `writes` are the ones not sent yet, `fresh` that key as it is now. */
-  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: EditorMode };
+  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
+  /** A kept draft no running editor holds: restore or discard it (`more`: the next ones, asked after a discard). */
+  | { kind: 'draft'; offer: KeyDraftOffer; more: KeyDraftOffer[] };
 
 /** A list or map field of the key form open in the map editor; `fieldCursor`: its row, to go back to. */
 export type CollectionMode = { kind: 'collection'; collection: KeyCollection; fieldCursor: number };
@@ -85,8 +88,14 @@ export type KeysAction =
   /** `saved`: how many writes of the action went through before this one. */
   | { type: 'conflict'; fresh: Key; pending: KeyWrite[]; saved: number }
   | { type: 'reapply' }
-  /** An unsaved draft of the key under the cursor (see key-draft.ts): reopens its prompt with the typed text. */
-  | { type: 'restore-draft'; id: string; text: string; secretWithheld: boolean }
+  /** Kept drafts found on disk (see key-draft.ts): asked about one at a time, while nothing else is open. */
+  | { type: 'offer-drafts'; offers: KeyDraftOffer[] }
+  | { type: 'draft-restore' }
+  | { type: 'draft-discard' }
+  /** Leave the question: the draft stays on disk, asked again next time. */
+  | { type: 'draft-later' }
+  /** Reopens a draft's prompt or editor with the typed text (on `keyId`, else the key under the cursor). */
+  | { type: 'restore-draft'; reopen: KeyDraftReopen; keyId?: string }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
 export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
@@ -249,22 +258,49 @@ export function reopenAt(from: EditorMode, field: string | undefined, error: str
   return { kind: 'prompt', for: step[0], editor: lineEditor(String(draft[step[1]] ?? '')), ...PROMPTS[step[0]], draft, error };
 }
 
-function restoreDraft(s: KeysScreenState, a: Extract<KeysAction, { type: 'restore-draft' }>): KeysScreenState {
-  const key = s.keys[s.cursor];
-  if (!key) return s;
+/** The add flow at the step a draft was typed in, with the other steps' texts. */
+function restoreAdd(s: KeysScreenState, r: KeyDraftReopen): KeysScreenState {
+  const t = r.texts ?? {};
+  const draft = Object.fromEntries(([['name', t['add-name']], ['value', t['add-value']], ['models', t['add-models']]] as const).filter(([, v]) => v !== undefined));
+  const opened = prompt(s, r.id as PromptFor, r.text, draft);
+  const text = r.secretWithheld
+    ? 'restored your unsaved new key: the typed value is never kept on disk, type it again (Esc discards the draft)'
+    : 'restored your unsaved new key (Esc discards it)';
+  return { ...opened, message: { text, tone: 'warn' } };
+}
+
+function restoreDraft(s: KeysScreenState, r: KeyDraftReopen, keyId?: string): KeysScreenState {
+  if (r.id.startsWith('add-')) return restoreAdd(s, r);
+  const cursor = keyId === undefined ? s.cursor : s.keys.findIndex((k) => k.id === keyId);
+  const key = s.keys[cursor];
+  if (!key) return { ...s, mode: { kind: 'list' }, message: { text: 'the key of this draft is no longer on the gateway: draft left on disk', tone: 'warn' } };
+  const at = { ...s, cursor, marked: new Set<string>() };
   let opened: KeysScreenState;
-  if (a.id.startsWith('field:')) {
-    const at = keyFormRows(key, s.kind).findIndex((r) => r.type === 'field' && r.d.id === a.id.slice('field:'.length));
-    if (at < 0) return s;
-    opened = keysReducer({ ...s, mode: { kind: 'fields', cursor: at } }, { type: 'edit-field' });
-  } else if (a.id === 'rotate' || a.id === 'weight') opened = prompt({ ...s, marked: new Set() }, a.id);
-  else return s;
-  if (opened.mode.kind !== 'prompt') return s;
-  const what = opened.mode.label.replace(/\s*[:(].*$/s, '') || a.id;
-  const text = a.secretWithheld
+  if (r.id.startsWith('field:')) {
+    const row = keyFormRows(key, s.kind).findIndex((x) => x.type === 'field' && x.d.id === r.id.slice('field:'.length));
+    if (row < 0) return at;
+    opened = keysReducer({ ...at, mode: { kind: 'fields', cursor: row } }, { type: 'edit-field' });
+  } else if (r.id === 'rotate' || r.id === 'weight') {
+    const marked = new Set((r.targets ?? []).filter((id) => s.keys.some((k) => k.id === id)));
+    opened = prompt({ ...at, marked: marked.size > 1 ? marked : new Set() }, r.id);
+  } else return at;
+  if (opened.mode.kind === 'collection') {
+    const d = KEY_FIELDS.find((f) => f.id === r.id.slice('field:'.length))!;
+    const collection = openKeyCollection(d, collectionDraftValue(r.text));
+    return { ...opened, mode: { ...opened.mode, collection }, message: { text: `restored your unsaved edit of ${d.label} (Esc takes it to the review)`, tone: 'warn' } };
+  }
+  if (opened.mode.kind !== 'prompt') return at;
+  const what = opened.mode.label.replace(/\s*[:(].*$/s, '') || r.id;
+  const text = r.secretWithheld
     ? `restored your unsaved edit of ${what}: the typed value is never kept on disk, type it again (Esc discards the draft)`
     : `restored your unsaved edit of ${what} (Esc discards it)`;
-  return { ...opened, mode: { ...opened.mode, editor: lineEditor(a.secretWithheld ? '' : a.text) }, message: { text, tone: 'warn' } };
+  return { ...opened, mode: { ...opened.mode, editor: lineEditor(r.secretWithheld ? '' : r.text) }, message: { text, tone: 'warn' } };
+}
+
+/** The draft question: the first offer, or back to the list with `message` when none is left. */
+function askDraft(s: KeysScreenState, offers: readonly KeyDraftOffer[], message?: KeysScreenState['message']): KeysScreenState {
+  const [offer, ...more] = offers;
+  return offer ? { ...s, mode: { kind: 'draft', offer, more }, message } : { ...s, mode: { kind: 'list' }, message };
 }
 
 const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
@@ -364,7 +400,15 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return review(s, s.mode.title, writes, s.mode.from);
     }
     case 'restore-draft':
-      return restoreDraft(s, a);
+      return restoreDraft(s, a.reopen, a.keyId);
+    case 'offer-drafts':
+      return s.mode.kind === 'list' && a.offers.length > 0 ? askDraft(s, a.offers) : s;
+    case 'draft-restore':
+      return s.mode.kind === 'draft' ? restoreDraft(s, s.mode.offer.reopen, s.mode.offer.keyId) : s;
+    case 'draft-discard':
+      return s.mode.kind === 'draft' ? askDraft(s, s.mode.more, { text: `draft discarded${s.mode.more.length ? `; ${s.mode.more.length} more kept` : ''}`, tone: 'ok' }) : s;
+    case 'draft-later':
+      return s.mode.kind === 'draft' ? { ...s, mode: { kind: 'list' }, message: { text: 'the draft stays on disk: asked again when these keys open', tone: 'ok' } } : s;
     case 'message':
       return { ...s, message: { text: a.text, tone: a.tone } };
   }

@@ -5,8 +5,9 @@ import { keyRow } from '../../../state/keys/key-view.js';
 import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { allowModeText } from '../../../state/keys/key-collections.js';
+import { describeKeyDraft } from '../../../state/keys/key-draft.js';
 import { findKeyField } from '../../../state/keys/key-fields.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { commandFor, promptLine, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -35,6 +36,7 @@ export interface KeysScreenProps {
 
 function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput'];
+  if (s.mode.kind === 'draft') return ['draftPrompt', 'global'];
   if (s.mode.kind === 'collection') return s.mode.collection.map.editing ? ['edit'] : [...(s.mode.collection.allow ? ['allowList' as const] : []), 'map', 'global'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
   if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
@@ -46,7 +48,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const theme = useTheme();
   const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
   const { reload, save } = useKeysController(services, provider, dispatch);
-  const { openDraft } = useKeyDrafts(services, state, dispatch);
+  const { offerDrafts, consume } = useKeyDrafts(services, state, dispatch);
 
   useKeyHandler(
     (input, key) => {
@@ -58,6 +60,21 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         if (key.return) return dispatch({ type: 'prompt-commit' });
         const op = lineEditFor(input, key);
         if (op) dispatch({ type: 'line', op });
+        return;
+      }
+      if (s.mode.kind === 'draft') {
+        const offer = s.mode.offer;
+        switch (commandFor(['draftPrompt', 'global'], input, key)) {
+          case 'restore':
+            dispatch({ type: 'draft-restore' });
+            return consume(offer);
+          case 'discard':
+            dispatch({ type: 'draft-discard' });
+            return consume(offer);
+          case 'back': return dispatch({ type: 'draft-later' });
+          case 'help': return onHelp(['draftPrompt', 'global']);
+          case 'forceQuit': return onQuit();
+        }
         return;
       }
       if (s.mode.kind === 'collection') {
@@ -97,13 +114,17 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
       if (ctrlC) return onQuit();
       switch (commandFor(['keys', 'global'], input, key)) {
-        case 'edit':
-          dispatch({ type: 'edit' });
-          return openDraft(getState());
+        case 'edit': {
+          const id = s.keys[s.cursor]?.id;
+          if (id && offerDrafts(s, [id])) return;
+          return dispatch({ type: 'edit' });
+        }
         case 'up': return dispatch({ type: 'move', delta: -1 });
         case 'down': return dispatch({ type: 'move', delta: 1 });
         case 'mark': return dispatch({ type: 'mark' });
-        case 'add': return dispatch({ type: 'prompt', for: 'add-name' });
+        case 'add':
+          if (!s.keyless && offerDrafts(s, ['new'])) return;
+          return dispatch({ type: 'prompt', for: 'add-name' });
         case 'rotate': return dispatch({ type: 'prompt', for: 'rotate' });
         case 'weight': return dispatch({ type: 'prompt', for: 'weight' });
         case 'enable': return dispatch({ type: 'set-enabled', enabled: true });
@@ -165,6 +186,16 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
 function ModeView({ state, width, height }: { state: KeysScreenState; width: number; height: number }) {
   const theme = useTheme();
   const m = state.mode;
+  if (m.kind === 'draft') {
+    const { offer } = m;
+    return (
+      <Box flexDirection="column">
+        <Text {...theme.warn} wrap="wrap">{`Unsaved edit kept from ${offer.savedAt.replace('T', ' ').slice(0, 19)}: ${describeKeyDraft(offer.reopen, state.keys, offer.keyId)}`}</Text>
+        {m.more.length ? <Text {...theme.muted}>{`${m.more.length} more kept draft${m.more.length === 1 ? '' : 's'} after this one`}</Text> : null}
+        <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
+      </Box>
+    );
+  }
   if (m.kind === 'collection') {
     const c = m.collection;
     const key = state.keys[state.cursor];
