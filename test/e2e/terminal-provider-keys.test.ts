@@ -444,7 +444,9 @@ describe('real terminal: key-form drafts', () => {
     session.send('Enter');
     await session.waitFor('Models (* = all, none, or a, b): llama-3.3-70b, mixtral');
     session.send('Enter');
-    await session.waitFor('Add key "groq-draft" to groq');
+    const review = await session.waitFor('Add key "groq-draft" to groq');
+    expect(review).toContain('+ value: new value (25 chars)');
+    expect(review).not.toContain('gsk_Secret');
     session.send('y');
     await session.waitFor('✔ saved "groq-draft"');
     const posts = gw.requests.filter((r) => r.method === 'POST').map((r) => r.json);

@@ -131,7 +131,8 @@ export function reviewLines(writes: readonly KeyWrite[]): string[] {
   const out: string[] = [];
   for (const w of writes) {
     if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
-    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys({}, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
+    // Against nothing (not `{}`): a body with a `value` would otherwise be compared whole, as if it were one EnvVar.
+    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys(undefined, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
     else out.push(`key ${keyName(w.fetched)}:`, ...diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map((e) => `  ${formatKeyDiffEntry(e)}`));
   }
   return out;
