@@ -252,6 +252,12 @@ export function keyLabel(spec: string): string {
   return names[spec] ?? spec;
 }
 
+/** The first key of a command in a scope, as printed (for a hint in a sentence), or `?` when unbound. */
+export function keyOf(scope: Scope, command: string, table: readonly Binding[] = KEYMAP): string {
+  const b = table.find((x) => x.scope === scope && x.command === command);
+  return b ? keyLabel(b.keys[0]!) : '?';
+}
+
 /** Footer hints for the given scopes, in table order. */
 export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ keys: string; label: string; rank: number }> {
   const out: Array<{ keys: string; label: string; rank: number }> = [];

@@ -106,7 +106,10 @@ const quoted = (k: Key | undefined, id: string): string => `"${k?.name ?? id}"`;
 export function describeKeyDraft(r: KeyDraftReopen, keys: readonly Key[], keyId: string | undefined): string {
   const byId = (id: string): Key | undefined => keys.find((k) => k.id === id);
   const on = quoted(keyId ? byId(keyId) : undefined, keyId ?? '?');
-  if (isAddStep(r.id)) return `new key "${r.texts?.['add-name'] ?? ''}"${r.secretWithheld ? ' (typed value not kept)' : ''}`;
+  if (isAddStep(r.id)) {
+    const models = r.texts?.['add-models'];
+    return `new key "${r.texts?.['add-name'] ?? ''}"${models ? `, models ${models}` : ''}${r.secretWithheld ? ' (typed value not kept)' : ''}`;
+  }
   if (r.id === 'rotate') return `new value of ${on}${r.secretWithheld ? ' (typed value not kept)' : `: ${r.text}`}`;
   if (r.id === 'weight') return `weight of ${(r.targets ?? [keyId ?? '?']).map((id) => quoted(byId(id), id)).join(', ')}: ${r.text}`;
   const d = findKeyField(r.id.slice('field:'.length));

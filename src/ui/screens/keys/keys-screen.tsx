@@ -7,7 +7,7 @@ import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { allowModeText } from '../../../state/keys/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys/key-draft.js';
 import { findKeyField } from '../../../state/keys/key-fields.js';
-import { commandFor, promptLine, type Scope } from '../../keymap.js';
+import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -205,6 +205,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
       <Box flexDirection="column">
         {c.allow ? <Text wrap="truncate"><Text {...theme.focus}>Mode: </Text>{fit(allowModeText(c), width - 7, false)}</Text> : null}
         {listed ? <MapEditorView map={c.map} title={title} height={Math.max(4, height - 6 - (c.allow ? 1 : 0))} width={width} secretValues={false} /> : null}
+        {!listed ? <Text {...theme.muted} wrap="wrap">{`${c.map.entries.length ? `${c.map.entries.length} listed model${c.map.entries.length === 1 ? '' : 's'} kept for "only"; ` : ''}${keyOf('allowList', 'mode')} switches the mode`}</Text> : null}
         {!listed && c.map.error ? <Text {...theme.error} wrap="wrap">{`✖ ${c.map.error}`}</Text> : null}
       </Box>
     );
@@ -249,7 +250,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     return (
       <Box flexDirection="column">
         <Text {...theme.title} wrap="wrap">{m.title}</Text>
-        {m.lines.map((l, i) => <Text key={i} wrap="truncate">{l}</Text>)}
+        {m.lines.map((l, i) => <Text key={i} wrap="wrap">{l}</Text>)}
         <Text {...theme.muted}>y/Enter: re-check the gateway and save · Esc: cancel, nothing sent</Text>
       </Box>
     );
