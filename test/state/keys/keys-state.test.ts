@@ -91,3 +91,11 @@ describe('the review of a new key', () => {
     expect(reviewLines([{ kind: 'create', body: { name: 'n', value: 'env.GROQ_KEY', models: ['*'] } }])).toContain('  + value: env.GROQ_KEY');
   });
 });
+
+describe('aliases in words', () => {
+  it('show as "model → target" pairs, in the key form and the review', async () => {
+    const { formatKeyValue } = await import('../../../src/state/keys/key-diff.js');
+    expect(formatKeyValue(['aliases'], { 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' })).toBe('gpt-4o → gpt4o-prod, gpt-4o-mini → gpt4o-mini-eu');
+    expect(formatKeyValue(['aliases'], {})).toBe('none');
+  });
+});
