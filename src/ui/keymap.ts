@@ -87,8 +87,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
   { command: 'editValue', keys: ['enter', 'space'], scope: 'map', help: 'edit the value (on/off for flags)', hint: 'edit' },
   { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry', hint: 'rename' },
-  { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add' },
-  { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete' },
+  { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add', rank: 2 },
+  { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete', rank: 2 },
   { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'left', keys: ['left', 'h'], scope: 'flags', help: 'move left' },

@@ -24,9 +24,9 @@ afterEach(async () => {
   rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
-function open(): TmuxSession {
+function open(columns = 110, rows = 30): TmuxSession {
   const env = { BIFROST_TUI_CONFIG_DIR: path.join(tmp, 'config'), BIFROST_TUI_STATE_DIR: path.join(tmp, 'state'), BIFROST_API_KEY: '', BIFROST_PROFILE: '' };
-  return startTmux(`node ${CLI} --url ${gw.url}`, 110, 30, env);
+  return startTmux(`node ${CLI} --url ${gw.url}`, columns, rows, env);
 }
 
 const stored = (provider: string, name: string): Record<string, any> =>
@@ -232,6 +232,24 @@ describe('real terminal: key form list and map editors', () => {
     ]);
     expect(stored('azure', 'azure-eastus').aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4.1': 'gpt41-prod' });
     expect(stored('azure', 'azure-eastus').value.value).toBe('3f9c2a7e1b5d4c8a9e6f0b2d7c4a1e8f');
+  });
+});
+
+describe('real terminal: the key form on a small terminal (60x15)', () => {
+  it('scrolls: the title and the focused field stay on screen, each row on its own line', async () => {
+    session = open(60, 15);
+    await openKeysOf(session, 'azure');
+    await session.waitFor('azure-eastus');
+    session.send('Enter');
+    await session.waitFor('Key azure-eastus');
+    session.send('j', 'j', 'j', 'j', 'j', 'j', 'j');
+    const screen = await session.waitFor('› Aliases');
+    expect(screen).toContain('Key azure-eastus');
+    expect(screen).toMatch(/› Aliases\s+gpt-4o → gpt4o-prod, gpt-4o-mi/);
+    expect(screen).toMatch(/^ {2}Endpoint\s+stored ····\.com$/m);
+    session.send('j', 'j', 'j', 'j', 'j');
+    const bottom = await session.waitFor('› Tenant ID');
+    expect(bottom).toContain('Key azure-eastus');
   });
 });
 

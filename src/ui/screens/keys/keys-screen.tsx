@@ -148,7 +148,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const marked = state.marked.size;
   // The key form takes the screen: the table makes room for it.
   const view = state.mode.kind === 'fields' || state.mode.kind === 'collection' ? 0 : Math.max(1, height - 10);
-  const start = Math.max(0, Math.min(state.cursor - Math.floor(view / 2), rows.length - view));
+  const start = windowStart(state.cursor, rows.length, view);
 
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
@@ -183,6 +183,11 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   );
 }
 
+/** First row of a window of `view` rows that keeps `cursor` near its middle. */
+function windowStart(cursor: number, count: number, view: number): number {
+  return Math.max(0, Math.min(cursor - Math.floor(view / 2), count - view));
+}
+
 function ModeView({ state, width, height }: { state: KeysScreenState; width: number; height: number }) {
   const theme = useTheme();
   const m = state.mode;
@@ -214,10 +219,14 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     const key = state.keys[state.cursor];
     if (!key) return null;
     const rows = keyFormRows(key, state.kind);
+    // Header, title, message and footer stay; the rows scroll around the cursor.
+    const view = Math.max(3, height - 6);
+    const top = windowStart(m.cursor, rows.length, view);
     return (
       <Box flexDirection="column">
-        <Text {...theme.title}>Key {key.name ?? key.id}</Text>
-        {rows.map((r, i) => {
+        <Text {...theme.title}>Key {key.name ?? key.id}{rows.length > view ? `  (${m.cursor + 1}/${rows.length})` : ''}</Text>
+        {rows.slice(top, top + view).map((r, j) => {
+          const i = top + j;
           const focused = i === m.cursor;
           const text = r.type === 'field'
             ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value)}`
