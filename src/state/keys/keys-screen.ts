@@ -274,7 +274,7 @@ function restoreDraft(s: KeysScreenState, r: KeyDraftReopen, keyId?: string): Ke
   if (r.id.startsWith('add-')) return restoreAdd(s, r);
   const cursor = keyId === undefined ? s.cursor : s.keys.findIndex((k) => k.id === keyId);
   const key = s.keys[cursor];
-  if (!key) return { ...s, mode: { kind: 'list' }, message: { text: 'the key of this draft is no longer on the gateway: draft left on disk', tone: 'warn' } };
+  if (!key) return { ...s, mode: { kind: 'list' }, message: { text: 'the key of this draft is no longer on the gateway: nothing to restore it on', tone: 'warn' } };
   const at = { ...s, cursor, marked: new Set<string>() };
   let opened: KeysScreenState;
   if (r.id.startsWith('field:')) {
