@@ -140,7 +140,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back', rank: 1 },
 
-  { command: 'mode', keys: ['M'], scope: 'allowList', help: 'switch the mode: all models / only the listed models / no models (the key serves nothing)', hint: 'mode', rank: 2 },
+  { command: 'mode', keys: ['M'], scope: 'allowList', help: 'mode: all models / only the listed ones / no models (serves nothing)', hint: 'mode', rank: 2 },
 
   { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
   { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
