@@ -88,7 +88,8 @@ async function confirmFromGateway(ctx: Ctx, plan: KeyWritePlan, id: string, resp
 /** Runs the write path; returns the exit code. */
 export async function writeKey(ctx: Ctx, plan: KeyWritePlan): Promise<number> {
   const url = (await ctx.connect()).connection.url;
-  const before = plan.kind === 'create' ? {} : buildKeyBody(plan.fetched);
+  // A new key is compared with nothing (not `{}`), so its fields are listed one by one.
+  const before = plan.kind === 'create' ? undefined : buildKeyBody(plan.fetched);
   const body = plan.kind === 'create' ? plan.body : plan.kind === 'update' ? buildKeyBody(plan.fetched, plan.edits) : {};
   const changes = plan.kind === 'delete' ? [] : diffKeys(before, body);
   const what = describe(plan);

@@ -39,6 +39,8 @@ export interface Draft {
   pending?: { fieldId: string; text: string };
   /** Secrets that were typed but are not in the file: the restore asks for them again. */
   withheld?: WithheldSecret[];
+  /** A key draft typed for several keys (a re-weight of the marked keys): their ids. */
+  targets?: string[];
   savedAt: string;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -64,9 +64,9 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
-  { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them' },
-  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them' },
-  { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)' },
+  { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them', hint: 'restore', rank: 1 },
+  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them', hint: 'discard', rank: 1 },
+  { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)', hint: 'keep for later', rank: 1 },
 
   { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
   { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },
@@ -87,8 +87,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
   { command: 'editValue', keys: ['enter', 'space'], scope: 'map', help: 'edit the value (on/off for flags)', hint: 'edit' },
   { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry', hint: 'rename' },
-  { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add' },
-  { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete' },
+  { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add', rank: 2 },
+  { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete', rank: 2 },
   { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'left', keys: ['left', 'h'], scope: 'flags', help: 'move left' },
@@ -139,6 +139,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], scope: 'keyForm', help: 'next field', hint: 'move' },
   { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back', rank: 1 },
+
+  { command: 'mode', keys: ['M'], scope: 'allowList', help: 'mode: all models / only the listed ones / no models (serves nothing)', hint: 'mode', rank: 2 },
 
   { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
   { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
@@ -248,6 +250,12 @@ export function keyLabel(spec: string): string {
   if (spec.startsWith('ctrl+')) return `^${spec.slice(5).toUpperCase()}`;
   if (spec.startsWith('alt+')) return `Alt+${spec.slice(4)}`;
   return names[spec] ?? spec;
+}
+
+/** The first key of a command in a scope, as printed (for a hint in a sentence), or `?` when unbound. */
+export function keyOf(scope: Scope, command: string, table: readonly Binding[] = KEYMAP): string {
+  const b = table.find((x) => x.scope === scope && x.command === command);
+  return b ? keyLabel(b.keys[0]!) : '?';
 }
 
 /** Footer hints for the given scopes, in table order. */

@@ -176,6 +176,8 @@ describe('keys rotate / enable / disable / remove / add', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(h.writes()[0]!.json).toEqual({ name: 'groq-new', value: 'gsk_added_0123456789abcdef', models: ['llama-3.3-70b', 'qwen-qwq'], weight: 0.5, enabled: true });
     expect(r.stdout).toMatch(/added key "groq-new" of groq \(id [0-9a-f-]{36}\)/);
+    // The review lists the new key's fields; the value only by its length.
+    expect(r.stdout).toContain('  + name: "groq-new"\n  + value: new value (26 chars)\n  + models: only: llama-3.3-70b, qwen-qwq\n  + weight: 0.5\n  + enabled: true');
     const dup = await h.run(['add', 'groq', '--name', 'openai-prod', '--value-env', 'X', '--yes'], { env: { X: 'gsk_xxxxxxxxxxxx' } });
     expect(dup.code).toBe(3);
     expect(dup.stderr).toContain('name: API key names must be unique');

@@ -24,9 +24,9 @@ afterEach(async () => {
   rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
 });
 
-function open(): TmuxSession {
+function open(columns = 110, rows = 30): TmuxSession {
   const env = { BIFROST_TUI_CONFIG_DIR: path.join(tmp, 'config'), BIFROST_TUI_STATE_DIR: path.join(tmp, 'state'), BIFROST_API_KEY: '', BIFROST_PROFILE: '' };
-  return startTmux(`node ${CLI} --url ${gw.url}`, 110, 30, env);
+  return startTmux(`node ${CLI} --url ${gw.url}`, columns, rows, env);
 }
 
 const stored = (provider: string, name: string): Record<string, any> =>
@@ -159,14 +159,18 @@ describe('real terminal: key form', () => {
     expect(form).toMatch(/Endpoint\s+stored ····\.com/);
     expect(form).toMatch(/API version\s+2024-10-21/);
     session.send('j', 'j', 'j', 'j', 'j', 'Enter');
-    await session.waitFor('Models (allow-list): ');
-    session.send('C-u');
-    session.type('*, gpt-4o');
-    session.send('Enter');
-    await session.waitFor('wildcard "*" cannot be mixed with model names');
-    session.send('C-u');
+    await session.waitFor('Mode: only: gpt-4o, gpt-4o-mini');
+    session.send('a');
     session.type('*');
     session.send('Enter');
+    await session.waitFor(/› \*/);
+    session.send('Escape');
+    await session.waitFor('"*" is not a model name: switch the mode to "all models" instead');
+    session.send('d', 'M');
+    await session.waitFor('Mode: no models: this key serves nothing');
+    session.send('M');
+    await session.waitFor('Mode: all models');
+    session.send('Escape');
     await session.waitFor('~ models: only: gpt-4o, gpt-4o-mini → all models');
     session.send('y');
     await session.waitFor('✔ saved "azure-eastus"');
@@ -175,6 +179,77 @@ describe('real terminal: key form', () => {
     expect(put.aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' });
     expect(put.azure_key_config.endpoint.value).toMatch(/^http\*{24}\.com$/);
     expect(stored('azure', 'azure-eastus').azure_key_config.endpoint.value).toBe('https://acme-eastus.openai.azure.com');
+  });
+});
+
+describe('real terminal: key form list and map editors', () => {
+  it('adds and removes a model and an alias; each PUT is the fetched key plus exactly that change', async () => {
+    session = open();
+    await openKeysOf(session, 'azure');
+    await session.waitFor('azure-eastus');
+    session.send('Enter');
+    await session.waitFor('Key azure-eastus');
+    session.send('j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor(/Models \(allow-list\) of azure-eastus · 2 entries[\s\S]*M mode/);
+    session.send('a');
+    session.type('gpt-4.1');
+    session.send('Enter');
+    await session.waitFor('Mode: only: gpt-4o, gpt-4o-mini, gpt-4.1');
+    session.send('k', 'd');
+    await session.waitFor('Mode: only: gpt-4o, gpt-4.1');
+    session.send('Escape');
+    await session.waitFor('~ models: only: gpt-4o, gpt-4o-mini → only: gpt-4o, gpt-4.1');
+    session.send('y');
+    await session.waitFor('✔ saved "azure-eastus"');
+    session.send('Enter');
+    await session.waitFor('Key azure-eastus');
+    session.send('j', 'j', 'j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor('Aliases of azure-eastus · 2 entries');
+    session.send('a');
+    session.type('gpt-4.1');
+    session.send('Enter');
+    await session.waitFor('Aliases of azure-eastus · 3 entries');
+    session.type('gpt41-prod');
+    session.send('Enter');
+    await session.waitFor(/› gpt-4\.1\s+= gpt41-prod/);
+    session.send('k', 'd');
+    await session.waitFor('Aliases of azure-eastus · 2 entries');
+    session.send('Escape');
+    await session.waitFor('Edit Aliases of "azure-eastus"');
+    session.send('y');
+    await session.waitFor('✔ saved "azure-eastus"');
+    const puts = gw.requests.filter((r) => r.method === 'PUT').map((r) => [r.url, r.json]);
+    const url = '/api/providers/azure/keys/e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b';
+    const masked = (v: string) => ({ value: v, env_var: '', from_env: false });
+    const azureKeyConfig = {
+      endpoint: masked(`http${'*'.repeat(24)}.com`), api_version: masked('2024-10-21'),
+      client_id: masked(`6f1c${'*'.repeat(24)}7c40`), tenant_id: masked(`a9b8${'*'.repeat(24)}7c6d`),
+    };
+    const base = { id: 'e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b', name: 'azure-eastus', value: masked(`3f9c${'*'.repeat(24)}1e8f`), weight: 1, enabled: true, azure_key_config: azureKeyConfig };
+    expect(puts).toEqual([
+      [url, { ...base, models: ['gpt-4o', 'gpt-4.1'], aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' } }],
+      [url, { ...base, models: ['gpt-4o', 'gpt-4.1'], aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4.1': 'gpt41-prod' } }],
+    ]);
+    expect(stored('azure', 'azure-eastus').aliases).toEqual({ 'gpt-4o': 'gpt4o-prod', 'gpt-4.1': 'gpt41-prod' });
+    expect(stored('azure', 'azure-eastus').value.value).toBe('3f9c2a7e1b5d4c8a9e6f0b2d7c4a1e8f');
+  });
+});
+
+describe('real terminal: the key form on a small terminal (60x15)', () => {
+  it('scrolls: the title and the focused field stay on screen, each row on its own line', async () => {
+    session = open(60, 15);
+    await openKeysOf(session, 'azure');
+    await session.waitFor('azure-eastus');
+    session.send('Enter');
+    await session.waitFor('Key azure-eastus');
+    session.send('j', 'j', 'j', 'j', 'j', 'j', 'j');
+    const screen = await session.waitFor('› Aliases');
+    expect(screen).toContain('Key azure-eastus');
+    expect(screen).toMatch(/› Aliases\s+gpt-4o → gpt4o-prod, gpt-4o-mi/);
+    expect(screen).toMatch(/^ {2}Endpoint\s+stored ····\.com$/m);
+    session.send('j', 'j', 'j', 'j', 'j');
+    const bottom = await session.waitFor('› Tenant ID');
+    expect(bottom).toContain('Key azure-eastus');
   });
 });
 
@@ -323,6 +398,9 @@ describe('real terminal: key-form drafts', () => {
     session = open();
     await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');
+    const asked = await session.waitFor(/Unsaved edit kept .*: Name of "groq-key": groq-renamed/);
+    expect(asked).toContain('Enter or r restore them · d discard them · Esc back to the list (the draft stays)');
+    expect(asked).toMatch(/Enter restore\s+d discard\s+Esc keep for later/);
     session.send('Enter');
     const restored = await session.waitFor('restored your unsaved edit of Name');
     expect(restored).toContain('Name: groq-renamed');
@@ -350,9 +428,132 @@ describe('real terminal: key-form drafts', () => {
     session = open();
     await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');
-    session.send('Enter');
+    await session.waitFor(/Unsaved edit kept .*: new value of "groq-key" \(typed value not kept\)/);
+    session.send('r');
     const restored = await session.waitFor('the typed value is never kept on disk, type it again');
     expect(restored).toMatch(/New value \(typed masked; or env\.NAME\): ▏/);
     expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+  it('add key: a killed app loses nothing typed; reopening asks, the restore asks for the value again and keeps name and models', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('a');
+    await session.waitFor('Name of the new key: ');
+    session.type('groq-draft');
+    session.send('Enter');
+    await session.waitFor('Value (typed masked');
+    session.type('gsk_Secret_Add_0123456789');
+    session.send('Enter');
+    await session.waitFor('Models (* = all');
+    session.send('C-u');
+    session.type('llama-3.3-70b, mixtral');
+    await session.waitFor('Models (* = all, none, or a, b): llama-3.3-70b, mixtral');
+    const texts = await waitForDraft((t) => t.some((x) => x.includes('llama-3.3-70b, mixtral') && x.includes('groq-draft')));
+    expect(texts.join('\n')).not.toContain('gsk_Secret');
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    const asked = await session.waitFor(/Unsaved edit kept .*: new key "groq-draft"/);
+    expect(asked).toContain('Enter or r restore them');
+    session.send('r');
+    await session.waitFor(/Value \(typed masked; or env\.NAME\): ▏[\s\S]*type it again/);
+    session.type('gsk_Secret_Add_0123456789');
+    session.send('Enter');
+    await session.waitFor('Models (* = all, none, or a, b): llama-3.3-70b, mixtral');
+    session.send('Enter');
+    const review = await session.waitFor('Add key "groq-draft" to groq');
+    expect(review).toContain('+ value: new value (25 chars)');
+    expect(review).not.toContain('gsk_Secret');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-draft"');
+    const posts = gw.requests.filter((r) => r.method === 'POST').map((r) => r.json);
+    expect(posts).toEqual([{ name: 'groq-draft', value: 'gsk_Secret_Add_0123456789', models: ['llama-3.3-70b', 'mixtral'], weight: 1, enabled: true }]);
+    await waitForDraft((t) => t.length === 0);
+  });
+
+  it('re-weight of two marked keys: a killed app loses nothing; the restore marks them again and the save sends both', async () => {
+    session = open();
+    await openKeysOf(session, 'openai');
+    await session.waitFor('openai-batch');
+    session.send('Space', 'Space');
+    await session.waitFor('2 marked');
+    session.send('w');
+    await session.waitFor('Weight (0-1): ');
+    session.type('0.4');
+    await session.waitFor('Weight (0-1): 0.4');
+    await waitForDraft((t) => t.some((x) => x.includes('"0.4"') && x.includes('a7c90d14-2f3b-4c5e-8d6a-1b9e0f2c4d87')));
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'openai');
+    await session.waitFor(/Unsaved edit kept .*: weight of "openai-prod", "openai-batch": 0\.4/);
+    session.send('Enter');
+    const restored = await session.waitFor('Weight (0-1): 0.4');
+    expect(restored).toContain('2 marked');
+    expect(restored).toContain('for openai-prod, openai-batch');
+    session.send('Enter');
+    await session.waitFor('Re-weight "openai-prod", "openai-batch"');
+    session.send('y');
+    await session.waitFor('✔ saved 2 keys');
+    expect(gw.requests.filter((r) => r.method === 'PUT').map((r) => [r.url, (r.json as Record<string, any>).weight])).toEqual([
+      ['/api/providers/openai/keys/3b1f6c2e-8a4d-4e7b-9c1a-5d2e8f0a7b61', 0.4],
+      ['/api/providers/openai/keys/a7c90d14-2f3b-4c5e-8d6a-1b9e0f2c4d87', 0.4],
+    ]);
+    await waitForDraft((t) => t.length === 0);
+  });
+
+  it('the question: d discards the kept draft (file removed, nothing sent); Esc keeps it for the next time', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('w');
+    await session.waitFor('Weight (0-1): 1');
+    session.send('C-u');
+    session.type('0.7');
+    await waitForDraft((t) => t.some((x) => x.includes('"0.7"')));
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor(/Unsaved edit kept .*: weight of "groq-key": 0\.7/);
+    session.send('Escape');
+    await session.waitFor('the draft stays on disk');
+    expect(draftTexts()).toHaveLength(1);
+    session.send('q');
+    await session.waitFor('6 configured');
+    session.send('y');
+    await session.waitFor(/Unsaved edit kept .*: weight of "groq-key": 0\.7/);
+    session.send('?');
+    await session.waitFor('Kept edits (draft) on open');
+    session.send('Escape');
+    await session.waitFor('Enter or r restore them');
+    session.send('d');
+    await session.waitFor('draft discarded');
+    await waitForDraft((t) => t.length === 0);
+    expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+  it('a model list being edited survives a killed app: the restore reopens the list editor with the names', async () => {
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor('groq-legacy');
+    session.send('Enter');
+    await session.waitFor('Key groq-key');
+    session.send('j', 'j', 'j', 'j', 'j', 'Enter');
+    await session.waitFor('Mode: all models');
+    session.send('M', 'a');
+    session.type('llama-3.3-70b');
+    session.send('Enter');
+    await session.waitFor('Mode: only: llama-3.3-70b');
+    await waitForDraft((t) => t.some((x) => x.includes('llama-3.3-70b')));
+    await dropSession();
+    session = open();
+    await openKeysOf(session, 'groq');
+    await session.waitFor(/Unsaved edit kept .*: Models \(allow-list\) of "groq-key": llama-3\.3-70b/);
+    session.send('Enter');
+    await session.waitFor('Mode: only: llama-3.3-70b');
+    session.send('Escape');
+    await session.waitFor('~ models: all models → only: llama-3.3-70b');
+    session.send('y');
+    await session.waitFor('✔ saved "groq-key"');
+    expect(gw.requests.filter((r) => r.method === 'PUT').map((r) => (r.json as Record<string, any>).models)).toEqual([['llama-3.3-70b']]);
   });
 });

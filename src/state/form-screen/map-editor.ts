@@ -1,4 +1,8 @@
-/** A key/value editor over one map field (extra headers, path overrides, beta header overrides). Pure. */
+/**
+ * A key/value editor over one map field (extra headers, path overrides, beta
+ * header overrides, a key's aliases), or over a list of names (a key's model
+ * lists: `list`, entries without values). Pure.
+ */
 import { editLine, lineEditor, type LineEdit, type LineEditor } from './line-editor.js';
 
 export interface MapEntry {
@@ -12,6 +16,8 @@ export interface MapEditorState {
   readonly cursor: number;
   /** Values are on/off flags (beta header overrides). */
   readonly bool: boolean;
+  /** Entries are names only (a list): no value step, values unused. */
+  readonly list?: boolean;
   readonly editing?: { readonly part: 'key' | 'value'; readonly editor: LineEditor; readonly index: number; readonly isNew: boolean };
   readonly error?: string;
 }
@@ -33,6 +39,17 @@ export function openMapEditor(value: unknown, bool: boolean): MapEditorState {
   return { entries, cursor: 0, bool };
 }
 
+/** A list of names in the same editor: each name is an entry without a value. */
+export function openListEditor(value: unknown): MapEditorState {
+  const names = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  return { entries: names.map((key) => ({ key, value: '' })), cursor: 0, bool: false, list: true };
+}
+
+/** The names of a list editor, in order. */
+export function listValue(m: MapEditorState): string[] {
+  return m.entries.map((e) => e.key);
+}
+
 /** The map as the field value (`undefined` when empty, so the field is removed rather than sent as `{}`). */
 export function mapValue(m: MapEditorState): Record<string, string | boolean> | undefined {
   if (m.entries.length === 0) return undefined;
@@ -48,6 +65,7 @@ export function mapReducer(m: MapEditorState, a: MapAction): MapEditorState {
       return { ...m, editing: { part: 'key', editor: lineEditor(''), index: m.entries.length, isNew: true }, cursor: m.entries.length, error: undefined };
     case 'map-edit-value':
       if (!current) return mapReducer(m, { type: 'map-add' });
+      if (m.list) return mapReducer(m, { type: 'map-edit-key' });
       if (m.bool) return mapReducer(m, { type: 'map-toggle' });
       return { ...m, editing: { part: 'value', editor: lineEditor(String(current.value)), index: m.cursor, isNew: false }, error: undefined };
     case 'map-edit-key':
@@ -78,10 +96,10 @@ function commit(m: MapEditorState): MapEditorState {
   if (ed.part === 'key') {
     const key = text.trim();
     if (!key) return { ...m, error: 'a name is required (Esc cancels)' };
-    if (m.entries.some((e, i) => e.key === key && i !== ed.index)) return { ...m, error: `"${key}" is already in the map` };
+    if (m.entries.some((e, i) => e.key === key && i !== ed.index)) return { ...m, error: `"${key}" is already in the ${m.list ? 'list' : 'map'}` };
     if (ed.isNew) {
       const entries = [...m.entries, { key, value: m.bool ? true : '' }];
-      if (m.bool) return { ...m, entries, editing: undefined, cursor: entries.length - 1, error: undefined };
+      if (m.bool || m.list) return { ...m, entries, editing: undefined, cursor: entries.length - 1, error: undefined };
       return { ...m, entries, editing: { part: 'value', editor: lineEditor(''), index: entries.length - 1, isNew: true }, cursor: entries.length - 1, error: undefined };
     }
     return { ...m, entries: m.entries.map((e, i) => (i === ed.index ? { ...e, key } : e)), editing: undefined, error: undefined };

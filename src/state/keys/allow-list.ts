@@ -16,6 +16,12 @@ export function describeBlacklist(models: unknown, max = 3): string {
   return list.length === 0 ? 'none' : firstNames(list, max);
 }
 
+/** Aliases in words: "none" or "model → target, …". */
+export function describeAliases(aliases: unknown): string {
+  const pairs = aliases && typeof aliases === 'object' && !Array.isArray(aliases) ? Object.entries(aliases as Record<string, unknown>) : [];
+  return pairs.length === 0 ? 'none' : pairs.map(([k, v]) => `${k} → ${String(v)}`).join(', ');
+}
+
 function firstNames(names: readonly string[], max: number): string {
   const shown = names.slice(0, max).join(', ');
   return names.length > max ? `${shown} (+${names.length - max})` : shown;

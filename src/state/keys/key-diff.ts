@@ -8,7 +8,7 @@ import { KEY_READ_ONLY_FIELDS } from '../../api/wire.js';
 import { diffObjects, formatDiffValue, type DiffEntry } from '../form/diff.js';
 import { displayEnvVar, envVarRef, envVarValue, isEnvVarRedacted } from '../form/env-var.js';
 import { maskDeep } from '../form/other-fields.js';
-import { describeAllowList, describeBlacklist } from './allow-list.js';
+import { describeAliases, describeAllowList, describeBlacklist } from './allow-list.js';
 import { findKeyField } from './key-fields.js';
 import { keyValueSource } from './key-view.js';
 
@@ -58,6 +58,7 @@ export function formatKeyValue(segments: readonly string[], v: unknown): string 
   if (v === undefined) return '(absent)';
   if (id === 'models') return describeAllowList(v);
   if (id === 'blacklisted_models') return describeBlacklist(v);
+  if (id === 'aliases') return describeAliases(v);
   const field = findKeyField(id);
   if (field?.envVar) return field.secret ? envVarText(v) : displayEnvVar(v, false);
   return formatDiffValue(segments, v);

@@ -28,8 +28,10 @@ export interface KeyFieldDescriptor {
   readonly path: readonly string[];
   readonly label: string;
   readonly section: KeySectionId;
-  /** `list` is a model list (allow-list or blacklist). */
+  /** `list` is a model list (allow-list or blacklist); `list` and `map` open the map editor (key-collections.ts). */
   readonly kind: FieldKind | 'list';
+  /** The models allow-list: its mode ("all" / "none" / "only") is chosen explicitly. */
+  readonly allowList?: boolean;
   readonly min?: number;
   readonly max?: number;
   /** Masked everywhere; never given on a command line. */
@@ -64,8 +66,8 @@ function envVar(section: KeySectionId, path: string[], label: string, help: stri
 const toggle = (path: string[], label: string, help: string): KeyFieldDescriptor =>
   field('key', path, 'toggle', { label, help, parse: parseToggle, format: formatToggle });
 
-const list = (path: string[], label: string, help: string): KeyFieldDescriptor =>
-  field('models', path, 'list', { label, help, parse: parseModelList, format: formatModelList });
+const list = (path: string[], label: string, help: string, allowList = false): KeyFieldDescriptor =>
+  field('models', path, 'list', { label, help, allowList, parse: parseModelList, format: formatModelList });
 
 export const KEY_FIELDS: readonly KeyFieldDescriptor[] = [
   field('key', ['name'], 'text', { label: 'Name', help: 'Unique across every provider of the gateway (409 otherwise).', parse: (t) => (t.trim() ? { value: t.trim() } : { error: 'a name is required' }) }),
@@ -73,7 +75,7 @@ export const KEY_FIELDS: readonly KeyFieldDescriptor[] = [
   field('key', ['weight'], 'number', { label: 'Weight', help: 'Share of traffic among this provider\'s keys, 0 to 1.', min: 0, max: 1, parse: (t) => parseNumber(t), format: formatNumber }),
   toggle(['enabled'], 'Enabled', 'A disabled key serves nothing but is kept.'),
   toggle(['use_for_batch_api'], 'Use for batch API', 'This key may run batch jobs.'),
-  list(['models'], 'Models (allow-list)', '"*" = all models; empty = no models (the key serves nothing); else only these names.'),
+  list(['models'], 'Models (allow-list)', '"*" = all models; empty = no models (the key serves nothing); else only these names.', true),
   list(['blacklisted_models'], 'Blacklisted models', 'Models this key never serves, even when allowed above.'),
   field('models', ['aliases'], 'map', {
     label: 'Aliases', help: 'Model name -> deployment / inference-profile ARN / endpoint: "name: id", entries apart by commas or lines.',

@@ -14,7 +14,9 @@ import { keyShapeProblems } from './key-checks.js';
 import { diffKeys, formatKeyDiffEntry } from './key-diff.js';
 import { enabledEdit, rotateEdit, weightEdit } from './key-edits.js';
 import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from './key-fields.js';
+import { isCollectionField, keyCollectionReducer, keyCollectionValue, openKeyCollection, type KeyCollection, type KeyCollectionAction } from './key-collections.js';
 import { getAtPath } from '../../api/update-body.js';
+import { collectionDraftValue, type KeyDraftOffer, type KeyDraftReopen } from './key-draft.js';
 
 /** One write of a reviewed action. */
 export type KeyWrite =
@@ -30,11 +32,20 @@ export type KeysMode =
   | PromptMode
   /** The key form: one row per descriptor of this provider's keys, then the fields this client does not know (read-only). */
   | { kind: 'fields'; cursor: number }
-  /** `from`: the prompt the writes were typed in, reopened with its text when the gateway refuses them. */
-  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: PromptMode }
-  | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: PromptMode }
+  | CollectionMode
+  /** `from`: the prompt or editor the writes were typed in, reopened with its text when the gateway refuses them. */
+  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
+  | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: EditorMode }
   /** A key changed on the gateway since it was read: `writes` are the ones not sent yet, `fresh` that key as it is now. */
-  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: PromptMode };
+  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
+  /** A kept draft no running editor holds: restore or discard it (`more`: the next ones, asked after a discard). */
+  | { kind: 'draft'; offer: KeyDraftOffer; more: KeyDraftOffer[] };
+
+/** A list or map field of the key form open in the map editor; `fieldCursor`: its row, to go back to. */
+export type CollectionMode = { kind: 'collection'; collection: KeyCollection; fieldCursor: number };
+
+/** Where a key action's text was typed: a prompt, or a list/map field's editor. */
+export type EditorMode = PromptMode | CollectionMode;
 
 /** A text prompt; `draft` carries what the earlier steps of the add flow collected (in memory only). */
 export type PromptMode = { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string };
@@ -65,6 +76,9 @@ export type KeysAction =
   | { type: 'edit' }
   | { type: 'edit-field' }
   | { type: 'line'; op: LineEdit }
+  | { type: 'collection'; action: KeyCollectionAction }
+  /** Leave the list/map editor: the change goes to the review (refused lists stay open with the reason). */
+  | { type: 'collection-done' }
   | { type: 'prompt-commit' }
   | { type: 'cancel' }
   | { type: 'confirm' }
@@ -74,8 +88,14 @@ export type KeysAction =
   /** `saved`: how many writes of the action went through before this one. */
   | { type: 'conflict'; fresh: Key; pending: KeyWrite[]; saved: number }
   | { type: 'reapply' }
-  /** An unsaved draft of the key under the cursor (see key-draft.ts): reopens its prompt with the typed text. */
-  | { type: 'restore-draft'; id: string; text: string; secretWithheld: boolean }
+  /** Kept drafts found on disk (see key-draft.ts): asked about one at a time, while nothing else is open. */
+  | { type: 'offer-drafts'; offers: KeyDraftOffer[] }
+  | { type: 'draft-restore' }
+  | { type: 'draft-discard' }
+  /** Leave the question: the draft stays on disk, asked again next time. */
+  | { type: 'draft-later' }
+  /** Reopens a draft's prompt or editor with the typed text (on `keyId`, else the key under the cursor). */
+  | { type: 'restore-draft'; reopen: KeyDraftReopen; keyId?: string }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
 export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
@@ -111,7 +131,8 @@ export function reviewLines(writes: readonly KeyWrite[]): string[] {
   const out: string[] = [];
   for (const w of writes) {
     if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
-    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys({}, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
+    // Against nothing (not `{}`): a body with a `value` would otherwise be compared whole, as if it were one EnvVar.
+    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys(undefined, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
     else out.push(`key ${keyName(w.fetched)}:`, ...diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map((e) => `  ${formatKeyDiffEntry(e)}`));
   }
   return out;
@@ -130,11 +151,11 @@ export function conflictLines(pending: readonly KeyWrite[], fresh: Key): string[
 }
 
 /** Writes that change something; a review of none is a message instead. */
-function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: PromptMode): KeysScreenState {
+function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: EditorMode): KeysScreenState {
   const real = writes.filter((w) => w.kind !== 'update' || diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).length > 0);
   if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
   const problems = real.flatMap((w) => (w.kind === 'delete' ? [] : keyShapeProblems(w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits))));
-  if (problems.length > 0) return from ? { ...s, mode: { ...from, error: problems[0]! } } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
+  if (problems.length > 0) return from ? { ...s, mode: withError(from, problems[0]!) } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
   return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real, from }, message: undefined };
 }
 
@@ -202,6 +223,26 @@ function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' 
   }
 }
 
+/** The editor with a one-line error shown at it. */
+function withError(m: EditorMode, error: string): EditorMode {
+  return m.kind === 'prompt' ? { ...m, error } : { ...m, collection: { ...m.collection, map: { ...m.collection.map, error } } };
+}
+
+/** The list/map editor of the key under the cursor is done: its value, checked, goes to the review. */
+function collectionDone(s: KeysScreenState, m: CollectionMode): KeysScreenState {
+  const key = s.keys[s.cursor];
+  const d = KEY_FIELDS.find((f) => f.id === m.collection.fieldId);
+  if (!key || !d) return s;
+  const original = getAtPath(key, d.path);
+  const r = keyCollectionValue(m.collection, original);
+  if ('error' in r) return { ...s, mode: withError(m, r.error) };
+  const wire = d.toWire ? d.toWire(r.value, original) : r.value;
+  const edit: Edit = wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
+  const next = review(s, `Edit ${d.label} of ${keyName(key)}`, [{ kind: 'update', fetched: key, edits: [edit] }], m);
+  // Nothing changed: back to the key form rather than the list.
+  return next.mode.kind === 'list' ? { ...next, mode: { kind: 'fields', cursor: m.fieldCursor } } : next;
+}
+
 /** The add step that collects each field of a new key, and which draft entry holds its text. */
 const ADD_STEPS: readonly (readonly [PromptFor, string])[] = [['add-name', 'name'], ['add-value', 'value'], ['add-models', 'models']];
 
@@ -210,29 +251,57 @@ const ADD_STEPS: readonly (readonly [PromptFor, string])[] = [['add-name', 'name
  * and the one-line error: in the add flow, at the step of the field the
  * gateway names (a duplicate name at Name), else where the user left it.
  */
-export function reopenAt(from: PromptMode, field: string | undefined, error: string): PromptMode {
+export function reopenAt(from: EditorMode, field: string | undefined, error: string): EditorMode {
+  if (from.kind === 'collection') return withError(from, error);
   const step = from.for.startsWith('add-') ? ADD_STEPS.find(([, f]) => f === field) : undefined;
   if (!step || step[0] === from.for) return { ...from, error };
   const draft = { ...from.draft, [from.for === 'add-models' ? 'models' : 'value']: from.editor.text };
   return { kind: 'prompt', for: step[0], editor: lineEditor(String(draft[step[1]] ?? '')), ...PROMPTS[step[0]], draft, error };
 }
 
-function restoreDraft(s: KeysScreenState, a: Extract<KeysAction, { type: 'restore-draft' }>): KeysScreenState {
-  const key = s.keys[s.cursor];
-  if (!key) return s;
+/** The add flow at the step a draft was typed in, with the other steps' texts. */
+function restoreAdd(s: KeysScreenState, r: KeyDraftReopen): KeysScreenState {
+  const t = r.texts ?? {};
+  const draft = Object.fromEntries(([['name', t['add-name']], ['value', t['add-value']], ['models', t['add-models']]] as const).filter(([, v]) => v !== undefined));
+  const opened = prompt(s, r.id as PromptFor, r.text, draft);
+  const text = r.secretWithheld
+    ? 'restored your unsaved new key: the typed value is never kept on disk, type it again (Esc discards the draft)'
+    : 'restored your unsaved new key (Esc discards it)';
+  return { ...opened, message: { text, tone: 'warn' } };
+}
+
+function restoreDraft(s: KeysScreenState, r: KeyDraftReopen, keyId?: string): KeysScreenState {
+  if (r.id.startsWith('add-')) return restoreAdd(s, r);
+  const cursor = keyId === undefined ? s.cursor : s.keys.findIndex((k) => k.id === keyId);
+  const key = s.keys[cursor];
+  if (!key) return { ...s, mode: { kind: 'list' }, message: { text: 'the key of this draft is no longer on the gateway: nothing to restore it on', tone: 'warn' } };
+  const at = { ...s, cursor, marked: new Set<string>() };
   let opened: KeysScreenState;
-  if (a.id.startsWith('field:')) {
-    const at = keyFormRows(key, s.kind).findIndex((r) => r.type === 'field' && r.d.id === a.id.slice('field:'.length));
-    if (at < 0) return s;
-    opened = keysReducer({ ...s, mode: { kind: 'fields', cursor: at } }, { type: 'edit-field' });
-  } else if (a.id === 'rotate' || a.id === 'weight') opened = prompt({ ...s, marked: new Set() }, a.id);
-  else return s;
-  if (opened.mode.kind !== 'prompt') return s;
-  const what = opened.mode.label.replace(/\s*[:(].*$/s, '') || a.id;
-  const text = a.secretWithheld
+  if (r.id.startsWith('field:')) {
+    const row = keyFormRows(key, s.kind).findIndex((x) => x.type === 'field' && x.d.id === r.id.slice('field:'.length));
+    if (row < 0) return at;
+    opened = keysReducer({ ...at, mode: { kind: 'fields', cursor: row } }, { type: 'edit-field' });
+  } else if (r.id === 'rotate' || r.id === 'weight') {
+    const marked = new Set((r.targets ?? []).filter((id) => s.keys.some((k) => k.id === id)));
+    opened = prompt({ ...at, marked: marked.size > 1 ? marked : new Set() }, r.id);
+  } else return at;
+  if (opened.mode.kind === 'collection') {
+    const d = KEY_FIELDS.find((f) => f.id === r.id.slice('field:'.length))!;
+    const collection = openKeyCollection(d, collectionDraftValue(r.text));
+    return { ...opened, mode: { ...opened.mode, collection }, message: { text: `restored your unsaved edit of ${d.label} (Esc takes it to the review)`, tone: 'warn' } };
+  }
+  if (opened.mode.kind !== 'prompt') return at;
+  const what = opened.mode.label.replace(/\s*[:(].*$/s, '') || r.id;
+  const text = r.secretWithheld
     ? `restored your unsaved edit of ${what}: the typed value is never kept on disk, type it again (Esc discards the draft)`
     : `restored your unsaved edit of ${what} (Esc discards it)`;
-  return { ...opened, mode: { ...opened.mode, editor: lineEditor(a.secretWithheld ? '' : a.text) }, message: { text, tone: 'warn' } };
+  return { ...opened, mode: { ...opened.mode, editor: lineEditor(r.secretWithheld ? '' : r.text) }, message: { text, tone: 'warn' } };
+}
+
+/** The draft question: the first offer, or back to the list with `message` when none is left. */
+function askDraft(s: KeysScreenState, offers: readonly KeyDraftOffer[], message?: KeysScreenState['message']): KeysScreenState {
+  const [offer, ...more] = offers;
+  return offer ? { ...s, mode: { kind: 'draft', offer, more }, message } : { ...s, mode: { kind: 'list' }, message };
 }
 
 const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
@@ -290,15 +359,21 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const row = key ? keyFormRows(key, s.kind)[s.mode.cursor] : undefined;
       if (!key || row?.type !== 'field') return { ...s, message: { text: 'this field is not known to this client: shown read-only and sent back as it is', tone: 'warn' } };
       const d = row.d;
+      if (isCollectionField(d)) return { ...s, message: undefined, mode: { kind: 'collection', collection: openKeyCollection(d, row.value), fieldCursor: s.mode.cursor } };
       const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
       return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: d.secret === true, fieldId: d.id } } : next;
     }
     case 'line':
       return s.mode.kind === 'prompt' ? { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op), error: undefined } } : s;
+    case 'collection':
+      return s.mode.kind === 'collection' ? { ...s, mode: { ...s.mode, collection: keyCollectionReducer(s.mode.collection, a.action) } } : s;
+    case 'collection-done':
+      return s.mode.kind === 'collection' ? collectionDone(s, s.mode) : s;
     case 'prompt-commit':
       return s.mode.kind === 'prompt' ? commitPrompt(s, s.mode) : s;
     case 'cancel':
       if (s.mode.kind === 'prompt' && s.mode.for === 'field') return { ...s, mode: { kind: 'fields', cursor: Number(s.mode.draft?.fieldCursor ?? 0) } };
+      if (s.mode.kind === 'collection') return { ...s, mode: { kind: 'fields', cursor: s.mode.fieldCursor } };
       if (s.mode.kind === 'fields') return { ...s, mode: { kind: 'list' } };
       return s.mode.kind === 'saving' ? s : { ...s, mode: { kind: 'list' }, message: s.mode.kind === 'list' ? s.message : { text: 'cancelled: nothing sent', tone: 'ok' } };
     case 'confirm':
@@ -326,7 +401,15 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return review(s, s.mode.title, writes, s.mode.from);
     }
     case 'restore-draft':
-      return restoreDraft(s, a);
+      return restoreDraft(s, a.reopen, a.keyId);
+    case 'offer-drafts':
+      return s.mode.kind === 'list' && a.offers.length > 0 ? askDraft(s, a.offers) : s;
+    case 'draft-restore':
+      return s.mode.kind === 'draft' ? restoreDraft(s, s.mode.offer.reopen, s.mode.offer.keyId) : s;
+    case 'draft-discard':
+      return s.mode.kind === 'draft' ? askDraft(s, s.mode.more, { text: `draft discarded${s.mode.more.length ? `; ${s.mode.more.length} more kept` : ''}`, tone: 'ok' }) : s;
+    case 'draft-later':
+      return s.mode.kind === 'draft' ? { ...s, mode: { kind: 'list' }, message: { text: 'the draft stays on disk: asked again when these keys open', tone: 'ok' } } : s;
     case 'message':
       return { ...s, message: { text: a.text, tone: a.tone } };
   }

@@ -11,7 +11,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
   leavePrompt: 'Leaving with unsaved edits',
   keyInput: 'Typing a key field',
   keyForm: 'Key form',
-  global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value editor',
+  allowList: 'Model allow-list of a key',
+  global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value and list editor',
   flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
   profileForm: 'Profile form and first-run setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',
 };

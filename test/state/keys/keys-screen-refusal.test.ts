@@ -51,8 +51,42 @@ describe('key-form drafts', () => {
     expect(keyDraftPrompt(secret!)).toEqual({ id: 'rotate', text: '', secretWithheld: true });
     const referenced = rotating.mode.kind === 'prompt' ? keyDraftOf({ ...rotating.mode, editor: { text: 'env.GROQ_KEY', cursor: 12 } }, key, 'now') : undefined;
     expect(keyDraftPrompt(referenced!)).toEqual({ id: 'rotate', text: 'env.GROQ_KEY', secretWithheld: false });
-    const s = run(ready, { type: 'edit' }, { type: 'restore-draft', id: 'field:weight', text: '0.3', secretWithheld: false });
+    const s = run(ready, { type: 'restore-draft', reopen: { id: 'field:weight', text: '0.3', secretWithheld: false } });
     expect(s.mode.kind === 'prompt' && [s.mode.fieldId, s.mode.editor.text]).toEqual(['weight', '0.3']);
     expect(s.message?.text).toBe('restored your unsaved edit of Weight (Esc discards it)');
+  });
+
+  it('the add flow: every step\'s text is kept, a typed value is not; the restore starts at the value and keeps name and models', async () => {
+    const { keyDraftFor, keyDraftPrompt, newKeyDraftSlot } = await import('../../../src/state/keys/key-draft.js');
+    const adding = run(ready, { type: 'prompt', for: 'add-name' }, ...typed('new-key'), { type: 'prompt-commit' }, ...typed('sk-typed-secret'), { type: 'prompt-commit' }, ...typed('a, b'));
+    const mine = keyDraftFor(adding, 'now')!;
+    expect(mine.slot).toBe(newKeyDraftSlot('groq'));
+    expect(JSON.stringify(mine.draft)).not.toContain('sk-typed-secret');
+    const reopen = keyDraftPrompt(mine.draft)!;
+    expect(reopen).toEqual({ id: 'add-value', text: '', secretWithheld: true, texts: { 'add-name': 'new-key', 'add-models': 'a, b' } });
+    let s = run(ready, { type: 'offer-drafts', offers: [{ slot: mine.slot, reopen, savedAt: 'now' }] });
+    expect(s.mode.kind).toBe('draft');
+    s = run(s, { type: 'draft-restore' });
+    expect(s.mode.kind === 'prompt' && [s.mode.for, s.mode.editor.text]).toEqual(['add-value', '']);
+    s = run(s, ...typed('sk-again'), { type: 'prompt-commit' });
+    expect(s.mode.kind === 'prompt' && [s.mode.for, s.mode.editor.text]).toEqual(['add-models', 'a, b']);
+    s = run(s, { type: 'prompt-commit' });
+    expect(s.mode.kind === 'review' && s.mode.writes).toEqual([{ kind: 'create', body: { name: 'new-key', value: 'sk-again', models: ['a', 'b'], weight: 1, enabled: true } }]);
+  });
+
+  it('a re-weight of marked keys names them; the restore marks them again; discard and "later" leave the question', async () => {
+    const { keyDraftFor, keyDraftPrompt } = await import('../../../src/state/keys/key-draft.js');
+    const two = run(initialKeysState('groq'), { type: 'load-succeeded', keys: [key, { ...key, id: 'k2', name: 'second' }] });
+    const typing = run(two, { type: 'mark' }, { type: 'mark' }, { type: 'prompt', for: 'weight' }, ...typed('0.4'));
+    const mine = keyDraftFor(typing, 'now')!;
+    expect(mine.draft.targets).toEqual(['k1', 'k2']);
+    const offer = { slot: mine.slot, keyId: 'k1', reopen: keyDraftPrompt(mine.draft)!, savedAt: 'now' };
+    const asked = run(two, { type: 'offer-drafts', offers: [offer, offer] });
+    const s = run(asked, { type: 'draft-restore' });
+    expect(s.mode.kind === 'prompt' && [s.mode.for, s.mode.editor.text]).toEqual(['weight', '0.4']);
+    expect([...s.marked]).toEqual(['k1', 'k2']);
+    const discarded = run(asked, { type: 'draft-discard' });
+    expect([discarded.mode.kind, discarded.message?.text]).toEqual(['draft', 'draft discarded; 1 more kept']);
+    expect(run(discarded, { type: 'draft-later' }).mode).toEqual({ kind: 'list' });
   });
 });

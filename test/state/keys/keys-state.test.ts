@@ -80,3 +80,22 @@ describe('key form descriptors', () => {
     expect(d.format({ a: 'x', b: 'y' })).toBe('a: x, b: y');
   });
 });
+
+describe('the review of a new key', () => {
+  it('lists its fields one by one and shows the typed value only by its length', async () => {
+    const { reviewLines } = await import('../../../src/state/keys/keys-screen.js');
+    const lines = reviewLines([{ kind: 'create', body: { name: 'new', value: 'sk-typed-secret', models: ['a', 'b'], weight: 1, enabled: true } }]);
+    expect(lines).toEqual([
+      '+ new key "new"', '  + name: "new"', '  + value: new value (15 chars)', '  + models: only: a, b', '  + weight: 1', '  + enabled: true',
+    ]);
+    expect(reviewLines([{ kind: 'create', body: { name: 'n', value: 'env.GROQ_KEY', models: ['*'] } }])).toContain('  + value: env.GROQ_KEY');
+  });
+});
+
+describe('aliases in words', () => {
+  it('show as "model → target" pairs, in the key form and the review', async () => {
+    const { formatKeyValue } = await import('../../../src/state/keys/key-diff.js');
+    expect(formatKeyValue(['aliases'], { 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' })).toBe('gpt-4o → gpt4o-prod, gpt-4o-mini → gpt4o-mini-eu');
+    expect(formatKeyValue(['aliases'], {})).toBe('none');
+  });
+});

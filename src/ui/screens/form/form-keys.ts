@@ -5,6 +5,7 @@ import { hasUnsavedWork } from '../../../state/form-screen/form-screen-reducer.j
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import type { LineEdit } from '../../../state/form-screen/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
+import type { MapAction, MapEditorState } from '../../../state/form-screen/map-editor.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor, type Scope } from '../../keymap.js';
 
@@ -53,6 +54,33 @@ export function lineEditFor(input: string, key: Key): LineEdit | undefined {
   return undefined;
 }
 
+/**
+ * A key in the map editor (keymap `map` scope; `edit` while an entry is
+ * typed): the editor's action, `done` (Ctrl+C too), `help`, or undefined.
+ * Shared by the provider form and the key form's list/map fields.
+ */
+export function mapKey(map: MapEditorState, input: string, key: Key): MapAction | 'done' | 'help' | undefined {
+  const ctrlC = key.ctrl && input === 'c';
+  if (map.editing) {
+    if (ctrlC || key.escape) return { type: 'map-cancel' };
+    if (key.return) return { type: 'map-commit' };
+    const op = lineEditFor(input, key);
+    return op ? { type: 'map-line', op } : undefined;
+  }
+  if (ctrlC) return 'done';
+  switch (commandFor(['map', 'global'], input, key)) {
+    case 'up': return { type: 'map-move', delta: -1 };
+    case 'down': return { type: 'map-move', delta: 1 };
+    case 'editValue': return { type: 'map-edit-value' };
+    case 'editKey': return { type: 'map-edit-key' };
+    case 'add': return { type: 'map-add' };
+    case 'delete': return { type: 'map-delete' };
+    case 'done': return 'done';
+    case 'help': return 'help';
+  }
+  return undefined;
+}
+
 export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: FormKeyEffects): void {
   const { dispatch } = fx;
   const ctrlC = key.ctrl && input === 'c';
@@ -89,24 +117,10 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       return;
     }
     case 'map': {
-      if (mode.map.editing) {
-        if (ctrlC || key.escape) return dispatch({ type: 'map', action: { type: 'map-cancel' } });
-        if (key.return) return dispatch({ type: 'map', action: { type: 'map-commit' } });
-        const op = lineEditFor(input, key);
-        if (op) dispatch({ type: 'map', action: { type: 'map-line', op } });
-        return;
-      }
-      if (ctrlC) return dispatch({ type: 'map-done' });
-      switch (commandFor(['map', 'global'], input, key)) {
-        case 'up': return dispatch({ type: 'map', action: { type: 'map-move', delta: -1 } });
-        case 'down': return dispatch({ type: 'map', action: { type: 'map-move', delta: 1 } });
-        case 'editValue': return dispatch({ type: 'map', action: { type: 'map-edit-value' } });
-        case 'editKey': return dispatch({ type: 'map', action: { type: 'map-edit-key' } });
-        case 'add': return dispatch({ type: 'map', action: { type: 'map-add' } });
-        case 'delete': return dispatch({ type: 'map', action: { type: 'map-delete' } });
-        case 'done': return dispatch({ type: 'map-done' });
-        case 'help': return fx.help(['map', 'global']);
-      }
+      const k = mapKey(mode.map, input, key);
+      if (k === 'done') return dispatch({ type: 'map-done' });
+      if (k === 'help') return fx.help(['map', 'global']);
+      if (k) dispatch({ type: 'map', action: k });
       return;
     }
     case 'flags': {

@@ -1,4 +1,4 @@
-/** The key/value editor of a map field. */
+/** The key/value editor of a map field, or of a list of names (`map.list`: no values). */
 import { Box, Text } from 'ink';
 import type { MapEditorState } from '../../../state/form-screen/map-editor.js';
 import { isSecretName, maskSecret } from '../../../api/secrets.js';
@@ -18,7 +18,7 @@ export function MapEditorView({ map, title, height, width, secretValues }: { map
   return (
     <Box flexDirection="column" height={height}>
       <Text {...theme.title}>{fit(`${title} · ${map.entries.length} entr${map.entries.length === 1 ? 'y' : 'ies'}`, width)}</Text>
-      <Text {...theme.muted} wrap="truncate">{`  ${fit('KEY', keyWidth)}   VALUE`}</Text>
+      <Text {...theme.muted} wrap="truncate">{map.list ? '  NAME' : `  ${fit('KEY', keyWidth)}   VALUE`}</Text>
       {items.map((i) => {
         const focused = i === map.cursor;
         const sel = focused ? theme.selected : {};
@@ -29,6 +29,14 @@ export function MapEditorView({ map, title, height, width, secretValues }: { map
         const value = entry?.value ?? '';
         const editingKey = ed && ed.index === i && ed.part === 'key';
         const editingValue = ed && ed.index === i && ed.part === 'value';
+        if (map.list) {
+          return (
+            <Text key={`e${i}`} wrap="truncate">
+              <Text {...sel}>{marker}</Text>
+              {editingKey ? <EditorText editor={ed.editor} secret={false} width={width - 3} /> : <Text {...sel}>{fit(key, width - 3)}</Text>}
+            </Text>
+          );
+        }
         const shown = typeof value === 'boolean' ? (value ? 'on' : 'off') : secretValues && isSecretName(key) ? maskSecret(value) : value;
         return (
           <Text key={`e${i}`} wrap="truncate">

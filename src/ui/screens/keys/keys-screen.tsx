@@ -4,7 +4,10 @@ import { isReferenceText } from '../../../state/form/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
 import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { allowModeText } from '../../../state/keys/key-collections.js';
+import { describeKeyDraft } from '../../../state/keys/key-draft.js';
+import { findKeyField } from '../../../state/keys/key-fields.js';
+import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -12,7 +15,8 @@ import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
-import { lineEditFor } from '../form/form-keys.js';
+import { lineEditFor, mapKey } from '../form/form-keys.js';
+import { MapEditorView } from '../form/map-editor-view.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
 
@@ -32,6 +36,8 @@ export interface KeysScreenProps {
 
 function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput'];
+  if (s.mode.kind === 'draft') return ['draftPrompt', 'global'];
+  if (s.mode.kind === 'collection') return s.mode.collection.map.editing ? ['edit'] : [...(s.mode.collection.allow ? ['allowList' as const] : []), 'map', 'global'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
   if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
@@ -42,7 +48,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const theme = useTheme();
   const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
   const { reload, save } = useKeysController(services, provider, dispatch);
-  const { openDraft } = useKeyDrafts(services, state, dispatch);
+  const { offerDrafts, consume } = useKeyDrafts(services, state, dispatch);
 
   useKeyHandler(
     (input, key) => {
@@ -54,6 +60,30 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         if (key.return) return dispatch({ type: 'prompt-commit' });
         const op = lineEditFor(input, key);
         if (op) dispatch({ type: 'line', op });
+        return;
+      }
+      if (s.mode.kind === 'draft') {
+        const offer = s.mode.offer;
+        switch (commandFor(['draftPrompt', 'global'], input, key)) {
+          case 'restore':
+            dispatch({ type: 'draft-restore' });
+            return consume(offer);
+          case 'discard':
+            dispatch({ type: 'draft-discard' });
+            return consume(offer);
+          case 'back': return dispatch({ type: 'draft-later' });
+          case 'help': return onHelp(['draftPrompt', 'global']);
+          case 'forceQuit': return onQuit();
+        }
+        return;
+      }
+      if (s.mode.kind === 'collection') {
+        const c = s.mode.collection;
+        if (!c.map.editing && c.allow && commandFor(['allowList'], input, key) === 'mode') return dispatch({ type: 'collection', action: { type: 'allow-mode' } });
+        const k = mapKey(c.map, input, key);
+        if (k === 'done') return dispatch({ type: 'collection-done' });
+        if (k === 'help') return onHelp(scopesOf(s));
+        if (k) dispatch({ type: 'collection', action: k });
         return;
       }
       if (s.mode.kind === 'review') {
@@ -84,13 +114,17 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
       if (ctrlC) return onQuit();
       switch (commandFor(['keys', 'global'], input, key)) {
-        case 'edit':
-          dispatch({ type: 'edit' });
-          return openDraft(getState());
+        case 'edit': {
+          const id = s.keys[s.cursor]?.id;
+          if (id && offerDrafts(s, [id])) return;
+          return dispatch({ type: 'edit' });
+        }
         case 'up': return dispatch({ type: 'move', delta: -1 });
         case 'down': return dispatch({ type: 'move', delta: 1 });
         case 'mark': return dispatch({ type: 'mark' });
-        case 'add': return dispatch({ type: 'prompt', for: 'add-name' });
+        case 'add':
+          if (!s.keyless && offerDrafts(s, ['new'])) return;
+          return dispatch({ type: 'prompt', for: 'add-name' });
         case 'rotate': return dispatch({ type: 'prompt', for: 'rotate' });
         case 'weight': return dispatch({ type: 'prompt', for: 'weight' });
         case 'enable': return dispatch({ type: 'set-enabled', enabled: true });
@@ -102,7 +136,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
     },
     active,
-    { acceptsText: () => getState().mode.kind === 'prompt' },
+    { acceptsText: () => { const m = getState().mode; return m.kind === 'prompt' || (m.kind === 'collection' && m.collection.map.editing !== undefined); } },
   );
 
   const rows = state.keys.map(keyRow);
@@ -113,8 +147,8 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const sourceW = Math.max(10, width - fixed - modelsW - 2);
   const marked = state.marked.size;
   // The key form takes the screen: the table makes room for it.
-  const view = state.mode.kind === 'fields' ? 0 : Math.max(1, height - 10);
-  const start = Math.max(0, Math.min(state.cursor - Math.floor(view / 2), rows.length - view));
+  const view = state.mode.kind === 'fields' || state.mode.kind === 'collection' ? 0 : Math.max(1, height - 10);
+  const start = windowStart(state.cursor, rows.length, view);
 
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
@@ -141,7 +175,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         {current ? <Text wrap="truncate">models: {current.models} · blacklisted: {current.blacklist}</Text> : null}
         {current?.description ? <Text {...theme.error} wrap="wrap">{current.status}: {current.description}</Text> : null}
       </Box>
-      <ModeView state={state} width={width} />
+      <ModeView state={state} width={width} height={height} />
       {state.message && state.mode.kind !== 'review' ? <Text {...(state.message.tone === 'error' ? theme.error : state.message.tone === 'warn' ? theme.warn : theme.ok)} wrap="wrap">{state.message.text}</Text> : null}
       <Box flexGrow={1} />
       <Footer scopes={scopesOf(state)} width={width} />
@@ -149,17 +183,50 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   );
 }
 
-function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
+/** First row of a window of `view` rows that keeps `cursor` near its middle. */
+function windowStart(cursor: number, count: number, view: number): number {
+  return Math.max(0, Math.min(cursor - Math.floor(view / 2), count - view));
+}
+
+function ModeView({ state, width, height }: { state: KeysScreenState; width: number; height: number }) {
   const theme = useTheme();
   const m = state.mode;
+  if (m.kind === 'draft') {
+    const { offer } = m;
+    return (
+      <Box flexDirection="column">
+        <Text {...theme.warn} wrap="wrap">{`Unsaved edit kept from ${offer.savedAt.replace('T', ' ').slice(0, 19)}: ${describeKeyDraft(offer.reopen, state.keys, offer.keyId)}`}</Text>
+        {m.more.length ? <Text {...theme.muted}>{`${m.more.length} more kept draft${m.more.length === 1 ? '' : 's'} after this one`}</Text> : null}
+        <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
+      </Box>
+    );
+  }
+  if (m.kind === 'collection') {
+    const c = m.collection;
+    const key = state.keys[state.cursor];
+    const title = `${findKeyField(c.fieldId)?.label ?? c.fieldId} of ${key?.name ?? key?.id ?? 'the key'}`;
+    const listed = !c.allow || c.allow === 'only';
+    return (
+      <Box flexDirection="column">
+        {c.allow ? <Text wrap="truncate"><Text {...theme.focus}>Mode: </Text>{fit(allowModeText(c), width - 7, false)}</Text> : null}
+        {listed ? <MapEditorView map={c.map} title={title} height={Math.max(4, height - 6 - (c.allow ? 1 : 0))} width={width} secretValues={false} /> : null}
+        {!listed ? <Text {...theme.muted} wrap="wrap">{`${c.map.entries.length ? `${c.map.entries.length} listed model${c.map.entries.length === 1 ? '' : 's'} kept for "only"; ` : ''}${keyOf('allowList', 'mode')} switches the mode`}</Text> : null}
+        {!listed && c.map.error ? <Text {...theme.error} wrap="wrap">{`✖ ${c.map.error}`}</Text> : null}
+      </Box>
+    );
+  }
   if (m.kind === 'fields') {
     const key = state.keys[state.cursor];
     if (!key) return null;
     const rows = keyFormRows(key, state.kind);
+    // Header, title, message and footer stay; the rows scroll around the cursor.
+    const view = Math.max(3, height - 6);
+    const top = windowStart(m.cursor, rows.length, view);
     return (
       <Box flexDirection="column">
-        <Text {...theme.title}>Key {key.name ?? key.id}</Text>
-        {rows.map((r, i) => {
+        <Text {...theme.title}>Key {key.name ?? key.id}{rows.length > view ? `  (${m.cursor + 1}/${rows.length})` : ''}</Text>
+        {rows.slice(top, top + view).map((r, j) => {
+          const i = top + j;
           const focused = i === m.cursor;
           const text = r.type === 'field'
             ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value)}`
@@ -192,7 +259,7 @@ function ModeView({ state, width }: { state: KeysScreenState; width: number }) {
     return (
       <Box flexDirection="column">
         <Text {...theme.title} wrap="wrap">{m.title}</Text>
-        {m.lines.map((l, i) => <Text key={i} wrap="truncate">{l}</Text>)}
+        {m.lines.map((l, i) => <Text key={i} wrap="wrap">{l}</Text>)}
         <Text {...theme.muted}>y/Enter: re-check the gateway and save · Esc: cancel, nothing sent</Text>
       </Box>
     );

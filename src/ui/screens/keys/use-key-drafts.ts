@@ -1,36 +1,42 @@
 /**
- * Key-form drafts (state/keys/key-draft.ts): this screen is one editor; the
- * open prompt's text is written on every keystroke and kept through review,
- * saving and conflict; cleared once the prompt ends (saved or cancelled).
- * `openDraft` offers another editor's unsaved draft of the key being opened.
+ * Key drafts (state/keys/key-draft.ts): this screen is one editor; the open
+ * prompt's or list/map editor's text (a key field, rotate, a re-weight, the
+ * add flow) is written on every keystroke and kept through review, saving
+ * and conflict; cleared once the editor ends (saved or cancelled).
+ * `offerDrafts` asks about the kept drafts no running editor holds: all of
+ * them once the keys have loaded, a key's own when it is opened, the add
+ * flow's on "add". `consume` removes the file of a restored or discarded one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { keyDraftOf, keyDraftPrompt, keyDraftSlot } from '../../../state/keys/key-draft.js';
-import { targetKeys, type KeysAction, type KeysScreenState } from '../../../state/keys/keys-screen.js';
+import { keyDraftFor, keyDraftPrompt, keyDraftSlot, newKeyDraftSlot, type KeyDraftOffer } from '../../../state/keys/key-draft.js';
+import type { KeysAction, KeysScreenState } from '../../../state/keys/keys-screen.js';
 import type { Services } from '../../services.js';
 
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 
-export function useKeyDrafts(services: Services, state: KeysScreenState, dispatch: (a: KeysAction) => void): { openDraft: (s: KeysScreenState) => void } {
+export interface KeyDrafts {
+  /** Asks about the kept drafts of these keys (ids; `new` = the add flow's); true when one was found. */
+  offerDrafts: (s: KeysScreenState, keyIds: readonly (string | 'new')[]) => boolean;
+  consume: (offer: KeyDraftOffer) => void;
+}
+
+export function useKeyDrafts(services: Services, state: KeysScreenState, dispatch: (a: KeysAction) => void): KeyDrafts {
   const drafts = services.drafts;
   const gateway = services.session.connection.gatewayKey;
   const [editor] = useState(() => drafts?.begin());
   const written = useRef<string | undefined>(undefined);
+  const offeredOnLoad = useRef(false);
   useEffect(() => () => void (editor && drafts?.end(editor)), [drafts, editor]);
 
   const m = state.mode;
   useEffect(() => {
     if (!drafts || !editor) return;
     try {
-      if (m.kind === 'prompt') {
-        const targets = targetKeys(state);
-        const key = m.for === 'field' ? state.keys[state.cursor] : targets.length === 1 ? targets[0] : undefined;
-        const draft = key?.id ? keyDraftOf(m, key, new Date(services.now()).toISOString()) : undefined;
-        if (!draft || !key?.id) return;
-        const slot = keyDraftSlot(state.provider, key.id);
-        if (written.current && written.current !== slot) drafts.clear(gateway, written.current, editor);
-        drafts.save(gateway, slot, editor, draft);
-        written.current = slot;
+      const mine = keyDraftFor(state, new Date(services.now()).toISOString());
+      if (mine) {
+        if (written.current && written.current !== mine.slot) drafts.clear(gateway, written.current, editor);
+        drafts.save(gateway, mine.slot, editor, mine.draft);
+        written.current = mine.slot;
       } else if ((m.kind === 'list' || m.kind === 'fields') && written.current) {
         drafts.clear(gateway, written.current, editor);
         written.current = undefined;
@@ -41,23 +47,46 @@ export function useKeyDrafts(services: Services, state: KeysScreenState, dispatc
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the mode changes (every keystroke in a prompt); the rest is read from the same render
   }, [m]);
 
-  const openDraft = useCallback(
-    (s: KeysScreenState) => {
-      const id = s.keys[s.cursor]?.id;
-      if (!drafts || !id) return;
+  const offerDrafts = useCallback(
+    (s: KeysScreenState, keyIds: readonly (string | 'new')[]): boolean => {
+      if (!drafts) return false;
       try {
-        const slot = keyDraftSlot(s.provider, id);
-        const found = drafts.unrecovered(gateway, slot)[0];
-        const reopen = found ? keyDraftPrompt(found.draft) : undefined;
-        if (!found || !reopen) return;
-        dispatch({ type: 'restore-draft', ...reopen });
-        drafts.clear(gateway, slot, found.editor);
+        const offers: KeyDraftOffer[] = [];
+        for (const id of keyIds) {
+          const slot = id === 'new' ? newKeyDraftSlot(s.provider) : keyDraftSlot(s.provider, id);
+          for (const found of drafts.unrecovered(gateway, slot)) {
+            const reopen = keyDraftPrompt(found.draft);
+            if (reopen) offers.push({ slot, editor: found.editor, ...(id === 'new' ? {} : { keyId: id }), reopen, savedAt: found.draft.savedAt });
+          }
+        }
+        dispatch({ type: 'offer-drafts', offers });
+        return offers.length > 0;
       } catch (err) {
         dispatch({ type: 'message', text: `draft not readable, left on disk: ${oneLine(err)}`, tone: 'warn' });
+        return false;
       }
     },
     [drafts, gateway, dispatch],
   );
 
-  return { openDraft };
+  // Once the keys are there: ask about every kept draft of this provider's keys.
+  useEffect(() => {
+    if (state.phase !== 'ready' || offeredOnLoad.current) return;
+    offeredOnLoad.current = true;
+    offerDrafts(state, ['new', ...state.keys.map((k) => k.id).filter((id): id is string => id !== undefined)]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on the first load
+  }, [state.phase]);
+
+  const consume = useCallback(
+    (offer: KeyDraftOffer) => {
+      try {
+        drafts?.clear(gateway, offer.slot, offer.editor);
+      } catch (err) {
+        dispatch({ type: 'message', text: `could not remove the draft: ${oneLine(err)}`, tone: 'warn' });
+      }
+    },
+    [drafts, gateway, dispatch],
+  );
+
+  return { offerDrafts, consume };
 }
