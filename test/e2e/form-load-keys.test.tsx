@@ -22,7 +22,9 @@ const PROVIDER_PATH = `/api/providers/${PROVIDER}`;
 
 async function start() {
   const gw = await startDemoGateway({ port: 0 });
-  const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' } });
+  // A read timeout longer than any wait here: a hung GET never turns into a load error (which would also
+  // end the wait), so only a key can take the app off a loading form.
+  const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 600_000 });
   let exited = 0;
   const app = render(<App services={fakeServices(client)} mono size={{ columns: 100, rows: 30 }} onExit={() => void exited++} />);
   cleanups.push(async () => {

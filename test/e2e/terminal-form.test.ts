@@ -100,7 +100,8 @@ describe('real terminal: provider form', () => {
   });
 
   it('a slow link: Esc, q and ^C leave a loading form at once, and the keys typed for it go with it', async () => {
-    session = startTmux(`node ${CLI} --demo`, 100, 30, isolatedEnv());
+    // a read timeout longer than any wait here: the hung GET never ends the load with an error, only a key can
+    session = startTmux(`node ${CLI} --demo --timeout 600000`, 100, 30, isolatedEnv());
     const list = await session.waitFor('6 configured');
     const url = /DEMO\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(list)![1]!;
     // the GET of acme-llm (the first row) never answers

@@ -53,6 +53,15 @@ export function lineEditFor(input: string, key: Key): LineEdit | undefined {
   return undefined;
 }
 
+/**
+ * The keys that leave the form (back, quit) leave it at once even while it loads; the key router holds
+ * the others until it is there.
+ */
+export function leavesLoadingForm(input: string, key: Key): boolean {
+  const command = commandFor(['form', 'global'], input, key);
+  return command === 'back' || command === 'forceQuit';
+}
+
 export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: FormKeyEffects): void {
   const { dispatch } = fx;
   const ctrlC = key.ctrl && input === 'c';
@@ -62,9 +71,11 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     else fx.back();
   };
   if (s.phase !== 'ready') {
-    if (ctrlC) fx.quit();
-    else if (key.escape || input === 'q') fx.back();
-    else if (input === 'r') fx.reload();
+    switch (commandFor(['form', 'global'], input, key)) {
+      case 'forceQuit': return fx.quit();
+      case 'back': return fx.back();
+      case 'reload': return fx.reload();
+    }
     return;
   }
   const mode = s.mode;
