@@ -1,7 +1,8 @@
 /**
- * Keys typed while a provider loads (a slow link): the key router holds them for the form and
- * replays them, in order, once the form is there; Esc, q and Ctrl+C leave at once. The real
- * undici client against the demo gateway on loopback; the GET is slowed by the gateway's own faults.
+ * Keys while the form waits on the gateway. While a provider loads (a slow link), the key router holds
+ * them for the form and replays them, in order, once the form is there; Esc, q and Ctrl+C leave at once.
+ * While a save is in flight, Esc and Ctrl+C are bound in the keymap's `savingPrompt` scope. The real
+ * undici client against the demo gateway on loopback; the gateway's own faults slow or hang a request.
  */
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -115,5 +116,50 @@ describe('leaving while the provider loads (the GET never answers)', () => {
     const h = await loadingForever();
     h.press(KEYS.ctrlC);
     await waitFor(() => expect(h.exited()).toBe(1));
+  });
+});
+
+describe('keys while a save is in flight (the PUT never answers)', () => {
+  async function saving() {
+    const h = await start();
+    h.gw.addFault({ method: 'PUT', path: PROVIDER_PATH, hang: true });
+    h.press(KEYS.enter);
+    await h.see('› ▾ 1 Network');
+    h.press('jjjj', KEYS.enter, KEYS.ctrlU, '3', KEYS.enter, KEYS.ctrlS);
+    await h.see('network_config.max_retries: 2 → 3');
+    h.press('y');
+    await h.see('saving… ');
+    return h;
+  }
+  const WARNING = 'a save in flight cannot be cancelled · ^C again quits (the draft is kept)';
+
+  it('the footer names the way out; Esc and a first ^C explain; a second ^C quits', async () => {
+    const h = await saving();
+    expect(h.frame()).toMatch(/\^C quit \(twice\)\s*$/); // the footer, the last line
+    h.press(KEYS.esc);
+    await h.see(WARNING);
+    expect(h.exited()).toBe(0);
+    h.press(KEYS.ctrlC);
+    await waitFor(() => expect(h.exited()).toBe(1));
+  });
+
+  it('a first ^C only explains: the save goes on', async () => {
+    const h = await saving();
+    h.press(KEYS.ctrlC);
+    await h.see(WARNING);
+    expect(h.frame()).toContain('saving… ');
+    expect(h.exited()).toBe(0);
+  });
+
+  it("the form's help lists the saving keys beside the other prompts", async () => {
+    const h = await start();
+    h.press(KEYS.enter);
+    await h.see('› ▾ 1 Network');
+    h.press('?');
+    await h.see('Esc close');
+    h.press('G'); // the end of the help: the prompts come last, before the keys of every screen
+    await h.see('Everywhere');
+    expect(h.frame()).toContain('While a save is in flight');
+    expect(h.frame()).toContain('quit without waiting for the answer (press twice; the draft stays on disk)');
   });
 });
