@@ -113,12 +113,9 @@ export function FormScreen(props: FormScreenProps) {
   const counted = useMemo(() => countRows(state.rows), [state.rows]);
   const { errors } = counted;
   // An open map editor or flags grid holds changes not yet in the form: the header counts them already.
-  const { mode, form } = state;
   const pendingDirty = useMemo(
-    () => (mode.kind === 'map' || mode.kind === 'flags' ? dirtyCount(formWithOpenEditor(state)) : undefined),
-    // formWithOpenEditor reads only the mode and the form
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [mode, form],
+    () => (state.mode.kind === 'map' || state.mode.kind === 'flags' ? dirtyCount(formWithOpenEditor(state)) : undefined),
+    [state],
   );
   const dirty = pendingDirty ?? counted.dirty;
   const unsaved = state.phase === 'ready' && hasUnsavedWork(state) ? Math.max(1, dirtyCount(state.form)) : 0;
