@@ -18,6 +18,7 @@
  * MONKEY_SEED=<seed> replays or explores a seed, MONKEY_KEYS=<n> sets the
  * length (MONKEY_LONG=1: 200,000 keys, a random seed).
  */
+import { writeFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
@@ -149,11 +150,12 @@ export interface MonkeyResult {
   problems: string[];
 }
 
-/** "METHOD url status" per request; key ids numbered in order of appearance (a created key gets a random UUID). */
+/** "WHO METHOD url status" per request (WHO: app or writer); key ids numbered in order of appearance (a created key gets a random UUID). */
 function requestLines(requests: readonly RecordedRequest[]): string[] {
   const ids = new Map<string, string>();
   const numbered = (id: string): string => ids.get(id) ?? ids.set(id, `key-${ids.size + 1}`).get(id)!;
-  return requests.map((q) => `${q.method} ${q.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, numbered)} ${q.status ?? '-'}`);
+  const who = (q: RecordedRequest): string => (q.headers.authorization === WRITER_AUTH ? 'writer' : 'app');
+  return requests.map((q) => `${who(q)} ${q.method} ${q.url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, numbered)} ${q.status ?? '-'}`);
 }
 
 /** The value at a dotted path, an EnvVar as its text. */
@@ -204,6 +206,17 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     checked = 0;
     return app;
   };
+  /**
+   * Presses Esc on a settled app and waits for what it started. Ink hands the app a lone Esc at the end
+   * of a read only one setImmediate later (it may begin a sequence), after the I/O of that turn: written
+   * behind keys that navigate, it would abort a provider read that a replayed key had just started,
+   * before or after the read reached the gateway, and a seed would not give the same run every time.
+   */
+  const escape = async (): Promise<void> => {
+    await settle(inFlight);
+    live().stdin.write(KEYS.esc);
+    await settle(inFlight);
+  };
   const reviewName = (): string | undefined => /Review: saving (\S+) changes/.exec(live().lastFrame() ?? '')?.[1];
   /** No frame shows a stored secret or a crash. */
   const checkFrames = (): void => {
@@ -230,7 +243,11 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       for (let b = 0; b < BATCH && sent < keyCount; b++, sent++) {
         const x = r();
         if (x < 0.55) live().stdin.write(NAV[Math.floor(r() * NAV.length)]!);
-        else if (x < 0.9) live().stdin.write(ACTIONS[Math.floor(r() * ACTIONS.length)]!);
+        else if (x < 0.9) {
+          const action = ACTIONS[Math.floor(r() * ACTIONS.length)]!;
+          if (action === KEYS.esc) await escape();
+          else live().stdin.write(action);
+        }
         else if (x < 0.97) live().stdin.write(String.fromCharCode(32 + Math.floor(r() * 95)));
         else if (x < 0.985) live().stdin.write(PASTES[Math.floor(r() * PASTES.length)]!);
         else if (x < 0.992) {
@@ -244,9 +261,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
           const writeAtReview = r() < 0.4;
           const keys = [KEYS.esc, 'n', KEYS.esc, 'd', KEYS.esc, 'd', KEYS.esc, 'g', ...provider, KEYS.enter, '1', ...field, KEYS.enter, KEYS.ctrlU, String(value), KEYS.enter];
           for (const k of keys) {
-            live().stdin.write(k);
-            // A lone Esc is only an Escape once the next read is a separate one (Esc then a key in one read is Alt+key).
-            if (k === KEYS.esc) await new Promise((res) => setImmediate(res));
+            if (k === KEYS.esc) await escape();
+            else live().stdin.write(k);
           }
           await settle(inFlight);
           // The other writer lands between the save's check of the gateway and its review.
@@ -363,6 +379,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
 describe('monkey', () => {
   it(`survives ${KEY_COUNT} random keys with a concurrent writer (seed ${SEED}; MONKEY_SEED, MONKEY_KEYS)`, { timeout: LONG ? 1_800_000 : 300_000 }, async () => {
     const result = await runMonkey(SEED, KEY_COUNT);
+    // MONKEY_DUMP=<file>: the run's requests, one per line, to compare two runs of a seed with diff(1).
+    if (process.env.MONKEY_DUMP) writeFileSync(process.env.MONKEY_DUMP, `${result.requests.join('\n')}\n`);
     console.log(`monkey seed ${SEED}: ${result.keys} keys (${result.runs} runs of the app), ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)}, ${result.revertedShown} of theirs reverted on a confirmed review`);
     expect(result.problems, `MONKEY_SEED=${SEED}`).toEqual([]);
     // A review cut short (a small terminal) is checked line by line only; enough saves must be checked whole.
