@@ -8,7 +8,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78ME]/g;
 
 /** Terminal output without escape sequences. */

@@ -1,4 +1,6 @@
 /** `bifrost-tui profiles --help`. */
+import { LABEL_COLOURS } from '../state/profiles/label-colours.js';
+
 export const PROFILES_HELP = `Usage: bifrost-tui profiles <command> [options]
 
 Connection profiles for Bifrost gateways, stored in
@@ -28,7 +30,7 @@ Options for add and edit:
   --timeout MS               per-request timeout in milliseconds ('' clears)
   --refresh SECONDS          list auto-refresh interval in the app (0 off, '' = default 10)
   --label TEXT               tag shown in the header, e.g. PROD ('' clears)
-  --color NAME               label colour: red, yellow, green, blue, magenta, cyan, white
+  --color NAME               label colour: ${LABEL_COLOURS.join(', ')}
   --read-only | --no-read-only   refuse saves through this profile / allow them
   --default                  also make this the default profile
 

@@ -4,7 +4,8 @@
  * so keys that arrive between a screen's first frame and that effect (a paste,
  * fast typing over SSH, several keys in one read) would be lost or reach a
  * stale handler. Here the handler is swapped during render, and keys that
- * arrive while a screen change is pending are held and replayed after it.
+ * arrive while a screen change is pending, or while the screen that has the
+ * keyboard is still loading, are held and replayed, in order, after it.
  */
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useInput, useStdin, type Key } from 'ink';
@@ -18,13 +19,40 @@ export type KeyHandler = (input: string, key: Key) => void;
 export interface KeyHandlerOptions {
   /** True while the screen is taking text: printable runs then arrive whole (a paste is one event). */
   acceptsText?: () => boolean;
+  /**
+   * True while the screen cannot take keys yet (its data is loading): the router holds them for it and
+   * replays them once it can (see `useReplayAfterWait`).
+   */
+  waiting?: () => boolean;
+  /**
+   * While waiting, the keys that leave the screen (Esc, q, Ctrl+C): delivered at once, and the keys held
+   * for the screen are dropped with it.
+   */
+  leavesWhileWaiting?: (input: string, key: Key) => boolean;
 }
 
 interface Router {
   handler: KeyHandler | null;
   options: KeyHandlerOptions;
+  /** A screen change is pending: every key waits for the next screen. */
   holding: boolean;
   queue: Array<[string, Key]>;
+}
+
+/** Hands a key to the screen that has the keyboard, or holds it while a screen change is pending or the screen waits. */
+function deliver(router: Router, input: string, key: Key): void {
+  if (router.holding) return void router.queue.push([input, key]);
+  const { waiting, leavesWhileWaiting } = router.options;
+  if (waiting?.()) {
+    if (!leavesWhileWaiting?.(input, key)) return void router.queue.push([input, key]);
+    router.queue.length = 0; // typed for the screen being left
+  }
+  router.handler?.(input, key);
+}
+
+/** Delivers the held keys in order; those the screen cannot take yet are held again. */
+function replayHeld(router: Router): void {
+  for (const [input, key] of router.queue.splice(0)) deliver(router, input, key);
 }
 
 const RouterContext = createContext<Router | null>(null);
@@ -68,12 +96,19 @@ export function useReplayHeldKeys(): void {
   useLayoutEffect(() => {
     if (!router?.holding) return;
     router.holding = false;
-    const queued = router.queue.splice(0);
-    for (const [input, key] of queued) {
-      if (router.holding) router.queue.push([input, key]);
-      else router.handler?.(input, key);
-    }
+    replayHeld(router);
   });
+}
+
+/**
+ * Replays, in order, the keys held while the calling screen was waiting (see `KeyHandlerOptions.waiting`),
+ * once it no longer waits and has the keyboard. Call it in that screen, beside its `useKeyHandler`.
+ */
+export function useReplayAfterWait(waiting: boolean, active = true): void {
+  const router = useContext(RouterContext);
+  useLayoutEffect(() => {
+    if (router && active && !waiting && !router.holding) replayHeld(router);
+  }, [router, waiting, active]);
 }
 
 /**
@@ -98,15 +133,11 @@ export function KeyRouter({ children }: { children: ReactNode }) {
     emitter.prependListener('input', take);
     return () => void emitter.off('input', take);
   }, [emitter]);
-  const deliver = (input: string, key: Key): void => {
-    if (router.holding) router.queue.push([input, key]);
-    else router.handler?.(input, key);
-  };
-  const acceptsText = (): boolean => !router.holding && (router.options.acceptsText?.() ?? false);
+  const acceptsText = (): boolean => !router.holding && !router.options.waiting?.() && (router.options.acceptsText?.() ?? false);
   useInput(() => {
     // Tokens are turned into events one at a time so a key that changes mode (e.g. "/") is seen by the next.
     for (const token of reader.current!.push(raw.current.splice(0).join(''))) {
-      for (const [input, key] of tokenEvents(token, acceptsText)) deliver(input, key);
+      for (const [input, key] of tokenEvents(token, acceptsText)) deliver(router, input, key);
     }
   });
   return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;

@@ -4,7 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -71,6 +71,9 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
   { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },
   { command: 'stay', keys: ['esc', 'k', 'n'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
+
+  { command: 'explain', keys: ['esc'], scope: 'savingPrompt', help: 'nothing to cancel: says that the save cannot be taken back, and keeps waiting for its answer' },
+  { command: 'forceQuit', keys: ['ctrl+c'], scope: 'savingPrompt', help: 'quit without waiting for the answer (press twice; the draft stays on disk)', hint: 'quit (twice)', prompt: '^C again quits (the draft is kept)' },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },

@@ -202,6 +202,13 @@ describe('profiles edit / use / remove', () => {
     }
   });
 
+  it('--help and the README name the same label colours as the one list', async () => {
+    const { LABEL_COLOURS } = await import('../../src/state/profiles/label-colours.js');
+    const named = (text: string): string[] => /--color NAME.*?label colour: ([a-z, ]+)/.exec(text)![1]!.trim().split(', ');
+    expect(named(PROFILES_HELP)).toEqual([...LABEL_COLOURS]);
+    expect(named(fs.readFileSync('README.md', 'utf8'))).toEqual([...LABEL_COLOURS]);
+  });
+
   it('use sets the default; add --default too', async () => {
     expect(store.getDefaultName()).toBe('prod');
     expect((await run(['use', 'dev'])).stdout).toBe('default profile: dev\n');

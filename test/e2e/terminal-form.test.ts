@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoFault } from '../../src/demo-gateway/index.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 let session: TmuxSession | undefined;
@@ -22,6 +23,12 @@ function isolatedEnv(): Record<string, string> {
   return { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
 }
 
+/** Switches a fault on in the running app's embedded demo gateway (its URL is in the list's header). */
+async function addDemoFault(url: string, fault: DemoFault): Promise<void> {
+  const res = await fetch(`${url}/__demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  expect(res.status).toBe(200);
+}
+
 describe('real terminal: provider form', () => {
   it('edits a field, reviews, saves; a second process sees the value; quitting restores the terminal', async () => {
     const env = isolatedEnv();
@@ -31,7 +38,7 @@ describe('real terminal: provider form', () => {
     expect(url).toBeDefined();
 
     session.send('Enter'); // acme-llm is the first row
-    await session.waitFor('› ▾ 1 Network'); // loaded (keys during the load are ignored)
+    await session.waitFor('› ▾ 1 Network'); // loaded
     session.send('j', 'j', 'j', 'j');
     await session.waitFor(/› +Max retries\s+2/);
     session.send('Enter', 'C-u');
@@ -76,7 +83,7 @@ describe('real terminal: provider form', () => {
     session = startTmux(`node ${CLI} --demo`, 100, 30, isolatedEnv());
     await session.waitFor('6 configured');
     session.send('Enter');
-    await session.waitFor('› ▾ 1 Network'); // loaded (keys during the load are ignored)
+    await session.waitFor('› ▾ 1 Network'); // loaded
     session.send('4'); // Raw data → its first field, send back raw request
     await session.waitFor(/› +Send back raw request\s+off/);
     session.send('Enter');
@@ -90,5 +97,47 @@ describe('real terminal: provider form', () => {
     expect(await session.waitForExit()).toBe(0);
     expect(session.alternateOn()).toBe(false);
     expect(drafts()).toEqual([]);
+  });
+
+  it('a slow link: Esc, q and ^C leave a loading form at once, and the keys typed for it go with it', async () => {
+    // a read timeout longer than any wait here: the hung GET never ends the load with an error, only a key can
+    session = startTmux(`node ${CLI} --demo --timeout 600000`, 100, 30, isolatedEnv());
+    const list = await session.waitFor('6 configured');
+    const url = /DEMO\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(list)![1]!;
+    // the GET of acme-llm (the first row) never answers
+    await addDemoFault(url, { method: 'GET', path: '/api/providers/acme-llm', hang: true });
+    const backOnList = async (): Promise<void> => {
+      await session!.waitFor('6 configured');
+      // a key after them: once help is up, every key before it has been handled
+      session!.send('?');
+      await session!.waitFor('this help');
+      session!.send('Escape');
+      // the j's typed for the form went with it: the list cursor has not moved
+      expect(await session!.waitFor('6 configured')).toMatch(/› acme-llm /);
+    };
+    session.send('Enter');
+    await session.waitFor('Loading acme-llm');
+    session.send('j', 'j', 'Escape');
+    await backOnList();
+    session.send('Enter');
+    await session.waitFor('Loading acme-llm');
+    session.send('j', 'q');
+    await backOnList();
+    session.send('Enter');
+    await session.waitFor('Loading acme-llm');
+    session.send('j', 'C-c');
+    expect(await session.waitForExit()).toBe(0);
+    expect(session.alternateOn()).toBe(false);
+  });
+
+  it('a slow link: Enter and a burst in one write land in the form, in order, once the GET answers', async () => {
+    session = startTmux(`node ${CLI} --demo`, 100, 30, isolatedEnv());
+    const list = await session.waitFor('6 configured');
+    const url = /DEMO\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(list)![1]!;
+    await addDemoFault(url, { method: 'GET', path: '/api/providers/acme-llm', latencyMs: 1500, times: 1 });
+    // open, four fields down to Max retries, edit, clear, 9, keep, save: one send-keys, before the form exists
+    session.send('Enter', 'j', 'j', 'j', 'j', 'Enter', 'C-u', '9', 'Enter', 'C-s');
+    const review = await session.waitFor('Review: saving acme-llm changes 1 field on the gateway');
+    expect(review).toContain('~ network_config.max_retries: 2 → 9');
   });
 });

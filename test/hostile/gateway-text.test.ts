@@ -9,7 +9,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('hostile gateway text in subcommands', () => {

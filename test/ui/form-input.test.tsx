@@ -122,6 +122,14 @@ describe('form input', () => {
     expect(app.client.calls.filter((c) => c === 'put openai')).toHaveLength(1);
   });
 
+  it('? then G in one read opens the help at its end (the key after a screen change is not undone)', async () => {
+    const app = open();
+    await toMaxRetries(app);
+    app.stdin.write('?G');
+    await waitFor(() => expect(app.lastFrame()).toMatch(/lines \d+-(\d+) of \1 · end/));
+    expect(app.lastFrame()).toContain('Everywhere');
+  });
+
   it('Esc while checking the gateway cancels; nothing is sent and the edit stays', async () => {
     const { client, release } = gatedClient();
     release();

@@ -9,6 +9,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   keys: 'Provider keys',
   draftPrompt: 'Kept edits (draft) on open',
   leavePrompt: 'Leaving with unsaved edits',
+  savingPrompt: 'While a save is in flight',
   keyInput: 'Typing a key field',
   keyForm: 'Key form',
   allowList: 'Model allow-list of a key',

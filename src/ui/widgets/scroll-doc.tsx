@@ -1,6 +1,6 @@
 /** A scrolling block of pre-wrapped lines with a position line: the review, the conflict screen, the help. */
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { RoleStyle, Theme } from '../theme.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
@@ -43,7 +43,13 @@ export function useDocScroll(resetKey: unknown): {
 } {
   const [top, setTop] = useState(0);
   const size = useRef({ total: 0, height: 1 });
-  useEffect(() => setTop(0), [resetKey]);
+  // Reset while rendering, not in an effect: an effect would run after a key already replayed into the
+  // new document (`?` then `G` in one read) and undo it.
+  const [shown, setShown] = useState(resetKey);
+  if (shown !== resetKey) {
+    setShown(resetKey);
+    setTop(0);
+  }
   const scroll = useCallback((command: string | undefined): boolean => {
     if (scrollTarget(command, 0, 1, 0) === undefined) return false;
     setTop((t) => scrollTarget(command, t, size.current.height, size.current.total) ?? t);

@@ -7,7 +7,7 @@ import type { LineEdit } from '../../../state/form-screen/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
 import type { MapAction, MapEditorState } from '../../../state/form-screen/map-editor.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { commandFor, promptLine, type Scope } from '../../keymap.js';
 
 export interface FormKeyEffects {
   dispatch: (a: FormScreenAction) => void;
@@ -24,6 +24,12 @@ export interface FormKeyEffects {
   gridColumns: number;
 }
 
+/** Every scope of the form, for its `?` help: the screen, its editors, its steps and prompts. */
+const FORM_HELP: readonly Scope[] = ['form', 'edit', 'map', 'flags', 'diff', 'conflict', 'draftPrompt', 'leavePrompt', 'savingPrompt', 'global'];
+
+/** What Esc or a first Ctrl+C says while a save is in flight; a Ctrl+C while it shows quits. */
+const SAVE_IN_FLIGHT = `a save in flight cannot be cancelled · ${promptLine('savingPrompt')}`;
+
 /** The scopes whose bindings apply in the current mode (also drives footer and help). */
 export function scopesFor(s: FormScreenState): Scope[] {
   switch (s.mode.kind) {
@@ -32,7 +38,8 @@ export function scopesFor(s: FormScreenState): Scope[] {
     case 'flags': return s.mode.grid.filterEditing ? ['edit'] : ['flags', 'global'];
     case 'review': return ['diff', 'global'];
     case 'conflict': return ['conflict', 'global'];
-    case 'leave': case 'draft': case 'checking': case 'saving': return []; // the prompt is in the status line
+    case 'saving': return ['savingPrompt'];
+    case 'leave': case 'draft': case 'checking': return []; // the prompt is in the status line
     default: return ['form', 'global'];
   }
 }
@@ -81,6 +88,15 @@ export function mapKey(map: MapEditorState, input: string, key: Key): MapAction 
   return undefined;
 }
 
+/**
+ * The keys that leave the form (back, quit) leave it at once even while it loads; the key router holds
+ * the others until it is there.
+ */
+export function leavesLoadingForm(input: string, key: Key): boolean {
+  const command = commandFor(['form', 'global'], input, key);
+  return command === 'back' || command === 'forceQuit';
+}
+
 export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: FormKeyEffects): void {
   const { dispatch } = fx;
   const ctrlC = key.ctrl && input === 'c';
@@ -90,9 +106,11 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     else fx.back();
   };
   if (s.phase !== 'ready') {
-    if (ctrlC) fx.quit();
-    else if (key.escape || input === 'q') fx.back();
-    else if (input === 'r') fx.reload();
+    switch (commandFor(['form', 'global'], input, key)) {
+      case 'forceQuit': return fx.quit();
+      case 'back': return fx.back();
+      case 'reload': return fx.reload();
+    }
     return;
   }
   const mode = s.mode;
@@ -163,13 +181,13 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       // Only a read is in flight: cancelling is safe.
       if (key.escape || ctrlC) return dispatch({ type: 'cancel' });
       return;
-    case 'saving':
+    case 'saving': {
       // The PUT may already be applied: say so, and let a second Ctrl+C quit anyway (the draft stays on disk).
-      if (ctrlC && s.message?.text.startsWith('a save is in flight')) return fx.quit();
-      if (ctrlC || key.escape) {
-        return dispatch({ type: 'message', message: { text: 'a save is in flight and cannot be taken back; wait for its answer (Ctrl+C again quits, your draft stays)', role: 'warn' } });
-      }
+      const command = commandFor(['savingPrompt'], input, key);
+      if (command === 'forceQuit' && s.message?.text === SAVE_IN_FLIGHT) return fx.quit();
+      if (command) return dispatch({ type: 'message', message: { text: SAVE_IN_FLIGHT, role: 'warn' } });
       return;
+    }
     case 'review':
       switch (commandFor(['diff', 'global'], input, key)) {
         case 'confirm': return dispatch({ type: 'review-confirm', at: Date.now() });
@@ -225,7 +243,7 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     case 'keys':
       if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (Ctrl+S) or revert (X) before opening the keys', role: 'warn' } });
       return fx.keys?.();
-    case 'help': return fx.help(['form', 'edit', 'map', 'flags', 'diff', 'conflict', 'global']);
+    case 'help': return fx.help(FORM_HELP);
     case 'back': return leave('back');
     case 'forceQuit': return leave('quit');
   }

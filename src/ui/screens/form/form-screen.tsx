@@ -1,6 +1,6 @@
 /** One provider as a form: sections of fields, inline editing, the save flow. */
 import { Box, Text, type Key } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { descriptor } from '../../../state/form/descriptors.js';
 import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
 import { formatDiffValue } from '../../../state/form/diff.js';
@@ -8,7 +8,7 @@ import { initialFormScreen, type FormScreenState } from '../../../state/form-scr
 import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
 import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
-import { useKeyHandler } from '../../key-router.js';
+import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
 import { commandFor, promptLine, type Scope } from '../../keymap.js';
 import { useDocScroll } from '../../widgets/scroll-doc.js';
 import type { Services } from '../../services.js';
@@ -19,7 +19,7 @@ import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { ConflictView, ReviewView } from './diff-view.js';
 import { FlagsGridView, gridColumns } from './flags-grid-view.js';
-import { handleFormKey, scopesFor } from './form-keys.js';
+import { handleFormKey, leavesLoadingForm, scopesFor } from './form-keys.js';
 import { FormRowView, valueWidthFor } from './form-rows.js';
 import { MapEditorView } from './map-editor-view.js';
 import { useFormController } from './use-form-controller.js';
@@ -100,37 +100,22 @@ export function FormScreen(props: FormScreenProps) {
       gridColumns: gridColumns(width),
     });
   };
-  // Keys typed while the provider loads (a slow link) are kept and replayed once it is there.
-  const early = useRef<Array<[string, Key]>>([]);
-  useEffect(() => {
-    if (state.phase !== 'ready') return;
-    for (const [input, key] of early.current.splice(0)) handle(input, key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- replays once when the form becomes ready; handle reads the latest state through getState
-  }, [state.phase]);
-  useKeyHandler(
-    (input, key) => {
-      const leaving = key.escape || input === 'q' || (key.ctrl && input === 'c');
-      if (getState().phase === 'loading' && !leaving) {
-        if (early.current.length < 200) early.current.push([input, key]);
-        return;
-      }
-      handle(input, key);
-    },
-    props.active,
-    { acceptsText: () => ['edit', 'pem'].includes(getState().mode.kind) || isTyping(getState()) },
-  );
+  // Keys typed while the provider loads (a slow link) are held by the key router and replayed once it is there.
+  useKeyHandler(handle, props.active, {
+    acceptsText: () => ['edit', 'pem'].includes(getState().mode.kind) || isTyping(getState()),
+    waiting: () => getState().phase === 'loading',
+    leavesWhileWaiting: leavesLoadingForm,
+  });
+  useReplayAfterWait(state.phase === 'loading', props.active);
 
   // Counted from the rows the reducer already derived (they hold every visible or dirty field), so a
   // cursor move does not re-run validation or the dirty check over the whole form.
   const counted = useMemo(() => countRows(state.rows), [state.rows]);
   const { errors } = counted;
   // An open map editor or flags grid holds changes not yet in the form: the header counts them already.
-  const { mode, form } = state;
   const pendingDirty = useMemo(
-    () => (mode.kind === 'map' || mode.kind === 'flags' ? dirtyCount(formWithOpenEditor(state)) : undefined),
-    // formWithOpenEditor reads only the mode and the form
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [mode, form],
+    () => (state.mode.kind === 'map' || state.mode.kind === 'flags' ? dirtyCount(formWithOpenEditor(state)) : undefined),
+    [state],
   );
   const dirty = pendingDirty ?? counted.dirty;
   const unsaved = state.phase === 'ready' && hasUnsavedWork(state) ? Math.max(1, dirtyCount(state.form)) : 0;
