@@ -52,14 +52,12 @@ export function concurrentWriter(url: string, r: () => number, landed: LandedPro
       // Draw every random number up front: what is drawn must not depend on how the gateway answers.
       const kind = r();
       // `unset`: what the gateway may read an unset value back as (CONTRACT §11.9: 0 and its defaults).
-      // Written over an unset value it would be no change at all, so then one of the others is written.
       const number = pick(r, [
         { path: 'network_config.max_retries', values: [0, 1, 4, 7, 10], unset: [0] },
         { path: 'network_config.default_request_timeout_in_seconds', values: [30, 60, 90, 300, 600], unset: [300, 30] },
         { path: 'network_config.retry_backoff_max', values: [5000, 10000, 20000], unset: [5000, 10000] },
       ]);
-      const drawn = pick(r, number.values);
-      const overUnset = pick(r, number.values.filter((v) => !number.unset.includes(v)));
+      const which = r();
       const id = ++n;
       let got: Record<string, unknown>;
       try {
@@ -72,7 +70,10 @@ export function concurrentWriter(url: string, r: () => number, landed: LandedPro
       if (kind < 0.45) {
         const [section, field] = number.path.split('.') as [string, string];
         const current = (got[section] as Record<string, unknown> | null | undefined)?.[field];
-        const value = current === undefined || current === null || current === 0 ? overUnset : drawn;
+        // Always a change: never the value there, nor over an unset value one it may read back as.
+        const unset = current === undefined || current === null || Number(current) === 0;
+        const candidates = number.values.filter((v) => v !== Number(current) && !(unset && number.unset.includes(v)));
+        const value = candidates[Math.floor(which * candidates.length)]!;
         change = { path: number.path, value, secret: false };
         edits = [{ path: number.path.split('.'), value }];
       } else if (kind < 0.75) {
