@@ -1,5 +1,5 @@
 /** A provider's API keys: list with status badges, marks, and the key actions through review and the save safety. */
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { isReferenceText } from '../../../state/form/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
 import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
@@ -8,7 +8,7 @@ import { allowModeText } from '../../../state/keys/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys/key-draft.js';
 import { findKeyField } from '../../../state/keys/key-fields.js';
 import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
-import { useKeyHandler } from '../../key-router.js';
+import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
@@ -42,6 +42,12 @@ function scopesOf(s: KeysScreenState): Scope[] {
   if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
   return ['keys', 'global'];
+}
+
+/** The keys that leave the keys screen (back, quit) leave it at once even while it loads. */
+function leavesLoadingKeys(input: string, key: Key): boolean {
+  const command = commandFor(['keys', 'global'], input, key);
+  return command === 'back' || command === 'forceQuit';
 }
 
 export function KeysScreen({ services, provider, kind, keyless, width, height, active, onBack, onQuit, onHelp }: KeysScreenProps) {
@@ -136,8 +142,15 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
     },
     active,
-    { acceptsText: () => { const m = getState().mode; return m.kind === 'prompt' || (m.kind === 'collection' && m.collection.map.editing !== undefined); } },
+    {
+      acceptsText: () => { const m = getState().mode; return m.kind === 'prompt' || (m.kind === 'collection' && m.collection.map.editing !== undefined); },
+      // Keys typed while the keys load (a slow link) are held by the key router and replayed once they are there;
+      // the keys that leave the screen leave at once.
+      waiting: () => getState().phase === 'loading',
+      leavesWhileWaiting: leavesLoadingKeys,
+    },
   );
+  useReplayAfterWait(state.phase === 'loading', active);
 
   const rows = state.keys.map(keyRow);
   const current = rows[state.cursor];
