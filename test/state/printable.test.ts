@@ -8,6 +8,15 @@ describe('printable', () => {
     expect(printable('line\nnext\tz\r')).toBe('line^Jnext^Iz^M');
     expect(printable('café – ü ✔')).toBe('café – ü ✔');
   });
+  it('shows bidi overrides and invisible characters, which reorder or hide what a line says', () => {
+    // A provider name that reads "openai" on screen but is "ia\u202enepo" (Trojan Source style).
+    expect(printable('ia\u202enepo')).toBe('ia\\u202enepo');
+    expect(printable('a\u2066b\u2069c\u200fd\u061ce')).toBe('a\\u2066b\\u2069c\\u200fd\\u061ce');
+    expect(printable('zero\u200bwidth\u2060x\ufeff')).toBe('zero\\u200bwidth\\u2060x\\ufeff');
+    // Joiners shape scripts and emoji: kept.
+    expect(printable('می\u200cخواهم 👩\u200d💻')).toBe('می\u200cخواهم 👩\u200d💻');
+    expect(printableLines('x\u202ey\nz')).toBe('x\\u202ey\nz');
+  });
   it('printableLines keeps line breaks only', () => {
     expect(printableLines('a\x1b[31m\nb\r\n')).toBe('a^[[31m\nb^M\n');
   });
