@@ -4,7 +4,8 @@
  */
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList' | 'edit' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'checkingPrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList'
+  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -67,24 +68,40 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them', hint: 'restore', rank: 1 },
   { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them', hint: 'discard', rank: 1 },
   { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)', hint: 'keep for later', rank: 1 },
+  { command: 'forceQuit', keys: ['ctrl+c'], scope: 'draftPrompt', help: 'quit (the draft stays on disk)' },
 
   { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
   { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },
-  { command: 'stay', keys: ['esc', 'k', 'n'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
+  { command: 'stay', keys: ['esc', 'k', 'n', 'ctrl+c'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
+
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'checkingPrompt', help: 'cancel the save (only a read is in flight: nothing was sent)', hint: 'cancel', rank: 1 },
 
   { command: 'explain', keys: ['esc'], scope: 'savingPrompt', help: 'nothing to cancel: says that the save cannot be taken back, and keeps waiting for its answer' },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'savingPrompt', help: 'quit without waiting for the answer (press twice; the draft stays on disk)', hint: 'quit (twice)', prompt: '^C again quits (the draft is kept)' },
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
-  { command: 'cancel', keys: ['esc'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
   { command: 'commitSave', keys: ['ctrl+s'], scope: 'edit', help: 'keep the value and save' },
-  { command: 'home', keys: ['home', 'ctrl+a'], scope: 'edit', help: 'start of line' },
-  { command: 'end', keys: ['end', 'ctrl+e'], scope: 'edit', help: 'end of line' },
-  { command: 'clearBefore', keys: ['ctrl+u'], scope: 'edit', help: 'delete to the start of the line' },
-  { command: 'deleteWord', keys: ['ctrl+w'], scope: 'edit', help: 'delete the previous word' },
-  { command: 'left', keys: ['left'], scope: 'edit', help: 'move the text cursor left' },
-  { command: 'right', keys: ['right'], scope: 'edit', help: 'move the text cursor right' },
-  { command: 'backspace', keys: ['backspace'], scope: 'edit', help: 'delete the character before the cursor' },
+
+  // A PEM field asks for a file path (or a paste of the certificate itself); ^E here opens $EDITOR, not end of line.
+  { command: 'load', keys: ['enter'], scope: 'pemPrompt', help: 'load the PEM from the file at the typed path', hint: 'load file', prompt: 'PEM: type a file path and Enter to load it' },
+  { command: 'editor', keys: ['ctrl+e'], scope: 'pemPrompt', help: 'open in $EDITOR (here End alone goes to the end of the line)', hint: '$EDITOR', prompt: '^E open in $EDITOR' },
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'pemPrompt', help: 'cancel: the field keeps its value', hint: 'cancel', prompt: 'Esc cancels' },
+
+  // The line-editing keys of every text prompt (a field, a map entry, a filter, a key field); a prompt's own scope comes first.
+  { command: 'home', keys: ['home', 'ctrl+a'], scope: 'lineEdit', help: 'start of line' },
+  { command: 'end', keys: ['end', 'ctrl+e'], scope: 'lineEdit', help: 'end of line (^E opens $EDITOR in the PEM prompt)' },
+  { command: 'clearBefore', keys: ['ctrl+u'], scope: 'lineEdit', help: 'delete to the start of the line' },
+  { command: 'deleteWord', keys: ['ctrl+w'], scope: 'lineEdit', help: 'delete the previous word' },
+  { command: 'left', keys: ['left'], scope: 'lineEdit', help: 'move the text cursor left' },
+  { command: 'right', keys: ['right'], scope: 'lineEdit', help: 'move the text cursor right' },
+  { command: 'backspace', keys: ['backspace'], scope: 'lineEdit', help: 'delete the character before the cursor' },
+
+  { command: 'commit', keys: ['enter'], scope: 'mapEntry', help: 'keep the entry', hint: 'keep' },
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'mapEntry', help: 'cancel the entry', hint: 'cancel' },
+
+  { command: 'done', keys: ['enter', 'down'], scope: 'flagsFilter', help: 'done filtering: back to the grid, the filter stays', hint: 'done' },
+  { command: 'clear', keys: ['esc', 'ctrl+c'], scope: 'flagsFilter', help: 'clear the filter, back to the grid', hint: 'clear' },
 
   { command: 'up', keys: ['up', 'k'], scope: 'map', help: 'previous entry' },
   { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
@@ -92,7 +109,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry', hint: 'rename' },
   { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add', rank: 2 },
   { command: 'delete', keys: ['d', 'delete'], scope: 'map', help: 'delete the entry', hint: 'delete', rank: 2 },
-  { command: 'done', keys: ['esc', 'q'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
+  { command: 'done', keys: ['esc', 'q', 'ctrl+c'], scope: 'map', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'left', keys: ['left', 'h'], scope: 'flags', help: 'move left' },
   { command: 'right', keys: ['right', 'l'], scope: 'flags', help: 'move right' },
@@ -104,7 +121,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'invert', keys: ['I'], scope: 'flags', help: 'invert all shown', hint: 'invert' },
   { command: 'mode', keys: ['M'], scope: 'flags', help: 'switch: absent (everything allowed) / only the listed flags', hint: 'mode' },
   { command: 'filter', keys: ['/'], scope: 'flags', help: 'filter request types', hint: 'filter' },
-  { command: 'done', keys: ['esc', 'q'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
+  { command: 'done', keys: ['esc', 'q', 'ctrl+c'], scope: 'flags', help: 'done: keep the changes in the form', hint: 'done', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'diff', help: 'scroll up' },
   { command: 'down', keys: ['down', 'j'], scope: 'diff', help: 'scroll down', hint: 'scroll' },
@@ -146,7 +163,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'mode', keys: ['M'], scope: 'allowList', help: 'mode: all models / only the listed ones / no models (serves nothing)', hint: 'mode', rank: 2 },
 
   { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
-  { command: 'cancel', keys: ['esc'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
 
   { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
 

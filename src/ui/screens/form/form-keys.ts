@@ -25,29 +25,37 @@ export interface FormKeyEffects {
 }
 
 /** Every scope of the form, for its `?` help: the screen, its editors, its steps and prompts. */
-const FORM_HELP: readonly Scope[] = ['form', 'edit', 'map', 'flags', 'diff', 'conflict', 'draftPrompt', 'leavePrompt', 'savingPrompt', 'global'];
+const FORM_HELP: readonly Scope[] = [
+  'form', 'edit', 'pemPrompt', 'lineEdit', 'map', 'mapEntry', 'flags', 'flagsFilter', 'diff', 'conflict',
+  'draftPrompt', 'leavePrompt', 'checkingPrompt', 'savingPrompt', 'global',
+];
 
 /** What Esc or a first Ctrl+C says while a save is in flight; a Ctrl+C while it shows quits. */
 const SAVE_IN_FLIGHT = `a save in flight cannot be cancelled · ${promptLine('savingPrompt')}`;
 
 /** The scopes whose bindings apply in the current mode (also drives footer and help). */
-export function scopesFor(s: FormScreenState): Scope[] {
+export function scopesFor(s: FormScreenState): readonly Scope[] {
   switch (s.mode.kind) {
-    case 'edit': case 'pem': return ['edit'];
-    case 'map': return s.mode.map.editing ? ['edit'] : ['map', 'global'];
-    case 'flags': return s.mode.grid.filterEditing ? ['edit'] : ['flags', 'global'];
+    case 'edit': return ['edit', 'lineEdit'];
+    case 'pem': return ['pemPrompt', 'lineEdit'];
+    case 'map': return s.mode.map.editing ? MAP_ENTRY : ['map', 'global'];
+    case 'flags': return s.mode.grid.filterEditing ? ['flagsFilter', 'lineEdit'] : ['flags', 'global'];
     case 'review': return ['diff', 'global'];
     case 'conflict': return ['conflict', 'global'];
     case 'saving': return ['savingPrompt'];
-    case 'leave': case 'draft': case 'checking': return []; // the prompt is in the status line
+    case 'checking': return ['checkingPrompt'];
+    case 'leave': return ['leavePrompt']; // its words are in the status line
+    case 'draft': return ['draftPrompt'];
     default: return ['form', 'global'];
   }
 }
 
-/** Line-editing keys common to every text prompt; undefined when the key is not one. */
+/** The scopes while a map entry is typed (the provider form's and the key form's map editors). */
+export const MAP_ENTRY: readonly Scope[] = ['mapEntry', 'lineEdit'];
+
+/** Line-editing keys common to every text prompt (keymap `lineEdit` scope); undefined when the key is not one. */
 export function lineEditFor(input: string, key: Key): LineEdit | undefined {
-  // The keys are bound in the keymap's `edit` scope (so the footer, the help and the README show them).
-  switch (commandFor(['edit'], input, key)) {
+  switch (commandFor(['lineEdit'], input, key)) {
     case 'left': return { type: 'left' };
     case 'right': return { type: 'right' };
     case 'home': return { type: 'home' };
@@ -62,19 +70,19 @@ export function lineEditFor(input: string, key: Key): LineEdit | undefined {
 }
 
 /**
- * A key in the map editor (keymap `map` scope; `edit` while an entry is
- * typed): the editor's action, `done` (Ctrl+C too), `help`, or undefined.
+ * A key in the map editor (keymap `map` scope; `mapEntry` and `lineEdit` while an entry is
+ * typed): the editor's action, `done`, `help`, or undefined.
  * Shared by the provider form and the key form's list/map fields.
  */
 export function mapKey(map: MapEditorState, input: string, key: Key): MapAction | 'done' | 'help' | undefined {
-  const ctrlC = key.ctrl && input === 'c';
   if (map.editing) {
-    if (ctrlC || key.escape) return { type: 'map-cancel' };
-    if (key.return) return { type: 'map-commit' };
+    switch (commandFor(['mapEntry'], input, key)) {
+      case 'cancel': return { type: 'map-cancel' };
+      case 'commit': return { type: 'map-commit' };
+    }
     const op = lineEditFor(input, key);
     return op ? { type: 'map-line', op } : undefined;
   }
-  if (ctrlC) return 'done';
   switch (commandFor(['map', 'global'], input, key)) {
     case 'up': return { type: 'map-move', delta: -1 };
     case 'down': return { type: 'map-move', delta: 1 };
@@ -97,9 +105,14 @@ export function leavesLoadingForm(input: string, key: Key): boolean {
   return command === 'back' || command === 'forceQuit';
 }
 
+/** A key typed into the open field's line (edit or PEM prompt). */
+function typeLine(input: string, key: Key, dispatch: (a: FormScreenAction) => void): void {
+  const op = lineEditFor(input, key);
+  if (op) dispatch({ type: 'line', op });
+}
+
 export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: FormKeyEffects): void {
   const { dispatch } = fx;
-  const ctrlC = key.ctrl && input === 'c';
   const leave = (then: 'back' | 'quit'): void => {
     if (hasUnsavedWork(s)) dispatch({ type: 'leave-requested', then });
     else if (then === 'quit') fx.quit();
@@ -115,24 +128,28 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
   }
   const mode = s.mode;
   switch (mode.kind) {
-    case 'edit': case 'pem': {
-      if (ctrlC || key.escape) return dispatch({ type: 'cancel' });
-      if (mode.kind === 'edit' && key.ctrl && input === 's') {
-        dispatch({ type: 'commit-edit' });
-        return dispatch({ type: 'save-requested' });
+    case 'edit':
+      switch (commandFor(['edit'], input, key)) {
+        case 'cancel': return dispatch({ type: 'cancel' });
+        case 'commit': return dispatch({ type: 'commit-edit' });
+        case 'commitSave':
+          dispatch({ type: 'commit-edit' });
+          return dispatch({ type: 'save-requested' });
       }
+      return typeLine(input, key, dispatch);
+    case 'pem': {
       // A pasted certificate is the value itself, not a file name.
-      if (mode.kind === 'pem' && input.includes('-----BEGIN')) return dispatch({ type: 'set-field-text', fieldId: mode.fieldId, text: input });
-      if (key.return) {
-        if (mode.kind === 'edit') return dispatch({ type: 'commit-edit' });
-        const path = mode.editor.text.trim();
-        if (path) fx.loadPemFile(mode.fieldId, path);
-        return;
+      if (input.includes('-----BEGIN')) return dispatch({ type: 'set-field-text', fieldId: mode.fieldId, text: input });
+      switch (commandFor(['pemPrompt'], input, key)) {
+        case 'cancel': return dispatch({ type: 'cancel' });
+        case 'editor': return fx.editPemInEditor(mode.fieldId);
+        case 'load': {
+          const path = mode.editor.text.trim();
+          if (path) fx.loadPemFile(mode.fieldId, path);
+          return;
+        }
       }
-      if (mode.kind === 'pem' && key.ctrl && input === 'e') return fx.editPemInEditor(mode.fieldId);
-      const op = lineEditFor(input, key);
-      if (op) dispatch({ type: 'line', op });
-      return;
+      return typeLine(input, key, dispatch);
     }
     case 'map': {
       const k = mapKey(mode.map, input, key);
@@ -144,13 +161,14 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     case 'flags': {
       const g = mode.grid;
       if (g.filterEditing) {
-        if (key.escape || ctrlC) return dispatch({ type: 'flags', action: { type: 'flags-filter-clear' } });
-        if (key.return || key.downArrow) return dispatch({ type: 'flags', action: { type: 'flags-filter-done' } });
+        switch (commandFor(['flagsFilter'], input, key)) {
+          case 'clear': return dispatch({ type: 'flags', action: { type: 'flags-filter-clear' } });
+          case 'done': return dispatch({ type: 'flags', action: { type: 'flags-filter-done' } });
+        }
         const op = lineEditFor(input, key);
         if (op) dispatch({ type: 'flags', action: { type: 'flags-filter-line', op } });
         return;
       }
-      if (ctrlC) return dispatch({ type: 'flags-done' });
       const cols = fx.gridColumns;
       const move = (delta: number) => dispatch({ type: 'flags', action: { type: 'flags-move', delta } });
       switch (commandFor(['flags', 'global'], input, key)) {
@@ -170,16 +188,16 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       return;
     }
     case 'draft':
-      if (ctrlC) return fx.quit();
       switch (commandFor(['draftPrompt'], input, key)) {
         case 'restore': return dispatch({ type: 'draft-restore' });
         case 'discard': return dispatch({ type: 'draft-discard' });
         case 'back': return fx.back(); // the draft stays on disk
+        case 'forceQuit': return fx.quit();
       }
       return;
     case 'checking':
       // Only a read is in flight: cancelling is safe.
-      if (key.escape || ctrlC) return dispatch({ type: 'cancel' });
+      if (commandFor(['checkingPrompt'], input, key) === 'cancel') dispatch({ type: 'cancel' });
       return;
     case 'saving': {
       // The PUT may already be applied: say so, and let a second Ctrl+C quit anyway (the draft stays on disk).
@@ -205,7 +223,6 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       }
       return;
     case 'leave':
-      if (ctrlC) return dispatch({ type: 'cancel' });
       switch (commandFor(['leavePrompt'], input, key)) {
         case 'save': return dispatch({ type: 'save-requested' });
         case 'discard': return fx.discardAndLeave(mode.then);

@@ -229,7 +229,7 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
     first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: ${promptLine('leavePrompt')}`, role: 'warn' };
-  } else if (mode.kind === 'pem') first = { text: 'PEM: type a file path and Enter to load it, Ctrl+E for $EDITOR, Esc cancels', role: 'muted' };
+  } else if (mode.kind === 'pem') first = { text: promptLine('pemPrompt'), role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };
   else if (row && row.type === 'field') first = row.error ? { text: `✖ ${row.error}`, role: 'error' } : { text: row.help, role: 'muted' };

@@ -1,5 +1,5 @@
 /** A provider's API keys: list with status badges, marks, and the key actions through review and the save safety. */
-import { Box, Text } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { isReferenceText } from '../../../state/form/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
 import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
@@ -8,14 +8,14 @@ import { allowModeText } from '../../../state/keys/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys/key-draft.js';
 import { findKeyField } from '../../../state/keys/key-fields.js';
 import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
-import { useKeyHandler } from '../../key-router.js';
+import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
-import { lineEditFor, mapKey } from '../form/form-keys.js';
+import { lineEditFor, MAP_ENTRY, mapKey } from '../form/form-keys.js';
 import { MapEditorView } from '../form/map-editor-view.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
@@ -34,14 +34,20 @@ export interface KeysScreenProps {
   onHelp: (scopes: readonly Scope[]) => void;
 }
 
-function scopesOf(s: KeysScreenState): Scope[] {
-  if (s.mode.kind === 'prompt') return ['keyInput'];
+function scopesOf(s: KeysScreenState): readonly Scope[] {
+  if (s.mode.kind === 'prompt') return ['keyInput', 'lineEdit'];
   if (s.mode.kind === 'draft') return ['draftPrompt', 'global'];
-  if (s.mode.kind === 'collection') return s.mode.collection.map.editing ? ['edit'] : [...(s.mode.collection.allow ? ['allowList' as const] : []), 'map', 'global'];
+  if (s.mode.kind === 'collection') return s.mode.collection.map.editing ? MAP_ENTRY : [...(s.mode.collection.allow ? ['allowList' as const] : []), 'map', 'global'];
   if (s.mode.kind === 'review') return ['diff', 'global'];
   if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
   return ['keys', 'global'];
+}
+
+/** The keys that leave the keys screen (back, quit) leave it at once even while it loads. */
+function leavesLoadingKeys(input: string, key: Key): boolean {
+  const command = commandFor(['keys', 'global'], input, key);
+  return command === 'back' || command === 'forceQuit';
 }
 
 export function KeysScreen({ services, provider, kind, keyless, width, height, active, onBack, onQuit, onHelp }: KeysScreenProps) {
@@ -53,11 +59,12 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   useKeyHandler(
     (input, key) => {
       const s = getState();
-      const ctrlC = key.ctrl && input === 'c';
       if (s.mode.kind === 'saving') return;
       if (s.mode.kind === 'prompt') {
-        if (key.escape || ctrlC) return dispatch({ type: 'cancel' });
-        if (key.return) return dispatch({ type: 'prompt-commit' });
+        switch (commandFor(['keyInput'], input, key)) {
+          case 'cancel': return dispatch({ type: 'cancel' });
+          case 'commit': return dispatch({ type: 'prompt-commit' });
+        }
         const op = lineEditFor(input, key);
         if (op) dispatch({ type: 'line', op });
         return;
@@ -92,13 +99,13 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
           const writes = s.mode.writes;
           dispatch({ type: 'confirm' });
           save(writes);
-        } else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
+        } else if (c === 'cancel' || c === 'forceQuit') dispatch({ type: 'cancel' });
         return;
       }
       if (s.mode.kind === 'conflict') {
-        const c = commandFor(['conflict'], input, key);
+        const c = commandFor(['conflict', 'global'], input, key);
         if (c === 'reapply') dispatch({ type: 'reapply' });
-        else if (c === 'cancel' || ctrlC) dispatch({ type: 'cancel' });
+        else if (c === 'cancel' || c === 'forceQuit') dispatch({ type: 'cancel' });
         return;
       }
       if (s.mode.kind === 'fields') {
@@ -106,13 +113,11 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
           case 'up': return dispatch({ type: 'move', delta: -1 });
           case 'down': return dispatch({ type: 'move', delta: 1 });
           case 'editField': return dispatch({ type: 'edit-field' });
-          case 'back': return dispatch({ type: 'cancel' });
-          case 'help': return onHelp(['keyForm', 'keyInput', 'global']);
+          case 'back': case 'forceQuit': return dispatch({ type: 'cancel' });
+          case 'help': return onHelp(['keyForm', 'keyInput', 'lineEdit', 'global']);
         }
-        if (ctrlC) dispatch({ type: 'cancel' });
         return;
       }
-      if (ctrlC) return onQuit();
       switch (commandFor(['keys', 'global'], input, key)) {
         case 'edit': {
           const id = s.keys[s.cursor]?.id;
@@ -132,12 +137,20 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         case 'delete': return dispatch({ type: 'delete' });
         case 'refresh': return reload();
         case 'back': return onBack();
-        case 'help': return onHelp(['keys', 'keyForm', 'keyInput', 'global']);
+        case 'forceQuit': return onQuit();
+        case 'help': return onHelp(['keys', 'keyForm', 'keyInput', 'lineEdit', 'global']);
       }
     },
     active,
-    { acceptsText: () => { const m = getState().mode; return m.kind === 'prompt' || (m.kind === 'collection' && m.collection.map.editing !== undefined); } },
+    {
+      acceptsText: () => { const m = getState().mode; return m.kind === 'prompt' || (m.kind === 'collection' && m.collection.map.editing !== undefined); },
+      // Keys typed while the keys load (a slow link) are held by the key router and replayed once they are there;
+      // the keys that leave the screen leave at once.
+      waiting: () => getState().phase === 'loading',
+      leavesWhileWaiting: leavesLoadingKeys,
+    },
   );
+  useReplayAfterWait(state.phase === 'loading', active);
 
   const rows = state.keys.map(keyRow);
   const current = rows[state.cursor];

@@ -39,12 +39,17 @@ function failure(w: KeyWrite, err: unknown): KeyWriteFailed {
 
 export function useKeysController(services: Services, provider: string, dispatch: (a: KeysAction) => void): { reload: () => void; save: (writes: readonly KeyWrite[]) => void } {
   const alive = useRef(true);
-  useEffect(() => () => void (alive.current = false), []);
+  // The read of the keys is abandoned (aborted) when the screen is left.
+  const leaving = useRef(new AbortController());
+  useEffect(() => () => {
+    alive.current = false;
+    leaving.current.abort();
+  }, []);
   const { client, connection } = services.session;
 
   const reload = useCallback(() => {
     dispatch({ type: 'load-started' });
-    client.listKeys(provider).then(
+    client.listKeys(provider, { signal: leaving.current.signal }).then(
       (keys) => alive.current && dispatch({ type: 'load-succeeded', keys }),
       (err: unknown) => alive.current && dispatch({ type: 'load-failed', message: errorMessage(err) }),
     );
