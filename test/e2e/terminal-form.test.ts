@@ -1,20 +1,23 @@
 /** The provider form in a real terminal (tmux) against the built CLI's embedded demo gateway. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoFault } from '../../src/demo-gateway/index.js';
+import { removeTempDir } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 let session: TmuxSession | undefined;
 let dir: string | undefined;
 beforeAll(() => requireBuiltCli());
-afterEach(() => {
+afterEach(async () => {
   session?.kill();
   session = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  // The next test gets a fresh dir even if this one's app is still writing to the old one.
+  const old = dir;
   dir = undefined;
+  if (old) await removeTempDir(old);
 });
 
 /** Config and state (drafts, history) in a temp dir, never the user's. */

@@ -1,20 +1,23 @@
 /** A real pty hangup (tmux kill-session) while a value is half typed: the draft keeps it, the process leaves quietly. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { removeTempDir } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const RECORDER = resolve('test/helpers/exit-recorder.mjs');
 let sessions: TmuxSession[] = [];
 let dir: string | undefined;
 beforeAll(() => requireBuiltCli());
-afterEach(() => {
+afterEach(async () => {
   for (const s of sessions) s.kill();
   sessions = [];
-  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  // The next test gets a fresh dir even if this one's app is still writing to the old one.
+  const old = dir;
   dir = undefined;
+  if (old) await removeTempDir(old);
 });
 
 async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {

@@ -2,10 +2,11 @@
  * The keys screen in a real terminal (tmux) against a demo gateway on
  * loopback: what a person sees, and the exact bodies the gateway received.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { removeTempDir } from '../helpers/temp-dir.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
@@ -21,7 +22,7 @@ afterEach(async () => {
   session?.kill();
   session = undefined;
   await gw.close();
-  rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  await removeTempDir(tmp);
 });
 
 function open(columns = 110, rows = 30): TmuxSession {

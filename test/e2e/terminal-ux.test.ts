@@ -1,18 +1,21 @@
 /** Operator UX in a real terminal (tmux) against the built CLI's demo gateway: what a person sees (issue 13). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { removeTempDir } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 let dir: string | undefined;
 beforeAll(() => requireBuiltCli());
-afterEach(() => {
+afterEach(async () => {
   for (const s of sessions.splice(0)) s.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  // The next test gets a fresh dir even if this one's app is still writing to the old one.
+  const old = dir;
   dir = undefined;
+  if (old) await removeTempDir(old);
 });
 
 /** Config and state (drafts, history) in a temp dir, never the user's. */
