@@ -130,7 +130,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'first', keys: ['g', 'home'], scope: 'diff', help: 'top' },
   { command: 'last', keys: ['G', 'end'], scope: 'diff', help: 'bottom' },
   { command: 'confirm', keys: ['y', 'enter'], scope: 'diff', help: 'save these changes', hint: 'save', rank: 1 },
-  { command: 'cancel', keys: ['esc', 'n', 'q'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'n', 'q', 'ctrl+c'], scope: 'diff', help: 'back to the form, nothing sent', hint: 'cancel', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'conflict', help: 'scroll up' },
   { command: 'down', keys: ['down', 'j'], scope: 'conflict', help: 'scroll down', hint: 'scroll' },
@@ -140,7 +140,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'last', keys: ['G', 'end'], scope: 'conflict', help: 'bottom' },
   { command: 'reapply', keys: ['r', 'enter'], scope: 'conflict', help: 'reload the gateway copy and re-apply my edits', hint: 'reload+reapply' },
   { command: 'overwrite', keys: ['o'], scope: 'conflict', help: 'overwrite the gateway copy with mine', hint: 'overwrite' },
-  { command: 'cancel', keys: ['esc', 'c', 'q'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'c', 'q', 'ctrl+c'], scope: 'conflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'keys', help: 'previous key' },
   { command: 'down', keys: ['down', 'j'], scope: 'keys', help: 'next key', hint: 'move' },

@@ -211,14 +211,13 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
         case 'confirm': return dispatch({ type: 'review-confirm', at: Date.now() });
         case 'cancel': return dispatch({ type: 'cancel' });
         case 'help': return fx.help(['diff', 'global']);
-        case 'forceQuit': return dispatch({ type: 'cancel' });
       }
       return;
     case 'conflict':
       switch (commandFor(['conflict', 'global'], input, key)) {
         case 'reapply': return dispatch({ type: 'conflict-reapply' });
         case 'overwrite': return dispatch({ type: 'conflict-overwrite' });
-        case 'cancel': case 'forceQuit': return dispatch({ type: 'cancel' });
+        case 'cancel': return dispatch({ type: 'cancel' });
         case 'help': return fx.help(['conflict', 'global']);
       }
       return;
