@@ -4,47 +4,26 @@
  * While a save is in flight, Esc and Ctrl+C are bound in the keymap's `savingPrompt` scope. The real
  * undici client against the demo gateway on loopback; the gateway's own faults slow or hang a request.
  */
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/api/client.js';
 import { buildUpdateBody } from '../../src/api/update-body.js';
-import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { App } from '../../src/ui/app.js';
-import { fakeServices, waitFor } from '../helpers/fake-client.js';
+import { cleanupDemoApps, getPending as pending, startDemoApp, type DemoApp } from '../helpers/demo-app.js';
+import { waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+afterEach(cleanupDemoApps);
 
 const PROVIDER = 'acme-llm'; // the first row of the demo list
 const PROVIDER_PATH = `/api/providers/${PROVIDER}`;
 
 async function start() {
-  const gw = await startDemoGateway({ port: 0 });
-  // A read timeout longer than any wait here: a hung GET never turns into a load error (which would also
-  // end the wait), so only a key can take the app off a loading form.
-  const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 600_000 });
-  let exited = 0;
-  const app = render(<App services={fakeServices(client)} mono size={{ columns: 100, rows: 30 }} onExit={() => void exited++} />);
-  cleanups.push(async () => {
-    app.unmount();
-    await client.close();
-    await gw.close();
-  });
-  const frame = (): string => app.lastFrame() ?? '';
-  const see = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)));
-  await see(`› ${PROVIDER} `);
+  const h = await startDemoApp(PROVIDER);
   // the provider as GET returns it before any edit (raw JSON), for the expected PUT body
-  const before = (await (await fetch(`${gw.url}${PROVIDER_PATH}`)).json()) as Record<string, unknown>;
-  return { gw, app, frame, see, before, exited: () => exited, press: (...keys: string[]) => keys.forEach((k) => app.stdin.write(k)) };
+  const before = (await (await fetch(`${h.gw.url}${PROVIDER_PATH}`)).json()) as Record<string, unknown>;
+  return { ...h, before };
 }
 
 /** The form's GET of the provider has been received and not answered yet. */
-function getPending(gw: DemoGateway): boolean {
-  return gw.requests.some((r) => r.method === 'GET' && r.url === PROVIDER_PATH && r.status === undefined);
-}
+const getPending = (gw: DemoApp['gw']): boolean => pending(gw, PROVIDER_PATH);
 
 async function savedBody(h: Awaited<ReturnType<typeof start>>, retries: number): Promise<void> {
   await h.see(`network_config.max_retries: 2 → ${retries}`);

@@ -3,43 +3,17 @@
  * replays them, in order, once the keys are there; the keys that leave it (Esc, q, Ctrl+C) act at once.
  * The real undici client against the demo gateway on loopback; the gateway's faults slow or hang the GET.
  */
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/api/client.js';
-import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { App } from '../../src/ui/app.js';
-import { fakeServices, waitFor } from '../helpers/fake-client.js';
+import { cleanupDemoApps, getPending, startDemoApp, type DemoApp } from '../helpers/demo-app.js';
+import { waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+afterEach(cleanupDemoApps);
 
 const PROVIDER = 'acme-llm'; // the first row of the demo list; one key, acme-eu, weight 1
 const KEYS_PATH = `/api/providers/${PROVIDER}/keys`;
-
-async function start() {
-  const gw = await startDemoGateway({ port: 0 });
-  // A read timeout longer than any wait here: a hung GET never turns into a load error.
-  const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 600_000 });
-  let exited = 0;
-  const app = render(<App services={fakeServices(client)} mono size={{ columns: 100, rows: 30 }} onExit={() => void exited++} />);
-  cleanups.push(async () => {
-    app.unmount();
-    await client.close();
-    await gw.close();
-  });
-  const frame = (): string => app.lastFrame() ?? '';
-  const see = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)));
-  await see(`› ${PROVIDER} `);
-  return { gw, app, frame, see, exited: () => exited, press: (...keys: string[]) => keys.forEach((k) => app.stdin.write(k)) };
-}
-
-/** The screen's GET of the keys has been received and not answered yet. */
-function keysPending(gw: DemoGateway): boolean {
-  return gw.requests.some((r) => r.method === 'GET' && r.url === KEYS_PATH && r.status === undefined);
-}
+const start = () => startDemoApp(PROVIDER);
+const keysPending = (gw: DemoApp['gw']): boolean => getPending(gw, KEYS_PATH);
 
 describe('keys typed while the keys screen loads', () => {
   it('a burst typed while "loading keys" shows lands on the keys in order once the GET answers', async () => {
@@ -72,7 +46,7 @@ describe('leaving while the keys load (the GET never answers)', () => {
     return h;
   }
 
-  async function backOnTheList(h: Awaited<ReturnType<typeof start>>): Promise<void> {
+  async function backOnTheList(h: DemoApp): Promise<void> {
     await waitFor(() => expect(h.frame()).not.toContain('loading keys'));
     h.press('?');
     await h.see('this help');
