@@ -1,29 +1,28 @@
 /** The provider form in a real terminal (tmux) against the built CLI's embedded demo gateway. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoFault } from '../../src/demo-gateway/index.js';
-import { removeTempDir } from '../helpers/temp-dir.js';
+import { appDirs } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 let session: TmuxSession | undefined;
 let dir: string | undefined;
+const dirs = appDirs('bt-term-form-');
 beforeAll(() => requireBuiltCli());
 afterEach(async () => {
   session?.kill();
   session = undefined;
-  // The next test gets a fresh dir even if this one's app is still writing to the old one.
-  const old = dir;
   dir = undefined;
-  if (old) await removeTempDir(old);
+  await dirs.removeAll();
 });
 
 /** Config and state (drafts, history) in a temp dir, never the user's. */
 function isolatedEnv(): Record<string, string> {
-  dir = mkdtempSync(join(tmpdir(), 'bt-term-form-'));
-  return { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+  const made = dirs.create();
+  dir = made.dir;
+  return made.env;
 }
 
 /** Switches a fault on in the running app's embedded demo gateway (its URL is in the list's header). */

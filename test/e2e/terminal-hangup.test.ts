@@ -1,23 +1,19 @@
 /** A real pty hangup (tmux kill-session) while a value is half typed: the draft keeps it, the process leaves quietly. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDir } from '../helpers/temp-dir.js';
+import { appDirs } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const RECORDER = resolve('test/helpers/exit-recorder.mjs');
 let sessions: TmuxSession[] = [];
-let dir: string | undefined;
+const dirs = appDirs('bt-hangup-');
 beforeAll(() => requireBuiltCli());
 afterEach(async () => {
   for (const s of sessions) s.kill();
   sessions = [];
-  // The next test gets a fresh dir even if this one's app is still writing to the old one.
-  const old = dir;
-  dir = undefined;
-  if (old) await removeTempDir(old);
+  await dirs.removeAll();
 });
 
 async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
@@ -32,8 +28,7 @@ async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_
 
 describe('real terminal: hangup while typing', () => {
   it('writes the draft with the half-typed value, exits 129 without a word; reopening offers it', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bt-hangup-'));
-    const env = { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+    const { dir, env } = dirs.create();
     const ended = join(dir, 'ended.json');
     const first = startTmux(`node ${RECORDER} ${ended} node ${CLI} --demo`, 100, 30, env);
     sessions.push(first);
@@ -62,8 +57,7 @@ describe('real terminal: hangup while typing', () => {
   });
 
   it('a proxy password half typed at the hangup is not in the draft file; reopening asks for it again', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bt-hangup-'));
-    const env = { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+    const { dir, env } = dirs.create();
     const ended = join(dir, 'ended.json');
     const first = startTmux(`node ${RECORDER} ${ended} node ${CLI} --demo`, 100, 30, env);
     sessions.push(first);
@@ -101,8 +95,7 @@ describe('real terminal: hangup while typing', () => {
   });
 
   it('SIGTERM with a live terminal: the draft keeps the half-typed value and the terminal is restored', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'bt-hangup-'));
-    const env = { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+    const { dir, env } = dirs.create();
     const s = startTmux(`node ${CLI} --demo`, 100, 30, env);
     sessions.push(s);
     await s.waitFor('6 configured');

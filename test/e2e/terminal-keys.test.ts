@@ -5,23 +5,17 @@
  * only while the app has bracketed paste mode on).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDir } from '../helpers/temp-dir.js';
+import { appDirs } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 let session: TmuxSession | undefined;
-let dir: string | undefined;
+const dirs = appDirs('bt-term-keys-');
 beforeAll(() => requireBuiltCli());
 afterEach(async () => {
   session?.kill();
   session = undefined;
-  // The next test gets a fresh dir even if this one's app is still writing to the old one.
-  const old = dir;
-  dir = undefined;
-  if (old) await removeTempDir(old);
+  await dirs.removeAll();
 });
 
 /** Sends bytes in one write to the pty (tmux send-keys -H). */
@@ -36,8 +30,7 @@ function paste(s: TmuxSession, text: string): void {
 }
 
 async function start(command = `node ${CLI} --demo`): Promise<TmuxSession> {
-  dir = mkdtempSync(join(tmpdir(), 'bt-term-keys-'));
-  session = startTmux(command, 100, 30, { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') });
+  session = startTmux(command, 100, 30, dirs.create().env);
   await session.waitFor('6 configured');
   return session;
 }

@@ -1,27 +1,27 @@
 /** Operator UX in a real terminal (tmux) against the built CLI's demo gateway: what a person sees (issue 13). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDir } from '../helpers/temp-dir.js';
+import { appDirs } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 let dir: string | undefined;
+let env: Record<string, string> | undefined;
+const dirs = appDirs('bt-term-ux-');
 beforeAll(() => requireBuiltCli());
 afterEach(async () => {
   for (const s of sessions.splice(0)) s.kill();
-  // The next test gets a fresh dir even if this one's app is still writing to the old one.
-  const old = dir;
   dir = undefined;
-  if (old) await removeTempDir(old);
+  env = undefined;
+  await dirs.removeAll();
 });
 
 /** Config and state (drafts, history) in a temp dir, never the user's. */
 function isolatedEnv(): Record<string, string> {
-  dir ??= mkdtempSync(join(tmpdir(), 'bt-term-ux-'));
-  return { BIFROST_TUI_CONFIG_DIR: join(dir, 'config'), BIFROST_TUI_STATE_DIR: join(dir, 'state') };
+  if (!env) ({ dir, env } = dirs.create());
+  return env;
 }
 
 function start(columns: number, rows: number, command = `node ${CLI} --demo`, env: Record<string, string> = {}): TmuxSession {
