@@ -33,6 +33,20 @@ function open(columns = 110, rows = 30): TmuxSession {
 const stored = (provider: string, name: string): Record<string, any> =>
   (gw.storedProvider(provider)!.keys as Record<string, any>[]).find((k) => k.name === name)!;
 
+/** `a` on the keys screen, then the add flow's name, value and models typed (the models not yet sent). */
+async function typeNewKey(s: TmuxSession, name: string, value: string, models: string): Promise<void> {
+  s.send('a');
+  await s.waitFor('Name of the new key: ');
+  s.type(name);
+  s.send('Enter');
+  await s.waitFor('Value (typed masked');
+  s.type(value);
+  s.send('Enter');
+  await s.waitFor('Models (* = all');
+  s.send('C-u');
+  s.type(models);
+}
+
 async function openKeysOf(s: TmuxSession, provider: string): Promise<string> {
   await s.waitFor('6 configured');
   s.type(`/${provider}`);
@@ -259,16 +273,7 @@ describe('real terminal: a refused key save keeps what was typed', () => {
     session = open();
     await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');
-    session.send('a');
-    await session.waitFor('Name of the new key: ');
-    session.type('openai-prod');
-    session.send('Enter');
-    await session.waitFor('Value (typed masked');
-    session.type('gsk_Typed_0123456789');
-    session.send('Enter');
-    await session.waitFor('Models (* = all');
-    session.send('C-u');
-    session.type('llama-3.3-70b, mixtral');
+    await typeNewKey(session, 'openai-prod', 'gsk_Typed_0123456789', 'llama-3.3-70b, mixtral');
     session.send('Enter');
     await session.waitFor('Add key "openai-prod" to groq');
     session.send('y');
@@ -439,16 +444,7 @@ describe('real terminal: key-form drafts', () => {
     session = open();
     await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');
-    session.send('a');
-    await session.waitFor('Name of the new key: ');
-    session.type('groq-draft');
-    session.send('Enter');
-    await session.waitFor('Value (typed masked');
-    session.type('gsk_Secret_Add_0123456789');
-    session.send('Enter');
-    await session.waitFor('Models (* = all');
-    session.send('C-u');
-    session.type('llama-3.3-70b, mixtral');
+    await typeNewKey(session, 'groq-draft', 'gsk_Secret_Add_0123456789', 'llama-3.3-70b, mixtral');
     await session.waitFor('Models (* = all, none, or a, b): llama-3.3-70b, mixtral');
     const texts = await waitForDraft((t) => t.some((x) => x.includes('llama-3.3-70b, mixtral') && x.includes('groq-draft')));
     expect(texts.join('\n')).not.toContain('gsk_Secret');
