@@ -26,15 +26,21 @@ async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_
   }
 }
 
+/** The demo app in tmux, its exit recorded to `ended`, with the first provider (acme-llm) open. */
+async function openRecordedForm() {
+  const { dir, env } = dirs.create();
+  const ended = join(dir, 'ended.json');
+  const first = startTmux(`node ${RECORDER} ${ended} node ${CLI} --demo`, 100, 30, env);
+  sessions.push(first);
+  await first.waitFor('6 configured');
+  first.send('Enter'); // acme-llm
+  await first.waitFor('› ▾ 1 Network');
+  return { dir, env, ended, first };
+}
+
 describe('real terminal: hangup while typing', () => {
   it('writes the draft with the half-typed value, exits 129 without a word; reopening offers it', async () => {
-    const { dir, env } = dirs.create();
-    const ended = join(dir, 'ended.json');
-    const first = startTmux(`node ${RECORDER} ${ended} node ${CLI} --demo`, 100, 30, env);
-    sessions.push(first);
-    await first.waitFor('6 configured');
-    first.send('Enter'); // acme-llm
-    await first.waitFor('› ▾ 1 Network');
+    const { env, ended, first } = await openRecordedForm();
     first.send('j', 'j', 'j', 'j');
     await first.waitFor(/› +Max retries\s+2/);
     first.send('Enter', 'C-u');
@@ -57,13 +63,7 @@ describe('real terminal: hangup while typing', () => {
   });
 
   it('a proxy password half typed at the hangup is not in the draft file; reopening asks for it again', async () => {
-    const { dir, env } = dirs.create();
-    const ended = join(dir, 'ended.json');
-    const first = startTmux(`node ${RECORDER} ${ended} node ${CLI} --demo`, 100, 30, env);
-    sessions.push(first);
-    await first.waitFor('6 configured');
-    first.send('Enter'); // acme-llm
-    await first.waitFor('› ▾ 1 Network');
+    const { dir, env, ended, first } = await openRecordedForm();
     first.send('3', 'Enter'); // Proxy section (the jump lands on its first field), Proxy type: none -> http
     await first.waitFor(/› \*Proxy type\s+http/);
     first.send('j', 'j', 'j');
