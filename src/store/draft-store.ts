@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Draft, StoredDraft } from '../state/local-types.js';
 import { withoutTypedSecrets } from '../state/form-screen/draft-secrets.js';
 import { StoreError, firstLine } from './store-error.js';
-import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
+import { ensurePrivateDir, readJsonFile, removeFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
 import type { DirOptions } from './config-dir.js';
 
@@ -81,14 +81,7 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
     },
     loadDraft,
     clearDraft(gateway, provider, editor) {
-      const file = draftPath(gateway, provider, editor);
-      try {
-        fs.unlinkSync(file);
-        return true;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw new StoreError(file, `cannot remove: ${firstLine(err)}`, 'io', { cause: err });
-      }
+      return removeFile(draftPath(gateway, provider, editor));
     },
     listDrafts(gateway, provider) {
       let names: string[] = [];

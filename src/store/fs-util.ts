@@ -98,3 +98,14 @@ export function readJsonFile(file: string): unknown {
     throw new StoreError(file, `invalid JSON (${firstLine(err)}); fix or move the file, it was left unchanged`, 'corrupt', { cause: err });
   }
 }
+
+/** Removes a file: true when it was there, false when it was already gone; StoreError naming the file otherwise. */
+export function removeFile(file: string): boolean {
+  try {
+    fs.unlinkSync(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new StoreError(file, `cannot remove: ${firstLine(err)}`, 'io', { cause: err });
+  }
+}

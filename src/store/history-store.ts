@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntry } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
-import { ensurePrivateDir, readJsonFile, writeFileAtomicExclusive } from './fs-util.js';
+import { ensurePrivateDir, readJsonFile, removeFile, writeFileAtomicExclusive } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
 import type { DirOptions } from './config-dir.js';
 
@@ -110,14 +110,7 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
     },
     removeHistory(gateway, provider, id) {
       if (!ID_RE.test(id)) return false;
-      const file = path.join(providerDir(gateway, provider), `${id}.json`);
-      try {
-        fs.unlinkSync(file);
-        return true;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw new StoreError(file, `cannot remove: ${firstLine(err)}`, 'io', { cause: err });
-      }
+      return removeFile(path.join(providerDir(gateway, provider), `${id}.json`));
     },
   };
 }
