@@ -11,7 +11,9 @@ export type ApiErrorKind =
   | 'network'
   | 'bad-response'
   /** Refused before sending: the request itself is invalid (e.g. provider name `..`). */
-  | 'invalid';
+  | 'invalid'
+  /** Refused before sending: this client cannot write to this gateway safely (e.g. a v1.4 gateway). */
+  | 'unsupported';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

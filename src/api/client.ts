@@ -65,6 +65,19 @@ function providerPath(name: string, suffix = ''): string {
   return `/api/providers/${encodeURIComponent(name)}${suffix}`;
 }
 
+/**
+ * A v1.4 gateway lists each provider's keys inside it and takes `keys` in a
+ * provider PUT as the complete list: a body without them deletes every key
+ * (VERSIONS.md §3.1, §6). Until writes speak that dialect, none is sent.
+ */
+const KEYS_INSIDE_PROVIDERS =
+  'this gateway keeps keys inside its providers (Bifrost v1.4): writing to it is not supported yet, because a save could delete the provider\'s keys; nothing was sent';
+
+/** Whether a provider object as a gateway sent it carries its keys (v1.4). */
+function carriesKeys(provider: unknown): boolean {
+  return typeof provider === 'object' && provider !== null && Array.isArray((provider as { keys?: unknown }).keys);
+}
+
 /** First zod issue as `path: message`, for a one-line bad-response error. */
 function firstIssue(error: $ZodError): string {
   const issue = error.issues[0];
@@ -82,6 +95,13 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
   const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+
+  /** Set once any provider this gateway sent carried `keys`; every write is refused from then on. */
+  let keysInsideProviders = false;
+  const notice = <P>(provider: P): P => {
+    if (carriesKeys(provider)) keysInsideProviders = true;
+    return provider;
+  };
 
   let origin = baseUrl;
   let prefix = '';
@@ -143,6 +163,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
       hasAuth: auth !== undefined,
     };
     if (setupError) throw setupError;
+    if (call.method !== 'GET' && keysInsideProviders) throw new ApiError('unsupported', KEYS_INSIDE_PROVIDERS, undefined, call.method, call.path);
     const callerSignal = call.opts?.signal;
     if (callerSignal?.aborted) throw abortedError(ctx);
 
@@ -186,10 +207,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
     baseUrl,
     async listProviders(o) {
       const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
+      list.providers.forEach(notice);
       return list.providers;
     },
     async getProvider(name, o) {
-      return send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o });
+      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o }));
     },
     async updateProvider(name, body: UpdateBody, o) {
       return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
