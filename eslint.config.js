@@ -60,6 +60,15 @@ export default tseslint.config(
       // The app parses terminal input and makes gateway text printable: regexes over control characters are its job.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A spread argument puts every element on the stack: `Math.max(...rows)` over 130,000 providers
+      // throws "Maximum call stack size exceeded". Loop, reduce or concat instead (README "Safety guarantees").
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(max|min|push|unshift|splice|fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message: 'no spread arguments to max/min/push/…: they overflow the stack on large arrays (use a loop, reduce or concat)',
+        },
+      ],
     },
   },
   ...ROOMS.map(layerRule),

@@ -10,6 +10,7 @@ import type { Dispatcher } from './undici-core.js';
 import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
+import { JsonTooDeep, keepProtoMembers, parseJsonBounded } from './json-limits.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
@@ -145,13 +146,15 @@ export function createClient(opts: ClientOptions): GatewayClient {
     if (!call.schema) return undefined as T;
     let json: unknown;
     try {
-      json = JSON.parse(text);
-    } catch {
+      json = parseJsonBounded(text);
+    } catch (err) {
+      if (err instanceof JsonTooDeep) throw badResponseError(res.statusCode, `JSON ${err.message}`, ctx);
       throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
     }
     const parsed = call.schema.safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
-    return parsed.data;
+    // The schema's copy drops `__proto__` members (it assigns them); unknown fields must survive.
+    return keepProtoMembers(json, parsed.data);
   }
 
   async function send<T>(call: Call<T>): Promise<T> {

@@ -33,7 +33,8 @@ export function wrapWords(text: string, width: number, max = Number.POSITIVE_INF
   for (const word of printable(text.replace(/[\r\n\t]+/g, ' ')).split(' ').filter(Boolean)) {
     let chars = Array.from(word);
     if (line.length > 0 && line.length + 1 + chars.length <= room) {
-      line.push(' ', ...chars);
+      line.push(' ');
+      for (const c of chars) line.push(c);
       continue;
     }
     if (line.length > 0) lines.push(line.join(''));

@@ -36,7 +36,7 @@ export function checkEdits(original: Provider, edits: readonly Edit[]): CheckRes
     return { errors: ['custom_provider_config: cannot be removed from a custom provider'], warnings: [] };
   }
   const { state, readOnly } = formStateFor(original, proposed);
-  errors.push(...readOnly);
+  for (const error of readOnly) errors.push(error);
   for (const e of validateForm(state)) if (!before.has(e.message)) errors.push(e.message);
   const now = new Set(validateForm(state).map((e) => e.message));
   const warnings = [...before].filter((m) => now.has(m)).map((m) => `already on the gateway, left as is: ${m}`);

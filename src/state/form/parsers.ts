@@ -1,4 +1,5 @@
 /** Text ↔ value converters used by the field descriptors. */
+import { setOwn } from '../../api/json-limits.js';
 import type { ParseResult } from './types.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -94,8 +95,8 @@ export function parseMap(text: string, opts: { bool?: boolean } = {}): ParseResu
     if (opts.bool) {
       const b = parseToggle(raw);
       if ('error' in b || raw === '') return { error: `line ${i + 1}: "${key}" needs true or false` };
-      out[key] = b.value;
-    } else out[key] = raw;
+      setOwn(out, key, b.value);
+    } else setOwn(out, key, raw);
   }
   return { value: out };
 }

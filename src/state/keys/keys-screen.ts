@@ -132,8 +132,14 @@ export function reviewLines(writes: readonly KeyWrite[]): string[] {
   for (const w of writes) {
     if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
     // Against nothing (not `{}`): a body with a `value` would otherwise be compared whole, as if it were one EnvVar.
-    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys(undefined, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
-    else out.push(`key ${keyName(w.fetched)}:`, ...diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map((e) => `  ${formatKeyDiffEntry(e)}`));
+    else {
+      const [title, entries] =
+        w.kind === 'create'
+          ? [`+ new key "${String(w.body.name)}"`, diffKeys(undefined, w.body)]
+          : [`key ${keyName(w.fetched)}:`, diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits))];
+      out.push(title);
+      for (const e of entries) out.push(`  ${formatKeyDiffEntry(e)}`);
+    }
   }
   return out;
 }

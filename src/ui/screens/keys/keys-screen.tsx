@@ -154,7 +154,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
 
   const rows = state.keys.map(keyRow);
   const current = rows[state.cursor];
-  const nameW = Math.min(24, Math.max(8, ...rows.map((r) => r.name.length)));
+  const nameW = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8));
   const fixed = 2 + 2 + nameW + 1 + 4 + 7 + 22 + 1;
   const modelsW = Math.max(12, Math.min(36, width - fixed - 20));
   const sourceW = Math.max(10, width - fixed - modelsW - 2);

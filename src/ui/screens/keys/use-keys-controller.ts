@@ -98,7 +98,7 @@ export function useKeysController(services: Services, provider: string, dispatch
         try {
           for (const w of writes) {
             const r = await writeOne(w);
-            notes.push(...r.notes);
+            for (const note of r.notes) notes.push(note);
             if (r.fresh) fresh.push(r.fresh);
             if (w.kind === 'delete') deleted.push(w.fetched.id ?? '');
             done++;
