@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { StoreError, firstLine } from './store-error.js';
+import { parseJsonBounded } from '../api/json-limits.js';
+import { LOCAL_LIMITS, LocalFileError, readRegularFileSync } from '../api/local-file.js';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -83,20 +85,34 @@ export function writeFileAtomicExclusive(file: string, data: string): boolean {
   }
 }
 
-/** Reads and parses a JSON file; undefined when missing; StoreError naming the file otherwise. */
-export function readJsonFile(file: string): unknown {
-  let text: string;
+/**
+ * Reads a file of the state dir: a regular file of at most `maxBytes` (a
+ * symlink to /dev/zero or a FIFO is refused, not read), undefined when
+ * missing; StoreError naming the file otherwise ('corrupt' for a file that
+ * is not regular or too large, so lists skip it like a broken one).
+ */
+export function readStateBytes(file: string, maxBytes: number = LOCAL_LIMITS.state): Buffer | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return readRegularFileSync(file, maxBytes, { missingOk: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(file, `cannot read: ${firstLine(err)}`, 'io', { cause: err });
+    if (err instanceof LocalFileError && err.problem !== 'io') throw new StoreError(file, `${err.reason}; left unchanged`, 'corrupt', { cause: err });
+    throw new StoreError(file, `cannot read: ${err instanceof LocalFileError ? err.reason : firstLine(err)}`, 'io', { cause: err });
   }
+}
+
+/** Parses JSON from a local file, nested at most MAX_JSON_DEPTH levels; StoreError ('corrupt') naming the file otherwise. */
+export function parseJsonFile(file: string, text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonBounded(text);
   } catch (err) {
     throw new StoreError(file, `invalid JSON (${firstLine(err)}); fix or move the file, it was left unchanged`, 'corrupt', { cause: err });
   }
+}
+
+/** Reads and parses a JSON file of the state dir (see readStateBytes); undefined when missing. */
+export function readJsonFile(file: string): unknown {
+  const bytes = readStateBytes(file);
+  return bytes === undefined ? undefined : parseJsonFile(file, bytes.toString('utf8'));
 }
 
 /** Removes a file: true when it was there, false when it was already gone; StoreError naming the file otherwise. */

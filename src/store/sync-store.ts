@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setOwn } from '../api/json-limits.js';
 import type { DirOptions } from './config-dir.js';
 import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
@@ -51,8 +52,9 @@ export function openSyncStore(opts: DirOptions = {}): SyncStore {
     update(gateway, dir, changes) {
       const next = read(gateway, dir);
       for (const [name, snap] of Object.entries(changes)) {
-        if (snap === undefined) delete next[name];
-        else next[name] = snap;
+        if (snap === undefined) {
+          if (Object.hasOwn(next, name)) delete next[name];
+        } else setOwn(next, name, snap);
       }
       const file = fileOf(gateway, dir);
       ensurePrivateDir(path.dirname(file));
