@@ -32,7 +32,7 @@ export function draftService(store: DraftStore): DraftService {
   return {
     begin: newEditorId,
     end: endEditor,
-    unrecovered: (gw, p) => store.listDrafts(gw, p).filter((d) => d.editor === undefined || !editorRunning(d.editor)),
+    unrecovered: (gw, p) => store.listDrafts(gw, p).filter((d) => d.editor === undefined || !editorRunning(d.editor, Date.parse(d.draft.savedAt))),
     save: (gw, p, editor, d) => store.saveDraft(gw, p, d, editor),
     clear: (gw, p, editor) => void store.clearDraft(gw, p, editor),
   };
