@@ -19,6 +19,53 @@ export function ensurePrivateDir(dir: string): void {
 }
 
 /**
+ * Why a directory of ours must not be used, or undefined: another user owns
+ * it, or group/others may write to it (either could plant a draft, a history
+ * entry or a profile in it). Root's own directories are fine.
+ */
+function foreignDirProblem(st: fs.Stats): string | undefined {
+  if (!st.isDirectory()) return 'is not a directory';
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) return `belongs to another user (uid ${st.uid}, you are ${uid}); not used (set BIFROST_TUI_CONFIG_DIR or BIFROST_TUI_STATE_DIR to a directory of yours)`;
+  if ((st.mode & 0o022) !== 0) return `is writable by ${st.mode & 0o002 ? 'everyone' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}); not used (chmod 700 it)`;
+  return undefined;
+}
+
+/**
+ * Checks `root` and every directory from it down to `inner` that exists:
+ * each must be a directory of this user that nobody else can write to
+ * (StoreError 'invalid' naming the first that is not). Directories already
+ * checked in `checked` are skipped, so a hot path pays once.
+ */
+export function assertOwnDirs(root: string, inner: string = root, checked?: Set<string>): void {
+  const rel = path.relative(root, inner);
+  const parts = rel === '' ? [] : rel.split(path.sep);
+  if (parts[0] === '..' || path.isAbsolute(rel)) throw new Error(`${inner} is not inside ${root}`);
+  let dir = root;
+  for (let i = 0; i <= parts.length; i++) {
+    if (i > 0) dir = path.join(dir, parts[i - 1]!);
+    if (checked?.has(dir)) continue;
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new StoreError(dir, `cannot check the directory: ${firstLine(err)}`, 'io', { cause: err });
+    }
+    const problem = foreignDirProblem(st);
+    if (problem) throw new StoreError(dir, problem, 'invalid');
+    checked?.add(dir);
+  }
+}
+
+/** Creates `inner` (below `root`) with mode 0700 where missing, after checking what exists (assertOwnDirs). */
+export function ensureOwnDir(root: string, inner: string, checked?: Set<string>): void {
+  assertOwnDirs(root, inner, checked);
+  ensurePrivateDir(inner);
+  assertOwnDirs(root, inner, checked);
+}
+
+/**
  * Tightens a file that is readable by group/others to 0600.
  * Returns true when the mode was changed, false when already private or missing.
  */

@@ -4,7 +4,7 @@ import Conf, { type Options } from 'conf';
 import { setOwn } from '../api/json-limits.js';
 import type { Profile } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
-import { ensurePrivateDir, FILE_MODE, readStateBytes, tightenFileMode, writeFileAtomic } from './fs-util.js';
+import { assertOwnDirs, ensurePrivateDir, FILE_MODE, readStateBytes, tightenFileMode, writeFileAtomic } from './fs-util.js';
 import { JsonTooDeep, parseJsonBounded } from '../api/json-limits.js';
 import { LOCAL_LIMITS } from '../api/local-file.js';
 import { resolveConfigDir, type DirOptions } from './config-dir.js';
@@ -98,6 +98,8 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
   const dir = resolveConfigDir(opts);
   const file = path.join(dir, 'config.json');
   ensurePrivateDir(dir);
+  // Ours, and writable by nobody else: another user could otherwise plant profiles (and a key command).
+  assertOwnDirs(dir);
   tightenFileMode(file);
   const before = readStateBytes(file, LOCAL_LIMITS.config);
   let parsedBefore: unknown;
