@@ -7,7 +7,7 @@ import { EXIT } from './state/exit-codes.js';
 import { VERSION } from './version.js';
 import { USAGE } from './usage.js';
 import { printable } from './state/printable.js';
-import { CONNECTION_OPTIONS, targetFlags } from './connection/flags.js';
+import { CONNECTION_OPTIONS, joinNegativeNumbers, targetFlags } from './connection/flags.js';
 
 /** How long after the list request the first frame may wait for its answer. */
 const FIRST_FRAME_WAIT_MS = 250;
@@ -53,7 +53,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   let flags;
   try {
     flags = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv, CONNECTION_OPTIONS),
       allowPositionals: true,
       options: {
         ...CONNECTION_OPTIONS,

@@ -29,6 +29,7 @@ const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
 const MIN_WRITE_TIMEOUT_MS = 30_000;
 const DEFAULT_GET_RETRIES = 2;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const RETRY_BASE_MS = 200;
 const RETRY_MAX_MS = 2_000;
 const RETRY_STATUSES = new Set([502, 503, 504]);
@@ -92,7 +93,8 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const auth = authHeader(opts.auth);
   const secrets = secretsOf(opts.auth);
-  const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  // Node's timers fire at once past 2^31-1 ms (about 24.8 days): a hand-edited timeout is held below that.
+  const readTimeout = Math.min(opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS, MAX_TIMER_MS);
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
   const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -171,7 +173,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     if (callerSignal?.aborted) throw abortedError(ctx);
 
     const isRead = call.method === 'GET';
-    const timeoutMs = call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout);
+    const timeoutMs = Math.min(call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout), MAX_TIMER_MS);
     // One deadline for the whole call, retries included: the user waits at most timeoutMs.
     const controller = new AbortController();
     let timedOut = false;

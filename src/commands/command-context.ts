@@ -8,7 +8,7 @@ import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import { resolveTarget, type Target } from '../connection/target.js';
-import { CONNECTION_OPTIONS, targetFlags } from '../connection/flags.js';
+import { CONNECTION_OPTIONS, joinNegativeNumbers, targetFlags } from '../connection/flags.js';
 import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { openProfileStore } from '../store/profile-store.js';
 import { scrubSecrets } from '../api/secrets.js';
@@ -56,7 +56,7 @@ export type Flags = Record<string, string | boolean | string[] | undefined>;
 export function parseCommandArgs(argv: string[], extra: OptionSpec = {}, usage?: { line?: string; command: string }): { flags: Flags; args: string[] } {
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv, { ...GLOBAL_OPTIONS, ...extra }),
       options: { ...GLOBAL_OPTIONS, ...extra },
       allowPositionals: true,
       strict: true,

@@ -1,4 +1,5 @@
 /** `bifrost-tui fleet diff [PROVIDER ...] [--profiles a,b,c] [--json]`: the same providers across gateways. */
+import { MAX_TIMEOUT_MS } from '../connection/target.js';
 import { formatDiffValue } from '../state/form/diff.js';
 import { compareFleet, type FleetColumn, type FleetRow } from '../state/fleet/fleet-compare.js';
 import { maskDeep } from '../state/form/other-fields.js';
@@ -22,10 +23,10 @@ export function profilesArg(ctx: Ctx, value: string | undefined, what = '--profi
   return names;
 }
 
-function positiveInt(ctx: Ctx, name: string, fallback: number): number {
+function positiveInt(ctx: Ctx, name: string, fallback: number, max = 1_000_000): number {
   const raw = ctx.str(name);
   if (raw === undefined) return fallback;
-  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  if (!/^[1-9]\d*$/.test(raw) || Number(raw) > max) throw new UsageError(`--${name} must be a whole number between 1 and ${max}, got "${raw.slice(0, 40)}"`);
   return Number(raw);
 }
 
@@ -97,7 +98,7 @@ export async function runFleetDiff(ctx: Ctx): Promise<number> {
   const timeout = ctx.str('timeout');
   const answers = await fetchFleet(ctx.io, ctx.deps, profiles, {
     parallel: positiveInt(ctx, 'parallel', FLEET_PARALLEL),
-    ...(timeout !== undefined ? { timeoutMs: positiveInt(ctx, 'timeout', 1) } : {}),
+    ...(timeout !== undefined ? { timeoutMs: positiveInt(ctx, 'timeout', 1, MAX_TIMEOUT_MS) } : {}),
   });
   const columns: FleetColumn[] = answers.map((a) => ({ profile: a.profile, state: a.state }));
   const urls = new Map(answers.map((a) => [a.profile, a.url]));

@@ -1,6 +1,7 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
 import { LOCAL_LIMITS } from '../api/local-file.js';
 import { readSecretStream } from './keys-value.js';
+import { joinNegativeNumbers } from '../connection/flags.js';
 import { parseRefreshSeconds } from '../state/list/live-status.js';
 import { describeParseError, usageLine } from './parse-error.js';
 import { PROFILES_HELP } from './profiles-help.js';
@@ -58,7 +59,7 @@ export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positio
     }
   }
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: joinNegativeNumbers(argv, PROFILE_OPTIONS), options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
     return { flags: values as ProfileFlags, positionals };
   } catch (err) {
     throw new UsageError(describeParseError(err, usageLine(PROFILES_HELP), 'bifrost-tui profiles'));
