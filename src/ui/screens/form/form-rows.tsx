@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { Text } from 'ink';
 import type { FormRow } from '../../../state/form/form-view.js';
 import type { LineEditor } from '../../../state/form-screen/line-editor.js';
-import { visibleSlice } from '../../../state/form-screen/line-editor.js';
+import { graphemes, visibleSlice } from '../../../state/form-screen/line-editor.js';
 import { SECTIONS } from '../../../state/form/descriptors.js';
 import { paint, useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
@@ -68,7 +68,7 @@ export function valueWidthFor(width: number, labelWidth: number): number {
  */
 export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
   const theme = useTheme();
-  const shown: LineEditor = secret ? { text: '•'.repeat(Array.from(editor.text).length), cursor: editor.cursor } : editor;
+  const shown: LineEditor = secret ? { text: '•'.repeat(graphemes(editor.text).length), cursor: editor.cursor } : editor;
   const { before, at, after } = visibleSlice(shown, theme.mono ? Math.max(1, width - 1) : width);
   if (theme.mono) return <Text {...theme.focus}>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;
   return (
