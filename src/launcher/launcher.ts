@@ -25,7 +25,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheLocation, readCache, writeCache } from './code-cache.js';
-import { argvWithoutSecrets } from './secret-args.js';
+import { argvWithoutSecrets, SECRET_ARG_WARNING } from './secret-args.js';
 
 /** sha256 prefix of dist/app.cjs, set by scripts/bundle.mjs. */
 declare const __APP_HASH__: string;
@@ -57,7 +57,9 @@ function tuneV8(): void {
  */
 function hideSecretArgs(): void {
   const hidden = argvWithoutSecrets(process.argv);
-  if (hidden) process.title = hidden.join(' ');
+  if (!hidden) return;
+  process.title = hidden.join(' ');
+  process.stderr.write(SECRET_ARG_WARNING);
 }
 
 function run(): void {
