@@ -1,6 +1,6 @@
 /** Where `keys add|rotate` read a key's value from: never argv, never printed. */
 import { LOCAL_LIMITS, LocalFileError, readStreamCapped } from '../api/local-file.js';
-import { isReferenceText } from '../state/form/env-var.js';
+import { isReferenceText } from '../state/provider/env-var.js';
 import { UsageError, type Ctx } from './command-context.js';
 
 /** All of stdin, at most LOCAL_LIMITS.secret bytes (a key is far smaller; /dev/zero is not a key). */

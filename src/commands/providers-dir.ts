@@ -10,7 +10,7 @@ import { ApiError } from '../api/api-error.js';
 import { setOwn } from '../api/json-limits.js';
 import { LOCAL_LIMITS, readRegularFileSync } from '../api/local-file.js';
 import type { Provider } from '../api/wire.js';
-import { normalizeForCompare } from '../state/form/diff.js';
+import { normalizeForCompare } from '../state/provider/diff.js';
 import { encodeName } from '../store/state-dir.js';
 import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type Ctx } from './command-context.js';
 import { plural } from './output.js';

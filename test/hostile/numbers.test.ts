@@ -1,6 +1,6 @@
 /** Numbers JSON or a timer cannot hold are refused in one line, not sent as null or turned into a 1 ms timeout. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseNumber } from '../../src/state/form/parsers.js';
+import { parseNumber } from '../../src/state/provider/parsers.js';
 import { setup, type Harness } from '../commands/providers-harness.js';
 
 let h: Harness | undefined;

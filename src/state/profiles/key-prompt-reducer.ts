@@ -1,5 +1,5 @@
 /** The 401/403 key prompt: a masked key, a check against the gateway, then an offer to store it in the profile. Pure. */
-import { graphemes } from '../form-screen/line-editor.js';
+import { graphemes } from '../editors/line-editor.js';
 
 export interface KeyPromptState {
   /** The key as typed. Never rendered: see maskedKey(). */

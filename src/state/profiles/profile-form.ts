@@ -2,7 +2,7 @@
  * The profile editor as data: fields, values, focus and validation, shared by
  * the profiles screen (add/edit) and the first-run setup. Pure.
  */
-import { graphemes } from '../form-screen/line-editor.js';
+import { graphemes } from '../editors/line-editor.js';
 import { profileNameProblem } from './profile-name.js';
 import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
