@@ -42,11 +42,24 @@ function layerRule(room) {
     name,
     message: `src/${room}/ may not load ${name} (layer rule, README "Architecture").`,
   }));
-  return {
-    files: [`src/${room}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
-  };
+  const rule = (extraPaths) => ({ 'no-restricted-imports': ['error', { patterns, paths: [...paths, ...extraPaths] }] });
+  if (room !== 'ui') return { files: [`src/${room}/**/*.{ts,tsx}`], rules: rule([]) };
+  // Text reaches the terminal through one component, which makes it printable (README "Safety guarantees").
+  return [
+    { files: ['src/ui/**/*.{ts,tsx}'], rules: rule(INK_TEXT) },
+    { files: [SAFE_TEXT], rules: rule([]) },
+  ];
 }
+
+/** The one file that may draw with Ink's own Text. */
+const SAFE_TEXT = 'src/ui/widgets/safe-text.tsx';
+const INK_TEXT = [
+  {
+    name: 'ink',
+    importNames: ['Text', 'Transform'],
+    message: `draw text with Text from ${SAFE_TEXT}: it makes gateway and config text printable (an OSC or CSI in a provider's text must never reach the terminal raw).`,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
@@ -71,5 +84,5 @@ export default tseslint.config(
       ],
     },
   },
-  ...ROOMS.map(layerRule),
+  ...ROOMS.flatMap((room) => layerRule(room)),
 );

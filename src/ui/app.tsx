@@ -1,6 +1,6 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
 import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { startingListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
@@ -15,6 +15,7 @@ import { useDocScroll } from './widgets/scroll-doc.js';
 import { Header } from './widgets/header.js';
 import { Footer } from './widgets/footer.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
+import { ScreenSize } from './widgets/safe-text.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
 import { FormScreen } from './screens/form/form-screen.js';
@@ -55,6 +56,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const hold = useHoldKeys();
   useReplayHeldKeys();
   const { columns, rows } = useTerminalSize(size);
+  // What any text can show at most: <Text> cuts longer strings before Ink measures them.
+  const screenSize = useMemo(() => ({ columns, rows }), [columns, rows]);
   const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : initial.pickProfile ? { screen: 'profiles' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
   // Unsaved edits in the open form, so quitting from the too-small screen can ask first.
@@ -114,12 +117,12 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   shown.current = { list: route.screen === 'list', overlay: !active };
   const screen = renderScreen();
   return (
-    <>
+    <ScreenSize.Provider value={screenSize}>
       <Box display={active ? 'flex' : 'none'} flexDirection="column">
         {screen}
       </Box>
       {overlay}
-    </>
+    </ScreenSize.Provider>
   );
 
   function renderScreen() {

@@ -1,5 +1,6 @@
 /** Shown instead of any screen when the terminal is below the minimum size. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 15;

@@ -1,5 +1,6 @@
 /** The provider list: header, table window, detail pane, footer. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useMemo } from 'react';
 import { focusedRow, windowRows, type ListAction, type ListRow, type ListState } from '../../../state/list/list-reducer.js';
 import { getOwn } from '../../../api/json-limits.js';
