@@ -38,7 +38,10 @@ export interface FormScreenProps {
   allowCreate?: boolean;
   width: number;
   height: number;
+  /** Has the keyboard (below the minimum size: only for the text being typed, see App). */
   active: boolean;
+  /** Drawn, not covered by help or the too-small notice (default: `active`). A review counts as seen only then. */
+  visible?: boolean;
   onBack: () => void;
   onQuit: () => void;
   onHelp: (scopes: readonly Scope[]) => void;
@@ -52,7 +55,7 @@ export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.active });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.visible ?? props.active });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.
