@@ -48,7 +48,7 @@ describe('line editor', () => {
     expect(run(lineEditor(''), { type: 'delete-word' })).toEqual({ text: '', cursor: 0 });
   });
 
-  it('counts code points, so emoji and non-Latin text move and delete as one character', () => {
+  it('a single emoji and non-Latin letters move and delete as one character each', () => {
     const ed = lineEditor('🔑ключ');
     expect(ed.cursor).toBe(5);
     const afterEmoji = run(ed, { type: 'home' }, { type: 'right' });
