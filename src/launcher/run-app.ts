@@ -14,10 +14,12 @@ import { argvWithoutSecrets } from './secret-args.js';
 /**
  * Keeps `--api-key KEY` out of `ps`: on Linux, setting process.title
  * rewrites the memory /proc/PID/cmdline is read from (process.argv, a copy,
- * keeps the key for the app). Done first, before the bundle is even read.
+ * keeps the key for the app), up to the length of the command line it
+ * replaces. `shown` is the command line as it should read there. Done
+ * first, before the bundle is even read.
  */
-export function hideSecretArgs(): void {
-  const hidden = argvWithoutSecrets(process.argv);
+export function hideSecretArgs(shown: readonly string[] = process.argv): void {
+  const hidden = argvWithoutSecrets(shown);
   if (hidden) process.title = hidden.join(' ');
 }
 

@@ -12,5 +12,6 @@ import { hideSecretArgs, runBundledApp } from './run-app.js';
 /** The embedded app's build hash, set by scripts/package.mjs. */
 declare const __APP_HASH__: string;
 
-hideSecretArgs();
+// argv[0] is the executable's full path and argv[1] the command as typed: ps shows that and the arguments.
+hideSecretArgs(process.argv.slice(1));
 runBundledApp({ source: getAsset('app.cjs', 'utf8'), filename: process.execPath, cacheKey: __APP_HASH__ });

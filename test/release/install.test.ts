@@ -8,8 +8,10 @@
  * it and run a command in it with an empty environment: no PATH (so no
  * `node`), HOME the server dir, run from there.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +173,26 @@ describe('README install: one file on a server without Node.js', () => {
     expect(list).toMatchObject({ status: 0, stderr: '' });
     expect(list.stdout).toMatch(/^NAME\s+KIND\s+STATUS/);
     for (const name of ['acme-llm', 'anthropic', 'openai']) expect(list.stdout).toContain(name);
+  });
+
+  it('shows ps the command line with --api-key KEY as ***', async () => {
+    // A gateway that takes the request and never answers keeps the command running while /proc is read.
+    let got: () => void = () => undefined;
+    const gotRequest = new Promise<void>((r) => (got = r));
+    const gateway = http.createServer(() => got());
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+    let child: ChildProcess | undefined;
+    try {
+      child = spawn('./bifrost-tui', ['providers', 'list', '--url', url, '--api-key', 'bfst-PsVisibleKey-0042'], { cwd: server, env: { HOME: server, PATH: '' }, stdio: 'ignore' });
+      await gotRequest;
+      const cmdline = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').replace(/\0+$/, '');
+      expect(cmdline).toBe(`./bifrost-tui providers list --url ${url} --api-key ***`);
+    } finally {
+      child?.kill('SIGKILL');
+      gateway.closeAllConnections();
+      await new Promise((r) => gateway.close(r));
+    }
   });
 
   it('keeps its code cache in the server user\'s ~/.cache, named like the bundle it embeds', () => {
