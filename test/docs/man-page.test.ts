@@ -25,6 +25,11 @@ describe('the man page', () => {
     expect(readFileSync(MAN_PAGE, 'utf8') === page, `${MAN_PAGE} differs from the help the CLI prints: run npm run man`).toBe(true);
   });
 
+  it('ends with what --version says: the app\'s version and the gateway versions it supports', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(page.trimEnd().split('\n').slice(-2)).toEqual(['.SH VERSION', `bifrost\\-tui ${version} (Bifrost gateways v1.4 to v2.2)`]);
+  });
+
   it('holds every command the help names, each with its own --help or its group\'s', () => {
     const commands = tree.map((n) => n.path.join(' '));
     for (const c of ['providers', 'providers list', 'providers apply', 'keys', 'keys rotate', 'profiles', 'profiles add', 'fleet', 'fleet push', 'demo-gateway']) {
