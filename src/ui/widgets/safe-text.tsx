@@ -78,7 +78,8 @@ export type SafeTextProps = Omit<TextProps, 'children'> & { children?: SafeChild
 export function Text({ children, ...props }: SafeTextProps) {
   const { columns, rows } = useContext(ScreenSize);
   const cap = Math.max(1, columns) * Math.max(1, rows) * 4;
+  // The common case, one string or one painted line: no arrays made.
+  if (!Array.isArray(children)) return createElement(InkText, props, safe(children as SafeChild, cap));
   // Children spread as arguments: static children, as JSX would pass them (no key warnings).
-  const parts = Array.isArray(children) ? (children as readonly SafeChild[]).map((c) => safe(c, cap)) : [safe(children as SafeChild, cap)];
-  return createElement(InkText, props, ...parts);
+  return createElement(InkText, props, ...(children as readonly SafeChild[]).map((c) => safe(c, cap)));
 }
