@@ -8,7 +8,7 @@ import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import { resolveTarget, type Target } from '../connection/target.js';
-import { CONNECTION_OPTIONS, targetFlags } from '../connection/flags.js';
+import { targetFlags } from '../connection/flags.js';
 import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { openProfileStore } from '../store/profile-store.js';
 import { scrubSecrets } from '../api/secrets.js';
@@ -21,6 +21,12 @@ import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
+import { parseArgsOptions } from '../state/cli/option-spec.js';
+import { allOptions, commandName, knownOptionNames, synopsis } from './help.js';
+import { formatData } from './data-format.js';
+import { rerunLine } from './rerun.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './tree/groups.js';
+import type { CommandSpec } from './tree/types.js';
 
 /** Swappable services of every command group (tests pass temp-dir stores and may pass a client factory). */
 export interface ProvidersDeps {
@@ -30,41 +36,76 @@ export interface ProvidersDeps {
   historyDir?: string;
   now?: () => Date;
   createClient?: (opts: ClientOptions) => GatewayClient;
+  /** The program's version (`bifrost-tui version`); the entry point passes it. */
+  version?: string;
 }
 
 export { CommandError, exitFor, UsageError } from './command-errors.js';
 
-/** Flags every `providers`/`keys`/`fleet` subcommand accepts. */
-export const GLOBAL_OPTIONS = {
-  ...CONNECTION_OPTIONS,
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** Flags of writing subcommands. */
-export const WRITE_OPTIONS = {
-  yes: { type: 'boolean', short: 'y' },
-  'dry-run': { type: 'boolean' },
-} as const;
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 /** Parsed flag values. */
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
-/** Parses argv with the global options plus `extra`; a mistake is a UsageError whose text hides `=values`. */
-export function parseCommandArgs(argv: string[], extra: OptionSpec = {}, usage?: { line?: string; command: string }): { flags: Flags; args: string[] } {
+/** A command line parsed with the tables of its command in the tree. */
+export interface ParsedArgs {
+  flags: Flags;
+  args: string[];
+  /** The output format asked for (-o/--output, --json); undefined: the command's default. */
+  format?: OutputFormat;
+  /** Notes for stderr (a deprecated spelling was used). */
+  notes: string[];
+}
+
+/** Parses argv with the options of the command at `path`; a mistake is a UsageError whose text hides `=values`. */
+export function parseCommandArgs(argv: string[], path: readonly string[], spec: CommandSpec): ParsedArgs {
+  let values: Flags;
+  let positionals: string[];
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...GLOBAL_OPTIONS, ...extra },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { flags: values as Flags, args: positionals };
+    ({ values, positionals } = parseArgs({ args: argv, options: parseArgsOptions(allOptions(spec)), allowPositionals: true, strict: true }) as { values: Flags; positionals: string[] });
   } catch (err) {
-    throw new UsageError(describeParseError(err, usage?.line, usage?.command));
+    const refused = refusedOption(err, spec, path);
+    if (refused) throw new UsageError(refused);
+    throw new UsageError(describeParseError(err, synopsis(path, spec)[0], commandName(path)));
   }
+  const notes: string[] = [];
+  return { flags: values, args: positionals, format: outputFormat(values, spec, notes), notes };
+}
+
+/**
+ * An option this command does not take but others do (often one given before
+ * the command words, `--profile P profiles list`): said so, rather than "unknown".
+ */
+function refusedOption(err: unknown, spec: CommandSpec, path: readonly string[]): string | undefined {
+  const name = /^Unknown option '--([^'=\s]+)/.exec(err instanceof Error ? err.message : '')?.[1];
+  if (name === undefined) return undefined;
+  if (spec.refused && Object.hasOwn(spec.refused, name)) return spec.refused[name];
+  if (!knownOptionNames().has(name)) return undefined;
+  return `--${name} is not used by \`${commandName(path)}\`; usage: ${synopsis(path, spec)[0]} (more: ${commandName(path)} --help)`;
+}
+
+/**
+ * The format of -o/--output and --json. `export` once took `-o FILE`: a value
+ * that is not a format is still taken as its file (or --all's directory), with a note.
+ */
+function outputFormat(flags: Flags, spec: CommandSpec, notes: string[]): OutputFormat | undefined {
+  const raw = flags.output;
+  let format: OutputFormat | undefined;
+  if (typeof raw === 'string') {
+    if ((OUTPUT_FORMATS as readonly string[]).includes(raw)) format = raw as OutputFormat;
+    else if (spec.options && 'output-file' in spec.options) {
+      const dest = flags.all === true ? 'output-dir' : 'output-file';
+      if (flags[dest] !== undefined) throw new UsageError(`-o takes ${OUTPUT_FORMATS.join(', ')} (the file goes in --${dest}), got "${raw}"`);
+      flags[dest] = raw;
+      delete flags.output;
+      notes.push(`note: -o FILE is deprecated (-o now takes the format: ${OUTPUT_FORMATS.join(', ')}); use --${dest} ${raw}`);
+    } else {
+      throw new UsageError(`-o/--output takes ${OUTPUT_FORMATS.join(', ')}, got "${raw}"`);
+    }
+  }
+  if (flags.json === true) {
+    if (format !== undefined && format !== 'json') throw new UsageError(`--json and -o ${format} ask for different formats: give one`);
+    format = 'json';
+  }
+  return format;
 }
 
 /** One running subcommand: streams, flags, and the secrets to scrub from any text. */
@@ -78,17 +119,23 @@ export class Ctx {
   private client?: GatewayClient;
   private ownStore?: ProfileStore;
 
+  /** The command words (`['providers', 'set']`), for messages and printed commands. */
+  commandPath: readonly string[] = [];
+
   constructor(
     readonly io: CommandIO,
     readonly flags: Flags,
     readonly args: string[],
     readonly deps: ProvidersDeps,
+    /** -o/--output (or --json); undefined: the command's default. */
+    readonly format?: OutputFormat,
   ) {
     for (const s of [flags['api-key'], io.env.BIFROST_API_KEY]) if (typeof s === 'string' && s) this.secrets.push(s);
   }
 
+  /** Data rather than text for people: -o json, -o yaml or --json. */
   get json(): boolean {
-    return this.flags.json === true;
+    return this.format === 'json' || this.format === 'yaml';
   }
   get quiet(): boolean {
     return this.flags.quiet === true;
@@ -110,9 +157,9 @@ export class Ctx {
     for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
     this.io.stdout.write(printableLines(clean));
   }
-  /** JSON on stdout, verbatim (an export must stay byte-exact). */
+  /** Data on stdout as -o asked (JSON unless yaml), verbatim: no control character is rewritten (both formats escape them). */
   outJson(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.io.stdout.write(formatData(value, this.format === 'yaml' ? 'yaml' : 'json'));
   }
   /** A note on stderr, unless --quiet. */
   note(text: string): void {
@@ -121,6 +168,11 @@ export class Ctx {
   /** An error line on stderr (always shown). */
   error(text: string): void {
     this.io.stderr.write(`${this.errorPrefix}: ${printable(this.scrub(text))}\n`);
+  }
+
+  /** The target once `connect` resolved it. */
+  get connected(): Target | undefined {
+    return this.target;
   }
 
   /** Resolves the gateway from flags, env and profiles (no request is made). */
@@ -146,7 +198,7 @@ export class Ctx {
       return await client.getProvider(name);
     } catch (err) {
       if (err instanceof ApiError && err.isNotFound) {
-        throw new CommandError(`provider "${name}" is not configured on ${client.baseUrl} (see \`bifrost-tui providers list\`)`, EXIT.notFound);
+        throw new CommandError(`provider "${name}" is not configured on ${client.baseUrl} (see \`${rerunLine(this, ['providers', 'list'])}\`)`, EXIT.notFound);
       }
       throw err;
     }
@@ -182,7 +234,8 @@ export async function runCommand(ctx: Ctx, body: () => Promise<number>): Promise
     return await body();
   } catch (err) {
     const { code, message } = exitFor(err);
-    ctx.error(code === EXIT.usage && !/--help/.test(message) ? `${message} (see --help)` : message);
+    const seeHelp = code === EXIT.usage && !/--help/.test(message) && !(err instanceof UsageError && !err.seeHelp);
+    ctx.error(seeHelp ? `${message} (see --help)` : message);
     return code;
   } finally {
     await ctx.close().catch(() => undefined);
