@@ -101,6 +101,11 @@ export async function runCommandLine(argv: readonly string[], io: CommandIO, dep
 function runHelp(words: readonly string[], io: CommandIO): number {
   let node: CommandSpec = ROOT;
   const path: string[] = [];
+  // `help --help` is the help of `help`.
+  if (words.length > 0 && words.every((w) => w === '--help' || w === '-h')) {
+    io.stdout.write(helpText(['help']));
+    return EXIT.ok;
+  }
   for (const word of words) {
     if (word.startsWith('-')) continue;
     const child = childByWord(node, word);

@@ -55,8 +55,8 @@ and redacted secrets kept as received), plus one client-only key:
   "_bifrost_tui": {"exported_from": "<sha256>", "note": "...", "provider": NAME}
 apply and diff strip this key and never send it; apply uses the sha256 (of the
 provider as exported, normalized) to refuse when the provider changed on the
-gateway since the export (exit 6, or --force). The real gateway ignores unknown
-fields, so the file also stays a valid PUT body. Keys are sorted and there is no
+gateway since the export (exit 6; apply --force writes anyway). The real gateway
+ignores unknown fields, so the file also stays a valid PUT body. Keys are sorted and there is no
 timestamp: an unchanged provider exports byte-identical.
 The format is json unless -o says yaml (apply reads both); -o table shows the same
 fields as "path: value" lines. -o FILE (a file name, not a format) still writes
