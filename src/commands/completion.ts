@@ -5,7 +5,7 @@
  * values) and from local files (profile names, provider names this machine
  * has seen); completing never contacts a gateway.
  */
-import { BUILTIN_PROVIDERS } from '../state/provider-catalog.js';
+import { BUILTIN_PROVIDERS } from '../state/provider/provider-catalog.js';
 import { EXIT } from '../state/exit-codes.js';
 import type { Completion, OptionSpec, OptionTable } from '../state/cli/option-spec.js';
 import { printable } from '../state/printable.js';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeLine } from '../../src/commands/completion.js';
 import { runCommandLine } from '../../src/commands/run-cli.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { BUILTIN_PROVIDERS } from '../../src/state/provider-catalog.js';
+import { BUILTIN_PROVIDERS } from '../../src/state/provider/provider-catalog.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { CLI, requireBuiltCli } from '../helpers/tmux.js';
 import { PassThrough, Readable } from 'node:stream';

@@ -1,6 +1,6 @@
 /** `bifrost-tui providers …`: the command specs (help, options, completion); the runners are in ../providers.ts. */
 import { EXIT } from '../../state/exit-codes.js';
-import { DESCRIPTORS } from '../../state/form/descriptors.js';
+import { DESCRIPTORS } from '../../state/provider/descriptors.js';
 import { COMMON, CONNECTION, OUTPUT, READ_EXITS, WRITE_EXITS, WRITING } from './groups.js';
 import type { CommandSpec } from './types.js';
 
