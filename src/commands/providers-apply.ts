@@ -6,7 +6,7 @@ import { conflictOf, readDocument } from './providers-document.js';
 import { mergeEdits } from './providers-merge.js';
 import { planChanges, reportCheck, writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
-import { describeUnknownField, unknownFields } from '../state/known-fields.js';
+import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 async function load(ctx: Ctx, sub: string) {
   const [name] = needArgs(ctx, sub, ['NAME']);

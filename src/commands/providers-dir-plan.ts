@@ -11,7 +11,7 @@ import type { SyncSnapshots } from '../store/sync-store.js';
 import { diffJson, formatDiff, plural } from './output.js';
 import { fingerprint, type ProviderDocument } from './providers-document.js';
 import { IGNORED_FIELDS, planWrite, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
-import { describeUnknownField, unknownFields } from '../state/known-fields.js';
+import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 /** A document of the directory and the provider it is for. */
 export interface DirDocument extends ProviderDocument {

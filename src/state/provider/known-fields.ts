@@ -4,8 +4,8 @@
  * nobody knows: the real gateway ignores unknown fields, so a typo such as
  * `netwrk_config` would otherwise be "applied" and change nothing.
  */
-import type { Provider } from '../api/wire.js';
-import { closestWords } from './cli/closest.js';
+import type { Provider } from '../../api/wire.js';
+import { closestWords } from '../cli/closest.js';
 
 export const KNOWN_PROVIDER_FIELDS: readonly string[] = [
   'name', 'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request',
