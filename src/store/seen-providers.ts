@@ -43,7 +43,10 @@ function seenFile(dir: string, gateway: string): string {
 /** Remembers the provider names a gateway listed (best effort: completion is a convenience). */
 export function recordSeenProviders(gateway: string, names: readonly string[], opts: DirOptions = {}): void {
   try {
-    const file = seenFile(resolveStateDir(opts), gateway);
+    const dir = resolveStateDir(opts);
+    // Without a home (HOME empty) the state dir would be relative, under the working directory: no cache then.
+    if (!path.isAbsolute(dir)) return;
+    const file = seenFile(dir, gateway);
     ensurePrivateDir(path.dirname(file));
     writeFileAtomic(file, `${JSON.stringify({ providers: [...names].sort() })}\n`);
   } catch {

@@ -31,7 +31,7 @@ export interface CommandSpec {
    * say it (alternative forms, required flags); default: the args and `[options]`.
    */
   synopsis?: readonly string[];
-  /** Plain-text paragraphs, lines at most 80 columns. */
+  /** Plain-text paragraphs in short lines (about 80 columns; the man page is made from them). */
   description?: string | (() => string);
   /** Own options, listed first. */
   options?: OptionTable;
