@@ -2,7 +2,6 @@
  * Shared plumbing of the `providers` subcommands: global flags, the target
  * and client, confirmation, output streams, and errors → exit codes.
  */
-import { parseArgs } from 'node:util';
 import { ApiError } from '../api/api-error.js';
 import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
@@ -14,19 +13,16 @@ import { openProfileStore } from '../store/profile-store.js';
 import { scrubSecrets } from '../api/secrets.js';
 import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../api/provider-name.js';
-import { describeParseError } from './parse-error.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { parseArgsOptions } from '../state/cli/option-spec.js';
-import { allOptions, commandName, knownOptionNames, synopsis } from './help.js';
 import { formatData } from './data-format.js';
 import { rerunLine } from './rerun.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './tree/groups.js';
-import type { CommandSpec } from './tree/types.js';
+import type { Flags } from './command-args.js';
+import type { OutputFormat } from './tree/groups.js';
 
 /** Swappable services of every command group (tests pass temp-dir stores and may pass a client factory). */
 export interface ProvidersDeps {
@@ -42,71 +38,7 @@ export interface ProvidersDeps {
 
 export { CommandError, exitFor, UsageError } from './command-errors.js';
 
-/** Parsed flag values. */
-export type Flags = Record<string, string | boolean | string[] | undefined>;
-
-/** A command line parsed with the tables of its command in the tree. */
-export interface ParsedArgs {
-  flags: Flags;
-  args: string[];
-  /** The output format asked for (-o/--output, --json); undefined: the command's default. */
-  format?: OutputFormat;
-  /** Notes for stderr (a deprecated spelling was used). */
-  notes: string[];
-}
-
-/** Parses argv with the options of the command at `path`; a mistake is a UsageError whose text hides `=values`. */
-export function parseCommandArgs(argv: string[], path: readonly string[], spec: CommandSpec): ParsedArgs {
-  let values: Flags;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: parseArgsOptions(allOptions(spec)), allowPositionals: true, strict: true }) as { values: Flags; positionals: string[] });
-  } catch (err) {
-    const refused = refusedOption(err, spec, path);
-    if (refused) throw new UsageError(refused);
-    throw new UsageError(describeParseError(err, synopsis(path, spec)[0], commandName(path)));
-  }
-  const notes: string[] = [];
-  return { flags: values, args: positionals, format: outputFormat(values, spec, notes), notes };
-}
-
-/**
- * An option this command does not take but others do (often one given before
- * the command words, `--profile P profiles list`): said so, rather than "unknown".
- */
-function refusedOption(err: unknown, spec: CommandSpec, path: readonly string[]): string | undefined {
-  const name = /^Unknown option '--([^'=\s]+)/.exec(err instanceof Error ? err.message : '')?.[1];
-  if (name === undefined) return undefined;
-  if (spec.refused && Object.hasOwn(spec.refused, name)) return spec.refused[name];
-  if (!knownOptionNames().has(name)) return undefined;
-  return `--${name} is not used by \`${commandName(path)}\`; usage: ${synopsis(path, spec)[0]} (more: ${commandName(path)} --help)`;
-}
-
-/**
- * The format of -o/--output and --json. `export` once took `-o FILE`: a value
- * that is not a format is still taken as its file (or --all's directory), with a note.
- */
-function outputFormat(flags: Flags, spec: CommandSpec, notes: string[]): OutputFormat | undefined {
-  const raw = flags.output;
-  let format: OutputFormat | undefined;
-  if (typeof raw === 'string') {
-    if ((OUTPUT_FORMATS as readonly string[]).includes(raw)) format = raw as OutputFormat;
-    else if (spec.options && 'output-file' in spec.options) {
-      const dest = flags.all === true ? 'output-dir' : 'output-file';
-      if (flags[dest] !== undefined) throw new UsageError(`-o takes ${OUTPUT_FORMATS.join(', ')} (the file goes in --${dest}), got "${raw}"`);
-      flags[dest] = raw;
-      delete flags.output;
-      notes.push(`note: -o FILE is deprecated (-o now takes the format: ${OUTPUT_FORMATS.join(', ')}); use --${dest} ${raw}`);
-    } else {
-      throw new UsageError(`-o/--output takes ${OUTPUT_FORMATS.join(', ')}, got "${raw}"`);
-    }
-  }
-  if (flags.json === true) {
-    if (format !== undefined && format !== 'json') throw new UsageError(`--json and -o ${format} ask for different formats: give one`);
-    format = 'json';
-  }
-  return format;
-}
+export { parseCommandArgs, type Flags, type ParsedArgs } from './command-args.js';
 
 /** One running subcommand: streams, flags, and the secrets to scrub from any text. */
 export class Ctx {

@@ -13,7 +13,8 @@ const USAGE = `usage: bifrost-tui ${APP_SYNOPSIS} [<command> ...] (more: bifrost
 function optionLength(argv: readonly string[], i: number, table: OptionTable): number {
   const tok = argv[i]!;
   if (tok.startsWith('--')) {
-    const [name = '', inline] = [tok.slice(2, tok.includes('=') ? tok.indexOf('=') : undefined), tok.includes('=')];
+    const inline = tok.includes('=');
+    const name = tok.slice(2, inline ? tok.indexOf('=') : undefined);
     const spec = Object.hasOwn(table, name) ? table[name] : undefined;
     if (!spec) throw new UsageError(`unknown option --${name}; ${USAGE}`, false);
     if (spec.type === 'boolean' || inline) return 1;

@@ -6,7 +6,7 @@
 import { Ctx, parseCommandArgs, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { childByWord, commandName, helpText, visibleChildren } from './help.js';
+import { childByWord, helpText, visibleChildren } from './help.js';
 import { unknownCommand } from './unknown-command.js';
 import type { CommandSpec } from './tree/types.js';
 
@@ -57,4 +57,3 @@ export async function runSubcommand(group: CommandSpec, runners: Runners, argv: 
   return runCommand(ctx, async () => run(ctx));
 }
 
-export { commandName };
