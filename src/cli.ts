@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { type CommandIO } from './commands/types.js';
 import { EXIT } from './state/exit-codes.js';
-import { VERSION } from './version.js';
+import { VERSION, versionLine } from './version.js';
 import { printable } from './state/printable.js';
 import { targetFlags } from './connection/flags.js';
 import { parseArgsOptions } from './state/cli/option-spec.js';
@@ -54,7 +54,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     return EXIT.ok;
   }
   if (flags.version) {
-    io.stdout.write(`bifrost-tui ${VERSION}\n`);
+    io.stdout.write(`${versionLine()}\n`);
     return EXIT.ok;
   }
   if (!io.isTTY) {

@@ -98,10 +98,15 @@ describe('an unknown command word', () => {
 
 describe('version and help', () => {
   it('version prints the version, as text or data', async () => {
-    expect(await cli.run(['version'])).toEqual({ status: 0, stdout: `bifrost-tui ${version}\n`, stderr: '' });
-    expect(await cli.run(['version', '-o', 'json'])).toEqual({ status: 0, stdout: `{\n  "version": "${version}"\n}\n`, stderr: '' });
-    expect(await cli.run(['version', '-o', 'yaml'])).toEqual({ status: 0, stdout: `version: ${version}\n`, stderr: '' });
-    expect(await cli.run(['-V'])).toEqual({ status: 0, stdout: `bifrost-tui ${version}\n`, stderr: '' });
+    const line = `bifrost-tui ${version} (Bifrost gateways v1.4 to v2.2)\n`;
+    expect(await cli.run(['version'])).toEqual({ status: 0, stdout: line, stderr: '' });
+    expect(await cli.run(['-V'])).toEqual({ status: 0, stdout: line, stderr: '' });
+    expect(await cli.run(['version', '-o', 'json'])).toEqual({
+      status: 0,
+      stdout: `{\n  "version": "${version}",\n  "gateways": {\n    "oldest": "v1.4",\n    "newest": "v2.2"\n  }\n}\n`,
+      stderr: '',
+    });
+    expect(await cli.run(['version', '-o', 'yaml'])).toEqual({ status: 0, stdout: `version: ${version}\ngateways:\n  oldest: v1.4\n  newest: v2.2\n`, stderr: '' });
   });
 
   it('help COMMAND is the command\'s --help', async () => {

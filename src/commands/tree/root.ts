@@ -18,7 +18,8 @@ export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 const version: CommandSpec = {
   name: 'version',
   summary: 'print the version',
-  description: 'Prints "bifrost-tui VERSION"; -o json|yaml prints {"version": VERSION}.',
+  description: `Prints the version and the Bifrost gateway versions this client speaks, as
+--version does; -o json|yaml prints {"version": VERSION, "gateways": {"oldest", "newest"}}.`,
   groups: [OUTPUT, { title: 'Common', options: { help: COMMON_OPTIONS.help } }],
   exits: [EXIT.ok, EXIT.usage],
 };
