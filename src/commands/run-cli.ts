@@ -101,8 +101,8 @@ export async function runCommandLine(argv: readonly string[], io: CommandIO, dep
 function runHelp(words: readonly string[], io: CommandIO): number {
   let node: CommandSpec = ROOT;
   const path: string[] = [];
-  // `help --help` is the help of `help`.
-  if (words.length > 0 && words.every((w) => w === '--help' || w === '-h')) {
+  // `help --help` (and `help providers --help`) is the help of `help`.
+  if (words.some((w) => w === '--help' || w === '-h')) {
     io.stdout.write(helpText(['help']));
     return EXIT.ok;
   }

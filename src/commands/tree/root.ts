@@ -18,8 +18,9 @@ export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 const version: CommandSpec = {
   name: 'version',
   summary: 'print the version',
-  description: `Prints the version and the Bifrost gateway versions this client speaks, as
---version does; -o json|yaml prints {"version": VERSION, "gateways": {"oldest", "newest"}}.`,
+  description: `Prints the version and the Bifrost gateway versions this client speaks (the
+same line as the app's version option); -o json|yaml prints {"version": VERSION, "gateways":
+{"oldest": ..., "newest": ...}}.`,
   groups: [OUTPUT, { title: 'Common', options: { help: COMMON_OPTIONS.help } }],
   exits: [EXIT.ok, EXIT.usage],
 };
