@@ -45,6 +45,23 @@ export function jsonTextDepth(text: string, stopAt = Number.POSITIVE_INFINITY): 
   return max;
 }
 
+/** The deepest nesting of objects/arrays in a value (YAML, or anything already parsed), without recursion; stops past `stopAt`. */
+export function valueDepth(value: unknown, stopAt = Number.POSITIVE_INFINITY): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    const here = depth + 1;
+    if (here > max) {
+      max = here;
+      if (max > stopAt) return max;
+    }
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, here]);
+  }
+  return max;
+}
+
 /** JSON.parse, after refusing text nested deeper than `maxDepth` (JsonTooDeep); SyntaxError as JSON.parse. */
 export function parseJsonBounded(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   if (jsonTextDepth(text, maxDepth) > maxDepth) throw new JsonTooDeep(maxDepth);

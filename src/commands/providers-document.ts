@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { parseJsonBounded } from '../api/json-limits.js';
 import { LOCAL_LIMITS, LocalFileError, readLocalText, readStreamCapped } from '../api/local-file.js';
 import { buildUpdateBody } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
@@ -15,6 +14,7 @@ import { writeFileAtomic } from '../store/fs-util.js';
 import { StoreError } from '../store/store-error.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
+import { documentSyntax, formatData, parseDocument } from './data-format.js';
 
 /**
  * Top-level key of exported files that `apply`/`diff` strip and never send.
@@ -62,6 +62,11 @@ function sortKeysDeep(v: unknown): unknown {
 /** The file text of an export: sorted keys, two-space indent, trailing newline, so git diffs show only real changes. */
 export function exportText(p: Provider): string {
   return `${JSON.stringify(sortKeysDeep(exportDocument(p)), null, 2)}\n`;
+}
+
+/** The export as YAML (`export -o yaml`): the same document, keys sorted, which `apply -f` reads as well. */
+export function exportYamlText(p: Provider): string {
+  return formatData(sortKeysDeep(exportDocument(p)), 'yaml');
 }
 
 /** How `-o FILE` is written, from what is at FILE now. */
@@ -136,9 +141,9 @@ export async function readDocument(ctx: Ctx, file: string | undefined): Promise<
   }
   let doc: unknown;
   try {
-    doc = parseJsonBounded(text);
+    doc = parseDocument(text);
   } catch (err) {
-    throw new CommandError(`${source} is not valid JSON: ${(err as Error).message.split('\n')[0]}`, EXIT.validation);
+    throw new CommandError(`${source} is not valid ${documentSyntax(text)}: ${(err as Error).message.split('\n')[0]}`, EXIT.validation);
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new CommandError(`${source} must hold one JSON object (a provider), got ${Array.isArray(doc) ? 'an array' : typeof doc}`, EXIT.validation);
