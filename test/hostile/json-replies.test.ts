@@ -109,7 +109,7 @@ describe('__proto__ members from the gateway', () => {
 
   it('apply with a file holding __proto__ members sends them as members, never as a prototype', async () => {
     const { h, gw, run } = await hostile();
-    gw.setProvider('openai', `{"name":"openai",${OPENAI}}`);
+    gw.setProvider('openai', `{"name":"openai",${OPENAI.replace('"max_retries":1', '"max_retries":1,"__proto__":{"max_retries":1}')},"__proto__":{"x_owner":"team-a"}}`);
     const file = path.join(h.dir, 'doc.json');
     fs.writeFileSync(file, '{"network_config":{"__proto__":{"max_retries":9}},"__proto__":{"x_owner":"team-b"}}');
     const r = await run(['apply', 'openai', '-f', file, '--yes']);

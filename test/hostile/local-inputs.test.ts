@@ -142,7 +142,7 @@ describe('local inputs are capped, type-checked and interruptible', () => {
   });
 });
 
-describe('export -o writes only where a file may be replaced', () => {
+describe('export --output-file writes only where a file may be replaced', () => {
   it('a FIFO is written to as a stream and stays a FIFO', async () => {
     const url = await withGateway();
     const fifo = path.join(dir, 'out.fifo');
@@ -150,7 +150,7 @@ describe('export -o writes only where a file may be replaced', () => {
     // A non-blocking reader, so the CLI's open for writing finds one and never waits.
     const reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     try {
-      const r = await cli(['providers', 'export', 'openai', '-o', fifo, '--url', url]);
+      const r = await cli(['providers', 'export', 'openai', '--output-file', fifo, '--url', url]);
       expect(r.stderr).toBe(`exported openai to ${fifo}\n`);
       expect(r.code).toBe(0);
       expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
@@ -166,7 +166,7 @@ describe('export -o writes only where a file may be replaced', () => {
     const url = await withGateway();
     const link = path.join(dir, 'null');
     fs.symlinkSync('/dev/null', link);
-    const r = await cli(['providers', 'export', 'openai', '-o', link, '--url', url]);
+    const r = await cli(['providers', 'export', 'openai', '--output-file', link, '--url', url]);
     expect(r.code).toBe(0);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
@@ -176,7 +176,7 @@ describe('export -o writes only where a file may be replaced', () => {
     const url = await withGateway();
     const link = path.join(dir, 'full');
     fs.symlinkSync('/dev/full', link);
-    const r = await cli(['providers', 'export', 'openai', '-o', link, '--url', url]);
+    const r = await cli(['providers', 'export', 'openai', '--output-file', link, '--url', url]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`bifrost-tui: cannot write ${link}: ENOSPC\n`);
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
@@ -186,7 +186,7 @@ describe('export -o writes only where a file may be replaced', () => {
     const url = await withGateway();
     const target = path.join(dir, 'adir');
     fs.mkdirSync(target);
-    const r = await cli(['providers', 'export', 'openai', '-o', target, '--url', url]);
+    const r = await cli(['providers', 'export', 'openai', '--output-file', target, '--url', url]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`bifrost-tui: cannot write ${target}: it is a directory; nothing was written\n`);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
