@@ -20,7 +20,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
   0: 'ok (diff: no changes)',
   1: 'changes found (diff), or refused: no --yes without a terminal, a read-only profile, not confirmed',
-  2: 'usage: bad arguments or an unknown command, no gateway given, the interactive app started without a terminal, a provider name . or .., a URL with credentials, a -f file that cannot be read (missing, a device, over its size cap), a --timeout outside 1-3600000 ms',
+  2: 'usage: bad arguments or an unknown command, no gateway given, the interactive app started without a terminal, a provider name . or .., a URL with credentials, a document file that cannot be read (missing, a device, over its size cap), a timeout outside 1 ms to 1 hour',
   3: 'validation: a value fails the editor\'s rules (1e309 included), a field no one knows, the gateway answered 400, the config file is broken (left as it is), or a config or state directory another user owns or can write to',
   4: 'auth: 401/403, or a profile\'s key cannot be resolved',
   5: 'not found: no such provider, key, saved version or profile',
