@@ -15,14 +15,19 @@ import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
 import {
   abortedError,
+  absentRouteError,
   badResponseError,
   httpError,
+  isErrorEnvelope,
+  notBifrostError,
   timeoutError,
   transportError,
   type RequestContext,
 } from './transport-errors.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
+import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, VersionTextSchema, type Provider, type UpdateBody } from './wire.js';
+import { detectVersion, type VersionProbes } from './versions/detect.js';
+import type { GatewayVersion } from './versions/gateway-version.js';
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -36,13 +41,34 @@ const RETRY_KINDS = new Set(['refused', 'network']);
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
+/**
+ * A route every Bifrost version serves, so a strange answer there means the URL is not a Bifrost
+ * management API: `collection` (the provider list: any 404 says so) or `item` (one provider: a 404
+ * without the Bifrost error envelope says so). Other routes may be absent on a version: a non-JSON
+ * 2xx there is "route not present".
+ */
+type RouteKind = 'collection' | 'item';
+
 interface Call<T> {
   method: Method;
   path: string;
   body?: unknown;
   /** Schema of a 2xx body; omitted when the body is ignored. */
   schema?: ZodMiniType<T>;
+  /** Set on routes every version serves (see RouteKind). */
+  route?: RouteKind;
+  /** On those routes: whether a parsed 2xx body is this route's object at all (else: not Bifrost). */
+  identify?: (json: unknown) => boolean;
   opts?: CallOptions;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const IS_PROVIDER_LIST = (json: unknown): boolean => isRecord(json) && 'providers' in json;
+const IS_PROVIDER = (json: unknown): boolean => isRecord(json) && typeof json.name === 'string';
+
+function contentTypeOf(res: Dispatcher.ResponseData): string {
+  const v = res.headers['content-type'];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
 function authHeader(auth: Auth): string | undefined {
@@ -51,12 +77,13 @@ function authHeader(auth: Auth): string | undefined {
   return undefined;
 }
 
-function secretsOf(auth: Auth): string[] {
-  if (auth.kind === 'bearer') return [auth.token];
+function secretsOf(auth: Auth, setupToken: string | undefined): string[] {
+  const token = setupToken ? [setupToken] : [];
+  if (auth.kind === 'bearer') return [auth.token, ...token];
   if (auth.kind === 'basic') {
-    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64'), ...token];
   }
-  return [];
+  return token;
 }
 
 function providerPath(name: string, suffix = ''): string {
@@ -90,7 +117,8 @@ function firstIssue(error: $ZodError): string {
 export function createClient(opts: ClientOptions): GatewayClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const auth = authHeader(opts.auth);
-  const secrets = secretsOf(opts.auth);
+  const setupToken = opts.setupToken || undefined;
+  const secrets = secretsOf(opts.auth, setupToken);
   const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
@@ -124,6 +152,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   async function once<T>(call: Call<T>, ctx: RequestContext, signal: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'bifrost-tui' };
     if (auth) headers.authorization = auth;
+    if (setupToken) headers['x-bifrost-setup-token'] = setupToken;
     let body: string | undefined;
     if (call.body !== undefined) {
       body = JSON.stringify(call.body);
@@ -141,14 +170,30 @@ export function createClient(opts: ClientOptions): GatewayClient {
       }
       throw transportError(err, ctx);
     }
-    if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
+    const contentType = contentTypeOf(res);
+    const read = call.method === 'GET';
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      const missing = res.statusCode === 404 || res.statusCode === 405;
+      if (read && missing && (call.route === 'collection' || (call.route === 'item' && !isErrorEnvelope(text)))) {
+        throw notBifrostError(res.statusCode, text, contentType, ctx);
+      }
+      throw httpError(res.statusCode, text, ctx);
+    }
     if (!call.schema) return undefined as T;
     let json: unknown;
+    let isJson = !/text\/html/i.test(contentType);
     try {
       json = JSON.parse(text);
     } catch {
+      isJson = false;
+    }
+    if (!isJson) {
+      // Never data: a read's non-JSON 2xx is the dashboard answering a route this version lacks (or not Bifrost at all).
+      if (read && call.route) throw notBifrostError(res.statusCode, text, contentType, ctx);
+      if (read) throw absentRouteError(res.statusCode, ctx);
       throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
     }
+    if (read && call.identify && !call.identify(json)) throw notBifrostError(res.statusCode, text, contentType, ctx);
     const parsed = call.schema.safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
     return parsed.data;
@@ -161,6 +206,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
       origin,
       secrets,
       hasAuth: auth !== undefined,
+      hasSetupToken: setupToken !== undefined,
     };
     if (setupError) throw setupError;
     if (call.method !== 'GET' && keysInsideProviders) throw new ApiError('unsupported', KEYS_INSIDE_PROVIDERS, undefined, call.method, call.path);
@@ -203,15 +249,65 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
   }
 
+  const listProviders = async (o?: CallOptions): Promise<Provider[]> => {
+    const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, route: 'collection', identify: IS_PROVIDER_LIST, opts: o });
+    list.providers.forEach(notice);
+    lastList = list.providers;
+    return list.providers;
+  };
+
+  /** The last provider list read, so detection's probes need not read it again. */
+  let lastList: Provider[] | undefined;
+  /** Detection runs once per client; a failed one is forgotten, so the next call tries again. */
+  let detected: Promise<GatewayVersion> | undefined;
+  const probes = (o?: CallOptions): VersionProbes => ({
+    async reported() {
+      try {
+        return await send({ method: 'GET', path: '/api/version', schema: VersionTextSchema, opts: o });
+      } catch (err) {
+        // The route is behind auth on v1.4 and missing or odd elsewhere: the probes decide then.
+        if (err instanceof ApiError && ['http', 'absent', 'bad-response', 'not-bifrost'].includes(err.kind)) return undefined;
+        throw err;
+      }
+    },
+    providers: async () => lastList ?? listProviders(o),
+    async keysOf(name) {
+      try {
+        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o })).keys;
+      } catch (err) {
+        if (err instanceof ApiError && err.kind === 'absent') return 'absent';
+        if (err instanceof ApiError && err.isNotFound) return [];
+        throw err;
+      }
+    },
+    async authStatus() {
+      try {
+        return await send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+      } catch {
+        return undefined;
+      }
+    },
+  });
+
   return {
     baseUrl,
-    async listProviders(o) {
-      const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
-      list.providers.forEach(notice);
-      return list.providers;
-    },
+    listProviders,
     async getProvider(name, o) {
-      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o }));
+      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
+    },
+    version(o) {
+      detected ??= detectVersion(probes(o)).then(
+        (v) => {
+          // The stop-gap write guard learns the line too, before any provider was read.
+          if (v.line === 'v1.4') keysInsideProviders = true;
+          return v;
+        },
+        (err: unknown) => {
+          detected = undefined;
+          throw err;
+        },
+      );
+      return detected;
     },
     async updateProvider(name, body: UpdateBody, o) {
       return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
