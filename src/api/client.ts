@@ -181,7 +181,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
     if (!call.schema) return undefined as T;
     let json: unknown;
-    let isJson = !/text\/html/i.test(contentType);
+    let isJson = true;
     try {
       json = JSON.parse(text);
     } catch {

@@ -138,16 +138,17 @@ export function badResponseError(status: number, problem: string, ctx: RequestCo
   return make('bad-response', `${prefix}: ${problem}${write ? '; reload to see the saved state' : ''}`, ctx, status);
 }
 
-/** What a reply body is, in words: an HTML page, JSON, text, or nothing. */
+/** What a reply body is, in words: an HTML page, an error's message, JSON, text, or nothing. */
 function bodyKind(bodyText: string, contentType: string): string {
   const t = bodyText.trim();
-  if (t === '') return 'an empty body';
-  if (/html/i.test(contentType) || t.startsWith('<')) return 'an HTML page';
+  if (t === '') return 'with an empty body';
+  if (/html/i.test(contentType) || t.startsWith('<')) return 'with an HTML page';
+  if (isErrorEnvelope(t)) return `(${errorDetail(t)})`;
   try {
     JSON.parse(t);
-    return 'JSON that is not the Bifrost shape';
+    return 'with JSON of another shape';
   } catch {
-    return 'text that is not JSON';
+    return 'with text that is not JSON';
   }
 }
 
@@ -159,7 +160,7 @@ function bodyKind(bodyText: string, contentType: string): string {
 export function notBifrostError(status: number, bodyText: string, contentType: string, ctx: RequestContext): ApiError {
   return make(
     'not-bifrost',
-    `${ctx.origin} is not a Bifrost management API: ${ctx.method} ${ctx.path} answered ${status} with ${bodyKind(bodyText, contentType)}; check the URL (the gateway's address, without /api)`,
+    `${ctx.origin} is not a Bifrost management API: ${ctx.method} ${ctx.path} answered ${status} ${bodyKind(bodyText, contentType)}; check the URL (the gateway's address, without /api)`,
     ctx,
     status,
   );
