@@ -32,11 +32,13 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** The gateway refused the credentials (or the setup token, or a v2 gate): an HTTP 401/403 from the gateway. */
   get isAuth(): boolean {
-    return this.status === 401 || this.status === 403;
+    return this.kind === 'http' && (this.status === 401 || this.status === 403);
   }
+  /** The gateway answered 404 for what was asked (not a web server that is not Bifrost). */
   get isNotFound(): boolean {
-    return this.status === 404;
+    return this.kind === 'http' && this.status === 404;
   }
 }
 

@@ -43,9 +43,10 @@ type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 /**
  * A route every Bifrost version serves, so a strange answer there means the URL is not a Bifrost
- * management API: `collection` (the provider list: any 404 says so) or `item` (one provider: a 404
- * without the Bifrost error envelope says so). Other routes may be absent on a version: a non-JSON
- * 2xx there is "route not present".
+ * management API: `collection` (the provider list: any 404 says so) or `item` (one provider). Other
+ * routes may be absent on a version: a non-JSON 2xx there is "route not present". On any route, a
+ * GET answered 404 or 405 without the Bifrost error envelope is not Bifrost (its dashboard answers
+ * every GET no route serves with 200).
  */
 type RouteKind = 'collection' | 'item';
 
@@ -65,6 +66,9 @@ interface Call<T> {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const IS_PROVIDER_LIST = (json: unknown): boolean => isRecord(json) && 'providers' in json;
 const IS_PROVIDER = (json: unknown): boolean => isRecord(json) && typeof json.name === 'string';
+const IS_AUTH_STATUS = (json: unknown): boolean => isRecord(json) && 'is_auth_enabled' in json;
+const IS_KEY_LIST = (json: unknown): boolean => isRecord(json) && 'keys' in json;
+const IS_KEY = (json: unknown): boolean => isRecord(json) && typeof json.id === 'string';
 
 function contentTypeOf(res: Dispatcher.ResponseData): string {
   const v = res.headers['content-type'];
@@ -174,7 +178,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     const read = call.method === 'GET';
     if (res.statusCode < 200 || res.statusCode >= 300) {
       const missing = res.statusCode === 404 || res.statusCode === 405;
-      if (read && missing && (call.route === 'collection' || (call.route === 'item' && !isErrorEnvelope(text)))) {
+      if (read && missing && (call.route === 'collection' || !isErrorEnvelope(text))) {
         throw notBifrostError(res.statusCode, text, contentType, ctx);
       }
       throw httpError(res.statusCode, text, ctx);
@@ -256,6 +260,20 @@ export function createClient(opts: ClientOptions): GatewayClient {
     return list.providers;
   };
 
+  /**
+   * A read whose route this gateway lacks: a Bifrost of an older line, or a web site that is not
+   * Bifrost at all. Only then, the provider list (which every version serves) tells which.
+   */
+  const orNotBifrost = async <T>(read: Promise<T>, o?: CallOptions): Promise<T> => {
+    try {
+      return await read;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind !== 'absent') throw err;
+      await listProviders(o);
+      throw err;
+    }
+  };
+
   /** The last provider list read, so detection's probes need not read it again. */
   let lastList: Provider[] | undefined;
   /** Detection runs once per client; a failed one is forgotten, so the next call tries again. */
@@ -273,7 +291,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     providers: async () => lastList ?? listProviders(o),
     async keysOf(name) {
       try {
-        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o })).keys;
+        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
       } catch (err) {
         if (err instanceof ApiError && err.kind === 'absent') return 'absent';
         if (err instanceof ApiError && err.isNotFound) return [];
@@ -320,11 +338,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
       await send({ method: 'DELETE', path: providerPath(name), opts: o });
     },
     async listKeys(name, o) {
-      const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o });
+      const list = await orNotBifrost(send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, identify: IS_KEY_LIST, opts: o }), o);
       return list.keys;
     },
     getKey(name, id, o) {
-      return send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+      return orNotBifrost(send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, identify: IS_KEY, opts: o }), o);
     },
     createKey(name, body, o) {
       return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: KeySchema, opts: o });
@@ -336,10 +354,10 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
     },
     listAllKeys(o) {
-      return send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o });
+      return orNotBifrost(send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o }), o);
     },
     authStatus(o) {
-      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, route: 'item', identify: IS_AUTH_STATUS, opts: o });
     },
     async close() {
       await dispatcher?.close().catch(() => undefined);

@@ -168,7 +168,7 @@ export function notBifrostError(status: number, bodyText: string, contentType: s
 
 /** `ApiError` for a read of a route this gateway does not have (a non-JSON 2xx: the dashboard answers every unknown GET). */
 export function absentRouteError(status: number, ctx: RequestContext): ApiError {
-  return make('absent', `this gateway has no ${ctx.method} ${ctx.path} (it answered ${status} with a page, not JSON): its Bifrost version lacks the route`, ctx, status);
+  return make('absent', `this gateway has no ${ctx.method} ${ctx.path}: it answered ${status} with a page, not JSON (a Bifrost version without that route)`, ctx, status);
 }
 
 /** True when a body is the error envelope every Bifrost handler sends (CONTRACT.md §3). */

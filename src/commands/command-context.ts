@@ -84,7 +84,7 @@ export class Ctx {
     readonly args: string[],
     readonly deps: ProvidersDeps,
   ) {
-    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY]) if (typeof s === 'string' && s) this.secrets.push(s);
+    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY, flags['setup-token'], io.env.BIFROST_SETUP_TOKEN]) if (typeof s === 'string' && s) this.secrets.push(s);
   }
 
   get json(): boolean {
@@ -129,6 +129,7 @@ export class Ctx {
     const target = await resolveTarget(targetFlags(this.flags), this.io.env, { store: this.deps.store });
     this.target = target;
     if (target.connection.secret) this.secrets.push(target.connection.secret);
+    if (target.connection.setupToken) this.secrets.push(target.connection.setupToken);
     return target;
   }
 

@@ -25,6 +25,11 @@ Options for add and edit:
   --password-stdin           same, for the Basic password
   --api-key-env NAME         read the key from $NAME at each run (nothing stored)
   --api-key-command CMD      run CMD with /bin/sh at each run; its stdout is the key
+  --setup-token-stdin        a setup token (sent as X-Bifrost-Setup-Token, for a v2.2.6
+                             gateway locked until setup), read from stdin
+  --setup-token-env NAME     the setup token from $NAME at each run
+  --setup-token-command CMD  the setup token from CMD's stdout at each run
+  --no-setup-token           stop sending a setup token
   --ca-file PATH             PEM of a CA to trust ('' clears)
   --insecure | --no-insecure skip TLS verification (dangerous) / verify again
   --timeout MS               per-request timeout in milliseconds ('' clears)
@@ -39,8 +44,9 @@ Other options:
   -y, --yes                  do not ask before removing
   -h, --help                 this help
 
-Keys are never accepted as arguments (shell history, ps). Listings show only
-where a key comes from: stored, env $NAME, or command "...".
+Keys and setup tokens are never accepted as arguments (shell history, ps).
+Listings show only where one comes from: stored, env $NAME, or command "...".
+"profiles test" also names the gateway's Bifrost version.
 
 Examples:
   printf '%s\\n' "$KEY" | bifrost-tui profiles add prod --url https://gw.example.com \\

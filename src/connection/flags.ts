@@ -5,7 +5,9 @@ export const CONNECTION_OPTIONS = {
   profile: { type: 'string' },
   url: { type: 'string' },
   'api-key': { type: 'string' },
+  'setup-token': { type: 'string' },
   demo: { type: 'boolean' },
+  'gateway-version': { type: 'string' },
   timeout: { type: 'string' },
   'no-color': { type: 'boolean' },
 } as const;
@@ -13,5 +15,8 @@ export const CONNECTION_OPTIONS = {
 /** The target flags out of parsed option values. */
 export function targetFlags(values: Readonly<Record<string, unknown>>): TargetFlags {
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
-  return { url: str('url'), apiKey: str('api-key'), profile: str('profile'), timeout: str('timeout'), demo: values.demo === true };
+  return {
+    url: str('url'), apiKey: str('api-key'), setupToken: str('setup-token'), profile: str('profile'), timeout: str('timeout'),
+    demo: values.demo === true, gatewayVersion: str('gateway-version'),
+  };
 }

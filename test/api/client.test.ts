@@ -193,8 +193,8 @@ describe('HTTP errors', () => {
   });
 
   it('non-JSON error body: first line of the raw text', async () => {
-    gw.addFault({ path: '/api/providers/openai/keys', status: 404, rawBody: '404 page not found\n<pre>router detail</pre>\n' });
-    const e = await failure(client.listKeys('openai'));
+    gw.addFault({ method: 'DELETE', path: '/api/providers/openai/keys/k-1', status: 404, rawBody: '404 page not found\n<pre>router detail</pre>\n' });
+    const e = await failure(client.deleteKey('openai', 'k-1'));
     expect(e).toMatchObject({ kind: 'http', status: 404 });
     expect(e.message).toBe('404 Not Found: 404 page not found');
   });
@@ -217,7 +217,7 @@ describe('HTTP errors', () => {
     gw.addFault({ path: '/api/providers/openai/keys', status: 200, rawBody: '<!doctype html><html>dashboard</html>' });
     const e = await failure(client.listKeys('openai'));
     expect(e).toMatchObject({ kind: 'absent', status: 200 });
-    expect(e.message).toBe('this gateway has no GET /api/providers/openai/keys (it answered 200 with a page, not JSON): its Bifrost version lacks the route');
+    expect(e.message).toBe('this gateway has no GET /api/providers/openai/keys: it answered 200 with a page, not JSON (a Bifrost version without that route)');
   });
 });
 
