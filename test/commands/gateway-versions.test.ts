@@ -207,3 +207,21 @@ describe('a URL that is not a Bifrost management API', () => {
     }
   });
 });
+
+describe('the v2 admin-session gates (dashboard auth off)', () => {
+  it('set: one line naming the fields, exit 4, nothing stored; a key endpoint the same', async () => {
+    const gw = await startDemoGateway({ version: '2.2', authBypassed: true });
+    try {
+      const r = await run(runProvidersCommand, ['set', 'groq', 'proxy_config.url=http://other-proxy.example.com:3128', '--yes', '--url', gw.url]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toBe('bifrost-tui: 403 Forbidden: changing proxy_config.url needs an authenticated admin session (the gateway\'s dashboard auth is off): turn dashboard authentication on and connect as an admin\n');
+      expect((gw.storedProvider('groq')?.proxy_config as Record<string, { ref?: string }>).url?.ref).toBe('env.GROQ_PROXY_URL');
+      const key = await run(runKeysCommand, ['set', 'azure', 'azure-eastus', 'azure_key_config.endpoint=env.AZURE_OTHER_ENDPOINT', '--yes', '--url', gw.url]);
+      expect(key.code).toBe(4);
+      expect(key.stderr).toMatch(/changing azure_key_config\.endpoint needs an authenticated admin session/);
+      expect(key.stderr.trimEnd().split('\n')).toHaveLength(1);
+    } finally {
+      await gw.close();
+    }
+  });
+});

@@ -27,7 +27,7 @@ export function gateFields(message: string): string[] | undefined {
 /** The one line for a gate 403: which fields, why, and what to do. */
 export function gateMessage(fields: readonly string[]): string {
   const what = fields.length > 0 ? `changing ${fields.join(', ')}` : 'this change';
-  return `${what} needs an authenticated admin session, and the gateway's dashboard auth is off: enable dashboard authentication on the gateway and connect with an admin login (basic auth); nothing was changed`;
+  return `${what} needs an authenticated admin session (the gateway's dashboard auth is off): turn dashboard authentication on and connect as an admin`;
 }
 
 /** Whether a 401/403 text is about the v2.2.6 setup lock rather than credentials. */
