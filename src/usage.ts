@@ -3,7 +3,8 @@ export const USAGE = `bifrost-tui: edit a Bifrost gateway's provider configurati
 
 Usage:
   bifrost-tui [--profile NAME | --url URL] [--no-color]      key: BIFROST_API_KEY or a profile
-  bifrost-tui --demo                      start an embedded demo gateway and open it
+  bifrost-tui --demo [--gateway-version V] start an embedded demo gateway and open it (plays
+                                          Bifrost 1.4, 1.5, 1.6 or 2.2; default 2.2)
   bifrost-tui providers <command> ...     scripts: list, get, export, diff, apply, set, history, restore
   bifrost-tui keys <command> ...          a provider's API keys: list, get, add, set, rotate, enable, disable, remove, history, restore
   bifrost-tui profiles <command> ...      list, show, add, edit, remove, use, test
@@ -15,6 +16,8 @@ Options:
   --api-key KEY      management API key, sent as Bearer; it is hidden from ps at start, but shell history
                      keeps it: the safe ways are env BIFROST_API_KEY, a profile (profiles add --api-key-stdin,
                      --api-key-env, --api-key-command) or the key prompt
+  --setup-token TOK  the setup token of a v2.2.6 gateway locked until setup (sent as X-Bifrost-Setup-Token;
+                     env BIFROST_SETUP_TOKEN, or a profile: profiles add --setup-token-env/-stdin/-command)
   --profile NAME     use a stored profile (env BIFROST_PROFILE)
   --demo             connect to an embedded demo gateway on 127.0.0.1
   --timeout MS       request timeout for reads (writes wait at least 30 s)

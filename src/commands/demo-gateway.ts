@@ -1,6 +1,6 @@
 /** `bifrost-tui demo-gateway`: run the demo gateway until SIGINT/SIGTERM. */
 import { parseArgs } from 'node:util';
-import { startDemoGateway } from '../demo-gateway/index.js';
+import { DEMO_VERSIONS, NEWEST_DEMO_VERSION, demoVersionOf, startDemoGateway } from '../demo-gateway/index.js';
 import type { DemoAuth } from '../demo-gateway/types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
@@ -18,6 +18,15 @@ Options:
   --basic USER:PASS   require Basic auth (and allow POST /api/session/login)
   --providers N       add N generated providers bench-00001... (load tests)
   --save-delay MS     simulated model-discovery delay on PUT/POST (default 0)
+  --gateway-version V the Bifrost line to play: ${DEMO_VERSIONS.join(', ')} (default ${NEWEST_DEMO_VERSION});
+                      1.4 keeps keys inside providers, 1.5 has key routes and
+                      {value, env_var, from_env} secrets, 1.6 {value, ref, type},
+                      2.2 keeps omitted blocks and patches keys
+  --reported-version T what GET /api/version answers instead (e.g. v1.0.0, a dev
+                      build the client must probe)
+  --auth-bypassed     2.2: dashboard auth is off, so base URL, proxy, TLS and key
+                      endpoint changes answer 403 (an admin session is needed)
+  --setup-token T     2.2: locked until setup; /api calls need X-Bifrost-Setup-Token T
   -h, --help          show this help
 
 Test-only routes: POST /__demo/faults with a DemoFault JSON (e.g.
@@ -74,6 +83,10 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
         basic: { type: 'string' },
         providers: { type: 'string' },
         'save-delay': { type: 'string' },
+        'gateway-version': { type: 'string' },
+        'reported-version': { type: 'string' },
+        'auth-bypassed': { type: 'boolean' },
+        'setup-token': { type: 'string' },
         // Accepted like on every subcommand; this command is the demo gateway already.
         demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -85,7 +98,18 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
     }
     const port = nonNegativeInt('port', values.port, 0);
     if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+    const versionText = values['gateway-version'];
+    const version = versionText === undefined ? NEWEST_DEMO_VERSION : demoVersionOf(versionText);
+    if (!version) throw new Error(`--gateway-version must be one of ${DEMO_VERSIONS.join(', ')}, got "${versionText}"`);
+    if ((values['auth-bypassed'] || values['setup-token'] !== undefined) && version !== '2.2') {
+      throw new Error('--auth-bypassed and --setup-token play v2.2 behaviours: use them with --gateway-version 2.2');
+    }
+    if (values['setup-token'] === '') throw new Error('--setup-token must not be empty');
     opts = {
+      version,
+      ...(values['reported-version'] !== undefined ? { reportedVersion: values['reported-version'] } : {}),
+      authBypassed: values['auth-bypassed'] === true,
+      ...(values['setup-token'] !== undefined ? { setupToken: values['setup-token'] } : {}),
       port,
       host: values.host ?? '127.0.0.1',
       auth: parseAuth(values['api-key'], values.basic),
@@ -103,7 +127,7 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
     io.stderr.write(`bifrost-tui demo-gateway: cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}\n`);
     return EXIT.gateway;
   }
-  io.stdout.write(`demo gateway listening on ${gateway.url}\n`);
+  io.stdout.write(`demo gateway (Bifrost ${gateway.version}) listening on ${gateway.url}\n`);
   await untilStopped(signal);
   await gateway.close();
   return EXIT.ok;

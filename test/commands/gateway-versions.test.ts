@@ -225,3 +225,18 @@ describe('the v2 admin-session gates (dashboard auth off)', () => {
     }
   });
 });
+
+describe('--demo --gateway-version', () => {
+  it('plays that line for any command; without --demo it is a usage error', async () => {
+    const v14 = await run(runProvidersCommand, ['get', 'openai', '--demo', '--gateway-version', '1.4', '--json']);
+    expect(v14.code, v14.stderr).toBe(0);
+    expect(JSON.parse(v14.stdout).keys).toHaveLength(2);
+    const v22 = await run(runProvidersCommand, ['get', 'openai', '--demo', '--json']);
+    expect(JSON.parse(v22.stdout)).toMatchObject({ ignore_provider_cost: false });
+    expect(JSON.parse(v22.stdout).keys).toBeUndefined();
+    const alone = await run(runProvidersCommand, ['list', '--gateway-version', '1.4', '--url', 'http://127.0.0.1:1']);
+    expect([alone.code, alone.stderr]).toEqual([2, 'bifrost-tui: --gateway-version picks the version the embedded demo gateway plays: use it with --demo (see --help)\n']);
+    const bad = await run(runProvidersCommand, ['list', '--demo', '--gateway-version', '9']);
+    expect(bad.code).toBe(2);
+  });
+});

@@ -59,7 +59,7 @@ describeEachVersion('reading a gateway', (version) => {
 
   it('shows the version in the header once the list is there; a provider opens', async () => {
     const app = render(<App services={fakeServices(client)} mono size={{ columns: 120, rows: 30 }} />);
-    await waitFor(() => expect(app.lastFrame()).toContain(`· gateway ${REPORTED[version]}`));
+    await waitFor(() => expect(app.lastFrame()).toContain(`· gateway ${REPORTED[version]} · auth none`));
     expect(app.lastFrame()).toMatch(/azure\s+built-in\s+✖ error/);
     const urls = gw.requests.map((r) => r.url);
     expect(urls.indexOf('/api/version')).toBeGreaterThan(urls.indexOf('/api/providers'));

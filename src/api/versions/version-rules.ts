@@ -66,6 +66,10 @@ export interface VersionRules {
   readonly aliases: 'absent' | 'strings' | 'strings-or-objects';
   /** Per provider type: a key config GET drops, so echoing the keys would lose it (v1.4 `huggingface_key_config`, §5.1, §6). */
   readonly keyConfigsLostOnEcho: Readonly<Record<string, string>>;
+  /** Key secret fields GET shows plain unless they come from a reference (v2: endpoints, regions, URLs; §5.1). */
+  readonly plainKeyFields: readonly string[];
+  /** What GET shows for a `network_config` that is not stored (§2); a field absent here has no server default. */
+  readonly networkDefaults: Readonly<Record<string, number>>;
   /** HTTP status of a duplicate key name (§5.2). */
   readonly duplicateKeyNameStatus: 409 | 500;
   /** Routes, and whether `/api/version` needs auth (§1, §5.0). */
@@ -81,6 +85,18 @@ const READ_ONLY_V14 = ['name', 'provider_status', 'status', 'description', 'conf
 const READ_ONLY = [...READ_ONLY_V14, 'keys'] as const;
 
 const DUPLICATE_409 = 'API key names must be unique across providers';
+
+const OLDER_NETWORK_DEFAULTS = {
+  default_request_timeout_in_seconds: 30, retry_backoff_initial: 500, retry_backoff_max: 5000, stream_idle_timeout_in_seconds: 60, max_conns_per_host: 5000,
+} as const;
+const NEWER_NETWORK_DEFAULTS = {
+  default_request_timeout_in_seconds: 300, retry_backoff_initial: 500, retry_backoff_max: 5000, stream_idle_timeout_in_seconds: 120,
+  keep_alive_timeout_in_seconds: 30, max_conns_per_host: 5000,
+} as const;
+const V2_PLAIN_KEY_FIELDS = [
+  'azure_key_config.endpoint', 'vertex_key_config.region', 'bedrock_key_config.region', 'bedrock_mantle_key_config.region',
+  'vllm_key_config.url', 'ollama_key_config.url', 'sgl_key_config.url', 'databricks_key_config.workspace_url', 'bedrock_key_config.project_id',
+] as const;
 const GATE = 'requires an authenticated admin session';
 
 const PROVIDER_GATE_FIELDS = [
@@ -114,6 +130,8 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keyPut: 'none',
     aliases: 'absent',
     keyConfigsLostOnEcho: { huggingface: 'huggingface_key_config' },
+    plainKeyFields: [],
+    networkDefaults: OLDER_NETWORK_DEFAULTS,
     duplicateKeyNameStatus: 500,
     routes: { keyRoutes: false, refreshModels: false, versionNeedsAuth: true },
     setupToken: false,
@@ -134,6 +152,8 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keyPut: 'full-replace',
     aliases: 'strings',
     keyConfigsLostOnEcho: {},
+    plainKeyFields: [],
+    networkDefaults: OLDER_NETWORK_DEFAULTS,
     duplicateKeyNameStatus: 500,
     routes: { keyRoutes: true, refreshModels: false, versionNeedsAuth: false },
     setupToken: false,
@@ -154,6 +174,9 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keyPut: 'full-replace',
     aliases: 'strings-or-objects',
     keyConfigsLostOnEcho: {},
+    plainKeyFields: [],
+    // The v1.6 defaults are [unconfirmed] (§9): the older core's are taken.
+    networkDefaults: OLDER_NETWORK_DEFAULTS,
     duplicateKeyNameStatus: 409,
     routes: { keyRoutes: true, refreshModels: false, versionNeedsAuth: false },
     setupToken: false,
@@ -181,6 +204,8 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keyPut: 'full-replace',
     aliases: 'strings-or-objects',
     keyConfigsLostOnEcho: {},
+    plainKeyFields: V2_PLAIN_KEY_FIELDS,
+    networkDefaults: NEWER_NETWORK_DEFAULTS,
     duplicateKeyNameStatus: 409,
     routes: { keyRoutes: true, refreshModels: true, versionNeedsAuth: false },
     // Where the gates start inside v2 is [unconfirmed]: a v2 gateway may have them.

@@ -24,7 +24,8 @@ export function Header({ connection, width, right = '', rightShort = '', crumb }
   const labelText = label ? ` ${printable(label)} ` : '';
   const ro = connection.readOnly ? ' [read-only]' : '';
   const version = useGatewayVersionText(connection.gatewayKey);
-  const left = ` ${hideUrlUserinfo(connection.url)} · auth ${connection.authMode}${version ? ` · gateway ${version}` : ''}`;
+  // The version before the auth mode: on a narrow terminal the end of this part is cut first.
+  const left = ` ${hideUrlUserinfo(connection.url)}${version ? ` · gateway ${version}` : ''} · auth ${connection.authMode}`;
   // The read-only marker is never cut: it is what stops a save on the wrong gateway.
   const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0) + ro.length;
   const room = Math.max(0, width - used - 1);

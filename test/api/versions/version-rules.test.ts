@@ -76,6 +76,14 @@ describe('the rules of each line', () => {
     expect(rulesFor(reported('v1.4.23')).optionalBlocks).toEqual(['proxy_config', 'pricing_overrides', 'openai_config']);
   });
 
+  it('server defaults and plain key fields: 30 s and 60 s idle on the older core, 300 s, 120 s and keep-alive on v2; v2 shows endpoints plain', () => {
+    expect(rulesFor(reported('v1.4.23')).networkDefaults).toMatchObject({ default_request_timeout_in_seconds: 30, stream_idle_timeout_in_seconds: 60 });
+    expect(rulesFor(reported('v1.5.2')).networkDefaults.keep_alive_timeout_in_seconds).toBeUndefined();
+    expect(rulesFor(reported('v2.2.6')).networkDefaults).toMatchObject({ default_request_timeout_in_seconds: 300, keep_alive_timeout_in_seconds: 30 });
+    expect(rulesFor(reported('v2.2.6')).plainKeyFields).toContain('azure_key_config.endpoint');
+    expect(rulesFor(reported('v1.6.4')).plainKeyFields).toEqual([]);
+  });
+
   it('a probed version (no release) gets the line\'s base rules: the safe side', () => {
     expect(rulesFor({ line: 'v2', via: 'probed' })).toBe(LINE_RULES.v2);
     expect(rulesFor({ line: 'v2', via: 'probed' }).keyPut).toBe('full-replace');
