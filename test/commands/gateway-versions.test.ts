@@ -240,3 +240,17 @@ describe('--demo --gateway-version', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('keys on v1.4 (keys live inside providers)', () => {
+  it('keys list says the gateway has no key routes, exit 7, and nothing is written', async () => {
+    const gw = await startDemoGateway({ version: '1.4' });
+    try {
+      const list = await run(runKeysCommand, ['list', 'openai', '--url', gw.url]);
+      expect([list.code, list.stderr]).toEqual([7, 'bifrost-tui: this gateway has no GET /api/providers/openai/keys: it answered 200 with a page, not JSON (a Bifrost version without that route)\n']);
+      expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect((gw.storedProvider('openai')?.keys as unknown[]).length).toBe(2);
+    } finally {
+      await gw.close();
+    }
+  });
+});
