@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { type CommandIO } from './commands/types.js';
 import { EXIT } from './state/exit-codes.js';
-import { VERSION } from './version.js';
+import { versionLine } from './version.js';
 import { USAGE } from './usage.js';
 import { printable } from './state/printable.js';
 import { CONNECTION_OPTIONS, targetFlags } from './connection/flags.js';
@@ -72,7 +72,7 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     return EXIT.ok;
   }
   if (flags.version) {
-    io.stdout.write(`bifrost-tui ${VERSION}\n`);
+    io.stdout.write(`${versionLine()}\n`);
     return EXIT.ok;
   }
   if (!io.isTTY) {

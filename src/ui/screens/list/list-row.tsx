@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { Text } from 'ink';
 import type { ListRow } from '../../../state/list/list-reducer.js';
 import { baseUrlText, concurrencyText, noteBadge, statusBadge } from '../../../state/list/badges.js';
-import { providerKind } from '../../../state/provider-catalog.js';
+import { providerKind } from '../../../state/provider/provider-catalog.js';
 import { paint, useTheme, type RoleStyle } from '../../theme.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';

@@ -1,0 +1,118 @@
+/**
+ * The plan of one complete-provider write, pure: a body from elsewhere
+ * (another gateway, a file) made safe for the target (`portableBody`), the
+ * edits that make the target match it, the changes, and why it may not be
+ * written. `providers apply -f DIR`, `fleet push` and the fleet screen's
+ * direct push all plan with `planWrite`; the write itself (re-read,
+ * backup, PUT/POST) is an effect at the edges.
+ */
+import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js';
+import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
+import { checkEdits } from '../provider/check-edits.js';
+import { diffObjects, type DiffEntry } from '../provider/diff.js';
+import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
+import { jsonEqual } from '../provider/same-value.js';
+import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
+
+/** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
+export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Blocks the gateway keeps as stored when a PUT omits them (CONTRACT §4.3): clearing one takes `null`. */
+const KEPT_WHEN_OMITTED: ReadonlySet<string> = new Set(['proxy_config', 'openai_config', 'prompt_cache']);
+
+/** Edits that make the writable fields of `original` exactly those of `target`. */
+export function replaceEdits(original: Provider | Record<string, unknown>, target: Record<string, unknown>): Edit[] {
+  const skip = new Set<string>(READ_ONLY_FIELDS);
+  const edits: Edit[] = [];
+  for (const k of Object.keys(original)) {
+    if (skip.has(k) || k in target) continue;
+    edits.push(KEPT_WHEN_OMITTED.has(k) ? { path: [k], value: null } : { path: [k], remove: true });
+  }
+  for (const [k, v] of Object.entries(target)) {
+    if (!skip.has(k) && !(k in original && jsonEqual((original as Record<string, unknown>)[k], v))) edits.push({ path: [k], value: v });
+  }
+  return edits;
+}
+
+/**
+ * Paths where `edits` would send a redacted value that differs from the
+ * gateway's current one (it would be stored as the secret).
+ */
+export function staleMasks(original: Provider | Record<string, unknown>, edits: readonly Edit[]): string[] {
+  return edits.flatMap((e) => (e.remove ? [] : staleMaskPaths(original, e.value, e.path)));
+}
+
+/**
+ * A provider body from elsewhere (another gateway, a directory) made safe to
+ * send to a gateway whose copy is `target` (undefined: not configured there):
+ * - a redacted literal that is not the target's current mask is replaced by
+ *   the target's own value (or left out) and reported in `notCopied`: the
+ *   target would store the mask as the secret;
+ * - a reference (`env.NAME`, `vault.…`) is sent as a reference, in the shape
+ *   the target can resolve (`buildEnvVar`), unless the target already has it.
+ */
+export function portableBody(target: Provider | undefined, desired: Record<string, unknown>): { body: Record<string, unknown>; notCopied: string[] } {
+  const base = target ?? ({ name: '' } as Provider);
+  const refs = structuredClone(desired);
+  const walk = (path: string[], v: unknown, set: (next: unknown) => void): void => {
+    if (isEnvVarObject(v)) {
+      const ref = envVarRef(v);
+      const current = getAtPath(base, path);
+      if (ref === undefined || jsonEqual(current, v)) return;
+      set(envVarRef(current) === ref ? structuredClone(current) : buildEnvVar(current, ref));
+    } else if (isPlainObject(v)) {
+      for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => (v[k] = next));
+    }
+  };
+  // References first, so their (masked) resolved values are not taken for plain secrets.
+  for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => (refs[k] = next));
+  const { body, kept } = keepCurrentSecrets(base, refs);
+  return { body, notCopied: kept };
+}
+
+/** The complete body for `edits` over `fetched`, and the changes it makes. */
+export function planChanges(fetched: Provider, edits: readonly Edit[]): { body: Record<string, unknown>; changes: DiffEntry[] } {
+  const body = buildUpdateBody(fetched, edits);
+  return { body, changes: diffObjects(buildUpdateBody(fetched, []), body) };
+}
+
+/** One planned write of a complete provider. */
+export interface PlannedWrite {
+  name: string;
+  action: 'create' | 'update' | 'delete' | 'none';
+  /** The gateway's copy when planned (absent for a create): each write re-reads and compares. */
+  fetched?: Provider;
+  /** The complete body to send (create/update). */
+  body?: Record<string, unknown>;
+  changes: DiffEntry[];
+  /** Secret paths left as the gateway has them. */
+  notCopied: string[];
+  /** Why this provider is not written (validation). */
+  errors: string[];
+}
+
+/** What a provider about to be created is checked against: its kind (fixed at creation) and nothing else. */
+function creationBase(name: string, desired: Record<string, unknown>): Provider {
+  const cpc = desired.custom_provider_config as Record<string, unknown> | undefined;
+  const kind = cpc && typeof cpc === 'object' && 'base_provider_type' in cpc ? { custom_provider_config: { base_provider_type: cpc.base_provider_type } } : {};
+  return { name, ...kind } as Provider;
+}
+
+/** The write making `name` on the target (`fetched`; undefined: not configured there) hold the writable fields `desired`. */
+export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined): PlannedWrite {
+  const { body: portable, notCopied } = portableBody(fetched, desired);
+  const original = fetched ?? creationBase(name, portable);
+  const edits: Edit[] = replaceEdits(original, portable);
+  const planned = planChanges(original, edits);
+  const { body } = planned;
+  // A new provider lists every field it sets.
+  const changes = fetched ? planned.changes : diffObjects(undefined, body);
+  const { errors } = checkEdits(original, edits);
+  for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
+  const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
+  return { name, action, fetched, body, changes, notCopied, errors: [...new Set(errors)] };
+}
