@@ -13,17 +13,8 @@ import { ApiError } from './api-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
-import {
-  abortedError,
-  absentRouteError,
-  badResponseError,
-  httpError,
-  isErrorEnvelope,
-  notBifrostError,
-  timeoutError,
-  transportError,
-  type RequestContext,
-} from './transport-errors.js';
+import { abortedError, badResponseError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
+import { errorReply, IS_AUTH_STATUS, IS_KEY, IS_KEY_LIST, IS_PROVIDER, IS_PROVIDER_LIST, jsonOf, type RouteExpectation } from './bifrost-routes.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
 import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, VersionTextSchema, type Provider, type UpdateBody } from './wire.js';
 import { detectVersion, type VersionProbes } from './versions/detect.js';
@@ -41,34 +32,15 @@ const RETRY_KINDS = new Set(['refused', 'network']);
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
-/**
- * A route every Bifrost version serves, so a strange answer there means the URL is not a Bifrost
- * management API: `collection` (the provider list: any 404 says so) or `item` (one provider). Other
- * routes may be absent on a version: a non-JSON 2xx there is "route not present". On any route, a
- * GET answered 404 or 405 without the Bifrost error envelope is not Bifrost (its dashboard answers
- * every GET no route serves with 200).
- */
-type RouteKind = 'collection' | 'item';
-
-interface Call<T> {
+/** One call; `route`/`identify` say what a Bifrost gateway answers there (bifrost-routes.ts). */
+interface Call<T> extends RouteExpectation {
   method: Method;
   path: string;
   body?: unknown;
   /** Schema of a 2xx body; omitted when the body is ignored. */
   schema?: ZodMiniType<T>;
-  /** Set on routes every version serves (see RouteKind). */
-  route?: RouteKind;
-  /** On those routes: whether a parsed 2xx body is this route's object at all (else: not Bifrost). */
-  identify?: (json: unknown) => boolean;
   opts?: CallOptions;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const IS_PROVIDER_LIST = (json: unknown): boolean => isRecord(json) && 'providers' in json;
-const IS_PROVIDER = (json: unknown): boolean => isRecord(json) && typeof json.name === 'string';
-const IS_AUTH_STATUS = (json: unknown): boolean => isRecord(json) && 'is_auth_enabled' in json;
-const IS_KEY_LIST = (json: unknown): boolean => isRecord(json) && 'keys' in json;
-const IS_KEY = (json: unknown): boolean => isRecord(json) && typeof json.id === 'string';
 
 function contentTypeOf(res: Dispatcher.ResponseData): string {
   const v = res.headers['content-type'];
@@ -175,30 +147,9 @@ export function createClient(opts: ClientOptions): GatewayClient {
       throw transportError(err, ctx);
     }
     const contentType = contentTypeOf(res);
-    const read = call.method === 'GET';
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      const missing = res.statusCode === 404 || res.statusCode === 405;
-      if (read && missing && (call.route === 'collection' || !isErrorEnvelope(text))) {
-        throw notBifrostError(res.statusCode, text, contentType, ctx);
-      }
-      throw httpError(res.statusCode, text, ctx);
-    }
+    if (res.statusCode < 200 || res.statusCode >= 300) throw errorReply(res.statusCode, text, contentType, call, ctx);
     if (!call.schema) return undefined as T;
-    let json: unknown;
-    let isJson = true;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      isJson = false;
-    }
-    if (!isJson) {
-      // Never data: a read's non-JSON 2xx is the dashboard answering a route this version lacks (or not Bifrost at all).
-      if (read && call.route) throw notBifrostError(res.statusCode, text, contentType, ctx);
-      if (read) throw absentRouteError(res.statusCode, ctx);
-      throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
-    }
-    if (read && call.identify && !call.identify(json)) throw notBifrostError(res.statusCode, text, contentType, ctx);
-    const parsed = call.schema.safeParse(json);
+    const parsed = call.schema.safeParse(jsonOf(res.statusCode, text, contentType, call, ctx));
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
     return parsed.data;
   }
@@ -253,6 +204,8 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
   }
 
+  /** The last provider list read, so detection's probes need not read it again. */
+  let lastList: Provider[] | undefined;
   const listProviders = async (o?: CallOptions): Promise<Provider[]> => {
     const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, route: 'collection', identify: IS_PROVIDER_LIST, opts: o });
     list.providers.forEach(notice);
@@ -274,8 +227,6 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
   };
 
-  /** The last provider list read, so detection's probes need not read it again. */
-  let lastList: Provider[] | undefined;
   /** Detection runs once per client; a failed one is forgotten, so the next call tries again. */
   let detected: Promise<GatewayVersion> | undefined;
   const probes = (o?: CallOptions): VersionProbes => ({
