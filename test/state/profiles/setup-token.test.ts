@@ -20,7 +20,7 @@ describe('the setup token in the profile form', () => {
   });
 
   it('an env source needs a variable name; switching the source clears what was typed', () => {
-    let s = { ...initialForm('add'), values: { ...initialForm('add').values, name: 'gw', url: 'http://gw:8080', tokenSource: 'env' as const, tokenValue: 'not a name' } };
+    let s: ProfileFormState = { ...initialForm('add'), values: { ...initialForm('add').values, name: 'gw', url: 'http://gw:8080', tokenSource: 'env', tokenValue: 'not a name' } };
     expect(validateProfileForm(s).tokenValue).toBe('not a variable name');
     s = formReducer(focusOn(s, 'tokenSource'), { type: 'cycle', delta: 1 }); // env -> command
     expect(s.values.tokenValue).toBe('');
