@@ -182,7 +182,7 @@ describe('a URL that is not a Bifrost management API', () => {
       const line = `${site.url} is not a Bifrost management API: GET /api/providers`;
       const cases: Array<[Runner, string[]]> = [
         [runProvidersCommand, ['list', '--url', site.url]],
-        [runProvidersCommand, ['export', '--all', '-o', path.join(dir, 'out'), '--url', site.url]],
+        [runProvidersCommand, ['export', '--all', '--output-dir', path.join(dir, 'out'), '--url', site.url]],
         [runKeysCommand, ['list', 'openai', '--url', site.url]],
       ];
       for (const [command, argv] of cases) {
