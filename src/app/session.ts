@@ -108,6 +108,7 @@ function unconnectedClient(): GatewayClient {
     deleteKey: fail,
     listAllKeys: fail,
     authStatus: fail,
+    version: fail,
     close: async () => undefined,
   };
 }

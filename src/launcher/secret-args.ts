@@ -9,11 +9,11 @@ export const SECRET_ARG_WARNING =
   'bifrost-tui: warning: --api-key was visible to other users (ps, /proc) while Node started (about 0.1-0.3 s) and stays in your shell history; prefer BIFROST_API_KEY, a profile (profiles add NAME --api-key-stdin) or the key prompt\n';
 
 /** Command-line options whose value is a secret. */
-const SECRET_OPTIONS = new Set(['--api-key']);
+const SECRET_OPTIONS = new Set(['--api-key', '--setup-token']);
 
 /**
  * The command line with the values of secret options replaced by `***`
- * (`--api-key KEY` and `--api-key=KEY`), or undefined when it holds none.
+ * (`--api-key KEY`, `--api-key=KEY`, the same for `--setup-token`), or undefined when it holds none.
  */
 export function argvWithoutSecrets(argv: readonly string[]): string[] | undefined {
   let found = false;

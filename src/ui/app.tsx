@@ -27,6 +27,7 @@ import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
 import { KeysScreen } from './screens/keys/keys-screen.js';
+import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
 export interface AppProps {
   services: Services;
@@ -80,6 +81,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     paused: () => !shown.current.list || shown.current.overlay || getList().filterEditing,
   });
   const now = useClock(services, 10_000);
+  const versions = useGatewayVersions(services.session, list.loads > 0);
   const setRoute = (r: Route): void => {
     hold();
     setRouteNow(r);
@@ -135,12 +137,14 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   shown.current = { list: route.screen === 'list', overlay: overlay !== null };
   const screen = renderScreen();
   return (
-    <ScreenSize.Provider value={screenSize}>
-      <Box display={overlay === null ? 'flex' : 'none'} flexDirection="column">
-        {screen}
-      </Box>
-      {overlay}
-    </ScreenSize.Provider>
+    <GatewayVersionContext.Provider value={versions}>
+      <ScreenSize.Provider value={screenSize}>
+        <Box display={overlay === null ? 'flex' : 'none'} flexDirection="column">
+          {screen}
+        </Box>
+        {overlay}
+      </ScreenSize.Provider>
+    </GatewayVersionContext.Provider>
   );
 
   function renderScreen() {
