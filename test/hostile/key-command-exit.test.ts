@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession, TMUX_SOCKET } from '../helpers/tmux.js';
 
 let dir: string | undefined;
 let child: ChildProcess | undefined;
@@ -31,7 +31,7 @@ afterEach(() => {
 
 function paneDead(s: TmuxSession): boolean {
   try {
-    return execFileSync('tmux', ['display-message', '-p', '-t', s.name, '#{pane_dead}'], { encoding: 'utf8' }).trim() === '1';
+    return execFileSync('tmux', ['-L', TMUX_SOCKET, 'display-message', '-p', '-t', s.name, '#{pane_dead}'], { encoding: 'utf8' }).trim() === '1';
   } catch {
     return true; // the session is gone with its pane
   }

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession, TMUX_SOCKET } from '../helpers/tmux.js';
 import { appDirs } from '../helpers/temp-dir.js';
 import { startHostileGateway, type HostileGateway } from './hostile-gateway.js';
 
@@ -44,7 +44,7 @@ async function largeGateway(): Promise<HostileGateway> {
 
 /** The app in the pane (the pane runs a shell; the app is its child), polled until it is there. */
 async function appIn(s: TmuxSession): Promise<number> {
-  const shell = execFileSync('tmux', ['display-message', '-p', '-t', s.name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+  const shell = execFileSync('tmux', ['-L', TMUX_SOCKET, 'display-message', '-p', '-t', s.name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
   for (let i = 0; ; i++) {
     try {
       return Number(execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]);

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '../../src/api/wire.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession, TMUX_SOCKET } from '../helpers/tmux.js';
 import { seedHostile } from './hostile-seed.js';
 
 let session: TmuxSession | undefined;
@@ -19,8 +19,8 @@ afterEach(async () => {
 /** True when any tmux paste buffer holds the payload the OSC 52 write carries. */
 function clipboardWritten(): boolean {
   try {
-    const names = execFileSync('tmux', ['list-buffers', '-F', '#{buffer_name}'], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    return names.some((n) => execFileSync('tmux', ['show-buffer', '-b', n], { encoding: 'utf8' }).includes('rm -rf ~'));
+    const names = execFileSync('tmux', ['-L', TMUX_SOCKET, 'list-buffers', '-F', '#{buffer_name}'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    return names.some((n) => execFileSync('tmux', ['-L', TMUX_SOCKET, 'show-buffer', '-b', n], { encoding: 'utf8' }).includes('rm -rf ~'));
   } catch {
     return false;
   }
