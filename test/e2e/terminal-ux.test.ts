@@ -202,6 +202,9 @@ describe('real terminal: operator UX', () => {
       await openProvider(s, 'acme-llm');
       await moveTo(s, /Max retries/);
       s.send('Enter');
+      // The value opens selected (typing replaces it): said in words, not by reverse video alone.
+      await s.waitFor(/› +Max retries\s+2  type to replace/);
+      s.send('End');
       await s.waitFor(/› +Max retries\s+2▏/);
       s.send('Escape', '5');
       await s.waitFor(/^›\s+Base provider type/m);

@@ -6,12 +6,19 @@
  * The cursor moves and deletes by grapheme (what a reader sees as one
  * character): an emoji ZWJ sequence (👩‍💻), a flag, a letter with combining
  * accents are each one step, never split into invisible halves.
+ *
+ * A field opened on a value shows it selected, as a web form or lazygit
+ * does: the first printable key (or paste) replaces it, so typing 9 on
+ * "1000" gives 9, not 10009. Any other key first keeps the value for
+ * editing (the selection goes, then the key acts as usual).
  */
 
 export interface LineEditor {
   readonly text: string;
   /** Cursor position in graphemes, 0..graphemes(text).length. */
   readonly cursor: number;
+  /** The whole text is selected: an insert replaces it. */
+  readonly selected?: true;
 }
 
 const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -38,13 +45,28 @@ export function lineEditor(text: string): LineEditor {
   return { text, cursor: graphemes(text).length };
 }
 
+/** One line: pasted newlines become spaces, other control characters are dropped. */
+function cleanInsert(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+/** An editor on `text` with all of it selected (nothing to select when it is empty). */
+export function selectedLineEditor(text: string): LineEditor {
+  return text === '' ? lineEditor(text) : { text, cursor: graphemes(text).length, selected: true };
+}
+
 export function editLine(ed: LineEditor, op: LineEdit): LineEditor {
+  if (ed.selected) {
+    // Typing replaces the selected value; any other key keeps it and acts on it.
+    if (op.type === 'insert' && cleanInsert(op.text) === '') return ed;
+    const kept: LineEditor = { text: op.type === 'insert' ? '' : ed.text, cursor: op.type === 'insert' ? 0 : ed.cursor };
+    return editLine(kept, op);
+  }
   const chars = graphemes(ed.text);
   const c = Math.min(Math.max(0, ed.cursor), chars.length);
   switch (op.type) {
     case 'insert': {
-      // One line: pasted newlines become spaces, other control characters are dropped.
-      const ins = op.text.replace(/\r\n|\r|\n/g, ' ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+      const ins = cleanInsert(op.text);
       // Counted after joining: a typed ZWJ or accent can join the grapheme before it.
       const left = chars.slice(0, c).join('') + ins;
       return { text: left + chars.slice(c).join(''), cursor: graphemes(left).length };

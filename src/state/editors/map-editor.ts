@@ -3,7 +3,7 @@
  * header overrides, a key's aliases), or over a list of names (a key's model
  * lists: `list`, entries without values). Pure.
  */
-import { editLine, lineEditor, type LineEdit, type LineEditor } from './line-editor.js';
+import { editLine, lineEditor, selectedLineEditor, type LineEdit, type LineEditor } from './line-editor.js';
 
 export interface MapEntry {
   readonly key: string;
@@ -67,9 +67,9 @@ export function mapReducer(m: MapEditorState, a: MapAction): MapEditorState {
       if (!current) return mapReducer(m, { type: 'map-add' });
       if (m.list) return mapReducer(m, { type: 'map-edit-key' });
       if (m.bool) return mapReducer(m, { type: 'map-toggle' });
-      return { ...m, editing: { part: 'value', editor: lineEditor(String(current.value)), index: m.cursor, isNew: false }, error: undefined };
+      return { ...m, editing: { part: 'value', editor: selectedLineEditor(String(current.value)), index: m.cursor, isNew: false }, error: undefined };
     case 'map-edit-key':
-      return current ? { ...m, editing: { part: 'key', editor: lineEditor(current.key), index: m.cursor, isNew: false }, error: undefined } : m;
+      return current ? { ...m, editing: { part: 'key', editor: selectedLineEditor(current.key), index: m.cursor, isNew: false }, error: undefined } : m;
     case 'map-delete':
       if (!current || m.editing) return m;
       return { ...m, entries: m.entries.filter((_, i) => i !== m.cursor), error: undefined };

@@ -16,7 +16,7 @@ import {
 import type { SectionId } from '../provider/types.js';
 import { nextError } from '../provider/validate.js';
 import { flagsReducer, openFlagsGrid, type FlagsAction } from './flags-grid.js';
-import { editLine, lineEditor, type LineEdit } from '../editors/line-editor.js';
+import { editLine, lineEditor, selectedLineEditor, type LineEdit } from '../editors/line-editor.js';
 import { mapReducer, openMapEditor, type MapAction } from '../editors/map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
@@ -100,7 +100,8 @@ function activate(s: FormScreenState): FormScreenState {
     case 'multiline':
       return { ...s, mode: { kind: 'pem', fieldId: d.id, editor: lineEditor('') }, message: undefined };
     default:
-      return { ...s, mode: { kind: 'edit', fieldId: d.id, editor: lineEditor(editText(s.form, d.id)), secret: d.secret ?? false }, message: undefined };
+      // The value opens selected: typing replaces it, cursor keys and Backspace edit it.
+      return { ...s, mode: { kind: 'edit', fieldId: d.id, editor: selectedLineEditor(editText(s.form, d.id)), secret: d.secret ?? false }, message: undefined };
   }
 }
 

@@ -6,7 +6,7 @@
 import { buildKeyBody } from '../../api/key-body.js';
 import type { Edit } from '../../api/update-body.js';
 import type { Key } from '../../api/wire.js';
-import { editLine, lineEditor, type LineEdit, type LineEditor } from '../editors/line-editor.js';
+import { editLine, lineEditor, selectedLineEditor, type LineEdit, type LineEditor } from '../editors/line-editor.js';
 import { parseNumber } from '../provider/parsers.js';
 import { isParseError } from '../provider/types.js';
 import { parseModelList } from '../keys/allow-list.js';
@@ -185,8 +185,9 @@ function fieldEdit(key: Key, d: KeyFieldDescriptor, text: string): Edit | string
   return wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
 }
 
-function prompt(s: KeysScreenState, f: PromptFor, initial = '', draft?: Record<string, unknown>): KeysScreenState {
-  return { ...s, message: undefined, mode: { kind: 'prompt', for: f, editor: lineEditor(initial), ...PROMPTS[f], draft } };
+/** A text prompt; `select`: the initial text is a value to replace (typing replaces it, cursor keys edit it). */
+function prompt(s: KeysScreenState, f: PromptFor, initial = '', draft?: Record<string, unknown>, select = false): KeysScreenState {
+  return { ...s, message: undefined, mode: { kind: 'prompt', for: f, editor: select ? selectedLineEditor(initial) : lineEditor(initial), ...PROMPTS[f], draft } };
 }
 
 function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' }>): KeysScreenState {
@@ -219,7 +220,7 @@ function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' 
       return prompt(s, 'add-value', String(m.draft?.value ?? ''), { ...m.draft, name: text.trim() });
     case 'add-value':
       if (text.trim() === '') return fail('type the value (Esc cancels)');
-      return prompt(s, 'add-models', String(m.draft?.models ?? '*'), { ...m.draft, value: text });
+      return prompt(s, 'add-models', String(m.draft?.models ?? '*'), { ...m.draft, value: text }, m.draft?.models === undefined);
     case 'add-models': {
       const r = parseModelList(text);
       if (isParseError(r)) return fail(r.error);
@@ -350,7 +351,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const targets = targetKeys(s);
       if (targets.length === 0) return s;
       if (a.for === 'rotate' && targets.length > 1) return { ...s, message: { text: 'rotate one key at a time: unmark the others (Space)', tone: 'warn' } };
-      return prompt(s, a.for, a.for === 'weight' && targets.length === 1 && targets[0]!.weight !== undefined ? String(targets[0]!.weight) : '');
+      return prompt(s, a.for, a.for === 'weight' && targets.length === 1 && targets[0]!.weight !== undefined ? String(targets[0]!.weight) : '', undefined, true);
     }
     case 'delete': {
       const targets = targetKeys(s);
@@ -366,7 +367,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       if (!key || row?.type !== 'field') return { ...s, message: { text: 'this field is not known to this client: shown read-only and sent back as it is', tone: 'warn' } };
       const d = row.d;
       if (isCollectionField(d)) return { ...s, message: undefined, mode: { kind: 'collection', collection: openKeyCollection(d, row.value), fieldCursor: s.mode.cursor } };
-      const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
+      const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor }, true);
       return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: d.secret === true, fieldId: d.id } } : next;
     }
     case 'line':

@@ -86,6 +86,12 @@ export interface ProfileFormState {
   errors: Partial<Record<FieldId, string>>;
   /** First-run setup: the setup-token fields are shown once the gateway asked for a token (they stay out of the way otherwise). */
   showToken?: boolean;
+  /**
+   * The focused text field's value is selected (as a web form selects a field tabbed into): the first
+   * printable key replaces it; Backspace first keeps it for editing. Set when a field with a value gets
+   * the focus, cleared by any edit.
+   */
+  selected?: boolean;
 }
 
 export type FormAction =
@@ -118,7 +124,14 @@ export function initialForm(mode: ProfileFormState['mode'], profile?: Profile, i
     readOnly: p?.readOnly ?? false,
     isDefault,
   };
-  return { mode, original: p, fields: mode === 'setup' ? SETUP_FIELDS : EDITOR_FIELDS, values, focus: 0, errors: {} };
+  return withSelection({ mode, original: p, fields: mode === 'setup' ? SETUP_FIELDS : EDITOR_FIELDS, values, focus: 0, errors: {} });
+}
+
+/** Selects the value of the field that has the focus, when it is text with a value (see `selected`). */
+function withSelection(state: ProfileFormState): ProfileFormState {
+  const field = focusedProfileField(state);
+  const selected = field.kind === 'text' && (state.values[field.id as keyof FormValues] as string) !== '';
+  return selected ? { ...state, selected: true } : { ...state, selected: undefined };
 }
 
 /** A source's text for the form: the env name or the command; a stored secret is never put into it (empty keeps it). */
@@ -204,21 +217,23 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
   switch (action.type) {
     case 'move': {
       const n = visibleFields(state).length;
-      return { ...state, focus: (((state.focus + action.delta) % n) + n) % n };
+      return withSelection({ ...state, focus: (((state.focus + action.delta) % n) + n) % n });
     }
     case 'type': {
       if (field.kind !== 'text') return state;
       const text = action.text.replace(/[\r\n\t]/g, '');
       const key = field.id as keyof FormValues;
-      return text ? setValue(state, key, `${state.values[key] as string}${text}` as never) : state;
+      // A selected value is replaced by what is typed.
+      const before = state.selected ? '' : (state.values[key] as string);
+      return text ? { ...setValue(state, key, `${before}${text}` as never), selected: undefined } : state;
     }
     case 'backspace': {
       if (field.kind !== 'text') return state;
       const key = field.id as keyof FormValues;
-      return setValue(state, key, graphemes(state.values[key] as string).slice(0, -1).join('') as never);
+      return { ...setValue(state, key, graphemes(state.values[key] as string).slice(0, -1).join('') as never), selected: undefined };
     }
     case 'clear':
-      return field.kind === 'text' ? setValue(state, field.id as keyof FormValues, '' as never) : state;
+      return field.kind === 'text' ? { ...setValue(state, field.id as keyof FormValues, '' as never), selected: undefined } : state;
     case 'cycle': {
       if (field.kind === 'toggle') {
         const key = field.id as 'insecure' | 'readOnly' | 'isDefault';
@@ -237,7 +252,7 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
     case 'errors': {
       const ids = visibleFields(state);
       const first = ids.findIndex((id) => action.errors[id] !== undefined);
-      return { ...state, errors: action.errors, focus: first >= 0 ? first : state.focus };
+      return first >= 0 && first !== state.focus ? withSelection({ ...state, errors: action.errors, focus: first }) : { ...state, errors: action.errors };
     }
   }
 }

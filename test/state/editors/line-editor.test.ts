@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLine, lineEditor, visibleSlice, type LineEdit, type LineEditor } from '../../../src/state/editors/line-editor.js';
+import { editLine, lineEditor, selectedLineEditor, visibleSlice, type LineEdit, type LineEditor } from '../../../src/state/editors/line-editor.js';
 
 const run = (ed: LineEditor, ...ops: LineEdit[]): LineEditor => ops.reduce(editLine, ed);
 const ins = (text: string): LineEdit => ({ type: 'insert', text });
@@ -94,5 +94,27 @@ describe('line editor', () => {
       }
     }
     expect(visibleSlice(lineEditor('short'), 20)).toEqual({ before: 'short', at: ' ', after: '' });
+  });
+});
+
+describe('a field opened with its value selected (issue 22)', () => {
+  it('the first printable key replaces the value, as in a web form: 9 on "1000" is 9, not 10009', () => {
+    const ed = selectedLineEditor('1000');
+    expect(ed.selected).toBe(true);
+    expect(run(ed, ins('9'))).toEqual({ text: '9', cursor: 1 });
+    expect(run(ed, ins('2'), ins('5')).text).toBe('25');
+  });
+
+  it('cursor keys and Backspace first keep the value for editing', () => {
+    const ed = selectedLineEditor('1000');
+    expect(run(ed, { type: 'backspace' })).toEqual({ text: '100', cursor: 3 });
+    expect(run(ed, { type: 'left' }, ins('5'))).toEqual({ text: '10050', cursor: 4 });
+    expect(run(ed, { type: 'end' }, ins('5'))).toEqual({ text: '10005', cursor: 5 });
+    expect(run(ed, { type: 'home' }, ins('5'))).toEqual({ text: '51000', cursor: 1 });
+    expect(run(ed, { type: 'right' }, ins('5')).text).toBe('10005');
+  });
+
+  it('an empty value is nothing to select', () => {
+    expect(selectedLineEditor('').selected).toBeUndefined();
   });
 });

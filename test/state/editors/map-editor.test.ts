@@ -70,7 +70,10 @@ describe('map editor', () => {
     const m = run(openMapEditor({ a: '1' }, false), { type: 'map-edit-value' });
     expect(m.editing).toMatchObject({ part: 'value', index: 0 });
     expect(m.editing?.editor.text).toBe('1');
-    expect(mapValue(run(m, type('0'), commit))).toEqual({ a: '10' });
+    // The old value opens selected: typing replaces it, a cursor key first keeps it for editing.
+    expect(m.editing?.editor.selected).toBe(true);
+    expect(mapValue(run(m, type('0'), commit))).toEqual({ a: '0' });
+    expect(mapValue(run(m, { type: 'map-line', op: { type: 'end' } }, type('0'), commit))).toEqual({ a: '10' });
   });
 
   it('deletes the focused entry; on the add row delete does nothing; deleting everything gives undefined', () => {

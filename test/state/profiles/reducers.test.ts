@@ -26,8 +26,11 @@ describe('profiles reducer', () => {
   it('opens add and edit forms, and a delete confirmation that can be cancelled', () => {
     let s = run(initialProfilesState(), { type: 'loaded', profiles: P, defaultName: 'b' }, { type: 'move', delta: 1 }, { type: 'edit' });
     expect(s.mode.kind === 'form' && s.mode.form.values.isDefault).toBe(true);
+    // The name opens selected (as a web form's field tabbed into): the first key replaces it.
     s = run(s, { type: 'form', action: { type: 'type', text: '2' } });
-    expect(s.mode.kind === 'form' && s.mode.form.values.name).toBe('b2');
+    expect(s.mode.kind === 'form' && s.mode.form.values.name).toBe('2');
+    s = run(s, { type: 'form', action: { type: 'type', text: 'x' } });
+    expect(s.mode.kind === 'form' && s.mode.form.values.name).toBe('2x');
     s = run(s, { type: 'form-close' }, { type: 'delete' });
     expect(s.mode).toEqual({ kind: 'confirm-delete', name: 'b' });
     s = run(s, { type: 'move', delta: -1 });

@@ -8,6 +8,7 @@ import { useTheme } from '../../theme.js';
 import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';
+import { SelectedValue } from '../../widgets/selected-value.js';
 
 export interface RowProps {
   row: FormRow;
@@ -70,6 +71,7 @@ export function valueWidthFor(width: number, labelWidth: number): number {
 export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
   const theme = useTheme();
   const shown: LineEditor = secret ? { text: '•'.repeat(graphemes(editor.text).length), cursor: editor.cursor } : editor;
+  if (editor.selected) return <SelectedValue text={shown.text} width={width} />;
   const { before, at, after } = visibleSlice(shown, theme.mono ? Math.max(1, width - 1) : width);
   if (theme.mono) return <Text {...theme.focus}>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;
   return (
@@ -80,3 +82,4 @@ export function EditorText({ editor, secret, width }: { editor: LineEditor; secr
     </Text>
   );
 }
+

@@ -19,6 +19,8 @@ import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { lineEditFor, MAP_ENTRY, mapKey } from '../form/form-keys.js';
 import { MapEditorView } from '../form/map-editor-view.js';
+import { SelectedValue } from '../../widgets/selected-value.js';
+import { graphemes, visibleSlice, type LineEditor } from '../../../state/editors/line-editor.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
 
@@ -253,12 +255,12 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     );
   }
   if (m.kind === 'prompt') {
-    const text = m.masked && !isReferenceText(m.editor.text) ? '•'.repeat(Array.from(m.editor.text).length) : m.editor.text;
+    const secret = m.masked && !isReferenceText(m.editor.text);
     const on = targetKeys(state).map((k) => k.name ?? k.id).join(', ');
     return (
       <Box flexDirection="column">
         {m.for === 'rotate' || m.for === 'weight' ? <Text {...theme.muted}>for {on}</Text> : null}
-        <Text wrap="truncate"><Text {...theme.focus}>{m.label}</Text>{fit(text, width - m.label.length - 1, false)}▏</Text>
+        <Text wrap="truncate"><Text {...theme.focus}>{m.label}</Text><PromptText editor={m.editor} secret={secret} width={Math.max(4, width - m.label.length - 1)} /></Text>
         {m.error ? <Text {...theme.error}>{m.error}</Text> : null}
       </Box>
     );
@@ -281,4 +283,12 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     );
   }
   return null;
+}
+
+/** A prompt's text with a `▏` at the cursor; a value opened selected is shown so (typing replaces it). */
+function PromptText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
+  const shown: LineEditor = secret ? { text: '•'.repeat(graphemes(editor.text).length), cursor: editor.cursor } : editor;
+  if (editor.selected) return <SelectedValue text={shown.text} width={width} />;
+  const { before, at, after } = visibleSlice(shown, Math.max(1, width - 1));
+  return <Text>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;
 }

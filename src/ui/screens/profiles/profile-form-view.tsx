@@ -6,6 +6,7 @@ import {
 } from '../../../state/profiles/profile-form.js';
 import { useTheme } from '../../theme.js';
 import { fit, wrapWords } from '../../text.js';
+import { SelectedValue } from '../../widgets/selected-value.js';
 
 const LABEL_WIDTH = 16;
 
@@ -39,7 +40,8 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
         const label = isSecretField(id) ? keyFieldLabel(form, id) : def.label;
         const value = profileFieldText(form, id);
         const placeholder = isSecretField(id) && keepsStoredKey(form, id);
-        const cursor = focused && editable && def.kind === 'text' ? '▏' : '';
+        const selected = focused && editable && def.kind === 'text' && form.selected === true;
+        const cursor = focused && editable && def.kind === 'text' && !selected ? '▏' : '';
         const choice = def.kind === 'choice' ? `‹ ${value} ›` : value;
         const error = form.errors[id];
         const room = Math.max(4, width - 2 - LABEL_WIDTH - (error ? Math.min(36, error.length + 3) : 0));
@@ -47,7 +49,11 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
           <Text key={id} wrap="truncate">
             <Text {...(focused ? theme.focus : {})}>{focused ? '› ' : '  '}</Text>
             <Text {...(focused ? theme.title : theme.muted)}>{fit(label, LABEL_WIDTH)}</Text>
-            <Text {...(placeholder ? theme.muted : {})}>{fit(choice + cursor, room, Boolean(error))}</Text>
+            {selected ? (
+              <SelectedValue text={choice} width={room} pad={Boolean(error)} />
+            ) : (
+              <Text {...(placeholder ? theme.muted : {})}>{fit(choice + cursor, room, Boolean(error))}</Text>
+            )}
             {error ? <Text {...theme.error}>{fit(` ✖ ${error}`, width - 2 - LABEL_WIDTH - room, false)}</Text> : null}
           </Text>
         );

@@ -1,0 +1,73 @@
+/**
+ * Issue 22, "Less friction, one convention": what an operator sees in a real terminal (tmux) at 80x24
+ * and at the minimum size, 60x15, against the built CLI's demo gateway.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appDirs } from '../helpers/temp-dir.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+
+const sessions: TmuxSession[] = [];
+const dirs = appDirs('bt-friction-');
+beforeAll(() => requireBuiltCli());
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.kill();
+  await dirs.removeAll();
+});
+
+function start(columns: number, rows: number, args = '--demo', env: Record<string, string> = {}): TmuxSession {
+  const s = startTmux(`node ${CLI} ${args}`, columns, rows, { ...dirs.create().env, ...env });
+  sessions.push(s);
+  return s;
+}
+
+/** The focused line (the one with the `›` marker). */
+function focusedLine(screen: string): string {
+  return screen.split('\n').find((l) => l.startsWith('›')) ?? '';
+}
+
+/** Waits (up to 2 s) until the screen differs from `before`. */
+async function changedFrom(s: TmuxSession, before: string): Promise<void> {
+  for (let t = 0; t < 80 && s.screen() === before; t++) await new Promise((r) => setTimeout(r, 25));
+}
+
+/** Presses j until the focused line matches (the form scrolls as it goes). */
+async function moveTo(s: TmuxSession, pattern: RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (pattern.test(focusedLine(s.screen()))) return;
+    const before = s.screen();
+    s.send('j');
+    await changedFrom(s, before);
+  }
+  throw new Error(`never focused ${String(pattern)}; screen:\n${s.screen()}`);
+}
+
+describe('editing replaces the value on the first keystroke', () => {
+  it('80x24: Max retries 2, Enter, 5, Enter gives 5 (not 25); the value shows selected with a hint', async () => {
+    const s = start(80, 24);
+    await s.waitFor('6 configured');
+    s.send('Enter');
+    await s.waitFor('› ▾ 1 Network');
+    await moveTo(s, /Max retries\s+2\b/);
+    s.send('Enter');
+    await s.waitFor('type to replace');
+    s.type('5');
+    s.send('Enter');
+    expect(focusedLine(await s.waitFor(/› \*Max retries\s+5\b/))).not.toMatch(/25/);
+  });
+
+  it('60x15: a key\'s weight in the key form: Enter, 0.7, Enter reviews 1 → 0.7', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('y');
+    await s.waitFor('acme-eu');
+    s.send('Enter');
+    await s.waitFor('Key acme-eu');
+    await moveTo(s, /Weight\s+1\b/);
+    s.send('Enter');
+    await s.waitFor('Weight: ');
+    s.type('0.7');
+    s.send('Enter');
+    const review = await s.waitFor('Edit Weight of');
+    expect(review).toMatch(/weight: 1 → 0\.7/);
+  });
+});
