@@ -21,6 +21,22 @@ export function cursorMoveFor(command: string | undefined): CursorMove | undefin
   }
 }
 
+/**
+ * The cursor step a keymap move command stands for on a list that clamps its cursor itself (first
+ * and last are steps past either end); `page`: the rows a page moves.
+ */
+export function moveDelta(command: string | undefined, page: number): number | undefined {
+  switch (command) {
+    case 'up': return -1;
+    case 'down': return 1;
+    case 'pageUp': return -Math.max(1, page);
+    case 'pageDown': return Math.max(1, page);
+    case 'first': return -Infinity;
+    case 'last': return Infinity;
+    default: return undefined;
+  }
+}
+
 /** Where a move puts the cursor (not yet clamped). */
 export function moveTarget(cursor: number, move: CursorMove, count: number, viewport: number): number {
   switch (move.type) {

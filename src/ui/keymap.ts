@@ -23,6 +23,16 @@ export interface Binding {
   prompt?: string;
 }
 
+/** Page and first/last moves of a list scope (`what`: the list's items, e.g. `key`): the same keys on every list. */
+function pageAndEnds(scope: Scope, what: string): Binding[] {
+  return [
+    { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope, help: 'page up' },
+    { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope, help: 'page down' },
+    { command: 'first', keys: ['g', 'home'], scope, help: `first ${what}` },
+    { command: 'last', keys: ['G', 'end'], scope, help: `last ${what}` },
+  ];
+}
+
 export const KEYMAP: readonly Binding[] = [
   { command: 'up', keys: ['up', 'k'], scope: 'list', help: 'move up' },
   { command: 'down', keys: ['down', 'j'], scope: 'list', help: 'move down', hint: 'move' },
@@ -105,6 +115,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'map', help: 'previous entry' },
   { command: 'down', keys: ['down', 'j'], scope: 'map', help: 'next entry', hint: 'move' },
+  ...pageAndEnds('map', 'entry'),
   { command: 'editValue', keys: ['enter', 'space'], scope: 'map', help: 'edit the value (on/off for flags)', hint: 'edit' },
   { command: 'editKey', keys: ['r'], scope: 'map', help: 'rename the entry', hint: 'rename' },
   { command: 'add', keys: ['a', '+'], scope: 'map', help: 'add an entry', hint: 'add', rank: 2 },
@@ -115,6 +126,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'right', keys: ['right', 'l'], scope: 'flags', help: 'move right' },
   { command: 'up', keys: ['up', 'k'], scope: 'flags', help: 'move up' },
   { command: 'down', keys: ['down', 'j'], scope: 'flags', help: 'move down', hint: 'move' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'flags', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'flags', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'flags', help: 'first request type' },
+  { command: 'last', keys: ['G', 'end'], scope: 'flags', help: 'last request type' },
   { command: 'toggle', keys: ['space', 'enter'], scope: 'flags', help: 'allow/deny the request type', hint: 'toggle' },
   { command: 'allOn', keys: ['A'], scope: 'flags', help: 'allow all shown', hint: 'all on' },
   { command: 'allOff', keys: ['N'], scope: 'flags', help: 'deny all shown', hint: 'all off' },
@@ -144,6 +159,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'keys', help: 'previous key' },
   { command: 'down', keys: ['down', 'j'], scope: 'keys', help: 'next key', hint: 'move' },
+  ...pageAndEnds('keys', 'key'),
   { command: 'mark', keys: ['space'], scope: 'keys', help: 'mark/unmark the key (enable/disable/re-weight/delete act on all marked)', hint: 'mark' },
   { command: 'edit', keys: ['enter', 'e'], scope: 'keys', help: 'edit the key: its fields one by one', hint: 'edit' },
   { command: 'add', keys: ['a'], scope: 'keys', help: 'add a key', hint: 'add' },
@@ -157,6 +173,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'keyForm', help: 'previous field' },
   { command: 'down', keys: ['down', 'j'], scope: 'keyForm', help: 'next field', hint: 'move' },
+  ...pageAndEnds('keyForm', 'field'),
   { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back', rank: 1 },
 
@@ -169,6 +186,8 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'profiles', help: 'previous profile' },
   { command: 'down', keys: ['down', 'j'], scope: 'profiles', help: 'next profile', hint: 'move' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'profiles', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'profiles', help: 'page down' },
   { command: 'first', keys: ['g', 'home'], scope: 'profiles', help: 'first profile' },
   { command: 'last', keys: ['G', 'end'], scope: 'profiles', help: 'last profile' },
   { command: 'switch', keys: ['enter'], scope: 'profiles', help: 'switch to this profile', hint: 'switch' },
@@ -198,6 +217,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'fleet', help: 'previous provider' },
   { command: 'down', keys: ['down', 'j'], scope: 'fleet', help: 'next provider', hint: 'move' },
+  ...pageAndEnds('fleet', 'provider'),
   { command: 'left', keys: ['left', 'h'], scope: 'fleet', help: 'previous gateway' },
   { command: 'right', keys: ['right', 'l'], scope: 'fleet', help: 'next gateway' },
   { command: 'open', keys: ['enter'], scope: 'fleet', help: 'field-level diff with the first gateway', hint: 'diff' },
@@ -206,6 +226,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'fleetCell', help: 'previous field' },
   { command: 'down', keys: ['down', 'j'], scope: 'fleetCell', help: 'next field', hint: 'move' },
+  ...pageAndEnds('fleetCell', 'field'),
   { command: 'mark', keys: ['space'], scope: 'fleetCell', help: 'mark/unmark the field for a push', hint: 'mark' },
   { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the first gateway to this one, through the editor\'s review and save', hint: 'push →' },
   { command: 'pushBack', keys: ['P'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from this gateway to the first one, through the editor\'s review and save', hint: 'push ←' },

@@ -74,6 +74,25 @@ describe('fleet screen', () => {
     expect(row(frame, 'ollama')).toMatch(/ollama\s+=\s+=\s+=\s+\?\s+-/);
   });
 
+  it('G, g, End, Home and the page keys move over the providers like every other list (issue 22)', async () => {
+    const { lastFrame, stdin } = start();
+    await waitFor(() => expect(lastFrame()).toContain('openai'));
+    stdin.write('F');
+    await waitFor(() => expect(lastFrame()).toMatch(/5\/5 (gateways )?answered/));
+    const focused = (): string => lines(lastFrame()).find((l) => l.startsWith('›')) ?? '';
+    const first = focused();
+    stdin.write('G');
+    await waitFor(() => expect(focused()).toMatch(/^›openai /));
+    stdin.write('g');
+    await waitFor(() => expect(focused()).toBe(first));
+    stdin.write(KEYS.end);
+    await waitFor(() => expect(focused()).toMatch(/^›openai /));
+    stdin.write(KEYS.home);
+    await waitFor(() => expect(focused()).toBe(first));
+    stdin.write(KEYS.pageDown);
+    await waitFor(() => expect(focused()).toMatch(/^›openai /));
+  });
+
   it('Enter shows the field diff; p pushes through the target form\'s review: exact PUT body, no mask', async () => {
     gws[1]!.mutateProvider('openai', (p) => {
       p.network_config!.max_retries = 7;

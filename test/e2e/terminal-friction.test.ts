@@ -71,3 +71,34 @@ describe('editing replaces the value on the first keystroke', () => {
     expect(review).toMatch(/weight: 1 → 0\.7/);
   });
 });
+
+describe('g/G and the page keys on every list', () => {
+  it('60x15: the keys screen (G, g, End), the key form (G, Home) and a key\'s model list (G, g)', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('G');
+    await s.waitFor(/› openai /);
+    s.send('y');
+    await s.waitFor(/› +openai-prod/);
+    s.send('G');
+    await s.waitFor(/› +openai-batch/);
+    s.send('g');
+    await s.waitFor(/› +openai-prod/);
+    s.send('End');
+    await s.waitFor(/› +openai-batch/);
+    s.send('g', 'Enter');
+    await s.waitFor('Key openai-prod');
+    s.send('G');
+    const last = await s.waitFor(/› (?!Name)\S/);
+    expect(focusedLine(last)).not.toMatch(/Name/);
+    s.send('Home');
+    await s.waitFor(/› Name\b/);
+    await moveTo(s, /Models \(allow-list\)/);
+    s.send('Enter');
+    await s.waitFor(/› gpt-4o\s*$/m);
+    s.send('G');
+    await s.waitFor('› + add entry (a)');
+    s.send('g');
+    await s.waitFor(/› gpt-4o\s*$/m);
+  });
+});

@@ -162,6 +162,18 @@ describe('profiles screen', () => {
     expect(f.store.list().map((p) => p.name)).toEqual(['alpha', 'bravo']);
   });
 
+  it('the page keys move over the profiles like every other list (issue 22)', async () => {
+    const { lastFrame, stdin } = await start();
+    stdin.write('P');
+    await waitFor(() => expect(lastFrame()).toMatch(/^›.*alpha/m));
+    stdin.write(KEYS.pageDown);
+    await waitFor(() => expect(lastFrame()).toMatch(/^›.*bravo/m));
+    stdin.write(KEYS.pageUp);
+    await waitFor(() => expect(lastFrame()).toMatch(/^›.*alpha/m));
+    stdin.write('\x06'); // ^F
+    await waitFor(() => expect(lastFrame()).toMatch(/^›.*bravo/m));
+  });
+
   it('deletes after y, keeps the profile after n, and sets the default', async () => {
     const { lastFrame, stdin } = await start();
     stdin.write('P');

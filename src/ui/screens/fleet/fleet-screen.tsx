@@ -5,6 +5,7 @@ import { cellText, type FleetRow } from '../../../state/fleet/fleet-compare.js';
 import { cellFields, fleetReducer, reviewLines, initialFleetState, type FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { formatDiffValue } from '../../../state/provider/diff.js';
 import { commandFor } from '../../keymap.js';
+import { moveDelta } from '../../../state/cursor-window.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -45,9 +46,9 @@ export function FleetScreen(props: FleetScreenProps) {
     }
     const scope = s.cell ? 'fleetCell' : 'fleet';
     const command = commandFor([scope, 'global'], input, key);
+    const rows = moveDelta(command, height - CHROME - 1);
+    if (rows !== undefined) return dispatch({ type: 'move', rows });
     switch (command) {
-      case 'up': return dispatch({ type: 'move', rows: -1 });
-      case 'down': return dispatch({ type: 'move', rows: 1 });
       case 'left': return dispatch({ type: 'move', cols: -1 });
       case 'right': return dispatch({ type: 'move', cols: 1 });
       case 'open': return dispatch({ type: 'open' });

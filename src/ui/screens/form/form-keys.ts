@@ -6,7 +6,7 @@ import type { FormScreenState } from '../../../state/form-screen/form-screen-sta
 import type { LineEdit } from '../../../state/editors/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
 import type { MapAction, MapEditorState } from '../../../state/editors/map-editor.js';
-import { cursorMoveFor } from '../../../state/cursor-window.js';
+import { cursorMoveFor, moveDelta } from '../../../state/cursor-window.js';
 import { commandFor, promptLine, type Scope } from '../../keymap.js';
 
 export interface FormKeyEffects {
@@ -22,6 +22,8 @@ export interface FormKeyEffects {
   /** Open the provider's keys screen. */
   keys?: () => void;
   gridColumns: number;
+  /** Rows a page moves in the flags grid and the map editor. */
+  page?: number;
 }
 
 /** Every scope of the form, for its `?` help: the screen, its editors, its steps and prompts. */
@@ -74,7 +76,7 @@ export function lineEditFor(input: string, key: Key): LineEdit | undefined {
  * typed): the editor's action, `done`, `help`, or undefined.
  * Shared by the provider form and the key form's list/map fields.
  */
-export function mapKey(map: MapEditorState, input: string, key: Key): MapAction | 'done' | 'help' | undefined {
+export function mapKey(map: MapEditorState, input: string, key: Key, page = 10): MapAction | 'done' | 'help' | undefined {
   if (map.editing) {
     switch (commandFor(['mapEntry'], input, key)) {
       case 'cancel': return { type: 'map-cancel' };
@@ -83,9 +85,10 @@ export function mapKey(map: MapEditorState, input: string, key: Key): MapAction 
     const op = lineEditFor(input, key);
     return op ? { type: 'map-line', op } : undefined;
   }
-  switch (commandFor(['map', 'global'], input, key)) {
-    case 'up': return { type: 'map-move', delta: -1 };
-    case 'down': return { type: 'map-move', delta: 1 };
+  const command = commandFor(['map', 'global'], input, key);
+  const delta = moveDelta(command, page);
+  if (delta !== undefined) return { type: 'map-move', delta };
+  switch (command) {
     case 'editValue': return { type: 'map-edit-value' };
     case 'editKey': return { type: 'map-edit-key' };
     case 'add': return { type: 'map-add' };
@@ -152,7 +155,7 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       return typeLine(input, key, dispatch);
     }
     case 'map': {
-      const k = mapKey(mode.map, input, key);
+      const k = mapKey(mode.map, input, key, fx.page);
       if (k === 'done') return dispatch({ type: 'map-done' });
       if (k === 'help') return fx.help(['map', 'global']);
       if (k) dispatch({ type: 'map', action: k });
@@ -176,6 +179,10 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
         case 'right': return move(1);
         case 'up': return move(-cols);
         case 'down': return move(Math.min(cols, Math.max(1, visibleFlags(g).length - 1 - g.cursor)));
+        case 'pageUp': return move(-cols * Math.max(1, fx.page ?? 1));
+        case 'pageDown': return move(cols * Math.max(1, fx.page ?? 1));
+        case 'first': return move(-Infinity);
+        case 'last': return move(Infinity);
         case 'toggle': return dispatch({ type: 'flags', action: { type: 'flags-toggle' } });
         case 'allOn': return dispatch({ type: 'flags', action: { type: 'flags-all-on' } });
         case 'allOff': return dispatch({ type: 'flags', action: { type: 'flags-all-off' } });

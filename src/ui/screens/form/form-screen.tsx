@@ -102,6 +102,8 @@ export function FormScreen(props: FormScreenProps) {
     handleFormKey(getState(), input, key, {
       dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload, keys: props.onKeys,
       gridColumns: gridColumns(width),
+      // The flags grid and the map editor show some 4 lines of titles above their rows.
+      page: Math.max(1, Math.max(1, height - CHROME_ROWS) - 5),
     });
   };
   // Keys typed while the provider loads (a slow link) are held by the key router and replayed once it is there.

@@ -10,6 +10,7 @@ import { allowModeText } from '../../../state/keys-screen/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys-screen/key-draft.js';
 import { findKeyField } from '../../../state/keys/key-fields.js';
 import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
+import { moveDelta } from '../../../state/cursor-window.js';
 import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -91,7 +92,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       if (s.mode.kind === 'collection') {
         const c = s.mode.collection;
         if (!c.map.editing && c.allow && commandFor(['allowList'], input, key) === 'mode') return dispatch({ type: 'collection', action: { type: 'allow-mode' } });
-        const k = mapKey(c.map, input, key);
+        const k = mapKey(c.map, input, key, collectionHeight(height, c.allow !== undefined) - 4);
         if (k === 'done') return dispatch({ type: 'collection-done' });
         if (k === 'help') return onHelp(scopesOf(s));
         if (k) dispatch({ type: 'collection', action: k });
@@ -113,23 +114,25 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         return;
       }
       if (s.mode.kind === 'fields') {
-        switch (commandFor(['keyForm', 'global'], input, key)) {
-          case 'up': return dispatch({ type: 'move', delta: -1 });
-          case 'down': return dispatch({ type: 'move', delta: 1 });
+        const command = commandFor(['keyForm', 'global'], input, key);
+        const delta = moveDelta(command, fieldsView(height) - 1);
+        if (delta !== undefined) return dispatch({ type: 'move', delta });
+        switch (command) {
           case 'editField': return dispatch({ type: 'edit-field' });
           case 'back': case 'forceQuit': return dispatch({ type: 'cancel' });
           case 'help': return onHelp(['keyForm', 'keyInput', 'lineEdit', 'global']);
         }
         return;
       }
-      switch (commandFor(['keys', 'global'], input, key)) {
+      const command = commandFor(['keys', 'global'], input, key);
+      const delta = moveDelta(command, listView(height) - 1);
+      if (delta !== undefined) return dispatch({ type: 'move', delta });
+      switch (command) {
         case 'edit': {
           const id = s.keys[s.cursor]?.id;
           if (id && offerDrafts(s, [id])) return;
           return dispatch({ type: 'edit' });
         }
-        case 'up': return dispatch({ type: 'move', delta: -1 });
-        case 'down': return dispatch({ type: 'move', delta: 1 });
         case 'mark': return dispatch({ type: 'mark' });
         case 'add':
           if (!s.keyless && offerDrafts(s, ['new'])) return;
@@ -165,7 +168,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   const sourceW = Math.max(10, width - fixed - modelsW - 2);
   const marked = state.marked.size;
   // The key form takes the screen: the table makes room for it.
-  const view = state.mode.kind === 'fields' || state.mode.kind === 'collection' ? 0 : Math.max(1, height - 10);
+  const view = state.mode.kind === 'fields' || state.mode.kind === 'collection' ? 0 : listView(height);
   const start = windowStart(state.cursor, rows.length, view);
 
   return (
@@ -201,6 +204,13 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   );
 }
 
+/** Rows of the key table for a screen `height` rows high. */
+const listView = (height: number): number => Math.max(1, height - 10);
+/** Rows of the key form (header, title, message and footer stay). */
+const fieldsView = (height: number): number => Math.max(3, height - 6);
+/** Lines of a list/map field's editor (`allow`: the allow-list's mode line above it). */
+const collectionHeight = (height: number, allow: boolean): number => Math.max(4, height - 6 - (allow ? 1 : 0));
+
 /** First row of a window of `view` rows that keeps `cursor` near its middle. */
 function windowStart(cursor: number, count: number, view: number): number {
   return Math.max(0, Math.min(cursor - Math.floor(view / 2), count - view));
@@ -227,7 +237,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     return (
       <Box flexDirection="column">
         {c.allow ? <Text wrap="truncate"><Text {...theme.focus}>Mode: </Text>{fit(allowModeText(c), width - 7, false)}</Text> : null}
-        {listed ? <MapEditorView map={c.map} title={title} height={Math.max(4, height - 6 - (c.allow ? 1 : 0))} width={width} secretValues={false} /> : null}
+        {listed ? <MapEditorView map={c.map} title={title} height={collectionHeight(height, c.allow !== undefined)} width={width} secretValues={false} /> : null}
         {!listed ? <Text {...theme.muted} wrap="wrap">{`${c.map.entries.length ? `${c.map.entries.length} listed model${c.map.entries.length === 1 ? '' : 's'} kept for "only"; ` : ''}${keyOf('allowList', 'mode')} switches the mode`}</Text> : null}
         {!listed && c.map.error ? <Text {...theme.error} wrap="wrap">{`✖ ${c.map.error}`}</Text> : null}
       </Box>
@@ -238,7 +248,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     if (!key) return null;
     const rows = keyFormRows(key, state.kind);
     // Header, title, message and footer stay; the rows scroll around the cursor.
-    const view = Math.max(3, height - 6);
+    const view = fieldsView(height);
     const top = windowStart(m.cursor, rows.length, view);
     return (
       <Box flexDirection="column">

@@ -3,7 +3,8 @@ import { Box } from 'ink';
 import { Text } from '../../widgets/safe-text.js';
 import { useState } from 'react';
 import { acceptsText } from '../../../state/profiles/profile-form.js';
-import { initialProfilesState, profilesReducer } from '../../../state/profiles/profiles-reducer.js';
+import { initialProfilesState, profilesReducer, type ProfilesState } from '../../../state/profiles/profiles-reducer.js';
+import { moveDelta } from '../../../state/cursor-window.js';
 import { commandFor, type Scope } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { ProfilesService, Services, Session } from '../../services.js';
@@ -46,6 +47,8 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
   const [help, setHelp] = useState(false);
   const helpDoc = useDocScroll(help);
   const connection = props.services.session.connection;
+  /** Lines of the table (or form): what the status lines leave. */
+  const tableHeight = (s: ProfilesState): number => Math.max(3, height - 4 - (s.status ? wrapWords(s.status.text, width, 3).length : 1));
   const ctl = useProfilesController({
     service, dispatch, getState, currentProfile: connection.profile, onSwitch: props.onSwitch, onBack: props.onBack,
   });
@@ -78,11 +81,10 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
         if (c === 'forceQuit') return props.onQuit();
         return;
       }
-      switch (commandFor(['profiles', 'global'], input, key)) {
-        case 'up': return dispatch({ type: 'move', delta: -1 });
-        case 'down': return dispatch({ type: 'move', delta: 1 });
-        case 'first': return dispatch({ type: 'first' });
-        case 'last': return dispatch({ type: 'last' });
+      const command = commandFor(['profiles', 'global'], input, key);
+      const delta = moveDelta(command, tableHeight(getState()) - 2);
+      if (delta !== undefined) return dispatch({ type: 'move', delta });
+      switch (command) {
         case 'add': return dispatch({ type: 'add' });
         case 'edit': return dispatch({ type: 'edit' });
         case 'delete': return dispatch({ type: 'delete' });
@@ -101,7 +103,7 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
 
   // A status (a test result, a store error) wraps over up to 3 lines; the table or form gets the rest.
   const statusLines = state.status ? wrapWords(state.status.text, width, 3) : [''];
-  const body = Math.max(3, height - 4 - statusLines.length);
+  const body = tableHeight(state);
   if (help) {
     return (
       <Box flexDirection="column" width={width} height={height - 1}>
