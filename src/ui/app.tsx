@@ -108,8 +108,10 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const tooSmallKeys = (input: string, key: Key, typing: boolean): boolean => {
     const ctrlC = key.ctrl && input === 'c';
     if (askQuit) {
-      if (input === 'y') quitKeepingDraft();
-      else if (input === 'n' || key.escape) setAskQuit(false);
+      // The one yes/no convention (state/yes-no.ts): y is yes; n, Esc and Enter are no.
+      const answer = commandFor(['confirm'], input, key);
+      if (answer === 'yes') quitKeepingDraft();
+      else if (answer === 'no') setAskQuit(false);
       return false;
     }
     if (typing && !ctrlC && lineEditFor(input, key) !== undefined) return true;

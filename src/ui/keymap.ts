@@ -76,12 +76,12 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
 
   { command: 'restore', keys: ['enter', 'r'], scope: 'draftPrompt', help: 'restore the kept edits', prompt: 'Enter or r restore them', hint: 'restore', rank: 1 },
-  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits', prompt: 'd discard them', hint: 'discard', rank: 1 },
+  { command: 'discard', keys: ['d'], scope: 'draftPrompt', help: 'discard the kept edits (asks first: y discards)', prompt: 'd discard them', hint: 'discard', rank: 1 },
   { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)', hint: 'keep for later', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'draftPrompt', help: 'quit (the draft stays on disk)' },
 
   { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
-  { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave', prompt: 'd discard' },
+  { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave (asks first: y discards)', prompt: 'd discard' },
   { command: 'stay', keys: ['esc', 'k', 'n', 'ctrl+c'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
 
   { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'checkingPrompt', help: 'cancel the save (only a read is in flight: nothing was sent)', hint: 'cancel', rank: 1 },
@@ -167,7 +167,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'enable', keys: ['+'], scope: 'keys', help: 'enable the key(s)', hint: 'on' },
   { command: 'disable', keys: ['-'], scope: 'keys', help: 'disable the key(s)', hint: 'off' },
   { command: 'weight', keys: ['w'], scope: 'keys', help: 're-weight the key(s)', hint: 'weight' },
-  { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks; names them)', hint: 'delete' },
+  { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks, naming them: y deletes)', hint: 'delete' },
   { command: 'refresh', keys: ['r'], scope: 'keys', help: 'reload the keys' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keys', help: 'back', hint: 'back', rank: 1 },
 
@@ -193,14 +193,15 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'switch', keys: ['enter'], scope: 'profiles', help: 'switch to this profile', hint: 'switch' },
   { command: 'add', keys: ['a'], scope: 'profiles', help: 'add a profile', hint: 'add' },
   { command: 'edit', keys: ['e'], scope: 'profiles', help: 'edit the profile', hint: 'edit' },
-  { command: 'delete', keys: ['d'], scope: 'profiles', help: 'delete the profile (asks first)', hint: 'delete' },
+  { command: 'delete', keys: ['d'], scope: 'profiles', help: 'delete the profile (asks first: y deletes)', hint: 'delete' },
   { command: 'setDefault', keys: ['u'], scope: 'profiles', help: 'use as the default profile', hint: 'default' },
   { command: 'test', keys: ['t'], scope: 'profiles', help: 'test the connection', hint: 'test' },
   { command: 'reveal', keys: ['v'], scope: 'profiles', help: 'show the last 4 characters of the key', hint: 'reveal' },
   { command: 'back', keys: ['esc', 'q'], scope: 'profiles', help: 'back to the providers', hint: 'back', rank: 1 },
 
-  { command: 'yes', keys: ['y'], scope: 'confirm', help: 'yes', hint: 'yes' },
-  { command: 'no', keys: ['n', 'esc'], scope: 'confirm', help: 'no', hint: 'no' },
+  // One yes/no convention with the subcommands (state/yes-no.ts): only y is yes; Enter is no, as at the shell's [y/N].
+  { command: 'yes', keys: ['y', 'Y'], scope: 'confirm', help: 'yes', hint: 'yes', rank: 1 },
+  { command: 'no', keys: ['n', 'N', 'esc', 'enter'], scope: 'confirm', help: 'no (the default of [y/N]: Enter is no)', hint: 'no', rank: 1 },
 
   { command: 'next', keys: ['down', 'tab'], scope: 'profileForm', help: 'next field', hint: 'next' },
   { command: 'prev', keys: ['up', 'shift+tab'], scope: 'profileForm', help: 'previous field' },

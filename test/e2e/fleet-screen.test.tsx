@@ -198,7 +198,7 @@ describe('fleet screen', () => {
     stdin.write('p');
     await waitFor(() => expect(lastFrame()).toContain('Update openai on bravo: 1 change'));
     expect(lastFrame()).toContain('~ pricing_overrides');
-    expect(lastFrame()).toContain('Write it to bravo? (y/n)');
+    expect(lastFrame()).toContain('Write it to bravo? [y/N]');
     expect(gws[1]!.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     stdin.write('y');
     await waitFor(() => expect(lastFrame()).toContain('updated openai on bravo'));

@@ -511,7 +511,7 @@ describe('form save: failures and slow saves', () => {
 });
 
 describe('form: leaving, drafts, new providers', () => {
-  it('leaving a dirty form asks; d discards (no PUT, no draft left)', async () => {
+  it('leaving a dirty form asks; d then y discards, Enter is no (no PUT, no draft left)', async () => {
     const h = await start();
     await open(h, 'openai');
     await goTo(h, 1, 4, 'Max retries');
@@ -525,7 +525,16 @@ describe('form: leaving, drafts, new providers', () => {
     expect(h.frame()).toMatch(/\*Max retries\s+7/);
     h.press(KEYS.esc);
     await h.see('1 unsaved change:');
+    // d asks yes/no (issue 22); Enter is no: back to the question, nothing discarded
     h.press('d');
+    await h.see('Discard 1 unsaved change to openai? [y/N]');
+    expect(h.frame()).toMatch(/y yes\s+n no/);
+    h.press(KEYS.enter);
+    await h.see('1 unsaved change: s save · d discard · Esc keep editing');
+    expect(h.drafts.listDrafts(GW, 'openai')).toHaveLength(1);
+    h.press('d');
+    await h.see('[y/N]');
+    h.press('y');
     await h.see('configured');
     await h.see(/› openai/);
     expect(h.puts()).toHaveLength(0);
@@ -621,7 +630,7 @@ describe('form: leaving, drafts, new providers', () => {
     ]));
   });
 
-  it('a draft left by a crash without a flush is offered too, and d discards it', async () => {
+  it('a draft left by a crash without a flush is offered too, and d then y discards it', async () => {
     const h = await start();
     await open(h, 'openai');
     await goTo(h, 1, 4, 'Max retries');
@@ -631,6 +640,8 @@ describe('form: leaving, drafts, new providers', () => {
     await open(h, 'openai', false);
     await h.see('Unsaved edits to openai from');
     h.press('d');
+    await h.see('Discard these kept edits to openai? They cannot be restored after. [y/N]');
+    h.press('y');
     await h.see('draft discarded');
     await h.see(/ Max retries\s+2/);
     await waitFor(() => expect(h.drafts.listDrafts(GW, 'openai')).toEqual([]));
@@ -658,7 +669,7 @@ describe('form: leaving, drafts, new providers', () => {
     h.restart(); // both gone without saving: two unrecovered drafts
     await open(h, 'openai', false);
     await h.see('Unsaved edits to openai from');
-    h.press('d');
+    h.press('d', 'y');
     await h.see('draft discarded; 1 more to look at');
     await h.see('Unsaved edits to openai from');
     h.press('r');

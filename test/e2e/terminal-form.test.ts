@@ -81,7 +81,7 @@ describe('real terminal: provider form', () => {
     expect(session.screen()).not.toContain('acme-llm');
   });
 
-  it('Ctrl+C on a dirty form asks first; d quits without saving and restores the terminal', async () => {
+  it('Ctrl+C on a dirty form asks first; d then y quits without saving and restores the terminal', async () => {
     session = startTmux(`node ${CLI} --demo`, 100, 30, isolatedEnv());
     await session.waitFor('6 configured');
     session.send('Enter');
@@ -96,6 +96,8 @@ describe('real terminal: provider form', () => {
     const drafts = (): string[] => readdirSync(join(dir!, 'state'), { recursive: true }).map(String).filter((f) => f.includes('drafts') && f.endsWith('.json'));
     expect(drafts()).toHaveLength(1);
     session.send('d');
+    await session.waitFor('Discard 1 unsaved change to acme-llm? [y/N]');
+    session.send('y');
     expect(await session.waitForExit()).toBe(0);
     expect(session.alternateOn()).toBe(false);
     expect(drafts()).toEqual([]);

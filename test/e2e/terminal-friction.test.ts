@@ -102,3 +102,44 @@ describe('g/G and the page keys on every list', () => {
     await s.waitFor(/› gpt-4o\s*$/m);
   });
 });
+
+describe('a destructive action asks for y, never Enter', () => {
+  it('80x24: d on a key asks "… [y/N]"; Enter is no (nothing sent), y deletes', async () => {
+    const s = start(80, 24);
+    await s.waitFor('6 configured');
+    s.send('y');
+    await s.waitFor(/› +acme-eu/);
+    s.send('d');
+    const asked = await s.waitFor('Delete "acme-eu" of acme-llm? [y/N]');
+    expect(asked.trimEnd().split('\n').at(-1)).toMatch(/y yes\s+n no/);
+    s.send('Enter');
+    await s.waitFor('cancelled: nothing sent');
+    expect(s.screen()).toMatch(/› +acme-eu/);
+    s.send('d');
+    await s.waitFor('[y/N]');
+    s.send('y');
+    await s.waitFor('no keys on acme-llm');
+  });
+
+  it('60x15: leaving a form with edits, d asks "Discard … [y/N]"; Enter goes back to the question, y discards', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('Enter');
+    await s.waitFor('› ▾ 1 Network');
+    await moveTo(s, /Max retries\s+2\b/);
+    s.send('Enter');
+    s.type('7');
+    s.send('Enter');
+    await s.waitFor(/\*Max retries\s+7/);
+    s.send('Escape');
+    await s.waitFor('1 unsaved change: s save · d discard');
+    s.send('d');
+    await s.waitFor('Discard 1 unsaved change to acme-llm? [y/N]');
+    s.send('Enter');
+    await s.waitFor('1 unsaved change: s save · d discard');
+    s.send('d');
+    await s.waitFor('[y/N]');
+    s.send('y');
+    await s.waitFor('6 configured');
+  });
+});

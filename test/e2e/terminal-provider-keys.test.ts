@@ -508,7 +508,7 @@ describe('real terminal: key-form drafts', () => {
     await waitForDraft((t) => t.length === 0);
   });
 
-  it('the question: d discards the kept draft (file removed, nothing sent); Esc keeps it for the next time', async () => {
+  it('the question: d then y discards the kept draft (file removed, nothing sent), Enter is no; Esc keeps it for the next time', async () => {
     session = open();
     await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');
@@ -532,7 +532,14 @@ describe('real terminal: key-form drafts', () => {
     await session.waitFor('Kept edits (draft) on open');
     session.send('Escape');
     await session.waitFor('Enter or r restore them');
+    // d asks yes/no (issue 22): Enter is no, y discards
     session.send('d');
+    await session.waitFor('Discard this kept edit? It cannot be restored after. [y/N]');
+    session.send('Enter');
+    await session.waitFor('Enter or r restore them');
+    session.send('d');
+    await session.waitFor('[y/N]');
+    session.send('y');
     await session.waitFor('draft discarded');
     await waitForDraft((t) => t.length === 0);
     expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);

@@ -183,8 +183,14 @@ describe('profiles screen', () => {
     await waitFor(() => expect(lastFrame()).toContain('✔ default profile: bravo'));
     expect(f.store.getDefaultName()).toBe('bravo');
     stdin.write('d');
-    await waitFor(() => expect(lastFrame()).toContain('Delete profile "bravo"?'));
+    await waitFor(() => expect(lastFrame()).toContain('Delete profile "bravo"? [y/N]'));
     stdin.write('n');
+    await waitFor(() => expect(lastFrame()).toContain('not deleted'));
+    expect(f.store.get('bravo')).toBeDefined();
+    // Enter is no, as at the shell's [y/N] (issue 22)
+    stdin.write('d');
+    await waitFor(() => expect(lastFrame()).toContain('Delete profile "bravo"? [y/N]'));
+    stdin.write(KEYS.enter);
     await waitFor(() => expect(lastFrame()).toContain('not deleted'));
     expect(f.store.get('bravo')).toBeDefined();
     stdin.write('d');

@@ -68,6 +68,8 @@ export type FormScreenAction =
   | { type: 'save-failed'; message: string }
   | { type: 'status-refreshed'; provider: Provider }
   | { type: 'leave-requested'; then: 'back' | 'quit' }
+  /** d in the leave or draft question: ask yes/no before anything is discarded (`ask: false`: the answer was no). */
+  | { type: 'discard-asked'; ask: boolean }
   | { type: 'message'; message: StatusMessage | undefined };
 
 /** Offers the first of `drafts` (the rest after it), or stays as is when there is none. */
@@ -290,6 +292,8 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
     }
     case 'leave-requested':
       return dirtyCount(s.form) > 0 || hasInvalidEdits(s.form) ? { ...s, mode: { kind: 'leave', then: a.then } } : s;
+    case 'discard-asked':
+      return s.mode.kind === 'leave' || s.mode.kind === 'draft' ? { ...s, mode: { ...s.mode, discarding: a.ask || undefined } } : s;
     case 'message':
       return { ...s, message: a.message };
   }

@@ -17,8 +17,11 @@ export type FormMode =
   | { kind: 'map'; fieldId: string; map: MapEditorState }
   | { kind: 'flags'; fieldId: string; grid: FlagsGridState }
   | { kind: 'pem'; fieldId: string; editor: LineEditor }
-  /** A draft no running editor holds; `editor` wrote it; `more`: the others, offered after a discard. */
-  | { kind: 'draft'; draft: Draft; editor?: string; more: StoredDraft[] }
+  /**
+   * A draft no running editor holds; `editor` wrote it; `more`: the others, offered after a discard.
+   * `discarding`: d was pressed, the yes/no question is up (only y discards).
+   */
+  | { kind: 'draft'; draft: Draft; editor?: string; more: StoredDraft[]; discarding?: boolean }
   | { kind: 'checking' }
   | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
   /**
@@ -32,7 +35,8 @@ export type FormMode =
    * (absent for a new provider); the gateway must still hold it right before the PUT, and it goes to the history.
    */
   | { kind: 'saving'; startedAt: number; body: UpdateBody; backup?: Provider }
-  | { kind: 'leave'; then: 'back' | 'quit' };
+  /** Leaving with unsaved edits; `discarding`: d was pressed, the yes/no question is up (only y discards). */
+  | { kind: 'leave'; then: 'back' | 'quit'; discarding?: boolean };
 
 export interface StatusMessage {
   text: string;

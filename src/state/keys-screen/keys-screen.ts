@@ -38,8 +38,11 @@ export type KeysMode =
   | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: EditorMode }
   /** A key changed on the gateway since it was read: `writes` are the ones not sent yet, `fresh` that key as it is now. */
   | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
-  /** A kept draft no running editor holds: restore or discard it (`more`: the next ones, asked after a discard). */
-  | { kind: 'draft'; offer: KeyDraftOffer; more: KeyDraftOffer[] };
+  /**
+   * A kept draft no running editor holds: restore or discard it (`more`: the next ones, asked after a discard).
+   * `discarding`: d was pressed, the yes/no question is up (only y discards).
+   */
+  | { kind: 'draft'; offer: KeyDraftOffer; more: KeyDraftOffer[]; discarding?: boolean };
 
 /** A list or map field of the key form open in the map editor; `fieldCursor`: its row, to go back to. */
 export type CollectionMode = { kind: 'collection'; collection: KeyCollection; fieldCursor: number };
@@ -92,6 +95,8 @@ export type KeysAction =
   | { type: 'offer-drafts'; offers: KeyDraftOffer[] }
   | { type: 'draft-restore' }
   | { type: 'draft-discard' }
+  /** d in the draft question: ask yes/no first (`ask: false`: the answer was no). */
+  | { type: 'draft-discard-asked'; ask: boolean }
   /** Leave the question: the draft stays on disk, asked again next time. */
   | { type: 'draft-later' }
   /** Reopens a draft's prompt or editor with the typed text (on `keyId`, else the key under the cursor). */
@@ -125,6 +130,11 @@ export function targetKeys(s: KeysScreenState): Key[] {
 }
 
 const keyName = (k: Key): string => `"${k.name ?? k.id ?? '?'}"`;
+
+/** Writes that delete: their review is a yes/no question (state/yes-no.ts), never confirmed by Enter. */
+export function deletes(writes: readonly KeyWrite[]): boolean {
+  return writes.some((w) => w.kind === 'delete');
+}
 
 /** Review lines of a set of writes: per key, its per-field diff (secrets by source only). */
 export function reviewLines(writes: readonly KeyWrite[]): string[] {
@@ -356,7 +366,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
     case 'delete': {
       const targets = targetKeys(s);
       if (targets.length === 0) return s;
-      return review(s, `Delete ${targets.map(keyName).join(', ')} of ${s.provider}? This cannot be undone on the gateway (a backup is kept locally).`, targets.map((k) => ({ kind: 'delete', fetched: k })));
+      return review(s, `Delete ${targets.map(keyName).join(', ')} of ${s.provider}?`, targets.map((k) => ({ kind: 'delete', fetched: k })));
     }
     case 'edit':
       return s.keys[s.cursor] ? { ...s, marked: new Set(), mode: { kind: 'fields', cursor: 0 }, message: undefined } : s;
@@ -415,6 +425,8 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return s.mode.kind === 'draft' ? restoreDraft(s, s.mode.offer.reopen, s.mode.offer.keyId) : s;
     case 'draft-discard':
       return s.mode.kind === 'draft' ? askDraft(s, s.mode.more, { text: `draft discarded${s.mode.more.length ? `; ${s.mode.more.length} more kept` : ''}`, tone: 'ok' }) : s;
+    case 'draft-discard-asked':
+      return s.mode.kind === 'draft' ? { ...s, mode: { ...s.mode, discarding: a.ask || undefined } } : s;
     case 'draft-later':
       return s.mode.kind === 'draft' ? { ...s, mode: { kind: 'list' }, message: { text: 'the draft stays on disk: asked again when these keys open', tone: 'ok' } } : s;
     case 'message':

@@ -6,6 +6,7 @@ import { cellFields, fleetReducer, reviewLines, initialFleetState, type FleetSta
 import { formatDiffValue } from '../../../state/provider/diff.js';
 import { commandFor } from '../../keymap.js';
 import { moveDelta } from '../../../state/cursor-window.js';
+import { yesNoQuestion } from '../../../state/yes-no.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -152,7 +153,7 @@ function Review({ state, width, height }: { state: FleetState; width: number; he
   return (
     <Box flexDirection="column" height={height + 2}>
       {shown.map((l, i) => <Text key={i} wrap="truncate" {...(i === 0 ? theme.title : {})}>{fit(l, width)}</Text>)}
-      <Text {...(plan.errors.length > 0 ? theme.error : theme.warn)} wrap="truncate">{fit(plan.errors.length > 0 ? 'Invalid: y will not write it.' : `Write it to ${profile}? (y/n)`, width)}</Text>
+      <Text {...(plan.errors.length > 0 ? theme.error : theme.warn)} wrap="truncate">{fit(plan.errors.length > 0 ? 'Invalid: y will not write it.' : yesNoQuestion(`Write it to ${profile}?`), width)}</Text>
     </Box>
   );
 }

@@ -46,8 +46,8 @@ export function scopesFor(s: FormScreenState): readonly Scope[] {
     case 'conflict': return ['conflict', 'global'];
     case 'saving': return ['savingPrompt'];
     case 'checking': return ['checkingPrompt'];
-    case 'leave': return ['leavePrompt']; // its words are in the status line
-    case 'draft': return ['draftPrompt'];
+    case 'leave': return s.mode.discarding ? ['confirm'] : ['leavePrompt']; // its words are in the status line
+    case 'draft': return s.mode.discarding ? ['confirm'] : ['draftPrompt'];
     default: return ['form', 'global'];
   }
 }
@@ -112,6 +112,15 @@ export function leavesLoadingForm(input: string, key: Key): boolean {
 function typeLine(input: string, key: Key, dispatch: (a: FormScreenAction) => void): void {
   const op = lineEditFor(input, key);
   if (op) dispatch({ type: 'line', op });
+}
+
+/** The answer to "discard …? [y/N]": y discards, a no goes back to the question it came from; `ctrlC` for ^C. */
+function answerDiscard(input: string, key: Key, dispatch: (a: FormScreenAction) => void, discard: () => void, ctrlC: () => void): void {
+  switch (commandFor(['confirm', 'global'], input, key)) {
+    case 'yes': return discard();
+    case 'no': return dispatch({ type: 'discard-asked', ask: false });
+    case 'forceQuit': return ctrlC();
+  }
 }
 
 export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: FormKeyEffects): void {
@@ -195,9 +204,10 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       return;
     }
     case 'draft':
+      if (mode.discarding) return answerDiscard(input, key, dispatch, () => dispatch({ type: 'draft-discard' }), fx.quit);
       switch (commandFor(['draftPrompt'], input, key)) {
         case 'restore': return dispatch({ type: 'draft-restore' });
-        case 'discard': return dispatch({ type: 'draft-discard' });
+        case 'discard': return dispatch({ type: 'discard-asked', ask: true });
         case 'back': return fx.back(); // the draft stays on disk
         case 'forceQuit': return fx.quit();
       }
@@ -229,9 +239,11 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       }
       return;
     case 'leave':
+      // ^C here is "no" as in the leave question (keep editing), not a quit.
+      if (mode.discarding) return answerDiscard(input, key, dispatch, () => fx.discardAndLeave(mode.then), () => dispatch({ type: 'discard-asked', ask: false }));
       switch (commandFor(['leavePrompt'], input, key)) {
         case 'save': return dispatch({ type: 'save-requested' });
-        case 'discard': return fx.discardAndLeave(mode.then);
+        case 'discard': return dispatch({ type: 'discard-asked', ask: true });
         case 'stay': return dispatch({ type: 'cancel' });
       }
       return;

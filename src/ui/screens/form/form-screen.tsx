@@ -27,6 +27,7 @@ import { useFormController } from './use-form-controller.js';
 import { errorMessage } from '../../../api/api-error.js';
 import { wrapText } from '../../../state/form-screen/diff-lines.js';
 import { printable } from '../../../state/printable.js';
+import { yesNoQuestion } from '../../../state/yes-no.js';
 
 /** Header, two status lines, footer, one spare line (never fill the last line). */
 const CHROME_ROWS = 5;
@@ -207,7 +208,11 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
         <Box flexDirection="column">
           <Text {...theme.warn} wrap="wrap">{`Unsaved edits to ${state.name} from ${mode.draft.savedAt.replace('T', ' ').slice(0, 19)} were kept (${n} field${n === 1 ? '' : 's'}).`}</Text>
           {mode.draft.withheld?.length ? <Text wrap="wrap">{`Typed secrets were not kept; restoring asks again for: ${withheldLabel(mode.draft.withheld)}`}</Text> : null}
-          <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
+          {mode.discarding ? (
+            <Text {...theme.warn} wrap="wrap">{yesNoQuestion(`Discard these kept edits to ${state.name}? They cannot be restored after.`)}</Text>
+          ) : (
+            <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
+          )}
         </Box>
       );
     }
@@ -245,7 +250,8 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
-    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: ${promptLine('leavePrompt')}`, role: 'warn' };
+    const what = n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet';
+    first = { text: mode.discarding ? yesNoQuestion(`Discard ${what} to ${state.name}?`) : `${what}: ${promptLine('leavePrompt')}`, role: 'warn' };
   } else if (mode.kind === 'pem') first = { text: promptLine('pemPrompt'), role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };

@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { Text } from '../../widgets/safe-text.js';
 import { isReferenceText } from '../../../state/provider/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
-import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
+import { deletes, initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
+import { yesNoQuestion } from '../../../state/yes-no.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { allowModeText } from '../../../state/keys-screen/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys-screen/key-draft.js';
@@ -41,9 +42,9 @@ export interface KeysScreenProps {
 
 function scopesOf(s: KeysScreenState): readonly Scope[] {
   if (s.mode.kind === 'prompt') return ['keyInput', 'lineEdit'];
-  if (s.mode.kind === 'draft') return ['draftPrompt', 'global'];
+  if (s.mode.kind === 'draft') return [s.mode.discarding ? 'confirm' : 'draftPrompt', 'global'];
   if (s.mode.kind === 'collection') return s.mode.collection.map.editing ? MAP_ENTRY : [...(s.mode.collection.allow ? ['allowList' as const] : []), 'map', 'global'];
-  if (s.mode.kind === 'review') return ['diff', 'global'];
+  if (s.mode.kind === 'review') return [deletes(s.mode.writes) ? 'confirm' : 'diff', 'global'];
   if (s.mode.kind === 'saving' || s.mode.kind === 'conflict') return [];
   if (s.mode.kind === 'fields') return ['keyForm', 'global'];
   return ['keys', 'global'];
@@ -76,13 +77,21 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       }
       if (s.mode.kind === 'draft') {
         const offer = s.mode.offer;
+        if (s.mode.discarding) {
+          switch (commandFor(['confirm', 'global'], input, key)) {
+            case 'yes':
+              dispatch({ type: 'draft-discard' });
+              return consume(offer);
+            case 'no': return dispatch({ type: 'draft-discard-asked', ask: false });
+            case 'forceQuit': return onQuit();
+          }
+          return;
+        }
         switch (commandFor(['draftPrompt', 'global'], input, key)) {
           case 'restore':
             dispatch({ type: 'draft-restore' });
             return consume(offer);
-          case 'discard':
-            dispatch({ type: 'draft-discard' });
-            return consume(offer);
+          case 'discard': return dispatch({ type: 'draft-discard-asked', ask: true });
           case 'back': return dispatch({ type: 'draft-later' });
           case 'help': return onHelp(['draftPrompt', 'global']);
           case 'forceQuit': return onQuit();
@@ -99,12 +108,13 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         return;
       }
       if (s.mode.kind === 'review') {
-        const c = commandFor(['diff', 'global'], input, key);
-        if (c === 'confirm') {
+        // A delete is a yes/no question: only y deletes, Enter is no.
+        const c = commandFor(scopesOf(s), input, key);
+        if (c === 'confirm' || c === 'yes') {
           const writes = s.mode.writes;
           dispatch({ type: 'confirm' });
           save(writes);
-        } else if (c === 'cancel' || c === 'forceQuit') dispatch({ type: 'cancel' });
+        } else if (c === 'cancel' || c === 'no' || c === 'forceQuit') dispatch({ type: 'cancel' });
         return;
       }
       if (s.mode.kind === 'conflict') {
@@ -225,7 +235,11 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
       <Box flexDirection="column">
         <Text {...theme.warn} wrap="wrap">{`Unsaved edit kept from ${offer.savedAt.replace('T', ' ').slice(0, 19)}: ${describeKeyDraft(offer.reopen, state.keys, offer.keyId)}`}</Text>
         {m.more.length ? <Text {...theme.muted}>{`${m.more.length} more kept draft${m.more.length === 1 ? '' : 's'} after this one`}</Text> : null}
-        <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
+        {m.discarding ? (
+          <Text {...theme.warn} wrap="wrap">{yesNoQuestion('Discard this kept edit? It cannot be restored after.')}</Text>
+        ) : (
+          <Text wrap="wrap">{promptLine('draftPrompt')}</Text>
+        )}
       </Box>
     );
   }
@@ -284,11 +298,15 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     );
   }
   if (m.kind === 'review') {
+    const question = deletes(m.writes);
     return (
       <Box flexDirection="column">
-        <Text {...theme.title} wrap="wrap">{m.title}</Text>
+        <Text {...(question ? theme.warn : theme.title)} wrap="wrap">{question ? yesNoQuestion(m.title) : m.title}</Text>
+        {question ? <Text {...theme.muted} wrap="wrap">This cannot be undone on the gateway (a backup of each key is kept locally: keys restore).</Text> : null}
         {m.lines.map((l, i) => <Text key={i} wrap="wrap">{l}</Text>)}
-        <Text {...theme.muted}>y/Enter: re-check the gateway and save · Esc: cancel, nothing sent</Text>
+        <Text {...theme.muted} wrap="wrap">
+          {question ? 'y: re-check the gateway and delete · n, Enter or Esc: nothing is sent' : 'y/Enter: re-check the gateway and save · Esc: cancel, nothing sent'}
+        </Text>
       </Box>
     );
   }

@@ -1,4 +1,5 @@
 /** After a 401/403: type a key (masked), check it, use it for this session, and offer to store it in the profile. */
+import { yesNoQuestion } from '../../../state/yes-no.js';
 import { Box } from 'ink';
 import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useRef } from 'react';
@@ -52,7 +53,7 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
     if (!alive.current) return;
     if (profileName && profiles && stored) {
       pending.current = next;
-      dispatch({ type: 'offer-store', message: `✔ the key works. Store it in profile "${profileName}"${replaces}?` });
+      dispatch({ type: 'offer-store', message: yesNoQuestion(`✔ the key works. Store it in profile "${profileName}"${replaces}?`) });
     } else onDone(next);
   };
 

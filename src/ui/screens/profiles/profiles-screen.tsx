@@ -20,6 +20,7 @@ import { ProfileFormView } from './profile-form-view.js';
 import { profileDetail, ProfileTable } from './profile-table.js';
 import { useProfilesController } from './use-profiles-controller.js';
 import { printable } from '../../../state/printable.js';
+import { yesNoQuestion } from '../../../state/yes-no.js';
 
 export interface ProfilesScreenProps {
   services: Services;
@@ -102,7 +103,9 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
   );
 
   // A status (a test result, a store error) wraps over up to 3 lines; the table or form gets the rest.
-  const statusLines = state.status ? wrapWords(state.status.text, width, 3) : [''];
+  // The delete question takes the status line (its answers are in the footer).
+  const question = state.mode.kind === 'confirm-delete' ? yesNoQuestion(`Delete profile "${printable(state.mode.name)}"?`) : undefined;
+  const statusLines = question ? [fit(question, width)] : state.status ? wrapWords(state.status.text, width, 3) : [''];
   const body = tableHeight(state);
   if (help) {
     return (
@@ -127,15 +130,8 @@ function ProfilesBody(props: ProfilesScreenProps & { service: ProfilesService })
           <Text wrap="truncate">{fit(profileDetail(state, service), width)}</Text>
         </>
       )}
-      {statusLines.map((line, i) => <Text key={`s${i}`} {...(status ? theme[status.role] : {})} wrap="truncate">{line}</Text>)}
-      {state.mode.kind === 'confirm-delete' ? (
-        <Text wrap="truncate">
-          <Text {...theme.warn}>{`Delete profile "${printable(state.mode.name)}"? `}</Text>
-          <Text {...theme.key}>y</Text><Text> yes  </Text><Text {...theme.key}>n</Text><Text> no</Text>
-        </Text>
-      ) : (
-        <Footer scopes={form ? ['profileForm'] : ['profiles', 'global']} width={width} />
-      )}
+      {statusLines.map((line, i) => <Text key={`s${i}`} {...(question ? theme.warn : status ? theme[status.role] : {})} wrap="truncate">{line}</Text>)}
+      <Footer scopes={state.mode.kind === 'confirm-delete' ? ['confirm', 'global'] : form ? ['profileForm'] : ['profiles', 'global']} width={width} />
     </Box>
   );
 }
