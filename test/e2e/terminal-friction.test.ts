@@ -143,3 +143,41 @@ describe('a destructive action asks for y, never Enter', () => {
     await s.waitFor('6 configured');
   });
 });
+
+describe('footers at 80 columns keep the primary actions; long labels wrap, cut text ends with …', () => {
+  const footer = (screen: string): string => screen.trimEnd().split('\n').at(-1) ?? '';
+
+  it('80x24: the list footer has F fleet and y keys; the keys screen\'s has - off and d delete', async () => {
+    const s = start(80, 24);
+    const list = footer(await s.waitFor('6 configured'));
+    for (const hint of ['Enter open', '/ filter', 'y keys', 'P profiles', 'F fleet', 'q quit', '? help']) expect(list).toContain(hint);
+    s.send('y');
+    const keys = footer(await s.waitFor(/› +acme-eu/));
+    for (const hint of ['Enter edit', 'a add', '+ on', '- off', 'd delete', 'Esc back', '? help']) expect(keys).toContain(hint);
+  });
+
+  it('60x15: a focused field whose label is cut shows the label in full with its value below it', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('Enter');
+    await s.waitFor('› ▾ 1 Network');
+    s.send('4');
+    await moveTo(s, /Store raw request\/res… off/);
+    expect(s.screen()).toMatch(/^ {4}Store raw request\/response: off$/m);
+  });
+
+  it('60x15: the help wraps a long help text instead of cutting it', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('Enter');
+    await s.waitFor('› ▾ 1 Network');
+    s.send('?');
+    await s.waitFor('› help');
+    s.send('G');
+    // The end of the form's help: a save in flight, whose Esc has the longest help text.
+    const text = await s.waitFor('· end');
+    expect(text).toContain('nothing to cancel: says that the save');
+    expect(text).toMatch(/^ +cannot be taken back, and keeps waiting\n +for its answer$/m);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+});

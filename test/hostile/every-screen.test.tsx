@@ -138,7 +138,7 @@ describe('hostile text on every screen', () => {
       expect(frame()).toContain(`~ x_${SHOWN}`);
       press(KEYS.esc);
       await see('1 changed');
-      press(KEYS.esc, 'd');
+      press(KEYS.esc, 'd', 'y');
       await see('› openai');
 
       // A name that reorders text: the form's "Loading …" line, then its keys: "loading keys of …", "no keys on …".

@@ -4,7 +4,8 @@
  * ship without them.
  */
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, type Scope } from '../../src/ui/keymap.js';
+import { footerHints, KEYMAP, type Scope } from '../../src/ui/keymap.js';
+import { fitHints } from '../../src/ui/widgets/footer.js';
 import { decodeKey } from '../../src/state/input/decode-key.js';
 import { reduceFormScreen } from '../../src/state/form-screen/form-screen-reducer.js';
 import { visibleFlags } from '../../src/state/form-screen/flags-grid.js';
@@ -44,5 +45,32 @@ describe('the allowed_requests grid acts on them', () => {
     expect(cursorAfter('\x1b[F')).toBe(last);
     expect(cursorAfter('\x1b[6~')).toBe(12);
     expect(cursorAfter('g')).toBe(0);
+  });
+});
+
+describe('footers at 80 columns keep the primary actions', () => {
+  /** The scopes each screen's footer shows. */
+  const FOOTERS: ReadonlyArray<readonly Scope[]> = [
+    ['list', 'global'], ['form', 'global'], ['keys', 'global'], ['keyForm', 'global'], ['allowList', 'map', 'global'], ['map', 'global'],
+    ['flags', 'global'], ['diff', 'global'], ['conflict', 'global'], ['profiles', 'global'], ['fleet', 'global'], ['fleetCell', 'global'],
+    ['confirm', 'global'], ['help'], ['profileForm'], ['draftPrompt', 'global'],
+  ];
+  const shown = (scopes: readonly Scope[], width: number): string[] => fitHints(footerHints(scopes), width).map((h) => `${h.keys} ${h.label}`);
+  const ranked = (scopes: readonly Scope[], most: number): string[] => footerHints(scopes).filter((h) => h.rank <= most).map((h) => `${h.keys} ${h.label}`);
+
+  it.each(FOOTERS.map((f) => [f.join('+'), f] as const))('%s: every hint of rank 1-2 at 80 columns, rank 1 at 60', (_, scopes) => {
+    expect(shown(scopes, 80)).toEqual(expect.arrayContaining(ranked(scopes, 2)));
+    expect(shown(scopes, 60)).toEqual(expect.arrayContaining(ranked(scopes, 1)));
+  });
+
+  it('the list keeps F fleet and y keys, the keys screen - off and d delete (what 80 columns dropped)', () => {
+    expect(shown(['list', 'global'], 80)).toEqual(expect.arrayContaining(['F fleet', 'y keys', 'Enter open', '/ filter', 'P profiles', 'q quit', '? help']));
+    expect(shown(['keys', 'global'], 80)).toEqual(expect.arrayContaining(['- off', 'd delete', '+ on', 'Enter edit', 'a add', 'Esc back', '? help']));
+  });
+
+  it('the least important go first: moving before anything else', () => {
+    const list = shown(['list', 'global'], 80);
+    expect(list).not.toContain('↑↓/jk move');
+    expect(shown(['list', 'global'], 200)).toContain('↑↓/jk move');
   });
 });

@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { Text } from './safe-text.js';
 import { helpSections, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
-import { fit } from '../text.js';
+import { fit, wrapWords } from '../text.js';
 import { clampTop, positionText } from './scroll-doc.js';
 
 const SCOPE_TITLES: Record<Scope, string> = {
@@ -45,10 +45,26 @@ export function helpLines(scopes: readonly Scope[]): Array<{ title?: string; key
   return lines;
 }
 
+/**
+ * The help as drawn in `width` columns: a help text too long for its line wraps onto the next ones
+ * (under the help column), so nothing is cut.
+ */
+export function wrappedHelpLines(scopes: readonly Scope[], width: number, keyWidth: number): Array<{ title?: string; keys?: string; help?: string }> {
+  const out: Array<{ title?: string; keys?: string; help?: string }> = [];
+  for (const l of helpLines(scopes)) {
+    if (l.title !== undefined) out.push(l);
+    else {
+      const pieces = wrapWords(l.help ?? '', Math.max(8, width - keyWidth));
+      (pieces.length ? pieces : ['']).forEach((help, i) => out.push({ keys: i === 0 ? l.keys : '', help }));
+    }
+  }
+  return out;
+}
+
 export function HelpOverlay({ scopes, width, height, offset = 0, size }: HelpOverlayProps) {
   const theme = useTheme();
-  const all = helpLines(scopes);
   const keyWidth = Math.min(24, Math.floor(width / 3));
+  const all = wrappedHelpLines(scopes, width, keyWidth);
   // One line shows the position when the help does not fit.
   const fits = all.length <= height;
   const room = fits ? height : Math.max(1, height - 1);

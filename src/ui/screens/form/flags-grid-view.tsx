@@ -4,7 +4,7 @@ import { Text } from '../../widgets/safe-text.js';
 import { count, describe, isAllowed, isUnknownFlag } from '../../../state/provider/allowed-requests.js';
 import { visibleFlags, type FlagsGridState } from '../../../state/form-screen/flags-grid.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
+import { fit, wrapWords } from '../../text.js';
 import { EditorText } from './form-rows.js';
 
 /** Columns of the grid for a width (the screen needs it to move up/down by a row). */
@@ -31,8 +31,9 @@ export function FlagsGridView({ grid, height, width }: { grid: FlagsGridState; h
         {grid.filter.text || grid.filterEditing ? <Text {...theme.muted}>{'  filter: '}</Text> : null}
         {grid.filterEditing ? <EditorText editor={grid.filter} secret={false} width={20} /> : <Text>{grid.filter.text}</Text>}
       </Text>
-      <Box height={2} overflow="hidden">
-        <Text {...theme.muted} wrap="wrap">{describe(grid.model)}</Text>
+      <Box height={2} flexDirection="column">
+        {/* Two lines at most, the second cut with … (never cut silently by the box). */}
+        {wrapWords(describe(grid.model), width, 2).map((line, i) => <Text key={i} {...theme.muted} wrap="truncate">{line}</Text>)}
       </Box>
       {lines.map((r) => (
         <Text key={r} wrap="truncate">

@@ -154,17 +154,20 @@ function countRows(rows: FormScreenState['rows']): { dirty: number; errors: numb
 }
 
 /**
- * The focused value in full, wrapped and indented, when its row has to cut it (else nothing); at most
- * `maxLines` (what the screen has room for), the last one cut with an ellipsis. Only that much of the
- * value is looked at, so a 2 MB value costs a screenful.
+ * The focused value in full, wrapped and indented, when its row has to cut it (else nothing); led by
+ * the label in full when the row cuts the label (a long label wraps rather than hides the value). At
+ * most `maxLines` (what the screen has room for), the last one cut with an ellipsis. Only that much of
+ * the value is looked at, so a 2 MB value costs a screenful.
  */
-function fullValueLines(display: string, width: number, labelWidth: number, maxLines: number): string[] {
+function fullValueLines(label: string, display: string, width: number, labelWidth: number, maxLines: number): string[] {
   const valueWidth = valueWidthFor(width, labelWidth);
   const room = Math.max(1, width - FULL_VALUE_INDENT.length - 1);
   const most = Math.max(1, maxLines);
   const source = display.length > (most + 1) * room * 8 ? display.slice(0, (most + 1) * room * 8) : display;
-  const text = printable(source.replace(/[\r\n\t]+/g, ' '));
-  if (source.length === display.length && Array.from(text).length <= valueWidth) return [];
+  const value = printable(source.replace(/[\r\n\t]+/g, ' '));
+  const labelCut = Array.from(printable(label)).length > labelWidth;
+  if (!labelCut && source.length === display.length && Array.from(value).length <= valueWidth) return [];
+  const text = labelCut ? `${printable(label)}: ${value}` : value;
   const pieces = wrapText(text, room);
   const cut = pieces.length > most || source.length < display.length;
   const shown = pieces.slice(0, most);
@@ -222,7 +225,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
   // A focused value too long for its row is shown in full on wrapped lines below it; the window
   // shifts down (view only) so those lines stay on screen.
   const focusedRow = state.rows[state.cursor];
-  const full = !editing && focusedRow && focusedRow.type !== 'section' ? fullValueLines(focusedRow.display, width, labelWidth, height - 2) : [];
+  const full = !editing && focusedRow && focusedRow.type !== 'section' ? fullValueLines(focusedRow.label, focusedRow.display, width, labelWidth, height - 2) : [];
   const overflow = Math.max(0, state.cursor - state.scrollTop + 1 + full.length - height);
   const top = Math.min(state.cursor, state.scrollTop + overflow);
   const rows = state.rows.slice(top, top + Math.max(1, height - full.length));

@@ -214,6 +214,9 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   );
 }
 
+/** Columns of a key form row's label. */
+const KEY_LABEL_WIDTH = 24;
+
 /** Rows of the key table for a screen `height` rows high. */
 const listView = (height: number): number => Math.max(1, height - 10);
 /** Rows of the key form (header, title, message and footer stay). */
@@ -261,8 +264,17 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     const key = state.keys[state.cursor];
     if (!key) return null;
     const rows = keyFormRows(key, state.kind);
+    const label = (r: (typeof rows)[number]): string => (r.type === 'field' ? r.d.label : r.path);
+    const value = (r: (typeof rows)[number]): string => (r.type === 'field'
+      ? formatKeyValue(r.d.path, r.value)
+      : `${formatKeyValue([r.path], r.value)}  (not known to this client: read-only, sent back)`);
+    // A focused row too long for its line (its label or its value) is shown in full below it, wrapped.
+    const at = rows[m.cursor];
+    const line = (r: (typeof rows)[number]): string => `${fit(label(r), KEY_LABEL_WIDTH)} ${value(r)}`;
+    const full = at && (label(at).length > KEY_LABEL_WIDTH || Array.from(line(at)).length > width - 3)
+      ? wrapWords(`${label(at)}: ${value(at)}`, width - 4, 3).map((l) => `    ${l}`) : [];
     // Header, title, message and footer stay; the rows scroll around the cursor.
-    const view = fieldsView(height);
+    const view = Math.max(1, fieldsView(height) - full.length);
     const top = windowStart(m.cursor, rows.length, view);
     return (
       <Box flexDirection="column">
@@ -270,10 +282,8 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
         {rows.slice(top, top + view).map((r, j) => {
           const i = top + j;
           const focused = i === m.cursor;
-          const text = r.type === 'field'
-            ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value)}`
-            : `${fit(r.path, 24)} ${formatKeyValue([r.path], r.value)}  (not known to this client: read-only, sent back)`;
-          return <Text key={i} wrap="truncate" {...(focused ? theme.selected : r.type === 'other' ? theme.muted : {})}>{focused ? '› ' : '  '}{fit(text, width - 3, false)}</Text>;
+          const row = <Text key={i} wrap="truncate" {...(focused ? theme.selected : r.type === 'other' ? theme.muted : {})}>{focused ? '› ' : '  '}{fit(line(r), width - 3, false)}</Text>;
+          return focused && full.length ? [row, ...full.map((l, n) => <Text key={`${i}:full:${n}`} {...theme.muted} wrap="truncate">{l}</Text>)] : row;
         })}
       </Box>
     );
