@@ -181,3 +181,28 @@ describe('footers at 80 columns keep the primary actions; long labels wrap, cut 
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 });
+
+describe('the allowed_requests grid', () => {
+  it('60x15: M and M again keeps the 5 allowed (not "all 60"); the grid says where the cursor is; its meaning is cut with …', async () => {
+    const s = start(60, 15);
+    await s.waitFor('6 configured');
+    s.send('Enter');
+    await s.waitFor('› ▾ 1 Network');
+    s.send('5');
+    await moveTo(s, /Allowed requests\s+5\/60 allowed/);
+    s.send('Enter');
+    const grid = await s.waitFor('Allowed requests 5/60 allowed · at 1/60');
+    // Three lines' worth of meaning in two: the second ends with … (not cut by the box)
+    expect(grid.split('\n')[3]).toMatch(/…$/);
+    s.send('l', 'j');
+    await s.waitFor('· at 4/60');
+    s.send('M');
+    await s.waitFor('all allowed (60/60)');
+    await s.waitFor('M: back to the 5 allowed before.');
+    s.send('M');
+    await s.waitFor('Allowed requests 5/60 allowed');
+    s.send('Escape');
+    await s.waitFor(/› +Allowed requests\s+5\/60 allowed/);
+    expect(s.screen()).not.toMatch(/\d+ changed/);
+  });
+});

@@ -34,6 +34,11 @@ export interface AllowedRequestsModel {
   readonly mode: 'all' | 'only';
   /** Flag → allowed, as it will be sent in `only` mode (unknown flags included). */
   readonly flags: Readonly<Record<string, boolean>>;
+  /**
+   * In `all` mode after a switch from `only`: the flags as they were, so switching back restores the
+   * selection instead of "everything allowed". Never sent.
+   */
+  readonly kept?: Readonly<Record<string, boolean>>;
 }
 
 /** Model of a wire value (absent/null → `all`). */
@@ -113,16 +118,21 @@ export function count(m: AllowedRequestsModel, names: readonly string[] = flagNa
   return { allowed, total: names.length, text };
 }
 
-/** `all` → absent; `only` → created from the current state (everything allowed when coming from `all`). */
+/**
+ * `all` → absent (the flags are kept aside); `only` → the flags kept by the last switch to `all`, or,
+ * with none kept (the field was absent), every listed flag allowed. So a switch and back loses nothing.
+ */
 export function setMode(m: AllowedRequestsModel, mode: 'all' | 'only'): AllowedRequestsModel {
   if (mode === m.mode) return m;
-  return mode === 'all' ? { mode: 'all', flags: {} } : materialize(m);
+  if (mode === 'all') return { mode: 'all', flags: {}, kept: m.flags };
+  return m.kept ? { mode: 'only', flags: m.kept } : materialize(m);
 }
 
 /** The upstream meaning of the current state, for the screen. */
 export function describe(m: AllowedRequestsModel): string {
   if (m.mode === 'all') {
-    return 'allowed_requests is absent: every request type is allowed, including types added by newer gateways.';
+    const back = m.kept ? ` M: back to the ${count({ mode: 'only', flags: m.kept }).allowed} allowed before.` : '';
+    return `absent: every request type is allowed, also those newer gateways add.${back}`;
   }
   const { allowed, total } = count(m);
   return `Only the ${allowed} flags set to true are allowed (of ${total} listed); missing or false flags, and request types added by newer gateways, are denied.`;

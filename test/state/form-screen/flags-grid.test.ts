@@ -47,13 +47,23 @@ describe('allowed_requests grid', () => {
     expect(v.chat_completion).toBe(true);
   });
 
-  it('mode switch: only → all drops the object (absent = everything allowed); all → only lists everything allowed', () => {
+  it('mode switch: only → all drops the object (absent = everything allowed); back to only restores the selection (issue 22)', () => {
     const toAll = run(openFlagsGrid(WIRE), { type: 'flags-mode' });
     expect(toAll.model.mode).toBe('all');
     expect(flagsValue(toAll)).toBeUndefined();
     const back = run(toAll, { type: 'flags-mode' });
     expect(back.model.mode).toBe('only');
-    expect(Object.values(flagsValue(back) as Record<string, boolean>).every(Boolean)).toBe(true);
+    expect(flagsValue(back)).toEqual(WIRE);
+    // From absent (nothing to restore), "only" starts from everything allowed.
+    const fromAbsent = run(openFlagsGrid(undefined), { type: 'flags-mode' });
+    expect(Object.values(flagsValue(fromAbsent) as Record<string, boolean>).every(Boolean)).toBe(true);
+  });
+
+  it('M, M on 13 allowed of 60 keeps exactly those 13 (not "only the 60 set to true")', () => {
+    const thirteen = Object.fromEntries(KNOWN_REQUEST_FLAGS.map((f, i) => [f, i % 5 === 0 || f === 'chat_completion']));
+    expect(Object.values(thirteen).filter(Boolean)).toHaveLength(13);
+    const g = run(openFlagsGrid(thirteen), { type: 'flags-mode' }, { type: 'flags-mode' });
+    expect(flagsValue(g)).toEqual(thirteen);
   });
 
   it('flags the client does not know are shown (after the known ones), kept and can be toggled', () => {

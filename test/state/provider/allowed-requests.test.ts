@@ -72,12 +72,13 @@ suite('allowed_requests model', () => {
     expect(filter(m, '')).toEqual(flagNames(m));
   });
 
-  it('setMode: all removes the object, only creates it from the current state', () => {
+  it('setMode: all removes the object; only brings back the flags it had (issue 22), or allows everything when it was absent', () => {
     const m = fromWire(WIRE);
     const all = setMode(m, 'all');
     expect(toWire(all)).toBeUndefined();
-    const only = setMode(all, 'only');
-    expect(count(only).allowed).toBe(KNOWN_REQUEST_FLAGS.length);
+    expect(toWire(setMode(all, 'only'))).toEqual(WIRE);
+    const fromAbsent = setMode(fromWire(undefined), 'only');
+    expect(count(fromAbsent).allowed).toBe(KNOWN_REQUEST_FLAGS.length);
     expect(setMode(m, 'only')).toBe(m);
   });
 

@@ -28,6 +28,7 @@ export function FlagsGridView({ grid, height, width }: { grid: FlagsGridState; h
       <Text wrap="truncate">
         <Text {...theme.title}>Allowed requests </Text>
         <Text {...(grid.model.mode === 'all' ? theme.ok : theme.warn)}>{c.text}</Text>
+        <Text {...theme.muted}>{names.length ? ` · at ${Math.min(grid.cursor, names.length - 1) + 1}/${names.length}` : ''}</Text>
         {grid.filter.text || grid.filterEditing ? <Text {...theme.muted}>{'  filter: '}</Text> : null}
         {grid.filterEditing ? <EditorText editor={grid.filter} secret={false} width={20} /> : <Text>{grid.filter.text}</Text>}
       </Text>
