@@ -255,7 +255,7 @@ function HelpScreen({ services, scopes, width, height, onClose }: { services: Se
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={services.session.connection} width={width} crumb="help" />
-      <HelpOverlay scopes={scopes} width={width} height={Math.max(1, height - 3)} offset={doc.top} size={doc.size} />
+      <HelpOverlay scopes={scopes} width={width} height={Math.max(1, height - 3)} offset={doc.top} size={doc.size} readOnly={services.session.connection.readOnly} />
       <Footer scopes={['help']} width={width} />
     </Box>
   );

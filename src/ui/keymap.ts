@@ -25,7 +25,16 @@ export interface Binding {
   rank?: number;
   /** The words a prompt line shows for this binding (prompt scopes), e.g. `Enter or r restore them`. */
   prompt?: string;
+  /** Saves or writes: not offered (footer, help, prompt words) through a read-only profile. */
+  writes?: true;
 }
+
+/** What the footer, the help and prompt lines leave out: the writing bindings, on a read-only profile. */
+export interface ShownFor {
+  readOnly?: boolean;
+}
+
+const offered = (b: Binding, shown: ShownFor): boolean => !(shown.readOnly && b.writes);
 
 /** Page and first/last moves of a list scope (`what`: the list's items, e.g. `key`): the same keys on every list. */
 function pageAndEnds(scope: Scope, what: string): Binding[] {
@@ -66,7 +75,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'section', keys: ['1', '2', '3', '4', '5', '6', '7'], scope: 'form', help: 'jump to section 1-7' },
   { command: 'toggleSection', keys: ['z'], scope: 'form', help: 'collapse/expand the section' },
   { command: 'activate', keys: ['enter', 'space'], scope: 'form', help: 'edit the field (toggles flip, choices cycle)', hint: 'edit', rank: 2 },
-  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save', rank: 2 },
+  { command: 'save', keys: ['ctrl+s'], scope: 'form', help: 'save: check the gateway, review the diff, confirm', hint: 'save', rank: 2, writes: true },
   { command: 'undo', keys: ['u', 'ctrl+z'], scope: 'form', help: 'undo', hint: 'undo', rank: 3 },
   { command: 'redo', keys: ['ctrl+r', 'ctrl+y'], scope: 'form', help: 'redo' },
   { command: 'revertField', keys: ['x'], scope: 'form', help: 'revert the field to the loaded value', hint: 'revert', rank: 3 },
@@ -84,7 +93,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'back', keys: ['esc', 'q'], scope: 'draftPrompt', help: 'back to the list (the draft stays on disk)', prompt: 'Esc back to the list (the draft stays)', hint: 'keep for later', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'draftPrompt', help: 'quit (the draft stays on disk)' },
 
-  { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save' },
+  { command: 'save', keys: ['s', 'ctrl+s'], scope: 'leavePrompt', help: 'save, then leave', prompt: 's save', writes: true },
   { command: 'discard', keys: ['d'], scope: 'leavePrompt', help: 'discard the edits and leave (asks first: y discards)', prompt: 'd discard' },
   { command: 'stay', keys: ['esc', 'k', 'n', 'ctrl+c'], scope: 'leavePrompt', help: 'keep editing', prompt: 'Esc keep editing' },
 
@@ -95,7 +104,7 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'commit', keys: ['enter'], scope: 'edit', help: 'keep the value', hint: 'keep' },
   { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'edit', help: 'cancel the edit', hint: 'cancel' },
-  { command: 'commitSave', keys: ['ctrl+s'], scope: 'edit', help: 'keep the value and save' },
+  { command: 'commitSave', keys: ['ctrl+s'], scope: 'edit', help: 'keep the value and save', writes: true },
 
   // A PEM field asks for a file path (or a paste of the certificate itself); ^E here opens $EDITOR, not end of line.
   { command: 'load', keys: ['enter'], scope: 'pemPrompt', help: 'load the PEM from the file at the typed path', hint: 'load file', prompt: 'PEM: type a file path and Enter to load it' },
@@ -166,19 +175,19 @@ export const KEYMAP: readonly Binding[] = [
   ...pageAndEnds('keys', 'key'),
   { command: 'mark', keys: ['space'], scope: 'keys', help: 'mark/unmark the key (enable/disable/re-weight/delete act on all marked)', hint: 'mark', rank: 3 },
   { command: 'edit', keys: ['enter', 'e'], scope: 'keys', help: 'edit the key: its fields one by one', hint: 'edit', rank: 2 },
-  { command: 'add', keys: ['a'], scope: 'keys', help: 'add a key', hint: 'add', rank: 2 },
-  { command: 'rotate', keys: ['R'], scope: 'keys', help: 'rotate: replace only the value', hint: 'rotate', rank: 3 },
-  { command: 'enable', keys: ['+'], scope: 'keys', help: 'enable the key(s)', hint: 'on', rank: 2 },
-  { command: 'disable', keys: ['-'], scope: 'keys', help: 'disable the key(s)', hint: 'off', rank: 2 },
-  { command: 'weight', keys: ['w'], scope: 'keys', help: 're-weight the key(s)', hint: 'weight', rank: 3 },
-  { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks, naming them: y deletes)', hint: 'delete', rank: 2 },
+  { command: 'add', keys: ['a'], scope: 'keys', help: 'add a key', hint: 'add', rank: 2, writes: true },
+  { command: 'rotate', keys: ['R'], scope: 'keys', help: 'rotate: replace only the value', hint: 'rotate', rank: 3, writes: true },
+  { command: 'enable', keys: ['+'], scope: 'keys', help: 'enable the key(s)', hint: 'on', rank: 2, writes: true },
+  { command: 'disable', keys: ['-'], scope: 'keys', help: 'disable the key(s)', hint: 'off', rank: 2, writes: true },
+  { command: 'weight', keys: ['w'], scope: 'keys', help: 're-weight the key(s)', hint: 'weight', rank: 3, writes: true },
+  { command: 'delete', keys: ['d'], scope: 'keys', help: 'delete the key(s) (asks, naming them: y deletes)', hint: 'delete', rank: 2, writes: true },
   { command: 'refresh', keys: ['r'], scope: 'keys', help: 'reload the keys' },
   { command: 'back', keys: ['esc', 'q'], scope: 'keys', help: 'back', hint: 'back', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'keyForm', help: 'previous field' },
   { command: 'down', keys: ['down', 'j'], scope: 'keyForm', help: 'next field', hint: 'move', rank: 4 },
   ...pageAndEnds('keyForm', 'field'),
-  { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit', rank: 2 },
+  { command: 'editField', keys: ['enter', 'space'], scope: 'keyForm', help: 'edit the field (secrets start empty: typing replaces, Esc keeps)', hint: 'edit', rank: 2, writes: true },
   { command: 'back', keys: ['esc', 'q'], scope: 'keyForm', help: 'back to the keys', hint: 'back', rank: 1 },
 
   { command: 'mode', keys: ['M'], scope: 'allowList', help: 'mode: all models / only the listed ones / no models (serves nothing)', hint: 'mode', rank: 2 },
@@ -305,27 +314,27 @@ export function keyOf(scope: Scope, command: string, table: readonly Binding[] =
 }
 
 /** Footer hints for the given scopes, in table order. */
-export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ keys: string; label: string; rank: number }> {
+export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP, shown: ShownFor = {}): Array<{ keys: string; label: string; rank: number }> {
   const out: Array<{ keys: string; label: string; rank: number }> = [];
   for (const scope of scopes) {
     for (const b of table) {
-      if (b.scope !== scope || !b.hint) continue;
-      const shown = b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!);
-      out.push({ keys: shown, label: b.hint, rank: b.rank ?? 3 });
+      if (b.scope !== scope || !b.hint || !offered(b, shown)) continue;
+      const keys = b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!);
+      out.push({ keys, label: b.hint, rank: b.rank ?? 3 });
     }
   }
   return out;
 }
 
 /** The line a prompt scope shows: its bindings' prompt words, in table order. */
-export function promptLine(scope: Scope, table: readonly Binding[] = KEYMAP): string {
-  return table.filter((b) => b.scope === scope && b.prompt).map((b) => b.prompt).join(' · ');
+export function promptLine(scope: Scope, table: readonly Binding[] = KEYMAP, shown: ShownFor = {}): string {
+  return table.filter((b) => b.scope === scope && b.prompt && offered(b, shown)).map((b) => b.prompt).join(' · ');
 }
 
 /** Bindings grouped by scope for the help overlay. */
-export function helpSections(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP): Array<{ scope: Scope; rows: Array<{ keys: string; help: string }> }> {
+export function helpSections(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP, shown: ShownFor = {}): Array<{ scope: Scope; rows: Array<{ keys: string; help: string }> }> {
   return scopes.map((scope) => ({
     scope,
-    rows: table.filter((b) => b.scope === scope).map((b) => ({ keys: b.keys.map(keyLabel).join(' '), help: b.help })),
+    rows: table.filter((b) => b.scope === scope && offered(b, shown)).map((b) => ({ keys: b.keys.map(keyLabel).join(' '), help: b.help })),
   }));
 }

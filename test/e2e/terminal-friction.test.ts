@@ -2,15 +2,19 @@
  * Issue 22, "Less friction, one convention": what an operator sees in a real terminal (tmux) at 80x24
  * and at the minimum size, 60x15, against the built CLI's demo gateway.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
 import { appDirs } from '../helpers/temp-dir.js';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
+const gateways: DemoGateway[] = [];
 const dirs = appDirs('bt-friction-');
 beforeAll(() => requireBuiltCli());
 afterEach(async () => {
   for (const s of sessions.splice(0)) s.kill();
+  for (const g of gateways.splice(0)) await g.close();
   await dirs.removeAll();
 });
 
@@ -204,5 +208,67 @@ describe('the allowed_requests grid', () => {
     s.send('Escape');
     await s.waitFor(/› +Allowed requests\s+5\/60 allowed/);
     expect(s.screen()).not.toMatch(/\d+ changed/);
+  });
+});
+
+describe('a read-only profile', () => {
+  /** The app on a demo gateway through a profile stored with --read-only. */
+  async function readOnlyApp(columns: number, rows: number): Promise<{ s: TmuxSession; gw: DemoGateway }> {
+    const gw = await startDemoGateway({ port: 0 });
+    gateways.push(gw);
+    const { env } = dirs.create();
+    execFileSync('node', [CLI, 'profiles', 'add', 'prod', '--url', gw.url, '--auth', 'none', '--read-only'], { env: { ...process.env, ...env }, timeout: 20_000 });
+    const s = startTmux(`node ${CLI} --profile prod`, columns, rows, env);
+    sessions.push(s);
+    await s.waitFor('6 configured');
+    return { s, gw };
+  }
+
+  it('80x24: the form says so as it opens, offers no ^S (footer, help), and ^S answers with one line', async () => {
+    const { s, gw } = await readOnlyApp(80, 24);
+    s.send('Enter');
+    const opened = await s.waitFor('› ▾ 1 Network');
+    expect(opened).toContain('read-only profile: edits can be tried here, nothing is saved (^S is off)');
+    const footer = opened.trimEnd().split('\n').at(-1)!;
+    expect(footer).not.toContain('^S');
+    expect(footer).toContain('Esc back');
+    s.send('?');
+    await s.waitFor('› help');
+    expect(s.screen()).not.toMatch(/\^S\s+save/);
+    s.send('Escape');
+    await moveTo(s, /Max retries\s+2\b/);
+    s.send('Enter');
+    s.type('5');
+    s.send('Enter', 'C-s');
+    await s.waitFor(/read-only profile: edits can be tried here, nothing is saved/);
+    s.send('Escape');
+    const leave = await s.waitFor('1 unsaved change:');
+    expect(leave).toContain('1 unsaved change: d discard · Esc keep editing');
+    expect(gw.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+  });
+
+  it('60x15: the keys screen offers no writing key, and each one answers with one line', async () => {
+    const { s, gw } = await readOnlyApp(60, 15);
+    s.send('y');
+    const keys = await s.waitFor(/› +acme-eu/);
+    const footer = keys.trimEnd().split('\n').at(-1)!;
+    for (const hint of ['a add', '+ on', '- off', 'd delete']) expect(footer).not.toContain(hint);
+    expect(footer).toContain('Esc back');
+    s.send('d');
+    await s.waitFor('read-only profile: keys can be looked at here, not changed');
+    // What each writing key would open otherwise: a review, the re-weight prompt, the add prompt.
+    for (const [key, opens] of [['+', 'Enable'], ['-', 'Disable'], ['w', 'Weight (0-1)'], ['R', 'New value'], ['a', 'Name of the new key']] as const) {
+      s.send(key, '?');
+      await s.waitFor('› help'); // the key before ? has been handled
+      s.send('Escape');
+      const after = await s.waitFor(/› +acme-eu/);
+      expect(after).not.toContain(opens);
+      expect(after).toContain('read-only profile: keys can be looked at here, not changed');
+    }
+    s.send('Enter');
+    await s.waitFor('Key acme-eu');
+    s.send('Enter');
+    await s.waitFor('read-only profile: keys can be looked at here, not changed');
+    expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });

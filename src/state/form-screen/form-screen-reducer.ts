@@ -20,6 +20,7 @@ import { editLine, lineEditor, selectedLineEditor, type LineEdit } from '../edit
 import { mapReducer, openMapEditor, type MapAction } from '../editors/map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
+import { READ_ONLY_NOTE } from './form-screen-steps.js';
 import {
   browse, focusedField, formWithOpenEditor, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, setFormState,
 } from './form-screen-steps.js';
@@ -113,7 +114,10 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       return { ...s, phase: s.phase === 'ready' ? 'ready' : 'loading', message: s.phase === 'ready' ? { text: 'reloading…', role: 'muted' } : undefined };
     case 'load-succeeded': {
       const base = { ...s, phase: 'ready' as const, isNew: a.isNew, loadError: undefined };
-      const next = setFormState(base, createFormState(a.provider), a.isNew ? { text: `${s.name} is not configured on this gateway yet: saving creates it`, role: 'warn' } : undefined);
+      // A read-only profile says so as the form opens: its save keys are not offered, and answer with this line.
+      const opened = s.readOnly ? { text: READ_ONLY_NOTE, role: 'warn' as const }
+        : a.isNew ? { text: `${s.name} is not configured on this gateway yet: saving creates it`, role: 'warn' as const } : undefined;
+      const next = setFormState(base, createFormState(a.provider), opened);
       return offerDraft(next, a.drafts ?? (a.draft ? [{ draft: a.draft }] : []));
     }
     case 'load-failed':

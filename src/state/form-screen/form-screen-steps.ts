@@ -54,8 +54,11 @@ export function jumpToField(s: FormScreenState, fieldId: string): FormScreenStat
   return idx >= 0 ? settleCursor(next, idx) : next;
 }
 
+/** What a read-only profile's form says when it opens and to any save key. */
+export const READ_ONLY_NOTE = 'read-only profile: edits can be tried here, nothing is saved (^S is off)';
+
 export function requestSave(s: FormScreenState): FormScreenState {
-  if (s.readOnly) return { ...s, message: { text: 'read-only profile: saving is disabled', role: 'warn' } };
+  if (s.readOnly) return { ...s, message: { text: READ_ONLY_NOTE, role: 'warn' } };
   const errors = validateForm(s.form);
   if (errors.length > 0) {
     const first = jumpToField(s, errors[0]!.fieldId);

@@ -65,7 +65,12 @@ export interface KeysScreenState {
   marked: ReadonlySet<string>;
   mode: KeysMode;
   message?: { text: string; tone: 'ok' | 'warn' | 'error' };
+  /** A read-only profile: keys are shown, nothing is changed (every key action answers with one line). */
+  readOnly?: boolean;
 }
+
+/** What a read-only profile's keys screen answers to every key action, and says when the key form opens. */
+export const KEYS_READ_ONLY = 'read-only profile: keys can be looked at here, not changed';
 
 export type KeysAction =
   | { type: 'load-started' }
@@ -103,9 +108,12 @@ export type KeysAction =
   | { type: 'restore-draft'; reopen: KeyDraftReopen; keyId?: string }
   | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
 
-export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
-  return { provider, keyless, kind, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' } };
+export function initialKeysState(provider: string, keyless = false, kind = provider, readOnly = false): KeysScreenState {
+  return { provider, keyless, kind, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' }, ...(readOnly ? { readOnly } : {}) };
 }
+
+/** Actions that lead to a write: on a read-only profile they answer with one line instead. */
+const WRITING = new Set<KeysAction['type']>(['prompt', 'delete', 'set-enabled', 'edit-field', 'restore-draft', 'draft-restore']);
 
 /** One row of the key form: an editable descriptor, or a field this client does not know (shown, sent back). */
 export type KeyFormRow = { type: 'field'; d: KeyFieldDescriptor; value: unknown } | { type: 'other'; path: string; value: unknown };
@@ -324,6 +332,7 @@ function askDraft(s: KeysScreenState, offers: readonly KeyDraftOffer[], message?
 const provNameTaken = (name: string): string => `"${name}" is taken: key names are unique across providers`;
 
 export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState {
+  if (s.readOnly && WRITING.has(a.type)) return { ...s, message: { text: KEYS_READ_ONLY, tone: 'warn' } };
   switch (a.type) {
     case 'load-started':
       return { ...s, phase: s.keys.length ? s.phase : 'loading' };
@@ -369,7 +378,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return review(s, `Delete ${targets.map(keyName).join(', ')} of ${s.provider}?`, targets.map((k) => ({ kind: 'delete', fetched: k })));
     }
     case 'edit':
-      return s.keys[s.cursor] ? { ...s, marked: new Set(), mode: { kind: 'fields', cursor: 0 }, message: undefined } : s;
+      return s.keys[s.cursor] ? { ...s, marked: new Set(), mode: { kind: 'fields', cursor: 0 }, message: s.readOnly ? { text: KEYS_READ_ONLY, tone: 'warn' } : undefined } : s;
     case 'edit-field': {
       if (s.mode.kind !== 'fields') return s;
       const key = s.keys[s.cursor];

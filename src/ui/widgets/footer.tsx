@@ -7,11 +7,13 @@ import { useTheme } from '../theme.js';
 export interface FooterProps {
   scopes: readonly Scope[];
   width: number;
+  /** A read-only profile: the keys that save or write are not offered. */
+  readOnly?: boolean;
 }
 
-export function Footer({ scopes, width }: FooterProps) {
+export function Footer({ scopes, width, readOnly = false }: FooterProps) {
   const theme = useTheme();
-  const parts = fitHints(footerHints(scopes), width);
+  const parts = fitHints(footerHints(scopes, undefined, { readOnly }), width);
   return (
     <Box width={width}>
       {parts.map((h) => (

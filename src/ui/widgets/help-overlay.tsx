@@ -1,7 +1,7 @@
 /** The `?` overlay: every binding of the current screen, from the keymap table. */
 import { Box } from 'ink';
 import { Text } from './safe-text.js';
-import { helpSections, type Scope } from '../keymap.js';
+import { helpSections, type Scope, type ShownFor } from '../keymap.js';
 import { useTheme } from '../theme.js';
 import { fit, wrapWords } from '../text.js';
 import { clampTop, positionText } from './scroll-doc.js';
@@ -32,12 +32,14 @@ export interface HelpOverlayProps {
   offset?: number;
   /** Told how many lines there are and how many fit, for the scroll keys. */
   size?: { current: { total: number; height: number } };
+  /** A read-only profile: the keys that save or write are left out. */
+  readOnly?: boolean;
 }
 
-/** Lines of the help text, so the caller can scroll. */
-export function helpLines(scopes: readonly Scope[]): Array<{ title?: string; keys?: string; help?: string }> {
+/** Lines of the help text, so the caller can scroll (`shown.readOnly`: without the keys that save). */
+export function helpLines(scopes: readonly Scope[], shown: ShownFor = {}): Array<{ title?: string; keys?: string; help?: string }> {
   const lines: Array<{ title?: string; keys?: string; help?: string }> = [];
-  for (const section of helpSections(scopes)) {
+  for (const section of helpSections(scopes, undefined, shown)) {
     if (section.rows.length === 0) continue;
     lines.push({ title: SCOPE_TITLES[section.scope] });
     for (const r of section.rows) lines.push({ keys: r.keys, help: r.help });
@@ -49,9 +51,9 @@ export function helpLines(scopes: readonly Scope[]): Array<{ title?: string; key
  * The help as drawn in `width` columns: a help text too long for its line wraps onto the next ones
  * (under the help column), so nothing is cut.
  */
-export function wrappedHelpLines(scopes: readonly Scope[], width: number, keyWidth: number): Array<{ title?: string; keys?: string; help?: string }> {
+export function wrappedHelpLines(scopes: readonly Scope[], width: number, keyWidth: number, shown: ShownFor = {}): Array<{ title?: string; keys?: string; help?: string }> {
   const out: Array<{ title?: string; keys?: string; help?: string }> = [];
-  for (const l of helpLines(scopes)) {
+  for (const l of helpLines(scopes, shown)) {
     if (l.title !== undefined) out.push(l);
     else {
       const pieces = wrapWords(l.help ?? '', Math.max(8, width - keyWidth));
@@ -61,10 +63,10 @@ export function wrappedHelpLines(scopes: readonly Scope[], width: number, keyWid
   return out;
 }
 
-export function HelpOverlay({ scopes, width, height, offset = 0, size }: HelpOverlayProps) {
+export function HelpOverlay({ scopes, width, height, offset = 0, size, readOnly = false }: HelpOverlayProps) {
   const theme = useTheme();
   const keyWidth = Math.min(24, Math.floor(width / 3));
-  const all = wrappedHelpLines(scopes, width, keyWidth);
+  const all = wrappedHelpLines(scopes, width, keyWidth, { readOnly });
   // One line shows the position when the help does not fit.
   const fits = all.length <= height;
   const room = fits ? height : Math.max(1, height - 1);

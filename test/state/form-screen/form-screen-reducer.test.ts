@@ -261,7 +261,7 @@ describe('form screen: save flow', () => {
   it('a read-only profile refuses to save', () => {
     const s = run(typeInto(loaded(OPENAI_PROVIDER, { readOnly: true }), RETRIES, '5'), { type: 'save-requested' });
     expect(s.mode.kind).toBe('browse');
-    expect(s.message).toEqual({ text: 'read-only profile: saving is disabled', role: 'warn' });
+    expect(s.message).toEqual({ text: 'read-only profile: edits can be tried here, nothing is saved (^S is off)', role: 'warn' });
   });
 
   it('checks the gateway first; unchanged there → a review of exactly my change', () => {

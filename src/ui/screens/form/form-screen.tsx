@@ -137,7 +137,7 @@ export function FormScreen(props: FormScreenProps) {
         <Body state={state} width={width} height={bodyHeight} doc={doc} />
       </Box>
       <StatusLines state={state} width={width} elapsed={elapsed} />
-      <Footer scopes={scopesFor(state)} width={width} />
+      <Footer scopes={scopesFor(state)} width={width} readOnly={state.readOnly} />
     </Box>
   );
 }
@@ -254,7 +254,7 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
     const what = n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet';
-    first = { text: mode.discarding ? yesNoQuestion(`Discard ${what} to ${state.name}?`) : `${what}: ${promptLine('leavePrompt')}`, role: 'warn' };
+    first = { text: mode.discarding ? yesNoQuestion(`Discard ${what} to ${state.name}?`) : `${what}: ${promptLine('leavePrompt', undefined, { readOnly: state.readOnly })}`, role: 'warn' };
   } else if (mode.kind === 'pem') first = { text: promptLine('pemPrompt'), role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };

@@ -58,7 +58,7 @@ function leavesLoadingKeys(input: string, key: Key): boolean {
 
 export function KeysScreen({ services, provider, kind, keyless, width, height, active, onBack, onQuit, onHelp }: KeysScreenProps) {
   const theme = useTheme();
-  const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind));
+  const [state, dispatch, getState] = useSyncReducer(keysReducer, () => initialKeysState(provider, keyless, kind, services.session.connection.readOnly));
   const { reload, save } = useKeysController(services, provider, dispatch);
   const { offerDrafts, consume } = useKeyDrafts(services, state, dispatch);
 
@@ -209,7 +209,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       <ModeView state={state} width={width} height={height} />
       {state.message && state.mode.kind !== 'review' ? <Text {...(state.message.tone === 'error' ? theme.error : state.message.tone === 'warn' ? theme.warn : theme.ok)} wrap="wrap">{state.message.text}</Text> : null}
       <Box flexGrow={1} />
-      <Footer scopes={scopesOf(state)} width={width} />
+      <Footer scopes={scopesOf(state)} width={width} readOnly={state.readOnly} />
     </Box>
   );
 }
