@@ -13,7 +13,7 @@ import { readKeyValue } from './keys-value.js';
 import { writeKey } from './keys-write.js';
 import { formatTable } from './output.js';
 import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
-import { jsonEqual } from '../state/provider/same-value.js';
+import { jsonEqual } from '../state/json.js';
 import { EXIT } from '../state/exit-codes.js';
 
 async function target(ctx: Ctx, sub: string): Promise<{ provider: string; key: Key }> {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { buildUpdateBody } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/provider/diff.js';
-import { stableStringify } from '../state/provider/same-value.js';
+import { stableStringify } from '../state/json.js';
 import { writeFileAtomic } from '../store/fs-util.js';
 import { StoreError } from '../store/store-error.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';

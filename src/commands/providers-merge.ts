@@ -9,8 +9,8 @@
 import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/provider/descriptors.js';
-import { jsonEqual } from '../state/provider/same-value.js';
-import { IGNORED_FIELDS, isPlainObject } from '../state/write-rules/provider-write-plan.js';
+import { isPlainObject, jsonEqual } from '../state/json.js';
+import { IGNORED_FIELDS } from '../state/write-rules/provider-write-plan.js';
 import { CommandError } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
 

@@ -5,7 +5,7 @@
  * fields can be marked for a push. Pure.
  */
 import { formatDiffEntry } from '../provider/diff.js';
-import { jsonEqual } from '../provider/same-value.js';
+import { jsonEqual } from '../json.js';
 import type { PlannedWrite } from '../write-rules/provider-write-plan.js';
 import { compareFleet, type FleetColumn, type FleetField, type FleetRow, type GatewayState } from './fleet-compare.js';
 

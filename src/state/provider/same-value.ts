@@ -1,22 +1,8 @@
 /** Value equality for form fields, tolerant of the gateway's "omitted when empty" encoding. */
+import { jsonEqual } from '../json.js';
 import { envVarRef, envVarValue, isEnvVarEmpty } from './env-var.js';
 import { toNumber } from './parsers.js';
 import type { FieldDescriptor } from './types.js';
-
-/** JSON text with object keys sorted, for order-independent comparison. */
-export function stableStringify(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(',')}}`;
-}
-
-/** Deep JSON equality, ignoring key order. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  return stableStringify(a) === stableStringify(b);
-}
 
 /**
  * A field's wire value with "nothing" collapsed to undefined: null, false

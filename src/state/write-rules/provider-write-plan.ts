@@ -11,15 +11,11 @@ import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
 import { checkEdits } from '../provider/check-edits.js';
 import { diffObjects, type DiffEntry } from '../provider/diff.js';
 import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
-import { jsonEqual } from '../provider/same-value.js';
+import { isPlainObject, jsonEqual } from '../json.js';
 import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
 export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Blocks the gateway keeps as stored when a PUT omits them (CONTRACT §4.3): clearing one takes `null`. */
 const KEPT_WHEN_OMITTED: ReadonlySet<string> = new Set(['proxy_config', 'openai_config', 'prompt_cache']);
