@@ -12,6 +12,7 @@ import { checkEdits } from '../provider/check-edits.js';
 import { diffObjects, type DiffEntry } from '../provider/diff.js';
 import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
 import { isPlainObject, jsonEqual } from '../json.js';
+import type { WritePlan } from './review.js';
 import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
@@ -92,7 +93,7 @@ export interface PlannedWrite {
 }
 
 /** What a provider about to be created is checked against: its kind (fixed at creation) and nothing else. */
-function creationBase(name: string, desired: Record<string, unknown>): Provider {
+export function creationBase(name: string, desired: Record<string, unknown>): Provider {
   const cpc = desired.custom_provider_config as Record<string, unknown> | undefined;
   const kind = cpc && typeof cpc === 'object' && 'base_provider_type' in cpc ? { custom_provider_config: { base_provider_type: cpc.base_provider_type } } : {};
   return { name, ...kind } as Provider;
@@ -111,4 +112,11 @@ export function planWrite(name: string, desired: Record<string, unknown>, fetche
   for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
   const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
   return { name, action, fetched, body, changes, notCopied, errors: [...new Set(errors)] };
+}
+
+/** The write pipeline's plan of a planned write (the body becomes edits of the copy it was planned against). */
+export function writePlanOf(p: PlannedWrite): WritePlan {
+  if (p.action === 'create' || !p.fetched) return { action: 'create', body: p.body ?? {} };
+  if (p.action === 'delete') return { action: 'delete', base: p.fetched };
+  return { action: 'update', base: p.fetched, edits: replaceEdits(p.fetched, p.body ?? {}) };
 }
