@@ -6,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../api/api-error.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/provider/diff.js';
 import { encodeName } from '../store/state-dir.js';
@@ -14,7 +13,10 @@ import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type C
 import { plural } from './output.js';
 import { formatPlan, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
 import { exportText, readDocument, writePrivateFile } from './providers-document.js';
-import { assertUnchanged, backedUpWrite } from './providers-save.js';
+import { reviewWrite } from '../state/write-rules/review.js';
+import { writePlanOf, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
+import type { Writer } from '../write/pipeline.js';
+import { commandWriter, outcomeError } from './write-command.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** True when `-f` names a directory (the directory form of diff/apply). */
@@ -103,24 +105,18 @@ export async function runDirDiff(ctx: Ctx, dir: string): Promise<number> {
   return differs ? EXIT.changes : EXIT.ok;
 }
 
-/** One write with its own re-read and conflict check right before it; returns the gateway's copy after. */
-export async function writePlanned(ctx: Ctx, item: PlanItem): Promise<Provider | undefined> {
-  const client = await ctx.gateway();
-  if (item.action === 'create') {
-    const exists = await client.getProvider(item.name).then(() => true, (err) => {
-      if (err instanceof ApiError && err.isNotFound) return false;
-      throw err;
-    });
-    if (exists) throw new CommandError(`${item.name} was created on the gateway during the apply: nothing was written`, EXIT.conflict);
-    return client.createProvider({ ...item.body, provider: item.name });
-  }
-  await assertUnchanged(ctx, item.name, item.fetched!, 'since the plan');
-  let saved: Provider | undefined;
-  await backedUpWrite(ctx, item.name, item.fetched!, async () => {
-    if (item.action === 'delete') await client.deleteProvider(item.name);
-    else saved = await client.updateProvider(item.name, item.body!);
-  });
-  return saved;
+/**
+ * One planned write through the pipeline: re-read right before it (a change since the plan is a conflict,
+ * exit 6), backup (before a create: that nothing was there), PUT/POST/DELETE, confirming read.
+ * Returns the gateway's copy after it (undefined after a delete).
+ */
+export async function writePlanned(ctx: Ctx, item: PlannedWrite, writer?: Writer): Promise<Provider | undefined> {
+  const w = writer ?? (await commandWriter(ctx));
+  const review = reviewWrite({ kind: 'provider', name: item.name }, writePlanOf(item), (item.fetched as Record<string, unknown> | undefined) ?? null);
+  const outcome = await w.commit(review);
+  if (outcome.kind !== 'written') throw outcomeError(outcome, 'since the plan');
+  for (const n of outcome.notes) ctx.note(`note: ${item.name}: ${n}`);
+  return (outcome.confirmed ?? outcome.response ?? undefined) as Provider | undefined;
 }
 
 export const PAST: Record<PlanItem['action'], string> = { create: 'created', update: 'updated', delete: 'deleted', none: 'unchanged' };

@@ -177,7 +177,7 @@ describe('providers diff/apply -f DIR', () => {
     stdin.end('y\n');
     const r = await running;
     expect(r.stdout).toContain('  delete  ollama  (all fields)\n');
-    expect(r.stderr).toContain('bifrost-tui: groq: groq changed on the gateway since the plan: nothing was written');
+    expect(r.stderr).toContain('bifrost-tui: groq: groq changed on the gateway since the plan (network_config.max_retries): nothing was written');
     expect(r.stdout).toContain('deleted ollama\n');
     expect(r.stdout).toContain('applied 2 of 3; failed: groq\n');
     expect(r.code).toBe(8);
