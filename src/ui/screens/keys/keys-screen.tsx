@@ -2,7 +2,8 @@
 import { Box, Text, type Key } from 'ink';
 import { isReferenceText } from '../../../state/provider/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
-import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
+import { keysReducer } from '../../../state/keys-screen/keys-reducer.js';
+import { initialKeysState, keyFormRows, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-state.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { allowModeText } from '../../../state/keys-screen/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys-screen/key-draft.js';
