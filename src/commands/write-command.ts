@@ -9,7 +9,7 @@
 import { ApiError } from '../api/api-error.js';
 import type { DiffEntry } from '../state/provider/diff.js';
 import { formatKeyDiffEntry, formatKeyValue, maskKey } from '../state/keys/key-diff.js';
-import type { CheckOutcome, Conflict, WriteOutcome } from '../state/write-rules/outcome.js';
+import { outcomeMessage, type CheckOutcome, type WriteOutcome } from '../state/write-rules/outcome.js';
 import { keptNote, targetLabel, type WritePlan, type WriteReview, type WriteTarget } from '../state/write-rules/review.js';
 import { EXIT } from '../state/exit-codes.js';
 import { createWriter, historyBackups, type Writer } from '../write/pipeline.js';
@@ -53,27 +53,17 @@ function requestLine(review: WriteReview): string {
   return `${method} /api/providers/${target.provider}/keys${plan.action === 'create' ? '' : `/${target.id}`}`;
 }
 
-/** The one line and exit code of a conflict (`when`: since it was read, while waiting for confirmation, ...). */
-export function conflictError(c: Conflict, when: string): CommandError {
-  const what = targetLabel(c.target);
-  if (c.reason === 'deleted') return new CommandError(`${what} was deleted on the gateway ${when}: nothing was written (a write would re-create it)`, EXIT.conflict);
-  if (c.reason === 'created') return new CommandError(`${what} was created on the gateway ${when}: nothing was written`, EXIT.conflict);
-  const fields = c.theirs.map((e) => e.path);
-  return new CommandError(`${what} changed on the gateway ${when} (${fields.join(', ')}): nothing was written; run the command again`, EXIT.conflict);
-}
-
-/** The one line and exit code of anything but a write that happened. */
+/** The exit code and one line of anything but a write that happened (the line is the pipeline's, outcomeMessage). */
 export function outcomeError(o: Exclude<WriteOutcome | CheckOutcome, { kind: 'written' | 'review' | 'unchanged' }>, when: string): CommandError {
-  if (o.kind === 'conflict') return conflictError(o, when);
-  if (o.kind === 'may-have-landed') {
-    return new CommandError(`${o.message} (the write may still have reached the gateway${o.backup ? `; the previous version is kept as ${o.backup}` : ''})`, EXIT.gateway);
-  }
+  const message = outcomeMessage(o, when).replace(/; run it again$/, '; run the command again');
+  if (o.kind === 'conflict') return new CommandError(message, EXIT.conflict);
+  if (o.kind === 'may-have-landed') return new CommandError(message, EXIT.gateway);
   switch (o.why) {
     case 'invalid':
-      return new CommandError(`invalid: ${o.message}`, EXIT.validation);
+      return new CommandError(message, EXIT.validation);
     case 'read-only':
     case 'backup':
-      return new CommandError(o.message, EXIT.changes);
+      return new CommandError(message, EXIT.changes);
     case 'gateway':
       if (o.target.kind === 'key' && o.error instanceof ApiError && (o.error.status === 400 || o.error.status === 409)) {
         // One line at the key field the refusal names (a duplicate name, a model list).
@@ -82,7 +72,7 @@ export function outcomeError(o: Exclude<WriteOutcome | CheckOutcome, { kind: 'wr
       }
       return new CommandError(exitFor(o.error).message, exitFor(o.error).code);
     case 'unreadable':
-      return new CommandError(o.message, exitFor(o.error).code);
+      return new CommandError(message, exitFor(o.error).code);
   }
 }
 

@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
 import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
-import { fleetWriter } from '../../src/app/fleet-write.js';
 import { draftService } from '../../src/app/local-services.js';
 import { isRedacted } from '../../src/api/secrets.js';
 import { openDraftStore } from '../../src/store/draft-store.js';
+import { openHistoryStore } from '../../src/store/history-store.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
 import { App } from '../../src/ui/app.js';
 import type { Services } from '../../src/ui/services.js';
@@ -37,12 +37,13 @@ afterEach(async () => {
 
 function start() {
   const drafts = openDraftStore({ dir: path.join(dir, 'state') });
+  const history = openHistoryStore({ dir: path.join(dir, 'state') });
   const client = createClient({ baseUrl: gws[0]!.url, auth: { kind: 'none' }, timeoutMs: 3000 });
   const services: Services = {
     ...fakeServices(client, { profile: 'alpha' }),
     profiles,
     drafts: draftService(drafts),
-    fleetWrite: fleetWriter({ PATH: process.env.PATH }, { store, historyDir: path.join(dir, 'state') }),
+    history: { append: (g, p, o) => history.appendHistory(g, p, o).id, remove: (g, p, id) => void history.removeHistory(g, p, id) },
   };
   return render(<App services={services} mono size={{ columns: 80, rows: 24 }} />);
 }

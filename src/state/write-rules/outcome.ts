@@ -5,7 +5,7 @@
  * commands read the same result.
  */
 import type { DiffEntry } from '../provider/diff.js';
-import type { WritePlan, WriteReview, WriteTarget } from './review.js';
+import { targetLabel, type WritePlan, type WriteReview, type WriteTarget } from './review.js';
 
 type Obj = Record<string, unknown>;
 
@@ -81,3 +81,15 @@ export type WriteOutcome =
   | Refused
   /** No clear answer (timeout, dropped connection, 5xx, a reply not understood): the write may have landed; the backup stays. */
   | { kind: 'may-have-landed'; target: WriteTarget; message: string; error: unknown; backup?: string };
+
+/** One line for anything but a write that happened (`when`: "since it was read", "while waiting for confirmation", ...). */
+export function outcomeMessage(o: Exclude<WriteOutcome | CheckOutcome, { kind: 'written' | 'review' | 'unchanged' }>, when: string): string {
+  if (o.kind === 'conflict') {
+    const what = targetLabel(o.target);
+    if (o.reason === 'deleted') return `${what} was deleted on the gateway ${when}: nothing was written (a write would re-create it)`;
+    if (o.reason === 'created') return `${what} was created on the gateway ${when}: nothing was written`;
+    return `${what} changed on the gateway ${when} (${o.theirs.map((e) => e.path).join(', ')}): nothing was written; run it again`;
+  }
+  if (o.kind === 'may-have-landed') return `${o.message} (the write may still have reached the gateway${o.backup ? `; the previous version is kept as ${o.backup}` : ''})`;
+  return o.why === 'invalid' ? `invalid: ${o.message}` : o.message;
+}

@@ -120,3 +120,8 @@ export function writePlanOf(p: PlannedWrite): WritePlan {
   if (p.action === 'delete') return { action: 'delete', base: p.fetched };
   return { action: 'update', base: p.fetched, edits: replaceEdits(p.fetched, p.body ?? {}) };
 }
+
+/** One line naming the secrets a push leaves as the target has them (undefined: none). */
+export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied'>): string | undefined {
+  return p.notCopied.length > 0 ? `left as the target has them: ${p.notCopied.join(', ')} (cannot be copied)` : undefined;
+}

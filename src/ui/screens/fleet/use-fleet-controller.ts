@@ -11,7 +11,10 @@ import type { FleetAction, FleetState } from '../../../state/fleet/fleet-reducer
 import { cellFields } from '../../../state/fleet/fleet-reducer.js';
 import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
-import type { PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
+import { pushLeftNote, writePlanOf, type PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
+import { outcomeMessage } from '../../../state/write-rules/outcome.js';
+import { reviewWrite } from '../../../state/write-rules/review.js';
+import { createWriter, historyBackups } from '../../../write/pipeline.js';
 import type { Services, Session } from '../../services.js';
 
 /** Gateways read at the same time. */
@@ -137,16 +140,25 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (!r) return;
     dispatch({ type: 'reviewClosed' });
     if (r.plan.errors.length > 0) return dispatch({ type: 'message', text: `not pushed: ${r.plan.errors[0]!}`, role: 'error' });
-    if (!services.fleetWrite) return dispatch({ type: 'message', text: 'no direct write here: use `bifrost-tui fleet push`', role: 'error' });
+    const session = sessions.current.get(r.profile);
+    if (!session) return dispatch({ type: 'message', text: `${r.profile}: not connected`, role: 'error' });
+    // The write pipeline of the target gateway: re-read right before the write (nothing is written if it changed
+    // since the push was planned), backup in that gateway's history, PUT or POST, confirming read.
+    const writer = createWriter({
+      client: session.client,
+      ...(services.history ? { backups: historyBackups(services.history, session.connection.gatewayKey) } : {}),
+      readOnly: session.connection.readOnly,
+    });
+    const review = reviewWrite({ kind: 'provider', name: r.plan.name }, writePlanOf(r.plan), (r.plan.fetched as Record<string, unknown> | undefined) ?? null);
     dispatch({ type: 'message', text: `writing ${r.plan.name} to ${r.profile}…`, role: 'muted' });
-    services.fleetWrite(r.profile, r.plan).then(
-      () => {
-        dispatch({ type: 'close' });
-        reload();
-        dispatch({ type: 'message', text: `${r.plan.action === 'create' ? 'created' : 'updated'} ${r.plan.name} on ${r.profile}`, role: 'ok' });
-      },
-      (err: unknown) => dispatch({ type: 'message', text: `${r.profile}: ${errorMessage(err)}`, role: 'error' }),
-    );
+    void writer.commit(review).then((outcome) => {
+      if (outcome.kind !== 'written') return dispatch({ type: 'message', text: `${r.profile}: ${outcomeMessage(outcome, 'since the push was planned')}`, role: 'error' });
+      dispatch({ type: 'close' });
+      reload();
+      const left = pushLeftNote(r.plan);
+      const text = `${r.plan.action === 'create' ? 'created' : 'updated'} ${r.plan.name} on ${r.profile}${left ? `; ${left}` : ''}${outcome.notes.length ? `; ${outcome.notes[0]}` : ''}`;
+      dispatch({ type: 'message', text, role: left || outcome.notes.length ? 'warn' : 'ok' });
+    });
   };
 
   return { reload, push, confirm };
