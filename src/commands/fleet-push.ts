@@ -13,7 +13,7 @@ import { assertWritable, CommandError, confirmWrite, exitFor, needArgs, UsageErr
 import { profilesArg } from './fleet-diff.js';
 import { profileCtx } from './fleet-gateways.js';
 import { plural } from './output.js';
-import { formatPlan, planJson, planProvider, type PlanItem } from './providers-dir-plan.js';
+import { formatPlan, leavesSecrets, planJson, planProvider, type PlanItem } from './providers-dir-plan.js';
 import { PAST, writePlanned } from './providers-dir.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -40,12 +40,14 @@ async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, 
     item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined);
     if (!ctx.json && !ctx.quiet) ctx.out(formatPlan({ items: [item], extra: [] }, `${name} from ${from} to ${target} (${url})`));
     if (item.errors.length > 0) throw new CommandError(`${item.errors[0]!}: nothing was written to ${target}`, EXIT.validation);
-    if (item.action === 'none') return { item, written: false, code: EXIT.ok };
-    if (ctx.flag('dry-run')) return { item, written: false, code: EXIT.ok };
+    // A secret left as the target has it (cannot be copied, or the same mask that cannot be verified) is said, and exits 9.
+    const left = leavesSecrets(item) ? EXIT.unverified : EXIT.ok;
+    if (item.action === 'none') return { item, written: false, code: left };
+    if (ctx.flag('dry-run')) return { item, written: false, code: left };
     await confirmWrite(tctx, `Push ${plural(item.changes.length, 'change')} to ${name} on ${target} (${url})?`);
     await writePlanned(tctx, item);
-    if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${name} on ${target}\n`);
-    return { item, written: true, code: EXIT.ok };
+    if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${name} on ${target}${left ? `; secrets left as ${target} has them: ${[...item.notCopied, ...item.unverified].join(', ')}` : ''}\n`);
+    return { item, written: true, code: left };
   } catch (err) {
     const { code, message } = exitFor(err);
     ctx.error(`${target}: ${tctx.scrub(message)}`);
@@ -85,8 +87,9 @@ export async function runFleetPush(ctx: Ctx): Promise<number> {
       })),
     });
   } else if (!ctx.quiet) {
-    ctx.out(`pushed to ${written.length} of ${targets.length}${failed.length > 0 ? `; failed: ${failed.map((f) => f.target).join(', ')}` : ''}\n`);
+    const left = results.filter((r) => r.error === undefined && r.code === EXIT.unverified).map((r) => r.target);
+    ctx.out(`pushed to ${written.length} of ${targets.length}${failed.length > 0 ? `; failed: ${failed.map((f) => f.target).join(', ')}` : ''}${left.length > 0 ? `; secrets not copied or not verifiable on ${left.join(', ')} (see above)` : ''}\n`);
   }
-  if (failed.length === 0) return EXIT.ok;
+  if (failed.length === 0) return results.some((r) => r.code === EXIT.unverified) ? EXIT.unverified : EXIT.ok;
   return written.length > 0 ? EXIT.partial : failed[0]!.code;
 }

@@ -11,7 +11,7 @@ import { normalizeForCompare } from '../state/provider/diff.js';
 import { encodeName } from '../store/state-dir.js';
 import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type Ctx } from './command-context.js';
 import { plural } from './output.js';
-import { formatPlan, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
+import { formatPlan, leavesSecrets, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
 import { exportText, readDocument, writePrivateFile } from './providers-document.js';
 import { reviewWrite } from '../state/write-rules/review.js';
 import { writePlanOf, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
@@ -63,9 +63,10 @@ export async function runExportAll(ctx: Ctx): Promise<number> {
     throw new CommandError(`cannot create ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.changes);
   }
   let changed = 0;
+  const url = (await ctx.connect()).connection.url;
   for (const p of providers) {
     const file = path.join(dir, fileNameOf(p.name));
-    const text = exportText(p);
+    const text = exportText(p, url);
     const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     if (before !== text) changed++;
     writePrivateFile(file, text);
@@ -87,7 +88,7 @@ async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: str
   const client = await ctx.gateway();
   const onGateway = await client.listProviders();
   const gw = target.connection.gatewayKey;
-  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'));
+  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'), target.connection.url);
   if (!ctx.json) {
     const unknown = plan.items.filter((i) => i.action === 'update' && i.drift === undefined).map((i) => i.name);
     if (unknown.length > 0) ctx.note(`note: no record of exporting ${dir} from or applying it to this gateway: drift cannot be checked for ${unknown.join(', ')}`);
@@ -95,14 +96,15 @@ async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: str
   return { plan, gw, url: target.connection.url };
 }
 
-/** `providers diff -f DIR`: the plan; exit 1 when applying would change anything. */
+/** `providers diff -f DIR`: the plan; exit 1 when applying would change anything, 9 when only secrets cannot be compared. */
 export async function runDirDiff(ctx: Ctx, dir: string): Promise<number> {
   const { plan, url } = await loadPlan(ctx, dir);
   const differs = plan.items.some((i) => i.action !== 'none' || i.errors.length > 0);
+  const unverified = plan.items.some(leavesSecrets);
   if (ctx.json) ctx.outJson({ gateway: url, dir, ...(planJson(plan) as object) });
-  else if (!differs) ctx.out(`no changes: ${url} matches ${dir}${plan.extra.length > 0 ? ` (not in ${dir}: ${plan.extra.join(', ')})` : ''}\n`);
+  else if (!differs && !unverified) ctx.out(`no changes: ${url} matches ${dir}${plan.extra.length > 0 ? ` (not in ${dir}: ${plan.extra.join(', ')})` : ''}\n`);
   else ctx.out(formatPlan(plan, `${url} from ${dir}`));
-  return differs ? EXIT.changes : EXIT.ok;
+  return differs ? EXIT.changes : unverified ? EXIT.unverified : EXIT.ok;
 }
 
 /**
@@ -131,9 +133,11 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
   const drifted = pending.filter((i) => i.drift && i.drift.length > 0).map((i) => i.name);
   if (ctx.flag('dry-run') || pending.length === 0) {
     if (ctx.json) ctx.outJson({ gateway: url, dir, dryRun: ctx.flag('dry-run'), ...(planJson(plan) as object) });
-    else if (pending.length === 0) ctx.out(invalid.length > 0 ? 'nothing applied: every change is invalid\n' : `no changes: ${url} matches ${dir}\n`);
+    else if (pending.length === 0 && invalid.length > 0) ctx.out('nothing applied: every change is invalid\n');
+    else if (pending.length === 0) ctx.out(plan.items.some(leavesSecrets) ? `nothing to apply: ${url} matches ${dir} as far as can be seen (secrets above)\n` : `no changes: ${url} matches ${dir}\n`);
     else ctx.out('Dry run: nothing written.\n');
-    return invalid.length > 0 && !ctx.flag('dry-run') ? EXIT.validation : EXIT.ok;
+    if (invalid.length > 0 && !ctx.flag('dry-run')) return EXIT.validation;
+    return pending.length === 0 && plan.items.some(leavesSecrets) ? EXIT.unverified : EXIT.ok;
   }
   const what = `${plural(pending.length, 'provider')} on ${url}`;
   await confirmWrite(ctx, `Apply ${dir} to ${what}${drifted.length > 0 ? ` (overwriting drift in ${drifted.join(', ')})` : ''}?`);
@@ -165,6 +169,6 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
       failed: failed.map((f) => ({ provider: f.item.name, error: f.message })),
     });
   } else if (!ctx.quiet) ctx.out(`${summary}\n`);
-  if (failed.length === 0) return EXIT.ok;
+  if (failed.length === 0) return plan.items.some(leavesSecrets) ? EXIT.unverified : EXIT.ok;
   return done.length > 0 ? EXIT.partial : failed[0]!.code;
 }

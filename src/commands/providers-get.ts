@@ -19,7 +19,7 @@ export async function runExport(ctx: Ctx): Promise<number> {
   if (ctx.flag('all')) return runExportAll(ctx);
   const [name] = needArgs(ctx, 'export', ['NAME']);
   const p = await ctx.fetchProvider(name!);
-  const text = exportText(p);
+  const text = exportText(p, (await ctx.connect()).connection.url);
   const file = ctx.str('output');
   if (file === undefined || file === '-') {
     ctx.io.stdout.write(text);
