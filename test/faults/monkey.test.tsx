@@ -2,7 +2,8 @@
  * Seeded random keystrokes (escape sequences, Ctrl keys, long and non-ASCII
  * pastes, resizes) against the app on the real client and the demo gateway,
  * with random faults switched on and a concurrent writer (a second HTTP
- * client) changing fields, rotating secrets and adding unknown fields while
+ * client) changing fields (resets to a default, 0 and unset ones included),
+ * rotating secrets and adding unknown fields while
  * the form is open, while the review is up, and between the save's check and
  * its review. The app must never crash, never reject unhandled, never show a
  * stored secret; every PUT it sends must be a whole, well-formed object:
@@ -198,7 +199,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
   const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
   const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
-  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path, value) => JSON.stringify(valueAt(gw.storedProvider(name), path)) === JSON.stringify(value));
+  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path) => valueAt(gw.storedProvider(name), path));
   const services = fakeServices(client);
   let size = SIZES[0]!;
   // Every review screen drawn, with when: each accepted PUT is checked against the last one before it
