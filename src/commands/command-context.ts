@@ -11,7 +11,7 @@ import { resolveTarget, type Target } from '../connection/target.js';
 import { CONNECTION_OPTIONS, targetFlags } from '../connection/flags.js';
 import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { openProfileStore } from '../store/profile-store.js';
-import { scrubSecrets } from '../api/secrets.js';
+import { scrubLiterals, scrubSecrets } from '../api/secrets.js';
 import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../api/provider-name.js';
 import { describeParseError } from './parse-error.js';
@@ -106,9 +106,7 @@ export class Ctx {
   }
   /** Text for humans on stdout, with the connection's secrets removed (values are masked already) and controls made visible. */
   out(text: string): void {
-    let clean = text;
-    for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
-    this.io.stdout.write(printableLines(clean));
+    this.io.stdout.write(printableLines(scrubLiterals(text, this.secrets)));
   }
   /** JSON on stdout, verbatim (an export must stay byte-exact). */
   outJson(value: unknown): void {

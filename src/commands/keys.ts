@@ -6,7 +6,6 @@ import { runKeysGet, runKeysList } from './keys-read.js';
 import { runSubcommand, type Sub } from './subcommands.js';
 import type { CommandIO } from './types.js';
 
-export { KEYS_HELP } from './keys-help.js';
 
 const VALUE = { 'value-stdin': { type: 'boolean' }, 'value-env': { type: 'string' }, 'value-ref': { type: 'string' } } as const;
 

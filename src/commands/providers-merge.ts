@@ -19,8 +19,6 @@ export const REPLACED_PATHS: ReadonlySet<string> = new Set(
   DESCRIPTORS.filter((d) => d.kind === 'map' || d.kind === 'flags' || d.envVar).map((d) => d.id),
 );
 
-export { IGNORED_FIELDS, portableBody, replaceEdits, staleMasks } from '../state/write-rules/provider-write-plan.js';
-
 /** Edits that merge `doc` onto `original`, and the read-only fields that were ignored. */
 export function mergeEdits(original: Provider, doc: Record<string, unknown>): { edits: Edit[]; ignored: string[] } {
   if ('keys' in doc) {

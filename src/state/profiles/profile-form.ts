@@ -6,6 +6,7 @@ import { profileNameProblem } from './profile-name.js';
 import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
 import { urlHasUserinfo } from '../../api/secrets.js';
+import { maskTyped } from '../typed-secret.js';
 
 export type FieldId =
   | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue'
@@ -140,7 +141,7 @@ export function profileFieldText(state: ProfileFormState, id: FieldId): string {
   switch (id) {
     case 'keyValue':
       if (keepsStoredKey(state)) return '(stored key kept; type to replace)';
-      return keyIsMasked(state) ? '•'.repeat(Array.from(v.keyValue).length) : v.keyValue;
+      return keyIsMasked(state) ? maskTyped(v.keyValue) : v.keyValue;
     case 'insecure': case 'readOnly': case 'isDefault':
       return v[id] ? '[x] yes' : '[ ] no';
     case 'color':

@@ -6,7 +6,7 @@
  */
 import { applyEdit, buildUpdateBody, cloneJson, getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider, UpdateBody } from '../../api/wire.js';
-import { DESCRIPTORS, descriptor, findDescriptor, isReadOnly } from './descriptors.js';
+import { DESCRIPTORS, descriptor, isReadOnly } from './descriptors.js';
 import { sameFieldValue } from './same-value.js';
 import { jsonEqual } from '../json.js';
 import { mergeEntries } from '../write-rules/reapply.js';
@@ -231,9 +231,4 @@ export function rebase(state: FormState, fresh: Provider): RebaseResult {
     edits.set(id, { text: input === undefined || input === null ? '' : d.format(d.toWire ? d.toWire(input, getAtPath(fresh, d.path)) : input), parsed: true, input });
   }
   return { state: { ...state, original: fresh, edits }, overlaps, serverChanged };
-}
-
-/** True when the id names a form field. */
-export function isFieldId(id: string): boolean {
-  return findDescriptor(id) !== undefined;
 }

@@ -73,16 +73,3 @@ export function compareValue(d: FieldDescriptor, v: unknown): unknown {
   }
   return n;
 }
-
-/**
- * True when the server copy and ours mean the same setting. Only "nothing"
- * (absent, null, 0) on one side and a server default on the other are the
- * same (CONTRACT §11.9: the gateway may read an unset value back as its
- * default); two different explicit values are a change.
- */
-export function sameForCompare(d: FieldDescriptor, a: unknown, b: unknown): boolean {
-  const ca = compareValue(d, a);
-  const cb = compareValue(d, b);
-  if (jsonEqual(ca, cb)) return true;
-  return (ca === undefined && isDefaultFill(d, cb)) || (cb === undefined && isDefaultFill(d, ca));
-}

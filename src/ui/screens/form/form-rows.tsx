@@ -8,6 +8,7 @@ import { SECTIONS } from '../../../state/provider/descriptors.js';
 import { paint, useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';
+import { maskTyped } from '../../../state/typed-secret.js';
 
 export interface RowProps {
   row: FormRow;
@@ -68,7 +69,7 @@ export function valueWidthFor(width: number, labelWidth: number): number {
  */
 export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
   const theme = useTheme();
-  const shown: LineEditor = secret ? { text: '•'.repeat(Array.from(editor.text).length), cursor: editor.cursor } : editor;
+  const shown: LineEditor = secret ? { text: maskTyped(editor.text), cursor: editor.cursor } : editor;
   const { before, at, after } = visibleSlice(shown, theme.mono ? Math.max(1, width - 1) : width);
   if (theme.mono) return <Text {...theme.focus}>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;
   return (

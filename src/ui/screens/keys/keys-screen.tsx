@@ -20,6 +20,7 @@ import { lineEditFor, MAP_ENTRY, mapKey } from '../form/form-keys.js';
 import { MapEditorView } from '../form/map-editor-view.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
+import { maskTyped } from '../../../state/typed-secret.js';
 
 export interface KeysScreenProps {
   services: Services;
@@ -251,7 +252,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     );
   }
   if (m.kind === 'prompt') {
-    const text = m.masked && !isReferenceText(m.editor.text) ? '•'.repeat(Array.from(m.editor.text).length) : m.editor.text;
+    const text = m.masked && !isReferenceText(m.editor.text) ? maskTyped(m.editor.text) : m.editor.text;
     const on = targetKeys(state).map((k) => k.name ?? k.id).join(', ');
     return (
       <Box flexDirection="column">
