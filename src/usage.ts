@@ -1,4 +1,6 @@
 /** The top-level --help text. */
+import { exitCodesHelp } from './state/exit-codes.js';
+
 export const USAGE = `bifrost-tui: edit a Bifrost gateway's provider configuration from a terminal
 
 Usage:
@@ -24,4 +26,7 @@ Options:
   -V, --version      print the version
 
 In the app press ? for every key.
+
+${exitCodesHelp()}
+The app itself: 129 when its terminal hangs up, 130 on SIGINT, 143 on SIGTERM.
 `;

@@ -1,4 +1,5 @@
 /** Help texts of `bifrost-tui keys ...`. */
+import { EXIT, exitCodesHelp } from '../state/exit-codes.js';
 
 export const KEYS_HELP = `bifrost-tui keys: a provider's API keys, headless (CONTRACT 4.6)
 
@@ -27,8 +28,7 @@ Every write re-reads the key, shows the per-field diff (secrets masked), asks
 confirms the write from the gateway's answer and a fresh GET of the key.
 
 Global options: --profile NAME, --url URL, --api-key KEY, --timeout MS, --json, --quiet
-Exit codes: as the providers commands (0 ok, 1 not written, 2 usage, 3 invalid,
-4 auth, 5 not found, 6 conflict, 7 gateway error).
+${exitCodesHelp([EXIT.ok, EXIT.changes, EXIT.usage, EXIT.validation, EXIT.auth, EXIT.notFound, EXIT.conflict, EXIT.gateway])}
 `;
 
 export const KEYS_SET_HELP = `bifrost-tui keys set PROVIDER KEY path=value ... [--unset path ...] [--yes] [--dry-run]
@@ -43,4 +43,6 @@ Secret paths (value, azure_key_config.endpoint/client_id/client_secret/tenant_id
 vertex_key_config.*, bedrock_key_config.*) take only a reference (env.NAME, vault.path)
 here; a literal goes through \`keys rotate\` (value) or the key form.
 Everything else on the key (unknown fields, redacted values, other blocks) is sent back as fetched.
+
+${exitCodesHelp([EXIT.ok, EXIT.changes, EXIT.usage, EXIT.validation, EXIT.auth, EXIT.notFound, EXIT.conflict, EXIT.gateway])}
 `;

@@ -40,4 +40,3 @@ export async function resolveKey(ctx: Ctx, provider: string, ref: string): Promi
   return fetchKey(ctx, provider, found.id, ref);
 }
 
-export { keyHistoryName } from '../state/keys/key-view.js';

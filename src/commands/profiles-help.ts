@@ -1,5 +1,6 @@
 /** `bifrost-tui profiles --help`. */
 import { LABEL_COLOURS } from '../state/profiles/label-colours.js';
+import { EXIT, exitCodesHelp } from '../state/exit-codes.js';
 
 export const PROFILES_HELP = `Usage: bifrost-tui profiles <command> [options]
 
@@ -53,6 +54,5 @@ Examples:
   bifrost-tui profiles test prod
   bifrost-tui profiles remove staging --yes
 
-Exit codes: 0 ok, 2 usage, 3 invalid or unreadable config, 4 auth (or key not
-resolvable), 5 no such profile, 7 gateway or network error.
+${exitCodesHelp([EXIT.ok, EXIT.changes, EXIT.usage, EXIT.validation, EXIT.auth, EXIT.notFound, EXIT.gateway])}
 `;

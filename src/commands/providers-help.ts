@@ -1,5 +1,6 @@
 /** Help texts of `bifrost-tui providers ...` (exported for tests and docs). */
 import { DESCRIPTORS } from '../state/provider/descriptors.js';
+import { EXIT, exitCodesHelp } from '../state/exit-codes.js';
 
 const GLOBAL = `Connection and output (every command):
   --profile NAME     use a stored profile (env BIFROST_PROFILE)
@@ -13,9 +14,10 @@ const GLOBAL = `Connection and output (every command):
   -q, --quiet        no notes or diffs on success; errors are still printed
   -h, --help         this help`;
 
-const EXITS = `Exit codes: 0 ok (diff: no changes), 1 changes found / refused (no --yes, read-only
-profile, not confirmed), 2 usage, 3 validation (local or the gateway's 400), 4 auth (401/403),
-5 not found, 6 conflict (changed on the gateway since export), 7 gateway or network error.`;
+/** The exit codes a write can end with. */
+const WRITE_EXITS = exitCodesHelp([EXIT.ok, EXIT.changes, EXIT.usage, EXIT.validation, EXIT.auth, EXIT.notFound, EXIT.conflict, EXIT.gateway]);
+/** The exit codes a read can end with. */
+const READ_EXITS = exitCodesHelp([EXIT.ok, EXIT.usage, EXIT.auth, EXIT.notFound, EXIT.gateway]);
 
 const WRITE = `Writing: shows the diff, then asks "y" on a terminal; without a terminal pass --yes.
 A read-only profile refuses. The provider as it was is backed up first
@@ -39,7 +41,7 @@ Commands:
 
 ${GLOBAL}
 
-${EXITS}
+${exitCodesHelp()}
 
 Examples:
   bifrost-tui providers list --profile prod
@@ -61,6 +63,8 @@ base_url, concurrency, buffer_size}], "total": N}.
 
 ${GLOBAL}
 
+${READ_EXITS}
+
 Example:
   bifrost-tui providers list --url http://localhost:8080 --json | jq -r '.providers[].name'
 `;
@@ -71,6 +75,8 @@ Shows one provider. Text: one "path: value" line per field, secrets masked.
 --json: the object exactly as the gateway returned it (its redacted secrets stay redacted).
 
 ${GLOBAL}
+
+${READ_EXITS}
 
 Example:
   bifrost-tui providers get anthropic --profile prod
@@ -94,6 +100,8 @@ Keys are sorted and there is no timestamp: an unchanged provider exports byte-id
 
 ${GLOBAL}
 
+${READ_EXITS}
+
 Example:
   bifrost-tui providers export acme-llm -o acme.json
 `;
@@ -106,10 +114,13 @@ nothing would change, 1 when something would. Warns (without failing) when the
 provider changed on the gateway since FILE was exported, or when apply would refuse.
   -f, --file FILE    the document (- = stdin)
 With -f DIR: the plan of \`apply -f DIR\` (create/update/delete per provider, field
-counts, drift); exit 1 when applying would change anything.
+counts, drift); exit 1 when applying would change anything, 9 when nothing would but a
+secret is the same mask on both sides (same mask, cannot be verified) or cannot be copied.
   --prune            count providers DIR does not hold as deletions
 
 ${GLOBAL}
+
+${exitCodesHelp([EXIT.ok, EXIT.changes, EXIT.usage, EXIT.validation, EXIT.auth, EXIT.notFound, EXIT.gateway, EXIT.unverified])}
 
 Example:
   bifrost-tui providers diff openai -f openai.json || echo "openai drifted"
@@ -137,13 +148,14 @@ each changed provider with its own re-read and conflict check; a failure does no
 the others. Files from another gateway are not conflicts; drift (this gateway changed
 since DIR was last exported from / applied to it) is marked in the plan and applied
 only when confirmed (--yes says so). Secrets that cannot be copied are left as they are.
-Exit 0 all applied, 8 some applied, else the first failure's code.
+Exit 0 all applied, 8 some applied, 9 all applied but a secret was left as the gateway
+has it (listed per field), else the first failure's code.
   --prune            also delete providers DIR does not hold (listed in the plan)
 ${WRITE}
 
 ${GLOBAL}
 
-${EXITS}
+${exitCodesHelp()}
 
 Examples:
   bifrost-tui providers apply openai -f openai.json --dry-run
@@ -168,6 +180,8 @@ ${SETTABLE}
 
 ${GLOBAL}
 
+${WRITE_EXITS}
+
 Examples:
   bifrost-tui providers set openai network_config.max_retries=3 --yes
   bifrost-tui providers set acme-llm custom_provider_config.allowed_requests.embedding=false --dry-run
@@ -181,6 +195,8 @@ restore, and the editor), newest first, for the current gateway (profile or URL)
 No request is made to the gateway.
 
 ${GLOBAL}
+
+${exitCodesHelp([EXIT.ok, EXIT.usage, EXIT.notFound])}
 
 Example:
   bifrost-tui providers history openai --profile prod
@@ -197,6 +213,8 @@ be restored from a mask, so the current one is kept (and said so).
 ${WRITE}
 
 ${GLOBAL}
+
+${WRITE_EXITS}
 
 Example:
   bifrost-tui providers restore openai --at 20261126T140733123Z --yes
