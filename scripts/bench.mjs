@@ -12,6 +12,7 @@ import { startCountingProxy, startGatewayProcess } from './bench/gateway.mjs';
 import { machineLine } from './bench/machine.mjs';
 import { cursorRun, formCursorRun, idleRun, isolatedEnv, keysRequestsPerAction, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
 import { benchFleet } from './bench/fleet.mjs';
+import { benchSingleExecutable } from './bench/single-executable.mjs';
 import { figure, kb, median, ms, percentile } from './bench/stats.mjs';
 
 const CLI = path.resolve('dist/cli.js');
@@ -57,6 +58,9 @@ console.log(machineLine());
   }
   figure(`start-up without the code cache (first run after install; median of ${cold.length})`, ms(median(cold)));
 }
+
+// 1c. The single executable (npm run package) next to node dist/cli.js.
+await benchSingleExecutable(CLI, env, STARTUP_RUNS);
 
 // 2-4. Keystroke to frame, bytes per move and peak RSS, by list size.
 const p95ByCount = {};

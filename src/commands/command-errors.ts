@@ -17,7 +17,11 @@ export class CommandError extends Error {
 
 /** A command-line mistake: exit 2. */
 export class UsageError extends CommandError {
-  constructor(message: string) {
+  /** `seeHelp`: end the line with "(see --help)" (not when the message says what to type instead). */
+  constructor(
+    message: string,
+    readonly seeHelp = true,
+  ) {
     super(message, EXIT.usage);
   }
 }

@@ -10,6 +10,7 @@ import type { Key } from '../api/wire.js';
 import type { WritePlan, WriteTarget } from '../state/write-rules/review.js';
 import type { Ctx } from './command-context.js';
 import { changeCount, runWrite } from './write-command.js';
+import { rerunLine } from './rerun.js';
 
 /** What to write: an update of a fetched key, a new key, or a deletion. */
 export type KeyWritePlan =
@@ -35,6 +36,10 @@ export async function writeKey(ctx: Ctx, plan: KeyWritePlan): Promise<number> {
     ...(plan.kind === 'update' && plan.extra ? { extra: plan.extra } : {}),
     question: (review, url) => (plan.kind === 'delete' ? `Delete ${what} on ${url}?` : plan.kind === 'create' ? `Add ${what} on ${url}?` : `Save ${changeCount(review)} to ${what} on ${url}?`),
     done: (o) => (plan.kind === 'delete' ? `deleted ${what}` : plan.kind === 'create' ? `added ${what} (id ${o.id ?? '?'})` : `saved ${what}: ${changeCount(o.review)}`),
-    undo: (backup, id) => `bifrost-tui keys restore ${provider} ${id ?? target.id} --at ${backup}`,
+    // A deleted key cannot come back from its backup (`keys restore` writes an existing key, and the
+    // backup holds only the value's mask), so only an update gets an undo command.
+    undo: (backup, id) => (plan.kind === 'delete'
+      ? 'its value is masked there: to undo, add the key again with keys add'
+      : `undo: ${rerunLine(ctx, ['keys', 'restore', provider, id ?? target.id ?? '', '--at', backup])}`),
   });
 }

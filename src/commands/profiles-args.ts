@@ -1,52 +1,24 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
 import { parseRefreshSeconds } from '../state/list/live-status.js';
-import { describeParseError, usageLine } from './parse-error.js';
-import { PROFILES_HELP } from './profiles-help.js';
+import { PROFILE_SETTINGS } from './tree/profiles.js';
 import { isLabelColour, LABEL_COLOURS } from '../state/profiles/label-colours.js';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Profile, SecretSource } from '../state/local-types.js';
 import { normaliseBaseUrl } from '../connection/secret-source.js';
 import type { CommandIO } from './types.js';
 
 import { UsageError } from './command-errors.js';
 
-export const PROFILE_OPTIONS = {
-  url: { type: 'string' },
-  auth: { type: 'string' },
-  username: { type: 'string' },
-  'api-key-stdin': { type: 'boolean' },
-  'password-stdin': { type: 'boolean' },
-  'api-key-env': { type: 'string' },
-  'api-key-command': { type: 'string' },
-  'ca-file': { type: 'string' },
-  insecure: { type: 'boolean' },
-  'no-insecure': { type: 'boolean' },
-  timeout: { type: 'string' },
-  refresh: { type: 'string' },
-  label: { type: 'string' },
-  color: { type: 'string' },
-  'read-only': { type: 'boolean' },
-  'no-read-only': { type: 'boolean' },
-  default: { type: 'boolean' },
-  json: { type: 'boolean' },
-  yes: { type: 'boolean', short: 'y' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
+/** The flags of `profiles add|edit` (the tree's table) as parsed. */
 export type ProfileFlags = {
-  [K in keyof typeof PROFILE_OPTIONS]?: (typeof PROFILE_OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+  [K in keyof typeof PROFILE_SETTINGS]?: (typeof PROFILE_SETTINGS)[K]['type'] extends 'string' ? string : boolean;
 };
 
-
 /** Flags that change a profile (add/edit). */
-export const EDIT_FLAGS = [
-  'url', 'auth', 'username', 'api-key-stdin', 'password-stdin', 'api-key-env', 'api-key-command', 'ca-file',
-  'insecure', 'no-insecure', 'timeout', 'refresh', 'label', 'color', 'read-only', 'no-read-only', 'default',
-] as const;
+export const EDIT_FLAGS = Object.keys(PROFILE_SETTINGS) as readonly (keyof typeof PROFILE_SETTINGS)[];
 
-/** Parses argv; rejects keys on the command line with a message that never repeats them. */
-export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positionals: string[] } {
+/** Refuses keys on the command line with a message that never repeats them (before parsing, which would echo nothing but fail less clearly). */
+export function refuseKeyArguments(argv: readonly string[]): void {
   for (const arg of argv) {
     if (arg === '--') break;
     if (/^--(api-key|password|key|token)(=|$)/.test(arg)) {
@@ -54,19 +26,6 @@ export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positio
         `${arg.split('=')[0]} is not accepted here: a key on the command line ends up in shell history and ps; use --api-key-stdin, --api-key-env NAME or --api-key-command CMD`,
       );
     }
-  }
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
-    return { flags: values as ProfileFlags, positionals };
-  } catch (err) {
-    throw new UsageError(describeParseError(err, usageLine(PROFILES_HELP), 'bifrost-tui profiles'));
-  }
-}
-
-/** Rejects flags the subcommand does not use, so a typo'd intent is not silently ignored. */
-export function allowOnly(flags: ProfileFlags, sub: string, allowed: readonly string[]): void {
-  for (const [k, v] of Object.entries(flags)) {
-    if (v !== undefined && k !== 'help' && !allowed.includes(k)) throw new UsageError(`--${k} is not used by \`profiles ${sub}\``);
   }
 }
 

@@ -11,6 +11,7 @@ import type { SyncSnapshots } from '../store/sync-store.js';
 import { diffJson, formatDiff, plural } from './output.js';
 import { exportedFrom, type ProviderDocument } from './providers-document.js';
 import { IGNORED_FIELDS, planWrite, secretsLeft, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
+import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 /** A document of the directory and the provider it is for. */
 export interface DirDocument extends ProviderDocument {
@@ -50,23 +51,26 @@ function writableOf(doc: DirDocument): Record<string, unknown> {
 /**
  * The plan for one document against the gateway's copy (undefined: not configured there). `gateway`: the
  * target's URL; a document exported from it carries that gateway's own masks, anything else's masks prove nothing.
+ * `force`: a field nobody knows does not hold the provider back.
  */
-export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, gateway?: string): PlanItem {
+export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, opts: { force?: boolean; gateway?: string } = {}): PlanItem {
   let desired: Record<string, unknown>;
   try {
     desired = writableOf(doc);
   } catch (err) {
     return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], unverified: [], errors: [(err as Error).message] };
   }
-  const item = planWrite(doc.name, desired, fetched, gateway !== undefined && doc.meta?.gateway === gateway);
-  return { ...item, source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
+  const item = planWrite(doc.name, desired, fetched, opts.gateway !== undefined && doc.meta?.gateway === opts.gateway);
+  // A field nobody knows (a typo the gateway would ignore) holds the provider back unless --force.
+  const unknown = opts.force ? [] : unknownFields(desired, fetched).map((u) => describeUnknownField(u, doc.name));
+  return { ...item, errors: [...item.errors, ...unknown], source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
 }
 
 /** The plan for `docs` against the gateway's providers (`gateway`: its URL). */
-export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, gateway?: string): DirPlan {
+export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, opts: { force?: boolean; gateway?: string } = {}): DirPlan {
   const byName = new Map(onGateway.map((p) => [p.name, p]));
   const inDir = new Set(docs.map((d) => d.name));
-  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name], gateway));
+  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name], opts));
   const extra = onGateway.map((p) => p.name).filter((n) => !inDir.has(n)).sort();
   if (prune) {
     for (const name of extra) {

@@ -8,6 +8,7 @@ import { replaceEdits } from '../state/write-rules/provider-write-plan.js';
 import { writeProvider } from './providers-save.js';
 import { runWrite } from './write-command.js';
 import { EXIT } from '../state/exit-codes.js';
+import { rerunLine } from './rerun.js';
 
 /** The readable entries, newest first; each unreadable one is reported in one line and left on disk. */
 async function entries(ctx: Ctx, name: string): Promise<{ list: HistoryEntry[]; skipped: SkippedEntry[] }> {
@@ -35,7 +36,7 @@ export async function runRestore(ctx: Ctx): Promise<number> {
   const target = await ctx.connect();
   const entry = at ? ctx.history().getHistory(target.connection.gatewayKey, name!, at) : (await entries(ctx, name!)).list[0];
   if (!entry) {
-    throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`providers history ${name}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
+    throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`${rerunLine(ctx, ['providers', 'history', name!])}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
   }
   const fetched = await ctx.fetchProvider(name!);
   if (isAbsentBackup(entry.object)) {
@@ -47,7 +48,7 @@ export async function runRestore(ctx: Ctx): Promise<number> {
       extra: { restoredFrom: entry.id },
       question: (_r, url) => `${name} did not exist before ${entry.id}: delete it on ${url}?`,
       done: () => `deleted ${name} (it did not exist before ${entry.id})`,
-      undo: (backup) => `bifrost-tui providers restore ${name} --at ${backup}`,
+      undo: (backup) => `undo: ${rerunLine(ctx, ['providers', 'restore', name!, '--at', backup])}`,
     });
   }
   // A redacted secret changed since the backup cannot be restored from its mask: the pipeline keeps the current one and says so.

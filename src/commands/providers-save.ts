@@ -10,6 +10,7 @@ import { formatDiff } from './output.js';
 import { planChanges } from '../state/write-rules/provider-write-plan.js';
 import { EXIT } from '../state/exit-codes.js';
 import { changeCount, runWrite } from './write-command.js';
+import { rerunLine } from './rerun.js';
 
 /** Edits of a provider as just fetched. */
 export interface ProviderWrite {
@@ -40,6 +41,6 @@ export async function writeProvider(ctx: Ctx, w: ProviderWrite): Promise<number>
     ...(w.extra ? { extra: w.extra } : {}),
     question: (review, url) => `Save ${changeCount(review)} to ${name} on ${url}?`,
     done: (o) => `saved ${name}: ${changeCount(o.review)}`,
-    undo: (backup) => `bifrost-tui providers restore ${name} --at ${backup}`,
+    undo: (backup) => `undo: ${rerunLine(ctx, ['providers', 'restore', name, '--at', backup])}`,
   });
 }

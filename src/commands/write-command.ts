@@ -15,6 +15,7 @@ import { EXIT } from '../state/exit-codes.js';
 import { createWriter, historyBackups, type Writer } from '../write/pipeline.js';
 import { CommandError, confirmWrite, exitFor, type Ctx } from './command-context.js';
 import { diffJson, formatDiff, maskedBody, plural } from './output.js';
+import { rerunLine } from './rerun.js';
 
 type Obj = Record<string, unknown>;
 
@@ -88,7 +89,7 @@ export interface WriteCommand {
   question(review: WriteReview, url: string): string;
   /** The line after a write that happened (without the backup's part). */
   done(outcome: Extract<WriteOutcome, { kind: 'written' }>): string;
-  /** The command that undoes it, given the backup's id and the written key's id. */
+  /** What goes in brackets after the backup's id: how to undo (`undo: <command>`), given the backup's and the key's ids. */
   undo(backup: string, id: string | undefined): string;
 }
 
@@ -144,9 +145,9 @@ export async function runWrite(ctx: Ctx, w: WriteCommand): Promise<number> {
     throw outcomeError(outcome, asked ? 'while waiting for confirmation' : 'since it was read');
   }
   // Key reads may lag a write (upstream #5958): say how to look again.
-  const hint = target.kind === 'key' ? `; check again with \`bifrost-tui keys get ${target.provider} ${outcome.id ?? target.id}\`` : '';
+  const hint = target.kind === 'key' ? `; check again with \`${rerunLine(ctx, ['keys', 'get', target.provider, outcome.id ?? target.id ?? ''])}\`` : '';
   for (const n of outcome.notes) ctx.note(`note: ${n}${hint}`);
-  const undo = outcome.backup ? `; previous version kept as ${outcome.backup} (undo: ${w.undo(outcome.backup, outcome.id)})` : '';
+  const undo = outcome.backup ? `; previous version kept as ${outcome.backup} (${w.undo(outcome.backup, outcome.id)})` : '';
   if (ctx.json) {
     ctx.outJson({ ...result, ...(outcome.id ? { key: outcome.id } : {}), saved: true, ...(outcome.backup ? { backup: outcome.backup } : {}), confirmed: outcome.notes.length === 0, notes: outcome.notes });
   } else if (!ctx.quiet) ctx.out(`${w.done(outcome)}${undo}\n`);

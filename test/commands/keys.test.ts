@@ -38,7 +38,7 @@ describe('keys list / get', () => {
     expect(r.stdout).toContain('groq-legacy: list_models_failed: failed to list models: 401 Unauthorized');
     expect(r.stdout).not.toContain('gsk_');
     const json = JSON.parse((await h.run(['list', 'anthropic', '--json'])).stdout);
-    expect(json.keys[1]).toMatchObject({ name: 'anthropic-fallback', value_source: 'env.ANTHROPIC_FALLBACK_KEY', enabled: false, models: ['*'] });
+    expect(json.keys[1]).toMatchObject({ name: 'anthropic-fallback', value_source: { type: 'reference', ref: 'env.ANTHROPIC_FALLBACK_KEY' }, enabled: false, models: ['*'] });
     expect(JSON.stringify(json)).not.toContain('sk-a');
   });
 

@@ -15,11 +15,16 @@ export function isBuiltinName(name: string): boolean {
   return BUILTIN_SET.has(name);
 }
 
-/** "built-in", or "custom (openai)" for a custom provider. */
+/** A provider's kind as data: built-in or custom, and a custom provider's base type. */
+export function providerKindData(p: Provider): { kind: 'built-in' | 'custom'; base_provider_type: string | null } {
+  if (p.custom_provider_config) return { kind: 'custom', base_provider_type: p.custom_provider_config.base_provider_type || null };
+  return { kind: isBuiltinName(p.name) ? 'built-in' : 'custom', base_provider_type: null };
+}
+
+/** "built-in", or "custom (openai)" for a custom provider (for people; data uses providerKindData). */
 export function providerKind(p: Provider): string {
-  const base = p.custom_provider_config?.base_provider_type;
-  if (p.custom_provider_config) return base ? `custom (${base})` : 'custom';
-  return isBuiltinName(p.name) ? 'built-in' : 'custom';
+  const { kind, base_provider_type: base } = providerKindData(p);
+  return base ? `${kind} (${base})` : kind;
 }
 
 /** Built-in names the gateway has not configured yet, sorted. */
