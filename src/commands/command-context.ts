@@ -36,9 +36,7 @@ export interface ProvidersDeps {
   version?: string;
 }
 
-export { CommandError, exitFor, UsageError } from './command-errors.js';
 
-export { parseCommandArgs, type Flags } from './command-args.js';
 
 /** One running subcommand: streams, flags, and the secrets to scrub from any text. */
 export class Ctx {

@@ -2,7 +2,8 @@
 import { formatDiffValue } from '../state/provider/diff.js';
 import { compareFleet, type FleetColumn, type FleetRow } from '../state/fleet/fleet-compare.js';
 import { maskDeep } from '../state/provider/other-fields.js';
-import { UsageError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
 import { FLEET_PARALLEL } from '../connection/fleet-read.js';
 import { fetchFleet } from './fleet-gateways.js';
 import { formatTable, plural } from './output.js';

@@ -1,7 +1,8 @@
 /** The fleet commands' gateways: one command context per profile, read with connection/fleet-read.ts. */
 import { readFleet, type FleetReadOptions } from '../connection/fleet-read.js';
 import type { GatewayState } from '../state/fleet/fleet-compare.js';
-import { Ctx, exitFor, type ProvidersDeps } from './command-context.js';
+import { Ctx, type ProvidersDeps } from './command-context.js';
+import { exitFor } from './command-errors.js';
 import type { CommandIO } from './types.js';
 
 /** A command context bound to one profile (its own target, client, secrets to scrub). */

@@ -9,7 +9,8 @@
 import { buildUpdateBody } from '../api/update-body.js';
 import { ApiError } from '../api/api-error.js';
 import type { Provider } from '../api/wire.js';
-import { assertWritable, CommandError, confirmWrite, exitFor, needArgs, UsageError, type Ctx } from './command-context.js';
+import { assertWritable, confirmWrite, needArgs, type Ctx } from './command-context.js';
+import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { profilesArg } from './fleet-diff.js';
 import { profileCtx } from './fleet-gateways.js';
 import { plural } from './output.js';

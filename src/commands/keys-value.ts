@@ -1,6 +1,7 @@
 /** Where `keys add|rotate` read a key's value from: never argv, never printed. */
 import { isReferenceText } from '../state/provider/env-var.js';
-import { UsageError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';

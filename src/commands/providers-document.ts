@@ -12,7 +12,8 @@ import { stableStringify } from '../state/json.js';
 import { writablePart } from '../state/write-rules/dialect.js';
 import { writeFileAtomic } from '../store/fs-util.js';
 import { StoreError } from '../store/store-error.js';
-import { CommandError, UsageError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { CommandError, UsageError } from './command-errors.js';
 import { EXIT } from '../state/exit-codes.js';
 import { documentSyntax, formatData, parseDocument } from './data-format.js';
 

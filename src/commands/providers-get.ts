@@ -1,5 +1,6 @@
 /** `providers get` and `providers export`. */
-import { needArgs, UsageError, type Ctx } from './command-context.js';
+import { needArgs, type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
 import { formatDocumentText, formatProviderText } from './output.js';
 import { runExportAll } from './providers-dir.js';
 import { exportDocument, exportText, exportYamlText, writePrivateFile } from './providers-document.js';

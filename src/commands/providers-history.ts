@@ -1,7 +1,8 @@
 /** `providers history` and `providers restore`. */
 import type { HistoryEntry } from '../state/local-types.js';
 import type { SkippedEntry } from '../store/history-store.js';
-import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
+import { assertWritable, needArgs, type Ctx } from './command-context.js';
+import { CommandError } from './command-errors.js';
 import { formatTable } from './output.js';
 import { isAbsentBackup } from '../state/write-rules/backup-entry.js';
 import { replaceEdits } from '../state/write-rules/provider-write-plan.js';

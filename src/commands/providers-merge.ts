@@ -11,7 +11,7 @@ import type { Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/provider/descriptors.js';
 import { isPlainObject, jsonEqual } from '../state/json.js';
 import { IGNORED_FIELDS } from '../state/write-rules/provider-write-plan.js';
-import { CommandError } from './command-context.js';
+import { CommandError } from './command-errors.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** Paths whose values a document replaces whole rather than merging into. */

@@ -5,7 +5,8 @@
  */
 import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
-import { CommandError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { CommandError } from './command-errors.js';
 import { formatDiff } from './output.js';
 import { planChanges } from '../state/write-rules/provider-write-plan.js';
 import { EXIT } from '../state/exit-codes.js';

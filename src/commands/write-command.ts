@@ -13,7 +13,8 @@ import { outcomeMessage, type CheckOutcome, type WriteOutcome } from '../state/w
 import { keptNote, targetLabel, type WritePlan, type WriteReview, type WriteTarget } from '../state/write-rules/review.js';
 import { EXIT } from '../state/exit-codes.js';
 import { createWriter, historyBackups, type Writer } from '../write/pipeline.js';
-import { CommandError, confirmWrite, exitFor, type Ctx } from './command-context.js';
+import { confirmWrite, type Ctx } from './command-context.js';
+import { CommandError, exitFor } from './command-errors.js';
 import { diffJson, formatDiff, maskedBody, plural } from './output.js';
 import { rerunLine } from './rerun.js';
 

@@ -5,11 +5,9 @@
  */
 import type { GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
-import type { ConnectionInfo } from '../connection/target.js';
+import type { ConnectionInfo } from '../connection/connection-info.js';
 import type { Draft, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
 
-export type { ConnectionInfo } from '../connection/target.js';
-export type { Profile, SecretSource } from '../state/local-types.js';
 
 /** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
 export interface PrefetchedList {

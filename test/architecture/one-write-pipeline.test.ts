@@ -32,4 +32,11 @@ describe('one write pipeline', () => {
       .map(({ f }) => f);
     expect([...new Set(offenders)].sort()).toEqual(['src/app/local-services.ts', 'src/commands/write-command.ts']);
   });
+
+  it('no re-export shims: a module is imported from where it is defined (the demo gateway\'s index and undici\'s types aside)', () => {
+    const offenders = files('src')
+      .filter((f) => !['src/demo-gateway/index.ts', 'src/api/undici-core.ts'].includes(f))
+      .filter((f) => /^export (type )?(\{[^}]*\}|\*) from /m.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

@@ -20,11 +20,10 @@ import { mapReducer, openMapEditor, type MapAction } from '../editors/map-editor
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
 import {
-  browse, checked, conflictOn, focusedField, formWithOpenEditor, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, reviewOn, setFormState,
+  browse, checked, conflictOn, focusedField, formWithOpenEditor, hasInvalidEdits, jumpToField, requestSave, restoreDraft, reviewOn, setFormState,
 } from './form-screen-steps.js';
 import type { WriteOutcome } from '../write-rules/outcome.js';
 
-export { hasInvalidEdits, hasUnsavedWork };
 
 export type FormScreenAction =
   | { type: 'load-started' }

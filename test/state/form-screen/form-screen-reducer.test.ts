@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
 import { buildBody, dirtyCount } from '../../../src/state/provider/edit-model.js';
-import { reduceFormScreen, hasUnsavedWork, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
+import { reduceFormScreen, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork } from '../../../src/state/form-screen/form-screen-steps.js';
 import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
 import { draftOf } from '../../../src/ui/screens/form/use-form-controller.js';
 import type { Draft } from '../../../src/state/local-types.js';
