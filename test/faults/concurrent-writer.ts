@@ -29,6 +29,8 @@ export interface WriterChange {
    */
   moment: 'form' | 'review' | 'check' | 'recheck';
   secret: boolean;
+  /** A number set back to its default, to 0, or unset (the changes a lenient conflict rule would miss). */
+  reset?: 'default' | 'zero' | 'unset';
 }
 
 export interface ConcurrentWriter {
@@ -70,7 +72,7 @@ export function concurrentWriter(url: string, r: () => number, stored: StoredPro
       } catch {
         return;
       }
-      let change: { path: string; secret: boolean };
+      let change: { path: string; secret: boolean; reset?: WriterChange['reset'] };
       let edits: Edit[];
       if (kind < 0.45) {
         const [section, field] = number.path.split('.') as [string, string];
@@ -78,13 +80,14 @@ export function concurrentWriter(url: string, r: () => number, stored: StoredPro
         const current = block?.[field];
         const set = current !== undefined && current !== null && Number(current) !== 0;
         // Always a change: never the value there (the test records what the gateway stores after it).
+        const reset = (mode === 'default' && Number(current) !== number.def) || ((mode === 'zero' || mode === 'unset') && set) ? mode : undefined;
         const value = (() => {
-          if (mode === 'default' && Number(current) !== number.def) return number.def;
-          if ((mode === 'zero' || mode === 'unset') && set) return mode === 'zero' ? 0 : undefined;
+          if (reset === 'default') return number.def;
+          if (reset === 'zero' || reset === 'unset') return reset === 'zero' ? 0 : undefined;
           const candidates = number.values.filter((v) => v !== Number(current ?? 0));
           return candidates[Math.floor(which * candidates.length)]!;
         })();
-        change = { path: number.path, secret: false };
+        change = { path: number.path, secret: false, ...(reset ? { reset } : {}) };
         edits = [value === undefined ? { path: number.path.split('.'), remove: true } : { path: number.path.split('.'), value }];
       } else if (kind < 0.75) {
         // Rotate a secret the gateway masks 4+24+4 (so the old mask is no longer its current one).

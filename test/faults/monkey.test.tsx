@@ -168,6 +168,8 @@ export interface MonkeyResult {
   accepted: number;
   checkedWhole: number;
   writerChanges: Record<string, number>;
+  /** The other writer's resets of a number: back to its default, to 0, unset. */
+  resets: Record<string, number>;
   revertedShown: number;
   /** Changes of the other writer that landed between a save's last re-check and its PUT, and were overwritten. */
   lostInWindow: number;
@@ -411,6 +413,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     for (const name of NAMES) for (const p of storedMasks(gw.storedProvider(name))) problems.push(`${name} stores a mask as its secret at ${p}`);
     const writerChanges: Record<string, number> = {};
     for (const w of writer.changes) writerChanges[w.moment] = (writerChanges[w.moment] ?? 0) + 1;
+    const resets: Record<string, number> = {};
+    for (const w of writer.changes) if (w.reset) resets[w.reset] = (resets[w.reset] ?? 0) + 1;
     return {
       keys: keyCount,
       runs: launches.length,
@@ -419,6 +423,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       accepted: accepted.length,
       checkedWhole: complete,
       writerChanges,
+      resets,
       revertedShown,
       lostInWindow,
       problems,
@@ -440,11 +445,12 @@ describe('monkey', () => {
     const result = await runMonkey(SEED, KEY_COUNT);
     // MONKEY_DUMP=<file>: the run's requests, one per line, to compare two runs of a seed with diff(1).
     if (process.env.MONKEY_DUMP) writeFileSync(process.env.MONKEY_DUMP, `${result.requests.join('\n')}\n`);
-    console.log(`monkey seed ${SEED}: ${result.keys} keys (${result.runs} runs of the app), ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)}, ${result.revertedShown} of theirs reverted on a confirmed review, ${result.lostInWindow} lost between a re-check and its PUT`);
+    console.log(`monkey seed ${SEED}: ${result.keys} keys (${result.runs} runs of the app), ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)} (resets ${JSON.stringify(result.resets)}), ${result.revertedShown} of theirs reverted on a confirmed review, ${result.lostInWindow} lost between a re-check and its PUT`);
     expect(result.problems, `MONKEY_SEED=${SEED}`).toEqual([]);
     // A review cut short (a small terminal) is checked line by line only; enough saves must be checked whole.
     expect(result.checkedWhole, 'too few saves were checked against a complete review: the check proved little').toBeGreaterThan(3);
     expect(Object.values(result.writerChanges).reduce((a, b) => a + b, 0), 'the other writer hardly wrote').toBeGreaterThan(5);
+    expect(Object.values(result.resets).reduce((a, b) => a + b, 0), 'the other writer never reset a field to a default, 0 or unset').toBeGreaterThan(0);
   });
 
   it('a seed gives the same run every time: same keys, same requests', { timeout: 300_000 }, async () => {
