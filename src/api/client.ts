@@ -13,16 +13,12 @@ import { ApiError } from './api-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
-import {
-  abortedError,
-  badResponseError,
-  httpError,
-  timeoutError,
-  transportError,
-  type RequestContext,
-} from './transport-errors.js';
+import { abortedError, badResponseError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
+import { errorReply, IS_AUTH_STATUS, IS_KEY, IS_KEY_LIST, IS_PROVIDER, IS_PROVIDER_LIST, jsonOf, type RouteExpectation } from './bifrost-routes.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
+import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, VersionTextSchema, type Provider, type UpdateBody } from './wire.js';
+import { detectVersion, type VersionProbes } from './versions/detect.js';
+import type { GatewayVersion } from './versions/gateway-version.js';
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -36,7 +32,8 @@ const RETRY_KINDS = new Set(['refused', 'network']);
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
-interface Call<T> {
+/** One call; `route`/`identify` say what a Bifrost gateway answers there (bifrost-routes.ts). */
+interface Call<T> extends RouteExpectation {
   method: Method;
   path: string;
   body?: unknown;
@@ -45,18 +42,24 @@ interface Call<T> {
   opts?: CallOptions;
 }
 
+function contentTypeOf(res: Dispatcher.ResponseData): string {
+  const v = res.headers['content-type'];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
 function authHeader(auth: Auth): string | undefined {
   if (auth.kind === 'bearer') return `Bearer ${auth.token}`;
   if (auth.kind === 'basic') return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
   return undefined;
 }
 
-function secretsOf(auth: Auth): string[] {
-  if (auth.kind === 'bearer') return [auth.token];
+function secretsOf(auth: Auth, setupToken: string | undefined): string[] {
+  const token = setupToken ? [setupToken] : [];
+  if (auth.kind === 'bearer') return [auth.token, ...token];
   if (auth.kind === 'basic') {
-    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64'), ...token];
   }
-  return [];
+  return token;
 }
 
 function providerPath(name: string, suffix = ''): string {
@@ -90,7 +93,8 @@ function firstIssue(error: $ZodError): string {
 export function createClient(opts: ClientOptions): GatewayClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const auth = authHeader(opts.auth);
-  const secrets = secretsOf(opts.auth);
+  const setupToken = opts.setupToken || undefined;
+  const secrets = secretsOf(opts.auth, setupToken);
   const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
@@ -124,6 +128,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   async function once<T>(call: Call<T>, ctx: RequestContext, signal: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'bifrost-tui' };
     if (auth) headers.authorization = auth;
+    if (setupToken) headers['x-bifrost-setup-token'] = setupToken;
     let body: string | undefined;
     if (call.body !== undefined) {
       body = JSON.stringify(call.body);
@@ -141,15 +146,10 @@ export function createClient(opts: ClientOptions): GatewayClient {
       }
       throw transportError(err, ctx);
     }
-    if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
+    const contentType = contentTypeOf(res);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw errorReply(res.statusCode, text, contentType, call, ctx);
     if (!call.schema) return undefined as T;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
-    }
-    const parsed = call.schema.safeParse(json);
+    const parsed = call.schema.safeParse(jsonOf(res.statusCode, text, contentType, call, ctx));
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
     return parsed.data;
   }
@@ -161,6 +161,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
       origin,
       secrets,
       hasAuth: auth !== undefined,
+      hasSetupToken: setupToken !== undefined,
     };
     if (setupError) throw setupError;
     if (call.method !== 'GET' && keysInsideProviders) throw new ApiError('unsupported', KEYS_INSIDE_PROVIDERS, undefined, call.method, call.path);
@@ -203,15 +204,79 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
   }
 
+  /** The last provider list read, so detection's probes need not read it again. */
+  let lastList: Provider[] | undefined;
+  const listProviders = async (o?: CallOptions): Promise<Provider[]> => {
+    const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, route: 'collection', identify: IS_PROVIDER_LIST, opts: o });
+    list.providers.forEach(notice);
+    lastList = list.providers;
+    return list.providers;
+  };
+
+  /**
+   * A read whose route this gateway lacks: a Bifrost of an older line, or a web site that is not
+   * Bifrost at all. Only then, the provider list (which every version serves) tells which.
+   */
+  const orNotBifrost = async <T>(read: Promise<T>, o?: CallOptions): Promise<T> => {
+    try {
+      return await read;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind !== 'absent') throw err;
+      await listProviders(o);
+      throw err;
+    }
+  };
+
+  /** Detection runs once per client; a failed one is forgotten, so the next call tries again. */
+  let detected: Promise<GatewayVersion> | undefined;
+  const probes = (o?: CallOptions): VersionProbes => ({
+    async reported() {
+      try {
+        return await send({ method: 'GET', path: '/api/version', schema: VersionTextSchema, opts: o });
+      } catch (err) {
+        // The route is behind auth on v1.4 and missing or odd elsewhere: the probes decide then.
+        if (err instanceof ApiError && ['http', 'absent', 'bad-response', 'not-bifrost'].includes(err.kind)) return undefined;
+        throw err;
+      }
+    },
+    providers: async () => lastList ?? listProviders(o),
+    async keysOf(name) {
+      try {
+        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
+      } catch (err) {
+        if (err instanceof ApiError && err.kind === 'absent') return 'absent';
+        if (err instanceof ApiError && err.isNotFound) return [];
+        throw err;
+      }
+    },
+    async authStatus() {
+      try {
+        return await send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+      } catch {
+        return undefined;
+      }
+    },
+  });
+
   return {
     baseUrl,
-    async listProviders(o) {
-      const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
-      list.providers.forEach(notice);
-      return list.providers;
-    },
+    listProviders,
     async getProvider(name, o) {
-      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o }));
+      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
+    },
+    version(o) {
+      detected ??= detectVersion(probes(o)).then(
+        (v) => {
+          // The stop-gap write guard learns the line too, before any provider was read.
+          if (v.line === 'v1.4') keysInsideProviders = true;
+          return v;
+        },
+        (err: unknown) => {
+          detected = undefined;
+          throw err;
+        },
+      );
+      return detected;
     },
     async updateProvider(name, body: UpdateBody, o) {
       return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
@@ -224,11 +289,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
       await send({ method: 'DELETE', path: providerPath(name), opts: o });
     },
     async listKeys(name, o) {
-      const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o });
+      const list = await orNotBifrost(send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, identify: IS_KEY_LIST, opts: o }), o);
       return list.keys;
     },
     getKey(name, id, o) {
-      return send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+      return orNotBifrost(send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, identify: IS_KEY, opts: o }), o);
     },
     createKey(name, body, o) {
       return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: KeySchema, opts: o });
@@ -240,10 +305,10 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
     },
     listAllKeys(o) {
-      return send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o });
+      return orNotBifrost(send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o }), o);
     },
     authStatus(o) {
-      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, route: 'item', identify: IS_AUTH_STATUS, opts: o });
     },
     async close() {
       await dispatcher?.close().catch(() => undefined);

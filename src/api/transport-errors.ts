@@ -14,6 +14,7 @@ import { STATUS_CODES } from 'node:http';
 import { scrubSecrets } from './secrets.js';
 import { ApiError, type ApiErrorKind } from './api-error.js';
 import { ErrorBodySchema } from './wire.js';
+import { gateFields, gateMessage, isSetupLock } from './versions/gate-errors.js';
 
 /** Longest gateway text kept in a message; a proxy's HTML page must not flood the status line. */
 const MAX_DETAIL = 200;
@@ -29,6 +30,8 @@ export interface RequestContext {
   secrets: readonly string[];
   /** True when the client sends credentials (changes the 401 hint). */
   hasAuth: boolean;
+  /** True when the client sends a setup token (changes the setup-lock hint). */
+  hasSetupToken?: boolean;
 }
 
 const TLS_CODES = new Set([
@@ -135,18 +138,60 @@ export function badResponseError(status: number, problem: string, ctx: RequestCo
   return make('bad-response', `${prefix}: ${problem}${write ? '; reload to see the saved state' : ''}`, ctx, status);
 }
 
+/** What a reply body is, in words: an HTML page, an error's message, JSON, text, or nothing. */
+function bodyKind(bodyText: string, contentType: string): string {
+  const t = bodyText.trim();
+  if (t === '') return 'with an empty body';
+  if (/html/i.test(contentType) || t.startsWith('<')) return 'with an HTML page';
+  if (isErrorEnvelope(t)) return `(${errorDetail(t)})`;
+  try {
+    JSON.parse(t);
+    return 'with JSON of another shape';
+  } catch {
+    return 'with text that is not JSON';
+  }
+}
+
+/**
+ * `ApiError` for a URL that answers, but not as a Bifrost management API: a
+ * route every version has gave an HTML page, a 404 of a web server, or JSON
+ * of another shape. One line, saying so and what to check.
+ */
+export function notBifrostError(status: number, bodyText: string, contentType: string, ctx: RequestContext): ApiError {
+  return make(
+    'not-bifrost',
+    `${ctx.origin} is not a Bifrost management API: ${ctx.method} ${ctx.path} answered ${status} ${bodyKind(bodyText, contentType)}; check the URL (the gateway's address, without /api)`,
+    ctx,
+    status,
+  );
+}
+
+/** `ApiError` for a read of a route this gateway does not have (a non-JSON 2xx: the dashboard answers every unknown GET). */
+export function absentRouteError(status: number, ctx: RequestContext): ApiError {
+  return make('absent', `this gateway has no ${ctx.method} ${ctx.path}: it answered ${status} with a page, not JSON (a Bifrost version without that route)`, ctx, status);
+}
+
+/** True when a body is the error envelope every Bifrost handler sends (CONTRACT.md §3). */
+export function isErrorEnvelope(bodyText: string): boolean {
+  try {
+    return ErrorBodySchema.safeParse(JSON.parse(bodyText)).success;
+  } catch {
+    return false;
+  }
+}
+
 /** The gateway's explanation from an error body: `error.message`, else the raw text's first line. */
-export function errorDetail(bodyText: string): string {
+export function errorDetail(bodyText: string, max = MAX_DETAIL): string {
   const trimmed = bodyText.trim();
   if (trimmed === '') return '';
   try {
     const parsed = ErrorBodySchema.safeParse(JSON.parse(trimmed));
-    if (parsed.success) return oneLine(parsed.data.error.message);
+    if (parsed.success) return oneLine(parsed.data.error.message, max);
   } catch {
     // not JSON: fall through to the raw text (router 404/405, proxies)
   }
   const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  return oneLine(first);
+  return oneLine(first, max);
 }
 
 /** `ApiError` for a non-2xx response. */
@@ -156,7 +201,17 @@ export function httpError(status: number, bodyText: string, ctx: RequestContext)
   // "503 Service Unavailable: Service Unavailable" says nothing twice.
   const detail = raw.toLowerCase() === reason.toLowerCase() ? '' : raw;
   let text: string;
-  if (status === 401) {
+  // The whole message: a gate names its fields before the phrase that identifies it, past any display cap.
+  const full = errorDetail(bodyText, Number.POSITIVE_INFINITY);
+  const gate = status === 403 ? gateFields(full) : undefined;
+  if ((status === 401 || status === 403) && isSetupLock(full)) {
+    const hint = ctx.hasSetupToken
+      ? 'the gateway refused the setup token (check the profile\'s setup token)'
+      : 'the gateway is locked until its first admin is set up: give its setup token (--setup-token-env NAME, BIFROST_SETUP_TOKEN, or a profile\'s setup token)';
+    text = `${status} ${reason}: ${hint}${detail ? ` (gateway: ${detail})` : ''}`;
+  } else if (gate) {
+    text = `403 Forbidden: ${gateMessage(gate)}`;
+  } else if (status === 401) {
     const hint = ctx.hasAuth
       ? 'the gateway rejected the credentials (check --api-key or the profile)'
       : 'the gateway needs a management API key (--api-key or a profile)';

@@ -147,6 +147,9 @@ export const AuthStatusSchema = looseObject({
 });
 export type AuthStatus = Infer<typeof AuthStatusSchema>;
 
+/** `GET /api/version`: a bare JSON string such as `"v1.5.2"` (VERSIONS.md §1). */
+export const VersionTextSchema = string();
+
 /** Fields the server never decodes on PUT (CONTRACT.md §4.3) plus `keys`, which it rejects. */
 export const READ_ONLY_FIELDS = ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys'] as const;
 

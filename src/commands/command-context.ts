@@ -60,7 +60,7 @@ export class Ctx {
     /** -o/--output (or --json); undefined: the command's default. */
     readonly format?: OutputFormat,
   ) {
-    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY]) if (typeof s === 'string' && s) this.secrets.push(s);
+    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY, flags['setup-token'], io.env.BIFROST_SETUP_TOKEN]) if (typeof s === 'string' && s) this.secrets.push(s);
   }
 
   /** Data rather than text for people: -o json, -o yaml or --json. */
@@ -109,6 +109,7 @@ export class Ctx {
     const target = await resolveTarget(targetFlags(this.flags), this.io.env, { store: this.deps.store });
     this.target = target;
     if (target.connection.secret) this.secrets.push(target.connection.secret);
+    if (target.connection.setupToken) this.secrets.push(target.connection.setupToken);
     return target;
   }
 

@@ -1,6 +1,6 @@
 /** `bifrost-tui demo-gateway`: run the demo gateway until SIGINT/SIGTERM. */
 import { parseArgs } from 'node:util';
-import { startDemoGateway } from '../demo-gateway/index.js';
+import { DEMO_VERSIONS, NEWEST_DEMO_VERSION, demoVersionOf, startDemoGateway } from '../demo-gateway/index.js';
 import type { DemoAuth } from '../demo-gateway/types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
@@ -63,7 +63,19 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
     }
     const port = nonNegativeInt('port', str(values.port), 0);
     if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+    const versionText = str(values['gateway-version']);
+    const version = versionText === undefined ? NEWEST_DEMO_VERSION : demoVersionOf(versionText);
+    if (!version) throw new Error(`--gateway-version must be one of ${DEMO_VERSIONS.join(', ')}, got "${versionText}"`);
+    if ((values['auth-bypassed'] || str(values['setup-token']) !== undefined) && version !== '2.2') {
+      throw new Error('--auth-bypassed and --setup-token play v2.2 behaviours: use them with --gateway-version 2.2');
+    }
+    const setupToken = str(values['setup-token']);
+    if (setupToken === '') throw new Error('--setup-token must not be empty');
     opts = {
+      version,
+      ...(str(values['reported-version']) !== undefined ? { reportedVersion: str(values['reported-version']) } : {}),
+      authBypassed: values['auth-bypassed'] === true,
+      ...(setupToken !== undefined ? { setupToken } : {}),
       port,
       host: str(values.host) ?? '127.0.0.1',
       auth: parseAuth(str(values['api-key']), str(values.basic)),
@@ -81,7 +93,7 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
     io.stderr.write(`bifrost-tui demo-gateway: cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}\n`);
     return EXIT.gateway;
   }
-  io.stdout.write(`demo gateway listening on ${gateway.url}\n`);
+  io.stdout.write(`demo gateway (Bifrost ${gateway.version}) listening on ${gateway.url}\n`);
   await untilStopped(signal);
   await gateway.close();
   return EXIT.ok;

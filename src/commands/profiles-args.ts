@@ -26,6 +26,11 @@ export function refuseKeyArguments(argv: readonly string[]): void {
         `${arg.split('=')[0]} is not accepted here: a key on the command line ends up in shell history and ps; use --api-key-stdin, --api-key-env NAME or --api-key-command CMD`,
       );
     }
+    if (/^--setup-token(=|$)/.test(arg)) {
+      throw new UsageError(
+        '--setup-token is not accepted here: a token on the command line ends up in shell history and ps; use --setup-token-stdin, --setup-token-env NAME or --setup-token-command CMD',
+      );
+    }
   }
 }
 
@@ -151,6 +156,8 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
     if (!p.secret) throw new UsageError('basic auth needs a password: --password-stdin, --api-key-env NAME or --api-key-command CMD');
   }
 
+  applySetupTokenFlags(p, flags, await setupTokenFromStdin(flags, io, stdinKey));
+
   if (flags['ca-file'] !== undefined) p.caFile = flags['ca-file'] ? path.resolve(flags['ca-file']) : undefined;
   if (flags.insecure && flags['no-insecure']) throw new UsageError('--insecure and --no-insecure contradict each other');
   if (flags.insecure) p.insecure = true;
@@ -170,4 +177,34 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
   if (flags['read-only']) p.readOnly = true;
   if (flags['no-read-only']) delete p.readOnly;
   return p;
+}
+
+/** The setup token typed on stdin, when `--setup-token-stdin` asks for it (stdin can hold only one secret). */
+async function setupTokenFromStdin(flags: ProfileFlags, io: CommandIO, stdinKey: boolean): Promise<string | undefined> {
+  if (!flags['setup-token-stdin']) return undefined;
+  if (stdinKey) throw new UsageError('stdin holds one secret: give the key or the setup token on stdin, the other with -env or -command');
+  return readSecretFromStdin(io, 'setup token');
+}
+
+/**
+ * The setup token (v2.2.6's `X-Bifrost-Setup-Token`) from the same sources as
+ * the key: stored (from stdin), an env variable, or a command; `--no-setup-token` removes it.
+ */
+function applySetupTokenFlags(p: Profile, flags: ProfileFlags, stdinToken: string | undefined): void {
+  const given = [stdinToken !== undefined, flags['setup-token-env'] !== undefined, flags['setup-token-command'] !== undefined, flags['no-setup-token'] === true];
+  if (given.filter(Boolean).length > 1) {
+    throw new UsageError('give only one of --setup-token-stdin, --setup-token-env, --setup-token-command, --no-setup-token');
+  }
+  if (stdinToken !== undefined) p.setupToken = { source: 'stored', value: stdinToken };
+  const envName = flags['setup-token-env'];
+  if (envName !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) throw new UsageError('--setup-token-env takes a variable name, e.g. BIFROST_SETUP_TOKEN_PROD');
+    p.setupToken = { source: 'env', name: envName };
+  }
+  const command = flags['setup-token-command'];
+  if (command !== undefined) {
+    if (command.trim() === '') throw new UsageError('--setup-token-command is empty');
+    p.setupToken = { source: 'command', command };
+  }
+  if (flags['no-setup-token']) delete p.setupToken;
 }

@@ -3,7 +3,8 @@ import { printableLines } from '../state/printable.js';
 import { urlCredentialsProblem } from '../api/secrets.js';
 import { profileNameProblem } from '../state/profiles/profile-name.js';
 import { SecretError } from '../connection/secret-source.js';
-import { authOffNote, testProfile } from '../connection/profile-test.js';
+import { authOffNote, testProfile, versionNote } from '../connection/profile-test.js';
+import { formatGatewayVersion } from '../api/versions/gateway-version.js';
 import type { Profile } from '../state/local-types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
@@ -125,9 +126,10 @@ async function test(ctx: Ctx): Promise<number> {
     throw new CommandError(`profile "${profile.name}": ${r.message}`, r.isAuth ? EXIT.auth : EXIT.gateway);
   }
   if (ctx.json) {
-    ctx.outJson({ ok: true, ...where, authEnabled: r.authEnabled, providers: r.providers, ms: r.ms });
+    const gateway = r.version ? { gatewayVersion: formatGatewayVersion(r.version), gatewayLine: r.version.line } : { gatewayVersion: null, gatewayLine: null };
+    ctx.outJson({ ok: true, ...where, authEnabled: r.authEnabled, providers: r.providers, ...gateway, ms: r.ms });
   } else {
-    out(ctx.io, `ok: ${r.opts.baseUrl} (auth: ${r.opts.auth.kind}${authOffNote(r)}, ${r.providers} provider${r.providers === 1 ? '' : 's'}, ${r.ms} ms)\n`);
+    out(ctx.io, `ok: ${r.opts.baseUrl} (auth: ${r.opts.auth.kind}${authOffNote(r)}, ${r.providers} provider${r.providers === 1 ? '' : 's'}${versionNote(r)}, ${r.ms} ms)\n`);
   }
   return EXIT.ok;
 }

@@ -19,6 +19,8 @@ export interface ConnectionInfo {
   timeoutMs?: number;
   /** The secret in use, so output can be scrubbed of it. Never rendered. */
   secret?: string;
+  /** The setup token in use, for scrubbing too. Never rendered. */
+  setupToken?: string;
 }
 
 /** The secret an Auth carries (bearer token or Basic password), if any. */
@@ -41,5 +43,6 @@ export function connectionInfo(profile: Profile | undefined, opts: ClientOptions
     gatewayKey: gatewayKey(urlOverridden ? undefined : profile?.name, opts.baseUrl),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     secret: secretOf(opts.auth),
+    ...(opts.setupToken ? { setupToken: opts.setupToken } : {}),
   };
 }

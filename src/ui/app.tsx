@@ -24,6 +24,7 @@ import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
 import { KeysScreen } from './screens/keys/keys-screen.js';
+import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
 export interface AppProps {
   services: Services;
@@ -75,6 +76,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     paused: () => !shown.current.list || shown.current.overlay || getList().filterEditing,
   });
   const now = useClock(services, 10_000);
+  const versions = useGatewayVersions(services.session, list.loads > 0);
   const setRoute = (r: Route): void => {
     hold();
     setRouteNow(r);
@@ -114,12 +116,12 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   shown.current = { list: route.screen === 'list', overlay: !active };
   const screen = renderScreen();
   return (
-    <>
+    <GatewayVersionContext.Provider value={versions}>
       <Box display={active ? 'flex' : 'none'} flexDirection="column">
         {screen}
       </Box>
       {overlay}
-    </>
+    </GatewayVersionContext.Provider>
   );
 
   function renderScreen() {

@@ -26,6 +26,7 @@ describe('layer rule', () => {
     ['src/write/x.ts', "import { openHistoryStore } from '../store/history-store.js';\nexport const a = openHistoryStore;\n", 'src/write/ may not import src/store/'],
     ['src/state/x.ts', "import { createWriter } from '../write/pipeline.js';\nexport const a = createWriter;\n", 'src/state/ may not import src/write/'],
     ['src/api/x.ts', "import { createWriter } from '../write/pipeline.js';\nexport const a = createWriter;\n", 'src/api/ may not import src/write/'],
+    ['src/demo-gateway/x.ts', "import { rulesFor } from '../api/versions/version-rules.js';\nexport const a = rulesFor;\n", 'src/demo-gateway/ may not import src/api/versions/'],
   ])('%s: a wrong-way import fails', async (file, code, expected) => {
     expect((await problems(file, code)).join('\n')).toContain(expected);
   });

@@ -67,7 +67,9 @@ describe('__complete', () => {
     expect(words(['completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     expect(words(['providers', 'apply', 'groq', '-f', ''])).toEqual([':file']);
     expect(words(['providers', 'export', '--all', '--output-dir', ''])).toEqual([':dir']);
-    expect(words(['--'])).toEqual(['--profile', '--url', '--api-key', '--demo', '--timeout', '--refresh', '--no-color', '--help', '--version', '--output', '--json', '--quiet']);
+    expect(words(['--'])).toEqual([
+      '--profile', '--url', '--api-key', '--setup-token', '--demo', '--gateway-version', '--timeout', '--refresh', '--no-color', '--help', '--version', '--output', '--json', '--quiet',
+    ]);
   });
 
   it('profile names from the local config', () => {

@@ -259,12 +259,12 @@ describe('profiles test against the demo gateway', () => {
       const ok = await run(['test', 'demo']);
       expect(ok.stderr).toBe('');
       expect(ok.code).toBe(0);
-      expect(ok.stdout).toMatch(new RegExp(`^ok: ${gw.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(auth: bearer, \\d+ providers?, \\d+ ms\\)\\n$`));
+      expect(ok.stdout).toMatch(new RegExp(`^ok: ${gw.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(auth: bearer, \\d+ providers?, gateway v2\\.2\\.6, \\d+ ms\\)\\n$`));
       const sent = gw.requests.filter((q) => q.url.startsWith('/api/providers'));
       expect(sent[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
 
       const json = await run(['test', '--json']); // the default profile
-      expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, profile: 'demo', auth: 'bearer', authEnabled: true });
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, profile: 'demo', auth: 'bearer', authEnabled: true, gatewayVersion: 'v2.2.6', gatewayLine: 'v2' });
 
       await run(['add', 'wrong', '--url', gw.url, '--api-key-stdin'], { stdin: 'bfst-not-the-right-key-0000' });
       const bad = await run(['test', 'wrong']);

@@ -16,6 +16,10 @@ export const PROFILE_SETTINGS = {
   'password-stdin': { type: 'boolean', help: 'the same, for the Basic password' },
   'api-key-env': { type: 'string', value: 'NAME', help: 'read the key from $NAME at each run (nothing stored)' },
   'api-key-command': { type: 'string', value: 'CMD', help: 'run CMD with /bin/sh at each run; its stdout is the key' },
+  'setup-token-stdin': { type: 'boolean', help: 'a setup token (sent as X-Bifrost-Setup-Token, for a v2.2.6 gateway locked until setup), read from stdin' },
+  'setup-token-env': { type: 'string', value: 'NAME', help: 'the setup token from $NAME at each run' },
+  'setup-token-command': { type: 'string', value: 'CMD', help: "the setup token from CMD's stdout at each run" },
+  'no-setup-token': { type: 'boolean', help: 'stop sending a setup token' },
   'ca-file': { type: 'string', value: 'PATH', help: "PEM of a CA to trust ('' clears)", complete: 'file' },
   insecure: { type: 'boolean', help: 'skip TLS verification (dangerous)' },
   'no-insecure': { type: 'boolean', help: 'verify TLS again' },
@@ -29,8 +33,8 @@ export const PROFILE_SETTINGS = {
 } as const satisfies OptionTable;
 
 const SETTINGS = { title: 'Settings', options: PROFILE_SETTINGS };
-const KEYS_NOTE = `Keys are never accepted as arguments (shell history, ps). Listings show only
-where a key comes from: stored, env $NAME, or command "...".`;
+const KEYS_NOTE = `Keys and setup tokens are never accepted as arguments (shell history, ps).
+Listings show only where one comes from: stored, env $NAME, or command "...".`;
 const CONFIG_EXITS = [EXIT.ok, EXIT.usage, [EXIT.validation, 'invalid setting, or the config file is broken (left as it is)']] as const;
 
 export const PROFILES: CommandSpec = {
@@ -103,7 +107,7 @@ ${KEYS_NOTE}`,
     },
     {
       name: 'test',
-      summary: 'connect and list providers (the default profile without NAME)',
+      summary: 'connect, list providers and name the gateway version (the default profile without NAME)',
       args: [{ ...NAME, optional: true }],
       options: { url: { type: 'string', value: 'URL', help: "another URL for this one test (the profile's auth is used)" } },
       groups: [OUTPUT, COMMON],

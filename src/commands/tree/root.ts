@@ -52,9 +52,12 @@ const help: CommandSpec = {
 const demoGateway: CommandSpec = {
   name: 'demo-gateway',
   summary: 'run the demo gateway on its own',
-  synopsis: ['[--port N] [--host HOST] [--api-key KEY | --basic USER:PASS] [--providers N] [--save-delay MS]'],
+  synopsis: ['[--port N] [--host HOST] [--api-key KEY | --basic USER:PASS] [--providers N] [--save-delay MS] [--gateway-version V]'],
   description: `Runs an in-memory stand-in of the Bifrost management API (seeded providers,
-redaction, validation, upstream error messages) until Ctrl+C.
+redaction, validation, upstream error messages) until Ctrl+C. It plays one
+Bifrost line: 1.4 keeps keys inside providers, 1.5 has key routes and
+{value, env_var, from_env} secrets, 1.6 {value, ref, type}, 2.2 keeps omitted
+blocks and patches keys.
 
 Test-only routes: POST /__demo/faults with a DemoFault JSON (e.g.
 {"path":"/api/providers","status":503,"message":"down","times":1}),
@@ -66,6 +69,10 @@ GET /__demo/faults to list them, DELETE /__demo/faults to clear them.`,
     basic: { type: 'string', value: 'USER:PASS', help: 'require Basic auth (and allow POST /api/session/login)' },
     providers: { type: 'string', value: 'N', help: 'add N generated providers bench-00001... (load tests)' },
     'save-delay': { type: 'string', value: 'MS', help: 'simulated model-discovery delay on PUT/POST (default 0)' },
+    'gateway-version': { type: 'string', value: 'V', help: 'the Bifrost line to play: 1.4, 1.5, 1.6 or 2.2 (default 2.2)', complete: ['1.4', '1.5', '1.6', '2.2'] },
+    'reported-version': { type: 'string', value: 'TEXT', help: 'what GET /api/version answers instead (e.g. v1.0.0, a dev build the client must probe)' },
+    'auth-bypassed': { type: 'boolean', help: '2.2: dashboard auth is off, so base URL, proxy, TLS and key endpoint changes answer 403' },
+    'setup-token': { type: 'string', value: 'TOKEN', help: '2.2: locked until setup; /api calls need X-Bifrost-Setup-Token TOKEN' },
     // Accepted like on every command; this command is the demo gateway already.
     demo: { type: 'boolean', help: 'accepted and ignored (this is the demo gateway)', hidden: true },
   },

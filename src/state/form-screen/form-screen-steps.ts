@@ -80,6 +80,8 @@ export function formPlan(s: FormScreenState): WritePlan {
 export function reviewOn(s: FormScreenState, current: Provider | null, overwrite: boolean): FormScreenState {
   const review = reviewWrite(formTarget(s), formPlan(s), current as Record<string, unknown> | null);
   const kept = keptNote(review);
+  // What the rules refuse (the editor's, or this gateway version's) is said here: nothing would be sent.
+  if (review.problems.length > 0) return { ...s, mode: browse, message: { text: `not saving: ${review.problems[0]!}`, role: 'error' } };
   if (review.plan.action === 'update' && review.changes.length === 0) {
     return { ...s, mode: browse, message: { text: `nothing to save: the gateway already has these values${kept ? `; ${kept}` : ''}`, role: 'muted' } };
   }

@@ -7,8 +7,10 @@
  * - `writeBody`: the exact body to send for the object as fetched plus the
  *   planned edits (e.g. v1.4 must send a provider's `keys` back whole;
  *   v2.2.6 patches a key instead of replacing it).
- * Today's rules are the v1.5+ line (`V1_5_DIALECT`); the gateway-versions
- * work supplies one dialect per version line and hands it to `createWriter`.
+ * Today's rules are the v1.5+ line (`V1_5_DIALECT`). The version table
+ * (src/api/versions: `providerPutBody`, `keyPutBody`, their refusals) plugs
+ * in as one dialect per detected version, handed to `createWriter` and to the
+ * pure `reviewWrite`/`checkPlan`.
  */
 import { buildKeyBody } from '../../api/key-body.js';
 import { buildUpdateBody, type Edit } from '../../api/update-body.js';
@@ -27,6 +29,8 @@ export interface WriteDialect {
    * The exact body of a write: `fetched` (the object as the gateway sent it;
    * for a create, the desired object) with `edits` applied and the read-only
    * fields left out. Unknown fields and redacted values go back byte for byte.
+   * Throws to refuse (this version cannot take the write): the message is the
+   * review's problem, and the commit sends nothing.
    */
   writeBody(kind: TargetKind, fetched: Record<string, unknown>, edits: readonly Edit[]): Record<string, unknown>;
 }

@@ -68,7 +68,13 @@ function validate(target: WriteTarget, plan: WritePlan, body: Obj | undefined): 
 export function reviewWrite(target: WriteTarget, plan: WritePlan, current: Obj | null, dialect: WriteDialect = V1_5_DIALECT): WriteReview {
   const kind = targetKind(target);
   if (plan.action === 'delete') return { target, plan, current, changes: [], kept: [], problems: [], warnings: [] };
-  const planned = plan.action === 'update' ? dialect.writeBody(kind, plan.base, plan.edits) : dialect.writeBody(kind, plan.body, []);
+  let planned: Obj;
+  try {
+    planned = plan.action === 'update' ? dialect.writeBody(kind, plan.base, plan.edits) : dialect.writeBody(kind, plan.body, []);
+  } catch (err) {
+    // The dialect refuses (this gateway's version cannot take the write): its reason, and nothing to send.
+    return { target, plan, current, changes: [], kept: [], problems: [err instanceof Error ? err.message : String(err)], warnings: [] };
+  }
   // A mask is sent only where it is the gateway's current one: anything else would be stored as the secret.
   const { body, kept } = keepCurrentSecrets(current ?? {}, planned);
   const before = current === null ? undefined : dialect.writeBody(kind, current, []);

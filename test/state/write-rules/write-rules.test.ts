@@ -107,6 +107,13 @@ describe('the review', () => {
     expect(r.body!.keys).toEqual([{ id: 'k1' }]);
     expect(reviewWrite(provider, { action: 'update', base: withKeys, edits: [] }, withKeys).body).not.toHaveProperty('keys');
   });
+
+  it('a dialect refuses by throwing: the reason is the review\'s problem and there is no body to send', () => {
+    const refusing: WriteDialect = { ...V1_5_DIALECT, writeBody: () => { throw new Error('this gateway (v1.4) cannot take a key edit here'); } };
+    const r = reviewWrite(provider, { action: 'update', base, edits: [] }, base, refusing);
+    expect(r.problems).toEqual(['this gateway (v1.4) cannot take a key edit here']);
+    expect(r.body).toBeUndefined();
+  });
 });
 
 describe('honest sameness', () => {
