@@ -62,11 +62,24 @@ function layerRule(room) {
     name,
     message: `src/${room}/ may not load ${name} (layer rule, README "Architecture").`,
   }));
-  return {
-    files: [`src/${room}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
-  };
+  const rule = (extraPaths) => ({ 'no-restricted-imports': ['error', { patterns, paths: [...paths, ...extraPaths] }] });
+  if (room !== 'ui') return { files: [`src/${room}/**/*.{ts,tsx}`], rules: rule([]) };
+  // Text reaches the terminal through one component, which makes it printable (README "Safety guarantees").
+  return [
+    { files: ['src/ui/**/*.{ts,tsx}'], rules: rule(INK_TEXT) },
+    { files: [SAFE_TEXT], rules: rule([]) },
+  ];
 }
+
+/** The one file that may draw with Ink's own Text. */
+const SAFE_TEXT = 'src/ui/widgets/safe-text.tsx';
+const INK_TEXT = [
+  {
+    name: 'ink',
+    importNames: ['Text', 'Transform'],
+    message: `draw text with Text from ${SAFE_TEXT}: it makes gateway and config text printable (an OSC or CSI in a provider's text must never reach the terminal raw).`,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
@@ -80,7 +93,16 @@ export default tseslint.config(
       // The app parses terminal input and makes gateway text printable: regexes over control characters are its job.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A spread argument puts every element on the stack: `Math.max(...rows)` over 130,000 providers
+      // throws "Maximum call stack size exceeded". Loop, reduce or concat instead (README "Safety guarantees").
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(max|min|push|unshift|splice|fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message: 'no spread arguments to max/min/push/…: they overflow the stack on large arrays (use a loop, reduce or concat)',
+        },
+      ],
     },
   },
-  ...ROOMS.map(layerRule),
+  ...ROOMS.flatMap((room) => layerRule(room)),
 );

@@ -10,6 +10,7 @@ import type { Dispatcher } from './undici-core.js';
 import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
+import { keepProtoMembers } from './json-limits.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
 import { createDispatcher } from './dispatcher.js';
@@ -24,6 +25,7 @@ const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
 const MIN_WRITE_TIMEOUT_MS = 30_000;
 const DEFAULT_GET_RETRIES = 2;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const RETRY_BASE_MS = 200;
 const RETRY_MAX_MS = 2_000;
 const RETRY_STATUSES = new Set([502, 503, 504]);
@@ -95,7 +97,8 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const auth = authHeader(opts.auth);
   const setupToken = opts.setupToken || undefined;
   const secrets = secretsOf(opts.auth, setupToken);
-  const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  // Node's timers fire at once past 2^31-1 ms (about 24.8 days): a hand-edited timeout is held below that.
+  const readTimeout = Math.min(opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS, MAX_TIMER_MS);
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
   const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -149,9 +152,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
     const contentType = contentTypeOf(res);
     if (res.statusCode < 200 || res.statusCode >= 300) throw errorReply(res.statusCode, text, contentType, call, ctx);
     if (!call.schema) return undefined as T;
-    const parsed = call.schema.safeParse(jsonOf(res.statusCode, text, contentType, call, ctx));
+    const json = jsonOf(res.statusCode, text, contentType, call, ctx);
+    const parsed = call.schema.safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
-    return parsed.data;
+    // The schema's copy drops `__proto__` members (it assigns them); unknown fields must survive.
+    return keepProtoMembers(json, parsed.data);
   }
 
   async function send<T>(call: Call<T>): Promise<T> {
@@ -169,7 +174,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     if (callerSignal?.aborted) throw abortedError(ctx);
 
     const isRead = call.method === 'GET';
-    const timeoutMs = call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout);
+    const timeoutMs = Math.min(call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout), MAX_TIMER_MS);
     // One deadline for the whole call, retries included: the user waits at most timeoutMs.
     const controller = new AbortController();
     let timedOut = false;

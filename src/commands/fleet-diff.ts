@@ -1,4 +1,5 @@
 /** `bifrost-tui fleet diff [PROVIDER ...] [--profiles a,b,c] [--json]`: the same providers across gateways. */
+import { MAX_TIMEOUT_MS } from '../connection/target.js';
 import { formatDiffValue } from '../state/provider/diff.js';
 import { compareFleet, type FleetColumn, type FleetRow } from '../state/fleet/fleet-compare.js';
 import { maskDeep } from '../state/provider/other-fields.js';
@@ -25,10 +26,10 @@ export function profilesArg(ctx: Ctx, value: string | undefined, what = '--profi
   return names;
 }
 
-function positiveInt(ctx: Ctx, name: string, fallback: number): number {
+function positiveInt(ctx: Ctx, name: string, fallback: number, max = 1_000_000): number {
   const raw = ctx.str(name);
   if (raw === undefined) return fallback;
-  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  if (!/^[1-9]\d*$/.test(raw) || Number(raw) > max) throw new UsageError(`--${name} must be a whole number between 1 and ${max}, got "${raw.slice(0, 40)}"`);
   return Number(raw);
 }
 
@@ -61,7 +62,7 @@ export function formatFleet(columns: readonly FleetColumn[], rows: readonly Flee
     if (row.fields.length === 0) {
       const same = missing.length > 0 ? 'same where configured' : 'same';
       out.push(`${row.name}: ${row.reference < 0 ? 'not configured on any reachable gateway' : masked.length > 0 ? `${same} as far as can be seen` : same}${tail ? `; ${tail}` : ''}`);
-      out.push(...masked);
+      for (const m of masked) out.push(m);
       continue;
     }
     out.push(`${row.name}: ${plural(row.fields.length, 'field')} differ${row.fields.length === 1 ? 's' : ''}${tail ? `; ${tail}` : ''}`);
@@ -70,7 +71,7 @@ export function formatFleet(columns: readonly FleetColumn[], rows: readonly Flee
       row.fields.map((f) => [f.path, ...columns.map((c, i) => cellValue(row, c, i, f.path, f.segments))]),
     );
     out.push(table.trimEnd().replace(/^/gm, '  '));
-    out.push(...masked);
+    for (const m of masked) out.push(m);
   }
   return `${out.join('\n')}\n`;
 }
@@ -109,7 +110,7 @@ export async function runFleetDiff(ctx: Ctx): Promise<number> {
   const timeout = ctx.str('timeout');
   const answers = await fetchFleet(ctx.io, ctx.deps, profiles, {
     parallel: positiveInt(ctx, 'parallel', FLEET_PARALLEL),
-    ...(timeout !== undefined ? { timeoutMs: positiveInt(ctx, 'timeout', 1) } : {}),
+    ...(timeout !== undefined ? { timeoutMs: positiveInt(ctx, 'timeout', 1, MAX_TIMEOUT_MS) } : {}),
   });
   const columns: FleetColumn[] = answers.map((a) => ({ profile: a.profile, state: a.state }));
   const urls = new Map(answers.map((a) => [a.profile, a.url]));

@@ -6,6 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { setOwn } from '../api/json-limits.js';
+import { LOCAL_LIMITS, readRegularFileSync } from '../api/local-file.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/provider/diff.js';
 import { encodeName } from '../store/state-dir.js';
@@ -27,6 +29,15 @@ export function isDirectory(file: string | undefined): boolean {
     return fs.statSync(file).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** What an export file held before (a regular file only, capped), to count changed files. */
+function previousText(file: string): string | undefined {
+  try {
+    return readRegularFileSync(file, LOCAL_LIMITS.document, { missingOk: true })?.toString('utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -70,9 +81,8 @@ export async function runExportAll(ctx: Ctx): Promise<number> {
   for (const p of providers) {
     const file = path.join(dir, fileNameOf(p.name));
     const text = exportText(p, url);
-    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-    if (before !== text) changed++;
-    writePrivateFile(file, text);
+    if (previousText(file) !== text) changed++;
+    await writePrivateFile(file, text);
   }
   const written = new Set(providers.map((p) => fileNameOf(p.name)));
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !written.has(n)).sort()) {
@@ -149,11 +159,11 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
   const done: PlanItem[] = [];
   const failed: Array<{ item: PlanItem; code: number; message: string }> = invalid.map((item) => ({ item, code: EXIT.validation, message: item.errors[0]! }));
   const snapshots: Record<string, Record<string, unknown> | undefined> = {};
-  for (const i of plan.items) if (i.action === 'none' && i.errors.length === 0 && i.fetched) snapshots[i.name] = normalizeForCompare(i.fetched);
+  for (const i of plan.items) if (i.action === 'none' && i.errors.length === 0 && i.fetched) setOwn(snapshots, i.name, normalizeForCompare(i.fetched));
   for (const item of pending) {
     try {
       const after = await writePlanned(ctx, item);
-      snapshots[item.name] = after ? normalizeForCompare(after) : undefined;
+      setOwn(snapshots, item.name, after ? normalizeForCompare(after) : undefined);
       done.push(item);
       if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${item.name}\n`);
     } catch (err) {

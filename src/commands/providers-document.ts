@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { LOCAL_LIMITS, LocalFileError, readLocalText, readStreamCapped } from '../api/local-file.js';
 import { buildUpdateBody } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/provider/diff.js';
@@ -82,21 +83,52 @@ export function exportYamlText(p: Provider, gateway?: string): string {
   return formatData(sortKeysDeep(exportDocument(p, gateway)), 'yaml');
 }
 
-/** Writes a file readable by the owner only (the export holds redacted secrets and header values). */
-export function writePrivateFile(file: string, text: string): void {
+/** How `-o FILE` is written, from what is at FILE now. */
+export type OutputTarget = 'replace' | 'stream' | { refuse: string };
+
+/**
+ * Absent, a regular file or a symlink (to a file, or dangling): replaced
+ * atomically. A character device or a FIFO, also behind a symlink
+ * (`/dev/stdout`, `/dev/null`, a pipe): written to as a stream, never
+ * replaced. Anything else (a directory, a socket, a block device): refused.
+ */
+export function outputTarget(file: string): OutputTarget {
+  let link: fs.Stats;
   try {
+    link = fs.lstatSync(file);
+  } catch {
+    return 'replace';
+  }
+  if (link.isFile()) return 'replace';
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    st = undefined; // a dangling symlink
+  }
+  if (st && (st.isCharacterDevice() || st.isFIFO())) return 'stream';
+  if (link.isSymbolicLink() && (st === undefined || st.isFile())) return 'replace';
+  const what = st?.isDirectory() ? 'a directory' : st?.isBlockDevice() ? 'a block device' : st?.isSocket() ? 'a socket' : 'not a regular file';
+  return { refuse: `it is ${what}` };
+}
+
+/**
+ * Writes an export, readable by the owner only (it holds redacted secrets
+ * and header values); see outputTarget for what is replaced and what is
+ * written through. A failed write is one line, exit 1.
+ */
+export async function writePrivateFile(file: string, text: string): Promise<void> {
+  const target = outputTarget(file);
+  if (typeof target === 'object') throw new CommandError(`cannot write ${file}: ${target.refuse}; nothing was written`, EXIT.changes);
+  try {
+    // A FIFO without a reader blocks the open: off the main thread, so ^C still ends the command.
+    if (target === 'stream') await fs.promises.writeFile(file, text, { flag: 'w' });
     // A temp file created exclusively next to it, then renamed: a symlink at `file` is replaced, never written through.
-    writeFileAtomic(file, text);
+    else writeFileAtomic(file, text);
   } catch (err) {
     const cause = err instanceof StoreError ? (err.cause as NodeJS.ErrnoException | undefined) : (err as NodeJS.ErrnoException);
     throw new CommandError(`cannot write ${file}: ${cause?.code ?? (err as Error).message}`, EXIT.changes);
   }
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-  return text;
 }
 
 /** A parsed document and its meta (absent for hand-written files). */
@@ -111,15 +143,15 @@ export async function readDocument(ctx: Ctx, file: string | undefined): Promise<
   if (file === undefined || file === '') throw new UsageError('-f FILE is required (use -f - for stdin)');
   let text: string;
   const source = file === '-' ? 'stdin' : file;
-  if (file === '-') {
-    ctx.stdinUsed = true;
-    text = await readAll(ctx.io.stdin);
-  } else {
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+  try {
+    if (file === '-') {
+      ctx.stdinUsed = true;
+      text = await readStreamCapped(ctx.io.stdin, LOCAL_LIMITS.document, 'stdin');
+    } else text = await readLocalText(file, LOCAL_LIMITS.document);
+  } catch (err) {
+    if (!(err instanceof LocalFileError)) throw err;
+    const code = (err.cause as NodeJS.ErrnoException | undefined)?.code;
+    throw new UsageError(`cannot read ${err.file}: ${code ?? err.reason}`);
   }
   let doc: unknown;
   try {

@@ -37,7 +37,7 @@ export async function runExport(ctx: Ctx): Promise<number> {
   if (file === undefined || file === '-') {
     ctx.io.stdout.write(text);
   } else {
-    writePrivateFile(file, text);
+    await writePrivateFile(file, text);
     ctx.note(`exported ${name} to ${file}`);
   }
   return EXIT.ok;

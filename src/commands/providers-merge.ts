@@ -6,6 +6,7 @@
  *   file says exactly which headers/flags/overrides exist.
  * - `restore`: replacement of every writable top-level field.
  */
+import { getOwn } from '../api/json-limits.js';
 import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/provider/descriptors.js';
@@ -30,9 +31,9 @@ export function mergeEdits(original: Provider, doc: Record<string, unknown>): { 
     for (const [k, v] of Object.entries(patch)) {
       const p = [...path, k];
       if (path.length === 0 && ignored.includes(k)) continue;
-      const now = isPlainObject(cur) ? cur[k] : undefined;
+      const now = getOwn(cur, k);
       if (isPlainObject(v) && isPlainObject(now) && !REPLACED_PATHS.has(p.join('.'))) walk(p, now, v);
-      else if (!(isPlainObject(cur) && k in cur && jsonEqual(now, v))) edits.push({ path: p, value: v });
+      else if (!(isPlainObject(cur) && Object.hasOwn(cur, k) && jsonEqual(now, v))) edits.push({ path: p, value: v });
     }
   };
   walk([], original, doc);

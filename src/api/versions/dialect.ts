@@ -137,7 +137,7 @@ function leafPaths(v: unknown, prefix: string[] = []): string[][] {
   // An EnvVar/SecretVar object is one value.
   if ('value' in o && prefix.length) return [prefix];
   const out: string[][] = [];
-  for (const [k, child] of Object.entries(o)) out.push(...leafPaths(child, [...prefix, k]));
+  for (const [k, child] of Object.entries(o)) for (const p of leafPaths(child, [...prefix, k])) out.push(p);
   return out;
 }
 

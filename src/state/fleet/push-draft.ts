@@ -61,7 +61,7 @@ export function pushDraft(source: Provider, target: Provider, paths: ReadonlyArr
   }
   const proposed = proposedProvider(target, edits);
   const { state, readOnly } = formStateFor(target, proposed);
-  skipped.push(...readOnly);
+  for (const field of readOnly) skipped.push(field);
   const covered = new Set([...state.edits.keys()]);
   for (const e of edits) {
     const id = e.path.join('.');

@@ -31,8 +31,10 @@ export function reviewLines(provider: string, writes: readonly KeyWrite[]): stri
     const review = keyReview(provider, w);
     const changes = review.changes.map((e) => `  ${formatKeyDiffEntry(e)}`);
     if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
-    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...changes);
-    else out.push(`key ${keyName(w.fetched)}:`, ...changes);
+    else {
+      out.push(w.kind === 'create' ? `+ new key "${String(w.body.name)}"` : `key ${keyName(w.fetched)}:`);
+      for (const c of changes) out.push(c);
+    }
     const kept = keptNote(review);
     if (kept) out.push(`  (${kept})`);
   }

@@ -2,6 +2,7 @@
  * The profile editor as data: fields, values, focus and validation, shared by
  * the profiles screen (add/edit) and the first-run setup. Pure.
  */
+import { graphemes } from '../editors/line-editor.js';
 import { profileNameProblem } from './profile-name.js';
 import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
@@ -215,7 +216,7 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
     case 'backspace': {
       if (field.kind !== 'text') return state;
       const key = field.id as keyof FormValues;
-      return setValue(state, key, Array.from(state.values[key] as string).slice(0, -1).join('') as never);
+      return setValue(state, key, graphemes(state.values[key] as string).slice(0, -1).join('') as never);
     }
     case 'clear':
       return field.kind === 'text' ? setValue(state, field.id as keyof FormValues, '' as never) : state;

@@ -5,6 +5,7 @@
  * walk: the shapes are small JSON trees and the output must know which paths
  * are EnvVars and secrets, which generic diff libraries do not.
  */
+import { getOwn } from '../../api/json-limits.js';
 import { cloneJson, getAtPath } from '../../api/update-body.js';
 import { READ_ONLY_FIELDS } from '../../api/wire.js';
 import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../../api/secrets.js';
@@ -45,7 +46,7 @@ export function diffObjects(before: unknown, after: unknown, readOnly: ReadonlyS
       const keys = [...Object.keys(ao), ...Object.keys(bo).filter((k) => !Object.hasOwn(ao, k))];
       for (const k of keys) {
         if (segments.length === 0 && readOnly.has(k)) continue;
-        walk([...segments, k], ao[k], bo[k]);
+        walk([...segments, k], getOwn(ao, k), getOwn(bo, k));
       }
       return;
     }

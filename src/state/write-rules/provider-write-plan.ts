@@ -6,6 +6,7 @@
  * direct push all plan with `planWrite`; the write itself (re-read,
  * backup, PUT/POST) is an effect at the edges.
  */
+import { setOwn } from '../../api/json-limits.js';
 import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js';
 import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
 import { checkEdits } from '../provider/check-edits.js';
@@ -64,11 +65,11 @@ export function portableBody(target: Provider | undefined, desired: Record<strin
       if (ref === undefined || jsonEqual(current, v)) return;
       set(envVarRef(current) === ref ? structuredClone(current) : buildEnvVar(current, ref));
     } else if (isPlainObject(v)) {
-      for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => (v[k] = next));
+      for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => setOwn(v, k, next));
     }
   };
   // References first, so their (masked) resolved values are not taken for plain secrets.
-  for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => (refs[k] = next));
+  for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => setOwn(refs, k, next));
   const { body, kept } = keepCurrentSecrets(base, refs);
   return { body, notCopied: kept };
 }

@@ -1,5 +1,6 @@
 /** Bottom line: key hints from the keymap table, or a message. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { footerHints, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
 

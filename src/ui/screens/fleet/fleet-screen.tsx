@@ -1,5 +1,6 @@
 /** The fleet screen: providers x gateways, `=` / `≈` / `≠ N` / `-` / `?` cells filling in as gateways answer. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { cellText, type FleetRow } from '../../../state/fleet/fleet-compare.js';
 import { cellFields, fleetReducer, reviewLines, initialFleetState, type FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { formatDiffValue } from '../../../state/provider/diff.js';

@@ -71,7 +71,7 @@ export function useKeysController(services: Services, provider: string, dispatch
             dispatch({ type: 'save-failed', message: `${saved}${message}`, ...(field ? { field } : {}) });
             return reload();
           }
-          notes.push(...outcome.notes);
+          for (const n of outcome.notes) notes.push(n);
           if (w.kind === 'delete') deleted.push(w.fetched.id ?? '');
           else if (outcome.confirmed) fresh.push(outcome.confirmed as Key);
         }

@@ -1,19 +1,20 @@
 /** Two lines under the table: the load error, or the focused provider's status text in full. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { focusedRow, type ListState } from '../../../state/list/list-reducer.js';
 import { providerKind } from '../../../state/provider/provider-catalog.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
-import { printable } from '../../../state/printable.js';
+import { fit, wrapWords } from '../../text.js';
 
 export function DetailPane({ state, width }: { state: ListState; width: number }) {
   const theme = useTheme();
   const lines = detailLines(state);
   return (
     <Box flexDirection="column" height={2} overflow="hidden">
-      {lines.map((l, i) =>
+      {lines.flatMap((l, i) =>
         l.wrap ? (
-          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="wrap">{printable(l.text.replace(/[\r\n\t]+/g, ' '))}</Text>
+          // Only the two lines the pane shows are wrapped (a 2 MB status text costs two lines' work).
+          wrapWords(l.text, width, 2).map((piece, j) => <Text key={`${i}:${j}`} {...(l.role ? theme[l.role] : {})} wrap="truncate">{piece}</Text>)
         ) : (
           <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="truncate">{fit(l.text, width)}</Text>
         ),
