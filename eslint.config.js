@@ -1,6 +1,7 @@
 // The linter `npm test` runs: the language rules, React's hook rules, and the
 // layer rule of the architecture (README "Architecture"): imports point down
-//   cli -> launcher | app -> ui | commands -> connection -> store -> state -> api,  demo-gateway -> api
+//   cli -> launcher | app -> ui | commands -> write -> connection -> store -> state -> api,  demo-gateway -> api
+// (write, the one write pipeline, uses only state and api: the client and the history are handed to it)
 // A room may import only the rooms listed for it below; a wrong-way import fails the build.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,9 +10,10 @@ import tseslint from 'typescript-eslint';
 /** Which rooms (folders of src/) each room may import from. */
 const MAY_IMPORT = {
   launcher: ['store'],
-  app: ['ui', 'commands', 'connection', 'store', 'state', 'api', 'demo-gateway'],
-  ui: ['connection', 'state', 'api'],
-  commands: ['connection', 'store', 'state', 'api', 'demo-gateway'],
+  app: ['ui', 'commands', 'write', 'connection', 'store', 'state', 'api', 'demo-gateway'],
+  ui: ['write', 'connection', 'state', 'api'],
+  commands: ['write', 'connection', 'store', 'state', 'api', 'demo-gateway'],
+  write: ['state', 'api'],
   connection: ['store', 'state', 'api', 'demo-gateway'],
   store: ['state', 'api'],
   state: ['api'],
@@ -28,10 +30,14 @@ const FORBIDDEN_FOLDERS = {
   'demo-gateway': [{ folder: 'api/versions', why: 'the demo gateway emulates each Bifrost version on its own, as the independent test bed of the client\'s version table' }],
 };
 
-/** Packages a room must not load: state/ is pure, ui/ reaches the network and disk only through services. */
+/**
+ * Packages a room must not load: state/ is pure, ui/ reaches the network and disk only through services,
+ * write/ is UI-free and reaches them only through the client and the backup store it is given.
+ */
 const FORBIDDEN_PACKAGES = {
   state: ['react', 'ink', 'undici', 'conf'],
   ui: ['undici', 'conf'],
+  write: ['react', 'ink', 'undici', 'conf'],
 };
 
 function layerRule(room) {

@@ -23,8 +23,6 @@ export const EnvVarObjectSchema = looseObject({
   type: optional(string()),
 });
 export const EnvVarSchema = union([string(), EnvVarObjectSchema]);
-export type EnvVarObject = Infer<typeof EnvVarObjectSchema>;
-export type EnvVar = Infer<typeof EnvVarSchema>;
 
 export const NetworkConfigSchema = looseObject({
   base_url: nullish(string()),
@@ -44,13 +42,11 @@ export const NetworkConfigSchema = looseObject({
   enforce_http2: nullish(boolean()),
   beta_header_overrides: nullish(record(string(), nullable(boolean()))),
 });
-export type NetworkConfig = Infer<typeof NetworkConfigSchema>;
 
 export const ConcurrencySchema = looseObject({
   concurrency: nullish(number()),
   buffer_size: nullish(number()),
 });
-export type Concurrency = Infer<typeof ConcurrencySchema>;
 
 export const PROXY_TYPES = ['none', 'http', 'socks5', 'environment'] as const;
 export const ProxyConfigSchema = looseObject({
@@ -61,7 +57,6 @@ export const ProxyConfigSchema = looseObject({
   password: nullish(EnvVarSchema),
   ca_cert_pem: nullish(EnvVarSchema),
 });
-export type ProxyConfig = Infer<typeof ProxyConfigSchema>;
 
 /** Open set of request-type flags: unknown flags must survive, a null flag included. */
 export const AllowedRequestsSchema = record(string(), nullable(boolean()));
@@ -73,7 +68,6 @@ export const CustomProviderConfigSchema = looseObject({
   allowed_requests: nullish(AllowedRequestsSchema),
   request_path_overrides: nullish(record(string(), nullable(string()))),
 });
-export type CustomProviderConfig = Infer<typeof CustomProviderConfigSchema>;
 
 export const OpenAIConfigSchema = looseObject({ disable_store: nullish(boolean()) });
 
@@ -101,7 +95,6 @@ export const ProviderListSchema = looseObject({
   providers: pipe(nullish(array(ProviderSchema)), transform((v) => v ?? [])),
   total: optional(number()),
 });
-export type ProviderList = Infer<typeof ProviderListSchema>;
 
 export const KeySchema = looseObject({
   id: optional(string()),
@@ -146,7 +139,6 @@ export const ErrorBodySchema = looseObject({
   status_code: optional(number()),
   error: looseObject({ message: string() }),
 });
-export type ErrorBody = Infer<typeof ErrorBodySchema>;
 
 export const AuthStatusSchema = looseObject({
   is_auth_enabled: boolean(),

@@ -6,7 +6,6 @@ import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from '
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';
 import { DEFAULT_REFRESH_SECONDS } from '../state/list/live-status.js';
-import { fleetWriter } from './fleet-write.js';
 import { localServices } from './local-services.js';
 import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
 import type { PrefetchedList, Services } from '../ui/services.js';
@@ -47,7 +46,7 @@ export async function openSession(flags: TargetFlags & { refreshSeconds?: number
   const prefetch = prefetchList(client);
   const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetch.take };
   const refreshSeconds = flags.refreshSeconds ?? target.profile?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS;
-  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env), fleetWrite: fleetWriter(env, { store }) };
+  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env) };
   return {
     ok: true,
     services,

@@ -1,7 +1,8 @@
 /** Where `keys add|rotate` read a key's value from: never argv, never printed. */
 import { LOCAL_LIMITS, LocalFileError, readStreamCapped } from '../api/local-file.js';
 import { isReferenceText } from '../state/provider/env-var.js';
-import { UsageError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
 
 /** All of stdin, at most LOCAL_LIMITS.secret bytes (a key is far smaller; /dev/zero is not a key). */
 export async function readSecretStream(stream: NodeJS.ReadableStream, flag: string): Promise<string> {

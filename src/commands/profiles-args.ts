@@ -101,7 +101,6 @@ export async function readSecretFromStdin(io: CommandIO, what: string): Promise<
   return text;
 }
 
-export { confirm } from './prompt.js';
 
 /**
  * Applies add/edit flags to `base` (an existing profile, or a fresh one) and

@@ -9,7 +9,8 @@ import {
 import { parseToggle } from '../state/provider/parsers.js';
 import { isCustomProvider } from '../state/provider/provider-kind.js';
 import { isParseError } from '../state/provider/types.js';
-import { assertWritable, CommandError, UsageError, type Ctx } from './command-context.js';
+import { assertWritable, type Ctx } from './command-context.js';
+import { CommandError, UsageError } from './command-errors.js';
 import { writeProvider } from './providers-save.js';
 import { closeMatches, resolveSetPath, type SetPath } from './providers-set-paths.js';
 import { EXIT } from '../state/exit-codes.js';

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Auth, ClientOptions } from '../api/types.js';
 import type { Profile, SecretSource } from '../state/local-types.js';
-import { urlCredentialsProblem } from '../api/secrets.js';
+import { scrubLiterals, urlCredentialsProblem } from '../api/secrets.js';
 
 /** A key could not be resolved. The message is one line and never contains the key or the command's stdout. */
 export class SecretError extends Error {
@@ -46,11 +46,6 @@ export function describeSecret(src: SecretSource | undefined): string {
  */
 export function revealTail(secret: string): string {
   return secret.length >= 12 ? `••••${secret.slice(-4)}` : '••••';
-}
-
-/** Replaces each of `values` (4+ chars) in `text` with ****. Local so `store` stays the bottom layer. */
-function scrub(text: string, values: string[]): string {
-  return values.reduce((t, v) => (v.length >= 4 ? t.split(v).join('****') : t), text);
 }
 
 /**
@@ -155,7 +150,7 @@ function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: numbe
       if (code !== 0) {
         const stderrLine = Buffer.concat(errOut).toString('utf8').split('\n').map((l) => l.trim()).find((l) => l.length > 0);
         // stderr could quote what stdout printed; never let that through.
-        const detail = stderrLine ? `: ${scrub(stderrLine, [value, stdout.trim()]).slice(0, 200)}` : '';
+        const detail = stderrLine ? `: ${scrubLiterals(stderrLine, [value, stdout.trim()]).slice(0, 200)}` : '';
         const status = signal ? `killed by ${signal}` : `exit ${code}`;
         finish(() => reject(new SecretError(`${what} failed (${status})${detail}`)));
         return;

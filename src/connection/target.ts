@@ -11,7 +11,6 @@ import { connectionInfo, type ConnectionInfo } from './connection-info.js';
 import { resolveConnection } from './secret-source.js';
 import { hideUrlUserinfo, urlCredentialsProblem } from '../api/secrets.js';
 
-export type { ConnectionInfo } from './connection-info.js';
 import type { Profile } from '../state/local-types.js';
 
 export interface TargetFlags {

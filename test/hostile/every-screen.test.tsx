@@ -12,7 +12,6 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/api/client.js';
 import type { Provider } from '../../src/api/wire.js';
-import { fleetWriter } from '../../src/app/fleet-write.js';
 import { draftService } from '../../src/app/local-services.js';
 import { createProfilesService, type EdgeProfilesService } from '../../src/app/profiles-service.js';
 import { openSetupSession } from '../../src/app/session.js';
@@ -105,7 +104,6 @@ describe('hostile text on every screen', () => {
       ...fakeServices(client, { profile: 'alpha', label: `LBL${H}` }),
       profiles,
       drafts: draftService(openDraftStore({ dir: path.join(dir, 'state') })),
-      fleetWrite: fleetWriter({ PATH: process.env.PATH }, { store, historyDir: path.join(dir, 'state') }),
     };
     const app = render(<App services={services} mono size={{ columns: 120, rows: 32 }} />);
     const frame = (): string => app.lastFrame() ?? '';

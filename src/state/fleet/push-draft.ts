@@ -11,7 +11,7 @@ import { getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
 import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../provider/env-var.js';
 import { formStateFor, proposedProvider } from '../provider/form-from-provider.js';
-import { jsonEqual } from '../provider/same-value.js';
+import { jsonEqual } from '../json.js';
 import { isRedacted } from '../../api/secrets.js';
 
 export interface PushDraft {

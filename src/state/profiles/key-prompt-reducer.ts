@@ -1,4 +1,5 @@
 /** The 401/403 key prompt: a masked key, a check against the gateway, then an offer to store it in the profile. Pure. */
+import { maskTyped } from '../typed-secret.js';
 import { graphemes } from '../editors/line-editor.js';
 
 export interface KeyPromptState {
@@ -24,7 +25,7 @@ export function initialKeyPrompt(): KeyPromptState {
 
 /** One bullet per character typed. */
 export function maskedKey(state: KeyPromptState): string {
-  return '•'.repeat(Array.from(state.value).length);
+  return maskTyped(state.value);
 }
 
 export function keyPromptReducer(state: KeyPromptState, action: KeyPromptAction): KeyPromptState {

@@ -7,6 +7,7 @@ import { profileNameProblem } from './profile-name.js';
 import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
 import { urlHasUserinfo } from '../../api/secrets.js';
+import { maskTyped } from '../typed-secret.js';
 
 export type FieldId =
   | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue' | 'tokenSource' | 'tokenValue'
@@ -184,7 +185,7 @@ export function profileFieldText(state: ProfileFormState, id: FieldId): string {
     case 'keyValue':
     case 'tokenValue':
       if (keepsStoredKey(state, id)) return `(stored ${id === 'keyValue' ? 'key' : 'token'} kept; type to replace)`;
-      return keyIsMasked(state, id) ? '•'.repeat(Array.from(v[id]).length) : v[id];
+      return keyIsMasked(state, id) ? maskTyped(v[id]) : v[id];
     case 'insecure': case 'readOnly': case 'isDefault':
       return v[id] ? '[x] yes' : '[ ] no';
     case 'color':

@@ -12,7 +12,6 @@ import { formStateFor, proposedProvider } from './form-from-provider.js';
 import { isCustomProvider } from './provider-kind.js';
 import { validateForm } from './validate.js';
 
-export { formStateFor, proposedProvider } from './form-from-provider.js';
 
 /** Result of a check: errors refuse the write; warnings are shown. */
 export interface CheckResult {

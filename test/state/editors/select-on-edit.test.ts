@@ -8,7 +8,8 @@ import type { Key } from '../../../src/api/wire.js';
 import { effectiveValue } from '../../../src/state/provider/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
 import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
-import { initialKeysState, keysReducer, keyFormRows, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-screen.js';
+import { keysReducer } from '../../../src/state/keys-screen/keys-reducer.js';
+import { initialKeysState, keyFormRows, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-state.js';
 import { formReducer, initialForm, visibleFields, type FormAction, type ProfileFormState } from '../../../src/state/profiles/profile-form.js';
 import { OPENAI_PROVIDER } from '../../fixtures/providers.js';
 

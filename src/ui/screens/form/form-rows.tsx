@@ -2,13 +2,14 @@
 import { memo } from 'react';
 import type { FormRow } from '../../../state/form-screen/form-view.js';
 import type { LineEditor } from '../../../state/editors/line-editor.js';
-import { graphemes, visibleSlice } from '../../../state/editors/line-editor.js';
+import { visibleSlice } from '../../../state/editors/line-editor.js';
 import { SECTIONS } from '../../../state/provider/descriptors.js';
 import { useTheme } from '../../theme.js';
 import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';
 import { SelectedValue } from '../../widgets/selected-value.js';
+import { maskTyped } from '../../../state/typed-secret.js';
 
 export interface RowProps {
   row: FormRow;
@@ -70,7 +71,7 @@ export function valueWidthFor(width: number, labelWidth: number): number {
  */
 export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
   const theme = useTheme();
-  const shown: LineEditor = secret ? { text: '•'.repeat(graphemes(editor.text).length), cursor: editor.cursor } : editor;
+  const shown: LineEditor = secret ? { text: maskTyped(editor.text), cursor: editor.cursor } : editor;
   if (editor.selected) return <SelectedValue text={shown.text} width={width} />;
   const { before, at, after } = visibleSlice(shown, theme.mono ? Math.max(1, width - 1) : width);
   if (theme.mono) return <Text {...theme.focus}>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;

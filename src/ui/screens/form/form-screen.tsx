@@ -6,7 +6,8 @@ import { descriptor } from '../../../state/provider/descriptors.js';
 import { dirtyCount, effectiveValue } from '../../../state/provider/edit-model.js';
 import { formatDiffValue } from '../../../state/provider/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
-import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork } from '../../../state/form-screen/form-screen-steps.js';
 import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
@@ -192,7 +193,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.diff} overwrite={mode.overwrite} kept={mode.kept} height={height} width={width} top={doc.top} size={doc.size} />;
+      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} />;
     case 'conflict':
       return (
         <ConflictView

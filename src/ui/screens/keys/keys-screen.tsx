@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { Text } from '../../widgets/safe-text.js';
 import { isReferenceText } from '../../../state/provider/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
-import { deletes, initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
+import { keysReducer } from '../../../state/keys-screen/keys-reducer.js';
+import { deletes, initialKeysState, keyFormRows, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-state.js';
 import { yesNoQuestion } from '../../../state/yes-no.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { allowModeText } from '../../../state/keys-screen/key-collections.js';
@@ -22,9 +23,10 @@ import { Header } from '../../widgets/header.js';
 import { lineEditFor, MAP_ENTRY, mapKey } from '../form/form-keys.js';
 import { MapEditorView } from '../form/map-editor-view.js';
 import { SelectedValue } from '../../widgets/selected-value.js';
-import { graphemes, visibleSlice, type LineEditor } from '../../../state/editors/line-editor.js';
+import { visibleSlice, type LineEditor } from '../../../state/editors/line-editor.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
+import { maskTyped } from '../../../state/typed-secret.js';
 
 export interface KeysScreenProps {
   services: Services;
@@ -325,7 +327,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
 
 /** A prompt's text with a `▏` at the cursor; a value opened selected is shown so (typing replaces it). */
 function PromptText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
-  const shown: LineEditor = secret ? { text: '•'.repeat(graphemes(editor.text).length), cursor: editor.cursor } : editor;
+  const shown: LineEditor = secret ? { text: maskTyped(editor.text), cursor: editor.cursor } : editor;
   if (editor.selected) return <SelectedValue text={shown.text} width={width} />;
   const { before, at, after } = visibleSlice(shown, Math.max(1, width - 1));
   return <Text>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;

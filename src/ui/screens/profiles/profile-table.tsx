@@ -2,7 +2,8 @@
 import { Box } from 'ink';
 import { Text } from '../../widgets/safe-text.js';
 import type { ProfilesState } from '../../../state/profiles/profiles-reducer.js';
-import type { Profile, ProfilesService } from '../../services.js';
+import type { ProfilesService } from '../../services.js';
+import type { Profile } from '../../../state/local-types.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { hideUrlUserinfo } from '../../../api/secrets.js';
