@@ -272,3 +272,59 @@ describe('a read-only profile', () => {
     expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 });
+
+describe('the provider list: a filter on the status, a position, a sort', () => {
+  /** The app on a demo gateway with 306 providers (19 of them in error). */
+  async function bigList(columns: number, rows: number): Promise<TmuxSession> {
+    const gw = await startDemoGateway({ port: 0, extraProviders: 300 });
+    gateways.push(gw);
+    const s = start(columns, rows, `--url ${gw.url}`);
+    await s.waitFor('306 configured');
+    return s;
+  }
+  const titles = (screen: string): string => screen.split('\n')[1] ?? '';
+  const tableRows = (screen: string): string[] => screen.split('\n').slice(2).filter((l) => /^[› ][ •]\S/.test(l) && /[●✖?○] \w/.test(l));
+
+  it('80x24: the title line says where the cursor is (12/306, 306/306) and that the list is by name ↑', async () => {
+    const s = await bigList(80, 24);
+    expect(titles(s.screen())).toMatch(/^ {2}NAME↑ +KIND +STATUS +CONC\/BUF .* 1\/306$/);
+    for (let i = 0; i < 11; i++) s.send('j');
+    expect(titles(await s.waitFor(/ 12\/306\n/))).toMatch(/ 12\/306$/);
+    s.send('G');
+    expect(focusedLine(await s.waitFor(/ 306\/306\n/))).toMatch(/^›.*openai/);
+  });
+
+  it('80x24: /error keeps the 19 providers in error (the badge, not a name), 1/19', async () => {
+    const s = await bigList(80, 24);
+    s.type('/error');
+    s.send('Enter');
+    const screen = await s.waitFor('19 matches');
+    expect(titles(screen)).toMatch(/ 1\/19$/);
+    const rows = tableRows(screen);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row).toMatch(/✖ error/);
+    s.send('G');
+    await s.waitFor(/ 19\/19\n/);
+  });
+
+  it('60x15: s sorts by the next column (KIND, then STATUS: errors first), S reverses it; the focused provider stays focused', async () => {
+    const s = await bigList(60, 15);
+    s.send('j', 'j');
+    await s.waitFor(/^› azure /m);
+    s.send('s');
+    expect(titles(await s.waitFor('KIND↑'))).toMatch(/^ {2}NAME +KIND↑ +STATUS /);
+    s.send('s');
+    const byStatus = await s.waitFor('STATUS↑');
+    // azure (an error) stays focused, and is now first: the errors come first, by name.
+    expect(titles(byStatus)).toMatch(/ 1\/306$/);
+    expect(tableRows(byStatus).slice(0, 3).map((l) => l.slice(2).split(/ +/)[0])).toEqual(['azure', 'bench-00006', 'bench-00023']);
+    expect(focusedLine(byStatus)).toMatch(/^› +azure /);
+    s.send('S');
+    const reversed = await s.waitFor('STATUS↓');
+    // The errors last now (still by name among themselves): azure is the first of the last 19.
+    expect(titles(reversed)).toMatch(/ 288\/306$/);
+    expect(focusedLine(reversed)).toMatch(/^› +azure /);
+    s.send('g');
+    expect(focusedLine(await s.waitFor(/ 1\/306\n/))).toMatch(/^› +acme-llm .*● acti/);
+  });
+});

@@ -1,13 +1,15 @@
 /**
- * The provider list screen's state: data, load phase, cursor, filter and the
- * visible window. Pure; rows are derived only when data or filter change, so
- * a cursor move costs the same with 10 or 10,000 providers.
+ * The provider list screen's state: data, load phase, cursor, filter, sort and
+ * the visible window. Pure; rows are derived only when data, filter or sort
+ * change (and sorted only when data or sort change), so a cursor move costs
+ * the same with 10 or 10,000 providers.
  */
 import type { Provider } from '../../api/wire.js';
 import { getOwn, setOwn } from '../../api/json-limits.js';
 import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
 import { unconfiguredBuiltins } from '../provider/provider-catalog.js';
 import { sameAnswer, statusChanges } from './live-status.js';
+import { filterNeedle, NAME_ORDER, nextSortColumn, reverseSort, rowMatches, sortProviders, type ListSort } from './list-order.js';
 
 /** One line of the list: a configured provider, or a built-in the gateway does not have yet. */
 export interface ListRow {
@@ -25,7 +27,11 @@ export interface LoadError {
 export interface ListState {
   phase: 'loading' | 'ready' | 'error';
   providers: Provider[];
-  /** Rows after filter and the unconfigured toggle. */
+  /** The providers in `sort` order (sorted when the data or the sort changes, not per filter keystroke). */
+  ordered: Provider[];
+  /** The column the list is sorted by, and which way (the column titles show it). */
+  sort: ListSort;
+  /** Rows after sort, filter and the unconfigured toggle. */
   rows: ListRow[];
   error?: LoadError;
   /** When the last successful load finished (ms since epoch). */
@@ -73,6 +79,8 @@ export type ListAction =
   | { type: 'filter-accept' }
   | { type: 'filter-clear' }
   | { type: 'toggle-unconfigured' }
+  /** The sort key: the next column (ascending); `reverse`: the same column the other way. */
+  | { type: 'sort'; reverse?: boolean }
   | { type: 'select'; name: string }
   | { type: 'key-counts'; counts: Record<string, number>; lazy?: boolean; at?: number };
 
@@ -80,6 +88,8 @@ export function initialListState(viewportHeight = 10): ListState {
   return {
     phase: 'loading',
     providers: [],
+    ordered: [],
+    sort: NAME_ORDER,
     rows: [],
     loads: 0,
     refreshing: false,
@@ -100,18 +110,19 @@ export function startingListState(providers: Provider[] | undefined, at: number)
   return providers ? listReducer(state, { type: 'load-succeeded', providers, at }) : state;
 }
 
-/** Rows for the given data and filter: configured providers, then (optionally) unconfigured built-ins. */
-export function deriveRows(providers: readonly Provider[], filter: string, showUnconfigured: boolean): ListRow[] {
-  const needle = filter.trim().toLowerCase();
-  const match = (name: string, p?: Provider): boolean => {
-    if (!needle) return true;
-    if (name.toLowerCase().includes(needle)) return true;
-    const base = p?.custom_provider_config?.base_provider_type;
-    return base !== undefined && base.toLowerCase().includes(needle);
-  };
+/**
+ * Rows for the given data (already in `sort` order) and filter: configured providers, then (optionally)
+ * the built-ins not set up, by name (the other way round when the list is sorted by name descending).
+ */
+export function deriveRows(ordered: readonly Provider[], filter: string, showUnconfigured: boolean, sort: ListSort = NAME_ORDER): ListRow[] {
+  const needle = filterNeedle(filter);
   const rows: ListRow[] = [];
-  for (const p of providers) if (match(p.name, p)) rows.push({ name: p.name, provider: p });
-  if (showUnconfigured) for (const name of unconfiguredBuiltins(providers)) if (match(name)) rows.push({ name });
+  for (const p of ordered) if (rowMatches(needle, p.name, p)) rows.push({ name: p.name, provider: p });
+  if (showUnconfigured) {
+    const builtins = unconfiguredBuiltins(ordered);
+    if (sort.column === 'name' && sort.descending) builtins.reverse();
+    for (const name of builtins) if (rowMatches(needle, name)) rows.push({ name });
+  }
   return rows;
 }
 
@@ -120,11 +131,12 @@ function settle(state: ListState, cursor: number): ListState {
   return settleWindow(state, cursor, state.rows.length, state.viewportHeight);
 }
 
-/** Re-derives rows and keeps the cursor on the same name when it is still there. */
+/** Re-derives rows (re-sorting when the data or the sort changed) and keeps the cursor on the same name when it is still there. */
 function rederive(state: ListState, patch: Partial<ListState>): ListState {
   const next = { ...state, ...patch };
   const focused = state.rows[state.cursor]?.name;
-  next.rows = deriveRows(next.providers, next.filter, next.showUnconfigured);
+  if (patch.providers !== undefined || patch.sort !== undefined) next.ordered = sortProviders(next.providers, next.sort);
+  next.rows = deriveRows(next.ordered, next.filter, next.showUnconfigured, next.sort);
   const idx = focused === undefined ? -1 : next.rows.findIndex((r) => r.name === focused);
   return settle({ ...next, cursor: -1 }, idx >= 0 ? idx : Math.min(state.cursor, next.rows.length - 1));
 }
@@ -174,6 +186,8 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       return rederive(state, { filter: '', filterEditing: false });
     case 'toggle-unconfigured':
       return rederive(state, { showUnconfigured: !state.showUnconfigured });
+    case 'sort':
+      return rederive(state, { sort: action.reverse ? reverseSort(state.sort) : nextSortColumn(state.sort) });
     case 'select': {
       const idx = state.rows.findIndex((r) => r.name === action.name);
       return idx < 0 ? state : settle(state, idx);

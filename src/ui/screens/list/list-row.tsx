@@ -7,6 +7,7 @@ import { useTheme, type RoleStyle } from '../../theme.js';
 import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';
+import { sortMark, type ListSort, type SortColumn } from '../../../state/list/list-order.js';
 
 export interface ListRowProps {
   row: ListRow;
@@ -38,15 +39,26 @@ export const ListRowView = memo(function ListRowView({ row, focused, changed = f
   return <Text wrap="truncate">{line}</Text>;
 });
 
-export function ListHeaderRow({ cols }: { cols: Columns }) {
+/** The column titles in the widths of `cols`, the sorted one marked ↑ or ↓ (no colour needed to see it). */
+export function headerTitles(cols: Columns, sort: ListSort): string {
+  const title = (column: SortColumn | undefined, text: string, width: number): string =>
+    fit(column === sort.column ? `${text}${sortMark(sort)}` : text, width);
+  return [
+    '  ',
+    `${title('name', 'NAME', cols.name)} ${title('kind', 'KIND', cols.kind)} ${title('status', 'STATUS', cols.status)} ${title('conc', 'CONC/BUF', cols.conc)} `,
+    cols.keys ? `${title(undefined, 'KEYS', cols.keys)} ` : '',
+    cols.url ? `${title('url', 'BASE URL', cols.url)} ` : '',
+    cols.note ? title(undefined, 'NOTE', cols.note) : '',
+  ].join('');
+}
+
+/** The title line: column titles, and at its right end where the cursor is (`12/306`). */
+export function ListHeaderRow({ cols, sort, position, width }: { cols: Columns; sort: ListSort; position: string; width: number }) {
   const theme = useTheme();
+  const room = Math.max(0, width - position.length - 2);
   return (
     <Text {...theme.muted} wrap="truncate">
-      {'  '}
-      {fit('NAME', cols.name)} {fit('KIND', cols.kind)} {fit('STATUS', cols.status)} {fit('CONC/BUF', cols.conc)}{' '}
-      {cols.keys ? `${fit('KEYS', cols.keys)} ` : ''}
-      {cols.url ? `${fit('BASE URL', cols.url)} ` : ''}
-      {cols.note ? fit('NOTE', cols.note) : ''}
+      {`${fit(headerTitles(cols, sort).trimEnd(), room)} ${position}`}
     </Text>
   );
 }

@@ -74,6 +74,8 @@ export function ListScreen(props: ListScreenProps) {
         case 'filter': return dispatch({ type: 'filter-start' });
         case 'clearFilter': return state.filter ? dispatch({ type: 'filter-clear' }) : undefined;
         case 'toggleUnconfigured': return dispatch({ type: 'toggle-unconfigured' });
+        case 'sort': return dispatch({ type: 'sort' });
+        case 'reverseSort': return dispatch({ type: 'sort', reverse: true });
         case 'refresh': return props.reload();
         case 'help': return props.onHelp();
         case 'profiles': return props.onProfiles?.();
@@ -101,12 +103,12 @@ export function ListScreen(props: ListScreenProps) {
   const cols = useMemo(() => columnsFor(width, needs), [width, needs]);
   const rows = windowRows(state);
   const { right, rightShort } = headerStatus(state, props.now, props.confirmedAt);
-  const position = state.rows.length > viewport ? ` ${state.cursor + 1}/${state.rows.length}` : '';
+  const position = listPosition(state);
 
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={props.services.session.connection} width={width} right={right} rightShort={rightShort} />
-      <ListHeaderRow cols={cols} />
+      <ListHeaderRow cols={cols} sort={state.sort} position={position} width={width} />
       <Box flexDirection="column" height={viewport}>
         <Body state={state} viewport={viewport} width={width} rows={rows} cols={cols} />
       </Box>
@@ -117,7 +119,7 @@ export function ListScreen(props: ListScreenProps) {
           <Text>{fit(state.filter, Math.max(1, width - 30), false)}</Text>
           {state.filterEditing ? <Text {...theme.focus}>▏</Text> : null}
           <Text {...theme.muted}>
-            {`  ${state.rows.length} match${state.rows.length === 1 ? '' : 'es'}${position}  `}
+            {`  ${state.rows.length} match${state.rows.length === 1 ? '' : 'es'}  `}
             {state.filterEditing ? 'Enter keep · Esc clear' : 'Esc clears'}
           </Text>
         </Text>
@@ -126,6 +128,12 @@ export function ListScreen(props: ListScreenProps) {
       )}
     </Box>
   );
+}
+
+/** Where the cursor is among the rows shown (`12/306`; `0/0` with none); empty while nothing is loaded. */
+export function listPosition(state: ListState): string {
+  if (state.phase !== 'ready') return '';
+  return `${state.rows.length === 0 ? 0 : state.cursor + 1}/${state.rows.length}`;
 }
 
 /** Right side of the header: count, data age, the activity mark, a failing refresh; and a short form. */
