@@ -5,7 +5,7 @@
 import type { Key } from 'ink';
 
 export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'checkingPrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList'
-  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -223,9 +223,12 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'change', keys: ['space', 'right'], scope: 'profileForm', help: 'change a choice or toggle (the auth mode, ...)', hint: 'change' },
   { command: 'changeBack', keys: ['left'], scope: 'profileForm', help: 'change a choice backwards' },
   { command: 'enter', keys: ['enter'], scope: 'profileForm', help: 'next field; on the last one, save' },
-  { command: 'save', keys: ['ctrl+s'], scope: 'profileForm', help: 'save the profile (first-run setup: test the connection first, then open it)', hint: 'save' },
+  { command: 'save', keys: ['ctrl+s'], scope: 'profileForm', help: 'save the profile', hint: 'save' },
   { command: 'clear', keys: ['ctrl+u'], scope: 'profileForm', help: 'clear the field' },
-  { command: 'cancel', keys: ['esc'], scope: 'profileForm', help: 'cancel, nothing saved (first-run setup: quit)', hint: 'cancel' },
+  { command: 'cancel', keys: ['esc'], scope: 'profileForm', help: 'cancel, nothing saved', hint: 'cancel' },
+  // The first-run setup is the profile form with these two keys in front (nothing to go back to: Esc quits).
+  { command: 'save', keys: ['ctrl+s'], scope: 'setup', help: 'test the connection, then save the profile and open it', hint: 'save' },
+  { command: 'cancel', keys: ['esc'], scope: 'setup', help: 'quit, nothing saved', hint: 'quit', rank: 1 },
 
   { command: 'submit', keys: ['enter'], scope: 'keyPrompt', help: 'use this key', hint: 'use key' },
   { command: 'clear', keys: ['ctrl+u'], scope: 'keyPrompt', help: 'clear' },
@@ -315,15 +318,21 @@ export function keyOf(scope: Scope, command: string, table: readonly Binding[] =
   return b ? keyLabel(b.keys[0]!) : '?';
 }
 
-/** Footer hints for the given scopes, in table order. */
+/**
+ * Footer hints for the given scopes, in table order. A binding whose keys an earlier scope already
+ * binds is not shown: those keys do what the earlier scope says (as `commandFor` finds them).
+ */
 export function footerHints(scopes: readonly Scope[], table: readonly Binding[] = KEYMAP, shown: ShownFor = {}): Array<{ keys: string; label: string; rank: number }> {
   const out: Array<{ keys: string; label: string; rank: number }> = [];
+  const taken = new Set<string>();
   for (const scope of scopes) {
+    const bound = table.filter((b) => b.scope === scope).flatMap((b) => b.keys);
     for (const b of table) {
-      if (b.scope !== scope || !b.hint || !offered(b, shown)) continue;
+      if (b.scope !== scope || !b.hint || !offered(b, shown) || b.keys.every((k) => taken.has(k))) continue;
       const keys = b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!);
       out.push({ keys, label: b.hint, rank: b.rank ?? 3 });
     }
+    for (const k of bound) taken.add(k);
   }
   return out;
 }

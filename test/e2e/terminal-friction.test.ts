@@ -328,3 +328,42 @@ describe('the provider list: a filter on the status, a position, a sort', () => 
     expect(focusedLine(await s.waitFor(/ 1\/306\n/))).toMatch(/^› +acme-llm .*● acti/);
   });
 });
+
+describe('first-run setup', () => {
+  const footer = (screen: string): string => screen.trimEnd().split('\n').at(-1) ?? '';
+
+  it('80x24: the footer says Esc quit, and Esc quits (exit 0) with nothing saved', async () => {
+    const { env } = dirs.create();
+    const s = startTmux(`node ${CLI}`, 80, 24, env);
+    sessions.push(s);
+    const first = await s.waitFor('first-run setup');
+    expect(footer(first)).toContain('Esc quit');
+    expect(footer(first)).not.toMatch(/Esc cancel|\? help/);
+    s.send('Down');
+    s.type('gw.example');
+    s.send('Escape');
+    expect(await s.waitForExit()).toBe(0);
+    const stored = execFileSync('node', [CLI, 'profiles', 'list', '-o', 'json'], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+    expect(JSON.parse(stored)).toEqual({ defaultProfile: null, profiles: [] });
+  });
+
+  it('80x24: a URL typed without a scheme gets http:// as the field is left; the profile is saved with it and opens', async () => {
+    const gw = await startDemoGateway({ port: 0 });
+    gateways.push(gw);
+    const { env } = dirs.create();
+    const s = startTmux(`node ${CLI}`, 80, 24, env);
+    sessions.push(s);
+    await s.waitFor('first-run setup');
+    const hostPort = gw.url.replace(/^http:\/\//, '');
+    s.send('Down');
+    s.type(hostPort);
+    s.send('Tab');
+    await s.waitFor(new RegExp(`URL +http://${hostPort.replace(/\./g, '\\.')}\\b`));
+    s.send('Left');
+    await s.waitFor('‹ none ›');
+    s.send('C-s');
+    await s.waitFor('6 configured');
+    const stored = execFileSync('node', [CLI, 'profiles', 'list', '-o', 'json'], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
+    expect(stored).toContain(`"url": "http://${hostPort}"`);
+  });
+});

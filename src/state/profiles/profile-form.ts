@@ -34,7 +34,7 @@ export const COLOR_CHOICES = ['', ...LABEL_COLOURS] as const;
 
 export const FIELD_DEFS: Readonly<Record<FieldId, FieldDef>> = {
   name: { id: 'name', label: 'Name', kind: 'text', help: 'letters, digits, ".", "_" and "-"' },
-  url: { id: 'url', label: 'URL', kind: 'text', help: 'gateway base URL, e.g. http://localhost:8080' },
+  url: { id: 'url', label: 'URL', kind: 'text', help: 'gateway base URL, e.g. http://localhost:8080 (without a scheme, http:// is put in front)' },
   auth: { id: 'auth', label: 'Auth', kind: 'choice', choices: AUTH_CHOICES, help: 'none, bearer (API key) or basic (user + password)' },
   username: { id: 'username', label: 'Username', kind: 'text', help: 'basic auth user name' },
   keySource: { id: 'keySource', label: 'Key from', kind: 'choice', choices: KEY_SOURCES, help: 'stored in the config file (0600), an env variable, or a command' },
@@ -213,12 +213,23 @@ function setValue<K extends keyof FormValues>(state: ProfileFormState, key: K, v
   return { ...state, values: { ...state.values, [key]: value }, errors };
 }
 
+/**
+ * A URL as the profile keeps it: trimmed, and `http://` in front when it names no scheme
+ * (`localhost:8080`, `10.0.0.5:8080/`); one with another scheme is left for the check to refuse.
+ */
+export function withScheme(url: string): string {
+  const u = url.trim();
+  return u === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(u) ? u : `http://${u}`;
+}
+
 export function formReducer(state: ProfileFormState, action: FormAction): ProfileFormState {
   const field = focusedProfileField(state);
   switch (action.type) {
     case 'move': {
       const n = visibleFields(state).length;
-      return withSelection({ ...state, focus: (((state.focus + action.delta) % n) + n) % n });
+      // Leaving the URL shows the scheme it gets, before anything is tested or saved.
+      const left = field.id === 'url' && withScheme(state.values.url) !== state.values.url ? setValue(state, 'url', withScheme(state.values.url)) : state;
+      return withSelection({ ...left, focus: (((state.focus + action.delta) % n) + n) % n });
     }
     case 'type': {
       if (field.kind !== 'text') return state;
@@ -265,8 +276,9 @@ export function validateProfileForm(state: ProfileFormState, taken: readonly str
   const nameProblem = profileNameProblem(v.name.trim());
   if (nameProblem) errors.name = nameProblem;
   else if (v.name.trim() !== state.original?.name && taken.includes(v.name.trim())) errors.name = `a profile named "${v.name.trim()}" already exists`;
-  if (!/^https?:\/\/\S+$/.test(v.url.trim())) errors.url = 'must start with http:// or https://';
-  else if (urlHasUserinfo(v.url.trim())) errors.url = 'must not hold credentials (user:password@); use auth basic';
+  const url = withScheme(v.url);
+  if (!/^https?:\/\/\S+$/.test(url)) errors.url = url === '' ? 'type the gateway URL, e.g. http://localhost:8080' : 'must start with http:// or https://';
+  else if (urlHasUserinfo(url)) errors.url = 'must not hold credentials (user:password@); use auth basic';
   if (v.auth === 'basic' && !v.username.trim()) errors.username = 'basic auth needs a user name';
   if (v.auth !== 'none' && !v.keyValue && !keepsStoredKey(state)) {
     errors.keyValue = v.keySource === 'stored' ? 'type the key' : v.keySource === 'env' ? 'name the variable' : 'give the command';
@@ -298,7 +310,7 @@ export function formToProfile(state: ProfileFormState): Profile {
   else if (v.tokenSource === 'command') setupToken = { source: 'command', command: v.tokenValue.trim() };
   return {
     name: v.name.trim(),
-    url: v.url.trim(),
+    url: withScheme(v.url),
     auth: v.auth,
     username: v.auth === 'basic' ? trimmed(v.username) : undefined,
     secret,

@@ -21,7 +21,7 @@ const SCOPE_TITLES: Record<Scope, string> = {
   allowList: 'Model allow-list of a key',
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value and list editor',
   flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
-  profileForm: 'Profile form and first-run setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',
+  profileForm: 'Profile form and first-run setup', setup: 'First-run setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',
 };
 
 export interface HelpOverlayProps {

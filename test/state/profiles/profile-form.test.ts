@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  profileFieldText, formReducer, formToProfile, initialForm, validateProfileForm, visibleFields, type FormAction, type ProfileFormState,
+  profileFieldText, formReducer, formToProfile, initialForm, validateProfileForm, visibleFields, withScheme, type FormAction, type ProfileFormState,
 } from '../../../src/state/profiles/profile-form.js';
 
 const run = (s: ProfileFormState, ...actions: FormAction[]) => actions.reduce(formReducer, s);
@@ -39,9 +39,26 @@ describe('profile form', () => {
     expect(formToProfile(s)).toMatchObject({ name: 'prod', secret: p.secret, label: 'PROD', readOnly: true });
   });
 
+  it('a URL without a scheme gets http://: shown as the field is left, checked and saved so (issue 22)', () => {
+    let s = focusOn(initialForm('setup'), 'url');
+    s = run(s, { type: 'type', text: '10.0.0.5:8080' });
+    // ^S on the field itself: checked and saved with the scheme.
+    expect(validateProfileForm(s).url).toBeUndefined();
+    expect(formToProfile(s).url).toBe('http://10.0.0.5:8080');
+    s = run(s, { type: 'move', delta: 1 });
+    expect(s.values.url).toBe('http://10.0.0.5:8080');
+    expect(withScheme('  gw.example.com/  ')).toBe('http://gw.example.com/');
+    expect(withScheme('HTTPS://gw')).toBe('HTTPS://gw');
+    expect(withScheme('')).toBe('');
+    // Another scheme is kept, and refused; credentials are found behind the added scheme too; empty says what to type.
+    expect(validateProfileForm({ ...s, values: { ...s.values, url: 'ftp://gw' } }).url).toBe('must start with http:// or https://');
+    expect(validateProfileForm({ ...s, values: { ...s.values, url: 'ops:pw@gw:8080' } }).url).toMatch(/must not hold credentials/);
+    expect(validateProfileForm({ ...s, values: { ...s.values, url: ' ' } }).url).toBe('type the gateway URL, e.g. http://localhost:8080');
+  });
+
   it('validates name, URL, username, key and timeout', () => {
     const base = initialForm('add');
-    const s: ProfileFormState = { ...base, values: { ...base.values, name: 'a b', url: 'gw', auth: 'basic', timeout: '-1' } };
+    const s: ProfileFormState = { ...base, values: { ...base.values, name: 'a b', url: 'ftp://gw', auth: 'basic', timeout: '-1' } };
     const e = validateProfileForm(s, []);
     expect(Object.keys(e).sort()).toEqual(['keyValue', 'name', 'timeout', 'url', 'username']);
     const dup = { ...base, values: { ...base.values, name: 'prod', url: 'http://x' } };

@@ -1,7 +1,7 @@
 /** Maps a key to what the profile form does with it, for the profiles editor and the setup screen alike. */
 import type { Key } from 'ink';
 import { acceptsText, focusedProfileField, visibleFields, type FormAction, type ProfileFormState } from '../../../state/profiles/profile-form.js';
-import { commandFor } from '../../keymap.js';
+import { commandFor, type Scope } from '../../keymap.js';
 
 export type FormKeyResult =
   | { action: FormAction }
@@ -13,11 +13,12 @@ export function isPrintable(input: string, key: Key): boolean {
   return input.length > 0 && !key.ctrl && !key.meta && !key.escape && !/[\x00-\x1f\x7f]/.test(input);
 }
 
-export function formKey(input: string, key: Key, form: ProfileFormState): FormKeyResult {
+/** `scopes`: where the commands are looked up (the first-run setup puts its own `setup` keys in front). */
+export function formKey(input: string, key: Key, form: ProfileFormState, scopes: readonly Scope[] = ['profileForm', 'global']): FormKeyResult {
   const text = acceptsText(form);
   if (text && isPrintable(input, key)) return { action: { type: 'type', text: input } };
   if (text && (key.backspace || key.delete)) return { action: { type: 'backspace' } };
-  switch (commandFor(['profileForm', 'global'], input, key)) {
+  switch (commandFor(scopes, input, key)) {
     case 'next': return { action: { type: 'move', delta: 1 } };
     case 'prev': return { action: { type: 'move', delta: -1 } };
     case 'change': return focusedProfileField(form).kind === 'text' ? undefined : { action: { type: 'cycle', delta: 1 } };

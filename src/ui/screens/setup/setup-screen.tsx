@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { acceptsText, formToProfile, validateProfileForm } from '../../../state/profiles/profile-form.js';
 import { initialSetupState, setupBusy, setupReducer } from '../../../state/profiles/setup-reducer.js';
 import { useKeyHandler } from '../../key-router.js';
+import type { Scope } from '../../keymap.js';
 import type { Services, Session } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit, wrapWords } from '../../text.js';
@@ -13,6 +14,11 @@ import { Footer } from '../../widgets/footer.js';
 import { formKey } from '../profiles/profile-form-keys.js';
 import { ProfileFormView } from '../profiles/profile-form-view.js';
 import { oneLine } from '../profiles/use-profiles-controller.js';
+
+/** The profile form's keys, with the setup's own ^S and Esc (quit) in front: what the footer says is what they do. */
+const SETUP_SCOPES: readonly Scope[] = ['setup', 'profileForm', 'global'];
+/** The setup has no help overlay (? is text in its fields): the footer offers none. */
+const SETUP_FOOTER: readonly Scope[] = ['setup', 'profileForm'];
 
 export interface SetupScreenProps {
   services: Services;
@@ -63,7 +69,7 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
   useKeyHandler(
     (input, key) => {
       const s = getState();
-      const r = formKey(input, key, s.form);
+      const r = formKey(input, key, s.form, SETUP_SCOPES);
       if (!r) return;
       if ('action' in r) return dispatch({ type: 'form', action: r.action });
       if (r.command === 'cancel' || r.command === 'forceQuit') return onQuit();
@@ -92,7 +98,7 @@ export function SetupScreen({ services, width, height, active, onDone, onQuit }:
       {whereLines.map((line, i) => <Text key={`w${i}`} {...theme.muted} wrap="truncate">{line}</Text>)}
       <ProfileFormView form={state.form} width={width} height={formHeight} editable={!setupBusy(state)} />
       {messageLines.map((line, i) => <Text key={`m${i}`} {...(state.message ? theme[state.message.role] : {})} wrap="truncate">{line}</Text>)}
-      <Footer scopes={['profileForm']} width={width} />
+      <Footer scopes={SETUP_FOOTER} width={width} />
     </Box>
   );
 }
