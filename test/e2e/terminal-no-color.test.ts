@@ -65,4 +65,40 @@ describe('--no-color and NO_COLOR', () => {
       expect(flag.list).not.toMatch(/\x1b\[3[1-7]m|\x1b\[4[1-7]m/);
     });
   }
+
+  it('draw the same form: the focused row, a value opened selected for replacing, and the first-run setup (80x24)', async () => {
+    const form = async (flag: string[], env: Record<string, string>): Promise<{ form: string; setup: string }> => {
+      const { env: dirEnv } = dirs.create();
+      const store = openProfileStore({ env: dirEnv });
+      store.upsert({ name: 'prod', url: gw.url, auth: 'none', label: 'PROD', color: 'red', refreshSeconds: 0 });
+      const s = startTmux(`node ${CLI} --profile prod ${flag.join(' ')}`, 80, 24, { ...dirEnv, ...env });
+      sessions.push(s);
+      await s.waitFor('6 configured');
+      s.send('Enter');
+      await s.waitFor('› ▾ 1 Network');
+      // The form's header names the gateway's version once it is known (cut at 80 columns; no clock in it).
+      await s.waitFor(/ · gateway v2\.2/);
+      for (let i = 0; i < 60 && !/^› +Max retries/m.test(s.screen()); i++) {
+        const before = s.screen();
+        s.send('j');
+        for (let t = 0; t < 80 && s.screen() === before; t++) await new Promise((r) => setTimeout(r, 25));
+      }
+      s.send('Enter');
+      await s.waitFor('type to replace');
+      const formScreen = styled(s);
+      const { env: emptyEnv } = dirs.create();
+      const setup = startTmux(`node ${CLI} ${flag.join(' ')}`, 80, 24, { ...emptyEnv, ...env });
+      sessions.push(setup);
+      await setup.waitFor('type to replace');
+      return { form: formScreen, setup: styled(setup) };
+    };
+    const flag = await form(['--no-color'], {});
+    const env = await form([], { NO_COLOR: '1' });
+    expect(flag.form).toBe(env.form);
+    expect(flag.setup).toBe(env.setup);
+    // The focused row, its selected value with it, is in reverse video in both (and says so in words); no colour in either.
+    expect(flag.form).toMatch(/\x1b\[[0-9;]*7m[^\n]*Max retries +2\x1b\[0m[^\n]*type to replace/);
+    expect(flag.form).not.toMatch(/\x1b\[3[1-7]m|\x1b\[4[1-7]m/);
+    expect(flag.setup).not.toMatch(/\x1b\[3[1-7]m|\x1b\[4[1-7]m/);
+  });
 });
