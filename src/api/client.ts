@@ -12,6 +12,9 @@ import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
+import { summarizeProviderList } from './provider-summary.js';
+import { readAllKeys } from './all-keys.js';
+import { ReplyShapeError } from './reply-shape.js';
 import { createDispatcher } from './dispatcher.js';
 import {
   abortedError,
@@ -22,7 +25,7 @@ import {
   type RequestContext,
 } from './transport-errors.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
+import { AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -42,6 +45,8 @@ interface Call<T> {
   body?: unknown;
   /** Schema of a 2xx body; omitted when the body is ignored. */
   schema?: ZodMiniType<T>;
+  /** Instead of a schema: reads the parsed body, throwing ReplyShapeError when its shape is wrong. */
+  read?: (json: unknown) => T;
   opts?: CallOptions;
 }
 
@@ -142,14 +147,22 @@ export function createClient(opts: ClientOptions): GatewayClient {
       throw transportError(err, ctx);
     }
     if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
-    if (!call.schema) return undefined as T;
+    if (!call.schema && !call.read) return undefined as T;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
     }
-    const parsed = call.schema.safeParse(json);
+    if (call.read) {
+      try {
+        return call.read(json);
+      } catch (err) {
+        if (err instanceof ReplyShapeError) throw badResponseError(res.statusCode, err.message, ctx);
+        throw err;
+      }
+    }
+    const parsed = call.schema!.safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
     return parsed.data;
   }
@@ -210,6 +223,9 @@ export function createClient(opts: ClientOptions): GatewayClient {
       list.providers.forEach(notice);
       return list.providers;
     },
+    listProviderSummaries(o) {
+      return send({ method: 'GET', path: '/api/providers', read: (json) => summarizeProviderList(json, notice), opts: o });
+    },
     async getProvider(name, o) {
       return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o }));
     },
@@ -240,7 +256,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
     },
     listAllKeys(o) {
-      return send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o });
+      return send({ method: 'GET', path: '/api/keys', read: readAllKeys, opts: o });
     },
     authStatus(o) {
       return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });

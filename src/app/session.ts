@@ -62,7 +62,7 @@ export async function openSession(flags: TargetFlags & { refreshSeconds?: number
 /** Starts the provider list now, so the request runs while Ink loads; the list screen takes it once. */
 function prefetchList(client: GatewayClient): { take: () => PrefetchedList | undefined; settledWithin: (ms: number) => Promise<void> } {
   const startedAt = performance.now();
-  const prefetched: PrefetchedList = { promise: client.listProviders() };
+  const prefetched: PrefetchedList = { promise: client.listProviderSummaries() };
   // Registered first, so `providers` is set before anyone else sees the promise settle.
   // Nobody may take it (e.g. the app quits at once): never an unhandled rejection.
   const settled = prefetched.promise.then(
@@ -97,6 +97,7 @@ function unconnectedClient(): GatewayClient {
   return {
     baseUrl: '',
     listProviders: fail,
+    listProviderSummaries: fail,
     getProvider: fail,
     updateProvider: fail,
     createProvider: fail,

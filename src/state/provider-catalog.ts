@@ -17,13 +17,17 @@ export function isBuiltinName(name: string): boolean {
 
 /** "built-in", or "custom (openai)" for a custom provider. */
 export function providerKind(p: Provider): string {
-  const base = p.custom_provider_config?.base_provider_type;
-  if (p.custom_provider_config) return base ? `custom (${base})` : 'custom';
-  return isBuiltinName(p.name) ? 'built-in' : 'custom';
+  return kindText(p.name, p.custom_provider_config != null, p.custom_provider_config?.base_provider_type);
+}
+
+/** `providerKind` from its parts: the name, whether it has a custom config, and that config's base type. */
+export function kindText(name: string, custom: boolean, baseType?: string): string {
+  if (custom) return baseType ? `custom (${baseType})` : 'custom';
+  return isBuiltinName(name) ? 'built-in' : 'custom';
 }
 
 /** Built-in names the gateway has not configured yet, sorted. */
-export function unconfiguredBuiltins(configured: readonly Provider[]): string[] {
+export function unconfiguredBuiltins(configured: readonly { name: string }[]): string[] {
   const have = new Set(configured.map((p) => p.name));
   return BUILTIN_PROVIDERS.filter((n) => !have.has(n)).sort();
 }

@@ -150,8 +150,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           key={`${services.session.connection.gatewayKey}/${route.name}/keys`}
           services={services}
           provider={route.name}
-          keyless={p?.custom_provider_config?.is_key_less === true}
-          kind={p?.custom_provider_config?.base_provider_type ?? route.name}
+          keyless={p?.keyless === true}
+          kind={p?.baseType ?? route.name}
           width={columns}
           height={rows}
           active={active}

@@ -5,7 +5,7 @@
  */
 import type { PlannedWrite } from '../state/provider-write-plan.js';
 import type { GatewayClient } from '../api/types.js';
-import type { Provider } from '../api/wire.js';
+import type { ProviderSummary } from '../api/provider-summary.js';
 import type { ConnectionInfo } from '../connection/target.js';
 import type { Draft, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
 
@@ -14,8 +14,8 @@ export type { Profile, SecretSource } from '../state/local-types.js';
 
 /** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
 export interface PrefetchedList {
-  promise: Promise<Provider[]>;
-  providers?: Provider[];
+  promise: Promise<ProviderSummary[]>;
+  providers?: ProviderSummary[];
 }
 
 /** One live connection. */

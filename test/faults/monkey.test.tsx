@@ -116,6 +116,7 @@ function tracked(client: GatewayClient) {
   const wrapped: GatewayClient = {
     baseUrl: client.baseUrl,
     listProviders: (o) => detached((x) => client.listProviders(x), o),
+    listProviderSummaries: (o) => detached((x) => client.listProviderSummaries(x), o),
     getProvider: (name, o) => detached(async (x) => {
       const p = await client.getProvider(name, x);
       const hook = afterNextGet;

@@ -1,7 +1,7 @@
 /** Two lines under the table: the load error, or the focused provider's status text in full. */
 import { Box, Text } from 'ink';
 import { focusedRow, type ListState } from '../../../state/list/list-reducer.js';
-import { providerKind } from '../../../state/provider-catalog.js';
+import { kindText } from '../../../state/provider-catalog.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';
@@ -42,8 +42,8 @@ export function detailLines(state: ListState): Line[] {
   if (!row) return [{ text: '' }, { text: '' }];
   const p = row.provider;
   if (!p) return [{ text: `${row.name}: built-in, not configured on this gateway. Enter to set it up.`, role: 'muted' }, { text: '' }];
-  const proxy = p.proxy_config?.type && p.proxy_config.type !== 'none' ? ` · proxy ${p.proxy_config.type}` : '';
-  const summary = `${p.name} · ${providerKind(p)} · ${p.provider_status ?? 'unknown'}${proxy}`;
+  const proxy = p.proxyType && p.proxyType !== 'none' ? ` · proxy ${p.proxyType}` : '';
+  const summary = `${p.name} · ${kindText(p.name, p.custom, p.baseType)} · ${p.providerStatus ?? 'unknown'}${proxy}`;
   if (p.status || p.description) {
     // The gateway's text matters more than the summary (which the row repeats): give it both lines.
     return [{ text: `⚠ ${p.name}: ${[p.status, p.description].filter(Boolean).join(': ')}`, role: 'warn', wrap: true }];

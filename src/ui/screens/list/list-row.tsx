@@ -2,11 +2,10 @@
 import { memo } from 'react';
 import { Text } from 'ink';
 import type { ListRow } from '../../../state/list/list-reducer.js';
-import { baseUrlText, concurrencyText, noteBadge, statusBadge } from '../../../state/list/badges.js';
-import { providerKind } from '../../../state/provider-catalog.js';
 import { paint, useTheme, type RoleStyle } from '../../theme.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';
+import { rowCells } from './row-cells.js';
 
 export interface ListRowProps {
   row: ListRow;
@@ -21,18 +20,19 @@ export interface ListRowProps {
 export const ListRowView = memo(function ListRowView({ row, focused, changed = false, cols, keys = '' }: ListRowProps) {
   const theme = useTheme();
   const p = row.provider;
-  const badge = statusBadge(p);
-  const note = noteBadge(p);
+  const c = rowCells(row.name, p);
+  const badge = c.status;
+  const note = c.note;
   // One styled string per row (see `paint`): the focused row is drawn in reverse video as a whole.
   const cell = (style: RoleStyle, text: string): string => paint(focused ? { ...style, ...theme.selected } : style, text);
   const line =
     cell(focused ? theme.focus : {}, `${focused ? '›' : ' '}${changed ? '•' : ' '}`) +
-    cell(p ? {} : theme.muted, `${fit(row.name, cols.name)} `) +
-    cell(theme.muted, `${fit(p ? providerKind(p) : 'built-in', cols.kind)} `) +
+    cell(p ? {} : theme.muted, `${fit(c.name, cols.name)} `) +
+    cell(theme.muted, `${fit(c.kind, cols.kind)} `) +
     cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `) +
-    cell({}, `${fit(concurrencyText(p), cols.conc)} `) +
+    cell({}, `${fit(c.conc, cols.conc)} `) +
     (cols.keys ? cell({}, `${fit(keys, cols.keys)} `) : '') +
-    (cols.url ? cell({}, `${fit(baseUrlText(p), cols.url)} `) : '') +
+    (cols.url ? cell({}, `${fit(c.url, cols.url)} `) : '') +
     (cols.note ? cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note)) : '');
   return <Text wrap="truncate">{line}</Text>;
 });
