@@ -1,7 +1,7 @@
 /** `bifrost-tui fleet diff [PROVIDER ...] [--profiles a,b,c] [--json]`: the same providers across gateways. */
-import { formatDiffValue } from '../state/form/diff.js';
+import { formatDiffValue } from '../state/provider/diff.js';
 import { compareFleet, type FleetColumn, type FleetRow } from '../state/fleet/fleet-compare.js';
-import { maskDeep } from '../state/form/other-fields.js';
+import { maskDeep } from '../state/provider/other-fields.js';
 import { UsageError, type Ctx } from './command-context.js';
 import { fetchFleet, FLEET_PARALLEL } from './fleet-gateways.js';
 import { formatTable, plural } from './output.js';

@@ -2,8 +2,8 @@
 import type { Edit } from '../api/update-body.js';
 import { getAtPath } from '../api/update-body.js';
 import { KEY_READ_ONLY_FIELDS, type Key } from '../api/wire.js';
-import { isReferenceText } from '../state/form/env-var.js';
-import { isParseError } from '../state/form/types.js';
+import { isReferenceText } from '../state/provider/env-var.js';
+import { isParseError } from '../state/provider/types.js';
 import { parseModelList } from '../state/keys/allow-list.js';
 import { findKeyField, type KeyFieldDescriptor } from '../state/keys/key-fields.js';
 import { enabledEdit, rotateEdit } from '../state/keys/key-edits.js';
@@ -12,8 +12,8 @@ import { keyHistoryName, resolveKey } from './keys-lookup.js';
 import { readKeyValue } from './keys-value.js';
 import { writeKey } from './keys-write.js';
 import { formatTable } from './output.js';
-import { keepCurrentSecrets } from '../state/form/stale-masks.js';
-import { jsonEqual } from '../state/form/same-value.js';
+import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
+import { jsonEqual } from '../state/provider/same-value.js';
 import { EXIT } from '../state/exit-codes.js';
 
 async function target(ctx: Ctx, sub: string): Promise<{ provider: string; key: Key }> {

@@ -1,5 +1,5 @@
 /** Where `keys add|rotate` read a key's value from: never argv, never printed. */
-import { isReferenceText } from '../state/form/env-var.js';
+import { isReferenceText } from '../state/provider/env-var.js';
 import { UsageError, type Ctx } from './command-context.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -8,7 +8,7 @@ import { ApiError } from '../api/api-error.js';
 import { buildKeyBody } from '../api/key-body.js';
 import type { Edit } from '../api/update-body.js';
 import type { Key } from '../api/wire.js';
-import type { DiffEntry } from '../state/form/diff.js';
+import type { DiffEntry } from '../state/provider/diff.js';
 import { diffKeys, formatKeyDiffEntry, formatKeyValue, maskKey } from '../state/keys/key-diff.js';
 import { keyFingerprint, keyShapeProblems, writeDisagreements } from '../state/keys/key-checks.js';
 import { keyErrorField } from '../state/keys/key-errors.js';

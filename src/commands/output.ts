@@ -1,10 +1,10 @@
 /** Plain-text tables, provider listings and diffs for the `providers` subcommands. Secrets are always masked. */
 import type { Provider } from '../api/wire.js';
 import { flattenForDisplay } from '../state/flatten.js';
-import { formatDiffEntry, type DiffEntry } from '../state/form/diff.js';
-import { maskDeep } from '../state/form/other-fields.js';
+import { formatDiffEntry, type DiffEntry } from '../state/provider/diff.js';
+import { maskDeep } from '../state/provider/other-fields.js';
 import { printable } from '../state/printable.js';
-import { providerKind } from '../state/provider-catalog.js';
+import { providerKind } from '../state/provider/provider-catalog.js';
 
 /** Columns padded to the widest cell, two spaces apart; the last column is not padded. */
 export function formatTable(headers: readonly string[], cells: readonly (readonly string[])[]): string {

@@ -6,11 +6,11 @@
  * copied, and what the editor's checks refuse. Pure: the caller fetches.
  */
 import type { Provider } from '../api/wire.js';
-import { diffObjects, normalizeForCompare } from '../state/form/diff.js';
+import { diffObjects, normalizeForCompare } from '../state/provider/diff.js';
 import type { SyncSnapshots } from '../store/sync-store.js';
 import { diffJson, formatDiff, plural } from './output.js';
 import { fingerprint, type ProviderDocument } from './providers-document.js';
-import { IGNORED_FIELDS, planWrite, type PlannedWrite } from '../state/provider-write-plan.js';
+import { IGNORED_FIELDS, planWrite, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
 
 /** A document of the directory and the provider it is for. */
 export interface DirDocument extends ProviderDocument {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/api-error.js';
 import type { Provider } from '../api/wire.js';
-import { normalizeForCompare } from '../state/form/diff.js';
+import { normalizeForCompare } from '../state/provider/diff.js';
 import { encodeName } from '../store/state-dir.js';
 import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type Ctx } from './command-context.js';
 import { plural } from './output.js';

@@ -1,5 +1,5 @@
 /** Help texts of `bifrost-tui providers ...` (exported for tests and docs). */
-import { DESCRIPTORS } from '../state/form/descriptors.js';
+import { DESCRIPTORS } from '../state/provider/descriptors.js';
 
 const GLOBAL = `Connection and output (every command):
   --profile NAME     use a stored profile (env BIFROST_PROFILE)

@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../state/local-types.js';
 import type { SkippedEntry } from '../store/history-store.js';
 import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
 import { formatTable } from './output.js';
-import { keepCurrentSecrets } from '../state/form/stale-masks.js';
+import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
 import { replaceEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';

@@ -8,9 +8,9 @@
  */
 import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
-import { DESCRIPTORS } from '../state/form/descriptors.js';
-import { jsonEqual } from '../state/form/same-value.js';
-import { IGNORED_FIELDS, isPlainObject } from '../state/provider-write-plan.js';
+import { DESCRIPTORS } from '../state/provider/descriptors.js';
+import { jsonEqual } from '../state/provider/same-value.js';
+import { IGNORED_FIELDS, isPlainObject } from '../state/write-rules/provider-write-plan.js';
 import { CommandError } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -19,7 +19,7 @@ export const REPLACED_PATHS: ReadonlySet<string> = new Set(
   DESCRIPTORS.filter((d) => d.kind === 'map' || d.kind === 'flags' || d.envVar).map((d) => d.id),
 );
 
-export { IGNORED_FIELDS, portableBody, replaceEdits, staleMasks } from '../state/provider-write-plan.js';
+export { IGNORED_FIELDS, portableBody, replaceEdits, staleMasks } from '../state/write-rules/provider-write-plan.js';
 
 /** Edits that merge `doc` onto `original`, and the read-only fields that were ignored. */
 export function mergeEdits(original: Provider, doc: Record<string, unknown>): { edits: Edit[]; ignored: string[] } {

@@ -8,11 +8,11 @@ import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { CommandError, confirmWrite, type Ctx } from './command-context.js';
 import { diffJson, formatDiff, maskedBody, plural } from './output.js';
-import { checkEdits } from '../state/form/check-edits.js';
+import { checkEdits } from '../state/provider/check-edits.js';
 import { fingerprint } from './providers-document.js';
-import { planChanges, staleMasks } from '../state/provider-write-plan.js';
+import { planChanges, staleMasks } from '../state/write-rules/provider-write-plan.js';
 
-export { planChanges } from '../state/provider-write-plan.js';
+export { planChanges } from '../state/write-rules/provider-write-plan.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** What to write. */

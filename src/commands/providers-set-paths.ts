@@ -1,6 +1,6 @@
 /** Field paths of `providers set`: descriptor ids, or one entry of a map/flags field; close matches for typos. */
-import { DESCRIPTORS, findDescriptor } from '../state/form/descriptors.js';
-import type { FieldDescriptor } from '../state/form/types.js';
+import { DESCRIPTORS, findDescriptor } from '../state/provider/descriptors.js';
+import type { FieldDescriptor } from '../state/provider/types.js';
 
 /** A settable path: a whole field, or one key of a map/flags field. */
 export type SetPath = { d: FieldDescriptor; key?: string };

@@ -1,13 +1,13 @@
 /** `providers set NAME path=value ... [--unset path ...]`: quick edits through the form model. */
 import type { Provider } from '../api/wire.js';
-import { fromWire, isAllowed, toggle, toWire } from '../state/form/allowed-requests.js';
-import { isReadOnly } from '../state/form/descriptors.js';
+import { fromWire, isAllowed, toggle, toWire } from '../state/provider/allowed-requests.js';
+import { isReadOnly } from '../state/provider/descriptors.js';
 import {
   createFormState, effectiveValue, fieldEdit, resetFieldToDefault, setField, setFieldValue, toEdits, type FormState,
-} from '../state/form/edit-model.js';
-import { parseToggle } from '../state/form/parsers.js';
-import { isCustomProvider } from '../state/form/provider-kind.js';
-import { isParseError } from '../state/form/types.js';
+} from '../state/provider/edit-model.js';
+import { parseToggle } from '../state/provider/parsers.js';
+import { isCustomProvider } from '../state/provider/provider-kind.js';
+import { isParseError } from '../state/provider/types.js';
 import { assertWritable, CommandError, UsageError, type Ctx } from './command-context.js';
 import { writeProvider } from './providers-save.js';
 import { closeMatches, resolveSetPath, type SetPath } from './providers-set-paths.js';

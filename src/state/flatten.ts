@@ -1,6 +1,6 @@
 /** Flattens a JSON object into display lines `path = value`, secrets masked. */
 import { isRedacted, isSecretPath, maskSecret } from '../api/secrets.js';
-import { envVarRef, envVarValue, isEnvVarObject } from './form/env-var.js';
+import { envVarRef, envVarValue, isEnvVarObject } from './provider/env-var.js';
 
 export interface FlatLine {
   path: string;

@@ -18,7 +18,7 @@ import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
 import { FormScreen } from './screens/form/form-screen.js';
-import { isBuiltinName } from '../state/provider-catalog.js';
+import { isBuiltinName } from '../state/provider/provider-catalog.js';
 import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
 import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';

@@ -3,7 +3,7 @@
  * can swap in a loopback client or a temp-dir store. The UI never imports
  * undici or conf.
  */
-import type { PlannedWrite } from '../state/provider-write-plan.js';
+import type { PlannedWrite } from '../state/write-rules/provider-write-plan.js';
 import type { GatewayClient } from '../api/types.js';
 import type { ProviderSummary } from '../api/provider-summary.js';
 import type { ConnectionInfo } from '../connection/target.js';

@@ -8,7 +8,7 @@ import { Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { editLine, lineEditor } from '../../src/state/form-screen/line-editor.js';
+import { editLine, lineEditor } from '../../src/state/editors/line-editor.js';
 import { KEYS } from '../helpers/keys.js';
 
 async function settle(): Promise<void> {

@@ -14,7 +14,7 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 
 describe('layer rule', () => {
   it.each([
-    ['src/state/form/x.ts', "import { App } from '../../ui/app.js';\nexport const a = App;\n", 'src/state/ may not import src/ui/'],
+    ['src/state/provider/x.ts', "import { App } from '../../ui/app.js';\nexport const a = App;\n", 'src/state/ may not import src/ui/'],
     ['src/state/x.ts', "import { openProfileStore } from '../store/profile-store.js';\nexport const a = openProfileStore;\n", 'src/state/ may not import src/store/'],
     ['src/api/x.ts', "import { EXIT } from '../state/exit-codes.js';\nexport const a = EXIT;\n", 'src/api/ may not import src/state/'],
     ['src/ui/widgets/x.ts', "import { openDraftStore } from '../../store/draft-store.js';\nexport const a = openDraftStore;\n", 'src/ui/ may not import src/store/'],

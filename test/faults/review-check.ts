@@ -8,7 +8,7 @@
  * only to compare them with the text on screen.
  */
 import { isRedacted } from '../../src/api/secrets.js';
-import { formatDiffValue } from '../../src/state/form/diff.js';
+import { formatDiffValue } from '../../src/state/provider/diff.js';
 
 export interface ReviewFrame {
   /** performance.now() when the frame was drawn. */

@@ -7,7 +7,7 @@
  */
 import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
-import { planWrite, type PlannedWrite } from '../provider-write-plan.js';
+import { planWrite, type PlannedWrite } from '../write-rules/provider-write-plan.js';
 import { wirePath } from './push-draft.js';
 
 /**

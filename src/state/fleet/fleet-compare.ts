@@ -6,7 +6,7 @@
  */
 import { getAtPath } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
-import { diffObjects, normalizeForCompare } from '../form/diff.js';
+import { diffObjects, normalizeForCompare } from '../provider/diff.js';
 
 /** One gateway's answer: still loading, its providers, or why it could not be read. */
 export type GatewayState =

@@ -4,9 +4,9 @@
  * provider between the reference column and the cell's gateway, where
  * fields can be marked for a push. Pure.
  */
-import { formatDiffEntry } from '../form/diff.js';
-import { jsonEqual } from '../form/same-value.js';
-import type { PlannedWrite } from '../provider-write-plan.js';
+import { formatDiffEntry } from '../provider/diff.js';
+import { jsonEqual } from '../provider/same-value.js';
+import type { PlannedWrite } from '../write-rules/provider-write-plan.js';
 import { compareFleet, type FleetColumn, type FleetField, type FleetRow, type GatewayState } from './fleet-compare.js';
 
 export interface FleetCellView {

@@ -9,9 +9,9 @@
  */
 import { getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
-import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../form/env-var.js';
-import { formStateFor, proposedProvider } from '../form/form-from-provider.js';
-import { jsonEqual } from '../form/same-value.js';
+import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../provider/env-var.js';
+import { formStateFor, proposedProvider } from '../provider/form-from-provider.js';
+import { jsonEqual } from '../provider/same-value.js';
 import { isRedacted } from '../../api/secrets.js';
 
 export interface PushDraft {

@@ -8,9 +8,9 @@
 import type { Provider } from '../../api/wire.js';
 import type { Draft, WithheldSecret } from '../local-types.js';
 import { getAtPath } from '../../api/update-body.js';
-import { findDescriptor } from '../form/descriptors.js';
-import { isReferenceText } from '../form/env-var.js';
-import { toEdits, type FieldEdit } from '../form/edit-model.js';
+import { findDescriptor } from '../provider/descriptors.js';
+import { isReferenceText } from '../provider/env-var.js';
+import { toEdits, type FieldEdit } from '../provider/edit-model.js';
 import { isSecretName } from '../../api/secrets.js';
 
 const PUBLIC_SECRET_FIELDS = new Set(['network_config.ca_cert_pem', 'proxy_config.ca_cert_pem']);

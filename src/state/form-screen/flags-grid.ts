@@ -1,8 +1,8 @@
 /** The allowed_requests grid: cursor and filter over the flags model. Pure. */
 import {
   allOff, allOn, filter as filterFlags, fromWire, invert, setMode, toggle, toWire, type AllowedRequestsModel,
-} from '../form/allowed-requests.js';
-import { editLine, lineEditor, type LineEdit, type LineEditor } from './line-editor.js';
+} from '../provider/allowed-requests.js';
+import { editLine, lineEditor, type LineEdit, type LineEditor } from '../editors/line-editor.js';
 
 export interface FlagsGridState {
   readonly model: AllowedRequestsModel;

@@ -7,17 +7,17 @@ import type { Provider } from '../../api/wire.js';
 import { moveTarget, type CursorMove } from '../cursor-window.js';
 import type { Draft, StoredDraft } from '../local-types.js';
 import { withheldLabel } from './draft-secrets.js';
-import { descriptor, findDescriptor } from '../form/descriptors.js';
-import { serverChanges } from '../form/diff.js';
+import { descriptor, findDescriptor } from '../provider/descriptors.js';
+import { serverChanges } from '../provider/diff.js';
 import {
   createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField, setField,
   setFieldValue, undo, redo,
-} from '../form/edit-model.js';
-import type { SectionId } from '../form/types.js';
-import { nextError } from '../form/validate.js';
+} from '../provider/edit-model.js';
+import type { SectionId } from '../provider/types.js';
+import { nextError } from '../provider/validate.js';
 import { flagsReducer, openFlagsGrid, type FlagsAction } from './flags-grid.js';
-import { editLine, lineEditor, type LineEdit } from './line-editor.js';
-import { mapReducer, openMapEditor, type MapAction } from './map-editor.js';
+import { editLine, lineEditor, type LineEdit } from '../editors/line-editor.js';
+import { mapReducer, openMapEditor, type MapAction } from '../editors/map-editor.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
 import {

@@ -2,13 +2,13 @@
 import type { Provider, UpdateBody } from '../../api/wire.js';
 import { settleWindow } from '../cursor-window.js';
 import type { Draft, StoredDraft } from '../local-types.js';
-import type { DiffEntry } from '../form/diff.js';
-import { createFormState, type FormState } from '../form/edit-model.js';
-import { visibleRows, type FormRow } from '../form/form-view.js';
-import type { SectionId } from '../form/types.js';
+import type { DiffEntry } from '../provider/diff.js';
+import { createFormState, type FormState } from '../provider/edit-model.js';
+import { visibleRows, type FormRow } from './form-view.js';
+import type { SectionId } from '../provider/types.js';
 import type { FlagsGridState } from './flags-grid.js';
-import type { LineEditor } from './line-editor.js';
-import type { MapEditorState } from './map-editor.js';
+import type { LineEditor } from '../editors/line-editor.js';
+import type { MapEditorState } from '../editors/map-editor.js';
 
 /** What the screen is doing; one at a time. */
 export type FormMode =

@@ -1,13 +1,13 @@
 /** Steps of the form screen's reducer that do not dispatch: focus, jumps, drafts, the save checks. Pure. */
 import type { Provider } from '../../api/wire.js';
 import type { Draft } from '../local-types.js';
-import { descriptor, findDescriptor } from '../form/descriptors.js';
-import { diffObjects } from '../form/diff.js';
-import { buildBody, createFormState, dirtyCount, rebase, setFieldValue, type FieldEdit, type FormState } from '../form/edit-model.js';
+import { descriptor, findDescriptor } from '../provider/descriptors.js';
+import { diffObjects } from '../provider/diff.js';
+import { buildBody, createFormState, dirtyCount, rebase, setFieldValue, type FieldEdit, type FormState } from '../provider/edit-model.js';
 import { flagsValue } from './flags-grid.js';
-import { mapValue } from './map-editor.js';
-import { keepCurrentSecrets } from '../form/stale-masks.js';
-import { validateForm } from '../form/validate.js';
+import { mapValue } from '../editors/map-editor.js';
+import { keepCurrentSecrets } from '../write-rules/stale-masks.js';
+import { validateForm } from '../provider/validate.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 
 export const browse = { kind: 'browse' } as const;

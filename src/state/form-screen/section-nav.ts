@@ -3,8 +3,8 @@
  * says), whatever sections a provider shows; a jump scrolls the section's header to the top of the
  * window and puts the cursor on its first field, so Enter edits that field instead of collapsing.
  */
-import { SECTIONS } from '../form/descriptors.js';
-import type { SectionId } from '../form/types.js';
+import { SECTIONS } from '../provider/descriptors.js';
+import type { SectionId } from '../provider/types.js';
 import type { FormScreenState } from './form-screen-state.js';
 
 /** Why a section is absent, in the words the status line uses. */

@@ -1,6 +1,6 @@
 /** A key's model lists in words and as editable text (CONTRACT.md §4.6.1: `["*"]` all, `[]` none). */
 import { allowListMode, modelListProblem, WILDCARD } from '../../api/key-rules.js';
-import type { ParseResult } from '../form/types.js';
+import type { ParseResult } from '../provider/types.js';
 
 /** The mode of an allow-list in words: "all models", "no models: this key serves nothing", "only: a, b". */
 export function describeAllowList(models: unknown, max = 3): string {

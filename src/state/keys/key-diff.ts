@@ -5,9 +5,9 @@
  * lists are shown in words ("*" is the wildcard, not a mask).
  */
 import { KEY_READ_ONLY_FIELDS } from '../../api/wire.js';
-import { diffObjects, formatDiffValue, type DiffEntry } from '../form/diff.js';
-import { displayEnvVar, envVarRef, envVarValue, isEnvVarRedacted } from '../form/env-var.js';
-import { maskDeep } from '../form/other-fields.js';
+import { diffObjects, formatDiffValue, type DiffEntry } from '../provider/diff.js';
+import { displayEnvVar, envVarRef, envVarValue, isEnvVarRedacted } from '../provider/env-var.js';
+import { maskDeep } from '../provider/other-fields.js';
 import { describeAliases, describeAllowList, describeBlacklist } from './allow-list.js';
 import { findKeyField } from './key-fields.js';
 import { keyValueSource } from './key-view.js';

@@ -1,7 +1,7 @@
 /** Edits of one key for the key actions (rotate, enable/disable, re-weight): exactly the change, nothing rebuilt. */
 import type { Edit } from '../../api/update-body.js';
 import type { Key } from '../../api/wire.js';
-import { buildEnvVar } from '../form/env-var.js';
+import { buildEnvVar } from '../provider/env-var.js';
 
 /** Replaces only the value, in the wire shape the gateway sent (CONTRACT.md §7.1). */
 export function rotateEdit(key: Key, text: string): Edit {

@@ -5,9 +5,9 @@
  * shown read-only and sent back as fetched.
  */
 import { isSecretPath } from '../../api/secrets.js';
-import { buildEnvVar, envVarEditText } from '../form/env-var.js';
-import { formatMap, formatNumber, formatText, formatToggle, mapToWire, parseMap, parseNumber, parseText, parseToggle } from '../form/parsers.js';
-import type { FieldKind, ParseResult } from '../form/types.js';
+import { buildEnvVar, envVarEditText } from '../provider/env-var.js';
+import { formatMap, formatNumber, formatText, formatToggle, mapToWire, parseMap, parseNumber, parseText, parseToggle } from '../provider/parsers.js';
+import type { FieldKind, ParseResult } from '../provider/types.js';
 import { formatModelList, parseModelList } from './allow-list.js';
 
 /** Key-form sections, in display order. */

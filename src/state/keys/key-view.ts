@@ -1,7 +1,7 @@
 /** How a key is summarised: its value's source, its status, and lookups by id or name. */
 import type { Key } from '../../api/wire.js';
 import { isRedacted } from '../../api/secrets.js';
-import { envVarRef, envVarValue } from '../form/env-var.js';
+import { envVarRef, envVarValue } from '../provider/env-var.js';
 import { describeAllowList, describeBlacklist } from './allow-list.js';
 
 /**

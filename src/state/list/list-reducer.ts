@@ -5,7 +5,7 @@
  */
 import type { ProviderSummary } from '../../api/provider-summary.js';
 import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
-import { unconfiguredBuiltins } from '../provider-catalog.js';
+import { unconfiguredBuiltins } from '../provider/provider-catalog.js';
 import { sameAnswer, statusChanges } from './live-status.js';
 
 /** One line of the list: a configured provider, or a built-in the gateway does not have yet. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_REQUEST_FLAGS } from '../../../src/state/form/allowed-requests.js';
+import { KNOWN_REQUEST_FLAGS } from '../../../src/state/provider/allowed-requests.js';
 import { flagsReducer, flagsValue, openFlagsGrid, visibleFlags, type FlagsAction, type FlagsGridState } from '../../../src/state/form-screen/flags-grid.js';
 
 const run = (g: FlagsGridState, ...actions: FlagsAction[]): FlagsGridState => actions.reduce(flagsReducer, g);

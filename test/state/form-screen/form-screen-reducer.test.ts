@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
-import { buildBody, dirtyCount } from '../../../src/state/form/edit-model.js';
+import { buildBody, dirtyCount } from '../../../src/state/provider/edit-model.js';
 import { reduceFormScreen, hasUnsavedWork, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
 import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
 import { draftOf } from '../../../src/ui/screens/form/use-form-controller.js';

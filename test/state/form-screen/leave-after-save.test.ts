@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
-import { setField } from '../../../src/state/form/edit-model.js';
+import { setField } from '../../../src/state/provider/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
 import { initialFormScreen, withForm, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
 

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { cellText, type FleetRow } from '../../../state/fleet/fleet-compare.js';
 import { cellFields, fleetReducer, reviewLines, initialFleetState, type FleetState } from '../../../state/fleet/fleet-reducer.js';
-import { formatDiffValue } from '../../../state/form/diff.js';
+import { formatDiffValue } from '../../../state/provider/diff.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services, Session } from '../../services.js';

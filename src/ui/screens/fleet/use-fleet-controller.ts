@@ -11,7 +11,7 @@ import type { FleetAction, FleetState } from '../../../state/fleet/fleet-reducer
 import { cellFields } from '../../../state/fleet/fleet-reducer.js';
 import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
-import type { PlannedWrite } from '../../../state/provider-write-plan.js';
+import type { PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
 import type { Services, Session } from '../../services.js';
 
 /** Gateways read at the same time. */

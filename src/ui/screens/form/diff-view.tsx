@@ -1,8 +1,8 @@
 /** The save review (what the PUT changes) and the conflict view (what changed on the gateway). Secrets masked; values in full. */
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import type { DiffEntry } from '../../../state/form/diff.js';
-import { diffDocLines, noteLines, type DocLine } from '../../../state/form/diff-lines.js';
+import type { DiffEntry } from '../../../state/provider/diff.js';
+import { diffDocLines, noteLines, type DocLine } from '../../../state/form-screen/diff-lines.js';
 import { useTheme } from '../../theme.js';
 import { ScrollDoc, type DocLineView } from '../../widgets/scroll-doc.js';
 import { fit } from '../../text.js';

@@ -1,6 +1,6 @@
 /** The allowed_requests grid: N/M count, the upstream meaning, toggles in columns. */
 import { Box, Text } from 'ink';
-import { count, describe, isAllowed, isUnknownFlag } from '../../../state/form/allowed-requests.js';
+import { count, describe, isAllowed, isUnknownFlag } from '../../../state/provider/allowed-requests.js';
 import { visibleFlags, type FlagsGridState } from '../../../state/form-screen/flags-grid.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';

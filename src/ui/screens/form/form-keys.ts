@@ -3,9 +3,9 @@ import type { Key } from 'ink';
 import type { FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import { hasUnsavedWork } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
-import type { LineEdit } from '../../../state/form-screen/line-editor.js';
+import type { LineEdit } from '../../../state/editors/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
-import type { MapAction, MapEditorState } from '../../../state/form-screen/map-editor.js';
+import type { MapAction, MapEditorState } from '../../../state/editors/map-editor.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor, promptLine, type Scope } from '../../keymap.js';
 

@@ -1,10 +1,10 @@
 /** The field list of the form: section headers and one line per field. */
 import { memo } from 'react';
 import { Text } from 'ink';
-import type { FormRow } from '../../../state/form/form-view.js';
-import type { LineEditor } from '../../../state/form-screen/line-editor.js';
-import { visibleSlice } from '../../../state/form-screen/line-editor.js';
-import { SECTIONS } from '../../../state/form/descriptors.js';
+import type { FormRow } from '../../../state/form-screen/form-view.js';
+import type { LineEditor } from '../../../state/editors/line-editor.js';
+import { visibleSlice } from '../../../state/editors/line-editor.js';
+import { SECTIONS } from '../../../state/provider/descriptors.js';
 import { paint, useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';

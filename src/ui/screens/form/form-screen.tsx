@@ -1,9 +1,9 @@
 /** One provider as a form: sections of fields, inline editing, the save flow. */
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { descriptor } from '../../../state/form/descriptors.js';
-import { dirtyCount, effectiveValue } from '../../../state/form/edit-model.js';
-import { formatDiffValue } from '../../../state/form/diff.js';
+import { descriptor } from '../../../state/provider/descriptors.js';
+import { dirtyCount, effectiveValue } from '../../../state/provider/edit-model.js';
+import { formatDiffValue } from '../../../state/provider/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
 import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
@@ -24,7 +24,7 @@ import { FormRowView, valueWidthFor } from './form-rows.js';
 import { MapEditorView } from './map-editor-view.js';
 import { useFormController } from './use-form-controller.js';
 import { errorMessage } from '../../../api/api-error.js';
-import { wrapText } from '../../../state/form/diff-lines.js';
+import { wrapText } from '../../../state/form-screen/diff-lines.js';
 import { printable } from '../../../state/printable.js';
 
 /** Header, two status lines, footer, one spare line (never fill the last line). */

@@ -1,11 +1,11 @@
 /** A provider's API keys: list with status badges, marks, and the key actions through review and the save safety. */
 import { Box, Text, type Key } from 'ink';
-import { isReferenceText } from '../../../state/form/env-var.js';
+import { isReferenceText } from '../../../state/provider/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
-import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys/keys-screen.js';
+import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
-import { allowModeText } from '../../../state/keys/key-collections.js';
-import { describeKeyDraft } from '../../../state/keys/key-draft.js';
+import { allowModeText } from '../../../state/keys-screen/key-collections.js';
+import { describeKeyDraft } from '../../../state/keys-screen/key-draft.js';
 import { findKeyField } from '../../../state/keys/key-fields.js';
 import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
 import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';

@@ -1,5 +1,5 @@
 /**
- * Key drafts (state/keys/key-draft.ts): this screen is one editor; the open
+ * Key drafts (state/keys-screen/key-draft.ts): this screen is one editor; the open
  * prompt's or list/map editor's text (a key field, rotate, a re-weight, the
  * add flow) is written on every keystroke and kept through review, saving
  * and conflict; cleared once the editor ends (saved or cancelled).
@@ -8,8 +8,8 @@
  * flow's on "add". `consume` removes the file of a restored or discarded one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { keyDraftFor, keyDraftPrompt, keyDraftSlot, newKeyDraftSlot, type KeyDraftOffer } from '../../../state/keys/key-draft.js';
-import type { KeysAction, KeysScreenState } from '../../../state/keys/keys-screen.js';
+import { keyDraftFor, keyDraftPrompt, keyDraftSlot, newKeyDraftSlot, type KeyDraftOffer } from '../../../state/keys-screen/key-draft.js';
+import type { KeysAction, KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
 import type { Services } from '../../services.js';
 
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;

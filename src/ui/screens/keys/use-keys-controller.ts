@@ -11,7 +11,7 @@ import type { Key } from '../../../api/wire.js';
 import { keyFingerprint, writeDisagreements } from '../../../state/keys/key-checks.js';
 import { keyErrorField } from '../../../state/keys/key-errors.js';
 import { keyHistoryName } from '../../../state/keys/key-view.js';
-import type { KeysAction, KeyWrite } from '../../../state/keys/keys-screen.js';
+import type { KeysAction, KeyWrite } from '../../../state/keys-screen/keys-screen.js';
 import type { Services } from '../../services.js';
 
 const label = (w: KeyWrite): string => `"${String(w.kind === 'create' ? w.body.name : (w.fetched.name ?? w.fetched.id))}"`;

@@ -1,7 +1,7 @@
 /** Two lines under the table: the load error, or the focused provider's status text in full. */
 import { Box, Text } from 'ink';
 import { focusedRow, type ListState } from '../../../state/list/list-reducer.js';
-import { kindText } from '../../../state/provider-catalog.js';
+import { kindText } from '../../../state/provider/provider-catalog.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';

@@ -7,7 +7,7 @@
 import type { ProviderSummary } from '../../../api/provider-summary.js';
 import { baseUrlText, concurrencyText, noteBadge, statusBadge, type Badge } from '../../../state/list/badges.js';
 import { printable } from '../../../state/printable.js';
-import { kindText } from '../../../state/provider-catalog.js';
+import { kindText } from '../../../state/provider/provider-catalog.js';
 
 export interface RowCells {
   name: string;

@@ -83,7 +83,7 @@ describe('key form descriptors', () => {
 
 describe('the review of a new key', () => {
   it('lists its fields one by one and shows the typed value only by its length', async () => {
-    const { reviewLines } = await import('../../../src/state/keys/keys-screen.js');
+    const { reviewLines } = await import('../../../src/state/keys-screen/keys-screen.js');
     const lines = reviewLines([{ kind: 'create', body: { name: 'new', value: 'sk-typed-secret', models: ['a', 'b'], weight: 1, enabled: true } }]);
     expect(lines).toEqual([
       '+ new key "new"', '  + name: "new"', '  + value: new value (15 chars)', '  + models: only: a, b', '  + weight: 1', '  + enabled: true',

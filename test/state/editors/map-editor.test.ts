@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapReducer, mapValue, openMapEditor, type MapAction, type MapEditorState } from '../../../src/state/form-screen/map-editor.js';
+import { mapReducer, mapValue, openMapEditor, type MapAction, type MapEditorState } from '../../../src/state/editors/map-editor.js';
 
 const run = (m: MapEditorState, ...actions: MapAction[]): MapEditorState => actions.reduce(mapReducer, m);
 const type = (text: string): MapAction => ({ type: 'map-line', op: { type: 'insert', text } });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { $ZodType } from 'zod/v4/core';
 import { ProviderSchema, READ_ONLY_FIELDS } from '../../../src/api/wire.js';
-import { DESCRIPTORS, SECTIONS, descriptor, isVisible } from '../../../src/state/form/descriptors.js';
-import { otherFields } from '../../../src/state/form/other-fields.js';
-import { isParseError } from '../../../src/state/form/types.js';
+import { DESCRIPTORS, SECTIONS, descriptor, isVisible } from '../../../src/state/provider/descriptors.js';
+import { otherFields } from '../../../src/state/provider/other-fields.js';
+import { isParseError } from '../../../src/state/provider/types.js';
 import { ANTHROPIC_PROVIDER, CUSTOM_PROVIDER, OLLAMA_PROVIDER, OPENAI_PROVIDER, cloneFixture } from '../../fixtures/providers.js';
 
 type Def = { type: string; innerType?: $ZodType; options?: $ZodType[]; shape?: Record<string, $ZodType> };

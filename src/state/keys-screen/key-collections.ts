@@ -1,13 +1,13 @@
 /**
  * The key form's list and map fields (models, blacklisted models, aliases),
- * edited in the provider form's map editor (form-screen/map-editor.ts; lists
+ * edited in the provider form's map editor (editors/map-editor.ts; lists
  * are its names-only variant). The models allow-list keeps its mode explicit
  * (CONTRACT.md §4.6.1): "all models" (`["*"]`), "no models" (`[]`) or "only"
  * the listed names, switched with its own key, never implied by the list.
  */
 import { allowListMode, modelListProblem, WILDCARD } from '../../api/key-rules.js';
-import { listValue, mapReducer, mapValue, openListEditor, openMapEditor, type MapAction, type MapEditorState } from '../form-screen/map-editor.js';
-import type { KeyFieldDescriptor } from './key-fields.js';
+import { listValue, mapReducer, mapValue, openListEditor, openMapEditor, type MapAction, type MapEditorState } from '../editors/map-editor.js';
+import type { KeyFieldDescriptor } from '../keys/key-fields.js';
 
 export type AllowMode = 'all' | 'none' | 'only';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidPem, parseCertificates, summarizePem } from '../../../src/state/form/pem.js';
+import { isValidPem, parseCertificates, summarizePem } from '../../../src/state/provider/pem.js';
 import { REDACTED_PEM, TEST_CA_PEM } from '../../fixtures/providers.js';
 
 describe('PEM summary', () => {

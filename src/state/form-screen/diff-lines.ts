@@ -4,7 +4,7 @@
  * one line; longer values get their own wrapped lines, and maps/arrays are
  * indented JSON. Pure, so the screens only scroll over the result.
  */
-import { formatDiffEntry, formatDiffValue, type DiffEntry } from './diff.js';
+import { formatDiffEntry, formatDiffValue, type DiffEntry } from '../provider/diff.js';
 
 /** One screen line; `kind` picks its colour. */
 export interface DocLine {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUpdateBody } from '../../../src/api/update-body.js';
-import { diffObjects, formatDiffEntry, formatDiffValue, normalizeForCompare, serverChanges } from '../../../src/state/form/diff.js';
-import { buildBody, createFormState, setField, setFieldValue } from '../../../src/state/form/edit-model.js';
+import { diffObjects, formatDiffEntry, formatDiffValue, normalizeForCompare, serverChanges } from '../../../src/state/provider/diff.js';
+import { buildBody, createFormState, setField, setFieldValue } from '../../../src/state/provider/edit-model.js';
 import { ANTHROPIC_PROVIDER, CUSTOM_PROVIDER, OPENAI_PROVIDER, TEST_CA_PEM, cloneFixture } from '../../fixtures/providers.js';
 
 const SECRETS = ['sk-upstream-override-0123456789', 'n3w-pa55-w0rd', 'Bearer sk-new-secret-value-999', 'MIIBvTCCAWOgAwIBAgIU'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffObjects } from '../../../src/state/form/diff.js';
-import { diffDocLines, wrapText } from '../../../src/state/form/diff-lines.js';
+import { diffObjects } from '../../../src/state/provider/diff.js';
+import { diffDocLines, wrapText } from '../../../src/state/form-screen/diff-lines.js';
 
 describe('review lines: every value in full', () => {
   it('a change that fits stays on one line', () => {

@@ -6,10 +6,10 @@
  * back in their place.
  */
 import { getAtPath } from '../../api/update-body.js';
-import { isEnvVarObject } from './env-var.js';
+import { isEnvVarObject } from '../provider/env-var.js';
 import { isRedacted } from '../../api/secrets.js';
-import { envVarRef, envVarValue } from './env-var.js';
-import { jsonEqual } from './same-value.js';
+import { envVarRef, envVarValue } from '../provider/env-var.js';
+import { jsonEqual } from '../provider/same-value.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

@@ -6,13 +6,13 @@
  * direct push all plan with `planWrite`; the write itself (re-read,
  * backup, PUT/POST) is an effect at the edges.
  */
-import { buildUpdateBody, getAtPath, type Edit } from '../api/update-body.js';
-import { READ_ONLY_FIELDS, type Provider } from '../api/wire.js';
-import { checkEdits } from './form/check-edits.js';
-import { diffObjects, type DiffEntry } from './form/diff.js';
-import { buildEnvVar, envVarRef, isEnvVarObject } from './form/env-var.js';
-import { jsonEqual } from './form/same-value.js';
-import { keepCurrentSecrets, staleMaskPaths } from './form/stale-masks.js';
+import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js';
+import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
+import { checkEdits } from '../provider/check-edits.js';
+import { diffObjects, type DiffEntry } from '../provider/diff.js';
+import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
+import { jsonEqual } from '../provider/same-value.js';
+import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
 export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');

@@ -1,7 +1,7 @@
 /** The keys screen reducer when the gateway refuses a write or the key moved meanwhile: nothing typed is lost. */
 import { describe, expect, it } from 'vitest';
 import type { Key } from '../../../src/api/wire.js';
-import { initialKeysState, keysReducer, type KeysAction, type KeysScreenState } from '../../../src/state/keys/keys-screen.js';
+import { initialKeysState, keysReducer, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-screen.js';
 
 const key: Key = { id: 'k1', name: 'main', value: { value: `sk-p${'*'.repeat(24)}0001`, env_var: '', from_env: false }, models: ['*'], weight: 1, enabled: true };
 const run = (s: KeysScreenState, ...as: KeysAction[]): KeysScreenState => as.reduce(keysReducer, s);
@@ -44,7 +44,7 @@ describe('a key changed meanwhile', () => {
 
 describe('key-form drafts', () => {
   it('record the prompt text, but only that a secret value was typed; a restore reopens the field', async () => {
-    const { keyDraftOf, keyDraftPrompt } = await import('../../../src/state/keys/key-draft.js');
+    const { keyDraftOf, keyDraftPrompt } = await import('../../../src/state/keys-screen/key-draft.js');
     const rotating = run(ready, { type: 'prompt', for: 'rotate' }, ...typed('sk-secret'));
     const secret = rotating.mode.kind === 'prompt' ? keyDraftOf(rotating.mode, key, 'now') : undefined;
     expect(JSON.stringify(secret)).not.toContain('sk-secret');
@@ -57,7 +57,7 @@ describe('key-form drafts', () => {
   });
 
   it('the add flow: every step\'s text is kept, a typed value is not; the restore starts at the value and keeps name and models', async () => {
-    const { keyDraftFor, keyDraftPrompt, newKeyDraftSlot } = await import('../../../src/state/keys/key-draft.js');
+    const { keyDraftFor, keyDraftPrompt, newKeyDraftSlot } = await import('../../../src/state/keys-screen/key-draft.js');
     const adding = run(ready, { type: 'prompt', for: 'add-name' }, ...typed('new-key'), { type: 'prompt-commit' }, ...typed('sk-typed-secret'), { type: 'prompt-commit' }, ...typed('a, b'));
     const mine = keyDraftFor(adding, 'now')!;
     expect(mine.slot).toBe(newKeyDraftSlot('groq'));
@@ -75,7 +75,7 @@ describe('key-form drafts', () => {
   });
 
   it('a re-weight of marked keys names them; the restore marks them again; discard and "later" leave the question', async () => {
-    const { keyDraftFor, keyDraftPrompt } = await import('../../../src/state/keys/key-draft.js');
+    const { keyDraftFor, keyDraftPrompt } = await import('../../../src/state/keys-screen/key-draft.js');
     const two = run(initialKeysState('groq'), { type: 'load-succeeded', keys: [key, { ...key, id: 'k2', name: 'second' }] });
     const typing = run(two, { type: 'mark' }, { type: 'mark' }, { type: 'prompt', for: 'weight' }, ...typed('0.4'));
     const mine = keyDraftFor(typing, 'now')!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildEnvVar, displayEnvVar, envVarEditText, envVarRef, envVarShape, isEnvVarRedacted, isReferenceText,
-} from '../../../src/state/form/env-var.js';
+} from '../../../src/state/provider/env-var.js';
 
 describe('EnvVar values', () => {
   const legacyRef = { value: `prox${'*'.repeat(24)}user`, env_var: 'env.PROXY_USER', from_env: true };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createFormState, setField } from '../../../src/state/form/edit-model.js';
-import { descriptor } from '../../../src/state/form/descriptors.js';
-import { visibleRows, type FieldRow, type FormRow } from '../../../src/state/form/form-view.js';
+import { createFormState, setField } from '../../../src/state/provider/edit-model.js';
+import { descriptor } from '../../../src/state/provider/descriptors.js';
+import { visibleRows, type FieldRow, type FormRow } from '../../../src/state/form-screen/form-view.js';
 import { CUSTOM_PROVIDER, OLLAMA_PROVIDER, OPENAI_PROVIDER } from '../../fixtures/providers.js';
 
 const field = (rows: FormRow[], id: string) => rows.find((r): r is FieldRow => r.type === 'field' && r.fieldId === id);

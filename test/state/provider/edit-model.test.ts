@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildBody, createFormState, dirtyCount, dirtyFieldIds, editText, effectiveProvider, effectiveValue, fieldEdit, isDirty,
   rebase, redo, resetFieldToDefault, revertAll, revertField, setField, setFieldValue, toEdits, undo,
-} from '../../../src/state/form/edit-model.js';
+} from '../../../src/state/provider/edit-model.js';
 import {
   ANTHROPIC_PROVIDER, CUSTOM_PROVIDER, OLLAMA_PROVIDER, OPENAI_PROVIDER, REDACTED_PEM, TEST_CA_PEM, cloneFixture,
 } from '../../fixtures/providers.js';

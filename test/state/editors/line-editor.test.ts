@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLine, lineEditor, visibleSlice, type LineEdit, type LineEditor } from '../../../src/state/form-screen/line-editor.js';
+import { editLine, lineEditor, visibleSlice, type LineEdit, type LineEditor } from '../../../src/state/editors/line-editor.js';
 
 const run = (ed: LineEditor, ...ops: LineEdit[]): LineEditor => ops.reduce(editLine, ed);
 const ins = (text: string): LineEdit => ({ type: 'insert', text });

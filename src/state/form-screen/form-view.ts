@@ -5,15 +5,15 @@
  */
 import type { Provider } from '../../api/wire.js';
 import { isSecretName, maskSecret } from '../../api/secrets.js';
-import { count, fromWire } from './allowed-requests.js';
-import { DESCRIPTORS, SECTIONS, isReadOnly, isVisible } from './descriptors.js';
-import { effectiveProvider, effectiveValue, fieldEdit, isDirty, type FormState } from './edit-model.js';
-import { displayEnvVar, envVarRef, isEnvVarRedacted } from './env-var.js';
-import { formatOtherValue, otherFields } from './other-fields.js';
-import { summarizePem } from './pem.js';
-import { toNumber } from './parsers.js';
-import type { FieldDescriptor, FieldKind, SectionId } from './types.js';
-import { validateForm } from './validate.js';
+import { count, fromWire } from '../provider/allowed-requests.js';
+import { DESCRIPTORS, SECTIONS, isReadOnly, isVisible } from '../provider/descriptors.js';
+import { effectiveProvider, effectiveValue, fieldEdit, isDirty, type FormState } from '../provider/edit-model.js';
+import { displayEnvVar, envVarRef, isEnvVarRedacted } from '../provider/env-var.js';
+import { formatOtherValue, otherFields } from '../provider/other-fields.js';
+import { summarizePem } from '../provider/pem.js';
+import { toNumber } from '../provider/parsers.js';
+import type { FieldDescriptor, FieldKind, SectionId } from '../provider/types.js';
+import { validateForm } from '../provider/validate.js';
 
 /** A section header. */
 export interface SectionRow {

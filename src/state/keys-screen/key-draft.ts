@@ -8,10 +8,10 @@
  * question (restore or discard) when the keys screen opens.
  */
 import type { Key } from '../../api/wire.js';
-import { isReferenceText } from '../form/env-var.js';
+import { isReferenceText } from '../provider/env-var.js';
 import type { Draft } from '../local-types.js';
 import { keyCollectionDraftValue } from './key-collections.js';
-import { findKeyField } from './key-fields.js';
+import { findKeyField } from '../keys/key-fields.js';
 import { targetKeys, type EditorMode, type KeysScreenState } from './keys-screen.js';
 
 /** The draft store's "provider" slot of one key's drafts: apart from the provider form's own drafts. */

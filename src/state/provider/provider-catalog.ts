@@ -1,5 +1,5 @@
 /** What the app knows about provider names (CONTRACT.md §9). The set is open. */
-import type { Provider } from '../api/wire.js';
+import type { Provider } from '../../api/wire.js';
 
 /** Built-in names from the upstream `ModelProvider` enum (plus `deepgram` from the UI). */
 export const BUILTIN_PROVIDERS: readonly string[] = [

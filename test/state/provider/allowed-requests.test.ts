@@ -2,8 +2,8 @@ import { describe as suite, expect, it } from 'vitest';
 import {
   KNOWN_REQUEST_FLAGS, allOff, allOn, count, describe, filter, flagNames, fromWire, invert, isAllowed, isUnknownFlag,
   setMode, toWire, toggle,
-} from '../../../src/state/form/allowed-requests.js';
-import { buildBody, createFormState, isDirty, setFieldValue } from '../../../src/state/form/edit-model.js';
+} from '../../../src/state/provider/allowed-requests.js';
+import { buildBody, createFormState, isDirty, setFieldValue } from '../../../src/state/provider/edit-model.js';
 import { CUSTOM_PROVIDER } from '../../fixtures/providers.js';
 
 const WIRE = CUSTOM_PROVIDER.custom_provider_config!.allowed_requests!;
@@ -95,8 +95,8 @@ suite('allowed_requests model', () => {
 
 suite('dirty semantics of allowed_requests', () => {
   it('a false flag and a missing flag are the same setting; absent and {} are not', async () => {
-    const { sameFieldValue } = await import('../../../src/state/form/same-value.js');
-    const { descriptor } = await import('../../../src/state/form/descriptors.js');
+    const { sameFieldValue } = await import('../../../src/state/provider/same-value.js');
+    const { descriptor } = await import('../../../src/state/provider/descriptors.js');
     const d = descriptor('custom_provider_config.allowed_requests');
     expect(sameFieldValue(d, { chat_completion: true }, { chat_completion: true, batch_create: false })).toBe(true);
     expect(sameFieldValue(d, { chat_completion: true }, { chat_completion: false })).toBe(false);

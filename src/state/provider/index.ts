@@ -4,7 +4,7 @@ export { SECTIONS, DESCRIPTORS, descriptor, findDescriptor, isVisible, isReadOnl
 export * from './edit-model.js';
 export * from './validate.js';
 export * from './diff.js';
-export * from './form-view.js';
+export * from '../form-screen/form-view.js';
 export * from './other-fields.js';
 export * from './pem.js';
 export * from './env-var.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
-import { createFormState, setField, setFieldValue, type FormState } from '../../../src/state/form/edit-model.js';
-import { nextError, validateField, validateForm } from '../../../src/state/form/validate.js';
+import { createFormState, setField, setFieldValue, type FormState } from '../../../src/state/provider/edit-model.js';
+import { nextError, validateField, validateForm } from '../../../src/state/provider/validate.js';
 import {
   ANTHROPIC_PROVIDER, CUSTOM_PROVIDER, OLLAMA_PROVIDER, OPENAI_PROVIDER, TEST_CA_PEM, cloneFixture,
 } from '../../fixtures/providers.js';
