@@ -1,4 +1,5 @@
 /** Top line: app, profile label, where we are connected, and a right-aligned status. */
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { ConnectionInfo } from '../services.js';
 import { useTheme } from '../theme.js';
@@ -17,7 +18,8 @@ export interface HeaderProps {
   crumb?: string;
 }
 
-export function Header({ connection, width, right = '', rightShort = '', crumb }: HeaderProps) {
+/** Redrawn only when one of its props changes (a cursor move changes none). */
+export const Header = memo(function Header({ connection, width, right = '', rightShort = '', crumb }: HeaderProps) {
   const theme = useTheme();
   const label = connection.label ?? connection.profile;
   const labelText = label ? ` ${printable(label)} ` : '';
@@ -45,4 +47,4 @@ export function Header({ connection, width, right = '', rightShort = '', crumb }
       <Text {...theme.muted}>{rightText ? ` ${rightText}` : ''}</Text>
     </Box>
   );
-}
+});

@@ -3,21 +3,20 @@ import { Box, Text } from 'ink';
 import { focusedRow, type ListState } from '../../../state/list/list-reducer.js';
 import { kindText } from '../../../state/provider/provider-catalog.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
-import { printable } from '../../../state/printable.js';
+import { fit, wrapWords } from '../../text.js';
 
+/**
+ * Exactly two lines, each cut to the width here: no box clips them, so Ink does not slice every line of
+ * the pane on every frame (npm run bench: ~0.3 ms of each cursor move went to that).
+ */
 export function DetailPane({ state, width }: { state: ListState; width: number }) {
   const theme = useTheme();
-  const lines = detailLines(state);
+  const lines = detailLines(state).flatMap((l) => (l.wrap ? wrapWords(l.text, width, 2).map((text) => ({ ...l, text })) : [l]));
   return (
-    <Box flexDirection="column" height={2} overflow="hidden">
-      {lines.map((l, i) =>
-        l.wrap ? (
-          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="wrap">{printable(l.text.replace(/[\r\n\t]+/g, ' '))}</Text>
-        ) : (
-          <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="truncate">{fit(l.text, width)}</Text>
-        ),
-      )}
+    <Box flexDirection="column" height={2}>
+      {lines.slice(0, 2).map((l, i) => (
+        <Text key={i} {...(l.role ? theme[l.role] : {})} wrap="truncate">{fit(l.text, width)}</Text>
+      ))}
     </Box>
   );
 }

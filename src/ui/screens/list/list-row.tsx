@@ -37,15 +37,17 @@ export const ListRowView = memo(function ListRowView({ row, focused, changed = f
   return <Text wrap="truncate">{line}</Text>;
 });
 
-export function ListHeaderRow({ cols }: { cols: Columns }) {
+/** The column titles: one text node, redrawn only when the columns change. */
+export const ListHeaderRow = memo(function ListHeaderRow({ cols }: { cols: Columns }) {
   const theme = useTheme();
+  const line =
+    `  ${fit('NAME', cols.name)} ${fit('KIND', cols.kind)} ${fit('STATUS', cols.status)} ${fit('CONC/BUF', cols.conc)} ` +
+    (cols.keys ? `${fit('KEYS', cols.keys)} ` : '') +
+    (cols.url ? `${fit('BASE URL', cols.url)} ` : '') +
+    (cols.note ? fit('NOTE', cols.note) : '');
   return (
     <Text {...theme.muted} wrap="truncate">
-      {'  '}
-      {fit('NAME', cols.name)} {fit('KIND', cols.kind)} {fit('STATUS', cols.status)} {fit('CONC/BUF', cols.conc)}{' '}
-      {cols.keys ? `${fit('KEYS', cols.keys)} ` : ''}
-      {cols.url ? `${fit('BASE URL', cols.url)} ` : ''}
-      {cols.note ? fit('NOTE', cols.note) : ''}
+      {line}
     </Text>
   );
-}
+});
