@@ -109,7 +109,8 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   if (!opened.ok) {
     // First run on a terminal: set up a profile instead of exiting.
     if (opened.noTarget) {
-      const { openSetupSession } = await import('./app/session.js');
+      const { loadProfileStore, openSetupSession } = await import('./app/session.js');
+      await loadProfileStore();
       const setup = openSetupSession(io.env);
       return runTui({ services: setup.services, mono, cleanup: setup.close });
     }

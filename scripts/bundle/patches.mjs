@@ -176,6 +176,16 @@ export const inkPatches = [
 ];
 
 /**
+ * undici 7's Client requires its HTTP/2 client, and with it node:http2, when
+ * it loads, though it speaks HTTP/2 only with `allowH2` (never set here).
+ * Require it on the first HTTP/2 connection instead: node:http2 was ~9 ms of
+ * start-up (npm run bench, CPU profile of the start with the code cache).
+ */
+export const undiciLazyHttp2 = patch('undici-lazy-http2', /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/, [
+  ["const connectH2 = require('./client-h2.js')", "const connectH2 = (...args) => require('./client-h2.js')(...args)"],
+]);
+
+/**
  * yoga-layout's Emscripten loader sees Node's global fetch and fetches its own
  * base64 `data:` URL with it, which loads Node's internal fetch stack (~80 ms
  * of start-up on the bench machine); take the no-fetch path and decode the

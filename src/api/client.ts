@@ -25,7 +25,15 @@ import {
   type RequestContext,
 } from './transport-errors.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import { AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, type UpdateBody } from './wire.js';
+import type { UpdateBody } from './wire.js';
+
+type Wire = typeof import('./wire.js');
+let wire: Promise<Wire> | undefined;
+/**
+ * zod and the wire schemas, loaded by the first call that parses with them. The list screen's reads
+ * (provider summaries, key counts) do not, so start-up does not evaluate them.
+ */
+const schemas = (): Promise<Wire> => (wire ??= import('./wire.js'));
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -43,8 +51,8 @@ interface Call<T> {
   method: Method;
   path: string;
   body?: unknown;
-  /** Schema of a 2xx body; omitted when the body is ignored. */
-  schema?: ZodMiniType<T>;
+  /** Schema of a 2xx body (picked from the wire schemas); omitted when the body is ignored. */
+  schema?: (w: Wire) => ZodMiniType<T>;
   /** Instead of a schema: reads the parsed body, throwing ReplyShapeError when its shape is wrong. */
   read?: (json: unknown) => T;
   opts?: CallOptions;
@@ -162,7 +170,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
         throw err;
       }
     }
-    const parsed = call.schema!.safeParse(json);
+    const parsed = call.schema!(await schemas()).safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
     return parsed.data;
   }
@@ -219,7 +227,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   return {
     baseUrl,
     async listProviders(o) {
-      const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, opts: o });
+      const list = await send({ method: 'GET', path: '/api/providers', schema: (w) => w.ProviderListSchema, opts: o });
       list.providers.forEach(notice);
       return list.providers;
     },
@@ -227,39 +235,39 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return send({ method: 'GET', path: '/api/providers', read: (json) => summarizeProviderList(json, notice), opts: o });
     },
     async getProvider(name, o) {
-      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, opts: o }));
+      return notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, opts: o }));
     },
     async updateProvider(name, body: UpdateBody, o) {
-      return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
+      return send({ method: 'PUT', path: providerPath(name), body, schema: (w) => w.ProviderSchema, opts: o });
     },
     createProvider(body, o) {
-      return send({ method: 'POST', path: '/api/providers', body, schema: ProviderSchema, opts: o });
+      return send({ method: 'POST', path: '/api/providers', body, schema: (w) => w.ProviderSchema, opts: o });
     },
     async deleteProvider(name, o) {
       // The reply is a zero-valued provider (CONTRACT.md §4.5): nothing to parse.
       await send({ method: 'DELETE', path: providerPath(name), opts: o });
     },
     async listKeys(name, o) {
-      const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, opts: o });
+      const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, opts: o });
       return list.keys;
     },
     getKey(name, id, o) {
-      return send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+      return send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, opts: o });
     },
     createKey(name, body, o) {
-      return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: KeySchema, opts: o });
+      return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: (w) => w.KeySchema, opts: o });
     },
     updateKey(name, id, body, o) {
-      return send({ method: 'PUT', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), body, schema: KeySchema, opts: o });
+      return send({ method: 'PUT', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), body, schema: (w) => w.KeySchema, opts: o });
     },
     deleteKey(name, id, o) {
-      return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+      return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, opts: o });
     },
     listAllKeys(o) {
       return send({ method: 'GET', path: '/api/keys', read: readAllKeys, opts: o });
     },
     authStatus(o) {
-      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: (w) => w.AuthStatusSchema, opts: o });
     },
     async close() {
       await dispatcher?.close().catch(() => undefined);

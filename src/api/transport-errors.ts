@@ -13,7 +13,7 @@
 import { STATUS_CODES } from 'node:http';
 import { scrubSecrets } from './secrets.js';
 import { ApiError, type ApiErrorKind } from './api-error.js';
-import { ErrorBodySchema } from './wire.js';
+import { isObject } from './reply-shape.js';
 
 /** Longest gateway text kept in a message; a proxy's HTML page must not flood the status line. */
 const MAX_DETAIL = 200;
@@ -140,13 +140,24 @@ export function errorDetail(bodyText: string): string {
   const trimmed = bodyText.trim();
   if (trimmed === '') return '';
   try {
-    const parsed = ErrorBodySchema.safeParse(JSON.parse(trimmed));
-    if (parsed.success) return oneLine(parsed.data.error.message);
+    const message = gatewayErrorMessage(JSON.parse(trimmed));
+    if (message !== undefined) return oneLine(message);
   } catch {
     // not JSON: fall through to the raw text (router 404/405, proxies)
   }
   const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   return oneLine(first);
+}
+
+/**
+ * `error.message` of the gateway's error body (ErrorBodySchema of wire.ts, checked in place so an error
+ * needs no schema library): undefined when the body is not that shape.
+ */
+function gatewayErrorMessage(json: unknown): string | undefined {
+  if (!isObject(json) || !isObject(json.error) || typeof json.error.message !== 'string') return undefined;
+  if (json.is_bifrost_error !== undefined && typeof json.is_bifrost_error !== 'boolean') return undefined;
+  if (json.status_code !== undefined && typeof json.status_code !== 'number') return undefined;
+  return json.error.message;
 }
 
 /** `ApiError` for a non-2xx response. */

@@ -2,7 +2,8 @@
  * Builds the PUT body from the provider exactly as fetched plus the user's
  * edits (DESIGN.md, safe-save rule 2). Pure: never rebuilds from a form.
  */
-import { READ_ONLY_FIELDS, type Provider, type UpdateBody } from './wire.js';
+import type { Provider, UpdateBody } from './wire.js';
+import { READ_ONLY_FIELDS } from './wire-fields.js';
 
 /** One change to the fetched object: set `value` at `path`, or remove the field there. */
 export interface Edit {

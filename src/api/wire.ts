@@ -14,6 +14,9 @@ import en from 'zod/v4/locales/en.js';
 // cost ~430 KiB and ~100 ms of start-up); load the one locale our messages use.
 config(en());
 
+// Plain constants of the wire format, kept where code that needs no schema can import them without zod.
+export { KEY_READ_ONLY_FIELDS, PROXY_TYPES, READ_ONLY_FIELDS } from './wire-fields.js';
+
 /** An EnvVar as it may arrive: a bare string, the old `{value, env_var, from_env}` object, or the new `{value, ref, type}` object. */
 export const EnvVarObjectSchema = looseObject({
   value: optional(string()),
@@ -52,7 +55,6 @@ export const ConcurrencySchema = looseObject({
 });
 export type Concurrency = Infer<typeof ConcurrencySchema>;
 
-export const PROXY_TYPES = ['none', 'http', 'socks5', 'environment'] as const;
 export const ProxyConfigSchema = looseObject({
   /** Open: a newer gateway may add proxy types. */
   type: nullish(string()),
@@ -119,8 +121,6 @@ export const KeySchema = looseObject({
 });
 export type Key = Infer<typeof KeySchema>;
 
-/** Key fields the gateway computes; never sent on a key PUT/POST (CONTRACT.md §4.6). */
-export const KEY_READ_ONLY_FIELDS = ['config_hash', 'status', 'description'] as const;
 
 /** One item of `GET /api/keys` ([unconfirmed] shape: the UI's `{key_id, name, provider, models}` or a full key). */
 export const KeySummarySchema = looseObject({
@@ -155,8 +155,6 @@ export const AuthStatusSchema = looseObject({
 });
 export type AuthStatus = Infer<typeof AuthStatusSchema>;
 
-/** Fields the server never decodes on PUT (CONTRACT.md §4.3) plus `keys`, which it rejects. */
-export const READ_ONLY_FIELDS = ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys'] as const;
 
 /** The JSON body of a PUT: the provider minus read-only fields. */
 export type UpdateBody = Record<string, unknown>;

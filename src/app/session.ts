@@ -5,10 +5,10 @@ import type { GatewayClient } from '../api/types.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from '../connection/target.js';
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';
+export { loadProfileStore } from './profiles-service.js';
 import { DEFAULT_REFRESH_SECONDS } from '../state/list/live-status.js';
-import { fleetWriter } from './fleet-write.js';
 import { localServices } from './local-services.js';
-import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import type { ProfileStore } from '../store/profile-store.js';
 import type { PrefetchedList, Services } from '../ui/services.js';
 
 export type OpenResult =
@@ -21,8 +21,12 @@ export type OpenResult =
     }
   | { ok: false; code: ExitCode; message: string; noTarget: boolean };
 
-/** The store if it opens; a broken file is reported where it is needed (resolving, or the profiles screen), never rewritten. */
-function tryStore(env: NodeJS.ProcessEnv): ProfileStore | undefined {
+/**
+ * The store if it opens; a broken file is reported where it is needed (resolving, or the profiles screen),
+ * never rewritten. Loaded only when needed: the store brings conf and its schema compiler (ajv).
+ */
+async function tryStore(env: NodeJS.ProcessEnv): Promise<ProfileStore | undefined> {
+  const { openProfileStore } = await import('../store/profile-store.js');
   try {
     return openProfileStore({ env });
   } catch {
@@ -30,11 +34,20 @@ function tryStore(env: NodeJS.ProcessEnv): ProfileStore | undefined {
   }
 }
 
+/** The fleet screen's writer, loaded on its first push: it brings the subcommands' write code. */
+function lazyFleetWriter(env: NodeJS.ProcessEnv, store: ProfileStore | undefined): NonNullable<Services['fleetWrite']> {
+  let writer: NonNullable<Services['fleetWrite']> | undefined;
+  return async (profile, plan) => {
+    writer ??= (await import('./fleet-write.js')).fleetWriter(env, { store });
+    return writer(profile, plan);
+  };
+}
+
 export async function openSession(flags: TargetFlags & { refreshSeconds?: number }, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<OpenResult> {
   // With an explicit URL and no profile the store is not needed to connect: open it only when the
   // profiles screen is used (conf compiles its schema on open, which costs start-up time).
   const needsStore = !flags.demo && Boolean(flags.profile || env.BIFROST_PROFILE || !(flags.url || env.BIFROST_URL));
-  const store = deps.store ?? (needsStore ? tryStore(env) : undefined);
+  const store = deps.store ?? (needsStore ? await tryStore(env) : undefined);
   let target;
   try {
     target = await resolveTarget(flags, env, { ...deps, ...(store ? { store } : {}) });
@@ -47,7 +60,7 @@ export async function openSession(flags: TargetFlags & { refreshSeconds?: number
   const prefetch = prefetchList(client);
   const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetch.take };
   const refreshSeconds = flags.refreshSeconds ?? target.profile?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS;
-  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env), fleetWrite: fleetWriter(env, { store }) };
+  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env), fleetWrite: lazyFleetWriter(env, store) };
   return {
     ok: true,
     services,
@@ -113,7 +126,10 @@ function unconnectedClient(): GatewayClient {
   };
 }
 
-/** Services for the first-run setup: no gateway yet; the setup form connects through `profiles`. */
+/**
+ * Services for the first-run setup: no gateway yet; the setup form connects through `profiles`.
+ * Without `deps.store`, await `loadProfileStore()` first.
+ */
 export function openSetupSession(env: NodeJS.ProcessEnv, deps: { store?: ProfileStore } = {}): { services: Services; close: () => Promise<void> } {
   const profiles = createProfilesService({ store: deps.store, env });
   // Profiles but no default (it was deleted or unticked): pick one, rather than set up a new one.

@@ -6,7 +6,6 @@ import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
 import { KeyRouter, useHoldKeys, useKeyHandler, useReplayHeldKeys } from './key-router.js';
 import type { Services, Session } from './services.js';
-import { FleetScreen } from './screens/fleet/fleet-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
@@ -17,13 +16,9 @@ import { Footer } from './widgets/footer.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
-import { FormScreen } from './screens/form/form-screen.js';
+import { FleetScreen, FormScreen, KeyPromptScreen, KeysScreen, ProfilesScreen, SetupScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
-import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
-import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
-import { SetupScreen } from './screens/setup/setup-screen.js';
-import { KeysScreen } from './screens/keys/keys-screen.js';
 
 export interface AppProps {
   services: Services;

@@ -46,6 +46,11 @@ export interface ProfileTestResult {
  * invalid profile); the file is never rewritten after a failed read.
  */
 export interface ProfilesService {
+  /**
+   * Loads the profile store (conf and its schema compiler are not part of start-up). Await it before the
+   * first call of the synchronous methods below; the screens that show profiles do.
+   */
+  prepare(): Promise<void>;
   list(): Profile[];
   get(name: string): Profile | undefined;
   upsert(profile: Profile): Profile;

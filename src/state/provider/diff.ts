@@ -6,7 +6,7 @@
  * are EnvVars and secrets, which generic diff libraries do not.
  */
 import { cloneJson, getAtPath } from '../../api/update-body.js';
-import { READ_ONLY_FIELDS } from '../../api/wire.js';
+import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../../api/secrets.js';
 import { DESCRIPTORS } from './descriptors.js';
 import { displayEnvVar, envVarShape } from './env-var.js';
