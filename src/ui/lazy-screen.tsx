@@ -8,6 +8,7 @@
 import { createElement, useEffect, useState, type ComponentType } from 'react';
 import { Text } from 'ink';
 import { useTheme } from './theme.js';
+import { useHoldWhileLoading } from './key-router.js';
 
 export type LazyScreen<P> = ComponentType<P> & {
   /** Loads the module now and, given the props it will show with, runs `before` for them (the screen a session starts on). */
@@ -49,6 +50,7 @@ export function lazyScreen<P extends object>(
     const theme = useTheme();
     const [, setTick] = useState(0);
     const ready = readyFor(props);
+    useHoldWhileLoading(!ready, (props as { active?: boolean }).active ?? true);
     // The props of the showing that found the screen not ready (a later render may pass new ones).
     const [first] = useState(props);
     useEffect(() => {

@@ -30,6 +30,7 @@ import { startDemoGateway, type DemoFault, type DemoGateway, type RecordedReques
 import { envVarValue } from '../../src/state/provider/env-var.js';
 import { BUILTIN_PROVIDERS } from '../../src/state/provider/provider-catalog.js';
 import { App } from '../../src/ui/app.js';
+import { preloadAllScreens } from '../../src/ui/screens/lazy-screens.js';
 import { fakeServices } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 import { seededSecrets } from './harness.js';
@@ -189,6 +190,8 @@ function valueAt(root: unknown, path: string): unknown {
 }
 
 async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> {
+  // Screens load when first shown; loaded up front, a seed gives the same run whatever the module loading takes.
+  await preloadAllScreens();
   const gw: DemoGateway = await startDemoGateway({ port: 0 });
   const r = rng(seed);
   const secrets = seededSecrets(gw, NAMES);

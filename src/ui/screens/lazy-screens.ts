@@ -21,3 +21,8 @@ export async function preloadFirstScreen(services: Services): Promise<void> {
   if (services.firstRun) await SetupScreen.preload(props);
   else if (services.pickProfile) await ProfilesScreen.preload(props);
 }
+
+/** Loads every screen now: for runs that must not depend on when a module finishes loading (seeded tests). */
+export async function preloadAllScreens(): Promise<void> {
+  await Promise.all([FormScreen, KeysScreen, FleetScreen, ProfilesScreen, SetupScreen, KeyPromptScreen].map((s) => s.preload()));
+}
