@@ -12,7 +12,8 @@ import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
-import { summarizeProviderList } from './provider-summary.js';
+import { providerSummaryStream } from './provider-summary.js';
+import { JsonStreamSyntaxError, type JsonStreamReader } from './json-stream.js';
 import { readAllKeys } from './all-keys.js';
 import { ReplyShapeError } from './reply-shape.js';
 import { createDispatcher } from './dispatcher.js';
@@ -55,6 +56,11 @@ interface Call<T> {
   schema?: (w: Wire) => ZodMiniType<T>;
   /** Instead of a schema: reads the parsed body, throwing ReplyShapeError when its shape is wrong. */
   read?: (json: unknown) => T;
+  /**
+   * Instead of a schema: reads a 2xx body's text as it arrives (a large list is never held whole); its
+   * reader and `result` throw JsonStreamSyntaxError or ReplyShapeError.
+   */
+  stream?: () => { reader: JsonStreamReader; result(): T };
   opts?: CallOptions;
 }
 
@@ -144,14 +150,22 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
     let res: Dispatcher.ResponseData;
     let text: string;
+    let streamed: { reader: JsonStreamReader; result(): T } | undefined;
     try {
       if (!dispatcher) throw setupError ?? new ApiError('network', 'no connection to the gateway was set up');
       res = await dispatcher.request({ origin, path: `${prefix}${call.path}`, method: call.method, headers, body, signal });
-      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length']);
+      const ok = res.statusCode >= 200 && res.statusCode < 300;
+      streamed = ok ? call.stream?.() : undefined;
+      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length'], streamed && ((piece) => streamed!.reader.push(piece)));
+      if (streamed) {
+        streamed.reader.end();
+        return streamed.result();
+      }
     } catch (err) {
       if (err instanceof ResponseTooLarge) {
         throw badResponseError(res!.statusCode, `${err.message}, stopped reading (raise the cap with BIFROST_TUI_MAX_RESPONSE_BYTES)`, ctx);
       }
+      if (err instanceof JsonStreamSyntaxError || err instanceof ReplyShapeError) throw badResponseError(res!.statusCode, err.message, ctx);
       throw transportError(err, ctx);
     }
     if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
@@ -232,7 +246,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return list.providers;
     },
     listProviderSummaries(o) {
-      return send({ method: 'GET', path: '/api/providers', read: (json) => summarizeProviderList(json, notice), opts: o });
+      return send({ method: 'GET', path: '/api/providers', stream: () => providerSummaryStream(notice), opts: o });
     },
     async getProvider(name, o) {
       return notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, opts: o }));

@@ -12,6 +12,7 @@
  * are left to the full parse of whoever needs them.
  */
 import { fail, isObject, optionalBoolean, optionalNumber, optionalObject, optionalString } from './reply-shape.js';
+import { jsonObjectStream, type JsonStreamReader } from './json-stream.js';
 
 /** What the list shows of one configured provider. */
 export interface ProviderSummary {
@@ -73,13 +74,63 @@ export function summarizeProvider(raw: unknown, path = 'provider'): ProviderSumm
 export function summarizeProviderList(json: unknown, onProvider?: (raw: unknown) => void): ProviderSummary[] {
   if (!isObject(json)) fail('(root)', 'object', json);
   const list = json.providers;
-  if (json.total !== undefined && typeof json.total !== 'number') fail('total', 'number', json.total);
-  if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) fail('providers', 'array', list);
-  const out: ProviderSummary[] = new Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    onProvider?.(list[i]);
-    out[i] = summarizeProvider(list[i], `providers.${i}`);
+  let out: ProviderSummary[] = [];
+  if (list !== undefined && list !== null) {
+    if (!Array.isArray(list)) fail('providers', 'array', list);
+    out = new Array<ProviderSummary>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      onProvider?.(list[i]);
+      out[i] = summarizeProvider(list[i], `providers.${i}`);
+    }
   }
+  // Checked after the providers, as the full schema orders its members.
+  if (json.total !== undefined && typeof json.total !== 'number') fail('total', 'number', json.total);
   return out;
+}
+
+/**
+ * The same summaries, read from the reply's text as it arrives (see json-stream.ts): each provider is
+ * parsed, summarized and dropped before the next one, so the list is never held whole. `result()` after
+ * the reader's `end()`; both throw ReplyShapeError, the reader also JsonStreamSyntaxError.
+ */
+export function providerSummaryStream(onProvider?: (raw: unknown) => void): { reader: JsonStreamReader; result(): ProviderSummary[] } {
+  let list: ProviderSummary[] = [];
+  // A later member of the same name replaces an earlier one (as in JSON.parse), so a member's error
+  // counts only if no later one replaces it: kept per member, thrown by `result`.
+  const errors = new Map<string, unknown>();
+  const check = (member: string, read: () => void): void => {
+    try {
+      read();
+    } catch (err) {
+      if (!errors.has(member)) errors.set(member, err);
+    }
+  };
+  const reader = jsonObjectStream({
+    arrayMember: 'providers',
+    restart: () => {
+      list = [];
+      errors.delete('providers');
+    },
+    element: (raw, i) => {
+      if (errors.has('providers')) return;
+      onProvider?.(raw);
+      check('providers', () => void list.push(summarizeProvider(raw, `providers.${i}`)));
+    },
+    member: (key, value) => {
+      errors.delete(key);
+      if (key === 'providers') check(key, () => fail('providers', 'array', value));
+      if (key === 'total') check(key, () => void (typeof value === 'number' || fail('total', 'number', value)));
+    },
+    notObject: (value) => {
+      list = summarizeProviderList(value, onProvider);
+    },
+  });
+  return {
+    reader,
+    result() {
+      // In the full schema's order of members.
+      for (const member of ['providers', 'total']) if (errors.has(member)) throw errors.get(member);
+      return list;
+    },
+  };
 }

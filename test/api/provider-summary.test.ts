@@ -85,6 +85,17 @@ describe('provider summaries', () => {
       expect(bad(providers)).toBe(zod(providers));
     }
     expect(bad(null)).toBe('accepted');
+    // Both members wrong: the providers are named first, as the full schema orders them.
+    const both = (): string => {
+      try {
+        summarizeProviderList({ total: 'x', providers: [{ name: 1 }] });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'accepted';
+    };
+    const r = ProviderListSchema.safeParse({ total: 'x', providers: [{ name: 1 }] });
+    expect(both()).toBe(r.success ? 'accepted' : `${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
   });
 
   it('a reply of the wrong shape is a bad reply of the client, one line naming the field', async () => {
