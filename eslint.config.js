@@ -20,6 +20,14 @@ const MAY_IMPORT = {
 };
 const ROOMS = Object.keys(MAY_IMPORT);
 
+/**
+ * Folders of an allowed room that a room still must not import: the demo gateway is the independent
+ * test bed of the client's version rules, so it emulates each version itself.
+ */
+const FORBIDDEN_FOLDERS = {
+  'demo-gateway': [{ folder: 'api/versions', why: 'the demo gateway emulates each Bifrost version on its own, as the independent test bed of the client\'s version table' }],
+};
+
 /** Packages a room must not load: state/ is pure, ui/ reaches the network and disk only through services. */
 const FORBIDDEN_PACKAGES = {
   state: ['react', 'ink', 'undici', 'conf'],
@@ -34,6 +42,12 @@ function layerRule(room) {
     group: [`../${other}/**`, `../../${other}/**`, `../../../${other}/**`, `../../../../${other}/**`],
     message: `src/${room}/ may not import src/${other}/ (layer rule, README "Architecture"); it may import: ${MAY_IMPORT[room].join(', ') || 'no other room'}.`,
   }));
+  for (const { folder, why } of FORBIDDEN_FOLDERS[room] ?? []) {
+    patterns.push({
+      group: [`../${folder}/**`, `../../${folder}/**`, `../../../${folder}/**`],
+      message: `src/${room}/ may not import src/${folder}/: ${why}.`,
+    });
+  }
   patterns.push({
     group: ['../cli.js', '../../cli.js', '../usage.js', '../../usage.js', '../version.js', '../../version.js'],
     message: `src/${room}/ may not import the entry point's files in src/ (layer rule).`,

@@ -4,10 +4,11 @@
 import { parseArgs } from 'node:util';
 import { type CommandIO } from './commands/types.js';
 import { EXIT } from './state/exit-codes.js';
-import { VERSION } from './version.js';
-import { USAGE } from './usage.js';
+import { VERSION, versionLine } from './version.js';
 import { printable } from './state/printable.js';
-import { CONNECTION_OPTIONS, targetFlags } from './connection/flags.js';
+import { targetFlags } from './connection/flags.js';
+import { parseArgsOptions } from './state/cli/option-spec.js';
+import { APP_ALL_OPTIONS, APP_SYNOPSIS } from './commands/tree/app.js';
 
 /** How long after the list request the first frame may wait for its answer. */
 const FIRST_FRAME_WAIT_MS = 250;
@@ -19,32 +20,21 @@ async function main(argv: string[]): Promise<number> {
     stdin: process.stdin,
     env: process.env,
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
   };
-  const [first, ...rest] = argv;
-  switch (first) {
-    case 'demo-gateway': {
-      const { runDemoGatewayCommand } = await import('./commands/demo-gateway.js');
-      return runDemoGatewayCommand(rest, io);
-    }
-    case 'profiles': {
-      const { runProfilesCommand } = await import('./commands/profiles.js');
-      return runProfilesCommand(rest, io);
-    }
-    case 'providers': {
-      const { runProvidersCommand } = await import('./commands/providers.js');
-      return runProvidersCommand(rest, io);
-    }
-    case 'keys': {
-      const { runKeysCommand } = await import('./commands/keys.js');
-      return runKeysCommand(rest, io);
-    }
-    case 'fleet': {
-      const { runFleetCommand } = await import('./commands/fleet.js');
-      return runFleetCommand(rest, io);
-    }
-    case 'help':
-      io.stdout.write(USAGE);
-      return EXIT.ok;
+  // A command word anywhere after the leading options (`--url URL providers list`) runs that command;
+  // without one this is the app. An unknown leading option is refused here, with the app's usage.
+  const { scanToWord } = await import('./commands/leading-options.js');
+  let word: number | undefined;
+  try {
+    word = scanToWord(argv).index;
+  } catch (err) {
+    io.stderr.write(`bifrost-tui: ${printable((err as Error).message)}\n`);
+    return EXIT.usage;
+  }
+  if (word !== undefined) {
+    const { runCommandLine } = await import('./commands/run-cli.js');
+    return runCommandLine(argv, io, { version: VERSION });
   }
   return runInteractive(argv, io);
 }
@@ -52,37 +42,35 @@ async function main(argv: string[]): Promise<number> {
 async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   let flags;
   try {
-    flags = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...CONNECTION_OPTIONS,
-        refresh: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-      },
-    }).values;
+    flags = parseArgs({ args: argv, options: parseArgsOptions(APP_ALL_OPTIONS), strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (err) {
     const { describeParseError } = await import('./commands/parse-error.js');
-    io.stderr.write(`bifrost-tui: ${describeParseError(err, 'bifrost-tui [--profile NAME | --url URL [--api-key KEY] | --demo] [--refresh SECONDS] [--no-color]', 'bifrost-tui')}\n`);
+    io.stderr.write(`bifrost-tui: ${describeParseError(err, `bifrost-tui ${APP_SYNOPSIS}`, 'bifrost-tui')}\n`);
     return EXIT.usage;
   }
   if (flags.help) {
-    io.stdout.write(USAGE);
+    const { helpText } = await import('./commands/help.js');
+    io.stdout.write(helpText([]));
     return EXIT.ok;
   }
   if (flags.version) {
-    io.stdout.write(`bifrost-tui ${VERSION}\n`);
+    io.stdout.write(`${versionLine()}\n`);
     return EXIT.ok;
   }
   if (!io.isTTY) {
+    const { shellLine } = await import('./state/cli/shell-quote.js');
+    // The connection this run was given (never the key), so the suggestion reaches the same gateway.
+    const connection = [
+      ...(flags.demo ? ['--demo'] : []),
+      ...(['profile', 'url', 'timeout'] as const).flatMap((k) => (typeof flags[k] === 'string' ? [`--${k}`, flags[k] as string] : [])),
+    ];
     io.stderr.write(
-      'bifrost-tui: the interactive editor needs a terminal; for scripts use `bifrost-tui providers list|get|export|diff|apply|set` (see --help)\n',
+      `bifrost-tui: the interactive editor needs a terminal; for scripts use the commands, e.g. \`${shellLine(['bifrost-tui', 'providers', 'list', ...connection])}\` (see bifrost-tui --help)\n`,
     );
     return EXIT.usage;
   }
   let refreshSeconds: number | undefined;
-  if (flags.refresh !== undefined) {
+  if (typeof flags.refresh === 'string') {
     const { parseRefreshSeconds } = await import('./state/list/live-status.js');
     refreshSeconds = parseRefreshSeconds(flags.refresh);
     if (refreshSeconds === undefined) {
@@ -90,6 +78,9 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
       return EXIT.usage;
     }
   }
+  // chalk (under Ink) reads --no-color from process.argv when it loads and then drops every style, reverse
+  // video and bold included, while NO_COLOR keeps them: the flag is ours, and it means what NO_COLOR means.
+  if (flags['no-color']) dropNoColorArgument();
   const { openSession } = await import('./app/session.js');
   const opened = await openSession(
     { ...targetFlags(flags), refreshSeconds },
@@ -120,6 +111,12 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   // A gateway that answers quickly is in the first frame; a slow one gets the loading frame instead.
   await opened.listSettledWithin(FIRST_FRAME_WAIT_MS);
   return runTui({ services: opened.services, mono, cleanup: opened.close });
+}
+
+/** Removes `--no-color` from process.argv (before `--`), so that chalk, which reads it when loaded, does not see it. */
+function dropNoColorArgument(): void {
+  const end = process.argv.indexOf('--');
+  process.argv = process.argv.filter((a, i) => a !== '--no-color' || (end >= 0 && i > end));
 }
 
 main(process.argv.slice(2)).then(

@@ -13,7 +13,11 @@ export type ApiErrorKind =
   /** Refused before sending: the request itself is invalid (e.g. provider name `..`). */
   | 'invalid'
   /** Refused before sending: this client cannot write to this gateway safely (e.g. a v1.4 gateway). */
-  | 'unsupported';
+  | 'unsupported'
+  /** A read of a route this gateway's version does not have: it answered something that is not JSON (the dashboard's HTML). */
+  | 'absent'
+  /** The URL answers, but not as a Bifrost management API (an HTML page or another JSON where the provider list is). */
+  | 'not-bifrost';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -28,11 +32,13 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** The gateway refused the credentials (or the setup token, or a v2 gate): an HTTP 401/403 from the gateway. */
   get isAuth(): boolean {
-    return this.status === 401 || this.status === 403;
+    return this.kind === 'http' && (this.status === 401 || this.status === 403);
   }
+  /** The gateway answered 404 for what was asked (not a web server that is not Bifrost). */
   get isNotFound(): boolean {
-    return this.status === 404;
+    return this.kind === 'http' && this.status === 404;
   }
 }
 

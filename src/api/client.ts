@@ -12,21 +12,17 @@ import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
-import { providerSummaryStream } from './provider-summary.js';
+import { providerSummaryStream, summarizeProviderList, type ProviderSummary } from './provider-summary.js';
 import { JsonStreamSyntaxError, type JsonStreamReader } from './json-stream.js';
 import { readAllKeys } from './all-keys.js';
 import { ReplyShapeError } from './reply-shape.js';
 import { createDispatcher } from './dispatcher.js';
-import {
-  abortedError,
-  badResponseError,
-  httpError,
-  timeoutError,
-  transportError,
-  type RequestContext,
-} from './transport-errors.js';
+import { abortedError, badResponseError, notBifrostError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
+import { errorReply, IS_AUTH_STATUS, IS_KEY, IS_KEY_LIST, IS_PROVIDER, IS_PROVIDER_LIST, jsonOf, type RouteExpectation } from './bifrost-routes.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import type { UpdateBody } from './wire.js';
+import type { Provider, UpdateBody } from './wire.js';
+import { detectVersion, type VersionProbes } from './versions/detect.js';
+import type { GatewayVersion } from './versions/gateway-version.js';
 
 type Wire = typeof import('./wire.js');
 let wire: Promise<Wire> | undefined;
@@ -35,6 +31,9 @@ let wire: Promise<Wire> | undefined;
  * (provider summaries, key counts) do not, so start-up does not evaluate them.
  */
 const schemas = (): Promise<Wire> => (wire ??= import('./wire.js'));
+
+/** A reply to a `stream` call larger than this is read as it arrives; a smaller one whole, as any other. */
+const STREAM_FROM_CHARS = 64 * 1024;
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -48,7 +47,8 @@ const RETRY_KINDS = new Set(['refused', 'network']);
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
-interface Call<T> {
+/** One call; `route`/`identify` say what a Bifrost gateway answers there (bifrost-routes.ts). */
+interface Call<T> extends RouteExpectation {
   method: Method;
   path: string;
   body?: unknown;
@@ -57,11 +57,48 @@ interface Call<T> {
   /** Instead of a schema: reads the parsed body, throwing ReplyShapeError when its shape is wrong. */
   read?: (json: unknown) => T;
   /**
-   * Instead of a schema: reads a 2xx body's text as it arrives (a large list is never held whole); its
-   * reader and `result` throw JsonStreamSyntaxError or ReplyShapeError.
+   * With `read`: a reader of the same body as text, for a large 2xx reply (a list is then never held
+   * whole). It throws JsonStreamSyntaxError or ReplyShapeError; `identified` says whether the body was
+   * this route's object at all (see `identify`).
    */
-  stream?: () => { reader: JsonStreamReader; result(): T };
+  stream?: () => { reader: JsonStreamReader; result(): T; identified(): boolean };
   opts?: CallOptions;
+}
+
+/**
+ * Collects a 2xx body's text while it is small; past STREAM_FROM_CHARS it hands what it has and the rest
+ * to the call's stream reader. `head` keeps the first text for messages about a body that is not what
+ * the route answers.
+ */
+function largeBodyReader<T>(stream: NonNullable<Call<T>['stream']>) {
+  let pieces: string[] | undefined = [];
+  let size = 0;
+  let head = '';
+  let streamed: ReturnType<typeof stream> | undefined;
+  return {
+    push(text: string): void {
+      if (pieces) {
+        pieces.push(text);
+        size += text.length;
+        if (size <= STREAM_FROM_CHARS) return;
+        head = pieces.join('').slice(0, STREAM_FROM_CHARS);
+        streamed = stream();
+        for (const p of pieces) streamed.reader.push(p);
+        pieces = undefined;
+        return;
+      }
+      streamed!.reader.push(text);
+    },
+    /** The whole text of a small body; undefined when it was streamed (then `streamed` holds the reader). */
+    text: (): string | undefined => pieces?.join(''),
+    streamed: () => streamed,
+    head: () => head,
+  };
+}
+
+function contentTypeOf(res: Dispatcher.ResponseData): string {
+  const v = res.headers['content-type'];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
 function authHeader(auth: Auth): string | undefined {
@@ -70,12 +107,13 @@ function authHeader(auth: Auth): string | undefined {
   return undefined;
 }
 
-function secretsOf(auth: Auth): string[] {
-  if (auth.kind === 'bearer') return [auth.token];
+function secretsOf(auth: Auth, setupToken: string | undefined): string[] {
+  const token = setupToken ? [setupToken] : [];
+  if (auth.kind === 'bearer') return [auth.token, ...token];
   if (auth.kind === 'basic') {
-    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64'), ...token];
   }
-  return [];
+  return token;
 }
 
 function providerPath(name: string, suffix = ''): string {
@@ -109,7 +147,8 @@ function firstIssue(error: $ZodError): string {
 export function createClient(opts: ClientOptions): GatewayClient {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const auth = authHeader(opts.auth);
-  const secrets = secretsOf(opts.auth);
+  const setupToken = opts.setupToken || undefined;
+  const secrets = secretsOf(opts.auth, setupToken);
   const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
@@ -143,6 +182,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   async function once<T>(call: Call<T>, ctx: RequestContext, signal: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'bifrost-tui' };
     if (auth) headers.authorization = auth;
+    if (setupToken) headers['x-bifrost-setup-token'] = setupToken;
     let body: string | undefined;
     if (call.body !== undefined) {
       body = JSON.stringify(call.body);
@@ -150,32 +190,35 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
     let res: Dispatcher.ResponseData;
     let text: string;
-    let streamed: { reader: JsonStreamReader; result(): T } | undefined;
+    let large: ReturnType<typeof largeBodyReader<T>> | undefined;
     try {
       if (!dispatcher) throw setupError ?? new ApiError('network', 'no connection to the gateway was set up');
       res = await dispatcher.request({ origin, path: `${prefix}${call.path}`, method: call.method, headers, body, signal });
-      const ok = res.statusCode >= 200 && res.statusCode < 300;
-      streamed = ok ? call.stream?.() : undefined;
-      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length'], streamed && ((piece) => streamed!.reader.push(piece)));
-      if (streamed) {
-        streamed.reader.end();
-        return streamed.result();
+      large = call.stream && res.statusCode >= 200 && res.statusCode < 300 ? largeBodyReader(call.stream) : undefined;
+      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length'], large?.push);
+      if (large) {
+        text = large.text() ?? '';
+        const streamed = large.streamed();
+        if (streamed) {
+          streamed.reader.end();
+          if (!streamed.identified()) throw notBifrostError(res.statusCode, '{}', 'application/json', ctx);
+          return streamed.result();
+        }
       }
     } catch (err) {
       if (err instanceof ResponseTooLarge) {
         throw badResponseError(res!.statusCode, `${err.message}, stopped reading (raise the cap with BIFROST_TUI_MAX_RESPONSE_BYTES)`, ctx);
       }
+      if (err instanceof ApiError) throw err;
+      // A large body read as it arrived that is not JSON: judged by its first text, as a whole body would be.
+      if (err instanceof JsonStreamSyntaxError) jsonOf(res!.statusCode, large!.head(), contentTypeOf(res!), call, ctx);
       if (err instanceof JsonStreamSyntaxError || err instanceof ReplyShapeError) throw badResponseError(res!.statusCode, err.message, ctx);
       throw transportError(err, ctx);
     }
-    if (res.statusCode < 200 || res.statusCode >= 300) throw httpError(res.statusCode, text, ctx);
+    const contentType = contentTypeOf(res);
+    if (res.statusCode < 200 || res.statusCode >= 300) throw errorReply(res.statusCode, text, contentType, call, ctx);
     if (!call.schema && !call.read) return undefined as T;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw badResponseError(res.statusCode, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);
-    }
+    const json = jsonOf(res.statusCode, text, contentType, call, ctx);
     if (call.read) {
       try {
         return call.read(json);
@@ -196,6 +239,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
       origin,
       secrets,
       hasAuth: auth !== undefined,
+      hasSetupToken: setupToken !== undefined,
     };
     if (setupError) throw setupError;
     if (call.method !== 'GET' && keysInsideProviders) throw new ApiError('unsupported', KEYS_INSIDE_PROVIDERS, undefined, call.method, call.path);
@@ -238,18 +282,90 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
   }
 
+  /** The last provider list read, so detection's probes need not read it again. */
+  let lastList: Provider[] | undefined;
+  const listProviders = async (o?: CallOptions): Promise<Provider[]> => {
+    const list = await send({ method: 'GET', path: '/api/providers', schema: (w) => w.ProviderListSchema, route: 'collection', identify: IS_PROVIDER_LIST, opts: o });
+    list.providers.forEach(notice);
+    lastList = list.providers;
+    return list.providers;
+  };
+
+  /**
+   * A read whose route this gateway lacks: a Bifrost of an older line, or a web site that is not
+   * Bifrost at all. Only then, the provider list (which every version serves) tells which.
+   */
+  const orNotBifrost = async <T>(read: Promise<T>, o?: CallOptions): Promise<T> => {
+    try {
+      return await read;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind !== 'absent') throw err;
+      await listProviders(o);
+      throw err;
+    }
+  };
+
+  /** Detection runs once per client; a failed one is forgotten, so the next call tries again. */
+  let detected: Promise<GatewayVersion> | undefined;
+  const probes = (o?: CallOptions): VersionProbes => ({
+    async reported() {
+      try {
+        return await send({ method: 'GET', path: '/api/version', schema: (w) => w.VersionTextSchema, opts: o });
+      } catch (err) {
+        // The route is behind auth on v1.4 and missing or odd elsewhere: the probes decide then.
+        if (err instanceof ApiError && ['http', 'absent', 'bad-response', 'not-bifrost'].includes(err.kind)) return undefined;
+        throw err;
+      }
+    },
+    providers: async () => lastList ?? listProviders(o),
+    async keysOf(name) {
+      try {
+        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
+      } catch (err) {
+        if (err instanceof ApiError && err.kind === 'absent') return 'absent';
+        if (err instanceof ApiError && err.isNotFound) return [];
+        throw err;
+      }
+    },
+    async authStatus() {
+      try {
+        return await send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: (w) => w.AuthStatusSchema, opts: o });
+      } catch {
+        return undefined;
+      }
+    },
+  });
+
   return {
     baseUrl,
-    async listProviders(o) {
-      const list = await send({ method: 'GET', path: '/api/providers', schema: (w) => w.ProviderListSchema, opts: o });
-      list.providers.forEach(notice);
-      return list.providers;
-    },
+    listProviders,
     listProviderSummaries(o) {
-      return send({ method: 'GET', path: '/api/providers', stream: () => providerSummaryStream(notice), opts: o });
+      return send<ProviderSummary[]>({
+        method: 'GET',
+        path: '/api/providers',
+        read: (json) => summarizeProviderList(json, notice),
+        stream: () => providerSummaryStream(notice),
+        route: 'collection',
+        identify: IS_PROVIDER_LIST,
+        opts: o,
+      });
     },
     async getProvider(name, o) {
-      return notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, opts: o }));
+      return notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
+    },
+    version(o) {
+      detected ??= detectVersion(probes(o)).then(
+        (v) => {
+          // The stop-gap write guard learns the line too, before any provider was read.
+          if (v.line === 'v1.4') keysInsideProviders = true;
+          return v;
+        },
+        (err: unknown) => {
+          detected = undefined;
+          throw err;
+        },
+      );
+      return detected;
     },
     async updateProvider(name, body: UpdateBody, o) {
       return send({ method: 'PUT', path: providerPath(name), body, schema: (w) => w.ProviderSchema, opts: o });
@@ -262,11 +378,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
       await send({ method: 'DELETE', path: providerPath(name), opts: o });
     },
     async listKeys(name, o) {
-      const list = await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, opts: o });
+      const list = await orNotBifrost(send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o }), o);
       return list.keys;
     },
     getKey(name, id, o) {
-      return send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, opts: o });
+      return orNotBifrost(send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, identify: IS_KEY, opts: o }), o);
     },
     createKey(name, body, o) {
       return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: (w) => w.KeySchema, opts: o });
@@ -278,10 +394,10 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, opts: o });
     },
     listAllKeys(o) {
-      return send({ method: 'GET', path: '/api/keys', read: readAllKeys, opts: o });
+      return orNotBifrost(send({ method: 'GET', path: '/api/keys', read: readAllKeys, opts: o }), o);
     },
     authStatus(o) {
-      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: (w) => w.AuthStatusSchema, opts: o });
+      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: (w) => w.AuthStatusSchema, route: 'item', identify: IS_AUTH_STATUS, opts: o });
     },
     async close() {
       await dispatcher?.close().catch(() => undefined);

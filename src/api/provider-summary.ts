@@ -91,10 +91,13 @@ export function summarizeProviderList(json: unknown, onProvider?: (raw: unknown)
 /**
  * The same summaries, read from the reply's text as it arrives (see json-stream.ts): each provider is
  * parsed, summarized and dropped before the next one, so the list is never held whole. `result()` after
- * the reader's `end()`; both throw ReplyShapeError, the reader also JsonStreamSyntaxError.
+ * the reader's `end()`, when `identified()` (an object with a `providers` member); both throw
+ * ReplyShapeError, the reader also JsonStreamSyntaxError.
  */
-export function providerSummaryStream(onProvider?: (raw: unknown) => void): { reader: JsonStreamReader; result(): ProviderSummary[] } {
+export function providerSummaryStream(onProvider?: (raw: unknown) => void): { reader: JsonStreamReader; result(): ProviderSummary[]; identified(): boolean } {
   let list: ProviderSummary[] = [];
+  // A provider list at all: an object with a `providers` member (as the client identifies the route's reply).
+  let identified = false;
   // A later member of the same name replaces an earlier one (as in JSON.parse), so a member's error
   // counts only if no later one replaces it: kept per member, thrown by `result`.
   const errors = new Map<string, unknown>();
@@ -108,6 +111,7 @@ export function providerSummaryStream(onProvider?: (raw: unknown) => void): { re
   const reader = jsonObjectStream({
     arrayMember: 'providers',
     restart: () => {
+      identified = true;
       list = [];
       errors.delete('providers');
     },
@@ -117,16 +121,18 @@ export function providerSummaryStream(onProvider?: (raw: unknown) => void): { re
       check('providers', () => void list.push(summarizeProvider(raw, `providers.${i}`)));
     },
     member: (key, value) => {
+      if (key === 'providers') identified = true;
       errors.delete(key);
       if (key === 'providers') check(key, () => fail('providers', 'array', value));
       if (key === 'total') check(key, () => void (typeof value === 'number' || fail('total', 'number', value)));
     },
-    notObject: (value) => {
-      list = summarizeProviderList(value, onProvider);
+    notObject: () => {
+      identified = false;
     },
   });
   return {
     reader,
+    identified: () => identified,
     result() {
       // In the full schema's order of members.
       for (const member of ['providers', 'total']) if (errors.has(member)) throw errors.get(member);

@@ -14,6 +14,7 @@ import { STATUS_CODES } from 'node:http';
 import { scrubSecrets } from './secrets.js';
 import { ApiError, type ApiErrorKind } from './api-error.js';
 import { isObject } from './reply-shape.js';
+import { gateFields, gateMessage, isSetupLock } from './versions/gate-errors.js';
 
 /** Longest gateway text kept in a message; a proxy's HTML page must not flood the status line. */
 const MAX_DETAIL = 200;
@@ -29,6 +30,8 @@ export interface RequestContext {
   secrets: readonly string[];
   /** True when the client sends credentials (changes the 401 hint). */
   hasAuth: boolean;
+  /** True when the client sends a setup token (changes the setup-lock hint). */
+  hasSetupToken?: boolean;
 }
 
 const TLS_CODES = new Set([
@@ -135,29 +138,71 @@ export function badResponseError(status: number, problem: string, ctx: RequestCo
   return make('bad-response', `${prefix}: ${problem}${write ? '; reload to see the saved state' : ''}`, ctx, status);
 }
 
-/** The gateway's explanation from an error body: `error.message`, else the raw text's first line. */
-export function errorDetail(bodyText: string): string {
-  const trimmed = bodyText.trim();
-  if (trimmed === '') return '';
+/** What a reply body is, in words: an HTML page, an error's message, JSON, text, or nothing. */
+function bodyKind(bodyText: string, contentType: string): string {
+  const t = bodyText.trim();
+  if (t === '') return 'with an empty body';
+  if (/html/i.test(contentType) || t.startsWith('<')) return 'with an HTML page';
+  if (isErrorEnvelope(t)) return `(${errorDetail(t)})`;
   try {
-    const message = gatewayErrorMessage(JSON.parse(trimmed));
-    if (message !== undefined) return oneLine(message);
+    JSON.parse(t);
+    return 'with JSON of another shape';
   } catch {
-    // not JSON: fall through to the raw text (router 404/405, proxies)
+    return 'with text that is not JSON';
   }
-  const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  return oneLine(first);
 }
 
 /**
- * `error.message` of the gateway's error body (ErrorBodySchema of wire.ts, checked in place so an error
- * needs no schema library): undefined when the body is not that shape.
+ * `ApiError` for a URL that answers, but not as a Bifrost management API: a
+ * route every version has gave an HTML page, a 404 of a web server, or JSON
+ * of another shape. One line, saying so and what to check.
  */
-function gatewayErrorMessage(json: unknown): string | undefined {
+export function notBifrostError(status: number, bodyText: string, contentType: string, ctx: RequestContext): ApiError {
+  return make(
+    'not-bifrost',
+    `${ctx.origin} is not a Bifrost management API: ${ctx.method} ${ctx.path} answered ${status} ${bodyKind(bodyText, contentType)}; check the URL (the gateway's address, without /api)`,
+    ctx,
+    status,
+  );
+}
+
+/** `ApiError` for a read of a route this gateway does not have (a non-JSON 2xx: the dashboard answers every unknown GET). */
+export function absentRouteError(status: number, ctx: RequestContext): ApiError {
+  return make('absent', `this gateway has no ${ctx.method} ${ctx.path}: it answered ${status} with a page, not JSON (a Bifrost version without that route)`, ctx, status);
+}
+
+/**
+ * `error.message` of the error envelope every Bifrost handler sends (ErrorBodySchema of wire.ts, checked
+ * in place so that telling an error apart needs no schema library), or undefined when the JSON is not one.
+ */
+function envelopeMessage(json: unknown): string | undefined {
   if (!isObject(json) || !isObject(json.error) || typeof json.error.message !== 'string') return undefined;
   if (json.is_bifrost_error !== undefined && typeof json.is_bifrost_error !== 'boolean') return undefined;
   if (json.status_code !== undefined && typeof json.status_code !== 'number') return undefined;
   return json.error.message;
+}
+
+/** True when a body is the error envelope every Bifrost handler sends (CONTRACT.md §3). */
+export function isErrorEnvelope(bodyText: string): boolean {
+  try {
+    return envelopeMessage(JSON.parse(bodyText)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The gateway's explanation from an error body: `error.message`, else the raw text's first line. */
+export function errorDetail(bodyText: string, max = MAX_DETAIL): string {
+  const trimmed = bodyText.trim();
+  if (trimmed === '') return '';
+  try {
+    const message = envelopeMessage(JSON.parse(trimmed));
+    if (message !== undefined) return oneLine(message, max);
+  } catch {
+    // not JSON: fall through to the raw text (router 404/405, proxies)
+  }
+  const first = trimmed.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  return oneLine(first, max);
 }
 
 /** `ApiError` for a non-2xx response. */
@@ -167,7 +212,17 @@ export function httpError(status: number, bodyText: string, ctx: RequestContext)
   // "503 Service Unavailable: Service Unavailable" says nothing twice.
   const detail = raw.toLowerCase() === reason.toLowerCase() ? '' : raw;
   let text: string;
-  if (status === 401) {
+  // The whole message: a gate names its fields before the phrase that identifies it, past any display cap.
+  const full = errorDetail(bodyText, Number.POSITIVE_INFINITY);
+  const gate = status === 403 ? gateFields(full) : undefined;
+  if ((status === 401 || status === 403) && isSetupLock(full)) {
+    const hint = ctx.hasSetupToken
+      ? 'the gateway refused the setup token (check the profile\'s setup token)'
+      : 'the gateway is locked until its first admin is set up: give its setup token (--setup-token-env NAME, BIFROST_SETUP_TOKEN, or a profile\'s setup token)';
+    text = `${status} ${reason}: ${hint}${detail ? ` (gateway: ${detail})` : ''}`;
+  } else if (gate) {
+    text = `403 Forbidden: ${gateMessage(gate)}`;
+  } else if (status === 401) {
     const hint = ctx.hasAuth
       ? 'the gateway rejected the credentials (check --api-key or the profile)'
       : 'the gateway needs a management API key (--api-key or a profile)';

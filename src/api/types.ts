@@ -1,6 +1,7 @@
 /** Types of the management-API client. The implementation is `client.ts`. */
 import type { AuthStatus, Key, KeySummary, Provider, UpdateBody } from './wire.js';
 import type { ProviderSummary } from './provider-summary.js';
+import type { GatewayVersion } from './versions/gateway-version.js';
 
 /** How the client authenticates to the management API. */
 export type Auth =
@@ -13,6 +14,8 @@ export interface ClientOptions {
   /** e.g. `http://localhost:8080` (no trailing `/api`). */
   baseUrl: string;
   auth: Auth;
+  /** Sent as `X-Bifrost-Setup-Token` on every request (a v2.2.6 gateway locked until setup). Never shown. */
+  setupToken?: string;
   /** Default per-call timeout for reads, ms (default 10 000). Writes use max(this, 30 000). */
   timeoutMs?: number;
   /** PEM file of a CA to trust for the management connection. */
@@ -53,6 +56,12 @@ export interface GatewayClient {
   /** `GET /api/keys`: every key across providers (summaries), to count keys per provider. */
   listAllKeys(opts?: CallOptions): Promise<KeySummary[]>;
   authStatus(opts?: CallOptions): Promise<AuthStatus>;
+  /**
+   * The gateway's version: `GET /api/version`, else probes (VERSIONS.md §1).
+   * Found once per client and kept (a failure is not kept); no other call
+   * makes it, so a command that never asks sends no extra request.
+   */
+  version(opts?: CallOptions): Promise<GatewayVersion>;
   /** Release sockets (undici dispatcher). */
   close(): Promise<void>;
 }

@@ -155,6 +155,8 @@ export const AuthStatusSchema = looseObject({
 });
 export type AuthStatus = Infer<typeof AuthStatusSchema>;
 
+/** `GET /api/version`: a bare JSON string such as `"v1.5.2"` (VERSIONS.md §1). */
+export const VersionTextSchema = string();
 
 /** The JSON body of a PUT: the provider minus read-only fields. */
 export type UpdateBody = Record<string, unknown>;

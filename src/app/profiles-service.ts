@@ -6,7 +6,7 @@
 import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
 import { connectionInfo, type ConnectionInfo } from '../connection/connection-info.js';
-import { authOffNote, resolveStoredProfile, testProfile } from '../connection/profile-test.js';
+import { authOffNote, resolveStoredProfile, testProfile, versionNote } from '../connection/profile-test.js';
 import { errorMessage } from '../api/api-error.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { describeSecret, resolveSecret, revealTail } from '../connection/secret-source.js';
@@ -85,7 +85,7 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
       if (r.stage === 'secret') return { ok: false, message: errorMessage(r.error), ms: 0 };
       if (!r.ok) return { ok: false, message: `${r.message}${r.isAuth ? ' (check the key)' : ''}`, ms: r.ms };
       const n = r.providers;
-      return { ok: true, providers: n, ms: r.ms, message: `ok: ${r.opts.baseUrl} (auth ${r.opts.auth.kind}${authOffNote(r)}, ${n} provider${n === 1 ? '' : 's'}, ${r.ms} ms)` };
+      return { ok: true, providers: n, ms: r.ms, message: `ok: ${r.opts.baseUrl} (auth ${r.opts.auth.kind}${authOffNote(r)}, ${n} provider${n === 1 ? '' : 's'}${versionNote(r)}, ${r.ms} ms)` };
     },
     async connect(name) {
       await service.prepare();

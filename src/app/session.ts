@@ -122,6 +122,7 @@ function unconnectedClient(): GatewayClient {
     deleteKey: fail,
     listAllKeys: fail,
     authStatus: fail,
+    version: fail,
     close: async () => undefined,
   };
 }

@@ -2,25 +2,27 @@
  * Shared plumbing of the `providers` subcommands: global flags, the target
  * and client, confirmation, output streams, and errors → exit codes.
  */
-import { parseArgs } from 'node:util';
 import { ApiError } from '../api/api-error.js';
 import { createClient as defaultCreateClient } from '../api/client.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import { resolveTarget, type Target } from '../connection/target.js';
-import { CONNECTION_OPTIONS, targetFlags } from '../connection/flags.js';
+import { targetFlags } from '../connection/flags.js';
 import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { openProfileStore } from '../store/profile-store.js';
 import { scrubSecrets } from '../api/secrets.js';
 import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../api/provider-name.js';
-import { describeParseError } from './parse-error.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
+import { formatData } from './data-format.js';
+import { rerunLine } from './rerun.js';
+import type { Flags } from './command-args.js';
+import type { OutputFormat } from './tree/groups.js';
 
 /** Swappable services of every command group (tests pass temp-dir stores and may pass a client factory). */
 export interface ProvidersDeps {
@@ -30,42 +32,13 @@ export interface ProvidersDeps {
   historyDir?: string;
   now?: () => Date;
   createClient?: (opts: ClientOptions) => GatewayClient;
+  /** The program's version (`bifrost-tui version`); the entry point passes it. */
+  version?: string;
 }
 
 export { CommandError, exitFor, UsageError } from './command-errors.js';
 
-/** Flags every `providers`/`keys`/`fleet` subcommand accepts. */
-export const GLOBAL_OPTIONS = {
-  ...CONNECTION_OPTIONS,
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** Flags of writing subcommands. */
-export const WRITE_OPTIONS = {
-  yes: { type: 'boolean', short: 'y' },
-  'dry-run': { type: 'boolean' },
-} as const;
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
-/** Parsed flag values. */
-export type Flags = Record<string, string | boolean | string[] | undefined>;
-
-/** Parses argv with the global options plus `extra`; a mistake is a UsageError whose text hides `=values`. */
-export function parseCommandArgs(argv: string[], extra: OptionSpec = {}, usage?: { line?: string; command: string }): { flags: Flags; args: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...GLOBAL_OPTIONS, ...extra },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { flags: values as Flags, args: positionals };
-  } catch (err) {
-    throw new UsageError(describeParseError(err, usage?.line, usage?.command));
-  }
-}
+export { parseCommandArgs, type Flags, type ParsedArgs } from './command-args.js';
 
 /** One running subcommand: streams, flags, and the secrets to scrub from any text. */
 export class Ctx {
@@ -78,17 +51,23 @@ export class Ctx {
   private client?: GatewayClient;
   private ownStore?: ProfileStore;
 
+  /** The command words (`['providers', 'set']`), for messages and printed commands. */
+  commandPath: readonly string[] = [];
+
   constructor(
     readonly io: CommandIO,
     readonly flags: Flags,
     readonly args: string[],
     readonly deps: ProvidersDeps,
+    /** -o/--output (or --json); undefined: the command's default. */
+    readonly format?: OutputFormat,
   ) {
-    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY]) if (typeof s === 'string' && s) this.secrets.push(s);
+    for (const s of [flags['api-key'], io.env.BIFROST_API_KEY, flags['setup-token'], io.env.BIFROST_SETUP_TOKEN]) if (typeof s === 'string' && s) this.secrets.push(s);
   }
 
+  /** Data rather than text for people: -o json, -o yaml or --json. */
   get json(): boolean {
-    return this.flags.json === true;
+    return this.format === 'json' || this.format === 'yaml';
   }
   get quiet(): boolean {
     return this.flags.quiet === true;
@@ -110,9 +89,9 @@ export class Ctx {
     for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
     this.io.stdout.write(printableLines(clean));
   }
-  /** JSON on stdout, verbatim (an export must stay byte-exact). */
+  /** Data on stdout as -o asked (JSON unless yaml), verbatim: no control character is rewritten (both formats escape them). */
   outJson(value: unknown): void {
-    this.io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    this.io.stdout.write(formatData(value, this.format === 'yaml' ? 'yaml' : 'json'));
   }
   /** A note on stderr, unless --quiet. */
   note(text: string): void {
@@ -123,12 +102,18 @@ export class Ctx {
     this.io.stderr.write(`${this.errorPrefix}: ${printable(this.scrub(text))}\n`);
   }
 
+  /** The target once `connect` resolved it. */
+  get connected(): Target | undefined {
+    return this.target;
+  }
+
   /** Resolves the gateway from flags, env and profiles (no request is made). */
   async connect(): Promise<Target> {
     if (this.target) return this.target;
     const target = await resolveTarget(targetFlags(this.flags), this.io.env, { store: this.deps.store });
     this.target = target;
     if (target.connection.secret) this.secrets.push(target.connection.secret);
+    if (target.connection.setupToken) this.secrets.push(target.connection.setupToken);
     return target;
   }
 
@@ -146,7 +131,7 @@ export class Ctx {
       return await client.getProvider(name);
     } catch (err) {
       if (err instanceof ApiError && err.isNotFound) {
-        throw new CommandError(`provider "${name}" is not configured on ${client.baseUrl} (see \`bifrost-tui providers list\`)`, EXIT.notFound);
+        throw new CommandError(`provider "${name}" is not configured on ${client.baseUrl} (see \`${rerunLine(this, ['providers', 'list'])}\`)`, EXIT.notFound);
       }
       throw err;
     }
@@ -182,7 +167,8 @@ export async function runCommand(ctx: Ctx, body: () => Promise<number>): Promise
     return await body();
   } catch (err) {
     const { code, message } = exitFor(err);
-    ctx.error(code === EXIT.usage && !/--help/.test(message) ? `${message} (see --help)` : message);
+    const seeHelp = code === EXIT.usage && !/--help/.test(message) && !(err instanceof UsageError && !err.seeHelp);
+    ctx.error(seeHelp ? `${message} (see --help)` : message);
     return code;
   } finally {
     await ctx.close().catch(() => undefined);

@@ -17,7 +17,11 @@ export class CommandError extends Error {
 
 /** A command-line mistake: exit 2. */
 export class UsageError extends CommandError {
-  constructor(message: string) {
+  /** `seeHelp`: end the line with "(see --help)" (not when the message says what to type instead). */
+  constructor(
+    message: string,
+    readonly seeHelp = true,
+  ) {
     super(message, EXIT.usage);
   }
 }
@@ -28,7 +32,8 @@ export function exitFor(err: unknown): { code: number; message: string } {
   if (err instanceof TargetError) return { code: err.code, message: err.message };
   if (err instanceof ApiError) {
     if (err.kind === 'invalid') return { code: EXIT.usage, message: err.message };
-    if (err.kind === 'unsupported') return { code: EXIT.gateway, message: err.message };
+    // A write this client cannot make safely, a URL that is not Bifrost, a route the gateway's version lacks.
+    if (err.kind === 'unsupported' || err.kind === 'not-bifrost' || err.kind === 'absent') return { code: EXIT.gateway, message: err.message };
     if (err.isAuth) return { code: EXIT.auth, message: err.message };
     if (err.isNotFound) return { code: EXIT.notFound, message: err.message };
     // The gateway's 400 is a validation failure, the same class as our own checks.

@@ -1,29 +1,14 @@
 /** `bifrost-tui demo-gateway`: run the demo gateway until SIGINT/SIGTERM. */
 import { parseArgs } from 'node:util';
-import { startDemoGateway } from '../demo-gateway/index.js';
+import { DEMO_VERSIONS, NEWEST_DEMO_VERSION, demoVersionOf, startDemoGateway } from '../demo-gateway/index.js';
 import type { DemoAuth } from '../demo-gateway/types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { describeParseError, usageLine } from './parse-error.js';
+import { describeParseError } from './parse-error.js';
+import { parseArgsOptions } from '../state/cli/option-spec.js';
+import { allOptions, findCommand, helpText, synopsis } from './help.js';
 
-export const DEMO_GATEWAY_USAGE = `Usage: bifrost-tui demo-gateway [options]
-
-Runs an in-memory stand-in of the Bifrost management API (seeded providers,
-redaction, validation, upstream error messages) until Ctrl+C.
-
-Options:
-  --port N            port to listen on (default 0: a free port, printed)
-  --host HOST         address to bind (default 127.0.0.1)
-  --api-key KEY       require "Authorization: Bearer KEY" on /api/*
-  --basic USER:PASS   require Basic auth (and allow POST /api/session/login)
-  --providers N       add N generated providers bench-00001... (load tests)
-  --save-delay MS     simulated model-discovery delay on PUT/POST (default 0)
-  -h, --help          show this help
-
-Test-only routes: POST /__demo/faults with a DemoFault JSON (e.g.
-{"path":"/api/providers","status":503,"message":"down","times":1}),
-GET /__demo/faults to list them, DELETE /__demo/faults to clear them.
-`;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function nonNegativeInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -65,35 +50,40 @@ function untilStopped(signal?: AbortSignal): Promise<void> {
 export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signal?: AbortSignal): Promise<number> {
   let opts;
   try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'api-key': { type: 'string' },
-        basic: { type: 'string' },
-        providers: { type: 'string' },
-        'save-delay': { type: 'string' },
-        // Accepted like on every subcommand; this command is the demo gateway already.
-        demo: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const spec = findCommand(['demo-gateway'])!;
+    let values: Record<string, string | boolean | undefined>;
+    try {
+      values = parseArgs({ args: argv, options: parseArgsOptions(allOptions(spec)), strict: true }).values as typeof values;
+    } catch (err) {
+      throw new Error(describeParseError(err, synopsis(['demo-gateway'], spec)[0], 'bifrost-tui demo-gateway'), { cause: err });
+    }
     if (values.help) {
-      io.stdout.write(DEMO_GATEWAY_USAGE);
+      io.stdout.write(helpText(['demo-gateway']));
       return EXIT.ok;
     }
-    const port = nonNegativeInt('port', values.port, 0);
+    const port = nonNegativeInt('port', str(values.port), 0);
     if (port > 65535) throw new Error(`--port must be at most 65535, got ${port}`);
+    const versionText = str(values['gateway-version']);
+    const version = versionText === undefined ? NEWEST_DEMO_VERSION : demoVersionOf(versionText);
+    if (!version) throw new Error(`--gateway-version must be one of ${DEMO_VERSIONS.join(', ')}, got "${versionText}"`);
+    if ((values['auth-bypassed'] || str(values['setup-token']) !== undefined) && version !== '2.2') {
+      throw new Error('--auth-bypassed and --setup-token play v2.2 behaviours: use them with --gateway-version 2.2');
+    }
+    const setupToken = str(values['setup-token']);
+    if (setupToken === '') throw new Error('--setup-token must not be empty');
     opts = {
+      version,
+      ...(str(values['reported-version']) !== undefined ? { reportedVersion: str(values['reported-version']) } : {}),
+      authBypassed: values['auth-bypassed'] === true,
+      ...(setupToken !== undefined ? { setupToken } : {}),
       port,
-      host: values.host ?? '127.0.0.1',
-      auth: parseAuth(values['api-key'], values.basic),
-      extraProviders: nonNegativeInt('providers', values.providers, 0),
-      saveDelayMs: nonNegativeInt('save-delay', values['save-delay'], 0),
+      host: str(values.host) ?? '127.0.0.1',
+      auth: parseAuth(str(values['api-key']), str(values.basic)),
+      extraProviders: nonNegativeInt('providers', str(values.providers), 0),
+      saveDelayMs: nonNegativeInt('save-delay', str(values['save-delay']), 0),
     };
   } catch (err) {
-    io.stderr.write(`bifrost-tui demo-gateway: ${describeParseError(err, usageLine(DEMO_GATEWAY_USAGE), 'bifrost-tui demo-gateway')}\n`);
+    io.stderr.write(`bifrost-tui demo-gateway: ${(err as Error).message}\n`);
     return EXIT.usage;
   }
   let gateway;
@@ -103,7 +93,7 @@ export async function runDemoGatewayCommand(argv: string[], io: CommandIO, signa
     io.stderr.write(`bifrost-tui demo-gateway: cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}\n`);
     return EXIT.gateway;
   }
-  io.stdout.write(`demo gateway listening on ${gateway.url}\n`);
+  io.stdout.write(`demo gateway (Bifrost ${gateway.version}) listening on ${gateway.url}\n`);
   await untilStopped(signal);
   await gateway.close();
   return EXIT.ok;

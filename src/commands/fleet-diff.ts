@@ -12,7 +12,7 @@ export function profilesArg(ctx: Ctx, value: string | undefined, what = '--profi
   const store = ctx.deps.store;
   const known = (store ?? undefined)?.list().map((p) => p.name);
   if (value === undefined) {
-    if (!known || known.length === 0) throw new UsageError('no profiles: add some with `bifrost-tui profiles add`, or give --profiles');
+    if (!known || known.length === 0) throw new UsageError('no profiles: add some with `bifrost-tui profiles add NAME --url URL`, or give --profiles');
     return known;
   }
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);

@@ -37,7 +37,8 @@ async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, 
     if (!ctx.flag('dry-run')) await assertWritable(tctx);
     const url = (await tctx.connect()).connection.url;
     const fetched = await fetchOrNone(tctx, name);
-    item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined);
+    // Fields from the source gateway are not typos: a field the target lacks is sent as it is.
+    item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined, true);
     if (!ctx.json && !ctx.quiet) ctx.out(formatPlan({ items: [item], extra: [] }, `${name} from ${from} to ${target} (${url})`));
     if (item.errors.length > 0) throw new CommandError(`${item.errors[0]!}: nothing was written to ${target}`, EXIT.validation);
     if (item.action === 'none') return { item, written: false, code: EXIT.ok };

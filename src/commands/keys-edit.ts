@@ -5,7 +5,8 @@ import { KEY_READ_ONLY_FIELDS, type Key } from '../api/wire.js';
 import { isReferenceText } from '../state/provider/env-var.js';
 import { isParseError } from '../state/provider/types.js';
 import { parseModelList } from '../state/keys/allow-list.js';
-import { findKeyField, type KeyFieldDescriptor } from '../state/keys/key-fields.js';
+import { findKeyField, KEY_FIELDS, type KeyFieldDescriptor } from '../state/keys/key-fields.js';
+import { closestWords } from '../state/cli/closest.js';
 import { enabledEdit, rotateEdit } from '../state/keys/key-edits.js';
 import { assertWritable, CommandError, needArgs, UsageError, type Ctx } from './command-context.js';
 import { keyHistoryName, resolveKey } from './keys-lookup.js';
@@ -15,6 +16,7 @@ import { formatTable } from './output.js';
 import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
 import { jsonEqual } from '../state/provider/same-value.js';
 import { EXIT } from '../state/exit-codes.js';
+import { rerunLine } from './rerun.js';
 
 async function target(ctx: Ctx, sub: string): Promise<{ provider: string; key: Key }> {
   const [provider, ref] = needArgs(ctx, sub, ['PROVIDER', 'KEY'], 2, 'keys');
@@ -49,7 +51,7 @@ function editFor(key: Key, path: string, text: string | undefined): Edit {
     return Object.keys(aliases).length ? { path: ['aliases'], value: aliases } : { path: ['aliases'], remove: true };
   }
   const d: KeyFieldDescriptor | undefined = findKeyField(path);
-  if (!d) throw new UsageError(`unknown key field "${path}" (the paths are listed in \`keys set --help\`)`);
+  if (!d) throw unknownKeyPath(path);
   if (text === undefined) return { path: d.path, remove: true };
   if (d.secret && !isReferenceText(text)) {
     throw new UsageError(`${path} is a secret: it is never taken as an argument; give a reference (env.NAME) here${path === 'value' ? ', or use `keys rotate`' : ''}`);
@@ -64,12 +66,22 @@ function editFor(key: Key, path: string, text: string | undefined): Edit {
   return wire === undefined ? { path: d.path, remove: true } : { path: d.path, value: wire };
 }
 
+/** A path `keys set` does not know, with the closest one it does (`wieght` → weight). */
+function unknownKeyPath(path: string): UsageError {
+  const [near] = closestWords(path, [...KEY_FIELDS.map((f) => f.id), 'aliases.MODEL'], 1);
+  return new UsageError(`unknown key field "${path}"${near ? `; did you mean ${near}?` : ''} (the paths are listed in \`bifrost-tui keys set --help\`)`, false);
+}
+
 export async function runKeysSet(ctx: Ctx): Promise<number> {
   const [, , ...assignments] = ctx.args;
   const unsets = (ctx.flags.unset as string[] | undefined) ?? [];
   if (ctx.args.length < 2) throw new UsageError('`keys set` needs PROVIDER KEY and at least one path=value');
   if (assignments.length + unsets.length === 0) throw new UsageError('`keys set` needs at least one path=value (or --unset path)');
   for (const a of assignments) if (a.indexOf('=') <= 0) throw new UsageError(`expected path=value, got "${a.length > 40 ? `${a.slice(0, 40)}…` : a}"`);
+  // Every path is checked before anything is read from the gateway.
+  for (const path of [...assignments.map((a) => a.slice(0, a.indexOf('=')).trim()), ...unsets]) {
+    if (!/^aliases\.(.+)$/.test(path) && !findKeyField(path)) throw unknownKeyPath(path);
+  }
   ctx.args.splice(2);
   const { provider, key } = await target(ctx, 'set');
   const edits = [
@@ -115,7 +127,7 @@ export async function runKeysRestore(ctx: Ctx): Promise<number> {
   const slot = keyHistoryName(provider, key.id!);
   const at = ctx.str('at');
   const entry = at ? ctx.history().getHistory(gw, slot, at) : ctx.history().listHistory(gw, slot)[0];
-  if (!entry) throw new CommandError(at ? `no saved version "${at}" of this key (see \`keys history ${provider} ${key.id}\`)` : `no saved versions of key ${key.name ?? key.id} for this gateway`, EXIT.notFound);
+  if (!entry) throw new CommandError(at ? `no saved version "${at}" of this key (see \`${rerunLine(ctx, ['keys', 'history', provider, key.id!])}\`)` : `no saved versions of key ${key.name ?? key.id} for this gateway`, EXIT.notFound);
   const skip = new Set<string>([...KEY_READ_ONLY_FIELDS, 'id']);
   const { body: saved, kept } = keepCurrentSecrets(key, entry.object);
   for (const p of kept) ctx.note(`note: ${p} changed since ${entry.id} and a redacted secret cannot be restored: the current one is kept`);

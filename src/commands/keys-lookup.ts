@@ -4,6 +4,7 @@ import type { Key } from '../api/wire.js';
 import { findKey } from '../state/keys/key-view.js';
 import { CommandError, type Ctx } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
+import { rerunLine } from './rerun.js';
 
 /** The keys of a provider; a 404 names the provider. */
 export async function fetchKeys(ctx: Ctx, provider: string): Promise<Key[]> {
@@ -12,7 +13,7 @@ export async function fetchKeys(ctx: Ctx, provider: string): Promise<Key[]> {
     return await client.listKeys(provider);
   } catch (err) {
     if (err instanceof ApiError && err.isNotFound) {
-      throw new CommandError(`provider "${provider}" is not configured on ${client.baseUrl} (see \`bifrost-tui providers list\`)`, EXIT.notFound);
+      throw new CommandError(`provider "${provider}" is not configured on ${client.baseUrl} (see \`${rerunLine(ctx, ['providers', 'list'])}\`)`, EXIT.notFound);
     }
     throw err;
   }
@@ -35,8 +36,8 @@ export async function fetchKey(ctx: Ctx, provider: string, id: string, label = i
  */
 export async function resolveKey(ctx: Ctx, provider: string, ref: string): Promise<Key> {
   const found = findKey(await fetchKeys(ctx, provider), ref);
-  if (found === 'ambiguous') throw new CommandError(`several keys of ${provider} are named "${ref}": give the id (see \`bifrost-tui keys list ${provider}\`)`, EXIT.usage);
-  if (!found?.id) throw new CommandError(`no key "${ref}" (id or name) on provider ${provider} (see \`bifrost-tui keys list ${provider}\`)`, EXIT.notFound);
+  if (found === 'ambiguous') throw new CommandError(`several keys of ${provider} are named "${ref}": give the id (see \`${rerunLine(ctx, ['keys', 'list', provider])}\`)`, EXIT.usage);
+  if (!found?.id) throw new CommandError(`no key "${ref}" (id or name) on provider ${provider} (see \`${rerunLine(ctx, ['keys', 'list', provider])}\`)`, EXIT.notFound);
   return fetchKey(ctx, provider, found.id, ref);
 }
 

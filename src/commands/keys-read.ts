@@ -2,7 +2,7 @@
 import type { Key } from '../api/wire.js';
 import { flattenForDisplay } from '../state/flatten.js';
 import { maskKey } from '../state/keys/key-diff.js';
-import { keyRow, keyValueSource } from '../state/keys/key-view.js';
+import { keyRow, keyValueSourceData } from '../state/keys/key-view.js';
 import { needArgs, type Ctx } from './command-context.js';
 import { fetchKeys, resolveKey } from './keys-lookup.js';
 import { formatTable } from './output.js';
@@ -12,7 +12,7 @@ import { EXIT } from '../state/exit-codes.js';
 export function keyJson(key: Key): Record<string, unknown> {
   const out = maskKey(key);
   delete out.value;
-  return { ...out, value_source: keyValueSource(key.value) };
+  return { ...out, value_source: keyValueSourceData(key.value) };
 }
 
 export async function runKeysList(ctx: Ctx): Promise<number> {

@@ -18,6 +18,7 @@ import { fetchKey, keyHistoryName } from './keys-lookup.js';
 import { plural } from './output.js';
 import { staleMasks } from './providers-merge.js';
 import { EXIT } from '../state/exit-codes.js';
+import { rerunLine } from './rerun.js';
 
 /** Review lines of a key diff. */
 function formatDiff(changes: readonly DiffEntry[]): string {
@@ -75,14 +76,14 @@ async function confirmFromGateway(ctx: Ctx, plan: KeyWritePlan, id: string, resp
   if (plan.kind === 'delete') {
     try {
       await client.getKey(plan.provider, id);
-      notes.push(`a fresh read still shows ${describe(plan)} after the delete (the gateway may answer from a stale cache, upstream #5958); check again with \`bifrost-tui keys get ${plan.provider} ${id}\``);
+      notes.push(`a fresh read still shows ${describe(plan)} after the delete (the gateway may answer from a stale cache, upstream #5958); check again with \`${rerunLine(ctx, ['keys', 'get', plan.provider, id])}\``);
     } catch (err) {
       if (!(err instanceof ApiError && err.isNotFound)) throw err;
     }
     return notes;
   }
   const fresh = await fetchKey(ctx, plan.provider, id);
-  return writeDisagreements(body, response, fresh).map((n) => `${n}; check again with \`bifrost-tui keys get ${plan.provider} ${id}\``);
+  return writeDisagreements(body, response, fresh).map((n) => `${n}; check again with \`${rerunLine(ctx, ['keys', 'get', plan.provider, id])}\``);
 }
 
 /** Runs the write path; returns the exit code. */
@@ -153,9 +154,12 @@ export async function writeKey(ctx: Ctx, plan: KeyWritePlan): Promise<number> {
   } catch (err) {
     refusal(err);
   }
-  const notes = id ? await confirmFromGateway(ctx, plan, id, response, body) : ['the gateway answered without a key id: check with `bifrost-tui keys list`'];
+  const notes = id ? await confirmFromGateway(ctx, plan, id, response, body) : [`the gateway answered without a key id: check with \`${rerunLine(ctx, ['keys', 'list', plan.provider])}\``];
   for (const n of notes) ctx.note(`note: ${n}`);
-  const undo = backupId ? ` (undo: bifrost-tui keys restore ${plan.provider} ${id} --at ${backupId})` : '';
+  // A deleted key cannot come back from its backup (`keys restore` writes an existing key, and the
+  // backup holds only the value's mask), so only an update gets an undo command.
+  const undo = plan.kind === 'delete' ? ' (its value is masked there: to undo, add the key again with keys add)'
+    : backupId && id ? ` (undo: ${rerunLine(ctx, ['keys', 'restore', plan.provider, id, '--at', backupId])})` : '';
   if (ctx.json) ctx.outJson({ ...result, key: id, saved: true, ...(backupId ? { backup: backupId } : {}), confirmed: notes.length === 0, notes });
   else if (!ctx.quiet) {
     const done = plan.kind === 'delete' ? `deleted ${what}` : plan.kind === 'create' ? `added ${what} (id ${id})` : `saved ${what}: ${plural(changes.length, 'change')}`;

@@ -4,7 +4,7 @@ import { flattenForDisplay } from '../state/flatten.js';
 import { formatDiffEntry, type DiffEntry } from '../state/provider/diff.js';
 import { maskDeep } from '../state/provider/other-fields.js';
 import { printable } from '../state/printable.js';
-import { providerKind } from '../state/provider/provider-catalog.js';
+import { providerKind, providerKindData } from '../state/provider/provider-catalog.js';
 
 /** Columns padded to the widest cell, two spaces apart; the last column is not padded. */
 export function formatTable(headers: readonly string[], cells: readonly (readonly string[])[]): string {
@@ -15,15 +15,18 @@ export function formatTable(headers: readonly string[], cells: readonly (readonl
   return `${[line(headers), ...rows.map(line)].join('\n')}\n`;
 }
 
-function truncate(text: string, max: number): string {
+/** One line of text; cut to `max` with `…` only when `max` is given (text for a terminal, never for a pipe). */
+function oneLine(text: string, max?: number): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  return max !== undefined && one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-/** One provider as a list row / JSON summary. */
+/** One provider as a list row / JSON summary: data, not display text. */
 export interface ProviderSummary {
   name: string;
-  kind: string;
+  kind: 'built-in' | 'custom';
+  /** A custom provider's base type, else null. */
+  base_provider_type: string | null;
   provider_status: string | null;
   status: string | null;
   description: string | null;
@@ -36,7 +39,7 @@ export function summarize(p: Provider): ProviderSummary {
   const c = p.concurrency_and_buffer_size;
   return {
     name: p.name,
-    kind: providerKind(p),
+    ...providerKindData(p),
     provider_status: p.provider_status ?? null,
     status: p.status || null,
     description: p.description || null,
@@ -46,13 +49,13 @@ export function summarize(p: Provider): ProviderSummary {
   };
 }
 
-/** The `providers list` table. */
-export function formatProviderTable(providers: readonly Provider[]): string {
+/** The `providers list` table; `cut`: stdout is a terminal, so a long note is cut to fit. */
+export function formatProviderTable(providers: readonly Provider[], cut = false): string {
   const rows = providers.map((p) => {
     const s = summarize(p);
-    const note = s.status ? truncate(s.description ? `${s.status}: ${s.description}` : s.status, 60) : '';
+    const note = s.status ? oneLine(s.description ? `${s.status}: ${s.description}` : s.status, cut ? 60 : undefined) : '';
     const conc = s.concurrency !== null ? `${s.concurrency}/${s.buffer_size ?? '?'}` : '';
-    return [s.name, s.kind, s.provider_status ?? 'unknown', s.base_url ?? 'default', conc, note];
+    return [s.name, providerKind(p), s.provider_status ?? 'unknown', s.base_url ?? 'default', conc, note];
   });
   return formatTable(['NAME', 'KIND', 'STATUS', 'BASE URL', 'CONC/BUF', 'NOTE'], rows);
 }
@@ -66,14 +69,19 @@ function maskArrays(value: unknown, path: string[] = []): unknown {
   return value;
 }
 
-/** `providers get` text: a header, then one `path: value` line per leaf, secrets masked. */
-export function formatProviderText(p: Provider): string {
+/** `providers get` text: a header, then one `path: value` line per leaf, secrets masked; `cut`: as formatProviderTable. */
+export function formatProviderText(p: Provider, cut = false): string {
   const head = [`${p.name}  ${providerKind(p)}, ${p.provider_status ?? 'status unknown'}`];
-  if (p.status) head.push(`note: ${p.status}${p.description ? `: ${truncate(p.description, 200)}` : ''}`);
+  if (p.status) head.push(`note: ${p.status}${p.description ? `: ${oneLine(p.description, cut ? 200 : undefined)}` : ''}`);
   const rest = { ...p } as Record<string, unknown>;
   for (const k of ['name', 'provider_status', 'status', 'description']) delete rest[k];
   const lines = flattenForDisplay(maskArrays(rest)).map((l) => `  ${l.path}: ${l.text}`);
   return `${[...head, ...lines].join('\n')}\n`;
+}
+
+/** A document (an export) as `path: value` lines, secrets masked: `export -o table`. */
+export function formatDocumentText(doc: Record<string, unknown>): string {
+  return flattenForDisplay(maskArrays(doc)).map((l) => `${l.path}: ${l.text}\n`).join('');
 }
 
 /** Diff lines (`~ path: before → after`), secrets masked. */

@@ -1,52 +1,24 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
 import { parseRefreshSeconds } from '../state/list/live-status.js';
-import { describeParseError, usageLine } from './parse-error.js';
-import { PROFILES_HELP } from './profiles-help.js';
+import { PROFILE_SETTINGS } from './tree/profiles.js';
 import { isLabelColour, LABEL_COLOURS } from '../state/profiles/label-colours.js';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Profile, SecretSource } from '../state/local-types.js';
 import { normaliseBaseUrl } from '../connection/secret-source.js';
 import type { CommandIO } from './types.js';
 
 import { UsageError } from './command-errors.js';
 
-export const PROFILE_OPTIONS = {
-  url: { type: 'string' },
-  auth: { type: 'string' },
-  username: { type: 'string' },
-  'api-key-stdin': { type: 'boolean' },
-  'password-stdin': { type: 'boolean' },
-  'api-key-env': { type: 'string' },
-  'api-key-command': { type: 'string' },
-  'ca-file': { type: 'string' },
-  insecure: { type: 'boolean' },
-  'no-insecure': { type: 'boolean' },
-  timeout: { type: 'string' },
-  refresh: { type: 'string' },
-  label: { type: 'string' },
-  color: { type: 'string' },
-  'read-only': { type: 'boolean' },
-  'no-read-only': { type: 'boolean' },
-  default: { type: 'boolean' },
-  json: { type: 'boolean' },
-  yes: { type: 'boolean', short: 'y' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
+/** The flags of `profiles add|edit` (the tree's table) as parsed. */
 export type ProfileFlags = {
-  [K in keyof typeof PROFILE_OPTIONS]?: (typeof PROFILE_OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+  [K in keyof typeof PROFILE_SETTINGS]?: (typeof PROFILE_SETTINGS)[K]['type'] extends 'string' ? string : boolean;
 };
 
-
 /** Flags that change a profile (add/edit). */
-export const EDIT_FLAGS = [
-  'url', 'auth', 'username', 'api-key-stdin', 'password-stdin', 'api-key-env', 'api-key-command', 'ca-file',
-  'insecure', 'no-insecure', 'timeout', 'refresh', 'label', 'color', 'read-only', 'no-read-only', 'default',
-] as const;
+export const EDIT_FLAGS = Object.keys(PROFILE_SETTINGS) as readonly (keyof typeof PROFILE_SETTINGS)[];
 
-/** Parses argv; rejects keys on the command line with a message that never repeats them. */
-export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positionals: string[] } {
+/** Refuses keys on the command line with a message that never repeats them (before parsing, which would echo nothing but fail less clearly). */
+export function refuseKeyArguments(argv: readonly string[]): void {
   for (const arg of argv) {
     if (arg === '--') break;
     if (/^--(api-key|password|key|token)(=|$)/.test(arg)) {
@@ -54,19 +26,11 @@ export function parseProfileArgs(argv: string[]): { flags: ProfileFlags; positio
         `${arg.split('=')[0]} is not accepted here: a key on the command line ends up in shell history and ps; use --api-key-stdin, --api-key-env NAME or --api-key-command CMD`,
       );
     }
-  }
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options: PROFILE_OPTIONS, allowPositionals: true, strict: true });
-    return { flags: values as ProfileFlags, positionals };
-  } catch (err) {
-    throw new UsageError(describeParseError(err, usageLine(PROFILES_HELP), 'bifrost-tui profiles'));
-  }
-}
-
-/** Rejects flags the subcommand does not use, so a typo'd intent is not silently ignored. */
-export function allowOnly(flags: ProfileFlags, sub: string, allowed: readonly string[]): void {
-  for (const [k, v] of Object.entries(flags)) {
-    if (v !== undefined && k !== 'help' && !allowed.includes(k)) throw new UsageError(`--${k} is not used by \`profiles ${sub}\``);
+    if (/^--setup-token(=|$)/.test(arg)) {
+      throw new UsageError(
+        '--setup-token is not accepted here: a token on the command line ends up in shell history and ps; use --setup-token-stdin, --setup-token-env NAME or --setup-token-command CMD',
+      );
+    }
   }
 }
 
@@ -193,6 +157,8 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
     if (!p.secret) throw new UsageError('basic auth needs a password: --password-stdin, --api-key-env NAME or --api-key-command CMD');
   }
 
+  applySetupTokenFlags(p, flags, await setupTokenFromStdin(flags, io, stdinKey));
+
   if (flags['ca-file'] !== undefined) p.caFile = flags['ca-file'] ? path.resolve(flags['ca-file']) : undefined;
   if (flags.insecure && flags['no-insecure']) throw new UsageError('--insecure and --no-insecure contradict each other');
   if (flags.insecure) p.insecure = true;
@@ -212,4 +178,34 @@ export async function applyProfileFlags(base: Profile, flags: ProfileFlags, io: 
   if (flags['read-only']) p.readOnly = true;
   if (flags['no-read-only']) delete p.readOnly;
   return p;
+}
+
+/** The setup token typed on stdin, when `--setup-token-stdin` asks for it (stdin can hold only one secret). */
+async function setupTokenFromStdin(flags: ProfileFlags, io: CommandIO, stdinKey: boolean): Promise<string | undefined> {
+  if (!flags['setup-token-stdin']) return undefined;
+  if (stdinKey) throw new UsageError('stdin holds one secret: give the key or the setup token on stdin, the other with -env or -command');
+  return readSecretFromStdin(io, 'setup token');
+}
+
+/**
+ * The setup token (v2.2.6's `X-Bifrost-Setup-Token`) from the same sources as
+ * the key: stored (from stdin), an env variable, or a command; `--no-setup-token` removes it.
+ */
+function applySetupTokenFlags(p: Profile, flags: ProfileFlags, stdinToken: string | undefined): void {
+  const given = [stdinToken !== undefined, flags['setup-token-env'] !== undefined, flags['setup-token-command'] !== undefined, flags['no-setup-token'] === true];
+  if (given.filter(Boolean).length > 1) {
+    throw new UsageError('give only one of --setup-token-stdin, --setup-token-env, --setup-token-command, --no-setup-token');
+  }
+  if (stdinToken !== undefined) p.setupToken = { source: 'stored', value: stdinToken };
+  const envName = flags['setup-token-env'];
+  if (envName !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) throw new UsageError('--setup-token-env takes a variable name, e.g. BIFROST_SETUP_TOKEN_PROD');
+    p.setupToken = { source: 'env', name: envName };
+  }
+  const command = flags['setup-token-command'];
+  if (command !== undefined) {
+    if (command.trim() === '') throw new UsageError('--setup-token-command is empty');
+    p.setupToken = { source: 'command', command };
+  }
+  if (flags['no-setup-token']) delete p.setupToken;
 }

@@ -11,6 +11,8 @@ export interface ProfileView {
   default: boolean;
   username?: string;
   secret?: { source: 'stored' } | { source: 'env'; name: string } | { source: 'command'; command: string };
+  /** Where the setup token comes from (never the token). */
+  setupToken?: { source: 'stored' } | { source: 'env'; name: string } | { source: 'command'; command: string };
   caFile?: string;
   insecure?: boolean;
   timeoutMs?: number;
@@ -33,6 +35,8 @@ export function profileView(p: Profile, isDefault: boolean): ProfileView {
   if (p.username !== undefined) view.username = p.username;
   const secret = secretView(p.secret);
   if (secret) view.secret = secret;
+  const setupToken = secretView(p.setupToken);
+  if (setupToken) view.setupToken = setupToken;
   if (p.caFile !== undefined) view.caFile = p.caFile;
   if (p.insecure !== undefined) view.insecure = p.insecure;
   if (p.timeoutMs !== undefined) view.timeoutMs = p.timeoutMs;
@@ -70,6 +74,7 @@ export function formatProfileDetails(p: Profile, isDefault: boolean): string {
   ];
   if (p.auth === 'basic') lines.push(['username', p.username ?? '(none)']);
   if (p.auth !== 'none') lines.push([p.auth === 'basic' ? 'password' : 'key', describeSecret(p.secret)]);
+  if (p.setupToken) lines.push(['setup token', describeSecret(p.setupToken)]);
   if (p.caFile) lines.push(['ca file', p.caFile]);
   if (p.insecure) lines.push(['tls', 'insecure (certificate not verified)']);
   if (p.timeoutMs !== undefined) lines.push(['timeout', `${p.timeoutMs} ms`]);

@@ -3,16 +3,17 @@ import { printableLines } from '../state/printable.js';
 import { urlCredentialsProblem } from '../api/secrets.js';
 import { profileNameProblem } from '../state/profiles/profile-name.js';
 import { SecretError } from '../connection/secret-source.js';
-import { authOffNote, testProfile } from '../connection/profile-test.js';
+import { authOffNote, testProfile, versionNote } from '../connection/profile-test.js';
+import { formatGatewayVersion } from '../api/versions/gateway-version.js';
 import type { Profile } from '../state/local-types.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { allowOnly, applyProfileFlags, confirm, EDIT_FLAGS, parseProfileArgs } from './profiles-args.js';
-import { CommandError, Ctx, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
+import { applyProfileFlags, confirm, EDIT_FLAGS, refuseKeyArguments, type ProfileFlags } from './profiles-args.js';
+import { CommandError, UsageError, type Ctx, type ProvidersDeps } from './command-context.js';
 import { formatProfileDetails, formatProfileTable, profileView } from './profiles-format.js';
-import { PROFILES_HELP } from './profiles-help.js';
-
-export { PROFILES_HELP } from './profiles-help.js';
+import { rerunLine } from './rerun.js';
+import { runSubcommand, type Runners } from './subcommands.js';
+import { PROFILES } from './tree/profiles.js';
 
 /** What `profiles` may be given: the command groups' shared deps (a temp-dir store, a client factory, a clock). */
 export type ProfilesDeps = ProvidersDeps;
@@ -31,18 +32,17 @@ function needName(ctx: Ctx, sub: string, optional = false): string | undefined {
 
 function mustGet(ctx: Ctx, name: string): Profile {
   const p = ctx.profileStore().get(name);
-  if (!p) throw new CommandError(`no profile named "${name}" (see \`bifrost-tui profiles list\`)`, EXIT.notFound);
+  if (!p) throw new CommandError(`no profile named "${name}" (see \`${rerunLine(ctx, ['profiles', 'list'], false)}\`)`, EXIT.notFound);
   return p;
 }
 
 function list(ctx: Ctx): number {
-  allowOnly(ctx.flags, 'list', ['json']);
   if (ctx.args.length > 0) throw new UsageError('`profiles list` takes no arguments');
   const store = ctx.profileStore();
   const profiles = store.list();
   const def = store.getDefaultName();
-  if (ctx.flags.json) {
-    out(ctx.io, `${JSON.stringify({ defaultProfile: def ?? null, profiles: profiles.map((p) => profileView(p, p.name === def)) }, null, 2)}\n`);
+  if (ctx.json) {
+    ctx.outJson({ defaultProfile: def ?? null, profiles: profiles.map((p) => profileView(p, p.name === def)) });
   } else if (profiles.length === 0) {
     out(ctx.io, 'no profiles yet: add one with `bifrost-tui profiles add NAME --url URL`\n');
   } else {
@@ -52,29 +52,28 @@ function list(ctx: Ctx): number {
 }
 
 function show(ctx: Ctx): number {
-  allowOnly(ctx.flags, 'show', ['json']);
   const name = needName(ctx, 'show') as string;
   const p = mustGet(ctx, name);
   const isDefault = ctx.profileStore().getDefaultName() === name;
-  out(ctx.io, ctx.flags.json ? `${JSON.stringify(profileView(p, isDefault), null, 2)}\n` : formatProfileDetails(p, isDefault));
+  if (ctx.json) ctx.outJson(profileView(p, isDefault));
+  else out(ctx.io, formatProfileDetails(p, isDefault));
   return EXIT.ok;
 }
 
 async function addOrEdit(ctx: Ctx, sub: 'add' | 'edit'): Promise<number> {
-  allowOnly(ctx.flags, sub, EDIT_FLAGS);
   const name = needName(ctx, sub) as string;
   const store = ctx.profileStore();
   let base: Profile;
   if (sub === 'add') {
     const problem = profileNameProblem(name);
     if (problem) throw new UsageError(problem);
-    if (store.get(name)) throw new CommandError(`profile "${name}" already exists; change it with \`profiles edit ${name}\``, EXIT.changes);
+    if (store.get(name)) throw new CommandError(`profile "${name}" already exists (see \`${rerunLine(ctx, ['profiles', 'show', name], false)}\`); change it with profiles edit`, EXIT.changes);
     base = { name, url: '', auth: 'none' };
   } else {
     base = mustGet(ctx, name);
     if (!EDIT_FLAGS.some((f) => ctx.flags[f] !== undefined)) throw new UsageError('`profiles edit` needs at least one setting to change (see --help)');
   }
-  const profile = await applyProfileFlags(base, ctx.flags, ctx.io, sub === 'add');
+  const profile = await applyProfileFlags(base, ctx.flags as ProfileFlags, ctx.io, sub === 'add');
   store.upsert(profile);
   if (ctx.flags.default) store.setDefault(name);
   const isDefault = store.getDefaultName() === name;
@@ -83,7 +82,6 @@ async function addOrEdit(ctx: Ctx, sub: 'add' | 'edit'): Promise<number> {
 }
 
 async function remove(ctx: Ctx): Promise<number> {
-  allowOnly(ctx.flags, 'remove', ['yes']);
   const name = needName(ctx, 'remove') as string;
   mustGet(ctx, name);
   if (!ctx.flags.yes) {
@@ -95,12 +93,11 @@ async function remove(ctx: Ctx): Promise<number> {
   }
   const wasDefault = ctx.profileStore().getDefaultName() === name;
   ctx.profileStore().remove(name);
-  out(ctx.io, `removed profile ${name}${wasDefault ? '; there is no default profile now (set one with `profiles use NAME`)' : ''}\n`);
+  out(ctx.io, `removed profile ${name}${wasDefault ? '; there is no default profile now (set one with `bifrost-tui profiles use NAME`)' : ''}\n`);
   return EXIT.ok;
 }
 
 function use(ctx: Ctx): number {
-  allowOnly(ctx.flags, 'use', []);
   const name = needName(ctx, 'use') as string;
   mustGet(ctx, name);
   ctx.profileStore().setDefault(name);
@@ -109,11 +106,10 @@ function use(ctx: Ctx): number {
 }
 
 async function test(ctx: Ctx): Promise<number> {
-  allowOnly(ctx.flags, 'test', ['json', 'url']);
   const named = needName(ctx, 'test', true);
   const store = ctx.profileStore();
   const profile = named !== undefined ? mustGet(ctx, named) : store.getDefault();
-  if (!profile) throw new UsageError('no default profile: name one (`profiles test NAME`) or set one with `profiles use NAME`');
+  if (!profile) throw new UsageError('no default profile: name one (`bifrost-tui profiles test NAME`) or set one with `bifrost-tui profiles use NAME`');
   const credentials = urlCredentialsProblem(ctx.str('url') || profile.url);
   if (credentials) throw new UsageError(`profile "${profile.name}": ${credentials}`);
   const clock = ctx.deps.now;
@@ -124,51 +120,30 @@ async function test(ctx: Ctx): Promise<number> {
   }
   const where = { profile: profile.name, url: r.opts.baseUrl, auth: r.opts.auth.kind };
   if (!r.ok) {
-    if (ctx.flags.json) out(ctx.io, `${JSON.stringify({ ok: false, ...where, error: r.message, status: r.status })}\n`);
+    if (ctx.json) ctx.outJson({ ok: false, ...where, error: r.message, status: r.status });
     throw new CommandError(`profile "${profile.name}": ${r.message}`, r.isAuth ? EXIT.auth : EXIT.gateway);
   }
-  if (ctx.flags.json) {
-    out(ctx.io, `${JSON.stringify({ ok: true, ...where, authEnabled: r.authEnabled, providers: r.providers, ms: r.ms })}\n`);
+  if (ctx.json) {
+    const gateway = r.version ? { gatewayVersion: formatGatewayVersion(r.version), gatewayLine: r.version.line } : { gatewayVersion: null, gatewayLine: null };
+    ctx.outJson({ ok: true, ...where, authEnabled: r.authEnabled, providers: r.providers, ...gateway, ms: r.ms });
   } else {
-    out(ctx.io, `ok: ${r.opts.baseUrl} (auth: ${r.opts.auth.kind}${authOffNote(r)}, ${r.providers} provider${r.providers === 1 ? '' : 's'}, ${r.ms} ms)\n`);
+    out(ctx.io, `ok: ${r.opts.baseUrl} (auth: ${r.opts.auth.kind}${authOffNote(r)}, ${r.providers} provider${r.providers === 1 ? '' : 's'}${versionNote(r)}, ${r.ms} ms)\n`);
   }
   return EXIT.ok;
 }
 
-const SUBCOMMANDS: Record<string, (ctx: Ctx) => number | Promise<number>> = {
+/** The runner of each command in the tree's `profiles` group. */
+export const PROFILES_RUNNERS: Runners = {
   list,
-  ls: list,
   show,
   add: (ctx) => addOrEdit(ctx, 'add'),
   edit: (ctx) => addOrEdit(ctx, 'edit'),
   remove,
-  rm: remove,
   use,
   test,
 };
 
-/** Runs `profiles ...`; returns the exit code. Errors are one line on stderr; JSON goes only to stdout. */
+/** Runs `profiles ...`; returns the exit code. Errors are one line on stderr; data goes only to stdout. */
 export async function runProfilesCommand(argv: string[], io: CommandIO, deps: ProfilesDeps = {}): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    (sub === undefined ? io.stderr : io.stdout).write(PROFILES_HELP);
-    return sub === undefined ? EXIT.usage : EXIT.ok;
-  }
-  const fail = new Ctx(io, {}, [], deps);
-  fail.errorPrefix = 'bifrost-tui profiles';
-  const handler = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
-  if (!handler) return runCommand(fail, () => Promise.reject(new UsageError(`unknown profiles command "${sub}" (list, show, add, edit, remove, use, test; see --help)`)));
-  let parsed: ReturnType<typeof parseProfileArgs>;
-  try {
-    parsed = parseProfileArgs(rest);
-  } catch (err) {
-    return runCommand(fail, () => Promise.reject(err));
-  }
-  if (parsed.flags.help) {
-    io.stdout.write(PROFILES_HELP);
-    return EXIT.ok;
-  }
-  const ctx = new Ctx(io, parsed.flags, parsed.positionals, deps);
-  ctx.errorPrefix = 'bifrost-tui profiles';
-  return runCommand(ctx, async () => handler(ctx));
+  return runSubcommand(PROFILES, PROFILES_RUNNERS, argv, io, deps, { errorPrefix: 'bifrost-tui profiles', precheck: refuseKeyArguments });
 }

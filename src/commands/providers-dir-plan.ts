@@ -11,6 +11,7 @@ import type { SyncSnapshots } from '../store/sync-store.js';
 import { diffJson, formatDiff, plural } from './output.js';
 import { fingerprint, type ProviderDocument } from './providers-document.js';
 import { IGNORED_FIELDS, planWrite, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
+import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 /** A document of the directory and the provider it is for. */
 export interface DirDocument extends ProviderDocument {
@@ -48,7 +49,7 @@ function writableOf(doc: DirDocument): Record<string, unknown> {
 }
 
 /** The plan for one document against the gateway's copy (undefined: not configured there). */
-export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined): PlanItem {
+export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, force = false): PlanItem {
   let desired: Record<string, unknown>;
   try {
     desired = writableOf(doc);
@@ -56,14 +57,16 @@ export function planProvider(doc: DirDocument, fetched: Provider | undefined, sn
     return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], errors: [(err as Error).message] };
   }
   const item = planWrite(doc.name, desired, fetched);
-  return { ...item, source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
+  // A field nobody knows (a typo the gateway would ignore) holds the provider back unless --force.
+  const unknown = force ? [] : unknownFields(desired, fetched).map((u) => describeUnknownField(u, doc.name));
+  return { ...item, errors: [...item.errors, ...unknown], source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
 }
 
 /** The plan for `docs` against the gateway's providers. */
-export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean): DirPlan {
+export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, force = false): DirPlan {
   const byName = new Map(onGateway.map((p) => [p.name, p]));
   const inDir = new Set(docs.map((d) => d.name));
-  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name]));
+  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name], force));
   const extra = onGateway.map((p) => p.name).filter((n) => !inDir.has(n)).sort();
   if (prune) {
     for (const name of extra) {

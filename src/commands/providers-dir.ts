@@ -48,11 +48,13 @@ async function readDirectory(ctx: Ctx, dir: string): Promise<DirDocument[]> {
   return docs;
 }
 
-/** `providers export --all -o DIR`: one NAME.json per provider; records what was exported for drift checks. */
+/** `providers export --all --output-dir DIR`: one NAME.json per provider; records what was exported for drift checks. */
 export async function runExportAll(ctx: Ctx): Promise<number> {
   if (ctx.args.length > 0) throw new UsageError('`providers export --all` takes no provider names');
-  const dir = ctx.str('output');
-  if (!dir || dir === '-') throw new UsageError('`providers export --all` needs -o DIR');
+  if (ctx.format !== undefined && ctx.format !== 'json') throw new UsageError(`\`providers export --all\` writes NAME.json files; -o ${ctx.format} is for one provider`);
+  if (ctx.str('output-file') !== undefined) throw new UsageError('`providers export --all` writes a directory: give --output-dir DIR');
+  const dir = ctx.str('output-dir');
+  if (!dir || dir === '-') throw new UsageError('`providers export --all` needs --output-dir DIR');
   const client = await ctx.gateway();
   const providers = await client.listProviders();
   try {
@@ -85,7 +87,7 @@ async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: str
   const client = await ctx.gateway();
   const onGateway = await client.listProviders();
   const gw = target.connection.gatewayKey;
-  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'));
+  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'), ctx.flag('force'));
   if (!ctx.json) {
     const unknown = plan.items.filter((i) => i.action === 'update' && i.drift === undefined).map((i) => i.name);
     if (unknown.length > 0) ctx.note(`note: no record of exporting ${dir} from or applying it to this gateway: drift cannot be checked for ${unknown.join(', ')}`);

@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../store/fs-util.js';
 import { StoreError } from '../store/store-error.js';
 import { CommandError, UsageError, type Ctx } from './command-context.js';
 import { EXIT } from '../state/exit-codes.js';
+import { documentSyntax, formatData, parseDocument } from './data-format.js';
 
 /**
  * Top-level key of exported files that `apply`/`diff` strip and never send.
@@ -62,6 +63,11 @@ export function exportText(p: Provider): string {
   return `${JSON.stringify(sortKeysDeep(exportDocument(p)), null, 2)}\n`;
 }
 
+/** The export as YAML (`export -o yaml`): the same document, keys sorted, which `apply -f` reads as well. */
+export function exportYamlText(p: Provider): string {
+  return formatData(sortKeysDeep(exportDocument(p)), 'yaml');
+}
+
 /** Writes a file readable by the owner only (the export holds redacted secrets and header values). */
 export function writePrivateFile(file: string, text: string): void {
   try {
@@ -103,9 +109,9 @@ export async function readDocument(ctx: Ctx, file: string | undefined): Promise<
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = parseDocument(text);
   } catch (err) {
-    throw new CommandError(`${source} is not valid JSON: ${(err as Error).message.split('\n')[0]}`, EXIT.validation);
+    throw new CommandError(`${source} is not valid ${documentSyntax(text)}: ${(err as Error).message.split('\n')[0]}`, EXIT.validation);
   }
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new CommandError(`${source} must hold one JSON object (a provider), got ${Array.isArray(doc) ? 'an array' : typeof doc}`, EXIT.validation);

@@ -7,6 +7,7 @@ import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
 import { replaceEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
+import { rerunLine } from './rerun.js';
 
 /** The readable entries, newest first; each unreadable one is reported in one line and left on disk. */
 async function entries(ctx: Ctx, name: string): Promise<{ list: HistoryEntry[]; skipped: SkippedEntry[] }> {
@@ -34,7 +35,7 @@ export async function runRestore(ctx: Ctx): Promise<number> {
   const target = await ctx.connect();
   const entry = at ? ctx.history().getHistory(target.connection.gatewayKey, name!, at) : (await entries(ctx, name!)).list[0];
   if (!entry) {
-    throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`providers history ${name}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
+    throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`${rerunLine(ctx, ['providers', 'history', name!])}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
   }
   const fetched = await ctx.fetchProvider(name!);
   const { body: saved, kept } = keepCurrentSecrets(fetched, entry.object);

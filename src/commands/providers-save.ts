@@ -14,6 +14,7 @@ import { planChanges, staleMasks } from '../state/write-rules/provider-write-pla
 
 export { planChanges } from '../state/write-rules/provider-write-plan.js';
 import { EXIT } from '../state/exit-codes.js';
+import { rerunLine } from './rerun.js';
 
 /** What to write. */
 export interface WritePlan {
@@ -79,7 +80,7 @@ export async function writeProvider(ctx: Ctx, plan: WritePlan): Promise<number> 
   await assertUnchanged(ctx, name, fetched, asked ? 'while waiting for confirmation' : 'since it was read');
   const backupId = await backedUpWrite(ctx, name, fetched, () => client.updateProvider(name, body));
   if (ctx.json) ctx.outJson({ ...result, saved: true, backup: backupId });
-  else if (!ctx.quiet) ctx.out(`saved ${name}: ${plural(changes.length, 'change')}; previous version kept as ${backupId} (undo: bifrost-tui providers restore ${name} --at ${backupId})\n`);
+  else if (!ctx.quiet) ctx.out(`saved ${name}: ${plural(changes.length, 'change')}; previous version kept as ${backupId} (undo: ${rerunLine(ctx, ['providers', 'restore', name, '--at', backupId])})\n`);
   return EXIT.ok;
 }
 

@@ -1,6 +1,7 @@
 /** Field paths of `providers set`: descriptor ids, or one entry of a map/flags field; close matches for typos. */
 import { DESCRIPTORS, findDescriptor } from '../state/provider/descriptors.js';
 import type { FieldDescriptor } from '../state/provider/types.js';
+import { editDistance } from '../state/cli/closest.js';
 
 /** A settable path: a whole field, or one key of a map/flags field. */
 export type SetPath = { d: FieldDescriptor; key?: string };
@@ -17,25 +18,12 @@ export function resolveSetPath(path: string): SetPath | undefined {
   return undefined;
 }
 
-/** Levenshtein distance (paths are short). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 /** Up to `max` field ids close to `path`: same last segment first, then by edit distance. */
 export function closeMatches(path: string, max = 3): string[] {
   const last = path.split('.').pop() ?? path;
   const scored = DESCRIPTORS.map((d) => {
     const leaf = d.path[d.path.length - 1]!;
-    const score = Math.min(distance(path, d.id), distance(last, leaf) + (leaf === last ? 0 : 1), d.id.includes(last) && last.length >= 4 ? 2 : Infinity);
+    const score = Math.min(editDistance(path, d.id), editDistance(last, leaf) + (leaf === last ? 0 : 1), d.id.includes(last) && last.length >= 4 ? 2 : Infinity);
     return { id: d.id, score };
   });
   return scored

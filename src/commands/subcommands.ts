@@ -1,42 +1,59 @@
-/** Dispatch of a command group (`providers`, `keys`): help, unknown names, flags, and errors → exit codes. */
+/**
+ * Dispatch of a command group (`providers`, `keys`, `profiles`, `fleet`): the
+ * command word, its options parsed from the command tree's tables, --help
+ * generated from the same tables, and errors → exit codes.
+ */
 import { Ctx, parseCommandArgs, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { printable } from '../state/printable.js';
-import { usageLine } from './parse-error.js';
+import { childByWord, helpText, visibleChildren } from './help.js';
+import { unknownCommand } from './unknown-command.js';
+import type { CommandSpec } from './tree/types.js';
 
-type Spec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+/** What runs a command of a group, by the command's name in the tree. */
+export type Runners = Readonly<Record<string, (ctx: Ctx) => number | Promise<number>>>;
 
-/** One subcommand: its help text, extra flags and body. */
-export interface Sub {
-  help: string;
-  options: Spec;
-  run: (ctx: Ctx) => Promise<number>;
+/** Per-group settings. */
+export interface GroupOptions {
+  /** What error lines start with (default `bifrost-tui`). */
+  errorPrefix?: string;
+  /** A check of the raw arguments before parsing (e.g. refusing keys on the command line). */
+  precheck?: (argv: readonly string[]) => void;
 }
 
-/** Runs `<group> <sub> ...`; returns the exit code. Output goes to `io` only. */
-export async function runSubcommand(group: string, help: string, subs: Readonly<Record<string, Sub>>, argv: string[], io: CommandIO, deps: ProvidersDeps): Promise<number> {
-  const [subName, ...rest] = argv;
-  if (subName === undefined || subName === 'help' || subName === '--help' || subName === '-h') {
-    (subName === undefined ? io.stderr : io.stdout).write(help);
-    return subName === undefined ? EXIT.usage : EXIT.ok;
+/** Runs `<group> <command> ...`; returns the exit code. Output goes to `io` only. */
+export async function runSubcommand(group: CommandSpec, runners: Runners, argv: string[], io: CommandIO, deps: ProvidersDeps, opts: GroupOptions = {}): Promise<number> {
+  const [word, ...rest] = argv;
+  if (word === undefined || word === 'help' || word === '--help' || word === '-h') {
+    (word === undefined ? io.stderr : io.stdout).write(helpText([group.name]));
+    return word === undefined ? EXIT.usage : EXIT.ok;
   }
-  const sub = Object.hasOwn(subs, subName) ? subs[subName] : undefined;
-  if (!sub) {
-    io.stderr.write(`bifrost-tui: unknown ${group} command "${printable(subName)}" (expected ${Object.keys(subs).join(', ')}; see --help)\n`);
-    return EXIT.usage;
+  const fail = (err: unknown): Promise<number> => {
+    const ctx = new Ctx(io, {}, [], deps);
+    if (opts.errorPrefix) ctx.errorPrefix = opts.errorPrefix;
+    return runCommand(ctx, () => Promise.reject(err instanceof Error ? err : new UsageError(String(err))));
+  };
+  const spec = childByWord(group, word);
+  const run = spec && runners[spec.name];
+  if (!spec || spec.hidden || !run) {
+    return fail(new UsageError(unknownCommand([group.name], word, visibleChildren(group).map((c) => c.name)), false));
   }
+  const path = [group.name, spec.name];
   let ctx: Ctx;
   try {
-    const { flags, args } = parseCommandArgs(rest, sub.options, { line: usageLine(sub.help), command: `bifrost-tui ${group} ${subName}` });
-    ctx = new Ctx(io, flags, args, deps);
+    opts.precheck?.(rest);
+    const parsed = parseCommandArgs(rest, path, spec);
+    ctx = new Ctx(io, parsed.flags, parsed.args, deps, parsed.format);
+    if (opts.errorPrefix) ctx.errorPrefix = opts.errorPrefix;
+    for (const note of parsed.notes) ctx.note(note);
   } catch (err) {
-    const fallback = new Ctx(io, {}, [], deps);
-    return runCommand(fallback, () => Promise.reject(err instanceof Error ? err : new UsageError(String(err))));
+    return fail(err);
   }
   if (ctx.flag('help')) {
-    io.stdout.write(sub.help);
+    io.stdout.write(helpText(path));
     return EXIT.ok;
   }
-  return runCommand(ctx, () => sub.run(ctx));
+  ctx.commandPath = path;
+  return runCommand(ctx, async () => run(ctx));
 }
+

@@ -6,4 +6,6 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
   /** stdin and stdout are terminals (a write may then be confirmed interactively). */
   isTTY: boolean;
+  /** stdout is a terminal: text for people may then be cut to fit (never when piped). */
+  stdoutIsTTY?: boolean;
 }

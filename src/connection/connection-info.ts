@@ -17,6 +17,8 @@ export interface ConnectionInfo {
   gatewayKey: string;
   /** The secret in use, so output can be scrubbed of it. Never rendered. */
   secret?: string;
+  /** The setup token in use, for scrubbing too. Never rendered. */
+  setupToken?: string;
 }
 
 /** The secret an Auth carries (bearer token or Basic password), if any. */
@@ -38,5 +40,6 @@ export function connectionInfo(profile: Profile | undefined, opts: ClientOptions
     readOnly: Boolean(profile?.readOnly),
     gatewayKey: gatewayKey(urlOverridden ? undefined : profile?.name, opts.baseUrl),
     secret: secretOf(opts.auth),
+    ...(opts.setupToken ? { setupToken: opts.setupToken } : {}),
   };
 }

@@ -1,18 +1,19 @@
 /**
  * Testing a stored profile, for the profiles screen and `profiles test` alike: resolve its key as
- * stored, ask the gateway whether auth is on, list the providers, time it.
+ * stored, ask the gateway whether auth is on, list the providers, find its version, time it.
  */
 import { ApiError, errorMessage } from '../api/api-error.js';
 import { createClient as defaultCreateClient } from '../api/client.js';
 import { scrubSecrets } from '../api/secrets.js';
 import type { ClientOptions, GatewayClient } from '../api/types.js';
+import { formatGatewayVersion, type GatewayVersion } from '../api/versions/gateway-version.js';
 import type { Profile } from '../state/local-types.js';
 import { secretOf } from './connection-info.js';
 import { resolveConnection } from './secret-source.js';
 
-/** Profiles are tested and switched to as stored: BIFROST_URL/BIFROST_API_KEY are for one-off runs. */
+/** Profiles are tested and switched to as stored: BIFROST_URL/BIFROST_API_KEY/BIFROST_SETUP_TOKEN are for one-off runs. */
 export function withoutOverrides(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { BIFROST_URL: _u, BIFROST_API_KEY: _k, ...rest } = env;
+  const { BIFROST_URL: _u, BIFROST_API_KEY: _k, BIFROST_SETUP_TOKEN: _t, ...rest } = env;
   return rest;
 }
 
@@ -24,7 +25,8 @@ export function resolveStoredProfile(profile: Profile, env: NodeJS.ProcessEnv, u
 export type ProfileTestOutcome =
   /** The key could not be resolved: nothing was sent. */
   | { stage: 'secret'; ok: false; error: unknown }
-  | { stage: 'gateway'; ok: true; opts: ClientOptions; authEnabled: boolean | undefined; providers: number; ms: number }
+  /** `version`: undefined when the list answered but the version could not be found. */
+  | { stage: 'gateway'; ok: true; opts: ClientOptions; authEnabled: boolean | undefined; providers: number; version?: GatewayVersion; ms: number }
   /** The gateway answered with an error or could not be reached; `message` is free of the secret. */
   | { stage: 'gateway'; ok: false; opts: ClientOptions; message: string; isAuth: boolean; status: number | null; ms: number };
 
@@ -51,14 +53,24 @@ export async function testProfile(profile: Profile, deps: ProfileTestDeps): Prom
     client = (deps.createClient ?? defaultCreateClient)(opts);
     const status = await client.authStatus();
     const providers = await client.listProviders();
-    return { stage: 'gateway', ok: true, opts, authEnabled: status.is_auth_enabled, providers: providers.length, ms: Math.round(now() - started) };
+    // Detection reuses the list just read; a version that cannot be found does not fail the test.
+    const version = await client.version().catch(() => undefined);
+    return {
+      stage: 'gateway', ok: true, opts, authEnabled: status.is_auth_enabled, providers: providers.length,
+      ...(version ? { version } : {}), ms: Math.round(now() - started),
+    };
   } catch (err) {
-    const message = scrubSecrets(errorMessage(err), [secretOf(opts.auth)]);
+    const message = scrubSecrets(errorMessage(err), [secretOf(opts.auth), opts.setupToken]);
     const isApi = err instanceof ApiError;
     return { stage: 'gateway', ok: false, opts, message, isAuth: isApi && err.isAuth, status: isApi ? (err.status ?? null) : null, ms: Math.round(now() - started) };
   } finally {
     await client?.close().catch(() => undefined);
   }
+}
+
+/** `, gateway v1.5.2` for a test's one line, or nothing when the version is not known. */
+export function versionNote(outcome: { version?: GatewayVersion }): string {
+  return outcome.version ? `, gateway ${formatGatewayVersion(outcome.version)}` : '';
 }
 
 /** "gateway auth is off" when a key is configured but the gateway does not ask for one. */

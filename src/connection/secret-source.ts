@@ -13,6 +13,8 @@ export interface ResolveSecretOptions {
   env?: NodeJS.ProcessEnv;
   /** For `command` sources (default 10 000 ms). */
   timeoutMs?: number;
+  /** What the secret is, in messages (default `key`; `setup token`). */
+  what?: string;
 }
 
 export const DEFAULT_SECRET_TIMEOUT_MS = 10_000;
@@ -52,8 +54,8 @@ function scrub(text: string, values: string[]): string {
 }
 
 /** Runs `command` with `/bin/sh -c` in its own process group; stdout (trailing newlines trimmed) is the key. */
-function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
-  const what = `key command ${quoteCommand(command)}`;
+function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: number, label = 'key'): Promise<string> {
+  const what = `${label} command ${quoteCommand(command)}`;
   return new Promise((resolve, reject) => {
     let child: ReturnType<typeof spawn>;
     try {
@@ -122,25 +124,27 @@ function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: numbe
 /** Resolves a secret source to the secret itself. Rejects with a one-line SecretError. */
 export async function resolveSecret(src: SecretSource, opts: ResolveSecretOptions = {}): Promise<string> {
   const env = opts.env ?? process.env;
+  const what = opts.what ?? 'key';
   switch (src.source) {
     case 'stored':
-      if (src.value.length === 0) throw new SecretError('the stored key is empty');
+      if (src.value.length === 0) throw new SecretError(`the stored ${what} is empty`);
       return src.value;
     case 'env': {
       const value = env[src.name];
-      if (value === undefined) throw new SecretError(`environment variable $${src.name} (the key) is not set`);
-      if (value.length === 0) throw new SecretError(`environment variable $${src.name} (the key) is empty`);
+      if (value === undefined) throw new SecretError(`environment variable $${src.name} (the ${what}) is not set`);
+      if (value.length === 0) throw new SecretError(`environment variable $${src.name} (the ${what}) is empty`);
       return value;
     }
     case 'command':
-      return runKeyCommand(src.command, env, opts.timeoutMs ?? DEFAULT_SECRET_TIMEOUT_MS);
+      return runKeyCommand(src.command, env, opts.timeoutMs ?? DEFAULT_SECRET_TIMEOUT_MS, what);
   }
 }
 
-/** One-run overrides from `--url`/`--api-key`; `BIFROST_URL`/`BIFROST_API_KEY` are read from `env`. */
+/** One-run overrides from `--url`/`--api-key`/`--setup-token`; `BIFROST_URL`/`BIFROST_API_KEY`/`BIFROST_SETUP_TOKEN` are read from `env`. */
 export interface ConnectionOverrides {
   url?: string;
   apiKey?: string;
+  setupToken?: string;
 }
 
 /** Strips trailing slashes: ClientOptions wants the bare base URL. */
@@ -177,6 +181,10 @@ export async function resolveConnection(
     auth = { kind: 'bearer', token: await resolveSecret(profile.secret, { env, timeoutMs: opts.secretTimeoutMs }) };
   }
   const options: ClientOptions = { baseUrl: normaliseBaseUrl(url), auth };
+  // Same precedence as the key: flag, env, profile.
+  const setupToken = overrides.setupToken || env.BIFROST_SETUP_TOKEN
+    || (profile?.setupToken ? await resolveSecret(profile.setupToken, { env, timeoutMs: opts.secretTimeoutMs, what: 'setup token' }) : undefined);
+  if (setupToken) options.setupToken = setupToken;
   if (profile?.timeoutMs !== undefined) options.timeoutMs = profile.timeoutMs;
   if (profile?.caFile !== undefined) options.caFile = profile.caFile;
   if (profile?.insecure !== undefined) options.insecure = profile.insecure;

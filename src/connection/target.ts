@@ -16,8 +16,12 @@ import type { Profile } from '../state/local-types.js';
 export interface TargetFlags {
   url?: string;
   apiKey?: string;
+  /** `--setup-token` (a v2.2.6 gateway locked until setup). */
+  setupToken?: string;
   profile?: string;
   demo?: boolean;
+  /** `--gateway-version`: the Bifrost line the embedded demo gateway plays (with --demo only). */
+  gatewayVersion?: string;
   /** Read timeout in ms, as typed. */
   timeout?: string;
 }
@@ -50,7 +54,10 @@ export interface ResolveDeps {
 
 export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<Target> {
   const timeoutMs = parseTimeout(flags.timeout);
-  if (flags.demo) return demoTarget(deps.demoSaveDelayMs ?? 800, timeoutMs);
+  if (flags.gatewayVersion !== undefined && !flags.demo) {
+    throw new TargetError('--gateway-version picks the version the embedded demo gateway plays: use it with --demo', EXIT.usage);
+  }
+  if (flags.demo) return demoTarget(deps.demoSaveDelayMs ?? 800, timeoutMs, flags.gatewayVersion);
 
   const explicitUrl = flags.url || env.BIFROST_URL;
   const profileName = flags.profile || env.BIFROST_PROFILE;
@@ -72,7 +79,7 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   if (credentials) throw new TargetError(credentials, EXIT.usage);
   let clientOptions: ClientOptions;
   try {
-    clientOptions = await resolveConnection(profile, { url: flags.url, apiKey: flags.apiKey }, env);
+    clientOptions = await resolveConnection(profile, { url: flags.url, apiKey: flags.apiKey, setupToken: flags.setupToken }, env);
   } catch (err) {
     throw new TargetError((err as Error).message, EXIT.auth);
   }
@@ -118,9 +125,13 @@ function parseMaxResponseBytes(text: string | undefined): number | undefined {
   return n;
 }
 
-async function demoTarget(saveDelayMs: number, timeoutMs: number | undefined): Promise<Target> {
-  const { startDemoGateway } = await import('../demo-gateway/index.js');
-  const gw = await startDemoGateway({ port: 0, saveDelayMs });
+async function demoTarget(saveDelayMs: number, timeoutMs: number | undefined, versionText: string | undefined): Promise<Target> {
+  const { startDemoGateway, demoVersionOf, DEMO_VERSIONS } = await import('../demo-gateway/index.js');
+  const version = versionText === undefined ? undefined : demoVersionOf(versionText);
+  if (versionText !== undefined && !version) {
+    throw new TargetError(`--gateway-version must be one of ${DEMO_VERSIONS.join(', ')}, got "${versionText}"`, EXIT.usage);
+  }
+  const gw = await startDemoGateway({ port: 0, saveDelayMs, ...(version ? { version } : {}) });
   return {
     clientOptions: { baseUrl: gw.url, auth: { kind: 'none' }, ...(timeoutMs ? { timeoutMs } : {}) },
     connection: { url: gw.url, authMode: 'none', label: 'DEMO', color: 'magenta', readOnly: false, gatewayKey: 'demo' },

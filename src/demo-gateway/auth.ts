@@ -50,12 +50,13 @@ export class AuthGate {
     return cookie?.[1] !== undefined && this.sessions.has(cookie[1]);
   }
 
-  /** `GET /api/session/is-auth-enabled` (public). */
-  status(req: DemoRequest): Reply {
+  /** `GET /api/session/is-auth-enabled` (public); `extra`: the v2.2.6 setup fields. */
+  status(req: DemoRequest, extra: Record<string, unknown> = {}): Reply {
     return jsonReply(200, {
       is_auth_enabled: this.enabled,
       has_valid_token: this.enabled && this.allows(req),
       auth_type: this.enabled ? 'password' : 'none',
+      ...extra,
     });
   }
 

@@ -16,7 +16,7 @@ export const SUPPORTED_BASE_TYPES: ReadonlySet<string> = new Set([
 /** Providers that take no API key by nature (core). */
 export const KEYLESS_PROVIDERS: ReadonlySet<string> = new Set(['ollama', 'sgl']);
 
-/** `network_config` GET shows when nothing is stored (newer core). */
+/** `network_config` GET shows when nothing is stored (newer core, v2). */
 export const DEFAULT_NETWORK_CONFIG = {
   default_request_timeout_in_seconds: 300,
   max_retries: 0,
@@ -24,6 +24,16 @@ export const DEFAULT_NETWORK_CONFIG = {
   retry_backoff_max: 5000,
   stream_idle_timeout_in_seconds: 120,
   keep_alive_timeout_in_seconds: 30,
+  max_conns_per_host: 5000,
+} as const;
+
+/** The same in the older core (v1.4, v1.5; taken for v1.6 too, which is [unconfirmed]). */
+export const OLDER_DEFAULT_NETWORK_CONFIG = {
+  default_request_timeout_in_seconds: 30,
+  max_retries: 0,
+  retry_backoff_initial: 500,
+  retry_backoff_max: 5000,
+  stream_idle_timeout_in_seconds: 60,
   max_conns_per_host: 5000,
 } as const;
 

@@ -1,5 +1,6 @@
 /** What route handlers receive. */
 import type { ProviderStore } from './store.js';
+import type { DemoProfile } from './versions.js';
 
 /** One parsed request. */
 export interface DemoRequest {
@@ -16,6 +17,10 @@ export interface DemoRequest {
 
 export interface RouteContext {
   store: ProviderStore;
+  /** The release line played. */
+  profile: DemoProfile;
+  /** Dashboard auth is off, so writes pass only the fail-open bypass: the v2 gates answer 403 (§5.6). */
+  authBypassed: boolean;
   saveDelayMs: number;
   /** A timer that `close()` cancels. */
   sleep(ms: number): Promise<void>;

@@ -21,6 +21,13 @@ export function textReply(status: number, body: string): Reply {
   return { status, contentType: 'text/plain; charset=utf-8', body };
 }
 
-/** The router's answer for an unknown route. */
-export const notFoundReply = (): Reply => textReply(404, '404 page not found');
 export const methodNotAllowedReply = (): Reply => textReply(405, 'Method Not Allowed');
+
+/** The dashboard's single-page app: what every version answers a GET on a path no route serves. */
+export function dashboardReply(): Reply {
+  return {
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bifrost</title></head><body><div id="__next"></div></body></html>\n',
+  };
+}

@@ -15,9 +15,10 @@
 import { AuthGate, unauthorizedReply } from './auth.js';
 import type { DemoRequest, RouteContext } from './context.js';
 import { FaultRegistry, parseFault } from './faults.js';
-import { createKey, deleteKey, getKey, listAllKeys, listKeys, updateKey } from './key-routes.js';
+import { createKey, deleteKey, getKey, listAllKeys, listKeys, refreshKey, refreshProvider, updateKey } from './key-routes.js';
 import { addProvider, deleteProvider, getProvider, listProviders, updateProvider } from './provider-routes.js';
-import { errorReply, jsonReply, methodNotAllowedReply, notFoundReply, type Reply } from './reply.js';
+import { dashboardReply, errorReply, jsonReply, methodNotAllowedReply, type Reply } from './reply.js';
+import type { SetupLock } from './setup-lock.js';
 
 type Handler = () => Reply | Promise<Reply>;
 type Methods = Partial<Record<string, Handler>>;
@@ -26,6 +27,10 @@ export interface RouterDeps {
   ctx: RouteContext;
   auth: AuthGate;
   faults: FaultRegistry;
+  /** The v2.2.6 setup-token lock, when played. */
+  setupLock?: SetupLock;
+  /** What `/api/version` answers; null: no such route (the dashboard answers). */
+  reportedVersion: string | null;
 }
 
 function pick(req: DemoRequest, methods: Methods): Handler {
@@ -44,7 +49,7 @@ export function decode(segment: string): string | undefined {
 function apiRoute(req: DemoRequest, { ctx, auth }: RouterDeps): Handler | undefined {
   const parts = req.path.split('/').slice(1); // ['api', ...]
   if (parts[0] !== 'api') return undefined;
-  const [, first, raw, sub, rawId, ...rest] = parts;
+  const [, first, raw, sub, rawId, last, ...rest] = parts;
   if (first === 'session' && raw === 'logout' && parts.length === 3) return pick(req, { POST: () => auth.logout(req) });
   if (first === 'keys' && parts.length === 2) return pick(req, { GET: () => listAllKeys(ctx) });
   if (first !== 'providers' || rest.length > 0) return undefined;
@@ -60,9 +65,13 @@ function apiRoute(req: DemoRequest, { ctx, auth }: RouterDeps): Handler | undefi
       DELETE: () => deleteProvider(ctx, name),
     });
   }
-  if (sub !== 'keys') return undefined;
+  const { keyRoutes, refreshRoutes } = ctx.profile;
+  if (sub === 'refresh-models' && rawId === undefined && refreshRoutes) return pick(req, { POST: () => refreshProvider(ctx, name) });
+  if (sub !== 'keys' || !keyRoutes) return undefined;
   if (rawId === undefined) return pick(req, { GET: () => listKeys(ctx, name), POST: () => createKey(ctx, name, req) });
   const id = decode(rawId) ?? rawId;
+  if (last === 'refresh-models' && refreshRoutes) return pick(req, { POST: () => refreshKey(ctx, name, id) });
+  if (last !== undefined) return undefined;
   return pick(req, {
     GET: () => getKey(ctx, name, id),
     PUT: () => updateKey(ctx, name, id, req),
@@ -106,15 +115,28 @@ function demoRoute(req: DemoRequest, { faults, ctx }: RouterDeps): Handler | und
   });
 }
 
-/** Answers one request. */
+/**
+ * Answers one request. Public: `/health`, the session routes, and `/api/version`
+ * from v1.5. A path no route serves is the dashboard's: every GET answers its
+ * HTML with 200 (no auth: the dashboard is public), any other method 405
+ * (VERSIONS.md §8, §9), so a client must never take a 200 for data.
+ */
 export async function route(req: DemoRequest, deps: RouterDeps): Promise<Reply> {
+  const { ctx, auth, setupLock } = deps;
   if (req.path === '/health') return pick(req, { GET: () => jsonReply(200, { status: 'ok' }) })();
-  if (req.path === '/api/session/is-auth-enabled') return pick(req, { GET: () => deps.auth.status(req) })();
-  if (req.path === '/api/session/login') return pick(req, { POST: () => deps.auth.login(req) })();
+  if (req.path === '/api/session/is-auth-enabled') return pick(req, { GET: () => auth.status(req, setupLock?.status()) })();
+  if (req.path === '/api/session/login') return pick(req, { POST: () => auth.login(req) })();
   const demo = demoRoute(req, deps);
   if (demo) return demo();
+  if (req.path === '/api/version' && deps.reportedVersion !== null) {
+    if (ctx.profile.versionNeedsAuth && !auth.allows(req)) return unauthorizedReply();
+    const text = deps.reportedVersion;
+    return pick(req, { GET: () => jsonReply(200, text) })();
+  }
   const api = apiRoute(req, deps);
-  if (!api) return notFoundReply();
-  if (!deps.auth.allows(req)) return unauthorizedReply();
+  if (!api) return req.method === 'GET' ? dashboardReply() : methodNotAllowedReply();
+  if (!auth.allows(req)) return unauthorizedReply();
+  const locked = setupLock?.refuses(req, auth.enabled);
+  if (locked) return locked;
   return api();
 }

@@ -12,6 +12,9 @@ import { decode, route, type RouterDeps } from './router.js';
 import { benchProviders, defaultSeed } from './seed.js';
 import { ProviderStore, type StoredProvider } from './store.js';
 import type { DemoFault, DemoGateway, DemoGatewayOptions, RecordedRequest } from './types.js';
+import { DEMO_PROFILES, NEWEST_DEMO_VERSION } from './versions.js';
+import { seedForVersion } from './seed-versions.js';
+import { SetupLock } from './setup-lock.js';
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -51,8 +54,13 @@ function faultReply(fault: DemoFault): Reply | undefined {
 
 /** Starts the demo gateway on loopback (port 0 picks a free port). */
 export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<DemoGateway> {
+  const profile = DEMO_PROFILES[opts.version ?? NEWEST_DEMO_VERSION];
+  if (!profile) throw new Error(`demo gateway: no such version ${String(opts.version)} (1.4, 1.5, 1.6 or 2.2)`);
+  if ((opts.authBypassed || opts.setupToken !== undefined) && !profile.gates) {
+    throw new Error(`demo gateway: the admin-session gates and the setup lock are v2.2's, not ${profile.version}'s`);
+  }
   const seed: Provider[] = [...(opts.seed ?? defaultSeed()), ...benchProviders(opts.extraProviders ?? 0)];
-  const store = new ProviderStore(seed);
+  const store = new ProviderStore(seedForVersion(profile, seed as JsonObject[]) as Provider[]);
   const requests: RecordedRequest[] = [];
   const faults = new FaultRegistry();
   const sockets = new Set<Socket>();
@@ -67,8 +75,14 @@ export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<D
       }, ms);
       timers.add(t);
     });
-  const ctx: RouteContext = { store, saveDelayMs: opts.saveDelayMs ?? 0, sleep };
-  const deps: RouterDeps = { ctx, auth: new AuthGate(opts.auth ?? { kind: 'none' }), faults };
+  const ctx: RouteContext = { store, profile, authBypassed: opts.authBypassed === true, saveDelayMs: opts.saveDelayMs ?? 0, sleep };
+  const deps: RouterDeps = {
+    ctx,
+    auth: new AuthGate(opts.auth ?? { kind: 'none' }),
+    faults,
+    reportedVersion: opts.reportedVersion === undefined ? profile.reported : opts.reportedVersion,
+    ...(profile.setupLock ? { setupLock: new SetupLock(opts.setupToken) } : {}),
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
@@ -79,7 +93,7 @@ export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<D
     const written = req.method !== 'GET' ? /^\/api\/providers\/([^/]+)$/.exec(path) : null;
     const writtenName = written ? decode(written[1]!) : undefined;
     const before = writtenName === undefined ? undefined : store.get(writtenName);
-    if (before) recorded.previous = presentProvider(clone(before) as JsonObject);
+    if (before) recorded.previous = presentProvider(profile, clone(before) as JsonObject);
     requests.push(recorded);
     const demoReq: DemoRequest = {
       method: (req.method ?? 'GET').toUpperCase(), path, query: new URLSearchParams(query), headers: req.headers, body, json, jsonOk,
@@ -123,6 +137,7 @@ export async function startDemoGateway(opts: DemoGatewayOptions = {}): Promise<D
 
   return {
     url: `http://${urlHost}:${port}`,
+    version: profile.version,
     port,
     requests,
     addFault: (fault) => faults.add(fault),

@@ -1,5 +1,6 @@
 /** Public types of the demo gateway (a loopback stand-in of the management API). */
 import type { Provider } from '../api/wire.js';
+import type { DemoVersion } from './versions.js';
 
 /** Auth the demo gateway enforces on `/api/*` (public routes excepted). */
 export type DemoAuth =
@@ -58,10 +59,20 @@ export interface DemoGatewayOptions {
   extraProviders?: number;
   /** Simulated model-discovery delay on PUT/POST, ms (default 0; `--demo` uses ~600). */
   saveDelayMs?: number;
+  /** The Bifrost release line to play (VERSIONS.md §8); default the newest, 2.2. */
+  version?: DemoVersion;
+  /** What `GET /api/version` answers instead of the line's release (e.g. `v1.0.0`, a dev build); null: the route answers the dashboard. */
+  reportedVersion?: string | null;
+  /** v2.2: dashboard auth is off, so writes pass only the fail-open bypass and the admin-session gates answer 403 (§5.6). */
+  authBypassed?: boolean;
+  /** v2.2: the gateway is locked until setup; `/api` calls need this in `X-Bifrost-Setup-Token` (§5.6). */
+  setupToken?: string;
 }
 
 export interface DemoGateway {
   readonly url: string;
+  /** The release line played. */
+  readonly version: DemoVersion;
   readonly port: number;
   /** Every request received, in order. */
   readonly requests: RecordedRequest[];

@@ -99,6 +99,19 @@ export function backoffProblem(nc: unknown): string | undefined {
   return reason && `Invalid retry backoff: ${reason}`;
 }
 
+/** v2 step 10, first part: the base URL's shape (raw errors, as upstream sends them). */
+export function baseUrlShapeProblem(nc: unknown): string | undefined {
+  if (!isObject(nc) || typeof nc.base_url !== 'string' || nc.base_url === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(nc.base_url);
+  } catch {
+    return `invalid base URL: parse "${nc.base_url}": invalid URI for request`;
+  }
+  if (url.username || url.password || url.search || url.hash) return 'base URL must not contain credentials, a query, or a fragment';
+  return undefined;
+}
+
 /** Step 9: a non-empty base URL must pass the SSRF check. */
 export function baseUrlCheck(nc: unknown): string | undefined {
   if (!isObject(nc) || typeof nc.base_url !== 'string' || nc.base_url === '') return undefined;

@@ -13,13 +13,17 @@ import { xdgBase, APP_DIR_NAME } from '../store/config-dir.js';
 
 const CACHE_SUFFIX = '.v8cache';
 
-const SUBCOMMANDS = new Set(['providers', 'profiles', 'demo-gateway']);
-const TRIVIAL = new Set(['--help', '-h', '--version', '-V', 'help']);
+const SUBCOMMANDS = new Set(['providers', 'profiles', 'keys', 'fleet', 'demo-gateway', 'completion', '__complete']);
+const TRIVIAL = new Set(['--help', '-h', '--version', '-V', 'help', 'version']);
 
-/** Which cache a command line uses: the subcommand, `tui` for the editor, none for help and version. */
+/**
+ * Which cache a command line uses: the command (its word may follow options:
+ * `--profile prod providers list`), `tui` for the editor, none for help and
+ * version. A profile or URL spelled like a command only picks another cache.
+ */
 export function cacheMode(argv: readonly string[]): string | undefined {
   if (argv.some((a) => TRIVIAL.has(a))) return undefined;
-  return argv[0] !== undefined && SUBCOMMANDS.has(argv[0]) ? argv[0] : 'tui';
+  return argv.find((a) => SUBCOMMANDS.has(a)) ?? 'tui';
 }
 
 /** The cache file of one build and mode under this Node. */

@@ -1,10 +1,10 @@
 /** Secret values on the command line, kept out of the process title (what `ps` shows). */
 /** Command-line options whose value is a secret. */
-const SECRET_OPTIONS = new Set(['--api-key']);
+const SECRET_OPTIONS = new Set(['--api-key', '--setup-token']);
 
 /**
  * The command line with the values of secret options replaced by `***`
- * (`--api-key KEY` and `--api-key=KEY`), or undefined when it holds none.
+ * (`--api-key KEY`, `--api-key=KEY`, the same for `--setup-token`), or undefined when it holds none.
  */
 export function argvWithoutSecrets(argv: readonly string[]): string[] | undefined {
   let found = false;

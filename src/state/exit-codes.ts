@@ -1,4 +1,4 @@
-/** Documented exit codes (README "Exit codes"). */
+/** Documented exit codes: one table for every command's --help and the README "Exit codes" section. */
 export const EXIT = {
   ok: 0,
   changes: 1,
@@ -12,3 +12,22 @@ export const EXIT = {
   partial: 8,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * What each code means, in one plain-text line (no markdown: it is printed by
+ * --help and copied into the README table as it is; test/docs checks both).
+ */
+export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
+  0: 'ok (diff: no changes)',
+  1: 'changes found (diff), or refused: no --yes without a terminal, a read-only profile, not confirmed',
+  2: 'usage: bad arguments or an unknown command, no gateway given, the interactive app started without a terminal, a provider name . or .., a URL with credentials',
+  3: 'validation: a value fails the editor\'s rules, a field no one knows, the gateway answered 400, or the config file is broken (left as it is)',
+  4: 'auth: 401/403 (a v2.2.6 gateway locked until setup, a v2 admin-session gate included), or a profile\'s key or setup token cannot be resolved',
+  5: 'not found: no such provider, key, saved version or profile',
+  6: 'conflict: the provider changed on the gateway since the export, or since it was read (re-checked right before every write)',
+  7: 'gateway or network error (5xx, timeout, connection refused, TLS) or a bad reply (not JSON, wrong shape, over the size cap); a URL that is not a Bifrost management API; a route the gateway\'s version lacks; a write to a v1.4 gateway; fleet diff: a gateway could not be read',
+  8: 'partly applied: apply -f DIR or fleet push wrote some providers (targets) and others failed',
+};
+
+/** Every code, ascending. */
+export const EXIT_CODES: readonly ExitCode[] = Object.values(EXIT).sort((a, b) => a - b);

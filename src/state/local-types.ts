@@ -15,6 +15,8 @@ export interface Profile {
   username?: string;
   /** The bearer key or the Basic password. */
   secret?: SecretSource;
+  /** Sent as `X-Bifrost-Setup-Token` (a v2.2.6 gateway locked until its first admin is set up). */
+  setupToken?: SecretSource;
   caFile?: string;
   insecure?: boolean;
   timeoutMs?: number;

@@ -26,6 +26,7 @@ const profileSchema = {
     auth: { enum: ['none', 'bearer', 'basic'] },
     username: { type: 'string' },
     secret: secretSchema,
+    setupToken: secretSchema,
     caFile: { type: 'string' },
     insecure: { type: 'boolean' },
     timeoutMs: { type: 'integer', minimum: 1 },

@@ -19,6 +19,7 @@ import { useListController } from './screens/list/use-list-controller.js';
 import { FleetScreen, FormScreen, KeyPromptScreen, KeysScreen, ProfilesScreen, SetupScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
+import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
 export interface AppProps {
   services: Services;
@@ -70,6 +71,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     paused: () => !shown.current.list || shown.current.overlay || getList().filterEditing,
   });
   const now = useClock(services, 10_000);
+  const versions = useGatewayVersions(services.session, list.loads > 0);
   const setRoute = (r: Route): void => {
     hold();
     setRouteNow(r);
@@ -109,12 +111,12 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   shown.current = { list: route.screen === 'list', overlay: !active };
   const screen = renderScreen();
   return (
-    <>
+    <GatewayVersionContext.Provider value={versions}>
       <Box display={active ? 'flex' : 'none'} flexDirection="column">
         {screen}
       </Box>
       {overlay}
-    </>
+    </GatewayVersionContext.Provider>
   );
 
   function renderScreen() {

@@ -193,8 +193,8 @@ describe('HTTP errors', () => {
   });
 
   it('non-JSON error body: first line of the raw text', async () => {
-    gw.addFault({ path: '/api/providers', status: 404, rawBody: '404 page not found\n<pre>router detail</pre>\n' });
-    const e = await failure(client.listProviders());
+    gw.addFault({ method: 'DELETE', path: '/api/providers/openai/keys/k-1', status: 404, rawBody: '404 page not found\n<pre>router detail</pre>\n' });
+    const e = await failure(client.deleteKey('openai', 'k-1'));
     expect(e).toMatchObject({ kind: 'http', status: 404 });
     expect(e.message).toBe('404 Not Found: 404 page not found');
   });
@@ -206,11 +206,18 @@ describe('HTTP errors', () => {
     expect(e.message.length).toBeLessThanOrEqual(230);
   });
 
-  it('a 2xx that is not JSON is a bad-response', async () => {
-    gw.addFault({ path: '/api/providers', status: 200, rawBody: '<html>captive portal</html>' });
-    const e = await failure(client.listProviders());
+  it('a write answered by a 2xx that is not JSON is a bad-response (it may have been applied)', async () => {
+    gw.addFault({ method: 'PUT', path: '/api/providers/openai', status: 200, rawBody: '<html>captive portal</html>' });
+    const e = await failure(client.updateProvider('openai', buildUpdateBody(await client.getProvider('openai'))));
     expect(e).toMatchObject({ kind: 'bad-response', status: 200 });
-    expect(e.message).toMatch(/not JSON/);
+    expect(e.message).toMatch(/succeeded \(200\) but the reply was not understood: body is not JSON; reload/);
+  });
+
+  it('a read answered by a 2xx that is not JSON is never data: a route the version lacks', async () => {
+    gw.addFault({ path: '/api/providers/openai/keys', status: 200, rawBody: '<!doctype html><html>dashboard</html>' });
+    const e = await failure(client.listKeys('openai'));
+    expect(e).toMatchObject({ kind: 'absent', status: 200 });
+    expect(e.message).toBe('this gateway has no GET /api/providers/openai/keys: it answered 200 with a page, not JSON (a Bifrost version without that route)');
   });
 });
 

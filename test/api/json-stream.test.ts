@@ -51,6 +51,7 @@ function randomProvider(r: () => number, i: number): unknown {
 function randomReply(r: () => number): string {
   const ws = (): string => ['', ' ', '\n  ', '\t', '\r\n'][Math.floor(r() * 5)]!;
   if (r() < 0.05) return JSON.stringify(randomValue(r, 0));
+  if (r() < 0.03) return `{"error":{"message":"nope"}}`;
   const members: string[] = [];
   const count = Math.floor(r() * 12);
   const list = (): string => (r() < 0.1 ? 'null' : `[${ws()}${Array.from({ length: count }, (_, i) => JSON.stringify(randomProvider(r, i), null, r() < 0.2 ? 2 : undefined)).join(`${ws()},${ws()}`)}${ws()}]`);
@@ -81,6 +82,8 @@ function whole(text: string): Outcome {
   } catch {
     return { ok: false, error: text.trim() === '' ? 'empty body' : 'body is not JSON' };
   }
+  // The client tells a reply that is not a provider list at all (no `providers` member) as not Bifrost.
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('providers' in json)) return { ok: false, error: 'not a provider list' };
   try {
     return { ok: true, value: summarizeProviderList(json) };
   } catch (err) {
@@ -97,6 +100,7 @@ function streamed(text: string, r: () => number): Outcome {
       i += n;
     }
     s.reader.end();
+    if (!s.identified()) return { ok: false, error: 'not a provider list' };
     return { ok: true, value: s.result() };
   } catch (err) {
     if (err instanceof JsonStreamSyntaxError) return { ok: false, error: err.message };
@@ -105,7 +109,7 @@ function streamed(text: string, r: () => number): Outcome {
 }
 
 describe('the provider list read as it arrives', () => {
-  it('gives what JSON.parse and the summaries of the whole reply give, for 3,000 seeded replies cut anywhere', () => {
+  it('gives what JSON.parse and the summaries of the whole reply give, for 3,000 seeded replies cut anywhere (lists, other JSON, broken text)', () => {
     for (let seed = 1; seed <= 3000; seed++) {
       const r = rng(seed);
       let text = randomReply(r);

@@ -40,8 +40,11 @@ afterEach(async () => {
 });
 
 describe('provider summaries', () => {
-  it('say what the full parse of the same reply says, for every provider of the demo gateway', async () => {
-    gw = await startDemoGateway({ extraProviders: 40 });
+  it.each([
+    ['a small list, read whole', 0],
+    ['a large list, read as it arrives', 400],
+  ])('say what the full parse of the same reply says, for every provider of the demo gateway: %s', async (_, extraProviders) => {
+    gw = await startDemoGateway({ extraProviders });
     client = createClient({ baseUrl: gw.url, auth: { kind: 'none' } });
     const full = await client.listProviders();
     const summaries = await client.listProviderSummaries();
@@ -96,6 +99,23 @@ describe('provider summaries', () => {
     };
     const r = ProviderListSchema.safeParse({ total: 'x', providers: [{ name: 1 }] });
     expect(both()).toBe(r.success ? 'accepted' : `${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
+  });
+
+  it.each([
+    ['a large page', `<html>${'<p>dashboard</p>'.repeat(8000)}</html>`],
+    ['large JSON of another shape', JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ name: `n${i}` })) })],
+    ['a large list cut short', JSON.stringify({ providers: Array.from({ length: 20_000 }, (_, i) => ({ name: `n${i}` })) }).slice(0, 100_000)],
+    ['a large list with a wrong field', JSON.stringify({ providers: Array.from({ length: 3000 }, (_, i) => ({ name: i === 2500 ? 1 : `n${i}` })) })],
+  ])('%s fails as the same error as the full read of it', async (_, rawBody) => {
+    gw = await startDemoGateway();
+    client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, getRetries: 0 });
+    gw.addFault({ path: '/api/providers', status: 200, rawBody, times: 2 });
+    const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as ApiError);
+    const full = await failure(client.listProviders());
+    const summaries = await failure(client.listProviderSummaries());
+    expect(full).toBeInstanceOf(ApiError);
+    expect(summaries).toMatchObject({ kind: full!.kind, status: full!.status });
+    if (full!.kind === 'bad-response') expect(summaries!.message).toBe(full!.message);
   });
 
   it('a reply of the wrong shape is a bad reply of the client, one line naming the field', async () => {

@@ -158,3 +158,25 @@ describe('writes to a v1.4 gateway (keys inside providers) are refused', () => {
     }
   });
 });
+
+describe('the guard against the demo gateway playing v1.4', () => {
+  it('engages once the version is known as v1.4, before any provider was read; the keys stay in the store', async () => {
+    const gw = await startDemoGateway({ port: 0, version: '1.4' });
+    try {
+      const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' } });
+      expect((await client.version()).line).toBe('v1.4');
+      await expect(client.createKey('openai', { name: 'x', value: 'sk-x' })).rejects.toMatchObject({ kind: 'unsupported' });
+      await client.close();
+      const run = io();
+      const code = await runProvidersCommand(['set', 'openai', 'network_config.max_retries=3', '--yes', '--url', gw.url], run.io, {
+        store: openProfileStore({ dir: path.join(dir, 'config') }),
+        historyDir: path.join(dir, 'state'),
+      });
+      expect(code).toBe(7);
+      expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect((gw.storedProvider('openai')?.keys as unknown[]).length).toBe(2);
+    } finally {
+      await gw.close();
+    }
+  });
+});

@@ -21,6 +21,7 @@ describe('layer rule', () => {
     ['src/commands/x.ts', "import { App } from '../ui/app.js';\nexport const a = App;\n", 'src/commands/ may not import src/ui/'],
     ['src/demo-gateway/x.ts', "import { EXIT } from '../state/exit-codes.js';\nexport const a = EXIT;\n", 'src/demo-gateway/ may not import src/state/'],
     ['src/connection/x.ts', "import { openSession } from '../app/session.js';\nexport const a = openSession;\n", 'src/connection/ may not import src/app/'],
+    ['src/demo-gateway/x.ts', "import { rulesFor } from '../api/versions/version-rules.js';\nexport const a = rulesFor;\n", 'src/demo-gateway/ may not import src/api/versions/'],
   ])('%s: a wrong-way import fails', async (file, code, expected) => {
     expect((await problems(file, code)).join('\n')).toContain(expected);
   });

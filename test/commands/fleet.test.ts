@@ -5,6 +5,7 @@ import { runFleetCommand } from '../../src/commands/fleet.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
 import { isRedacted } from '../../src/api/secrets.js';
 import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
+import { envSecret, literalSecret } from '../helpers/gateway-versions.js';
 
 let h: Harness;
 let eu: DemoGateway;
@@ -104,10 +105,10 @@ describe('fleet push', () => {
   it('copies editable fields; a plain secret that differs is reported and kept; references go as references; never a mask', async () => {
     h.gw.mutateProvider('groq', (p) => {
       p.network_config!.max_retries = 5;
-      (p.proxy_config as Record<string, unknown>).password = { value: 'x', env_var: 'env.GROQ_PROXY_PASSWORD_V2', from_env: true };
+      (p.proxy_config as Record<string, unknown>).password = envSecret(h.gw.version, 'x', 'env.GROQ_PROXY_PASSWORD_V2');
     });
     eu.mutateProvider('groq', (p) => {
-      (p.proxy_config as Record<string, unknown>).username = 'svc-eu-different';
+      (p.proxy_config as Record<string, unknown>).username = literalSecret(eu.version, 'svc-eu-different');
     });
     const euBefore = await fetchJson(eu, 'groq');
     const r = await fleet(['push', 'groq', '--from', 'staging', '--to', 'eu', '--yes']);
@@ -123,7 +124,8 @@ describe('fleet push', () => {
       network_config: { ...before.network_config, max_retries: 5 },
       proxy_config: {
         ...before.proxy_config,
-        password: { value: 'env.GROQ_PROXY_PASSWORD_V2', env_var: 'env.GROQ_PROXY_PASSWORD_V2', from_env: true },
+        // A reference goes as the plain string every line understands (VERSIONS.md §4).
+        password: 'env.GROQ_PROXY_PASSWORD_V2',
       },
     });
     // The username the body carried is eu's own current mask: eu keeps its secret.

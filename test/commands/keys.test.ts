@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runKeysCommand } from '../../src/commands/keys.js';
 import { setup, type Harness } from './providers-harness.js';
+import { envSecret, literalSecret } from '../helpers/gateway-versions.js';
 
 const MASK = (v: string) => `${v.slice(0, 4)}${'*'.repeat(24)}${v.slice(-4)}`;
 const PROD_ID = '3b1f6c2e-8a4d-4e7b-9c1a-5d2e8f0a7b61';
@@ -38,7 +39,7 @@ describe('keys list / get', () => {
     expect(r.stdout).toContain('groq-legacy: list_models_failed: failed to list models: 401 Unauthorized');
     expect(r.stdout).not.toContain('gsk_');
     const json = JSON.parse((await h.run(['list', 'anthropic', '--json'])).stdout);
-    expect(json.keys[1]).toMatchObject({ name: 'anthropic-fallback', value_source: 'env.ANTHROPIC_FALLBACK_KEY', enabled: false, models: ['*'] });
+    expect(json.keys[1]).toMatchObject({ name: 'anthropic-fallback', value_source: { type: 'reference', ref: 'env.ANTHROPIC_FALLBACK_KEY' }, enabled: false, models: ['*'] });
     expect(JSON.stringify(json)).not.toContain('sk-a');
   });
 
@@ -64,7 +65,7 @@ describe('keys set', () => {
     const puts = h.puts();
     expect(puts).toHaveLength(1);
     expect(puts[0]!.json).toEqual({ ...before, weight: 0.5 });
-    expect((puts[0]!.json as any).value).toEqual({ value: MASK(PROD_SECRET), env_var: '', from_env: false });
+    expect((puts[0]!.json as any).value).toEqual(literalSecret(h.gw.version, MASK(PROD_SECRET)));
     expect(storedKey('openai', PROD_ID).value.value).toBe(PROD_SECRET);
     expect(storedKey('openai', PROD_ID).rate_limit).toEqual({ requests_per_minute: 5000, tokens_per_minute: 2000000 });
     // list to resolve the name, GET of the key, PUT, GET to confirm the write
@@ -81,8 +82,10 @@ describe('keys set', () => {
     expect(body).toEqual({
       ...before,
       aliases: { 'gpt-4o': 'gpt4o-canary', 'gpt-4o-mini': 'gpt4o-mini-eu' },
-      azure_key_config: { ...(before.azure_key_config as object), api_version: { value: '2025-01-01', env_var: '', from_env: false } },
+      // A new value goes as the plain string every line understands (VERSIONS.md §4) to a {value, ref, type} gateway.
+      azure_key_config: { ...(before.azure_key_config as object), api_version: '2025-01-01' },
     });
+    expect(storedKey('azure', AZURE_ID).azure_key_config.api_version).toEqual(literalSecret(h.gw.version, '2025-01-01'));
     expect(storedKey('azure', AZURE_ID).azure_key_config.endpoint.value).toBe('https://acme-eastus.openai.azure.com');
   });
 
@@ -108,7 +111,8 @@ describe('keys set', () => {
     expect(h.writes()).toEqual([]);
     const ref = await h.run(['set', 'openai', 'openai-prod', 'value=env.OPENAI_ROTATED', '--yes']);
     expect(ref.code, ref.stderr).toBe(0);
-    expect((h.puts()[0]!.json as any).value).toEqual({ value: 'env.OPENAI_ROTATED', env_var: 'env.OPENAI_ROTATED', from_env: true });
+    expect((h.puts()[0]!.json as any).value).toBe('env.OPENAI_ROTATED');
+    expect(storedKey('openai', PROD_ID).value).toEqual(envSecret(h.gw.version, '', 'env.OPENAI_ROTATED'));
   });
 
   it('a duplicate name is the gateway 409 shown at the field, exit 3', async () => {
@@ -129,13 +133,13 @@ describe('keys set', () => {
 });
 
 describe('keys rotate / enable / disable / remove / add', () => {
-  it('rotate replaces only the value (read from stdin, never printed), keeping the env shape of the key', async () => {
+  it('rotate replaces only the value (read from stdin, never printed) with the plain string every line understands', async () => {
     const before = await fetchedBody('openai', BATCH_ID);
     const secret = 'sk-proj-Rotated0123456789abcdefXYZ';
     const r = await h.run(['rotate', 'openai', 'openai-batch', '--value-stdin', '--yes'], { stdin: `${secret}\n` });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(secret);
-    expect(h.puts()[0]!.json).toEqual({ ...before, value: { value: secret, env_var: '', from_env: false } });
+    expect(h.puts()[0]!.json).toEqual({ ...before, value: secret });
     expect(storedKey('openai', BATCH_ID).value.value).toBe(secret);
     expect(storedKey('openai', BATCH_ID).use_for_batch_api).toBe(true);
   });
@@ -143,7 +147,7 @@ describe('keys rotate / enable / disable / remove / add', () => {
   it('rotate from an environment variable; a value argument is refused', async () => {
     const r = await h.run(['rotate', 'groq', 'groq-key', '--value-env', 'NEW_GROQ', '--yes'], { env: { NEW_GROQ: 'gsk_from_env_0123456789abcdef' } });
     expect(r.code, r.stderr).toBe(0);
-    expect((h.puts()[0]!.json as any).value).toEqual({ value: 'gsk_from_env_0123456789abcdef', env_var: '', from_env: false });
+    expect((h.puts()[0]!.json as any).value).toBe('gsk_from_env_0123456789abcdef');
     const bad = await h.run(['rotate', 'groq', 'groq-key', 'gsk_literal', '--yes']);
     expect(bad.code).toBe(2);
   });

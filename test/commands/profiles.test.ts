@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runProfilesCommand, PROFILES_HELP } from '../../src/commands/profiles.js';
+import { runProfilesCommand } from '../../src/commands/profiles.js';
+import { helpText } from '../../src/commands/help.js';
 import type { CommandIO } from '../../src/commands/types.js';
 import { openProfileStore, type ProfileStore } from '../../src/store/profile-store.js';
 import { startDemoGateway } from '../../src/demo-gateway/index.js';
@@ -129,7 +130,7 @@ describe('profiles add / list / show', () => {
     expect(leak.stderr).toMatch(/--api-key is not accepted here/);
     const unknown = await run(['add', 'x', '--url', 'http://h', `--apikey=${KEY}`]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown option --apikey; usage: bifrost-tui profiles .*\(more: bifrost-tui profiles --help\)/);
+    expect(unknown.stderr).toBe('bifrost-tui profiles: unknown option --apikey; usage: bifrost-tui profiles add NAME --url URL [settings] (more: bifrost-tui profiles add --help)\n');
     expect(unknown.stderr.split('\n').length).toBe(2); // one line
     expect((await run(['add', 'a/b', '--url', 'http://h'])).code).toBe(2);
     expect((await run(['add', 'x'])).stderr).toMatch(/--url is required/);
@@ -139,7 +140,7 @@ describe('profiles add / list / show', () => {
     expect((await run(['add', 'x', '--url', 'http://h', '--color', 'pink'])).code).toBe(2);
     expect((await run(['add', 'x', '--url', 'http://h', '--timeout', 'soon'])).code).toBe(2);
     expect((await run(['add', 'x', '--url', 'http://h', '--api-key-stdin'], { stdin: '' })).stderr).toMatch(/no API key on stdin/);
-    expect((await run(['list', '--url', 'http://h'])).stderr).toMatch(/--url is not used by `profiles list`/);
+    expect((await run(['list', '--url', 'http://h'])).stderr).toMatch(/--url is not used by `bifrost-tui profiles list`/);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['add', 'x', '--url', 'http://h'])).code).toBe(0);
     expect((await run(['add', 'x', '--url', 'http://h'])).code).toBe(1);
@@ -148,9 +149,9 @@ describe('profiles add / list / show', () => {
 
   it('--help prints the help with examples; no args prints it on stderr with exit 2', async () => {
     const help = await run(['--help']);
-    expect(help).toMatchObject({ code: 0, stdout: PROFILES_HELP });
-    expect(PROFILES_HELP).toMatch(/Examples:/);
-    expect((await run(['add', '--help'])).stdout).toBe(PROFILES_HELP);
+    expect(help).toMatchObject({ code: 0, stdout: helpText(['profiles']) });
+    expect((await run(['add', '--help'])).stdout).toBe(helpText(['profiles', 'add']));
+    expect(helpText(['profiles', 'add'])).toMatch(/Examples:/);
     expect((await run([])).code).toBe(2);
   });
 });
@@ -205,7 +206,7 @@ describe('profiles edit / use / remove', () => {
   it('--help and the README name the same label colours as the one list', async () => {
     const { LABEL_COLOURS } = await import('../../src/state/profiles/label-colours.js');
     const named = (text: string): string[] => /--color NAME.*?label colour: ([a-z, ]+)/.exec(text)![1]!.trim().split(', ');
-    expect(named(PROFILES_HELP)).toEqual([...LABEL_COLOURS]);
+    expect(named(helpText(['profiles', 'add']).replace(/\s+/g, ' '))).toEqual([...LABEL_COLOURS]);
     expect(named(fs.readFileSync('README.md', 'utf8'))).toEqual([...LABEL_COLOURS]);
   });
 
@@ -258,12 +259,12 @@ describe('profiles test against the demo gateway', () => {
       const ok = await run(['test', 'demo']);
       expect(ok.stderr).toBe('');
       expect(ok.code).toBe(0);
-      expect(ok.stdout).toMatch(new RegExp(`^ok: ${gw.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(auth: bearer, \\d+ providers?, \\d+ ms\\)\\n$`));
+      expect(ok.stdout).toMatch(new RegExp(`^ok: ${gw.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(auth: bearer, \\d+ providers?, gateway v2\\.2\\.6, \\d+ ms\\)\\n$`));
       const sent = gw.requests.filter((q) => q.url.startsWith('/api/providers'));
       expect(sent[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
 
       const json = await run(['test', '--json']); // the default profile
-      expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, profile: 'demo', auth: 'bearer', authEnabled: true });
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, profile: 'demo', auth: 'bearer', authEnabled: true, gatewayVersion: 'v2.2.6', gatewayLine: 'v2' });
 
       await run(['add', 'wrong', '--url', gw.url, '--api-key-stdin'], { stdin: 'bfst-not-the-right-key-0000' });
       const bad = await run(['test', 'wrong']);

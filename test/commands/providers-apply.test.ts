@@ -20,7 +20,7 @@ function write(name: string, value: unknown): string {
 
 async function exportTo(provider: string): Promise<{ file: string; doc: Record<string, any> }> {
   const file = path.join(h.dir, `${provider}.json`);
-  expect((await h.run(['export', provider, '-o', file])).code).toBe(0);
+  expect((await h.run(['export', provider, '--output-file', file])).code).toBe(0);
   return { file, doc: JSON.parse(fs.readFileSync(file, 'utf8')) };
 }
 

@@ -33,16 +33,16 @@ function leaves(v: unknown, at = ''): Array<[string, string]> {
 
 const onEmpty = (argv: string[], opts = {}) => h.run([...argv, '--url', empty.url], { noUrl: true, ...opts });
 
-describe('providers export --all -o DIR', () => {
+describe('providers export --all --output-dir DIR', () => {
   it('writes one NAME.json per provider and re-exports byte-identical', async () => {
-    const r = await h.run(['export', '--all', '-o', dir]);
+    const r = await h.run(['export', '--all', '--output-dir', dir]);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toBe(`exported 6 providers to ${dir} (6 files changed)\n`);
     const names = fs.readdirSync(dir).sort();
     expect(names).toEqual(['acme-llm.json', 'anthropic.json', 'azure.json', 'groq.json', 'ollama.json', 'openai.json']);
     const first = names.map((n) => fs.readFileSync(path.join(dir, n), 'utf8'));
     for (const n of names) expect(fs.statSync(path.join(dir, n)).mode & 0o777).toBe(0o600);
-    const again = await h.run(['export', '--all', '-o', dir]);
+    const again = await h.run(['export', '--all', '--output-dir', dir]);
     expect(again.stderr).toBe(`exported 6 providers to ${dir} (0 files changed)\n`);
     expect(names.map((n) => fs.readFileSync(path.join(dir, n), 'utf8'))).toEqual(first);
     expect(h.writes()).toEqual([]);
@@ -53,7 +53,7 @@ describe('providers export --all: files of providers no longer on the gateway', 
   it('are left in place and named, so a later apply does not recreate them unnoticed', async () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'gone.json'), '{}\n');
-    const r = await h.run(['export', '--all', '-o', dir]);
+    const r = await h.run(['export', '--all', '--output-dir', dir]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`note: ${path.join(dir, 'gone.json')}: "gone" is not on the gateway (file left as it is; delete it, or apply creates it)\n`);
     expect(fs.readFileSync(path.join(dir, 'gone.json'), 'utf8')).toBe('{}\n');
@@ -62,7 +62,7 @@ describe('providers export --all: files of providers no longer on the gateway', 
 
 describe('providers diff/apply -f DIR', () => {
   it('export-all then apply to an empty gateway reproduces every editable field; no mask is ever sent', async () => {
-    expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
+    expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     const r = await onEmpty(['apply', '-f', dir, '--yes']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  create  openai  (');
@@ -96,7 +96,7 @@ describe('providers diff/apply -f DIR', () => {
   });
 
   it('finds drift field by field; without --yes nothing is written; --yes applies anyway and says so', async () => {
-    expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
+    expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     const file = path.join(dir, 'anthropic.json');
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     doc.network_config.max_retries = 5;
@@ -129,12 +129,12 @@ describe('providers diff/apply -f DIR', () => {
   });
 
   it('a file exported from another gateway is desired state, not a conflict', async () => {
-    expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
+    expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     await onEmpty(['apply', '-f', dir, '--yes']);
     h.gw.mutateProvider('azure', (p) => {
       p.send_back_raw_request = true;
     });
-    expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
+    expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     const r = await onEmpty(['apply', '-f', dir, '--yes']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('  update  azure  (1 field)\n      ~ send_back_raw_request: false → true\n');
@@ -142,7 +142,7 @@ describe('providers diff/apply -f DIR', () => {
   });
 
   it('one failing provider does not stop the others; exit 8 says some were applied', async () => {
-    expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
+    expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     for (const [name, edit] of [['groq', 2], ['openai', 9]] as const) {
       const file = path.join(dir, `${name}.json`);
       const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -159,7 +159,7 @@ describe('providers diff/apply -f DIR', () => {
   });
 
   it('re-reads right before each write: a change during the confirmation is a conflict for that provider only; --prune deletes', async () => {
-    expect((await h.run(['export', '--all', '-o', dir])).code).toBe(0);
+    expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     fs.rmSync(path.join(dir, 'ollama.json'));
     for (const name of ['groq', 'anthropic']) {
       const file = path.join(dir, `${name}.json`);

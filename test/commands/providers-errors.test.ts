@@ -79,7 +79,7 @@ describe('secrets never appear in any output', () => {
     const file = path.join(h.dir, 'groq.json');
     const runs: string[][] = [
       ['list'], ['list', '--json'], ['get', 'groq'], ['get', 'groq', '--json'], ['get', 'openai'], ['get', 'openai', '--json'],
-      ['export', 'openai'], ['export', 'groq', '-o', file], ['diff', 'groq', '-f', file], ['diff', 'groq', '-f', file, '--json'],
+      ['export', 'openai'], ['export', 'groq', '--output-file', file], ['diff', 'groq', '-f', file], ['diff', 'groq', '-f', file, '--json'],
       ['set', 'groq', 'network_config.max_retries=4', '--dry-run'], ['set', 'groq', 'network_config.max_retries=4', '--dry-run', '--json'],
       ['set', 'groq', 'network_config.max_retries=4', '--yes'], ['apply', 'groq', '-f', file, '--yes', '--force'],
       ['set', 'openai', `network_config.extra_headers.Authorization=Bearer ${TOKEN}`, '--dry-run'],

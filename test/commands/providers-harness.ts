@@ -22,6 +22,8 @@ export interface RunOptions {
   /** A live stdin (to answer a prompt later). */
   stdinStream?: NodeJS.ReadableStream;
   isTTY?: boolean;
+  /** stdout is a terminal (text may be cut to fit); default false, as in a pipe. */
+  stdoutIsTTY?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Do not append `--url <gateway>`. */
   noUrl?: boolean;
@@ -77,6 +79,7 @@ export async function setup(opts: { auth?: DemoAuth; command?: CommandRunner } =
         stdin: o.stdinStream ?? Readable.from(o.stdin === undefined ? [] : [o.stdin]),
         env: o.env ?? { PATH: process.env.PATH },
         isTTY: o.isTTY ?? false,
+        stdoutIsTTY: o.stdoutIsTTY ?? false,
       };
       const args = o.noUrl ? argv : [...argv, '--url', gw.url];
       const wrap = o.wrapClient;

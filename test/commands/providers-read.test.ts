@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUpdateBody } from '../../src/api/update-body.js';
-import {
-  APPLY_HELP, DIFF_HELP, EXPORT_HELP, GET_HELP, HISTORY_HELP, LIST_HELP, PROVIDERS_HELP, RESTORE_HELP, SET_HELP,
-} from '../../src/commands/providers.js';
+import { helpText } from '../../src/commands/help.js';
 import { fingerprint } from '../../src/commands/providers-document.js';
 import { fetchJson, setup, type Harness } from './providers-harness.js';
 
@@ -33,10 +31,12 @@ describe('providers list', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.total).toBe(6);
+    // Data, not display text: the kind and the base type are two fields.
     expect(json.providers[0]).toEqual({
-      name: 'acme-llm', kind: 'custom (openai)', provider_status: 'active', status: null, description: null,
+      name: 'acme-llm', kind: 'custom', base_provider_type: 'openai', provider_status: 'active', status: null, description: null,
       base_url: 'https://llm.acme.example.com', concurrency: 200, buffer_size: 1000,
     });
+    expect(json.providers.find((p: { name: string }) => p.name === 'openai')).toMatchObject({ kind: 'built-in', base_provider_type: null });
     expect(json.providers.find((p: { name: string }) => p.name === 'ollama').status).toBe('list_models_failed');
   });
 
@@ -73,7 +73,8 @@ describe('providers get', () => {
   it('a missing provider is exit 5 with one line', async () => {
     const r = await h.run(['get', 'nope']);
     expect(r).toMatchObject({ code: 5, stdout: '' });
-    expect(r.stderr).toBe(`bifrost-tui: provider "nope" is not configured on ${h.gw.url} (see \`bifrost-tui providers list\`)\n`);
+    // The command it points to reaches the same gateway.
+    expect(r.stderr).toBe(`bifrost-tui: provider "nope" is not configured on ${h.gw.url} (see \`bifrost-tui providers list --url ${h.gw.url}\`)\n`);
   });
 
   it('needs a name', async () => {
@@ -108,17 +109,17 @@ describe('providers export', () => {
     expect(doc._bifrost_tui.at).toBeUndefined();
   });
 
-  it('writes -o FILE with mode 0600', async () => {
+  it('writes --output-file FILE with mode 0600', async () => {
     const file = path.join(h.dir, 'acme.json');
     fs.writeFileSync(file, 'old', { mode: 0o644 });
-    const r = await h.run(['export', 'acme-llm', '-o', file]);
+    const r = await h.run(['export', 'acme-llm', '--output-file', file]);
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toBe(`exported acme-llm to ${file}\n`);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(doc.custom_provider_config.allowed_requests.websocket_responses).toBe(true);
     expect(doc.name).toBeUndefined();
-    expect((await h.run(['export', 'acme-llm', '-o', file, '--quiet'])).stderr).toBe('');
+    expect((await h.run(['export', 'acme-llm', '--output-file', file, '--quiet'])).stderr).toBe('');
   });
 
   it('a fingerprint ignores unset values (absent, null, 0) and EnvVar wire shapes, not explicit values', () => {
@@ -134,26 +135,30 @@ describe('providers export', () => {
 describe('help and dispatch', () => {
   it('prints every help with examples and exits 0', async () => {
     const helps: [string[], string][] = [
-      [['--help'], PROVIDERS_HELP], [['list', '--help'], LIST_HELP], [['get', '-h'], GET_HELP], [['export', '--help'], EXPORT_HELP],
-      [['diff', '--help'], DIFF_HELP], [['apply', '--help'], APPLY_HELP], [['set', '--help'], SET_HELP],
-      [['history', '--help'], HISTORY_HELP], [['restore', '--help'], RESTORE_HELP],
+      [['--help'], helpText(['providers'])], [['list', '--help'], helpText(['providers', 'list'])], [['get', '-h'], helpText(['providers', 'get'])],
+      [['export', '--help'], helpText(['providers', 'export'])], [['diff', '--help'], helpText(['providers', 'diff'])],
+      [['apply', '--help'], helpText(['providers', 'apply'])], [['set', '--help'], helpText(['providers', 'set'])],
+      [['history', '--help'], helpText(['providers', 'history'])], [['restore', '--help'], helpText(['providers', 'restore'])],
     ];
     for (const [argv, text] of helps) {
       const r = await h.run(argv, { noUrl: true });
       expect(r).toEqual({ code: 0, stdout: text, stderr: '' });
       expect(text).toMatch(/Examples?:\n/);
     }
-    expect(SET_HELP).toContain('  network_config.max_retries\n');
-    expect(SET_HELP).toContain('  custom_provider_config.allowed_requests[.KEY]\n');
+    const setHelp = helpText(['providers', 'set']);
+    expect(setHelp).toContain('  network_config.max_retries\n');
+    expect(setHelp).toContain('  custom_provider_config.allowed_requests[.KEY]\n');
     expect(h.gw.requests).toEqual([]);
   });
 
   it('an unknown command or none is exit 2', async () => {
     const r = await h.run(['frobnicate'], { noUrl: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^bifrost-tui: unknown providers command "frobnicate" \(expected list, get, export, diff, apply, set, history, restore; see --help\)\n$/);
+    expect(r.stderr).toBe("bifrost-tui: unknown command 'providers frobnicate' (providers commands: list, get, export, diff, apply, set, history, restore; see bifrost-tui providers --help)\n");
+    const typo = await h.run(['lst'], { noUrl: true });
+    expect(typo).toEqual({ code: 2, stdout: '', stderr: "bifrost-tui: unknown command 'providers lst': did you mean 'providers list'?\n" });
     const none = await h.run([], { noUrl: true });
-    expect(none).toMatchObject({ code: 2, stdout: '', stderr: PROVIDERS_HELP });
+    expect(none).toMatchObject({ code: 2, stdout: '', stderr: helpText(['providers']) });
   });
 
   it('without any gateway says how to give one (exit 2)', async () => {

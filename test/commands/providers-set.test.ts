@@ -15,7 +15,7 @@ describe('providers set', () => {
     const before = await fetchJson(h.gw, 'openai');
     const r = await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Changes to openai on http:\/\/127\.0\.0\.1:\d+:\n {2}~ network_config\.max_retries: 2 → 3\nsaved openai: 1 change; previous version kept as \d{8}T\d{9}Z \(undo: bifrost-tui providers restore openai --at \d{8}T\d{9}Z\)\n$/);
+    expect(r.stdout).toMatch(/^Changes to openai on http:\/\/127\.0\.0\.1:\d+:\n {2}~ network_config\.max_retries: 2 → 3\nsaved openai: 1 change; previous version kept as \d{8}T\d{9}Z \(undo: bifrost-tui providers restore openai --at \d{8}T\d{9}Z --url http:\/\/127\.0\.0\.1:\d+\)\n$/);
     expect(r.stderr).toBe('');
     const [put, ...more] = h.puts();
     expect(more).toEqual([]);

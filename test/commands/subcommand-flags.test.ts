@@ -33,16 +33,16 @@ describe('subcommand flags', () => {
   it('an unknown option is one line of our own, with the usage of that command', () => {
     const r = cli('providers', 'get', 'openai', '--bogus');
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('bifrost-tui: unknown option --bogus; usage: bifrost-tui providers get NAME [--json] (more: bifrost-tui providers get --help)\n');
+    expect(r.stderr).toBe('bifrost-tui: unknown option --bogus; usage: bifrost-tui providers get NAME [options] (more: bifrost-tui providers get --help)\n');
     const top = cli('--bogus');
     expect(top.status).toBe(2);
     expect(top.stderr.trim().split('\n')).toHaveLength(1);
     expect(top.stderr).toMatch(/^bifrost-tui: unknown option --bogus; usage: bifrost-tui \[/);
     const profiles = cli('profiles', 'list', '--bogus=s3cretvalue');
     expect(profiles.status).toBe(2);
-    expect(profiles.stderr).toBe('bifrost-tui profiles: unknown option --bogus; usage: bifrost-tui profiles <command> [options] (more: bifrost-tui profiles --help)\n');
+    expect(profiles.stderr).toBe('bifrost-tui profiles: unknown option --bogus; usage: bifrost-tui profiles list [options] (more: bifrost-tui profiles list --help)\n');
     for (const out of [r.stderr, top.stderr, profiles.stderr]) expect(out).not.toMatch(/positional|To specify|s3cret/);
     const missing = cli('providers', 'list', '--url');
-    expect(missing.stderr).toBe('bifrost-tui: --url needs a value; usage: bifrost-tui providers list [--json] (more: bifrost-tui providers list --help)\n');
+    expect(missing.stderr).toBe('bifrost-tui: --url needs a value; usage: bifrost-tui providers list [options] (more: bifrost-tui providers list --help)\n');
   });
 });

@@ -10,6 +10,7 @@ import { STANDARD_PROVIDERS } from '../../src/demo-gateway/constants.js';
 import type { DemoGateway } from '../../src/demo-gateway/index.js';
 import { startDemoGateway } from '../../src/demo-gateway/index.js';
 import { loadDocs, specValidator, type SpecValidator } from './openapi.js';
+import { describeEachVersion, type DemoVersion } from '../helpers/gateway-versions.js';
 
 interface Exchange {
   method: string;
@@ -51,7 +52,7 @@ function templateOf(path: string): string {
 
 const ADMIN = { authorization: `Basic ${Buffer.from('admin:pw').toString('base64')}` };
 
-async function scenario(): Promise<Exchange[]> {
+async function scenario(version: DemoVersion): Promise<Exchange[]> {
   const log: Exchange[] = [];
   const run = async (gw: DemoGateway, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(gw.url + path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
@@ -67,7 +68,7 @@ async function scenario(): Promise<Exchange[]> {
     return b;
   };
 
-  const gw = await startDemoGateway({ extraProviders: 3 });
+  const gw = await startDemoGateway({ extraProviders: 3, version });
   try {
     const list = await run(gw, 'GET', '/api/providers');
     for (const p of list.providers as { name: string }[]) {
@@ -102,7 +103,7 @@ async function scenario(): Promise<Exchange[]> {
     await gw.close();
   }
 
-  const secured = await startDemoGateway({ auth: { kind: 'basic', username: 'admin', password: 'pw' } });
+  const secured = await startDemoGateway({ auth: { kind: 'basic', username: 'admin', password: 'pw' }, version });
   try {
     await run(secured, 'GET', '/api/providers');
     await run(secured, 'PUT', '/api/providers/openai', {});
@@ -116,21 +117,22 @@ async function scenario(): Promise<Exchange[]> {
   return log;
 }
 
-describe('demo gateway vs upstream OpenAPI', () => {
+// v1.4 is left out: its providers carry `keys` and it has no key routes, which the (newer) spec does not describe.
+describeEachVersion('demo gateway vs upstream OpenAPI', (version) => {
   let spec: SpecValidator;
   let log: Exchange[];
   const seen = new Set<string>();
 
   beforeAll(async () => {
     spec = specValidator();
-    log = await scenario();
+    log = await scenario(version);
   });
 
   it('exercises list, get, put, post, delete, keys, errors and session routes', () => {
     const kinds = new Set(log.map((x) => `${x.method} ${x.template} ${x.status}`));
     for (const k of ['GET /api/providers 200', 'GET /api/providers/{provider} 200', 'PUT /api/providers/{provider} 200', 'PUT /api/providers/{provider} 400',
       'POST /api/providers 200', 'POST /api/providers 409', 'POST /api/providers 400', 'DELETE /api/providers/{provider} 200', 'GET /api/providers/{provider} 404',
-      'GET /api/providers/{provider}/keys 200', 'POST /api/providers/{provider}/keys 409', 'GET /api/session/is-auth-enabled 200', 'POST /api/session/login 200',
+      'GET /api/providers/{provider}/keys 200', `POST /api/providers/{provider}/keys ${version === '1.5' ? 500 : 409}`, 'GET /api/session/is-auth-enabled 200', 'POST /api/session/login 200',
       'GET /api/providers 401', 'GET /api/providers 500']) {
       expect(kinds, k).toContain(k);
     }
@@ -177,4 +179,4 @@ describe('demo gateway vs upstream OpenAPI', () => {
       expect((x.json as { status_code: number }).status_code).toBe(x.status);
     }
   });
-});
+}, ['1.5', '1.6', '2.2']);

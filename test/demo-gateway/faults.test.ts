@@ -112,12 +112,30 @@ describe('demo-gateway command', () => {
   it('prints the URL, serves, and exits 0 on SIGINT', async () => {
     const t = io();
     const run = runDemoGatewayCommand(['--api-key', 'k1', '--providers', '3'], t.io);
-    await expect.poll(() => t.out(), { timeout: 3000 }).toMatch(/^demo gateway listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    await expect.poll(() => t.out(), { timeout: 3000 }).toMatch(/^demo gateway \(Bifrost 2\.2\) listening on http:\/\/127\.0\.0\.1:\d+\n$/);
     const url = t.out().trim().split(' ').at(-1)!;
     const res = await fetch(`${url}/api/providers`, { headers: { authorization: 'Bearer k1' } });
     expect(((await res.json()) as { total: number }).total).toBe(9);
     process.emit('SIGINT');
     expect(await run).toBe(0);
+  });
+
+  it('--gateway-version plays that line (v1.4: /api/version behind the key; keys inside providers)', async () => {
+    const t = io();
+    const ac = new AbortController();
+    const run = runDemoGatewayCommand(['--gateway-version', '1.4', '--api-key', 'k1'], t.io, ac.signal);
+    await expect.poll(() => t.out(), { timeout: 3000 }).toMatch(/^demo gateway \(Bifrost 1\.4\) listening on /);
+    const url = t.out().trim().split(' ').at(-1)!;
+    expect((await fetch(`${url}/api/version`)).status).toBe(401);
+    const openai = await (await fetch(`${url}/api/providers/openai`, { headers: { authorization: 'Bearer k1' } })).json() as { keys: unknown[] };
+    expect(openai.keys).toHaveLength(2);
+    ac.abort();
+    expect(await run).toBe(0);
+    const bad = io();
+    expect(await runDemoGatewayCommand(['--gateway-version', '3.0'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('--gateway-version must be one of 1.4, 1.5, 1.6, 2.2, got "3.0"');
+    const wrongLine = io();
+    expect(await runDemoGatewayCommand(['--gateway-version', '1.5', '--auth-bypassed'], wrongLine.io)).toBe(2);
   });
 
   it('stops on an abort signal; rejects bad arguments with exit 2; prints help', async () => {

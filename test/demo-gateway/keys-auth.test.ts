@@ -18,7 +18,7 @@ describe('demo gateway: keys (CONTRACT.md §4.6)', () => {
     const updated = await call(gw, 'PUT', `/api/providers/anthropic/keys/${id}`, { ...created.json, enabled: false });
     expect(updated.json.enabled).toBe(false);
     expect((await call(gw, 'DELETE', `/api/providers/anthropic/keys/${id}`)).json.id).toBe(id);
-    expect((await call(gw, 'GET', `/api/providers/anthropic/keys/${id}`)).json.error.message).toBe(`Provider key not found: ${id}`);
+    expect((await call(gw, 'GET', `/api/providers/anthropic/keys/${id}`)).json.error.message).toBe('Provider key not found: not found');
   });
 
   it('answers key errors', async () => {
@@ -28,7 +28,7 @@ describe('demo gateway: keys (CONTRACT.md §4.6)', () => {
       const r = await call(gw, m, p, b);
       return [r.status, r.json.error?.message];
     };
-    expect(await msg('GET', '/api/providers/nope/keys')).toEqual([404, 'Provider not found: nope']);
+    expect(await msg('GET', '/api/providers/nope/keys')).toEqual([404, 'Provider not found: not found']);
     expect(await msg('POST', '/api/providers/keyless-co/keys', { value: 'abc' })).toEqual([400, 'Cannot add keys to a keyless provider']);
     expect(await msg('POST', '/api/providers/openai/keys', { name: 'k' })).toEqual([400, 'Key value must not be empty']);
     expect(await msg('POST', '/api/providers/openai/keys', { name: 'groq-key', value: 'x' })).toEqual([409, 'API key names must be unique across providers. Choose a different name']);
@@ -47,7 +47,10 @@ describe('demo gateway: auth (CONTRACT.md §2)', () => {
   it('none: no header needed; is-auth-enabled says so', async () => {
     const gw = await gateway();
     expect((await call(gw, 'GET', '/api/providers')).status).toBe(200);
-    expect((await call(gw, 'GET', '/api/session/is-auth-enabled')).json).toEqual({ is_auth_enabled: false, has_valid_token: false, auth_type: 'none' });
+    // v2.2.6 adds the setup-lock fields (VERSIONS.md §1).
+    expect((await call(gw, 'GET', '/api/session/is-auth-enabled')).json).toEqual({
+      is_auth_enabled: false, has_valid_token: false, auth_type: 'none', setup_required: false, setup_token_configured: false,
+    });
     expect((await call(gw, 'POST', '/api/session/login', { username: 'a', password: 'b' })).status).toBe(403);
   });
 
@@ -63,9 +66,9 @@ describe('demo gateway: auth (CONTRACT.md §2)', () => {
     // Public routes stay public.
     expect((await call(gw, 'GET', '/health')).status).toBe(200);
     const st = await call(gw, 'GET', '/api/session/is-auth-enabled', undefined, { authorization: 'Bearer bfst-demo-123' });
-    expect(st.json).toEqual({ is_auth_enabled: true, has_valid_token: true, auth_type: 'password' });
-    // Unknown routes are the router's 404, not the middleware's 401.
-    expect((await call(gw, 'GET', '/api/nothing')).status).toBe(404);
+    expect(st.json).toMatchObject({ is_auth_enabled: true, has_valid_token: true, auth_type: 'password' });
+    // Unknown routes are the public dashboard's (VERSIONS.md §9), not the middleware's 401.
+    expect((await call(gw, 'GET', '/api/nothing')).status).toBe(200);
   });
 
   it('basic: Basic header, legacy Bearer base64, login token and cookie', async () => {

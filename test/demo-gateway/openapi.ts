@@ -32,7 +32,8 @@ export function loadDocs(): Record<string, Doc> {
 /**
  * The one deliberate deviation (CONTRACT.md §5.2): the spec types
  * `proxy_config.url/username/password/ca_cert_pem` as strings, but the server
- * holds them as EnvVar and sends `{value, env_var, from_env}` objects.
+ * holds them as secrets and sends objects: `{value, env_var, from_env}` up to
+ * v1.5, `{value, ref, type}` from v1.6 (VERSIONS.md §4).
  */
 function patchProxyEnvVar(schemas: Doc): void {
   const props = schemas.ProxyConfig.properties as Doc;
@@ -43,8 +44,14 @@ function patchProxyEnvVar(schemas: Doc): void {
         { type: 'string' },
         {
           type: 'object',
-          required: ['value'],
+          required: ['value', 'env_var', 'from_env'],
           properties: { value: { type: 'string' }, env_var: { type: 'string' }, from_env: { type: 'boolean' } },
+          additionalProperties: false,
+        },
+        {
+          type: 'object',
+          required: ['value', 'type'],
+          properties: { value: { type: 'string' }, ref: { type: 'string' }, type: { enum: ['plain_text', 'env', 'vault'] } },
           additionalProperties: false,
         },
       ],

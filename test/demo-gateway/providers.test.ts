@@ -46,15 +46,18 @@ describe('demo gateway: list and get', () => {
     const gw = await gateway();
     const res = await call(gw, 'GET', '/api/providers/nope');
     expect(res.status).toBe(404);
-    expect(res.text).toBe('{"is_bifrost_error":false,"status_code":404,"error":{"message":"Provider not found: nope"},"extra_fields":{}}\n');
+    expect(res.text).toBe('{"is_bifrost_error":false,"status_code":404,"error":{"message":"Provider not found: not found"},"extra_fields":{}}\n');
   });
 
-  it('404s unknown routes in plain text', async () => {
+  it('answers a GET on a route it lacks with the dashboard\'s HTML (200), any other method with 405 (VERSIONS.md §8, §9)', async () => {
     const gw = await gateway();
     const res = await call(gw, 'GET', '/api/nothing-here');
-    expect(res.status).toBe(404);
-    expect(res.text).toBe('404 page not found');
-    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.text).toMatch(/^<!DOCTYPE html>/);
+    const put = await call(gw, 'PUT', '/api/nothing-here', {});
+    expect(put.status).toBe(405);
+    expect(put.headers.get('content-type')).toMatch(/^text\/plain/);
   });
 
   it('answers /health', async () => {

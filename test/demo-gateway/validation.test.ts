@@ -75,7 +75,9 @@ describe('demo gateway: PUT validation, exact messages', () => {
     const url = (u: string, allow = false) => (b: Json) => { b.network_config.base_url = u; b.network_config.allow_private_network = allow; };
     const p = 'Invalid base URL: ';
     expect((await put('openai', url('ftp://files.example.com'))).message).toMatch(new RegExp(`^${p}unsupported URL scheme "ftp"`));
-    expect((await put('openai', url('not a url'))).message).toBe(`${p}invalid URL: not a url`);
+    // v2.2 checks the URL's shape first and answers with Go's raw error (VERSIONS.md §3.3 step 10).
+    expect((await put('openai', url('not a url'))).message).toBe('invalid base URL: parse "not a url": invalid URI for request');
+    expect((await put('openai', url('https://user:pw@api.example.com'))).message).toBe('base URL must not contain credentials, a query, or a fragment');
     expect((await put('openai', url('http://10.1.2.3:8000'))).message).toMatch(new RegExp(`^${p}private network address 10.1.2.3`));
     expect((await put('openai', url('http://192.168.1.10'))).status).toBe(400);
     expect((await put('openai', url('http://172.20.0.1'))).status).toBe(400);

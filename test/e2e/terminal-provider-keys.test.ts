@@ -15,7 +15,9 @@ let tmp: string;
 let session: TmuxSession | undefined;
 beforeAll(() => requireBuiltCli());
 beforeEach(async () => {
-  gw = await startDemoGateway({ port: 0 });
+  // The bodies below are v1.5's {value, env_var, from_env} and its masked Azure endpoint. On v2 the key form shows a
+  // plain endpoint as "new value (N chars)": the key fields do not read the version rules yet (phase 2 of issue 20).
+  gw = await startDemoGateway({ port: 0, version: '1.5' });
   tmp = mkdtempSync(path.join(os.tmpdir(), 'bt-keys-tui-'));
 });
 afterEach(async () => {
@@ -240,7 +242,11 @@ describe('real terminal: key form list and map editors', () => {
       endpoint: masked(`http${'*'.repeat(24)}.com`), api_version: masked('2024-10-21'),
       client_id: masked(`6f1c${'*'.repeat(24)}7c40`), tenant_id: masked(`a9b8${'*'.repeat(24)}7c6d`),
     };
-    const base = { id: 'e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b', name: 'azure-eastus', value: masked(`3f9c${'*'.repeat(24)}1e8f`), weight: 1, enabled: true, azure_key_config: azureKeyConfig };
+    const base = {
+      id: 'e8f7a6b5-c4d3-4e2f-8a1b-0c9d8e7f6a5b', name: 'azure-eastus', value: masked(`3f9c${'*'.repeat(24)}1e8f`), weight: 1, enabled: true, azure_key_config: azureKeyConfig,
+      // Fields the gateway always shows (VERSIONS.md §5.1), sent back as they came.
+      blacklisted_models: [], use_for_batch_api: false,
+    };
     expect(puts).toEqual([
       [url, { ...base, models: ['gpt-4o', 'gpt-4.1'], aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4o-mini': 'gpt4o-mini-eu' } }],
       [url, { ...base, models: ['gpt-4o', 'gpt-4.1'], aliases: { 'gpt-4o': 'gpt4o-prod', 'gpt-4.1': 'gpt41-prod' } }],
@@ -270,6 +276,9 @@ describe('real terminal: the key form on a small terminal (60x15)', () => {
 
 describe('real terminal: a refused key save keeps what was typed', () => {
   it('409 duplicate name: the add flow reopens at Name with the typed name, value and models kept; the retry sends them', async () => {
+    // A duplicate name is a 409 from v1.6 on (v1.5 answers the store's 500).
+    await gw.close();
+    gw = await startDemoGateway({ port: 0, version: '2.2' });
     session = open();
     await openKeysOf(session, 'groq');
     await session.waitFor('groq-legacy');

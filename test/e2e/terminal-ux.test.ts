@@ -84,7 +84,7 @@ async function openProvider(s: TmuxSession, name: string): Promise<void> {
 }
 
 // Several screens per test through a real terminal: generous on a loaded two-core machine.
-describe('real terminal: operator UX', { timeout: 60_000 }, () => {
+describe('real terminal: operator UX', () => {
   it('section numbers are fixed per section; a missing section says so; a jump puts its header near the top and the cursor on its first field', async () => {
     const s = start(100, 30);
     await openProvider(s, 'openai');

@@ -63,6 +63,10 @@ export interface FaultCase {
 /** A write cut off mid-way may have been applied: the client says so. */
 const mayHaveApplied = (method: string): string => (method === 'GET' ? '' : '; the change may have been applied, reload to check');
 
+/** Routes every Bifrost version serves: a strange answer there means the URL is not a Bifrost management API. */
+const notBifrost = (origin: string, method: string, path: string, status: number, what: string): string =>
+  `${origin} is not a Bifrost management API: ${method} ${path} answered ${status} ${what}; check the URL (the gateway's address, without /api)`;
+
 const REASON: Record<number, string> = {
   400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
 };
@@ -72,7 +76,10 @@ export const FAULTS: FaultCase[] = [
   ...[400, 403, 404, 409, 500, 502, 503].map((status): FaultCase => ({
     name: `status ${status}`,
     fault: { status, message: `injected failure ${status}` },
-    message: () => `${status} ${REASON[status]}: injected failure ${status}`,
+    // The provider list is on every version: a 404 there is not Bifrost (one provider's 404 is "not configured").
+    message: (origin, method, path) => status === 404 && method === 'GET' && path === '/api/providers'
+      ? notBifrost(origin, method, path, 404, '(injected failure 404)')
+      : `${status} ${REASON[status]}: injected failure ${status}`,
   })),
   {
     name: 'status 401',
@@ -82,9 +89,9 @@ export const FAULTS: FaultCase[] = [
   {
     name: 'non-JSON 200 body',
     fault: { status: 200, rawBody: '<html><body>captive portal</body></html>' },
-    message: (_o, method, path) =>
+    message: (origin, method, path) =>
       method === 'GET'
-        ? `unexpected reply to ${method} ${path}: body is not JSON`
+        ? notBifrost(origin, method, path, 200, 'with an HTML page')
         : `${method} ${path} succeeded (200) but the reply was not understood: body is not JSON; reload to see the saved state`,
   },
   {

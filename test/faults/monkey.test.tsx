@@ -136,6 +136,7 @@ function tracked(client: GatewayClient) {
     deleteKey: (provider, id, o) => count(client.deleteKey(provider, id, o)),
     listAllKeys: (o) => detached((x) => client.listAllKeys(x), o),
     authStatus: (o) => detached((x) => client.authStatus(x), o),
+    version: (o) => detached((x) => client.version(x), o),
     close: () => client.close(),
   };
   return {

@@ -3,6 +3,7 @@ import { ApiError } from '../../src/api/api-error.js';
 import type { CallOptions, GatewayClient } from '../../src/api/types.js';
 import type { Provider } from '../../src/api/wire.js';
 import { summarizeProvider } from '../../src/api/provider-summary.js';
+import type { GatewayVersion } from '../../src/api/versions/gateway-version.js';
 import type { Services } from '../../src/ui/services.js';
 
 export interface FakeClient extends GatewayClient {
@@ -12,6 +13,8 @@ export interface FakeClient extends GatewayClient {
   /** Never resolve list calls (loading state). */
   hang?: boolean;
   calls: string[];
+  /** What `version()` answers (default: a reported v1.5.2). */
+  gatewayVersion: GatewayVersion;
 }
 
 export function fakeClient(providers: Provider[]): FakeClient {
@@ -19,6 +22,7 @@ export function fakeClient(providers: Provider[]): FakeClient {
     baseUrl: 'http://gw.test:8080',
     providers,
     calls: [],
+    gatewayVersion: { line: 'v1.5', release: { major: 1, minor: 5, patch: 2 }, reported: 'v1.5.2', via: 'reported' },
     async listProviders(_o?: CallOptions) {
       c.calls.push('list');
       if (c.hang) return new Promise<Provider[]>(() => undefined);
@@ -76,6 +80,10 @@ export function fakeClient(providers: Provider[]): FakeClient {
     },
     async authStatus() {
       return { is_auth_enabled: false };
+    },
+    async version() {
+      c.calls.push('version');
+      return c.gatewayVersion;
     },
     async close() {},
   };

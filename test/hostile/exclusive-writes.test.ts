@@ -37,7 +37,7 @@ describe('exclusive file creation', () => {
     fs.writeFileSync(victim, 'precious');
     const out = path.join(h.dir, 'openai.json');
     fs.symlinkSync(victim, out);
-    const r = await h.run(['export', 'openai', '-o', out]);
+    const r = await h.run(['export', 'openai', '--output-file', out]);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
     expect(fs.lstatSync(out).isSymbolicLink()).toBe(false);

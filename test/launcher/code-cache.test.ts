@@ -54,6 +54,11 @@ describe('cacheMode', () => {
     expect(cacheMode(['providers', 'list'])).toBe('providers');
     expect(cacheMode(['profiles', 'add', 'x'])).toBe('profiles');
     expect(cacheMode(['demo-gateway', '--port', '0'])).toBe('demo-gateway');
+    // The command word may follow the connection options; every command has its own cache.
+    expect(cacheMode(['--profile', 'prod', 'providers', 'list'])).toBe('providers');
+    expect(cacheMode(['--url', 'http://x', 'keys', 'list', 'openai'])).toBe('keys');
+    expect(cacheMode(['fleet', 'diff'])).toBe('fleet');
+    expect(cacheMode(['version'])).toBeUndefined();
     expect(cacheMode(['--version'])).toBeUndefined();
     expect(cacheMode(['providers', 'list', '--help'])).toBeUndefined();
     expect(cacheMode(['help'])).toBeUndefined();

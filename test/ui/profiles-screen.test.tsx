@@ -113,7 +113,7 @@ describe('profiles screen', () => {
     stdin.write('e');
     await waitFor(() => expect(lastFrame()).toContain('profiles › edit gamma'));
     expect(lastFrame()).toContain('stored key kept');
-    for (let i = 0; i < 8; i++) stdin.write(KEYS.down);
+    for (let i = 0; i < 9; i++) stdin.write(KEYS.down);
     await waitFor(() => expect(lastFrame()).toMatch(/› Label/));
     await type(stdin, 'QA');
     stdin.write(KEYS.down);

@@ -10,13 +10,23 @@ import { describeAllowList, describeBlacklist } from './allow-list.js';
  * `stored` / `none` when the mask shows nothing.
  */
 export function keyValueSource(value: unknown): string {
+  const source = keyValueSourceData(value);
+  if (source.type === 'reference') return source.ref;
+  if (source.type === 'none') return 'none';
+  return `stored ····${source.last4 ?? ''}`;
+}
+
+/** Where a key's value comes from, as data (JSON/YAML output): a reference, a stored value (its mask's last 4), or none. */
+export type KeyValueSource = { type: 'reference'; ref: string } | { type: 'stored'; last4: string | null } | { type: 'none' };
+
+export function keyValueSourceData(value: unknown): KeyValueSource {
   const ref = envVarRef(value);
-  if (ref) return ref;
+  if (ref) return { type: 'reference', ref };
   const text = envVarValue(value);
-  if (text === '') return 'none';
+  if (text === '') return { type: 'none' };
   // Only the gateway's 32-character mask may lend its last 4; anything else could be a real value.
   const tail = text.length === 32 && isRedacted(text) ? text.slice(-4) : '';
-  return tail && !tail.includes('*') ? `stored ····${tail}` : 'stored ····';
+  return { type: 'stored', last4: tail && !tail.includes('*') ? tail : null };
 }
 
 /** The status badge text: `success`, `list_models_failed`, or `unknown` when absent. */

@@ -8,8 +8,11 @@ import type { Profile, SecretSource } from '../local-types.js';
 import { urlHasUserinfo } from '../../api/secrets.js';
 
 export type FieldId =
-  | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue'
+  | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue' | 'tokenSource' | 'tokenValue'
   | 'caFile' | 'insecure' | 'timeout' | 'label' | 'color' | 'readOnly' | 'isDefault';
+
+/** The two secret fields: the key (or Basic password) and the setup token. */
+type SecretField = 'keyValue' | 'tokenValue';
 
 /** One field of the form. Text fields take typing; choice and toggle fields cycle. */
 export interface FieldDef {
@@ -22,6 +25,8 @@ export interface FieldDef {
 
 export const AUTH_CHOICES = ['none', 'bearer', 'basic'] as const;
 export const KEY_SOURCES = ['stored', 'env', 'command'] as const;
+/** Where a setup token comes from; `none`: no token is sent. */
+export const TOKEN_SOURCES = ['none', ...KEY_SOURCES] as const;
 /** '' is "no colour". */
 export const COLOR_CHOICES = ['', ...LABEL_COLOURS] as const;
 
@@ -32,6 +37,8 @@ export const FIELD_DEFS: Readonly<Record<FieldId, FieldDef>> = {
   username: { id: 'username', label: 'Username', kind: 'text', help: 'basic auth user name' },
   keySource: { id: 'keySource', label: 'Key from', kind: 'choice', choices: KEY_SOURCES, help: 'stored in the config file (0600), an env variable, or a command' },
   keyValue: { id: 'keyValue', label: 'Key', kind: 'text', help: 'the key, the variable name, or the command' },
+  tokenSource: { id: 'tokenSource', label: 'Setup token', kind: 'choice', choices: TOKEN_SOURCES, help: 'a v2.2.6 gateway locked until setup asks for its setup token (X-Bifrost-Setup-Token); usually none' },
+  tokenValue: { id: 'tokenValue', label: 'Token', kind: 'text', help: 'the setup token, the variable name, or the command' },
   caFile: { id: 'caFile', label: 'CA file', kind: 'text', help: 'PEM file of a CA to trust (optional)' },
   insecure: { id: 'insecure', label: 'Insecure TLS', kind: 'toggle', help: 'skip TLS verification (testing only)' },
   timeout: { id: 'timeout', label: 'Timeout ms', kind: 'text', help: 'read timeout in ms (empty: default)' },
@@ -41,8 +48,10 @@ export const FIELD_DEFS: Readonly<Record<FieldId, FieldDef>> = {
   isDefault: { id: 'isDefault', label: 'Default', kind: 'toggle', help: 'use this profile when none is named' },
 };
 
-export const EDITOR_FIELDS: readonly FieldId[] = ['name', 'url', 'auth', 'username', 'keySource', 'keyValue', 'caFile', 'insecure', 'timeout', 'label', 'color', 'readOnly', 'isDefault'];
-export const SETUP_FIELDS: readonly FieldId[] = ['name', 'url', 'auth', 'username', 'keyValue'];
+export const EDITOR_FIELDS: readonly FieldId[] = [
+  'name', 'url', 'auth', 'username', 'keySource', 'keyValue', 'tokenSource', 'tokenValue', 'caFile', 'insecure', 'timeout', 'label', 'color', 'readOnly', 'isDefault',
+];
+export const SETUP_FIELDS: readonly FieldId[] = ['name', 'url', 'auth', 'username', 'keyValue', 'tokenSource', 'tokenValue'];
 
 export interface FormValues {
   name: string;
@@ -52,6 +61,9 @@ export interface FormValues {
   keySource: SecretSource['source'];
   /** The stored key, the env variable name, or the command, per keySource. */
   keyValue: string;
+  tokenSource: (typeof TOKEN_SOURCES)[number];
+  /** The setup token, its env variable name, or its command, per tokenSource. */
+  tokenValue: string;
   caFile: string;
   insecure: boolean;
   timeout: string;
@@ -71,6 +83,8 @@ export interface ProfileFormState {
   focus: number;
   /** Shown after a save attempt. */
   errors: Partial<Record<FieldId, string>>;
+  /** First-run setup: the setup-token fields are shown once the gateway asked for a token (they stay out of the way otherwise). */
+  showToken?: boolean;
 }
 
 export type FormAction =
@@ -92,7 +106,9 @@ export function initialForm(mode: ProfileFormState['mode'], profile?: Profile, i
     username: p?.username ?? '',
     keySource: secret?.source ?? 'stored',
     // A stored key is never put into the form: empty means "keep it".
-    keyValue: secret?.source === 'env' ? secret.name : secret?.source === 'command' ? secret.command : '',
+    keyValue: sourceText(secret),
+    tokenSource: p?.setupToken?.source ?? 'none',
+    tokenValue: sourceText(p?.setupToken),
     caFile: p?.caFile ?? '',
     insecure: p?.insecure ?? false,
     timeout: p?.timeoutMs !== undefined ? String(p.timeoutMs) : '',
@@ -104,12 +120,19 @@ export function initialForm(mode: ProfileFormState['mode'], profile?: Profile, i
   return { mode, original: p, fields: mode === 'setup' ? SETUP_FIELDS : EDITOR_FIELDS, values, focus: 0, errors: {} };
 }
 
-/** Fields shown for the current values: username only for basic, key fields only with auth. */
+/** A source's text for the form: the env name or the command; a stored secret is never put into it (empty keeps it). */
+function sourceText(src: SecretSource | undefined): string {
+  return src?.source === 'env' ? src.name : src?.source === 'command' ? src.command : '';
+}
+
+/** Fields shown for the current values: username only for basic, key fields only with auth, the token only with a source. */
 export function visibleFields(state: ProfileFormState): FieldId[] {
-  const { auth } = state.values;
+  const { auth, tokenSource } = state.values;
   return state.fields.filter((id) => {
     if (id === 'username') return auth === 'basic';
     if (id === 'keySource' || id === 'keyValue') return auth !== 'none';
+    if (id === 'tokenSource') return state.mode !== 'setup' || state.showToken === true || tokenSource !== 'none';
+    if (id === 'tokenValue') return tokenSource !== 'none';
     return true;
   });
 }
@@ -124,14 +147,20 @@ export function acceptsText(state: ProfileFormState): boolean {
   return focusedProfileField(state).kind === 'text';
 }
 
-/** True when the key field holds a secret that must be masked. */
-export function keyIsMasked(state: ProfileFormState): boolean {
-  return state.values.keySource === 'stored';
+/** True when a secret field (the key by default) holds a secret that must be masked. */
+export function keyIsMasked(state: ProfileFormState, id: SecretField = 'keyValue'): boolean {
+  return (id === 'keyValue' ? state.values.keySource : state.values.tokenSource) === 'stored';
 }
 
-/** The stored profile already has a stored key that an empty field keeps. */
-export function keepsStoredKey(state: ProfileFormState): boolean {
-  return state.values.keyValue === '' && state.values.keySource === 'stored' && state.original?.secret?.source === 'stored';
+/** The stored profile already has a stored key (or setup token) that an empty field keeps. */
+export function keepsStoredKey(state: ProfileFormState, id: SecretField = 'keyValue'): boolean {
+  const stored = id === 'keyValue' ? state.original?.secret : state.original?.setupToken;
+  return state.values[id] === '' && keyIsMasked(state, id) && stored?.source === 'stored';
+}
+
+/** Whether a field is one of the two secret fields. */
+export function isSecretField(id: FieldId): id is SecretField {
+  return id === 'keyValue' || id === 'tokenValue';
 }
 
 /** What the field shows: a masked key is one bullet per character; an unchanged stored key a placeholder. */
@@ -139,26 +168,27 @@ export function profileFieldText(state: ProfileFormState, id: FieldId): string {
   const v = state.values;
   switch (id) {
     case 'keyValue':
-      if (keepsStoredKey(state)) return '(stored key kept; type to replace)';
-      return keyIsMasked(state) ? '•'.repeat(Array.from(v.keyValue).length) : v.keyValue;
+    case 'tokenValue':
+      if (keepsStoredKey(state, id)) return `(stored ${id === 'keyValue' ? 'key' : 'token'} kept; type to replace)`;
+      return keyIsMasked(state, id) ? '•'.repeat(Array.from(v[id]).length) : v[id];
     case 'insecure': case 'readOnly': case 'isDefault':
       return v[id] ? '[x] yes' : '[ ] no';
     case 'color':
       return v.color || '(none)';
-    case 'auth': case 'keySource':
+    case 'auth': case 'keySource': case 'tokenSource':
       return v[id];
     default:
       return v[id];
   }
 }
 
-/** Label of the key field for the current source. */
-export function keyFieldLabel(state: ProfileFormState): string {
-  const what = state.values.auth === 'basic' ? 'Password' : 'Key';
-  switch (state.values.keySource) {
-    case 'stored': return what;
+/** Label of the key (or setup-token) field for the current source. */
+export function keyFieldLabel(state: ProfileFormState, id: SecretField = 'keyValue'): string {
+  const what = id === 'tokenValue' ? 'Token' : state.values.auth === 'basic' ? 'Password' : 'Key';
+  switch (id === 'keyValue' ? state.values.keySource : state.values.tokenSource) {
     case 'env': return `${what} env var`;
     case 'command': return `${what} command`;
+    default: return what;
   }
 }
 
@@ -194,12 +224,13 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
         return setValue(state, key, !state.values[key]);
       }
       if (field.kind !== 'choice' || !field.choices) return state;
-      const key = field.id as 'auth' | 'keySource' | 'color';
+      const key = field.id as 'auth' | 'keySource' | 'tokenSource' | 'color';
       const i = field.choices.indexOf(state.values[key]);
       const next = field.choices[(i + action.delta + field.choices.length) % field.choices.length] as string;
       let s = setValue(state, key, next as never);
       // The key text belongs to one source: a stored key must not turn into a visible env name.
       if (key === 'keySource') s = setValue(s, 'keyValue', '');
+      if (key === 'tokenSource') s = setValue(s, 'tokenValue', '');
       return s;
     }
     case 'errors': {
@@ -224,6 +255,10 @@ export function validateProfileForm(state: ProfileFormState, taken: readonly str
     errors.keyValue = v.keySource === 'stored' ? 'type the key' : v.keySource === 'env' ? 'name the variable' : 'give the command';
   }
   if (v.auth !== 'none' && v.keySource === 'env' && v.keyValue && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v.keyValue)) errors.keyValue = 'not a variable name';
+  if (v.tokenSource !== 'none' && !v.tokenValue && !keepsStoredKey(state, 'tokenValue')) {
+    errors.tokenValue = v.tokenSource === 'stored' ? 'type the setup token' : v.tokenSource === 'env' ? 'name the variable' : 'give the command';
+  }
+  if (v.tokenSource === 'env' && v.tokenValue && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v.tokenValue)) errors.tokenValue = 'not a variable name';
   if (v.timeout.trim() && !/^[1-9][0-9]*$/.test(v.timeout.trim())) errors.timeout = 'a positive whole number of ms, or empty';
   return errors;
 }
@@ -239,12 +274,18 @@ export function formToProfile(state: ProfileFormState): Profile {
     else if (v.keySource === 'env') secret = { source: 'env', name: v.keyValue.trim() };
     else secret = { source: 'command', command: v.keyValue.trim() };
   }
+  let setupToken: SecretSource | undefined;
+  if (keepsStoredKey(state, 'tokenValue')) setupToken = state.original?.setupToken;
+  else if (v.tokenSource === 'stored') setupToken = { source: 'stored', value: v.tokenValue };
+  else if (v.tokenSource === 'env') setupToken = { source: 'env', name: v.tokenValue.trim() };
+  else if (v.tokenSource === 'command') setupToken = { source: 'command', command: v.tokenValue.trim() };
   return {
     name: v.name.trim(),
     url: v.url.trim(),
     auth: v.auth,
     username: v.auth === 'basic' ? trimmed(v.username) : undefined,
     secret,
+    setupToken,
     caFile: trimmed(v.caFile),
     insecure: v.insecure || undefined,
     timeoutMs: v.timeout.trim() ? Number(v.timeout.trim()) : undefined,

@@ -1,5 +1,5 @@
 /** The first-run setup screen: the short profile form and the test-then-save step. Pure. */
-import { formReducer, initialForm, type FieldId, type FormAction, type ProfileFormState } from './profile-form.js';
+import { formReducer, initialForm, visibleFields, type FieldId, type FormAction, type ProfileFormState } from './profile-form.js';
 
 export interface SetupState {
   form: ProfileFormState;
@@ -26,6 +26,11 @@ export function setupBusy(state: SetupState): boolean {
   return state.phase !== 'editing';
 }
 
+function focusToken(form: ProfileFormState): ProfileFormState {
+  const at = visibleFields(form).indexOf('tokenSource');
+  return at >= 0 ? { ...form, focus: at } : form;
+}
+
 export function setupReducer(state: SetupState, action: SetupAction): SetupState {
   switch (action.type) {
     case 'form':
@@ -34,8 +39,12 @@ export function setupReducer(state: SetupState, action: SetupAction): SetupState
       return { ...state, form: formReducer(state.form, { type: 'errors', errors: action.errors }), message: { role: 'error', text: 'fix the marked fields' } };
     case 'test-started':
       return { ...state, phase: 'testing', message: { role: 'muted', text: `testing ${state.form.values.url.trim()}…` } };
-    case 'test-failed':
-      return { ...state, phase: 'editing', message: { role: 'error', text: `✖ ${action.message}` } };
+    case 'test-failed': {
+      // A gateway locked until setup (v2.2.6) asks for its setup token: the token fields appear, focused.
+      const locked = /setup token/i.test(action.message);
+      const form = locked && !state.form.showToken ? focusToken({ ...state.form, showToken: true }) : state.form;
+      return { ...state, form, phase: 'editing', message: { role: 'error', text: `✖ ${action.message}` } };
+    }
     case 'saving':
       return { ...state, phase: 'saving', message: { role: 'ok', text: `✔ ${action.message}` } };
     case 'save-failed':

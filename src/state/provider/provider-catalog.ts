@@ -15,9 +15,16 @@ export function isBuiltinName(name: string): boolean {
   return BUILTIN_SET.has(name);
 }
 
-/** "built-in", or "custom (openai)" for a custom provider. */
+/** A provider's kind as data: built-in or custom, and a custom provider's base type. */
+export function providerKindData(p: Provider): { kind: 'built-in' | 'custom'; base_provider_type: string | null } {
+  if (p.custom_provider_config) return { kind: 'custom', base_provider_type: p.custom_provider_config.base_provider_type || null };
+  return { kind: isBuiltinName(p.name) ? 'built-in' : 'custom', base_provider_type: null };
+}
+
+/** "built-in", or "custom (openai)" for a custom provider (for people; data uses providerKindData). */
 export function providerKind(p: Provider): string {
-  return kindText(p.name, p.custom_provider_config != null, p.custom_provider_config?.base_provider_type);
+  const { kind, base_provider_type: base } = providerKindData(p);
+  return base ? `${kind} (${base})` : kind;
 }
 
 /** `providerKind` from its parts: the name, whether it has a custom config, and that config's base type. */

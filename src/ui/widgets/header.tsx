@@ -6,6 +6,7 @@ import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
 import { printable } from '../../state/printable.js';
 import { hideUrlUserinfo } from '../../api/secrets.js';
+import { useGatewayVersionText } from '../gateway-version.js';
 
 export interface HeaderProps {
   connection: ConnectionInfo;
@@ -24,7 +25,9 @@ export const Header = memo(function Header({ connection, width, right = '', righ
   const label = connection.label ?? connection.profile;
   const labelText = label ? ` ${printable(label)} ` : '';
   const ro = connection.readOnly ? ' [read-only]' : '';
-  const left = ` ${hideUrlUserinfo(connection.url)} · auth ${connection.authMode}`;
+  const version = useGatewayVersionText(connection.gatewayKey);
+  // The version before the auth mode: on a narrow terminal the end of this part is cut first.
+  const left = ` ${hideUrlUserinfo(connection.url)}${version ? ` · gateway ${version}` : ''} · auth ${connection.authMode}`;
   // The read-only marker is never cut: it is what stops a save on the wrong gateway.
   const used = 'bifrost-tui'.length + labelText.length + (labelText ? 1 : 0) + ro.length;
   const room = Math.max(0, width - used - 1);

@@ -102,7 +102,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     // Fields the editor does not edit go through the same planned write as `fleet push`.
     if (outsideEditor.length > 0) return review(targetProfile, planDirectPush(cell.name, source, target, paths));
     const key = JSON.stringify([cell.name, cell.col, cell.marked, direction]);
-    if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push`', role: 'error' });
+    if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push PROVIDER --from PROFILE --to PROFILE`', role: 'error' });
     try {
       if (services.drafts.unrecovered(session.connection.gatewayKey, cell.name).length > 0) {
         return dispatch({ type: 'message', text: `${cell.name} on ${targetProfile} has an unsaved draft: finish it from that profile first`, role: 'warn' });
@@ -137,7 +137,7 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (!r) return;
     dispatch({ type: 'reviewClosed' });
     if (r.plan.errors.length > 0) return dispatch({ type: 'message', text: `not pushed: ${r.plan.errors[0]!}`, role: 'error' });
-    if (!services.fleetWrite) return dispatch({ type: 'message', text: 'no direct write here: use `bifrost-tui fleet push`', role: 'error' });
+    if (!services.fleetWrite) return dispatch({ type: 'message', text: 'no direct write here: use `bifrost-tui fleet push PROVIDER --from PROFILE --to PROFILE`', role: 'error' });
     dispatch({ type: 'message', text: `writing ${r.plan.name} to ${r.profile}…`, role: 'muted' });
     services.fleetWrite(r.profile, r.plan).then(
       () => {

@@ -1,7 +1,7 @@
 /** The profile form: one line per visible field, a window around the focus, and the focused field's help. */
 import { Box, Text } from 'ink';
 import {
-  profileFieldText, FIELD_DEFS, focusedProfileField, keepsStoredKey, keyFieldLabel, keyIsMasked, visibleFields, type ProfileFormState,
+  profileFieldText, FIELD_DEFS, focusedProfileField, isSecretField, keepsStoredKey, keyFieldLabel, keyIsMasked, visibleFields, type ProfileFormState,
 } from '../../../state/profiles/profile-form.js';
 import { useTheme } from '../../theme.js';
 import { fit, wrapWords } from '../../text.js';
@@ -23,7 +23,7 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
   // The focused field's error in full (the row has room for only part of it), else its help.
   const focusedError = form.errors[ids[Math.min(form.focus, ids.length - 1)]!];
   const field = focusedProfileField(form);
-  const masked = field.id === 'keyValue' && keyIsMasked(form) ? ' · typed keys are masked' : '';
+  const masked = isSecretField(field.id) && keyIsMasked(form, field.id) ? ` · typed ${field.id === 'keyValue' ? 'keys' : 'tokens'} are masked` : '';
   const bottom = focusedError ? wrapWords(`✖ ${focusedError}`, width, 3) : undefined;
   const view = Math.max(1, height - (bottom?.length ?? 1));
   const focus = Math.min(form.focus, ids.length - 1);
@@ -35,9 +35,9 @@ export function ProfileFormView({ form, width, height, editable = true }: Profil
       {shown.map((id, i) => {
         const def = FIELD_DEFS[id];
         const focused = top + i === focus;
-        const label = id === 'keyValue' ? keyFieldLabel(form) : def.label;
+        const label = isSecretField(id) ? keyFieldLabel(form, id) : def.label;
         const value = profileFieldText(form, id);
-        const placeholder = id === 'keyValue' && keepsStoredKey(form);
+        const placeholder = isSecretField(id) && keepsStoredKey(form, id);
         const cursor = focused && editable && def.kind === 'text' ? '▏' : '';
         const choice = def.kind === 'choice' ? `‹ ${value} ›` : value;
         const error = form.errors[id];

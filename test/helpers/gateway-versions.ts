@@ -1,0 +1,31 @@
+/**
+ * Running one suite against every Bifrost line the demo gateway plays
+ * (VERSIONS.md §8): `describeEachVersion('listing', (version) => { … })`
+ * registers the suite once per version, with the version in its name, so a
+ * failure says which line broke. Tests start the gateway with `{ version }`.
+ */
+import { describe } from 'vitest';
+import { DEMO_VERSIONS, type DemoVersion } from '../../src/demo-gateway/index.js';
+
+export { DEMO_VERSIONS, type DemoVersion };
+
+/** The suite once per version (all four unless `versions` narrows it). */
+export function describeEachVersion(name: string, suite: (version: DemoVersion) => void, versions: readonly DemoVersion[] = DEMO_VERSIONS): void {
+  for (const version of versions) describe(`${name} · gateway v${version}`, () => suite(version));
+}
+
+/** Lines that store secrets as `{value, env_var, from_env}` (the others as `{value, ref, type}`). */
+export const ENV_VAR_VERSIONS: readonly DemoVersion[] = ['1.4', '1.5'];
+
+/** A literal secret as this line stores (and, redacted, shows) it. */
+export function literalSecret(version: DemoVersion, value: string): Record<string, unknown> {
+  return ENV_VAR_VERSIONS.includes(version) ? { value, env_var: '', from_env: false } : { value, type: 'plain_text' };
+}
+
+/** An env-backed secret as this line stores (and, redacted, shows) it; `value` is the resolved (or masked) value. */
+export function envSecret(version: DemoVersion, value: string, ref: string): Record<string, unknown> {
+  return ENV_VAR_VERSIONS.includes(version) ? { value, env_var: ref, from_env: true } : { value, ref, type: 'env' };
+}
+
+/** What `GET /api/version` answers for each line the demo plays. */
+export const REPORTED: Readonly<Record<DemoVersion, string>> = { '1.4': 'v1.4.23', '1.5': 'v1.5.2', '1.6': 'v1.6.4', '2.2': 'v2.2.6' };
