@@ -104,10 +104,10 @@ export function jsonObjectStream(handlers: JsonObjectStreamHandlers): JsonStream
 
   /** The end (exclusive) of the pending token, or -1 when more text is needed. */
   const scanToken = (final: boolean): number => {
+    // RegExp#test with lastIndex, not exec: no match object for each of the millions of quotes and brackets.
     if (kind === 'scalar') {
       SCALAR_END.lastIndex = scan;
-      const m = SCALAR_END.exec(buf);
-      if (m) return m.index;
+      if (SCALAR_END.test(buf)) return SCALAR_END.lastIndex - 1;
       scan = buf.length;
       return final ? buf.length : -1;
     }
@@ -119,13 +119,12 @@ export function jsonObjectStream(handlers: JsonObjectStreamHandlers): JsonStream
       }
       const re = inString ? IN_STRING : SPECIAL;
       re.lastIndex = scan;
-      const m = re.exec(buf);
-      if (!m) {
+      if (!re.test(buf)) {
         scan = buf.length;
         break;
       }
-      scan = m.index + 1;
-      const c = m[0];
+      scan = re.lastIndex;
+      const c = buf[scan - 1];
       if (c === '\\') {
         if (!inString) syntax();
         escaped = true;
