@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { thirdPartyNotices } from './bundle/notices.mjs';
-import { inkPatches, noTopLevelAwait, stubDevtools, undiciLazyHttp2, yogaWithoutFetch } from './bundle/patches.mjs';
+import { inkPatches, noTopLevelAwait, stringWidthPatches, stubDevtools, undiciLazyHttp2, yogaWithoutFetch } from './bundle/patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', write: false };
@@ -24,7 +24,7 @@ const app = await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/app.cjs',
   metafile: true,
-  plugins: [...inkPatches, yogaWithoutFetch, undiciLazyHttp2, ...noTopLevelAwait, stubDevtools],
+  plugins: [...inkPatches, ...stringWidthPatches, yogaWithoutFetch, undiciLazyHttp2, ...noTopLevelAwait, stubDevtools],
   define: {
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
