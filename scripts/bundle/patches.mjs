@@ -147,13 +147,18 @@ export const inkOutputPatch = patch('share-ink-output-caches', /ink[\\/]build[\\
  * Latin, punctuation, arrow, math, box-drawing and symbol blocks, less
  * \p{Emoji_Presentation}) is measured by East Asian Width directly, which
  * is what the grapheme path gives such characters (test/bundle checks every
- * one of them); and the Segmenter is made on first use. Its copy in
+ * one of them); and the Segmenter and that regex are made on first use (V8
+ * builds the regex's set when the literal is created: 1-15 ms when the
+ * module loads). Its copy in
  * wrap-ansi (string-width 7) makes its Segmenter on first use too.
  */
 const SYMBOL_TEXT = String.raw`/^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u22FF\u2500-\u27BF]*$/`;
 export const stringWidthPatches = [
   patch('string-width-symbols', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, [
     ['const segmenter = new Intl.Segmenter();', `let segmenter;\nconst symbolText = ${SYMBOL_TEXT};\nconst emojiPresentation = /\\p{Emoji_Presentation}/u;`],
+    // Made on first use too: V8 builds the set of a property-of-strings regex when it creates the literal.
+    ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+    ['if (rgiEmojiRegex.test(segment) ||', 'if ((rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment) ||'],
     [
       '\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n\n\tfor (const {segment} of segmenter.segment(string)) {',
       '\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n\n' +

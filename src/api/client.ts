@@ -15,7 +15,7 @@ import { providerNameProblem } from './provider-name.js';
 import { providerSummaryStream, summarizeProviderList, type ProviderSummary } from './provider-summary.js';
 import { JsonStreamSyntaxError, type JsonStreamReader } from './json-stream.js';
 import { readAllKeys } from './all-keys.js';
-import { ReplyShapeError } from './reply-shape.js';
+import { fail, ReplyShapeError } from './reply-shape.js';
 import { createDispatcher } from './dispatcher.js';
 import { abortedError, badResponseError, notBifrostError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
 import { errorReply, IS_AUTH_STATUS, IS_KEY, IS_KEY_LIST, IS_PROVIDER, IS_PROVIDER_LIST, jsonOf, type RouteExpectation } from './bifrost-routes.js';
@@ -310,7 +310,9 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const probes = (o?: CallOptions): VersionProbes => ({
     async reported() {
       try {
-        return await send({ method: 'GET', path: '/api/version', schema: (w) => w.VersionTextSchema, opts: o });
+        // A bare JSON string (VersionTextSchema), checked in place: the header asks at every start, and the
+        // list screen needs no schema library otherwise.
+        return await send({ method: 'GET', path: '/api/version', read: (json) => (typeof json === 'string' ? json : fail('(root)', 'string', json)), opts: o });
       } catch (err) {
         // The route is behind auth on v1.4 and missing or odd elsewhere: the probes decide then.
         if (err instanceof ApiError && ['http', 'absent', 'bad-response', 'not-bifrost'].includes(err.kind)) return undefined;
