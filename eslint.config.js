@@ -1,6 +1,7 @@
 // The linter `npm test` runs: the language rules, React's hook rules, and the
 // layer rule of the architecture (README "Architecture"): imports point down
-//   cli -> launcher | app -> ui | commands -> connection -> store -> state -> api,  demo-gateway -> api
+//   cli -> launcher | app -> ui | commands -> write -> connection -> store -> state -> api,  demo-gateway -> api
+// (write, the one write pipeline, uses only state and api: the client and the history are handed to it)
 // A room may import only the rooms listed for it below; a wrong-way import fails the build.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,9 +10,10 @@ import tseslint from 'typescript-eslint';
 /** Which rooms (folders of src/) each room may import from. */
 const MAY_IMPORT = {
   launcher: ['store'],
-  app: ['ui', 'commands', 'connection', 'store', 'state', 'api', 'demo-gateway'],
-  ui: ['connection', 'state', 'api'],
-  commands: ['connection', 'store', 'state', 'api', 'demo-gateway'],
+  app: ['ui', 'commands', 'write', 'connection', 'store', 'state', 'api', 'demo-gateway'],
+  ui: ['write', 'connection', 'state', 'api'],
+  commands: ['write', 'connection', 'store', 'state', 'api', 'demo-gateway'],
+  write: ['state', 'api'],
   connection: ['store', 'state', 'api', 'demo-gateway'],
   store: ['state', 'api'],
   state: ['api'],
@@ -28,10 +30,14 @@ const FORBIDDEN_FOLDERS = {
   'demo-gateway': [{ folder: 'api/versions', why: 'the demo gateway emulates each Bifrost version on its own, as the independent test bed of the client\'s version table' }],
 };
 
-/** Packages a room must not load: state/ is pure, ui/ reaches the network and disk only through services. */
+/**
+ * Packages a room must not load: state/ is pure, ui/ reaches the network and disk only through services,
+ * write/ is UI-free and reaches them only through the client and the backup store it is given.
+ */
 const FORBIDDEN_PACKAGES = {
   state: ['react', 'ink', 'undici', 'conf'],
   ui: ['undici', 'conf'],
+  write: ['react', 'ink', 'undici', 'conf'],
 };
 
 function layerRule(room) {
@@ -56,11 +62,24 @@ function layerRule(room) {
     name,
     message: `src/${room}/ may not load ${name} (layer rule, README "Architecture").`,
   }));
-  return {
-    files: [`src/${room}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns, paths }] },
-  };
+  const rule = (extraPaths) => ({ 'no-restricted-imports': ['error', { patterns, paths: [...paths, ...extraPaths] }] });
+  if (room !== 'ui') return { files: [`src/${room}/**/*.{ts,tsx}`], rules: rule([]) };
+  // Text reaches the terminal through one component, which makes it printable (README "Safety guarantees").
+  return [
+    { files: ['src/ui/**/*.{ts,tsx}'], rules: rule(INK_TEXT) },
+    { files: [SAFE_TEXT], rules: rule([]) },
+  ];
 }
+
+/** The one file that may draw with Ink's own Text. */
+const SAFE_TEXT = 'src/ui/widgets/safe-text.tsx';
+const INK_TEXT = [
+  {
+    name: 'ink',
+    importNames: ['Text', 'Transform'],
+    message: `draw text with Text from ${SAFE_TEXT}: it makes gateway and config text printable (an OSC or CSI in a provider's text must never reach the terminal raw).`,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
@@ -74,7 +93,16 @@ export default tseslint.config(
       // The app parses terminal input and makes gateway text printable: regexes over control characters are its job.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A spread argument puts every element on the stack: `Math.max(...rows)` over 130,000 providers
+      // throws "Maximum call stack size exceeded". Loop, reduce or concat instead (README "Safety guarantees").
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(max|min|push|unshift|splice|fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message: 'no spread arguments to max/min/push/…: they overflow the stack on large arrays (use a loop, reduce or concat)',
+        },
+      ],
     },
   },
-  ...ROOMS.map(layerRule),
+  ...ROOMS.flatMap((room) => layerRule(room)),
 );

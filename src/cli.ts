@@ -6,7 +6,7 @@ import { type CommandIO } from './commands/types.js';
 import { EXIT } from './state/exit-codes.js';
 import { VERSION, versionLine } from './version.js';
 import { printable } from './state/printable.js';
-import { targetFlags } from './connection/flags.js';
+import { joinNegativeNumbers, targetFlags } from './connection/flags.js';
 import { parseArgsOptions } from './state/cli/option-spec.js';
 import { APP_ALL_OPTIONS, APP_SYNOPSIS } from './commands/tree/app.js';
 
@@ -42,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
 async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   let flags;
   try {
-    flags = parseArgs({ args: argv, options: parseArgsOptions(APP_ALL_OPTIONS), strict: true }).values as Record<string, string | boolean | undefined>;
+    const options = parseArgsOptions(APP_ALL_OPTIONS);
+    flags = parseArgs({ args: joinNegativeNumbers(argv, options), options, strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (err) {
     const { describeParseError } = await import('./commands/parse-error.js');
     io.stderr.write(`bifrost-tui: ${describeParseError(err, `bifrost-tui ${APP_SYNOPSIS}`, 'bifrost-tui')}\n`);
@@ -100,7 +101,8 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
   if (!opened.ok) {
     // First run on a terminal: set up a profile instead of exiting.
     if (opened.noTarget) {
-      const { loadProfileStore, openSetupSession } = await import('./app/session.js');
+      const { openSetupSession } = await import('./app/session.js');
+      const { loadProfileStore } = await import('./app/profiles-service.js');
       await loadProfileStore();
       const setup = openSetupSession(io.env);
       return runTui({ services: setup.services, mono, cleanup: setup.close });

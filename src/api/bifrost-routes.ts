@@ -6,6 +6,7 @@
  * or JSON of another shape where every version has a route, is not Bifrost;
  * a page on a route some versions lack is "route not present". Never data.
  */
+import { JsonTooDeep, parseJsonBounded } from './json-limits.js';
 import { ApiError } from './api-error.js';
 import { absentRouteError, badResponseError, httpError, isErrorEnvelope, notBifrostError, type RequestContext } from './transport-errors.js';
 
@@ -47,8 +48,10 @@ export function jsonOf(status: number, text: string, contentType: string, expect
   const read = ctx.method === 'GET';
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
+    json = parseJsonBounded(text);
+  } catch (err) {
+    // Past the bound, whatever the route: every later walk of the reply relies on it.
+    if (err instanceof JsonTooDeep) throw badResponseError(status, `JSON ${err.message}`, ctx);
     if (read && expect.route) throw notBifrostError(status, text, contentType, ctx);
     if (read) throw absentRouteError(status, ctx);
     throw badResponseError(status, text.trim() === '' ? 'empty body' : 'body is not JSON', ctx);

@@ -10,6 +10,7 @@ import type { Dispatcher } from './undici-core.js';
 import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
+import { JsonTooDeep, keepProtoMembers } from './json-limits.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
 import { providerSummaryStream, summarizeProviderList, type ProviderSummary } from './provider-summary.js';
@@ -39,6 +40,7 @@ const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
 const MIN_WRITE_TIMEOUT_MS = 30_000;
 const DEFAULT_GET_RETRIES = 2;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const RETRY_BASE_MS = 200;
 const RETRY_MAX_MS = 2_000;
 const RETRY_STATUSES = new Set([502, 503, 504]);
@@ -149,7 +151,8 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const auth = authHeader(opts.auth);
   const setupToken = opts.setupToken || undefined;
   const secrets = secretsOf(opts.auth, setupToken);
-  const readTimeout = opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  // Node's timers fire at once past 2^31-1 ms (about 24.8 days): a hand-edited timeout is held below that.
+  const readTimeout = Math.min(opts.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS, MAX_TIMER_MS);
   const writeTimeout = Math.max(readTimeout, MIN_WRITE_TIMEOUT_MS);
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
   const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -210,6 +213,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
         throw badResponseError(res!.statusCode, `${err.message}, stopped reading (raise the cap with BIFROST_TUI_MAX_RESPONSE_BYTES)`, ctx);
       }
       if (err instanceof ApiError) throw err;
+      if (err instanceof JsonTooDeep) throw badResponseError(res!.statusCode, `JSON ${err.message}`, ctx);
       // A large body read as it arrived that is not JSON: judged by its first text, as a whole body would be.
       if (err instanceof JsonStreamSyntaxError) jsonOf(res!.statusCode, large!.head(), contentTypeOf(res!), call, ctx);
       if (err instanceof JsonStreamSyntaxError || err instanceof ReplyShapeError) throw badResponseError(res!.statusCode, err.message, ctx);
@@ -229,7 +233,8 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
     const parsed = call.schema!(await schemas()).safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
-    return parsed.data;
+    // The schema's copy drops `__proto__` members (it assigns them); unknown fields must survive.
+    return keepProtoMembers(json, parsed.data);
   }
 
   async function send<T>(call: Call<T>): Promise<T> {
@@ -247,7 +252,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     if (callerSignal?.aborted) throw abortedError(ctx);
 
     const isRead = call.method === 'GET';
-    const timeoutMs = call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout);
+    const timeoutMs = Math.min(call.opts?.timeoutMs ?? (isRead ? readTimeout : writeTimeout), MAX_TIMER_MS);
     // One deadline for the whole call, retries included: the user waits at most timeoutMs.
     const controller = new AbortController();
     let timedOut = false;

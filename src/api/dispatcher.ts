@@ -1,5 +1,5 @@
 /** Builds the undici dispatcher for the management connection: TLS trust and proxy env vars. */
-import { readFileSync } from 'node:fs';
+import { LOCAL_LIMITS, readTextFileSync, type LocalFileError } from './local-file.js';
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici-core.js';
 import { ApiError } from './api-error.js';
 
@@ -35,10 +35,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const tls: { ca?: string; rejectUnauthorized?: boolean } = {};
   if (opts.caFile) {
     try {
-      tls.ca = readFileSync(opts.caFile, 'utf8');
+      tls.ca = readTextFileSync(opts.caFile, LOCAL_LIMITS.pem);
     } catch (err) {
-      const code = (err as { code?: string }).code ?? 'unreadable';
-      throw new ApiError('tls', `cannot read CA file ${opts.caFile} (${code})`);
+      const le = err as LocalFileError;
+      const why = le.problem === 'missing' ? 'ENOENT' : le.problem === 'io' ? ((le.cause as { code?: string } | undefined)?.code ?? 'unreadable') : le.reason;
+      throw new ApiError('tls', `cannot read CA file ${opts.caFile} (${why})`);
     }
   }
   if (opts.insecure) tls.rejectUnauthorized = false;

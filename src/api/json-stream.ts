@@ -10,7 +10,11 @@
  * JSON.parse; the reader itself only finds where values start and end, and
  * checks the punctuation of the enclosing object. A later member of the same
  * name replaces an earlier one, as in JSON.parse (`restart` says so).
+ * Nesting deeper than MAX_JSON_DEPTH is refused (JsonTooDeep), as for a
+ * reply read whole (json-limits.ts).
  */
+
+import { JsonTooDeep, MAX_JSON_DEPTH, parseJsonBounded } from './json-limits.js';
 
 /** The text is not JSON (or not a JSON object). `empty`: there was no text at all. */
 export class JsonStreamSyntaxError extends Error {
@@ -66,10 +70,12 @@ export function jsonObjectStream(handlers: JsonObjectStreamHandlers): JsonStream
   const syntax = (): never => {
     throw new JsonStreamSyntaxError(!sawText);
   };
-  const parse = (text: string): unknown => {
+  /** A token's text, whose depth the scan has checked; or, `whole`, text it has not (checked here). */
+  const parse = (text: string, whole = false): unknown => {
     try {
-      return JSON.parse(text) as unknown;
-    } catch {
+      return whole ? parseJsonBounded(text) : (JSON.parse(text) as unknown);
+    } catch (err) {
+      if (err instanceof JsonTooDeep) throw err;
       return syntax();
     }
   };
@@ -131,7 +137,10 @@ export function jsonObjectStream(handlers: JsonObjectStreamHandlers): JsonStream
       } else if (c === '"') {
         inString = !inString;
         if (!inString && kind === 'string') return scan;
-      } else if (c === '{' || c === '[') depth++;
+      } else if (c === '{' || c === '[') {
+        // The object holding the value, and the array around an element, count too.
+        if (++depth + (inArray ? 2 : 1) > MAX_JSON_DEPTH) throw new JsonTooDeep(MAX_JSON_DEPTH);
+      }
       else if (--depth === 0) return scan;
     }
     return -1;
@@ -252,7 +261,7 @@ export function jsonObjectStream(handlers: JsonObjectStreamHandlers): JsonStream
     },
     end() {
       run(true);
-      if (state === 'whole') return handlers.notObject(parse(buf));
+      if (state === 'whole') return handlers.notObject(parse(buf, true));
       if (pending !== 'none' || state !== 'done') syntax();
     },
   };

@@ -74,15 +74,24 @@ export function urlCredentialsProblem(url: string): string | undefined {
 }
 
 /**
+ * `text` with each of `values` replaced by `****`: the one scrubbing of known
+ * literal secrets (a profile's key, a typed key value). Values shorter than 4
+ * characters are left alone, since they would mask ordinary text.
+ */
+export function scrubLiterals(text: string, values: Iterable<string | undefined>): string {
+  let out = text;
+  for (const s of values) {
+    if (s && s.length >= 4) out = out.split(s).join('****');
+  }
+  return out;
+}
+
+/**
  * Removes known secret values from free text (error messages, logs).
  * `secrets` are the literal values to scrub (e.g. the profile's API key).
  */
 export function scrubSecrets(text: string, secrets: Iterable<string | undefined>): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join('****');
-  }
-  return hideUrlUserinfo(out)
+  return hideUrlUserinfo(scrubLiterals(text, secrets))
     .replace(/(authorization\s*[:=]\s*)(bearer|basic)?\s*[^\s,;"]+/gi, '$1$2 ****')
     .replace(/(bfst-|sk-bf-)[A-Za-z0-9_-]+/g, '$1****');
 }

@@ -73,8 +73,8 @@ function errorCodes(err: unknown, depth = 0): string[] {
   const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
   const codes: string[] = [];
   if (typeof e.code === 'string') codes.push(e.code);
-  codes.push(...errorCodes(e.cause, depth + 1));
-  if (Array.isArray(e.errors)) for (const inner of e.errors) codes.push(...errorCodes(inner, depth + 1));
+  for (const code of errorCodes(e.cause, depth + 1)) codes.push(code);
+  if (Array.isArray(e.errors)) for (const inner of e.errors) for (const code of errorCodes(inner, depth + 1)) codes.push(code);
   return codes;
 }
 

@@ -2,6 +2,7 @@
  * Builds the PUT body from the provider exactly as fetched plus the user's
  * edits (DESIGN.md, safe-save rule 2). Pure: never rebuilds from a form.
  */
+import { getOwn, setOwn } from './json-limits.js';
 import type { Provider, UpdateBody } from './wire.js';
 import { READ_ONLY_FIELDS } from './wire-fields.js';
 
@@ -14,17 +15,17 @@ export interface Edit {
   readonly remove?: boolean;
 }
 
-/** Deep copy of JSON data. */
+/** Deep copy of JSON data (own `__proto__` members included: JSON.parse makes them own members). */
 export function cloneJson<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** Reads the value at `path`, or undefined. */
+/** Reads the value at `path` (own members only: `__proto__` is a member, not the prototype), or undefined. */
 export function getAtPath(root: unknown, path: readonly string[]): unknown {
   let node: unknown = root;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
+    node = getOwn(node, key);
   }
   return node;
 }
@@ -35,16 +36,17 @@ export function applyEdit(root: Record<string, unknown>, edit: Edit): void {
   if (path.length === 0) throw new Error('edit path is empty');
   let node = root;
   for (const key of path.slice(0, -1)) {
-    const next = node[key];
+    const next = getOwn(node, key);
     if (next === null || typeof next !== 'object' || Array.isArray(next)) {
       if (edit.remove) return; // nothing to remove below a missing block
-      node[key] = {};
+      setOwn(node, key, {});
     }
-    node = node[key] as Record<string, unknown>;
+    node = getOwn(node, key) as Record<string, unknown>;
   }
   const last = path[path.length - 1]!;
-  if (edit.remove) delete node[last];
-  else node[last] = cloneJson(edit.value);
+  if (edit.remove) {
+    if (Object.hasOwn(node, last)) delete node[last];
+  } else setOwn(node, last, cloneJson(edit.value));
 }
 
 /**

@@ -14,9 +14,6 @@ import en from 'zod/v4/locales/en.js';
 // cost ~430 KiB and ~100 ms of start-up); load the one locale our messages use.
 config(en());
 
-// Plain constants of the wire format, kept where code that needs no schema can import them without zod.
-export { KEY_READ_ONLY_FIELDS, PROXY_TYPES, READ_ONLY_FIELDS } from './wire-fields.js';
-
 /** An EnvVar as it may arrive: a bare string, the old `{value, env_var, from_env}` object, or the new `{value, ref, type}` object. */
 export const EnvVarObjectSchema = looseObject({
   value: optional(string()),
@@ -26,8 +23,6 @@ export const EnvVarObjectSchema = looseObject({
   type: optional(string()),
 });
 export const EnvVarSchema = union([string(), EnvVarObjectSchema]);
-export type EnvVarObject = Infer<typeof EnvVarObjectSchema>;
-export type EnvVar = Infer<typeof EnvVarSchema>;
 
 export const NetworkConfigSchema = looseObject({
   base_url: nullish(string()),
@@ -47,13 +42,11 @@ export const NetworkConfigSchema = looseObject({
   enforce_http2: nullish(boolean()),
   beta_header_overrides: nullish(record(string(), nullable(boolean()))),
 });
-export type NetworkConfig = Infer<typeof NetworkConfigSchema>;
 
 export const ConcurrencySchema = looseObject({
   concurrency: nullish(number()),
   buffer_size: nullish(number()),
 });
-export type Concurrency = Infer<typeof ConcurrencySchema>;
 
 export const ProxyConfigSchema = looseObject({
   /** Open: a newer gateway may add proxy types. */
@@ -63,7 +56,6 @@ export const ProxyConfigSchema = looseObject({
   password: nullish(EnvVarSchema),
   ca_cert_pem: nullish(EnvVarSchema),
 });
-export type ProxyConfig = Infer<typeof ProxyConfigSchema>;
 
 /** Open set of request-type flags: unknown flags must survive, a null flag included. */
 export const AllowedRequestsSchema = record(string(), nullable(boolean()));
@@ -75,7 +67,6 @@ export const CustomProviderConfigSchema = looseObject({
   allowed_requests: nullish(AllowedRequestsSchema),
   request_path_overrides: nullish(record(string(), nullable(string()))),
 });
-export type CustomProviderConfig = Infer<typeof CustomProviderConfigSchema>;
 
 export const OpenAIConfigSchema = looseObject({ disable_store: nullish(boolean()) });
 
@@ -103,7 +94,6 @@ export const ProviderListSchema = looseObject({
   providers: pipe(nullish(array(ProviderSchema)), transform((v) => v ?? [])),
   total: optional(number()),
 });
-export type ProviderList = Infer<typeof ProviderListSchema>;
 
 export const KeySchema = looseObject({
   id: optional(string()),
@@ -146,7 +136,6 @@ export const ErrorBodySchema = looseObject({
   status_code: optional(number()),
   error: looseObject({ message: string() }),
 });
-export type ErrorBody = Infer<typeof ErrorBodySchema>;
 
 export const AuthStatusSchema = looseObject({
   is_auth_enabled: boolean(),

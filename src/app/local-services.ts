@@ -3,7 +3,8 @@
  * XDG state dir, files and $EDITOR for PEM values, and exit hooks.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { LOCAL_LIMITS, LocalFileError, readTextFileSync } from '../api/local-file.js';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { registerBeforeExit } from '../ui/exit-hooks.js';
@@ -13,8 +14,6 @@ import { openHistoryStore } from '../store/history-store.js';
 import { terminalControl } from '../ui/terminal-control.js';
 import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
 
-/** Largest file accepted as a PEM value. */
-const MAX_TEXT_FILE = 1024 * 1024;
 
 export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string } = {}): Pick<Services, 'drafts' | 'history' | 'editor' | 'onBeforeExit'> {
   const dirOpts = { env, ...(opts.stateDir ? { dir: opts.stateDir } : {}) };
@@ -33,7 +32,7 @@ export function draftService(store: DraftStore): DraftService {
   return {
     begin: newEditorId,
     end: endEditor,
-    unrecovered: (gw, p) => store.listDrafts(gw, p).filter((d) => d.editor === undefined || !editorRunning(d.editor)),
+    unrecovered: (gw, p) => store.listDrafts(gw, p).filter((d) => d.editor === undefined || !editorRunning(d.editor, Date.parse(d.draft.savedAt))),
     save: (gw, p, editor, d) => store.saveDraft(gw, p, d, editor),
     clear: (gw, p, editor) => void store.clearDraft(gw, p, editor),
   };
@@ -47,15 +46,14 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
   return {
     async readTextFile(file: string): Promise<string> {
       const full = path.resolve(expandHome(file.trim()));
-      let size: number;
+      let text: string;
       try {
-        size = statSync(full).size;
+        // A regular file of at most 1 MiB: /dev/zero or a FIFO is refused, never read.
+        text = readTextFileSync(full, LOCAL_LIMITS.pem);
       } catch (err) {
-        const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0];
-        throw new Error(reason, { cause: err });
+        if (!(err instanceof LocalFileError)) throw err;
+        throw new Error(err.problem === 'too-large' ? `${err.reason}; not a PEM` : err.reason, { cause: err });
       }
-      if (size > MAX_TEXT_FILE) throw new Error(`file is larger than ${MAX_TEXT_FILE / 1024} KiB; not a PEM`);
-      const text = readFileSync(full, 'utf8');
       if (text.includes('\u0000')) throw new Error('file is binary, not PEM text');
       return text;
     },
@@ -69,7 +67,7 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
       try {
         const r = spawnSync(`${editor} "${file}"`, { shell: true, stdio: 'inherit' });
         if (r.status !== 0) return undefined;
-        return readFileSync(file, 'utf8');
+        return readTextFileSync(file, LOCAL_LIMITS.pem);
       } finally {
         ctrl?.resume();
         rmSync(dir, { recursive: true, force: true });

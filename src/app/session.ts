@@ -5,7 +5,6 @@ import type { GatewayClient } from '../api/types.js';
 import { resolveTarget, TargetError, type ResolveDeps, type TargetFlags } from '../connection/target.js';
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';
-export { loadProfileStore } from './profiles-service.js';
 import { DEFAULT_REFRESH_SECONDS } from '../state/list/live-status.js';
 import { localServices } from './local-services.js';
 import type { ProfileStore } from '../store/profile-store.js';
@@ -34,15 +33,6 @@ async function tryStore(env: NodeJS.ProcessEnv): Promise<ProfileStore | undefine
   }
 }
 
-/** The fleet screen's writer, loaded on its first push: it brings the subcommands' write code. */
-function lazyFleetWriter(env: NodeJS.ProcessEnv, store: ProfileStore | undefined): NonNullable<Services['fleetWrite']> {
-  let writer: NonNullable<Services['fleetWrite']> | undefined;
-  return async (profile, plan) => {
-    writer ??= (await import('./fleet-write.js')).fleetWriter(env, { store });
-    return writer(profile, plan);
-  };
-}
-
 export async function openSession(flags: TargetFlags & { refreshSeconds?: number }, env: NodeJS.ProcessEnv, deps: ResolveDeps = {}): Promise<OpenResult> {
   // With an explicit URL and no profile the store is not needed to connect: open it only when the
   // profiles screen is used (conf compiles its schema on open, which costs start-up time).
@@ -60,7 +50,7 @@ export async function openSession(flags: TargetFlags & { refreshSeconds?: number
   const prefetch = prefetchList(client);
   const session = { ...profiles.sessionFor(target.clientOptions, target.connection, client), takePrefetchedList: prefetch.take };
   const refreshSeconds = flags.refreshSeconds ?? target.profile?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS;
-  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env), fleetWrite: lazyFleetWriter(env, store) };
+  const services: Services = { session, now: () => Date.now(), profiles, refreshSeconds, ...localServices(env) };
   return {
     ok: true,
     services,

@@ -4,6 +4,7 @@
  * output format of -o/--output and --json.
  */
 import { parseArgs } from 'node:util';
+import { joinNegativeNumbers } from '../connection/flags.js';
 import { parseArgsOptions } from '../state/cli/option-spec.js';
 import { UsageError } from './command-errors.js';
 import { allOptions, commandName, knownOptionNames, synopsis } from './help.js';
@@ -29,7 +30,9 @@ export function parseCommandArgs(argv: string[], path: readonly string[], spec: 
   let values: Flags;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: parseArgsOptions(allOptions(spec)), allowPositionals: true, strict: true }) as { values: Flags; positionals: string[] });
+    const options = parseArgsOptions(allOptions(spec));
+    // `--timeout -5` reaches the option's own check (which names the bounds) instead of "needs a value".
+    ({ values, positionals } = parseArgs({ args: joinNegativeNumbers(argv, options), options, allowPositionals: true, strict: true }) as { values: Flags; positionals: string[] });
   } catch (err) {
     const refused = refusedOption(err, spec, path);
     if (refused) throw new UsageError(refused);

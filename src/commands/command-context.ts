@@ -10,7 +10,7 @@ import { resolveTarget, type Target } from '../connection/target.js';
 import { targetFlags } from '../connection/flags.js';
 import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { openProfileStore } from '../store/profile-store.js';
-import { scrubSecrets } from '../api/secrets.js';
+import { scrubLiterals, scrubSecrets } from '../api/secrets.js';
 import { printable, printableLines } from '../state/printable.js';
 import { providerNameProblem } from '../api/provider-name.js';
 import { openHistoryStore, type HistoryStore } from '../store/history-store.js';
@@ -36,9 +36,7 @@ export interface ProvidersDeps {
   version?: string;
 }
 
-export { CommandError, exitFor, UsageError } from './command-errors.js';
 
-export { parseCommandArgs, type Flags, type ParsedArgs } from './command-args.js';
 
 /** One running subcommand: streams, flags, and the secrets to scrub from any text. */
 export class Ctx {
@@ -85,9 +83,7 @@ export class Ctx {
   }
   /** Text for humans on stdout, with the connection's secrets removed (values are masked already) and controls made visible. */
   out(text: string): void {
-    let clean = text;
-    for (const s of this.secrets) if (s.length >= 4) clean = clean.split(s).join('****');
-    this.io.stdout.write(printableLines(clean));
+    this.io.stdout.write(printableLines(scrubLiterals(text, this.secrets)));
   }
   /** Data on stdout as -o asked (JSON unless yaml), verbatim: no control character is rewritten (both formats escape them). */
   outJson(value: unknown): void {

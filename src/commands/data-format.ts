@@ -1,5 +1,6 @@
 /** Data for scripts as JSON or YAML: the same object either way, every character of it intact. */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { JsonTooDeep, MAX_JSON_DEPTH, parseJsonBounded, valueDepth } from '../api/json-limits.js';
 
 /** `value` as JSON (two-space indent) or YAML (block style, no line folding), with a trailing newline. */
 export function formatData(value: unknown, format: 'json' | 'yaml'): string {
@@ -18,6 +19,9 @@ export function documentSyntax(text: string): 'JSON' | 'YAML' {
  * (one document; duplicate keys and aliases refused).
  */
 export function parseDocument(text: string): unknown {
-  if (documentSyntax(text) === 'JSON') return JSON.parse(text);
-  return parseYaml(text, { uniqueKeys: true, maxAliasCount: 0, prettyErrors: false });
+  if (documentSyntax(text) === 'JSON') return parseJsonBounded(text);
+  const doc = parseYaml(text, { uniqueKeys: true, maxAliasCount: 0, prettyErrors: false }) as unknown;
+  // The same nesting bound as JSON: what follows walks the document level by level.
+  if (valueDepth(doc, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new JsonTooDeep(MAX_JSON_DEPTH);
+  return doc;
 }

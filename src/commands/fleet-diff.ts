@@ -1,11 +1,15 @@
 /** `bifrost-tui fleet diff [PROVIDER ...] [--profiles a,b,c] [--json]`: the same providers across gateways. */
+import { MAX_TIMEOUT_MS } from '../connection/target.js';
 import { formatDiffValue } from '../state/provider/diff.js';
 import { compareFleet, type FleetColumn, type FleetRow } from '../state/fleet/fleet-compare.js';
 import { maskDeep } from '../state/provider/other-fields.js';
-import { UsageError, type Ctx } from './command-context.js';
-import { fetchFleet, FLEET_PARALLEL } from './fleet-gateways.js';
+import { type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
+import { FLEET_PARALLEL } from '../connection/fleet-read.js';
+import { fetchFleet } from './fleet-gateways.js';
 import { formatTable, plural } from './output.js';
 import { EXIT } from '../state/exit-codes.js';
+import { SAME_MASK } from '../state/write-rules/sameness.js';
 
 /** `--profiles a,b` (default: every profile, in the store's order). */
 export function profilesArg(ctx: Ctx, value: string | undefined, what = '--profiles'): string[] {
@@ -22,10 +26,10 @@ export function profilesArg(ctx: Ctx, value: string | undefined, what = '--profi
   return names;
 }
 
-function positiveInt(ctx: Ctx, name: string, fallback: number): number {
+function positiveInt(ctx: Ctx, name: string, fallback: number, max = 1_000_000): number {
   const raw = ctx.str(name);
   if (raw === undefined) return fallback;
-  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  if (!/^[1-9]\d*$/.test(raw) || Number(raw) > max) throw new UsageError(`--${name} must be a whole number between 1 and ${max}, got "${raw.slice(0, 40)}"`);
   return Number(raw);
 }
 
@@ -53,8 +57,12 @@ export function formatFleet(columns: readonly FleetColumn[], rows: readonly Flee
       missing.length > 0 ? `not configured on ${missing.join(', ')}` : '',
       unreachable.length > 0 ? `unknown on ${unreachable.join(', ')}` : '',
     ].filter(Boolean).join('; ');
+    // Equal masks prove nothing: never "same" for those fields.
+    const masked = row.unverified.map((u) => `  ${u.path}: ${SAME_MASK} (${[row.reference, ...u.columns].map((i) => columns[i]!.profile).join(', ')})`);
     if (row.fields.length === 0) {
-      out.push(`${row.name}: ${row.reference < 0 ? 'not configured on any reachable gateway' : missing.length > 0 ? 'same where configured' : 'same'}${tail ? `; ${tail}` : ''}`);
+      const same = missing.length > 0 ? 'same where configured' : 'same';
+      out.push(`${row.name}: ${row.reference < 0 ? 'not configured on any reachable gateway' : masked.length > 0 ? `${same} as far as can be seen` : same}${tail ? `; ${tail}` : ''}`);
+      for (const m of masked) out.push(m);
       continue;
     }
     out.push(`${row.name}: ${plural(row.fields.length, 'field')} differ${row.fields.length === 1 ? 's' : ''}${tail ? `; ${tail}` : ''}`);
@@ -63,6 +71,7 @@ export function formatFleet(columns: readonly FleetColumn[], rows: readonly Flee
       row.fields.map((f) => [f.path, ...columns.map((c, i) => cellValue(row, c, i, f.path, f.segments))]),
     );
     out.push(table.trimEnd().replace(/^/gm, '  '));
+    for (const m of masked) out.push(m);
   }
   return `${out.join('\n')}\n`;
 }
@@ -81,8 +90,9 @@ export function fleetJson(columns: readonly FleetColumn[], rows: readonly FleetR
       differs: r.differs,
       cells: Object.fromEntries(columns.map((c, i) => {
         const cell = r.cells[i]!;
-        return [c.profile, cell.kind === 'reference' ? 'same' : cell.kind];
+        return [c.profile, cell.kind === 'reference' ? 'same' : cell.kind === 'same' && cell.unverified.length > 0 ? 'unverified' : cell.kind];
       })),
+      unverified: r.unverified.map((u) => ({ path: u.path, profiles: [r.reference, ...u.columns].map((i) => columns[i]!.profile) })),
       fields: r.fields.map((f) => ({
         path: f.path,
         values: Object.fromEntries(columns.map((c, i) => [c.profile, f.values[i]!.present ? maskDeep([...f.segments], f.values[i]!.value) : null])),
@@ -91,13 +101,16 @@ export function fleetJson(columns: readonly FleetColumn[], rows: readonly FleetR
   };
 }
 
-/** Exit 0: all the same; 1: something differs (a provider missing somewhere included); 7: nothing differs but a gateway was unreachable. */
+/**
+ * Exit 0: all the same; 1: something differs (a provider missing somewhere included); 7: nothing differs but a
+ * gateway was unreachable; 9: nothing differs but a secret's masks are the same (cannot be verified).
+ */
 export async function runFleetDiff(ctx: Ctx): Promise<number> {
   const profiles = profilesArg(ctx, ctx.str('profiles'));
   const timeout = ctx.str('timeout');
   const answers = await fetchFleet(ctx.io, ctx.deps, profiles, {
     parallel: positiveInt(ctx, 'parallel', FLEET_PARALLEL),
-    ...(timeout !== undefined ? { timeoutMs: positiveInt(ctx, 'timeout', 1) } : {}),
+    ...(timeout !== undefined ? { timeoutMs: positiveInt(ctx, 'timeout', 1, MAX_TIMEOUT_MS) } : {}),
   });
   const columns: FleetColumn[] = answers.map((a) => ({ profile: a.profile, state: a.state }));
   const urls = new Map(answers.map((a) => [a.profile, a.url]));
@@ -105,5 +118,6 @@ export async function runFleetDiff(ctx: Ctx): Promise<number> {
   if (ctx.json) ctx.outJson(fleetJson(columns, rows, urls));
   else ctx.out(formatFleet(columns, rows, urls));
   if (rows.some((r) => r.differs)) return EXIT.changes;
-  return columns.some((c) => c.state.kind === 'error') ? EXIT.gateway : EXIT.ok;
+  if (columns.some((c) => c.state.kind === 'error')) return EXIT.gateway;
+  return rows.some((r) => r.unverified.length > 0) ? EXIT.unverified : EXIT.ok;
 }

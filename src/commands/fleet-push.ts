@@ -9,11 +9,12 @@
 import { buildUpdateBody } from '../api/update-body.js';
 import { ApiError } from '../api/api-error.js';
 import type { Provider } from '../api/wire.js';
-import { assertWritable, CommandError, confirmWrite, exitFor, needArgs, UsageError, type Ctx } from './command-context.js';
+import { assertWritable, confirmWrite, needArgs, type Ctx } from './command-context.js';
+import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { profilesArg } from './fleet-diff.js';
 import { profileCtx } from './fleet-gateways.js';
 import { plural } from './output.js';
-import { formatPlan, planJson, planProvider, type PlanItem } from './providers-dir-plan.js';
+import { formatPlan, leavesSecrets, planJson, planProvider, type PlanItem } from './providers-dir-plan.js';
 import { PAST, writePlanned } from './providers-dir.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -38,15 +39,17 @@ async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, 
     const url = (await tctx.connect()).connection.url;
     const fetched = await fetchOrNone(tctx, name);
     // Fields from the source gateway are not typos: a field the target lacks is sent as it is.
-    item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined, true);
+    item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined, { force: true });
     if (!ctx.json && !ctx.quiet) ctx.out(formatPlan({ items: [item], extra: [] }, `${name} from ${from} to ${target} (${url})`));
     if (item.errors.length > 0) throw new CommandError(`${item.errors[0]!}: nothing was written to ${target}`, EXIT.validation);
-    if (item.action === 'none') return { item, written: false, code: EXIT.ok };
-    if (ctx.flag('dry-run')) return { item, written: false, code: EXIT.ok };
+    // A secret left as the target has it (cannot be copied, or the same mask that cannot be verified) is said, and exits 9.
+    const left = leavesSecrets(item) ? EXIT.unverified : EXIT.ok;
+    if (item.action === 'none') return { item, written: false, code: left };
+    if (ctx.flag('dry-run')) return { item, written: false, code: left };
     await confirmWrite(tctx, `Push ${plural(item.changes.length, 'change')} to ${name} on ${target} (${url})?`);
     await writePlanned(tctx, item);
-    if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${name} on ${target}\n`);
-    return { item, written: true, code: EXIT.ok };
+    if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${name} on ${target}${left ? `; secrets left as ${target} has them: ${[...item.notCopied, ...item.unverified].join(', ')}` : ''}\n`);
+    return { item, written: true, code: left };
   } catch (err) {
     const { code, message } = exitFor(err);
     ctx.error(`${target}: ${tctx.scrub(message)}`);
@@ -86,8 +89,9 @@ export async function runFleetPush(ctx: Ctx): Promise<number> {
       })),
     });
   } else if (!ctx.quiet) {
-    ctx.out(`pushed to ${written.length} of ${targets.length}${failed.length > 0 ? `; failed: ${failed.map((f) => f.target).join(', ')}` : ''}\n`);
+    const left = results.filter((r) => r.error === undefined && r.code === EXIT.unverified).map((r) => r.target);
+    ctx.out(`pushed to ${written.length} of ${targets.length}${failed.length > 0 ? `; failed: ${failed.map((f) => f.target).join(', ')}` : ''}${left.length > 0 ? `; secrets not copied or not verifiable on ${left.join(', ')} (see above)` : ''}\n`);
   }
-  if (failed.length === 0) return EXIT.ok;
+  if (failed.length === 0) return results.some((r) => r.code === EXIT.unverified) ? EXIT.unverified : EXIT.ok;
   return written.length > 0 ? EXIT.partial : failed[0]!.code;
 }

@@ -88,9 +88,9 @@ function optionLines(table: OptionTable, col: number): string[] {
     const label = `  ${optionLabel(name, o)}`;
     if (label.length + 2 > col) {
       out.push(label);
-      out.push(...wrap(o.help, ' '.repeat(col), col));
+      for (const line of wrap(o.help, ' '.repeat(col), col)) out.push(line);
     } else {
-      out.push(...wrap(o.help, label.padEnd(col), col));
+      for (const line of wrap(o.help, label.padEnd(col), col)) out.push(line);
     }
   }
   return out;
@@ -130,13 +130,13 @@ export function helpText(path: readonly string[]): string {
   const children = visibleChildren(spec);
   if (children.length > 0) {
     const rows = children.map((c) => [c.name + (c.children ? ' <command>' : c.args?.length ? ` ${argsSynopsis({ ...c, options: {}, groups: [] })}` : ''), c.summary] as const);
-    const col = Math.min(28, Math.max(...rows.map(([l]) => l.length)) + 4);
+    const col = Math.min(28, rows.reduce((w, [l]) => Math.max(w, l.length), 0) + 4);
     parts.push(['Commands:', ...rows.flatMap(([l, s]) => (l.length + 4 > col ? [`  ${l}`, ...wrap(s, ' '.repeat(col), col)] : wrap(s, `  ${l}`.padEnd(col), col)))].join('\n'));
   }
   const groups = optionGroups(spec);
   if (groups.length > 0) {
     const labels = groups.flatMap((g) => Object.entries(g.options).filter(([, o]) => !o.hidden).map(([n, o]) => `  ${optionLabel(n, o)}`));
-    const col = Math.min(28, Math.max(...labels.map((l) => l.length)) + 2);
+    const col = Math.min(28, labels.reduce((w, l) => Math.max(w, l.length), 0) + 2);
     for (const g of groups) {
       const lines = optionLines(g.options, col);
       if (lines.length > 0) parts.push([`${g.title}:`, ...lines].join('\n'));

@@ -1,20 +1,22 @@
 /** `keys add|set|rotate|enable|disable|remove|history|restore`: every write goes through `writeKey`. */
 import type { Edit } from '../api/update-body.js';
 import { getAtPath } from '../api/update-body.js';
-import { KEY_READ_ONLY_FIELDS, type Key } from '../api/wire.js';
+import type { Key } from '../api/wire.js';
+import { KEY_READ_ONLY_FIELDS } from '../api/wire-fields.js';
 import { isReferenceText } from '../state/provider/env-var.js';
 import { isParseError } from '../state/provider/types.js';
 import { parseModelList } from '../state/keys/allow-list.js';
 import { findKeyField, KEY_FIELDS, type KeyFieldDescriptor } from '../state/keys/key-fields.js';
 import { closestWords } from '../state/cli/closest.js';
 import { enabledEdit, rotateEdit } from '../state/keys/key-edits.js';
-import { assertWritable, CommandError, needArgs, UsageError, type Ctx } from './command-context.js';
-import { keyHistoryName, resolveKey } from './keys-lookup.js';
+import { assertWritable, needArgs, type Ctx } from './command-context.js';
+import { CommandError, UsageError } from './command-errors.js';
+import { resolveKey } from './keys-lookup.js';
+import { keyHistoryName } from '../state/keys/key-view.js';
 import { readKeyValue } from './keys-value.js';
 import { writeKey } from './keys-write.js';
 import { formatTable } from './output.js';
-import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
-import { jsonEqual } from '../state/provider/same-value.js';
+import { jsonEqual } from '../state/json.js';
 import { EXIT } from '../state/exit-codes.js';
 import { rerunLine } from './rerun.js';
 
@@ -129,8 +131,8 @@ export async function runKeysRestore(ctx: Ctx): Promise<number> {
   const entry = at ? ctx.history().getHistory(gw, slot, at) : ctx.history().listHistory(gw, slot)[0];
   if (!entry) throw new CommandError(at ? `no saved version "${at}" of this key (see \`${rerunLine(ctx, ['keys', 'history', provider, key.id!])}\`)` : `no saved versions of key ${key.name ?? key.id} for this gateway`, EXIT.notFound);
   const skip = new Set<string>([...KEY_READ_ONLY_FIELDS, 'id']);
-  const { body: saved, kept } = keepCurrentSecrets(key, entry.object);
-  for (const p of kept) ctx.note(`note: ${p} changed since ${entry.id} and a redacted secret cannot be restored: the current one is kept`);
+  // A credential changed since the backup cannot be restored from its mask: the pipeline keeps the current one and says so.
+  const saved = entry.object;
   const edits: Edit[] = [];
   for (const k of Object.keys(key)) if (!skip.has(k) && !(k in saved)) edits.push({ path: [k], remove: true });
   for (const [k, v] of Object.entries(saved)) {

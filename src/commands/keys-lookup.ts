@@ -2,7 +2,8 @@
 import { ApiError } from '../api/api-error.js';
 import type { Key } from '../api/wire.js';
 import { findKey } from '../state/keys/key-view.js';
-import { CommandError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { CommandError } from './command-errors.js';
 import { EXIT } from '../state/exit-codes.js';
 import { rerunLine } from './rerun.js';
 
@@ -41,4 +42,3 @@ export async function resolveKey(ctx: Ctx, provider: string, ref: string): Promi
   return fetchKey(ctx, provider, found.id, ref);
 }
 
-export { keyHistoryName } from '../state/keys/key-view.js';

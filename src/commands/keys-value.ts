@@ -1,11 +1,17 @@
 /** Where `keys add|rotate` read a key's value from: never argv, never printed. */
+import { LOCAL_LIMITS, LocalFileError, readStreamCapped } from '../api/local-file.js';
 import { isReferenceText } from '../state/provider/env-var.js';
-import { UsageError, type Ctx } from './command-context.js';
+import { type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-  return text;
+/** All of stdin, at most LOCAL_LIMITS.secret bytes (a key is far smaller; /dev/zero is not a key). */
+export async function readSecretStream(stream: NodeJS.ReadableStream, flag: string): Promise<string> {
+  try {
+    return await readStreamCapped(stream, LOCAL_LIMITS.secret, 'stdin');
+  } catch (err) {
+    if (err instanceof LocalFileError) throw new UsageError(`${flag}: ${err.message}; a key is one short line`);
+    throw err;
+  }
 }
 
 /**
@@ -30,7 +36,7 @@ export async function readKeyValue(ctx: Ctx): Promise<string> {
     if (value === '') throw new UsageError(`environment variable ${env} is not set or empty`);
   } else {
     ctx.stdinUsed = true;
-    value = (await readAll(ctx.io.stdin)).replace(/\r?\n$/, '');
+    value = (await readSecretStream(ctx.io.stdin, '--value-stdin')).replace(/\r?\n$/, '');
     if (value === '') throw new UsageError('--value-stdin: stdin was empty');
   }
   ctx.secrets.push(value);

@@ -44,7 +44,7 @@ export function scanToWord(argv: readonly string[], start = 0, table: OptionTabl
     if (tok === '--') return { index: i + 1 < argv.length ? i + 1 : undefined, options };
     if (!tok.startsWith('-') || tok === '-') return { index: i, options };
     const n = optionLength(argv, i, table);
-    options.push(...argv.slice(i, i + n));
+    for (const arg of argv.slice(i, i + n)) options.push(arg);
     i += n;
   }
   return { options };

@@ -9,7 +9,7 @@ import { providerKind, providerKindData } from '../state/provider/provider-catal
 /** Columns padded to the widest cell, two spaces apart; the last column is not padded. */
 export function formatTable(headers: readonly string[], cells: readonly (readonly string[])[]): string {
   const rows = cells.map((r) => r.map(printable));
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   return `${[line(headers), ...rows.map(line)].join('\n')}\n`;

@@ -1,10 +1,5 @@
 /** node:util parseArgs errors as the app's own one-line messages (no parser prose, never an `=value`: it could be a key). */
 
-/** The `Usage:` line of a help text, without the word. */
-export function usageLine(help: string): string | undefined {
-  return /^Usage: (.+)$/m.exec(help)?.[1]?.trim();
-}
-
 /** "unknown option --x; usage: bifrost-tui providers get NAME [--json] (more: … --help)". */
 export function describeParseError(err: unknown, usage?: string, helpCommand?: string): string {
   const raw = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';

@@ -1,4 +1,6 @@
 /** Flag parsing for `profiles`, building a Profile from flags, and reading keys from stdin. */
+import { LOCAL_LIMITS } from '../api/local-file.js';
+import { readSecretStream } from './keys-value.js';
 import { parseRefreshSeconds } from '../state/list/live-status.js';
 import { PROFILE_SETTINGS } from './tree/profiles.js';
 import { isLabelColour, LABEL_COLOURS } from '../state/profiles/label-colours.js';
@@ -53,12 +55,6 @@ function parseTimeout(text: string): number {
   return Number(text);
 }
 
-/** Reads a whole stream (non-TTY stdin). */
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-  return text;
-}
 
 /** Reads a key from a terminal without echoing it. */
 function promptHidden(stdin: NodeJS.ReadStream, stderr: NodeJS.WritableStream, label: string): Promise<string> {
@@ -86,7 +82,7 @@ function promptHidden(stdin: NodeJS.ReadStream, stderr: NodeJS.WritableStream, l
           return;
         }
         if (ch === '\u007f' || ch === '\b') buf = buf.slice(0, -1);
-        else if (ch >= ' ') buf += ch;
+        else if (ch >= ' ' && buf.length < LOCAL_LIMITS.secret) buf += ch;
       }
     };
     stdin.on('data', onData);
@@ -99,13 +95,12 @@ export async function readSecretFromStdin(io: CommandIO, what: string): Promise<
   const text =
     stdin.isTTY && typeof stdin.setRawMode === 'function'
       ? await promptHidden(stdin, io.stderr, `${what} (input hidden): `)
-      : (await readAll(io.stdin)).replace(/[\r\n]+$/, '');
+      : (await readSecretStream(io.stdin, what)).replace(/[\r\n]+$/, '');
   if (text.length === 0) throw new UsageError(`no ${what} on stdin`);
   if (/[\r\n]/.test(text)) throw new UsageError(`the ${what} on stdin spans several lines; pass exactly one line`);
   return text;
 }
 
-export { confirm } from './prompt.js';
 
 /**
  * Applies add/edit flags to `base` (an existing profile, or a fresh one) and

@@ -60,7 +60,7 @@ export function formatProfileTable(profiles: Profile[], defaultName: string | un
     const auth = p.auth === 'basic' && p.username ? `basic (${p.username})` : p.auth;
     rows.push([p.name === defaultName ? '*' : ' ', p.name, hideUrlUserinfo(p.url), auth, p.auth === 'none' ? '-' : describeSecret(p.secret), labelText(p) || '-', flags || '-']);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   const line = (r: string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).slice(1).join('  ');
   return rows.map((r) => `${r[0]!.padEnd(1)} ${line(r)}`.trimEnd()).join('\n') + '\n';
 }
@@ -81,6 +81,6 @@ export function formatProfileDetails(p: Profile, isDefault: boolean): string {
   if (p.refreshSeconds !== undefined) lines.push(['refresh', p.refreshSeconds ? `every ${p.refreshSeconds} s` : 'off']);
   if (p.label || p.color) lines.push(['label', labelText(p)]);
   lines.push(['read-only', p.readOnly ? 'yes' : 'no']);
-  const w = Math.max(...lines.map(([k]) => k.length)) + 1;
+  const w = lines.reduce((m, [k]) => Math.max(m, k.length), 0) + 1;
   return lines.map(([k, v]) => `${`${k}:`.padEnd(w)} ${v}`).join('\n') + '\n';
 }

@@ -4,8 +4,9 @@ import { diffJson, formatDiff } from './output.js';
 import { isDirectory, runDirApply, runDirDiff } from './providers-dir.js';
 import { conflictOf, readDocument } from './providers-document.js';
 import { mergeEdits } from './providers-merge.js';
-import { planChanges, reportCheck, writeProvider } from './providers-save.js';
+import { writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
+import { keptNote, reviewWrite } from '../state/write-rules/review.js';
 import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 async function load(ctx: Ctx, sub: string) {
@@ -23,11 +24,16 @@ export async function runDiff(ctx: Ctx): Promise<number> {
   const file = ctx.str('file');
   if (isDirectory(file)) return runDirDiff(ctx, file!);
   const { name, fetched, edits, conflict: stale, unknown } = await load(ctx, 'diff');
-  const { changes } = planChanges(fetched, edits);
+  // What apply would review: the same pipeline rules (stale masks kept, the editor's checks).
+  const review = reviewWrite({ kind: 'provider', name }, { action: 'update', base: fetched, edits }, fetched);
+  const { changes } = review;
   const conflict = changes.length > 0 ? stale : undefined;
   if (conflict) ctx.note(`warning: ${conflict}; apply will refuse without --force`);
   for (const u of unknown) ctx.note(`note: apply would refuse: ${describeUnknownField(u, name)}`);
-  reportCheck(ctx, fetched, edits, true);
+  for (const w of review.warnings) ctx.note(`note: ${w}`);
+  const kept = keptNote(review);
+  if (kept) ctx.note(`note: ${kept}`);
+  for (const p of review.problems) ctx.note(`note: apply would refuse: ${p}`);
   if (ctx.json) ctx.outJson({ provider: name, conflict: conflict ?? null, changes: diffJson(changes) });
   else if (changes.length === 0) ctx.out(`no changes: ${name} already matches\n`);
   else ctx.out(`Changes to ${name}:\n${formatDiff(changes)}`);

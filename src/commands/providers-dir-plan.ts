@@ -9,8 +9,8 @@ import type { Provider } from '../api/wire.js';
 import { diffObjects, normalizeForCompare } from '../state/provider/diff.js';
 import type { SyncSnapshots } from '../store/sync-store.js';
 import { diffJson, formatDiff, plural } from './output.js';
-import { fingerprint, type ProviderDocument } from './providers-document.js';
-import { IGNORED_FIELDS, planWrite, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
+import { exportedFrom, type ProviderDocument } from './providers-document.js';
+import { IGNORED_FIELDS, planWrite, secretsLeft, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
 import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 /** A document of the directory and the provider it is for. */
@@ -36,7 +36,7 @@ export interface DirPlan {
 export function driftOf(snapshot: Record<string, unknown> | undefined, fetched: Provider, doc?: DirDocument): string[] | undefined {
   if (snapshot) return diffObjects(snapshot, normalizeForCompare(fetched)).map((e) => e.path);
   // No local record (another machine): an untouched export of this very copy still proves there is none.
-  if (doc?.meta?.exported_from === fingerprint(fetched)) return [];
+  if (exportedFrom(doc?.meta, fetched)) return [];
   return undefined;
 }
 
@@ -48,30 +48,34 @@ function writableOf(doc: DirDocument): Record<string, unknown> {
   return body;
 }
 
-/** The plan for one document against the gateway's copy (undefined: not configured there). */
-export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, force = false): PlanItem {
+/**
+ * The plan for one document against the gateway's copy (undefined: not configured there). `gateway`: the
+ * target's URL; a document exported from it carries that gateway's own masks, anything else's masks prove nothing.
+ * `force`: a field nobody knows does not hold the provider back.
+ */
+export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, opts: { force?: boolean; gateway?: string } = {}): PlanItem {
   let desired: Record<string, unknown>;
   try {
     desired = writableOf(doc);
   } catch (err) {
-    return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], errors: [(err as Error).message] };
+    return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], unverified: [], errors: [(err as Error).message] };
   }
-  const item = planWrite(doc.name, desired, fetched);
+  const item = planWrite(doc.name, desired, fetched, opts.gateway !== undefined && doc.meta?.gateway === opts.gateway);
   // A field nobody knows (a typo the gateway would ignore) holds the provider back unless --force.
-  const unknown = force ? [] : unknownFields(desired, fetched).map((u) => describeUnknownField(u, doc.name));
+  const unknown = opts.force ? [] : unknownFields(desired, fetched).map((u) => describeUnknownField(u, doc.name));
   return { ...item, errors: [...item.errors, ...unknown], source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
 }
 
-/** The plan for `docs` against the gateway's providers. */
-export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, force = false): DirPlan {
+/** The plan for `docs` against the gateway's providers (`gateway`: its URL). */
+export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, opts: { force?: boolean; gateway?: string } = {}): DirPlan {
   const byName = new Map(onGateway.map((p) => [p.name, p]));
   const inDir = new Set(docs.map((d) => d.name));
-  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name], force));
+  const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name], opts));
   const extra = onGateway.map((p) => p.name).filter((n) => !inDir.has(n)).sort();
   if (prune) {
     for (const name of extra) {
       const fetched = byName.get(name)!;
-      items.push({ name, action: 'delete', fetched, changes: [], notCopied: [], errors: [], drift: driftOf(snapshots[name], fetched) });
+      items.push({ name, action: 'delete', fetched, changes: [], notCopied: [], unverified: [], errors: [], drift: driftOf(snapshots[name], fetched) });
     }
   }
   return { items: items.sort((a, b) => a.name.localeCompare(b.name)), extra: prune ? [] : extra };
@@ -88,18 +92,22 @@ export function driftText(i: PlanItem): string | undefined {
   return `drift: changed on this gateway since DIR was last exported/applied here: ${i.drift.join(', ')}`;
 }
 
+/** True when the plan leaves a secret as the target has it (a mask that cannot be copied, or one that cannot be verified). */
+export const leavesSecrets = (i: PlannedWrite): boolean => i.notCopied.length > 0 || i.unverified.length > 0;
+
 /** The plan as text: one line per provider with its field count, the changes, drift, secrets and errors. */
 export function formatPlan(plan: DirPlan, where: string): string {
   const lines: string[] = [`Plan for ${where}:`];
-  const unchanged = plan.items.filter((i) => i.action === 'none' && i.errors.length === 0).map((i) => i.name);
+  const quiet = (i: PlanItem): boolean => i.action === 'none' && i.errors.length === 0 && !leavesSecrets(i);
+  const unchanged = plan.items.filter(quiet).map((i) => i.name);
   for (const i of plan.items) {
-    if (i.action === 'none' && i.errors.length === 0) continue;
-    const count = i.action === 'delete' ? 'all fields' : plural(i.changes.length, 'field');
-    lines.push(`  ${i.action.padEnd(6)}  ${i.name}  (${count})`);
+    if (quiet(i)) continue;
+    const count = i.action === 'delete' ? 'all fields' : i.action === 'none' ? 'the same as far as can be seen' : plural(i.changes.length, 'field');
+    lines.push(`  ${(i.action === 'none' ? 'same' : i.action).padEnd(6)}  ${i.name}  (${count})`);
     if (i.action === 'update') lines.push(formatDiff(i.changes).replace(/^ {2}/gm, '      ').trimEnd());
     const drift = driftText(i);
     if (drift) lines.push(`      ${drift}`);
-    for (const p of i.notCopied) lines.push(`      ${p} differs and cannot be copied: set it on the target`);
+    for (const l of secretsLeft(i)) lines.push(`      ${l}`);
     for (const e of i.errors) lines.push(`      invalid, not applied: ${e}`);
   }
   if (unchanged.length > 0) lines.push(`  unchanged: ${unchanged.join(', ')}`);
@@ -117,6 +125,7 @@ export function planJson(plan: DirPlan): unknown {
       changes: diffJson(i.changes),
       drift: i.drift ?? null,
       notCopied: i.notCopied,
+      unverified: i.unverified,
       errors: i.errors,
     })),
     notInDir: plan.extra,

@@ -6,15 +6,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../api/api-error.js';
+import { setOwn } from '../api/json-limits.js';
+import { LOCAL_LIMITS, readRegularFileSync } from '../api/local-file.js';
 import type { Provider } from '../api/wire.js';
 import { normalizeForCompare } from '../state/provider/diff.js';
 import { encodeName } from '../store/state-dir.js';
-import { assertWritable, CommandError, confirmWrite, exitFor, UsageError, type Ctx } from './command-context.js';
+import { assertWritable, confirmWrite, type Ctx } from './command-context.js';
+import { CommandError, exitFor, UsageError } from './command-errors.js';
 import { plural } from './output.js';
-import { formatPlan, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
+import { formatPlan, leavesSecrets, pendingItems, planDirectory, planJson, type DirDocument, type DirPlan, type PlanItem } from './providers-dir-plan.js';
 import { exportText, readDocument, writePrivateFile } from './providers-document.js';
-import { assertUnchanged, backedUpWrite } from './providers-save.js';
+import { reviewWrite } from '../state/write-rules/review.js';
+import { writePlanOf, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
+import type { Writer } from '../write/pipeline.js';
+import { commandWriter, outcomeError } from './write-command.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** True when `-f` names a directory (the directory form of diff/apply). */
@@ -24,6 +29,15 @@ export function isDirectory(file: string | undefined): boolean {
     return fs.statSync(file).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** What an export file held before (a regular file only, capped), to count changed files. */
+function previousText(file: string): string | undefined {
+  try {
+    return readRegularFileSync(file, LOCAL_LIMITS.document, { missingOk: true })?.toString('utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -63,12 +77,12 @@ export async function runExportAll(ctx: Ctx): Promise<number> {
     throw new CommandError(`cannot create ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.changes);
   }
   let changed = 0;
+  const url = (await ctx.connect()).connection.url;
   for (const p of providers) {
     const file = path.join(dir, fileNameOf(p.name));
-    const text = exportText(p);
-    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-    if (before !== text) changed++;
-    writePrivateFile(file, text);
+    const text = exportText(p, url);
+    if (previousText(file) !== text) changed++;
+    await writePrivateFile(file, text);
   }
   const written = new Set(providers.map((p) => fileNameOf(p.name)));
   for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.') && !written.has(n)).sort()) {
@@ -87,7 +101,7 @@ async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: str
   const client = await ctx.gateway();
   const onGateway = await client.listProviders();
   const gw = target.connection.gatewayKey;
-  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'), ctx.flag('force'));
+  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'), { force: ctx.flag('force'), gateway: target.connection.url });
   if (!ctx.json) {
     const unknown = plan.items.filter((i) => i.action === 'update' && i.drift === undefined).map((i) => i.name);
     if (unknown.length > 0) ctx.note(`note: no record of exporting ${dir} from or applying it to this gateway: drift cannot be checked for ${unknown.join(', ')}`);
@@ -95,34 +109,29 @@ async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: str
   return { plan, gw, url: target.connection.url };
 }
 
-/** `providers diff -f DIR`: the plan; exit 1 when applying would change anything. */
+/** `providers diff -f DIR`: the plan; exit 1 when applying would change anything, 9 when only secrets cannot be compared. */
 export async function runDirDiff(ctx: Ctx, dir: string): Promise<number> {
   const { plan, url } = await loadPlan(ctx, dir);
   const differs = plan.items.some((i) => i.action !== 'none' || i.errors.length > 0);
+  const unverified = plan.items.some(leavesSecrets);
   if (ctx.json) ctx.outJson({ gateway: url, dir, ...(planJson(plan) as object) });
-  else if (!differs) ctx.out(`no changes: ${url} matches ${dir}${plan.extra.length > 0 ? ` (not in ${dir}: ${plan.extra.join(', ')})` : ''}\n`);
+  else if (!differs && !unverified) ctx.out(`no changes: ${url} matches ${dir}${plan.extra.length > 0 ? ` (not in ${dir}: ${plan.extra.join(', ')})` : ''}\n`);
   else ctx.out(formatPlan(plan, `${url} from ${dir}`));
-  return differs ? EXIT.changes : EXIT.ok;
+  return differs ? EXIT.changes : unverified ? EXIT.unverified : EXIT.ok;
 }
 
-/** One write with its own re-read and conflict check right before it; returns the gateway's copy after. */
-export async function writePlanned(ctx: Ctx, item: PlanItem): Promise<Provider | undefined> {
-  const client = await ctx.gateway();
-  if (item.action === 'create') {
-    const exists = await client.getProvider(item.name).then(() => true, (err) => {
-      if (err instanceof ApiError && err.isNotFound) return false;
-      throw err;
-    });
-    if (exists) throw new CommandError(`${item.name} was created on the gateway during the apply: nothing was written`, EXIT.conflict);
-    return client.createProvider({ ...item.body, provider: item.name });
-  }
-  await assertUnchanged(ctx, item.name, item.fetched!, 'since the plan');
-  let saved: Provider | undefined;
-  await backedUpWrite(ctx, item.name, item.fetched!, async () => {
-    if (item.action === 'delete') await client.deleteProvider(item.name);
-    else saved = await client.updateProvider(item.name, item.body!);
-  });
-  return saved;
+/**
+ * One planned write through the pipeline: re-read right before it (a change since the plan is a conflict,
+ * exit 6), backup (before a create: that nothing was there), PUT/POST/DELETE, confirming read.
+ * Returns the gateway's copy after it (undefined after a delete).
+ */
+export async function writePlanned(ctx: Ctx, item: PlannedWrite, writer?: Writer): Promise<Provider | undefined> {
+  const w = writer ?? (await commandWriter(ctx));
+  const review = reviewWrite({ kind: 'provider', name: item.name }, writePlanOf(item), (item.fetched as Record<string, unknown> | undefined) ?? null);
+  const outcome = await w.commit(review);
+  if (outcome.kind !== 'written') throw outcomeError(outcome, 'since the plan');
+  for (const n of outcome.notes) ctx.note(`note: ${item.name}: ${n}`);
+  return (outcome.confirmed ?? outcome.response ?? undefined) as Provider | undefined;
 }
 
 export const PAST: Record<PlanItem['action'], string> = { create: 'created', update: 'updated', delete: 'deleted', none: 'unchanged' };
@@ -137,9 +146,11 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
   const drifted = pending.filter((i) => i.drift && i.drift.length > 0).map((i) => i.name);
   if (ctx.flag('dry-run') || pending.length === 0) {
     if (ctx.json) ctx.outJson({ gateway: url, dir, dryRun: ctx.flag('dry-run'), ...(planJson(plan) as object) });
-    else if (pending.length === 0) ctx.out(invalid.length > 0 ? 'nothing applied: every change is invalid\n' : `no changes: ${url} matches ${dir}\n`);
+    else if (pending.length === 0 && invalid.length > 0) ctx.out('nothing applied: every change is invalid\n');
+    else if (pending.length === 0) ctx.out(plan.items.some(leavesSecrets) ? `nothing to apply: ${url} matches ${dir} as far as can be seen (secrets above)\n` : `no changes: ${url} matches ${dir}\n`);
     else ctx.out('Dry run: nothing written.\n');
-    return invalid.length > 0 && !ctx.flag('dry-run') ? EXIT.validation : EXIT.ok;
+    if (invalid.length > 0 && !ctx.flag('dry-run')) return EXIT.validation;
+    return pending.length === 0 && plan.items.some(leavesSecrets) ? EXIT.unverified : EXIT.ok;
   }
   const what = `${plural(pending.length, 'provider')} on ${url}`;
   await confirmWrite(ctx, `Apply ${dir} to ${what}${drifted.length > 0 ? ` (overwriting drift in ${drifted.join(', ')})` : ''}?`);
@@ -148,11 +159,11 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
   const done: PlanItem[] = [];
   const failed: Array<{ item: PlanItem; code: number; message: string }> = invalid.map((item) => ({ item, code: EXIT.validation, message: item.errors[0]! }));
   const snapshots: Record<string, Record<string, unknown> | undefined> = {};
-  for (const i of plan.items) if (i.action === 'none' && i.errors.length === 0 && i.fetched) snapshots[i.name] = normalizeForCompare(i.fetched);
+  for (const i of plan.items) if (i.action === 'none' && i.errors.length === 0 && i.fetched) setOwn(snapshots, i.name, normalizeForCompare(i.fetched));
   for (const item of pending) {
     try {
       const after = await writePlanned(ctx, item);
-      snapshots[item.name] = after ? normalizeForCompare(after) : undefined;
+      setOwn(snapshots, item.name, after ? normalizeForCompare(after) : undefined);
       done.push(item);
       if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${item.name}\n`);
     } catch (err) {
@@ -171,6 +182,6 @@ export async function runDirApply(ctx: Ctx, dir: string): Promise<number> {
       failed: failed.map((f) => ({ provider: f.item.name, error: f.message })),
     });
   } else if (!ctx.quiet) ctx.out(`${summary}\n`);
-  if (failed.length === 0) return EXIT.ok;
+  if (failed.length === 0) return plan.items.some(leavesSecrets) ? EXIT.unverified : EXIT.ok;
   return done.length > 0 ? EXIT.partial : failed[0]!.code;
 }

@@ -1,5 +1,6 @@
 /** `providers get` and `providers export`. */
-import { needArgs, UsageError, type Ctx } from './command-context.js';
+import { needArgs, type Ctx } from './command-context.js';
+import { UsageError } from './command-errors.js';
 import { formatDocumentText, formatProviderText } from './output.js';
 import { runExportAll } from './providers-dir.js';
 import { exportDocument, exportText, exportYamlText, writePrivateFile } from './providers-document.js';
@@ -30,11 +31,13 @@ export async function runExport(ctx: Ctx): Promise<number> {
   const p = await ctx.fetchProvider(name!);
   const file = ctx.str('output-file');
   const format = exportFormat(ctx, file);
-  const text = format === 'json' ? exportText(p) : format === 'yaml' ? exportYamlText(p) : printableLines(formatDocumentText(exportDocument(p)));
+  // The export names the gateway it came from: only that gateway's masks are its own.
+  const gateway = (await ctx.connect()).connection.url;
+  const text = format === 'json' ? exportText(p, gateway) : format === 'yaml' ? exportYamlText(p, gateway) : printableLines(formatDocumentText(exportDocument(p, gateway)));
   if (file === undefined || file === '-') {
     ctx.io.stdout.write(text);
   } else {
-    writePrivateFile(file, text);
+    await writePrivateFile(file, text);
     ctx.note(`exported ${name} to ${file}`);
   }
   return EXIT.ok;

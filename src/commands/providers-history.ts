@@ -1,11 +1,13 @@
 /** `providers history` and `providers restore`. */
 import type { HistoryEntry } from '../state/local-types.js';
 import type { SkippedEntry } from '../store/history-store.js';
-import { assertWritable, CommandError, needArgs, type Ctx } from './command-context.js';
+import { assertWritable, needArgs, type Ctx } from './command-context.js';
+import { CommandError } from './command-errors.js';
 import { formatTable } from './output.js';
-import { keepCurrentSecrets } from '../state/write-rules/stale-masks.js';
-import { replaceEdits } from './providers-merge.js';
+import { isAbsentBackup } from '../state/write-rules/backup-entry.js';
+import { replaceEdits } from '../state/write-rules/provider-write-plan.js';
 import { writeProvider } from './providers-save.js';
+import { runWrite } from './write-command.js';
 import { EXIT } from '../state/exit-codes.js';
 import { rerunLine } from './rerun.js';
 
@@ -23,7 +25,7 @@ export async function runHistory(ctx: Ctx): Promise<number> {
   const { list, skipped } = await entries(ctx, name!);
   if (ctx.json) ctx.outJson({ provider: name, versions: list.map((e) => ({ id: e.id, at: e.at })), ...(skipped.length ? { skipped } : {}) });
   else if (list.length === 0) ctx.out(`no saved versions of ${name} for this gateway\n`);
-  else ctx.out(formatTable(['ID', 'SAVED AT'], list.map((e) => [e.id, e.at])));
+  else ctx.out(formatTable(['ID', 'SAVED AT', ''], list.map((e) => [e.id, e.at, isAbsentBackup(e.object) ? 'did not exist (before it was created)' : ''])));
   return EXIT.ok;
 }
 
@@ -38,7 +40,18 @@ export async function runRestore(ctx: Ctx): Promise<number> {
     throw new CommandError(at ? `no saved version "${at}" of ${name} (see \`${rerunLine(ctx, ['providers', 'history', name!])}\`)` : `no saved versions of ${name} for this gateway`, EXIT.notFound);
   }
   const fetched = await ctx.fetchProvider(name!);
-  const { body: saved, kept } = keepCurrentSecrets(fetched, entry.object);
-  for (const p of kept) ctx.note(`note: ${p} changed since ${entry.id} and a redacted secret cannot be restored: the current one is kept`);
-  return writeProvider(ctx, { name: name!, fetched, edits: replaceEdits(fetched, saved), extra: { restoredFrom: entry.id } });
+  if (isAbsentBackup(entry.object)) {
+    // Taken before the provider was created: restoring that version deletes it (backed up first, like any write).
+    return runWrite(ctx, {
+      target: { kind: 'provider', name: name! },
+      plan: { action: 'delete', base: fetched },
+      current: fetched,
+      extra: { restoredFrom: entry.id },
+      question: (_r, url) => `${name} did not exist before ${entry.id}: delete it on ${url}?`,
+      done: () => `deleted ${name} (it did not exist before ${entry.id})`,
+      undo: (backup) => `undo: ${rerunLine(ctx, ['providers', 'restore', name!, '--at', backup])}`,
+    });
+  }
+  // A redacted secret changed since the backup cannot be restored from its mask: the pipeline keeps the current one and says so.
+  return writeProvider(ctx, { name: name!, fetched, edits: replaceEdits(fetched, entry.object), extra: { restoredFrom: entry.id } });
 }

@@ -6,20 +6,19 @@
  *   file says exactly which headers/flags/overrides exist.
  * - `restore`: replacement of every writable top-level field.
  */
+import { getOwn } from '../api/json-limits.js';
 import type { Edit } from '../api/update-body.js';
 import type { Provider } from '../api/wire.js';
 import { DESCRIPTORS } from '../state/provider/descriptors.js';
-import { jsonEqual } from '../state/provider/same-value.js';
-import { IGNORED_FIELDS, isPlainObject } from '../state/write-rules/provider-write-plan.js';
-import { CommandError } from './command-context.js';
+import { isPlainObject, jsonEqual } from '../state/json.js';
+import { IGNORED_FIELDS } from '../state/write-rules/provider-write-plan.js';
+import { CommandError } from './command-errors.js';
 import { EXIT } from '../state/exit-codes.js';
 
 /** Paths whose values a document replaces whole rather than merging into. */
 export const REPLACED_PATHS: ReadonlySet<string> = new Set(
   DESCRIPTORS.filter((d) => d.kind === 'map' || d.kind === 'flags' || d.envVar).map((d) => d.id),
 );
-
-export { IGNORED_FIELDS, portableBody, replaceEdits, staleMasks } from '../state/write-rules/provider-write-plan.js';
 
 /** Edits that merge `doc` onto `original`, and the read-only fields that were ignored. */
 export function mergeEdits(original: Provider, doc: Record<string, unknown>): { edits: Edit[]; ignored: string[] } {
@@ -32,9 +31,9 @@ export function mergeEdits(original: Provider, doc: Record<string, unknown>): { 
     for (const [k, v] of Object.entries(patch)) {
       const p = [...path, k];
       if (path.length === 0 && ignored.includes(k)) continue;
-      const now = isPlainObject(cur) ? cur[k] : undefined;
+      const now = getOwn(cur, k);
       if (isPlainObject(v) && isPlainObject(now) && !REPLACED_PATHS.has(p.join('.'))) walk(p, now, v);
-      else if (!(isPlainObject(cur) && k in cur && jsonEqual(now, v))) edits.push({ path: p, value: v });
+      else if (!(isPlainObject(cur) && Object.hasOwn(cur, k) && jsonEqual(now, v))) edits.push({ path: p, value: v });
     }
   };
   walk([], original, doc);

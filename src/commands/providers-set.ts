@@ -1,4 +1,5 @@
 /** `providers set NAME path=value ... [--unset path ...]`: quick edits through the form model. */
+import { setOwn } from '../api/json-limits.js';
 import type { Provider } from '../api/wire.js';
 import { fromWire, isAllowed, toggle, toWire } from '../state/provider/allowed-requests.js';
 import { isReadOnly } from '../state/provider/descriptors.js';
@@ -8,7 +9,8 @@ import {
 import { parseToggle } from '../state/provider/parsers.js';
 import { isCustomProvider } from '../state/provider/provider-kind.js';
 import { isParseError } from '../state/provider/types.js';
-import { assertWritable, CommandError, UsageError, type Ctx } from './command-context.js';
+import { assertWritable, type Ctx } from './command-context.js';
+import { CommandError, UsageError } from './command-errors.js';
 import { writeProvider } from './providers-save.js';
 import { closeMatches, resolveSetPath, type SetPath } from './providers-set-paths.js';
 import { EXIT } from '../state/exit-codes.js';
@@ -73,8 +75,9 @@ function applyChange(state: FormState, original: Provider, c: Change): FormState
     return isAllowed(m, key) === allow ? state : setFieldValue(state, d.id, toWire(toggle(m, key)) ?? null);
   }
   const map = { ...((current && typeof current === 'object' ? current : {}) as Record<string, unknown>) };
-  if (c.text === undefined) delete map[key];
-  else map[key] = entryValue(d, key, c.text);
+  if (c.text === undefined) {
+    if (Object.hasOwn(map, key)) delete map[key];
+  } else setOwn(map, key, entryValue(d, key, c.text));
   return setFieldValue(state, d.id, map);
 }
 

@@ -9,7 +9,6 @@ import { runSubcommand, type Runners } from './subcommands.js';
 import { PROVIDERS } from './tree/providers.js';
 import type { CommandIO } from './types.js';
 
-export type { ProvidersDeps } from './command-context.js';
 
 /** The runner of each command in the tree's `providers` group. */
 export const PROVIDERS_RUNNERS: Runners = {

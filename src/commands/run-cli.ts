@@ -31,7 +31,7 @@ export async function runCommandLine(argv: readonly string[], io: CommandIO, dep
   try {
     for (;;) {
       const { index, options } = scanToWord(argv, i);
-      leading.push(...options);
+      for (const option of options) leading.push(option);
       if (index === undefined) {
         i = argv.length;
         break;

@@ -3,7 +3,9 @@
  * command word, its options parsed from the command tree's tables, --help
  * generated from the same tables, and errors → exit codes.
  */
-import { Ctx, parseCommandArgs, runCommand, UsageError, type ProvidersDeps } from './command-context.js';
+import { Ctx, runCommand, type ProvidersDeps } from './command-context.js';
+import { parseCommandArgs } from './command-args.js';
+import { UsageError } from './command-errors.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
 import { childByWord, helpText, visibleChildren } from './help.js';

@@ -1,5 +1,6 @@
 /** `bifrost-tui version [-o json|yaml]`. */
-import { parseCommandArgs, UsageError } from './command-context.js';
+import { parseCommandArgs } from './command-args.js';
+import { UsageError } from './command-errors.js';
 import { formatData } from './data-format.js';
 import { findCommand, helpText } from './help.js';
 import { EXIT } from '../state/exit-codes.js';

@@ -15,6 +15,8 @@ export interface ConnectionInfo {
   readOnly: boolean;
   /** Stable key of this gateway for drafts and history. */
   gatewayKey: string;
+  /** The read timeout of this connection (the profile's or --timeout), ms; undefined: the client's default. */
+  timeoutMs?: number;
   /** The secret in use, so output can be scrubbed of it. Never rendered. */
   secret?: string;
   /** The setup token in use, for scrubbing too. Never rendered. */
@@ -39,6 +41,7 @@ export function connectionInfo(profile: Profile | undefined, opts: ClientOptions
     color: profile?.color,
     readOnly: Boolean(profile?.readOnly),
     gatewayKey: gatewayKey(urlOverridden ? undefined : profile?.name, opts.baseUrl),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     secret: secretOf(opts.auth),
     ...(opts.setupToken ? { setupToken: opts.setupToken } : {}),
   };

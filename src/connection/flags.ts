@@ -25,6 +25,32 @@ export const CONNECTION_OPTIONS = {
   timeout: { type: 'string', value: 'MS', help: 'read timeout in milliseconds (writes wait at least 30 s)' },
 } as const satisfies OptionTable;
 
+/**
+ * `--timeout -5` as `--timeout=-5`: node's parseArgs takes a value starting
+ * with `-` for the next option and reports "--timeout needs a value"; joined,
+ * the option's own check says what is wrong with -5. Only negative numbers
+ * are joined (no option is a dash and a digit).
+ */
+export function joinNegativeNumbers(argv: readonly string[], options: Readonly<Record<string, { type: string; short?: string }>>): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (spec.short) takesValue.add(`-${spec.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return out.concat(argv.slice(i));
+    const next = argv[i + 1];
+    if (takesValue.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** The target flags out of parsed option values. */
 export function targetFlags(values: Readonly<Record<string, unknown>>): TargetFlags {
   const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Auth, ClientOptions } from '../api/types.js';
 import type { Profile, SecretSource } from '../state/local-types.js';
-import { urlCredentialsProblem } from '../api/secrets.js';
+import { scrubLiterals, urlCredentialsProblem } from '../api/secrets.js';
 
 /** A key could not be resolved. The message is one line and never contains the key or the command's stdout. */
 export class SecretError extends Error {
@@ -48,9 +48,50 @@ export function revealTail(secret: string): string {
   return secret.length >= 12 ? `••••${secret.slice(-4)}` : '••••';
 }
 
-/** Replaces each of `values` (4+ chars) in `text` with ****. Local so `store` stays the bottom layer. */
-function scrub(text: string, values: string[]): string {
-  return values.reduce((t, v) => (v.length >= 4 ? t.split(v).join('****') : t), text);
+/**
+ * Process groups of key commands still running. The command runs in its own
+ * group (so a timeout can kill everything it started), which also means ^C
+ * in the terminal does not reach it: on every way out of this process (exit,
+ * SIGINT, SIGTERM, SIGHUP) the groups are killed here.
+ */
+const runningGroups = new Set<number>();
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function killRunningGroups(): void {
+  for (const pid of runningGroups) killGroup(pid);
+  runningGroups.clear();
+}
+
+/**
+ * Kills the groups, then lets the signal do what it would have done: when
+ * nobody else listens (a subcommand), the listener is removed and the
+ * signal raised again, so the process still ends by it (exit 130/143).
+ */
+function onExitSignal(signal: NodeJS.Signals): void {
+  killRunningGroups();
+  if (process.listenerCount(signal) === 1) {
+    unwatchExit();
+    process.kill(process.pid, signal);
+  }
+}
+
+function watchExit(): void {
+  if (runningGroups.size > 0) return; // already watching
+  process.on('exit', killRunningGroups);
+  for (const s of EXIT_SIGNALS) process.on(s, onExitSignal);
+}
+
+function unwatchExit(): void {
+  process.off('exit', killRunningGroups);
+  for (const s of EXIT_SIGNALS) process.off(s, onExitSignal);
 }
 
 /** Runs `command` with `/bin/sh -c` in its own process group; stdout (trailing newlines trimmed) is the key. */
@@ -70,29 +111,31 @@ function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: numbe
     let outLen = 0;
     let errLen = 0;
     let settled = false;
+    const pid = child.pid;
+    if (pid !== undefined) {
+      watchExit();
+      runningGroups.add(pid);
+    }
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       child.stdout?.destroy();
       child.stderr?.destroy();
+      if (pid !== undefined && runningGroups.delete(pid) && runningGroups.size === 0) unwatchExit();
       fn();
     };
-    const killGroup = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+    const killOwnGroup = (): void => {
+      if (pid !== undefined) killGroup(pid);
     };
     const timer = setTimeout(() => {
-      killGroup();
+      killOwnGroup();
       finish(() => reject(new SecretError(`${what} timed out after ${timeoutMs} ms and was killed`)));
     }, timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       outLen += chunk.length;
       if (outLen > MAX_OUTPUT) {
-        killGroup();
+        killOwnGroup();
         finish(() => reject(new SecretError(`${what} printed more than ${MAX_OUTPUT} bytes`)));
       } else out.push(chunk);
     });
@@ -107,7 +150,7 @@ function runKeyCommand(command: string, env: NodeJS.ProcessEnv, timeoutMs: numbe
       if (code !== 0) {
         const stderrLine = Buffer.concat(errOut).toString('utf8').split('\n').map((l) => l.trim()).find((l) => l.length > 0);
         // stderr could quote what stdout printed; never let that through.
-        const detail = stderrLine ? `: ${scrub(stderrLine, [value, stdout.trim()]).slice(0, 200)}` : '';
+        const detail = stderrLine ? `: ${scrubLiterals(stderrLine, [value, stdout.trim()]).slice(0, 200)}` : '';
         const status = signal ? `killed by ${signal}` : `exit ${code}`;
         finish(() => reject(new SecretError(`${what} failed (${status})${detail}`)));
         return;

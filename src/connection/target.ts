@@ -5,12 +5,12 @@
  */
 import type { ClientOptions } from '../api/types.js';
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
+import { printable } from '../state/printable.js';
 import type { ProfileStore } from '../store/profile-store.js';
 import { connectionInfo, type ConnectionInfo } from './connection-info.js';
 import { resolveConnection } from './secret-source.js';
 import { hideUrlUserinfo, urlCredentialsProblem } from '../api/secrets.js';
 
-export type { ConnectionInfo } from './connection-info.js';
 import type { Profile } from '../state/local-types.js';
 
 export interface TargetFlags {
@@ -111,10 +111,15 @@ async function openStore(env: NodeJS.ProcessEnv): Promise<ProfileStore> {
   }
 }
 
+/** Longest --timeout: an hour (the same bound as a profile's timeout; Node's timers end at about 24.8 days). */
+export const MAX_TIMEOUT_MS = 3_600_000;
+
 function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new TargetError(`--timeout must be a positive number of milliseconds, got "${text}"`, EXIT.usage);
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_TIMEOUT_MS) {
+    throw new TargetError(`--timeout must be a whole number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got "${printable(text.slice(0, 40))}"`, EXIT.usage);
+  }
   return n;
 }
 

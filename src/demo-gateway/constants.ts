@@ -13,9 +13,6 @@ export const SUPPORTED_BASE_TYPES: ReadonlySet<string> = new Set([
   'anthropic', 'bedrock', 'cohere', 'gemini', 'openai', 'huggingface', 'replicate',
 ]);
 
-/** Providers that take no API key by nature (core). */
-export const KEYLESS_PROVIDERS: ReadonlySet<string> = new Set(['ollama', 'sgl']);
-
 /** `network_config` GET shows when nothing is stored (newer core, v2). */
 export const DEFAULT_NETWORK_CONFIG = {
   default_request_timeout_in_seconds: 300,

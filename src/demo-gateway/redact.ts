@@ -8,7 +8,6 @@ import {
 } from './secret-codec.js';
 import type { DemoProfile } from './versions.js';
 
-export { mask, PROXY_SECRET_PLACEHOLDER } from './secret-codec.js';
 
 const PROXY_SHOWN = ['url', 'username'] as const;
 const PROXY_HIDDEN = ['password', 'ca_cert_pem'] as const;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { cacheLocation, cacheMode, packCache, readCache, unpackCache, writeCache } from './code-cache.js';
-import { argvWithoutSecrets } from './secret-args.js';
+import { argvWithoutSecrets, SECRET_ARG_WARNING } from './secret-args.js';
 
 /**
  * Keeps `--api-key KEY` out of `ps`: on Linux, setting process.title
@@ -20,7 +20,9 @@ import { argvWithoutSecrets } from './secret-args.js';
  */
 export function hideSecretArgs(shown: readonly string[] = process.argv): void {
   const hidden = argvWithoutSecrets(shown);
-  if (hidden) process.title = hidden.join(' ');
+  if (!hidden) return;
+  process.title = hidden.join(' ');
+  process.stderr.write(SECRET_ARG_WARNING);
 }
 
 /**

@@ -23,6 +23,13 @@ function visible(ch: string): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+const ANY_CONTROL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${HIDDEN}]`);
+
+/** True when the text holds no control, bidi or invisible character (printable leaves it as it is, newlines aside). */
+export function isPrintable(text: string): boolean {
+  return !ANY_CONTROL.test(text);
+}
+
 /** One line of untrusted text with every control character made visible (newlines too). */
 export function printable(text: string): string {
   return text.replace(CONTROL, visible);

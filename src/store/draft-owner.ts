@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { processAlive, processStartedAtMs } from './process-identity.js';
 
 /** Editors alive in this process (tests run several in one process). */
 const liveHere = new Set<string>();
@@ -23,23 +24,20 @@ export function endEditor(id: string): void {
   liveHere.delete(id);
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * True when the editor that wrote a draft is still running on this machine.
  * A draft of another machine, or of an id we cannot read, counts as not
- * running: offering it loses nothing.
+ * running: offering it loses nothing. PIDs are reused, so a live PID counts
+ * only when its process started before the draft was last saved
+ * (`savedAtMs`): an editor saves its draft while it runs, and a process that
+ * started later is an unrelated one that got the dead editor's number.
  */
-export function editorRunning(id: string): boolean {
+export function editorRunning(id: string, savedAtMs?: number): boolean {
   const m = /^(.+)_(\d+)_([0-9a-f]+)$/.exec(id);
   if (!m || m[1] !== safe(hostname())) return false;
   const pid = Number(m[2]);
-  return pid === process.pid ? liveHere.has(id) : pidAlive(pid);
+  if (pid === process.pid) return liveHere.has(id);
+  if (!processAlive(pid, undefined)) return false;
+  const startedAt = processStartedAtMs(pid);
+  return startedAt === undefined || savedAtMs === undefined || !Number.isFinite(savedAtMs) || startedAt <= savedAtMs;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Draft, StoredDraft } from '../state/local-types.js';
 import { withoutTypedSecrets } from '../state/form-screen/draft-secrets.js';
 import { StoreError, firstLine } from './store-error.js';
-import { ensurePrivateDir, readJsonFile, removeFile, writeFileAtomic } from './fs-util.js';
+import { assertOwnDirs, ensureOwnDir, readJsonFile, removeFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
 import type { DirOptions } from './config-dir.js';
 
@@ -48,8 +48,11 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
   const editorsDir = (gateway: string, provider: string): string => path.join(gatewayDir(gateway), encodeName(provider));
   const draftPath = (gateway: string, provider: string, editor?: string): string =>
     editor === undefined ? path.join(gatewayDir(gateway), `${encodeName(provider)}.json`) : path.join(editorsDir(gateway, provider), `${encodeName(editor)}.json`);
+  // Every folder on the way is checked once: ours, and writable by nobody else (a planted draft is never offered).
+  const checked = new Set<string>();
   const loadDraft = (gateway: string, provider: string, editor?: string): Draft | undefined => {
     const file = draftPath(gateway, provider, editor);
+    assertOwnDirs(dir, path.dirname(file), checked);
     const value = readJsonFile(file);
     if (value === undefined) return undefined;
     if (!isDraft(value)) {
@@ -65,7 +68,7 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
       const file = draftPath(gateway, provider, editor);
       const fdir = path.dirname(file);
       if (!made.has(fdir)) {
-        ensurePrivateDir(fdir);
+        ensureOwnDir(dir, fdir, checked);
         made.add(fdir);
       }
       const text = JSON.stringify(withoutTypedSecrets(draft));
@@ -74,7 +77,7 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
       } catch (err) {
         // The folder may have been removed behind our back: retry once after recreating it.
         if (!fs.existsSync(fdir)) {
-          ensurePrivateDir(fdir);
+          ensureOwnDir(dir, fdir, checked);
           writeFileAtomic(file, text);
         } else throw err;
       }
@@ -85,6 +88,7 @@ export function openDraftStore(opts: DirOptions = {}): DraftStore {
     },
     listDrafts(gateway, provider) {
       let names: string[] = [];
+      assertOwnDirs(dir, editorsDir(gateway, provider), checked);
       try {
         names = fs.readdirSync(editorsDir(gateway, provider));
       } catch (err) {

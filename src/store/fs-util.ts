@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { StoreError, firstLine } from './store-error.js';
+import { parseJsonBounded } from '../api/json-limits.js';
+import { LOCAL_LIMITS, LocalFileError, readRegularFileSync } from '../api/local-file.js';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -14,6 +16,53 @@ export function ensurePrivateDir(dir: string): void {
   } catch (err) {
     throw new StoreError(dir, `cannot create directory: ${firstLine(err)}`, 'io', { cause: err });
   }
+}
+
+/**
+ * Why a directory of ours must not be used, or undefined: another user owns
+ * it, or group/others may write to it (either could plant a draft, a history
+ * entry or a profile in it). Root's own directories are fine.
+ */
+function foreignDirProblem(st: fs.Stats): string | undefined {
+  if (!st.isDirectory()) return 'is not a directory';
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) return `belongs to another user (uid ${st.uid}, you are ${uid}); not used (set BIFROST_TUI_CONFIG_DIR or BIFROST_TUI_STATE_DIR to a directory of yours)`;
+  if ((st.mode & 0o022) !== 0) return `is writable by ${st.mode & 0o002 ? 'everyone' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}); not used (chmod 700 it)`;
+  return undefined;
+}
+
+/**
+ * Checks `root` and every directory from it down to `inner` that exists:
+ * each must be a directory of this user that nobody else can write to
+ * (StoreError 'invalid' naming the first that is not). Directories already
+ * checked in `checked` are skipped, so a hot path pays once.
+ */
+export function assertOwnDirs(root: string, inner: string = root, checked?: Set<string>): void {
+  const rel = path.relative(root, inner);
+  const parts = rel === '' ? [] : rel.split(path.sep);
+  if (parts[0] === '..' || path.isAbsolute(rel)) throw new Error(`${inner} is not inside ${root}`);
+  let dir = root;
+  for (let i = 0; i <= parts.length; i++) {
+    if (i > 0) dir = path.join(dir, parts[i - 1]!);
+    if (checked?.has(dir)) continue;
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new StoreError(dir, `cannot check the directory: ${firstLine(err)}`, 'io', { cause: err });
+    }
+    const problem = foreignDirProblem(st);
+    if (problem) throw new StoreError(dir, problem, 'invalid');
+    checked?.add(dir);
+  }
+}
+
+/** Creates `inner` (below `root`) with mode 0700 where missing, after checking what exists (assertOwnDirs). */
+export function ensureOwnDir(root: string, inner: string, checked?: Set<string>): void {
+  assertOwnDirs(root, inner, checked);
+  ensurePrivateDir(inner);
+  assertOwnDirs(root, inner, checked);
 }
 
 /**
@@ -83,20 +132,34 @@ export function writeFileAtomicExclusive(file: string, data: string): boolean {
   }
 }
 
-/** Reads and parses a JSON file; undefined when missing; StoreError naming the file otherwise. */
-export function readJsonFile(file: string): unknown {
-  let text: string;
+/**
+ * Reads a file of the state dir: a regular file of at most `maxBytes` (a
+ * symlink to /dev/zero or a FIFO is refused, not read), undefined when
+ * missing; StoreError naming the file otherwise ('corrupt' for a file that
+ * is not regular or too large, so lists skip it like a broken one).
+ */
+export function readStateBytes(file: string, maxBytes: number = LOCAL_LIMITS.state): Buffer | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return readRegularFileSync(file, maxBytes, { missingOk: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(file, `cannot read: ${firstLine(err)}`, 'io', { cause: err });
+    if (err instanceof LocalFileError && err.problem !== 'io') throw new StoreError(file, `${err.reason}; left unchanged`, 'corrupt', { cause: err });
+    throw new StoreError(file, `cannot read: ${err instanceof LocalFileError ? err.reason : firstLine(err)}`, 'io', { cause: err });
   }
+}
+
+/** Parses JSON from a local file, nested at most MAX_JSON_DEPTH levels; StoreError ('corrupt') naming the file otherwise. */
+export function parseJsonFile(file: string, text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonBounded(text);
   } catch (err) {
     throw new StoreError(file, `invalid JSON (${firstLine(err)}); fix or move the file, it was left unchanged`, 'corrupt', { cause: err });
   }
+}
+
+/** Reads and parses a JSON file of the state dir (see readStateBytes); undefined when missing. */
+export function readJsonFile(file: string): unknown {
+  const bytes = readStateBytes(file);
+  return bytes === undefined ? undefined : parseJsonFile(file, bytes.toString('utf8'));
 }
 
 /** Removes a file: true when it was there, false when it was already gone; StoreError naming the file otherwise. */

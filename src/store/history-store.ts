@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryEntry } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
-import { ensurePrivateDir, readJsonFile, removeFile, writeFileAtomicExclusive } from './fs-util.js';
+import { assertOwnDirs, ensureOwnDir, readJsonFile, removeFile, writeFileAtomicExclusive } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
 import type { DirOptions } from './config-dir.js';
 
@@ -48,7 +48,9 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
   const providerDir = (gateway: string, provider: string): string =>
     path.join(dir, 'history', encodeName(gateway), encodeName(provider));
 
+  // Every folder on the way is checked: ours, and writable by nobody else (a planted entry is never restored).
   const readEntry = (file: string): HistoryEntry | undefined => {
+    assertOwnDirs(dir, path.dirname(file));
     const value = readJsonFile(file);
     if (value === undefined) return undefined;
     if (!isEntry(value)) throw new StoreError(file, 'is not a history entry (needs id, at, provider, object); left unchanged', 'corrupt');
@@ -58,6 +60,7 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
   const scan = (gateway: string, provider: string): { entries: HistoryEntry[]; skipped: SkippedEntry[] } => {
     const pdir = providerDir(gateway, provider);
     let names: string[];
+    assertOwnDirs(dir, pdir);
     try {
       names = fs.readdirSync(pdir);
     } catch (err) {
@@ -89,7 +92,7 @@ export function openHistoryStore(opts: DirOptions & { now?: () => Date } = {}): 
     dir,
     appendHistory(gateway, provider, object) {
       const pdir = providerDir(gateway, provider);
-      ensurePrivateDir(pdir);
+      ensureOwnDir(dir, pdir);
       const at = now();
       const stamp = historyStamp(at);
       // link(2) refuses to replace, so two writers in the same ms (or two processes) get distinct ids.

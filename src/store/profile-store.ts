@@ -1,10 +1,12 @@
 /** Connection profiles, stored with conf in `<config dir>/config.json` (mode 0600). */
-import fs from 'node:fs';
 import path from 'node:path';
 import Conf, { type Options } from 'conf';
+import { setOwn } from '../api/json-limits.js';
 import type { Profile } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
-import { ensurePrivateDir, FILE_MODE, tightenFileMode, writeFileAtomic } from './fs-util.js';
+import { assertOwnDirs, ensurePrivateDir, FILE_MODE, readStateBytes, tightenFileMode, writeFileAtomic } from './fs-util.js';
+import { JsonTooDeep, parseJsonBounded } from '../api/json-limits.js';
+import { LOCAL_LIMITS } from '../api/local-file.js';
 import { resolveConfigDir, type DirOptions } from './config-dir.js';
 import { CONFIG_ROOT_SCHEMA, CONFIG_SCHEMA, CONFIG_VERSION, KNOWN_PROFILE_KEYS } from './profile-schema.js';
 import { profileNameProblem } from '../state/profiles/profile-name.js';
@@ -70,7 +72,7 @@ class ExclusiveConf<T extends Record<string, unknown>> extends Conf<T> {}
 function toStoreError(file: string, err: unknown, doing: string): StoreError {
   if (err instanceof StoreError) return err;
   const msg = firstLine(err);
-  if (err instanceof SyntaxError) {
+  if (err instanceof SyntaxError || err instanceof JsonTooDeep) {
     return new StoreError(file, `invalid JSON (${msg}); fix or move the file, it was left unchanged`, 'corrupt', { cause: err });
   }
   if (msg.startsWith('Config schema violation:')) {
@@ -85,14 +87,6 @@ function toStoreError(file: string, err: unknown, doing: string): StoreError {
   return new StoreError(file, `${doing} failed: ${msg}`, 'io', { cause: err });
 }
 
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StoreError(file, `cannot read: ${firstLine(err)}`, 'io', { cause: err });
-  }
-}
 
 /**
  * Opens (creating if needed) the profile store. A corrupt or schema-violating
@@ -104,13 +98,15 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
   const dir = resolveConfigDir(opts);
   const file = path.join(dir, 'config.json');
   ensurePrivateDir(dir);
+  // Ours, and writable by nobody else: another user could otherwise plant profiles (and a key command).
+  assertOwnDirs(dir);
   tightenFileMode(file);
-  const before = readBytes(file);
+  const before = readStateBytes(file, LOCAL_LIMITS.config);
   let parsedBefore: unknown;
   if (before !== undefined) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(before.toString('utf8'));
+      parsed = parseJsonBounded(before.toString('utf8'));
     } catch (err) {
       throw toStoreError(file, err, 'open');
     }
@@ -135,18 +131,22 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
     rootSchema: CONFIG_ROOT_SCHEMA as Options<StoredConfig>['rootSchema'],
     projectVersion: opts.projectVersion ?? CONFIG_PROJECT_VERSION,
     migrations: (opts.migrations ?? CONFIG_MIGRATIONS) as Options<StoredConfig>['migrations'],
+    // conf reads the file itself on every access: nesting bounded like every other JSON from outside.
+    deserialize: (text: string) => parseJsonBounded(text) as StoredConfig,
   };
+  // …and its size and type are checked before each of those reads (a FIFO or /dev/zero is never read).
+  const checkFile = (): Buffer | undefined => readStateBytes(file, LOCAL_LIMITS.config);
   const lockTimeout = lockTimeoutMs(opts.env ?? process.env);
   // conf may write on open (a new file, a pending migration): that is a read-modify-write too, so it
   // runs under the lock. A file already at this version is only read, and compiling the schema
   // (slow on a busy host) is then kept out of the lock.
   const migrated = (parsedBefore as { __internal__?: { migrations?: { version?: unknown } } } | undefined)?.__internal__?.migrations?.version === options.projectVersion;
   const open = (): Conf<StoredConfig> => {
-    const original = readBytes(file);
+    const original = checkFile();
     try {
       return new ExclusiveConf<StoredConfig>(options);
     } catch (err) {
-      const after = readBytes(file);
+      const after = checkFile();
       if (original !== undefined && (after === undefined || !after.equals(original))) writeFileAtomic(file, original.toString('utf8'));
       throw toStoreError(file, err, 'open');
     }
@@ -154,6 +154,7 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
   const conf = migrated ? open() : withFileLock(file, lockTimeout, open);
 
   const read = (): StoredConfig => {
+    checkFile();
     try {
       return conf.store;
     } catch (err) {
@@ -207,7 +208,7 @@ export function openProfileStore(opts: ProfileStoreOptions = {}): ProfileStore {
         const kept = Object.fromEntries(Object.entries(old ?? {}).filter(([k]) => !KNOWN_PROFILE_KEYS.has(k)));
         const known = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined));
         stored = { ...kept, ...known } as Profile;
-        profiles[profile.name] = stored;
+        setOwn(profiles, profile.name, stored);
         data.profiles = profiles;
         data.version ??= CONFIG_VERSION;
         if (defaultNameOf(data) === undefined) data.defaultProfile = profile.name;

@@ -9,8 +9,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setOwn } from '../api/json-limits.js';
 import type { DirOptions } from './config-dir.js';
-import { ensurePrivateDir, readJsonFile, writeFileAtomic } from './fs-util.js';
+import { assertOwnDirs, ensureOwnDir, readJsonFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
 import { StoreError } from './store-error.js';
 
@@ -35,10 +36,12 @@ function dirKey(dir: string): string {
 }
 
 export function openSyncStore(opts: DirOptions = {}): SyncStore {
-  const root = path.join(resolveStateDir(opts), 'sync');
+  const stateDir = resolveStateDir(opts);
+  const root = path.join(stateDir, 'sync');
   const fileOf = (gateway: string, dir: string): string => path.join(root, encodeName(gateway), `${dirKey(dir)}.json`);
   const read = (gateway: string, dir: string): SyncSnapshots => {
     const file = fileOf(gateway, dir);
+    assertOwnDirs(stateDir, path.dirname(file));
     const value = readJsonFile(file);
     if (value === undefined) return {};
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -51,11 +54,12 @@ export function openSyncStore(opts: DirOptions = {}): SyncStore {
     update(gateway, dir, changes) {
       const next = read(gateway, dir);
       for (const [name, snap] of Object.entries(changes)) {
-        if (snap === undefined) delete next[name];
-        else next[name] = snap;
+        if (snap === undefined) {
+          if (Object.hasOwn(next, name)) delete next[name];
+        } else setOwn(next, name, snap);
       }
       const file = fileOf(gateway, dir);
-      ensurePrivateDir(path.dirname(file));
+      ensureOwnDir(stateDir, path.dirname(file));
       writeFileAtomic(file, `${JSON.stringify(next)}\n`);
     },
   };

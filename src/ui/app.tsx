@@ -1,10 +1,12 @@
 /** The app shell: terminal size, routing between screens, the help overlay. */
-import { Box, useApp } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Box, useApp, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { startingListState } from '../state/list/list-reducer.js';
 import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
-import { KeyRouter, useHoldKeys, useKeyHandler, useReplayHeldKeys } from './key-router.js';
+import { KeyRouter, useHoldKeys, useKeyFilter, useKeyHandler, useReplayHeldKeys, useScreenTakesText } from './key-router.js';
+import { runBeforeExit } from './exit-hooks.js';
+import { lineEditFor } from './screens/form/form-keys.js';
 import type { Services, Session } from './services.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
@@ -14,6 +16,7 @@ import { useDocScroll } from './widgets/scroll-doc.js';
 import { Header } from './widgets/header.js';
 import { Footer } from './widgets/footer.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
+import { ScreenSize } from './widgets/safe-text.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
 import { FleetScreen, FormScreen, KeyPromptScreen, KeysScreen, ProfilesScreen, SetupScreen } from './screens/lazy-screens.js';
@@ -51,6 +54,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   const hold = useHoldKeys();
   useReplayHeldKeys();
   const { columns, rows } = useTerminalSize(size);
+  // What any text can show at most: <Text> cuts longer strings before Ink measures them.
+  const screenSize = useMemo(() => ({ columns, rows }), [columns, rows]);
   const [route, setRouteNow] = useState<Route>(initial.firstRun ? { screen: 'setup' } : initial.pickProfile ? { screen: 'profiles' } : { screen: 'list' });
   const [help, setHelpNow] = useState<readonly Scope[] | null>(null);
   // Unsaved edits in the open form, so quitting from the too-small screen can ask first.
@@ -87,35 +92,53 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   }, [exit, onExit]);
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  useKeyHandler((input, key) => {
-    const quitKey = input === 'q' || (key.ctrl && input === 'c');
+  // Below the minimum the screen stays mounted and keeps taking what it safely can: the text being typed
+  // into a field (so nothing typed is lost). Every other key is the notice's: q/^C quit (asking when there
+  // are edits, then writing the draft with the half-typed value, like every other exit), the rest wait.
+  const takesText = useScreenTakesText();
+  const quitKeepingDraft = (): void => {
+    runBeforeExit();
+    quit();
+  };
+  const tooSmallKeys = (input: string, key: Key, typing: boolean): boolean => {
+    const ctrlC = key.ctrl && input === 'c';
     if (askQuit) {
-      if (input === 'y') quit();
+      if (input === 'y') quitKeepingDraft();
       else if (input === 'n' || key.escape) setAskQuit(false);
-    } else if (quitKey) {
-      if (route.screen === 'provider' && unsaved > 0) setAskQuit(true);
-      else quit();
+      return false;
     }
-  }, tooSmall);
+    if (typing && !ctrlC && lineEditFor(input, key) !== undefined) return true;
+    if (input === 'q' || ctrlC) {
+      if (route.screen === 'provider' && (unsaved > 0 || typing)) setAskQuit(true);
+      else quitKeepingDraft();
+    }
+    return false;
+  };
+  // With help open there is no screen to hand text to: the notice takes every key.
+  useKeyFilter(tooSmall && !help ? tooSmallKeys : null);
+  useKeyHandler((input, key) => void tooSmallKeys(input, key, false), tooSmall && help !== null);
   useEffect(() => {
     if (!tooSmall) setAskQuit(false);
   }, [tooSmall]);
 
   // Help and the too-small notice cover the screen without unmounting it, so a form keeps its edits.
   const overlay = tooSmall ? (
-    <TooSmall columns={columns} rows={rows} unsaved={route.screen === 'provider' ? unsaved : 0} asking={askQuit} />
+    <TooSmall columns={columns} rows={rows} unsaved={route.screen === 'provider' ? unsaved : 0} asking={askQuit} typing={!help && takesText()} />
   ) : help ? (
     <HelpScreen services={services} scopes={help} width={columns} height={rows} onClose={() => setHelp(null)} />
   ) : null;
-  const active = overlay === null;
-  shown.current = { list: route.screen === 'list', overlay: !active };
+  // The screen has the keyboard unless help is open (below the minimum, through the filter above).
+  const active = help === null;
+  shown.current = { list: route.screen === 'list', overlay: overlay !== null };
   const screen = renderScreen();
   return (
     <GatewayVersionContext.Provider value={versions}>
-      <Box display={active ? 'flex' : 'none'} flexDirection="column">
-        {screen}
-      </Box>
-      {overlay}
+      <ScreenSize.Provider value={screenSize}>
+        <Box display={overlay === null ? 'flex' : 'none'} flexDirection="column">
+          {screen}
+        </Box>
+        {overlay}
+      </ScreenSize.Provider>
     </GatewayVersionContext.Provider>
   );
 
@@ -130,6 +153,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           width={columns}
           height={rows}
           active={active}
+          visible={overlay === null}
           onBack={() => {
             setRoute({ screen: 'list' });
             reload();
@@ -178,6 +202,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           width={columns}
           height={rows}
           active={active}
+          visible={overlay === null}
           onBack={() => setRoute({ screen: 'fleet' })}
           onQuit={quit}
           onHelp={(scopes) => setHelp(scopes)}

@@ -31,9 +31,16 @@ export interface KeyHandlerOptions {
   leavesWhileWaiting?: (input: string, key: Key) => boolean;
 }
 
+/**
+ * Sees each key before the screen's handler (the too-small notice): returns true to pass it on.
+ * `takesText` tells whether the screen is taking text right now.
+ */
+export type KeyFilter = (input: string, key: Key, takesText: boolean) => boolean;
+
 interface Router {
   handler: KeyHandler | null;
   options: KeyHandlerOptions;
+  filter: KeyFilter | null;
   /** A screen change is pending: every key waits for the next screen. */
   holding: boolean;
   queue: Array<[string, Key]>;
@@ -47,6 +54,7 @@ function deliver(router: Router, input: string, key: Key): void {
     if (!leavesWhileWaiting?.(input, key)) return void router.queue.push([input, key]);
     router.queue.length = 0; // typed for the screen being left
   }
+  if (router.filter && !router.filter(input, key, router.options.acceptsText?.() ?? false)) return;
   router.handler?.(input, key);
 }
 
@@ -64,6 +72,18 @@ export function useKeyHandler(handler: KeyHandler, active = true, options: KeyHa
     router.handler = handler;
     router.options = options;
   }
+}
+
+/** Whether the screen that has the keyboard is taking text right now (a field being typed into). */
+export function useScreenTakesText(): () => boolean {
+  const router = useContext(RouterContext);
+  return () => Boolean(router && !router.holding && (router.options.acceptsText?.() ?? false));
+}
+
+/** Puts `filter` in front of the screen's handler (or takes it away with null). Call from render, every render. */
+export function useKeyFilter(filter: KeyFilter | null): void {
+  const router = useContext(RouterContext);
+  if (router) router.filter = filter;
 }
 
 /**
@@ -138,7 +158,7 @@ export function useHoldWhileLoading(loading: boolean, active = true): void {
  * handlers' updates.
  */
 export function KeyRouter({ children }: { children: ReactNode }) {
-  const router = useRef<Router>({ handler: null, options: {}, holding: false, queue: [] }).current;
+  const router = useRef<Router>({ handler: null, options: {}, filter: null, holding: false, queue: [] }).current;
   const reader = useRef<KeyReader | null>(null);
   reader.current ??= createKeyReader({ isAltKey: hasAltBinding });
   const raw = useRef<string[]>([]);

@@ -6,7 +6,7 @@
  * meanwhile are held by the key router, as on any screen change.
  */
 import { createElement, useEffect, useState, type ComponentType } from 'react';
-import { Text } from 'ink';
+import { Text } from './widgets/safe-text.js';
 import { useTheme } from './theme.js';
 import { useHoldWhileLoading } from './key-router.js';
 

@@ -3,14 +3,11 @@
  * can swap in a loopback client or a temp-dir store. The UI never imports
  * undici or conf.
  */
-import type { PlannedWrite } from '../state/write-rules/provider-write-plan.js';
 import type { GatewayClient } from '../api/types.js';
 import type { ProviderSummary } from '../api/provider-summary.js';
-import type { ConnectionInfo } from '../connection/target.js';
+import type { ConnectionInfo } from '../connection/connection-info.js';
 import type { Draft, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
 
-export type { ConnectionInfo } from '../connection/target.js';
-export type { Profile, SecretSource } from '../state/local-types.js';
 
 /** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
 export interface PrefetchedList {
@@ -119,12 +116,6 @@ export interface Services {
   refreshSeconds?: number;
   /** Stored profiles; absent in tests that do not need them. */
   profiles?: ProfilesService;
-  /**
-   * The fleet screen's direct push on `profile`: re-read, backup and write of
-   * a planned complete provider (create or update), as `fleet push` does.
-   * Rejects with a one-line message; nothing is written when the copy changed.
-   */
-  fleetWrite?: (profile: string, plan: PlannedWrite) => Promise<void>;
   /**
    * First run: nothing is configured yet, so the app opens the setup form and
    * `session` is an unconnected placeholder until setup succeeds.

@@ -4,7 +4,6 @@
  * Every role that carries meaning also has a text or symbol elsewhere.
  */
 import { isLabelColour } from '../state/profiles/label-colours.js';
-import chalk, { type ChalkInstance } from 'chalk';
 import { createContext, useContext } from 'react';
 
 export type Role = 'focus' | 'selected' | 'muted' | 'dirty' | 'error' | 'ok' | 'warn' | 'title' | 'key' | 'accent';
@@ -65,18 +64,3 @@ export function wantsMono(env: NodeJS.ProcessEnv, flagNoColor: boolean): boolean
 
 export const ThemeContext = createContext<Theme>(makeTheme(false));
 export const useTheme = (): Theme => useContext(ThemeContext);
-
-/**
- * A role's style applied to a string as ANSI codes, for lines drawn as one
- * Ink <Text> (a list row): one text node instead of one per cell keeps
- * Ink's per-frame layout and output work small. Same colours as <Text>.
- */
-export function paint(style: RoleStyle, text: string): string {
-  let c: ChalkInstance = chalk;
-  if (style.color) c = c[style.color as 'red'] ?? c;
-  if (style.bold) c = c.bold;
-  if (style.dimColor) c = c.dim;
-  if (style.inverse) c = c.inverse;
-  if (style.underline) c = c.underline;
-  return c === chalk ? text : c(text);
-}

@@ -132,11 +132,11 @@ describe('completion', () => {
 });
 
 describe('exit codes in help', () => {
-  it('providers --help lists every code its commands can return, 8 (partly applied) included', async () => {
+  it('providers --help lists every code its commands can return, 8 (partly applied) and 9 (unverified) included', async () => {
     const r = await cli.run(['providers', '--help']);
     expect(r.status).toBe(0);
     const codes = [...r.stdout.matchAll(/^ {2}(\d) {2}/gm)].map((m) => Number(m[1]));
-    expect(codes).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(codes).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(r.stdout).toContain('\n  8  partly applied: apply -f DIR or fleet push wrote some providers (targets)\n');
   });
 });

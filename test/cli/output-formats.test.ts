@@ -39,7 +39,8 @@ const READS: Array<{ argv: string[]; url: boolean; exit?: number }> = [
   { argv: ['keys', 'history', 'groq', 'groq-key'], url: true },
   { argv: ['profiles', 'list'], url: false },
   { argv: ['profiles', 'show', 'bravo'], url: false },
-  { argv: ['fleet', 'diff', 'groq', '--profiles', 'alpha,bravo'], url: false },
+  // groq's proxy username is the same mask on both gateways: the same as far as can be seen, never verified (exit 9).
+  { argv: ['fleet', 'diff', 'groq', '--profiles', 'alpha,bravo'], url: false, exit: 9 },
 ];
 
 describe('every read command', () => {

@@ -119,7 +119,8 @@ describe('"see …" hints', () => {
   it('a key the gateway still shows after a write names a keys get that runs', async () => {
     const res = await fetch(`${h.gw.url}/api/providers/groq/keys/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0`);
     const stale = (await res.json()) as Record<string, unknown>;
-    h.gw.addFault({ method: 'GET', path: '/api/providers/groq/keys/0f1e2d3c', status: 200, rawBody: JSON.stringify(stale), times: 2 });
+    // Stale for the read, the re-check right before the write and the confirming read.
+    h.gw.addFault({ method: 'GET', path: '/api/providers/groq/keys/0f1e2d3c', status: 200, rawBody: JSON.stringify(stale), times: 3 });
     const r = await h.run(['keys', 'disable', 'groq', 'groq-key', '--profile', 'prod-us', '--yes'], { noUrl: true });
     expect(r.code, r.stderr).toBe(0);
     const again = printed(r.stderr, 'check again with `');

@@ -68,9 +68,10 @@ describe('keys set', () => {
     expect((puts[0]!.json as any).value).toEqual(literalSecret(h.gw.version, MASK(PROD_SECRET)));
     expect(storedKey('openai', PROD_ID).value.value).toBe(PROD_SECRET);
     expect(storedKey('openai', PROD_ID).rate_limit).toEqual({ requests_per_minute: 5000, tokens_per_minute: 2000000 });
-    // list to resolve the name, GET of the key, PUT, GET to confirm the write
+    // list to resolve the name, GET of the key, the re-check right before the write (with --yes too), PUT, GET to confirm it
     expect(requestLines().slice(mark)).toEqual([
-      'GET /api/providers/openai/keys', `GET /api/providers/openai/keys/${PROD_ID}`, `PUT /api/providers/openai/keys/${PROD_ID}`, `GET /api/providers/openai/keys/${PROD_ID}`,
+      'GET /api/providers/openai/keys', `GET /api/providers/openai/keys/${PROD_ID}`, `GET /api/providers/openai/keys/${PROD_ID}`,
+      `PUT /api/providers/openai/keys/${PROD_ID}`, `GET /api/providers/openai/keys/${PROD_ID}`,
     ]);
   });
 
@@ -203,9 +204,9 @@ describe('keys rotate / enable / disable / remove / add', () => {
 
 describe('stale reads after a write (upstream #5958)', () => {
   it('says so when a fresh GET of the key disagrees with the write', async () => {
-    // The key GET keeps answering the old copy once: a lagging cache.
+    // The key GET keeps answering the old copy after the write: a lagging cache (the read, the re-check and the confirming read).
     const stale = await fetchedBody('groq', '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0');
-    h.gw.addFault({ method: 'GET', path: '/api/providers/groq/keys/0f1e2d3c', status: 200, rawBody: JSON.stringify(stale), times: 2 });
+    h.gw.addFault({ method: 'GET', path: '/api/providers/groq/keys/0f1e2d3c', status: 200, rawBody: JSON.stringify(stale), times: 3 });
     const r = await h.run(['disable', 'groq', 'groq-key', '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/disagree on enabled .*stale cache, upstream #5958/);

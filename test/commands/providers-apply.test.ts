@@ -201,11 +201,13 @@ describe('providers apply', () => {
     expect(h.writes()).toEqual([]);
   });
 
-  it('refuses a redacted secret that is not the current mask (it would be stored as the secret)', async () => {
+  it('never sends a redacted secret that is not the current mask (it would be stored as the secret): keeps the current one and says so', async () => {
     const file = write('mask.json', { network_config: { ca_cert_pem: 'ABCD************************WXYZ' } });
     const r = await h.run(['apply', 'openai', '-f', file, '--yes']);
-    expect(r.code).toBe(3);
-    expect(r.stderr).toContain('network_config.ca_cert_pem: holds a redacted value that is not the gateway\'s current one');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: kept the gateway\'s current secret at network_config.ca_cert_pem: a masked value that is not its current one cannot be sent');
+    // The mask was the only change: with the current secret kept, nothing is left to write.
+    expect(r.stdout).toBe('no changes: openai already matches\n');
     expect(h.writes()).toEqual([]);
   });
 

@@ -64,7 +64,8 @@ describe('providers diff/apply -f DIR', () => {
   it('export-all then apply to an empty gateway reproduces every editable field; no mask is ever sent', async () => {
     expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     const r = await onEmpty(['apply', '-f', dir, '--yes']);
-    expect(r.code).toBe(0);
+    // Applied, but secrets that cannot be copied were left as the target has them: said per field, exit 9.
+    expect(r.code).toBe(9);
     expect(r.stdout).toContain('  create  openai  (');
     expect(r.stdout).toContain('      network_config.ca_cert_pem differs and cannot be copied: set it on the target\n');
     expect(r.stdout).toContain('      proxy_config.username differs and cannot be copied: set it on the target\n');
@@ -91,8 +92,11 @@ describe('providers diff/apply -f DIR', () => {
     const b = writable(await fetchJson(empty, 'openai'));
     delete (a.network_config as Record<string, unknown>).ca_cert_pem;
     expect(b).toEqual(a);
-    // Applying again changes nothing (the secrets left out stay as the target has them).
-    expect(await onEmpty(['diff', '-f', dir])).toMatchObject({ code: 0, stdout: `no changes: ${empty.url} matches ${dir}\n` });
+    // Applying again changes nothing; the secrets left out stay as the target has them, and the plan says so (exit 9).
+    const again = await onEmpty(['diff', '-f', dir]);
+    expect(again.code).toBe(9);
+    expect(again.stdout).toContain('  same    openai  (the same as far as can be seen)\n      network_config.ca_cert_pem differs and cannot be copied: set it on the target\n');
+    expect(again.stdout).not.toContain('update');
   });
 
   it('finds drift field by field; without --yes nothing is written; --yes applies anyway and says so', async () => {
@@ -136,8 +140,10 @@ describe('providers diff/apply -f DIR', () => {
     });
     expect((await h.run(['export', '--all', '--output-dir', dir])).code).toBe(0);
     const r = await onEmpty(['apply', '-f', dir, '--yes']);
-    expect(r.code).toBe(0);
+    // Applied (exit 9: the secrets of the other gateway's masks are left as this one has them, and said so).
+    expect(r.code).toBe(9);
     expect(r.stdout).toContain('  update  azure  (1 field)\n      ~ send_back_raw_request: false → true\n');
+    expect(r.stdout).toContain('updated azure\n');
     expect(r.stderr).not.toContain('drift');
   });
 
@@ -177,7 +183,7 @@ describe('providers diff/apply -f DIR', () => {
     stdin.end('y\n');
     const r = await running;
     expect(r.stdout).toContain('  delete  ollama  (all fields)\n');
-    expect(r.stderr).toContain('bifrost-tui: groq: groq changed on the gateway since the plan: nothing was written');
+    expect(r.stderr).toContain('bifrost-tui: groq: groq changed on the gateway since the plan (network_config.max_retries): nothing was written');
     expect(r.stdout).toContain('deleted ollama\n');
     expect(r.stdout).toContain('applied 2 of 3; failed: groq\n');
     expect(r.code).toBe(8);

@@ -40,12 +40,13 @@ describe('transport and auth failures', () => {
     expect(r.stderr).toBe('bifrost-tui: GET /api/providers timed out after 0.3 s\n');
   });
 
-  it('a failing PUT is exit 7; the backup stays and the message says why', async () => {
+  it('a failing PUT is exit 7; the backup stays and the message says why (and that the write may have landed)', async () => {
     h = await setup();
     h.gw.addFault({ method: 'PUT', status: 500, message: 'Failed to update provider: disk full' });
     const r = await h.run(['set', 'openai', 'network_config.max_retries=3', '--yes']);
     expect(r.code).toBe(7);
-    expect(r.stderr).toBe('bifrost-tui: 500 Internal Server Error: Failed to update provider: disk full\n');
+    const [backup] = JSON.parse((await h.run(['history', 'openai', '--json'])).stdout).versions;
+    expect(r.stderr).toBe(`bifrost-tui: 500 Internal Server Error: Failed to update provider: disk full (the write may still have reached the gateway; the previous version is kept as ${backup.id})\n`);
   });
 
   it('401 without a key is exit 4 and nothing is written; the key works and never shows', async () => {

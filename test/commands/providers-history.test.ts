@@ -75,7 +75,7 @@ describe('providers restore', () => {
     const current = await fetchJson(h.gw, 'groq');
     const r = await h.run(['restore', 'groq', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('note: proxy_config.username changed since');
+    expect(r.stderr).toContain('note: kept the gateway\'s current secret at proxy_config.username: a masked value that is not its current one cannot be sent');
     const put = h.puts()[1]!.json as { proxy_config: Record<string, unknown>; network_config: Record<string, unknown> };
     expect(put.proxy_config.username).toEqual((current.proxy_config as Record<string, unknown>).username);
     expect(put.network_config.max_retries).toBe(1);

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildUpdateBody } from '../../src/api/update-body.js';
 import { helpText } from '../../src/commands/help.js';
 import { fingerprint } from '../../src/commands/providers-document.js';
+import { stableStringify } from '../../src/state/json.js';
+import { normalizeForCompare } from '../../src/state/provider/diff.js';
 import { fetchJson, setup, type Harness } from './providers-harness.js';
 
 let h: Harness;
@@ -122,13 +125,25 @@ describe('providers export', () => {
     expect((await h.run(['export', 'acme-llm', '--output-file', file, '--quiet'])).stderr).toBe('');
   });
 
-  it('a fingerprint ignores unset values (absent, null, 0) and EnvVar wire shapes, not explicit values', () => {
+  it('a fingerprint is the write pipeline\'s conflict rule: read-only fields aside, any change counts (a default, an unset, a 0, a null)', () => {
     const a = { name: 'x', network_config: { max_retries: 0 }, proxy_config: { type: 'http', url: 'env.P' } };
-    const b = { name: 'x', provider_status: 'active', network_config: { max_retries: 0, default_request_timeout_in_seconds: 0 }, proxy_config: { type: 'http', url: { value: '', env_var: 'env.P', from_env: true } } };
-    expect(fingerprint(a)).toBe(fingerprint(b));
-    expect(fingerprint(a)).not.toBe(fingerprint({ ...a, network_config: { max_retries: 1 } }));
+    expect(fingerprint(a)).toBe(fingerprint({ ...a, provider_status: 'error', config_hash: 'ff', description: 'down' }));
+    expect(fingerprint(a)).not.toBe(fingerprint({ ...a, network_config: { max_retries: 0, default_request_timeout_in_seconds: 0 } }));
+    expect(fingerprint(a)).not.toBe(fingerprint({ ...a, network_config: {} }));
+    expect(fingerprint(a)).not.toBe(fingerprint({ ...a, proxy_config: null }));
     const at = (timeout: number) => fingerprint({ ...a, network_config: { default_request_timeout_in_seconds: timeout } });
     expect(at(300)).not.toBe(at(30));
+  });
+
+  it('a file exported by an older version (its looser fingerprint) still applies without a conflict', async () => {
+    const fetched = await fetchJson(h.gw, 'anthropic');
+    // What older versions wrote: the sha256 of the normalized copy (unset values, defaults and EnvVar shapes collapsed).
+    const legacy = createHash('sha256').update(stableStringify(normalizeForCompare(fetched))).digest('hex');
+    const file = path.join(h.dir, 'old.json');
+    fs.writeFileSync(file, JSON.stringify({ _bifrost_tui: { exported_from: legacy, provider: 'anthropic' }, network_config: { ...(fetched.network_config as object), max_retries: 4 } }));
+    const r = await h.run(['apply', 'anthropic', '-f', file, '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await fetchJson(h.gw, 'anthropic')).network_config).toMatchObject({ max_retries: 4 });
   });
 });
 

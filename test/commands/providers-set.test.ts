@@ -179,7 +179,8 @@ describe('providers set: refusals', () => {
     h.gw.requests.length = 0;
     const yes = await h.run(['set', 'openai', 'network_config.max_retries=3'], { isTTY: true, stdin: 'y\n' });
     expect(yes.code).toBe(0);
-    expect(h.gw.requests.map((q) => q.method)).toEqual(['GET', 'GET', 'PUT']);
+    // the read, the re-check after the prompt, the PUT, the confirming read
+    expect(h.gw.requests.map((q) => q.method)).toEqual(['GET', 'GET', 'PUT', 'GET']);
   });
 
   it('refuses when the provider changes while the prompt is open (exit 6)', async () => {
@@ -193,7 +194,8 @@ describe('providers set: refusals', () => {
     stdin.end('y\n');
     const r = await run;
     expect(r.code).toBe(6);
-    expect(r.stderr).toContain('bifrost-tui: openai changed on the gateway while waiting for confirmation: nothing was written; run the command again\n');
+    expect(r.stderr).toContain('bifrost-tui: openai changed on the gateway while waiting for confirmation (network_config.max_retries): nothing was written; run the command again\n');
+    expect(r.stdout).toContain('Changed on the gateway meanwhile:\n  ~ network_config.max_retries: 2 → 7\n');
     expect(h.writes()).toEqual([]);
   });
 

@@ -668,7 +668,7 @@ describe('form: leaving, drafts, new providers', () => {
     expect(h.frame()).toMatch(/ Request timeout\s+60 s/);
   });
 
-  it('an unconfigured built-in (a shows them) saves with one PUT to that name only', async () => {
+  it('an unconfigured built-in (a shows them) is created with one POST of that name only (never an upsert PUT)', async () => {
     const h = await start();
     await h.see('configured');
     h.press('a');
@@ -685,8 +685,9 @@ describe('form: leaving, drafts, new providers', () => {
     h.press('y');
     await h.see(/saved mistral at/);
     const writes = h.gw.requests.filter((r) => r.method !== 'GET');
-    expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual(['PUT /api/providers/mistral']);
+    expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/providers']);
     expect(writes[0]!.json).toEqual({
+      provider: 'mistral',
       network_config: { max_retries: 3 },
       concurrency_and_buffer_size: { concurrency: 1000, buffer_size: 5000 },
       proxy_config: null,
@@ -695,7 +696,7 @@ describe('form: leaving, drafts, new providers', () => {
       store_raw_request_response: false,
     });
     expect(h.gw.storedProvider('mistral')).toBeDefined();
-    // no backup of a provider that did not exist
-    expect(h.history.listHistory(GW, 'mistral')).toEqual([]);
+    // the backup says it did not exist (restoring it deletes the provider)
+    expect(h.history.listHistory(GW, 'mistral').map((e) => e.object)).toEqual([{ name: 'mistral', _bifrost_tui: { absent: true, note: expect.any(String) } }]);
   });
 });

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appDirs } from '../helpers/temp-dir.js';
-import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession, TMUX_SOCKET } from '../helpers/tmux.js';
 
 const RECORDER = resolve('test/helpers/exit-recorder.mjs');
 let sessions: TmuxSession[] = [];
@@ -106,7 +106,7 @@ describe('real terminal: hangup while typing', () => {
     s.send('Enter', 'C-u');
     s.type('6');
     await s.waitFor(/Max retries\s+6/);
-    const shell = execFileSync('tmux', ['display-message', '-p', '-t', s.name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+    const shell = execFileSync('tmux', ['-L', TMUX_SOCKET, 'display-message', '-p', '-t', s.name, '#{pane_pid}'], { encoding: 'utf8' }).trim();
     const pid = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', shell], { encoding: 'utf8' }).trim());
     process.kill(pid, 'SIGTERM');
     expect(await s.waitForExit()).toBe(143);

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appDirs } from '../helpers/temp-dir.js';
-import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession, TMUX_SOCKET } from '../helpers/tmux.js';
 
 let session: TmuxSession | undefined;
 const dirs = appDirs('bt-term-keys-');
@@ -20,13 +20,13 @@ afterEach(async () => {
 
 /** Sends bytes in one write to the pty (tmux send-keys -H). */
 const burst = (s: TmuxSession, bytes: string): void =>
-  void execFileSync('tmux', ['send-keys', '-t', s.name, '-H', ...Buffer.from(bytes).toString('hex').match(/../g)!]);
+  void execFileSync('tmux', ['-L', TMUX_SOCKET, 'send-keys', '-t', s.name, '-H', ...Buffer.from(bytes).toString('hex').match(/../g)!]);
 
 /** Pastes text the way a terminal does (bracketed when the app asked for it). */
 function paste(s: TmuxSession, text: string): void {
   const buffer = `${s.name}-paste`;
-  execFileSync('tmux', ['set-buffer', '-b', buffer, text]);
-  execFileSync('tmux', ['paste-buffer', '-p', '-d', '-b', buffer, '-t', s.name]);
+  execFileSync('tmux', ['-L', TMUX_SOCKET, 'set-buffer', '-b', buffer, text]);
+  execFileSync('tmux', ['-L', TMUX_SOCKET, 'paste-buffer', '-p', '-d', '-b', buffer, '-t', s.name]);
 }
 
 async function start(command = `node ${CLI} --demo`): Promise<TmuxSession> {

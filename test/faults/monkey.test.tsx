@@ -2,7 +2,8 @@
  * Seeded random keystrokes (escape sequences, Ctrl keys, long and non-ASCII
  * pastes, resizes) against the app on the real client and the demo gateway,
  * with random faults switched on and a concurrent writer (a second HTTP
- * client) changing fields, rotating secrets and adding unknown fields while
+ * client) changing fields (resets to a default, 0 and unset ones included),
+ * rotating secrets and adding unknown fields while
  * the form is open, while the review is up, and between the save's check and
  * its review. The app must never crash, never reject unhandled, never show a
  * stored secret; every PUT it sends must be a whole, well-formed object:
@@ -170,6 +171,8 @@ export interface MonkeyResult {
   accepted: number;
   checkedWhole: number;
   writerChanges: Record<string, number>;
+  /** The other writer's resets of a number: back to its default, to 0, unset. */
+  resets: Record<string, number>;
   revertedShown: number;
   /** Changes of the other writer that landed between a save's last re-check and its PUT, and were overwritten. */
   lostInWindow: number;
@@ -203,7 +206,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
   const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
   const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
-  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path, value) => JSON.stringify(valueAt(gw.storedProvider(name), path)) === JSON.stringify(value));
+  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path) => valueAt(gw.storedProvider(name), path));
   const services = fakeServices(client);
   let size = SIZES[0]!;
   // Every review screen drawn, with when: each accepted PUT is checked against the last one before it
@@ -415,6 +418,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     for (const name of NAMES) for (const p of storedMasks(gw.storedProvider(name))) problems.push(`${name} stores a mask as its secret at ${p}`);
     const writerChanges: Record<string, number> = {};
     for (const w of writer.changes) writerChanges[w.moment] = (writerChanges[w.moment] ?? 0) + 1;
+    const resets: Record<string, number> = {};
+    for (const w of writer.changes) if (w.reset) resets[w.reset] = (resets[w.reset] ?? 0) + 1;
     return {
       keys: keyCount,
       runs: launches.length,
@@ -423,6 +428,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       accepted: accepted.length,
       checkedWhole: complete,
       writerChanges,
+      resets,
       revertedShown,
       lostInWindow,
       problems,
@@ -444,11 +450,12 @@ describe('monkey', () => {
     const result = await runMonkey(SEED, KEY_COUNT);
     // MONKEY_DUMP=<file>: the run's requests, one per line, to compare two runs of a seed with diff(1).
     if (process.env.MONKEY_DUMP) writeFileSync(process.env.MONKEY_DUMP, `${result.requests.join('\n')}\n`);
-    console.log(`monkey seed ${SEED}: ${result.keys} keys (${result.runs} runs of the app), ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)}, ${result.revertedShown} of theirs reverted on a confirmed review, ${result.lostInWindow} lost between a re-check and its PUT`);
+    console.log(`monkey seed ${SEED}: ${result.keys} keys (${result.runs} runs of the app), ${result.requests.length} requests, ${result.puts} PUTs (${result.accepted} accepted, ${result.checkedWhole} checked whole), other writer ${JSON.stringify(result.writerChanges)} (resets ${JSON.stringify(result.resets)}), ${result.revertedShown} of theirs reverted on a confirmed review, ${result.lostInWindow} lost between a re-check and its PUT`);
     expect(result.problems, `MONKEY_SEED=${SEED}`).toEqual([]);
     // A review cut short (a small terminal) is checked line by line only; enough saves must be checked whole.
     expect(result.checkedWhole, 'too few saves were checked against a complete review: the check proved little').toBeGreaterThan(3);
     expect(Object.values(result.writerChanges).reduce((a, b) => a + b, 0), 'the other writer hardly wrote').toBeGreaterThan(5);
+    expect(Object.values(result.resets).reduce((a, b) => a + b, 0), 'the other writer never reset a field to a default, 0 or unset').toBeGreaterThan(0);
   });
 
   it('a seed gives the same run every time: same keys, same requests', { timeout: 300_000 }, async () => {

@@ -31,8 +31,16 @@ export interface TmuxSession {
 
 const TEST_CACHE_DIR = path.join(tmpdir(), `bt-code-cache-${process.pid}`);
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Each test process has a tmux server of its own (`-L`): another run on the same
+ * machine (a second clone, a developer's own tmux) can neither kill nor crash it,
+ * and clipboard buffers read by a test are only this run's.
+ */
+export const TMUX_SOCKET = `bt-test-${process.pid}`;
+
+/** Runs a tmux command on this process's own server. */
+export function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', TMUX_SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Starts `command` (a shell line) in a detached tmux session of the given size. */

@@ -25,7 +25,52 @@ async function hangingGateway(): Promise<{ url: string; gotRequest: Promise<void
   return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, gotRequest };
 }
 
+/**
+ * How long /proc/PID/cmdline shows the key: from the first read that shows it to the first that does
+ * not (a lower bound: the key is there from exec on), and from spawn to that (an upper bound).
+ */
+function measureWindow(pid: number, startedAt: number): { shown: number; sinceSpawn: number } {
+  let firstSeen: number | undefined;
+  for (;;) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      // not there yet
+    }
+    const now = performance.now();
+    if (cmdline.includes(KEY)) firstSeen ??= now;
+    else if (firstSeen !== undefined || cmdline.includes('***')) return { shown: now - (firstSeen ?? now), sinceSpawn: now - startedAt };
+    if (now - startedAt > 10_000) throw new Error('the key stayed in the command line for 10 s');
+  }
+}
+
 describe('--api-key and ps', () => {
+  it('the key is visible only while Node starts (well under a second), and the CLI warns that it was', async () => {
+    const gw = await hangingGateway();
+    const figures: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const startedAt = performance.now();
+      let stderr = '';
+      child = spawn(process.execPath, [CLI, 'providers', 'list', '--url', gw.url, '--api-key', KEY], { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH, BIFROST_TUI_CODE_CACHE: '0' } });
+      const firstLine = new Promise<void>((resolve) =>
+        child!.stderr!.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          if (stderr.includes('\n')) resolve();
+        }),
+      );
+      const w = measureWindow(child.pid!, startedAt);
+      figures.push(`${w.shown.toFixed(0)}/${w.sinceSpawn.toFixed(0)} ms`);
+      expect(w.sinceSpawn).toBeLessThan(2000);
+      await Promise.race([firstLine, new Promise((r) => child!.once('exit', r))]);
+      expect(stderr).toBe('bifrost-tui: warning: --api-key was visible to other users (ps, /proc) while Node started (about 0.1-0.3 s) and stays in your shell history; prefer BIFROST_API_KEY, a profile (profiles add NAME --api-key-stdin) or the key prompt\n');
+      child.kill('SIGKILL');
+    }
+    // Shown, then since spawn, per run: the figures README "Quick start" quotes (noisy on a busy machine).
+    console.log(`--api-key visible in /proc/PID/cmdline: ${figures.join(', ')}`);
+  });
+
+
   for (const form of [['--api-key', KEY], [`--api-key=${KEY}`]]) {
     it(`${form.join(' ').replace(KEY, 'KEY')}: /proc/PID/cmdline of the running CLI does not hold the key`, async () => {
       const gw = await hangingGateway();

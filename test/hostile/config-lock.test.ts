@@ -1,5 +1,5 @@
 /** Twenty `profiles add` at once: every one that says "added" is in the file, the others fail loudly. */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,25 @@ describe('config lock', () => {
     expect(stored).toHaveLength(20);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
   }, 60_000);
+
+  it('a stale lock left by a dead process, taken over by 20 parallel profiles add (twice): every one lands', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-lock-'));
+    const env = { PATH: process.env.PATH, BIFROST_TUI_CONFIG_DIR: dir, BIFROST_TUI_CODE_CACHE: '0' };
+    await run(process.execPath, [CLI, 'profiles', 'add', 'base', '--url', 'http://base:8080'], { env });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    for (const trial of [1, 2]) {
+      fs.writeFileSync(path.join(dir, 'config.json.lock'), JSON.stringify({ pid: dead, at: new Date().toISOString() }));
+      const codes = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          run(process.execPath, [CLI, 'profiles', 'add', `t${trial}-${i}`, '--url', `http://gw${i}:8080`], { env }).then(() => 0, (e: { code: number }) => e.code),
+        ),
+      );
+      expect(codes.every((c) => c === 0)).toBe(true);
+      const stored = openProfileStore({ dir }).list().map((p) => p.name).filter((n) => n.startsWith(`t${trial}-`));
+      expect(stored).toHaveLength(20);
+    }
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual([]);
+  }, 120_000);
 
   it('a lock held by someone else times out with a clear message and leaves the file alone', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-lock-'));

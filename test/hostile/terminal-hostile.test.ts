@@ -1,8 +1,9 @@
 /** The built CLI in a real terminal against a gateway holding hostile text: nothing acts on the terminal, the escapes show. */
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Provider } from '../../src/api/wire.js';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { CLI, requireBuiltCli, startTmux, type TmuxSession, TMUX_SOCKET } from '../helpers/tmux.js';
 import { seedHostile } from './hostile-seed.js';
 
 let session: TmuxSession | undefined;
@@ -18,8 +19,8 @@ afterEach(async () => {
 /** True when any tmux paste buffer holds the payload the OSC 52 write carries. */
 function clipboardWritten(): boolean {
   try {
-    const names = execFileSync('tmux', ['list-buffers', '-F', '#{buffer_name}'], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    return names.some((n) => execFileSync('tmux', ['show-buffer', '-b', n], { encoding: 'utf8' }).includes('rm -rf ~'));
+    const names = execFileSync('tmux', ['-L', TMUX_SOCKET, 'list-buffers', '-F', '#{buffer_name}'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    return names.some((n) => execFileSync('tmux', ['-L', TMUX_SOCKET, 'show-buffer', '-b', n], { encoding: 'utf8' }).includes('rm -rf ~'));
   } catch {
     return false;
   }
@@ -46,6 +47,36 @@ describe('real terminal: hostile gateway text', () => {
     session.send('G');
     const form = await session.waitFor('x_hostile');
     expect(form).toContain('x_hostile^[]0;PWNED^G');
+    expect(session.paneTitle()).toBe(titleBefore);
+    expect(session.paneTitle()).not.toContain('PWNED');
+    expect(clipboardWritten()).toBe(false);
+  });
+});
+
+describe('real terminal: hostile key text on the keys screen', () => {
+  it('a key whose name, status, description and models write a title and the clipboard: shown as text, nothing acts', async () => {
+    const OSC = '\x1b]0;PWNED\x07\x1b]52;c;cm0gLXJmIH4K\x07';
+    gw = await startDemoGateway({
+      port: 0,
+      seed: [
+        {
+          name: 'openai',
+          network_config: { base_url: 'https://api.openai.com' },
+          provider_status: 'active',
+          keys: [{ id: 'k1', name: `key${OSC}`, value: { value: 'sk-proj-Xq7rT2vLm9KpW4sZ8bNc3HdF6gJy1QeA', env_var: '', from_env: false }, models: [`gpt${OSC}`], weight: 1, enabled: true, status: `bad${OSC}`, description: `said${OSC}` }],
+        } as Provider,
+      ],
+    });
+    session = startTmux(`node ${CLI} --url ${gw.url}`, 120, 30);
+    const titleBefore = session.paneTitle();
+    await session.waitFor('1 configured');
+    session.send('y');
+    const keys = await session.waitFor('said^[]0;PWNED^G');
+    expect(keys).toContain('key^[]0;PWNED^G');
+    expect(keys).toContain('bad^[]0;PWNED^G');
+    expect(keys).toContain('gpt^[]0;PWNED^G');
+    session.send('Enter');
+    await session.waitFor('Key key^[]0;PWNED^G');
     expect(session.paneTitle()).toBe(titleBefore);
     expect(session.paneTitle()).not.toContain('PWNED');
     expect(clipboardWritten()).toBe(false);

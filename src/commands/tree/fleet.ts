@@ -24,8 +24,9 @@ export const FLEET: CommandSpec = {
 are read in parallel (--parallel N at a time, default 8), each with its own deadline,
 so the whole takes about as long as the slowest one. Per provider: the fields whose
 values differ and their value on each gateway (secrets masked; they compare by the
-gateway's mask). A gateway that cannot be reached is shown with the reason; the
-others are still compared.`,
+gateway's mask, and equal masks are "same mask, cannot be verified", never the
+same). A gateway that cannot be reached is shown with the reason; the others are
+still compared.`,
       options: {
         profiles: { type: 'string', value: 'a,b,c', help: 'the gateways, in column order (the first is the reference)', complete: 'profiles' },
         parallel: { type: 'string', value: 'N', help: 'gateways read at the same time (default 8)' },
@@ -38,6 +39,7 @@ others are still compared.`,
         EXIT.usage,
         EXIT.validation,
         [EXIT.gateway, 'nothing differs among the reachable gateways but one could not be read'],
+        [EXIT.unverified, 'nothing differs but a secret is the same mask on both sides (cannot be verified)'],
       ],
       examples: ['bifrost-tui fleet diff openai --profiles staging,prod-eu,prod-us'],
     },
@@ -51,7 +53,8 @@ where it is missing). Each target gets its own plan (field by field), confirmati
 backup and re-read right before the write; one failing target does not stop the
 others. Secrets: env./vault. references are copied as references; a plain secret
 that differs cannot be copied (the source only shows its mask) and is left as the
-target has it, with a line saying so. A mask is never sent.`,
+target has it, with a line saying so; so is one whose masks are the same on both
+(same mask, cannot be verified). A mask is never sent.`,
       options: {
         from: { type: 'string', value: 'PROFILE', help: 'the source gateway', complete: 'profile' },
         to: { type: 'string', value: 'a,b', help: 'the target gateways', complete: 'profiles' },
@@ -68,6 +71,7 @@ target has it, with a line saying so. A mask is never sent.`,
         EXIT.conflict,
         EXIT.gateway,
         [EXIT.partial, 'some targets written, some failed'],
+        [EXIT.unverified, 'all targets written, but a secret was left as a target has it (listed per field)'],
       ],
       examples: ['bifrost-tui fleet push openai --from staging --to prod-eu,prod-us --dry-run'],
     },

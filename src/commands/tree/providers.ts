@@ -82,13 +82,18 @@ const diff: CommandSpec = {
   description: `Shows, field by field, what apply would change (secrets masked). Warns (without
 failing) when the provider changed on the gateway since FILE was exported, or when
 apply would refuse. With -f DIR: the plan of apply -f DIR (create/update/delete per
-provider, field counts, drift).`,
+provider, field counts, drift). Two equal masks prove nothing: where a file not
+exported from this gateway holds the gateway's mask, the plan says "same mask,
+cannot be verified", never the same.`,
   options: {
     file: { type: 'string', short: 'f', value: 'FILE', help: 'the document, JSON or YAML (- = stdin), or a directory of NAME.json files', complete: 'file' },
     prune: { type: 'boolean', help: 'with -f DIR: count providers DIR does not hold as deletions' },
   },
   groups: READ_GROUPS,
-  exits: [[EXIT.ok, 'nothing would change'], [EXIT.changes, 'applying would change something'], ...READ_EXITS.slice(1)],
+  exits: [
+    [EXIT.ok, 'nothing would change'], [EXIT.changes, 'applying would change something'], ...READ_EXITS.slice(1),
+    [EXIT.unverified, '-f DIR: nothing else would change, but a secret is the same mask on both sides or cannot be copied'],
+  ],
   examples: ['bifrost-tui providers diff openai -f openai.json || echo "openai drifted"'],
 };
 
@@ -109,14 +114,17 @@ complete object is sent. Merge rules:
     "keys" is refused (keys have their own endpoints);
   - a top-level field that is neither on the gateway's copy nor known to this
     client (a typo such as netwrk_config) is refused with the closest field name;
-  - a redacted secret must be the gateway's current mask (kept) or a new value.
+  - a redacted secret that is not the gateway's current mask is never sent: the
+    gateway's current secret is kept, and a note says so.
 Values are checked with the editor's rules (exit 3).
 With -f DIR (desired state, like kubectl apply): prints the plan, asks once, then
 writes each changed provider with its own re-read and conflict check; a failure
 does not stop the others. Files from another gateway are not conflicts; drift (this
 gateway changed since DIR was last exported from / applied to it) is marked in the
-plan and applied only when confirmed (--yes says so). Secrets that cannot be copied
-are left as they are.
+plan and applied only when confirmed (--yes says so). A new provider is created
+with POST after a backup that says it did not exist. Secrets that cannot be copied,
+or whose masks are the same on both sides (cannot be verified), are left as they are
+and listed per field.
 
 ${WRITE_NOTE}`,
   options: {
@@ -125,7 +133,10 @@ ${WRITE_NOTE}`,
     prune: { type: 'boolean', help: 'with -f DIR: also delete providers DIR does not hold (listed in the plan)' },
   },
   groups: WRITE_GROUPS,
-  exits: [...WRITE_EXITS, [EXIT.partial, 'apply -f DIR: some providers were written, some failed']],
+  exits: [
+    ...WRITE_EXITS, [EXIT.partial, 'apply -f DIR: some providers were written, some failed'],
+    [EXIT.unverified, 'apply -f DIR: all applied, but a secret was left as the gateway has it (listed per field)'],
+  ],
   examples: [
     'bifrost-tui providers apply openai -f openai.json --dry-run',
     `echo '{"network_config":{"max_retries":3}}' | bifrost-tui providers apply openai -f - --yes`,

@@ -101,8 +101,3 @@ and output options may come before the command words or after them:
   exits: [EXIT.ok, [EXIT.usage, 'usage: bad arguments, an unknown command, no gateway given, or no terminal for the app']],
   children: [PROVIDERS, KEYS, PROFILES, FLEET, demoGateway, version, completion, help, complete],
 };
-
-/** The command tree, for tools that walk it (the man page, completion, the README check). */
-export function commandTree(): CommandSpec {
-  return ROOT;
-}

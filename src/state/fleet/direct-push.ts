@@ -9,6 +9,7 @@ import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js'
 import type { Provider } from '../../api/wire.js';
 import { planWrite, type PlannedWrite } from '../write-rules/provider-write-plan.js';
 import { wirePath } from './push-draft.js';
+import { sameMasks } from '../write-rules/sameness.js';
 
 /**
  * The write making `target` (undefined: not configured there) hold `paths`
@@ -16,10 +17,13 @@ import { wirePath } from './push-draft.js';
  */
 export function planDirectPush(name: string, source: Provider, target: Provider | undefined, paths: ReadonlyArray<readonly string[]>): PlannedWrite {
   if (!target || paths.length === 0) return planWrite(name, buildUpdateBody(source, []), target);
-  const edits: Edit[] = paths.map((segments) => {
-    const path = wirePath(source, target, segments);
+  const wire = paths.map((segments) => wirePath(source, target, segments));
+  const edits: Edit[] = wire.map((path) => {
     const value = getAtPath(source, path);
     return value === undefined ? { path, remove: true } : { path, value: structuredClone(value) };
   });
-  return planWrite(name, buildUpdateBody(target, edits), target);
+  // Only the pushed paths come from the other gateway: the rest of the body is the target's own copy (its own masks).
+  const planned = planWrite(name, buildUpdateBody(target, edits), target, true);
+  const unverified = wire.flatMap((path) => sameMasks(getAtPath(source, path), getAtPath(target, path)).map((sub) => [...path, sub].filter(Boolean).join('.')));
+  return { ...planned, unverified };
 }

@@ -2,11 +2,14 @@
  * The same providers across several gateways (profiles): which fields differ
  * and each gateway's value. Providers are compared normalized (gateway-filled
  * defaults and EnvVar wire shapes collapsed, read-only fields dropped), so
- * only real setting differences count. Secrets compare by the gateway's mask.
+ * only real setting differences count. Secrets compare by the gateway's mask,
+ * and two equal masks are never evidence: such a field is "same mask, cannot
+ * be verified" (write-rules/sameness.ts), never "same".
  */
 import { getAtPath } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
 import { diffObjects, normalizeForCompare } from '../provider/diff.js';
+import { sameMasks } from '../write-rules/sameness.js';
 
 /** One gateway's answer: still loading, its providers, or why it could not be read. */
 export type GatewayState =
@@ -27,8 +30,9 @@ export type FleetCell =
   | { kind: 'missing' }
   /** The column the others are compared with. */
   | { kind: 'reference' }
-  | { kind: 'same' }
-  | { kind: 'differs'; fields: string[] };
+  /** No field differs; `unverified`: secrets whose masks are the same on both (cannot be verified). */
+  | { kind: 'same'; unverified: string[] }
+  | { kind: 'differs'; fields: string[]; unverified: string[] };
 
 /** A field that differs, with each column's value (undefined: absent, or no answer). */
 export interface FleetField {
@@ -45,6 +49,8 @@ export interface FleetRow {
   fields: FleetField[];
   /** Some reachable gateway differs from the reference or lacks the provider. */
   differs: boolean;
+  /** Secret paths with the same mask on the reference and another gateway, and those gateways' columns. */
+  unverified: Array<{ path: string; columns: number[] }>;
 }
 
 function normalizedOf(state: GatewayState, name: string): Record<string, unknown> | undefined {
@@ -58,6 +64,7 @@ export function compareProvider(name: string, columns: readonly FleetColumn[]): 
   const bodies = columns.map((c) => normalizedOf(c.state, name));
   const reference = bodies.findIndex((b) => b !== undefined);
   const paths = new Map<string, readonly string[]>();
+  const unverified = new Map<string, number[]>();
   const cells: FleetCell[] = columns.map((c, i): FleetCell => {
     if (c.state.kind === 'loading') return { kind: 'loading' };
     if (c.state.kind === 'error') return { kind: 'unreachable', reason: c.state.reason };
@@ -66,7 +73,9 @@ export function compareProvider(name: string, columns: readonly FleetColumn[]): 
     if (i === reference) return { kind: 'reference' };
     const diff = diffObjects(bodies[reference], body);
     for (const e of diff) paths.set(e.path, e.segments);
-    return diff.length === 0 ? { kind: 'same' } : { kind: 'differs', fields: diff.map((e) => e.path) };
+    const masked = sameMasks(bodies[reference], body);
+    for (const p of masked) unverified.set(p, [...(unverified.get(p) ?? []), i]);
+    return diff.length === 0 ? { kind: 'same', unverified: masked } : { kind: 'differs', fields: diff.map((e) => e.path), unverified: masked };
   });
   const fields = [...paths].map(([path, segments]) => ({
     path,
@@ -77,7 +86,7 @@ export function compareProvider(name: string, columns: readonly FleetColumn[]): 
     }),
   }));
   const differs = cells.some((c) => c.kind === 'differs' || c.kind === 'missing');
-  return { name, cells, reference, fields, differs };
+  return { name, cells, reference, fields, differs, unverified: [...unverified].map(([path, cols]) => ({ path, columns: cols })) };
 }
 
 /** Every provider name any answered gateway has (or just `only`), sorted. */
@@ -103,8 +112,10 @@ export function cellText(cell: FleetCell): string {
     case 'missing':
       return '-';
     case 'reference':
-    case 'same':
       return '=';
+    case 'same':
+      // The same as far as can be seen: a secret's masks match, which proves nothing.
+      return cell.unverified.length > 0 ? '≈' : '=';
     case 'differs':
       return `≠ ${cell.fields.length}`;
   }

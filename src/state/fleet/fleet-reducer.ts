@@ -5,7 +5,8 @@
  * fields can be marked for a push. Pure.
  */
 import { formatDiffEntry } from '../provider/diff.js';
-import { jsonEqual } from '../provider/same-value.js';
+import { jsonEqual } from '../json.js';
+import { SAME_MASK } from '../write-rules/sameness.js';
 import type { PlannedWrite } from '../write-rules/provider-write-plan.js';
 import { compareFleet, type FleetColumn, type FleetField, type FleetRow, type GatewayState } from './fleet-compare.js';
 
@@ -78,7 +79,11 @@ export function fleetReducer(s: FleetState, a: FleetAction): FleetState {
       if (!cell || cell.kind === 'loading') return { ...s, message: { text: 'still waiting for this gateway', role: 'muted' } };
       if (cell.kind === 'unreachable') return { ...s, message: { text: `${s.columns[s.col]!.profile}: ${cell.reason}`, role: 'error' } };
       if (cell.kind === 'reference') return { ...s, message: { text: 'this is the reference column: open a cell of another gateway', role: 'muted' } };
-      if (cell.kind === 'same') return { ...s, message: { text: `${row.name} is the same on ${s.columns[s.col]!.profile}`, role: 'muted' } };
+      if (cell.kind === 'same') {
+        const where = s.columns[s.col]!.profile;
+        if (cell.unverified.length === 0) return { ...s, message: { text: `${row.name} is the same on ${where}`, role: 'muted' } };
+        return { ...s, message: { text: `${row.name} on ${where}: the same as far as can be seen; ${cell.unverified.map((p) => `${p}: ${SAME_MASK}`).join('; ')}`, role: 'warn' } };
+      }
       return { ...s, cell: { name: row.name, col: s.col, cursor: 0, marked: [] }, message: undefined };
     }
     case 'close':

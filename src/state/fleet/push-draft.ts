@@ -11,7 +11,7 @@ import { getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
 import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../provider/env-var.js';
 import { formStateFor, proposedProvider } from '../provider/form-from-provider.js';
-import { jsonEqual } from '../provider/same-value.js';
+import { jsonEqual } from '../json.js';
 import { isRedacted } from '../../api/secrets.js';
 
 export interface PushDraft {
@@ -61,7 +61,7 @@ export function pushDraft(source: Provider, target: Provider, paths: ReadonlyArr
   }
   const proposed = proposedProvider(target, edits);
   const { state, readOnly } = formStateFor(target, proposed);
-  skipped.push(...readOnly);
+  for (const field of readOnly) skipped.push(field);
   const covered = new Set([...state.edits.keys()]);
   for (const e of edits) {
     const id = e.path.join('.');

@@ -5,6 +5,7 @@
  * equal to what the gateway already has (its redaction mask), and CA
  * certificates (public by nature, and a pasted PEM is work to redo).
  */
+import { getOwn, setOwn } from '../../api/json-limits.js';
 import type { Provider } from '../../api/wire.js';
 import type { Draft, WithheldSecret } from '../local-types.js';
 import { getAtPath } from '../../api/update-body.js';
@@ -31,11 +32,11 @@ function withoutSecretEntries(fieldId: string, edit: FieldEdit, original: Provid
   const kept: Record<string, unknown> = {};
   const names: string[] = [];
   for (const [name, value] of Object.entries(typed as Record<string, unknown>)) {
-    const secret = isSecretName(name) && value !== loaded[name] && !(typeof value === 'string' && isReferenceText(value));
-    if (!secret) kept[name] = value;
+    const secret = isSecretName(name) && value !== getOwn(loaded, name) && !(typeof value === 'string' && isReferenceText(value));
+    if (!secret) setOwn(kept, name, value);
     else {
       names.push(name);
-      if (name in loaded) kept[name] = loaded[name];
+      if (Object.hasOwn(loaded, name)) setOwn(kept, name, loaded[name]);
     }
   }
   if (names.length === 0) return { edit, names };

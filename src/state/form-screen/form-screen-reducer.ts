@@ -8,7 +8,6 @@ import { moveTarget, type CursorMove } from '../cursor-window.js';
 import type { Draft, StoredDraft } from '../local-types.js';
 import { withheldLabel } from './draft-secrets.js';
 import { descriptor, findDescriptor } from '../provider/descriptors.js';
-import { serverChanges } from '../provider/diff.js';
 import {
   createFormState, dirtyCount, editText, effectiveValue, rebase, resetFieldToDefault, revertAll, revertField, setField,
   setFieldValue, undo, redo,
@@ -21,10 +20,10 @@ import { mapReducer, openMapEditor, type MapAction } from '../editors/map-editor
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 import { jumpToAdjacentSection, jumpToSectionNumber } from './section-nav.js';
 import {
-  browse, focusedField, formWithOpenEditor, hasInvalidEdits, hasUnsavedWork, jumpToField, requestSave, restoreDraft, review, setFormState,
+  browse, checked, conflictOn, focusedField, formWithOpenEditor, hasInvalidEdits, jumpToField, requestSave, restoreDraft, reviewOn, setFormState,
 } from './form-screen-steps.js';
+import type { WriteOutcome } from '../write-rules/outcome.js';
 
-export { hasInvalidEdits, hasUnsavedWork };
 
 export type FormScreenAction =
   | { type: 'load-started' }
@@ -62,11 +61,9 @@ export type FormScreenAction =
   | { type: 'review-confirm'; at: number }
   /** The review screen has been drawn: from now on it can be confirmed. */
   | { type: 'review-shown' }
-  /** The re-check right before the PUT found the gateway's copy changed since the review (null: deleted). Nothing was written. */
-  | { type: 'recheck-changed'; fresh: Provider | null }
-  | { type: 'save-succeeded'; saved: Provider; at: string }
+  /** What the write pipeline did with the confirmed review (`at`: the clock, for the message). */
+  | { type: 'write-finished'; outcome: WriteOutcome; at: string }
   | { type: 'save-failed'; message: string }
-  | { type: 'status-refreshed'; provider: Provider }
   | { type: 'leave-requested'; then: 'back' | 'quit' }
   | { type: 'message'; message: StatusMessage | undefined };
 
@@ -101,6 +98,30 @@ function activate(s: FormScreenState): FormScreenState {
       return { ...s, mode: { kind: 'pem', fieldId: d.id, editor: lineEditor('') }, message: undefined };
     default:
       return { ...s, mode: { kind: 'edit', fieldId: d.id, editor: lineEditor(editText(s.form, d.id)), secret: d.secret ?? false }, message: undefined };
+  }
+}
+
+/** The form after the pipeline's commit: saved (the confirming read is the new copy), a conflict, or why not. */
+function writeFinished(s: FormScreenState, outcome: WriteOutcome, at: string): FormScreenState {
+  const failed = (text: string): FormScreenState => ({ ...s, mode: browse, leaveAfterSave: undefined, message: { text, role: 'error' } });
+  switch (outcome.kind) {
+    case 'written': {
+      const copy = (outcome.confirmed ?? outcome.response ?? outcome.review.current) as Provider;
+      const status = [copy.provider_status, copy.status].filter(Boolean).join(', ');
+      const warn = outcome.notes.length > 0 || copy.provider_status === 'error' || Boolean(copy.status);
+      const text = `saved ${s.name} at ${at}${outcome.confirmed ? ` · status ${status || 'unknown'}` : ''}${outcome.notes.length ? `; ${outcome.notes[0]}` : ''}`;
+      return {
+        ...setFormState(s, createFormState(copy), { text, role: warn ? 'warn' : 'ok' }),
+        mode: browse, isNew: false, leaveAfterSave: undefined, leaveNow: s.leaveAfterSave,
+      };
+    }
+    case 'conflict':
+      if (outcome.reason === 'deleted') return failed(`${s.name} was deleted on the gateway since the review: nothing was written (a PUT would re-create it)`);
+      return { ...conflictOn({ ...s, isNew: false }, outcome.current as Provider, outcome.theirs, { text: `${s.name} changed on the gateway while you reviewed: nothing was written`, role: 'warn' }) };
+    case 'refused':
+      return failed(outcome.why === 'gateway' ? `save failed, nothing lost: ${outcome.message}` : outcome.message);
+    case 'may-have-landed':
+      return failed(`save failed, nothing lost: ${outcome.message} (the write may still have reached the gateway: reload before saving again)`);
   }
 }
 
@@ -232,61 +253,27 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       const next = requestSave({ ...s, leaveAfterSave });
       return next.mode.kind === 'checking' ? next : { ...next, leaveAfterSave: undefined };
     }
-    case 'fresh-fetched': {
-      if (s.mode.kind !== 'checking') return s;
-      if (a.fresh === null) {
-        // 404 on re-GET: the provider is (still) not configured.
-        if (s.isNew) return review(s, { name: s.name }, false);
-        return { ...s, mode: browse, message: { text: `${s.name} no longer exists on the gateway; not saving (a PUT would re-create it)`, role: 'error' } };
-      }
-      // A "new" provider that someone created meanwhile exists now: saving updates (and backs up) theirs.
-      const base = s.isNew ? { ...s, isNew: false } : s;
-      const changes = serverChanges(s.form.original, a.fresh);
-      if (changes.length === 0) return review(base, a.fresh, false);
-      const { overlaps } = rebase(s.form, a.fresh);
-      return { ...base, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps }, message: undefined };
-    }
+    case 'fresh-fetched':
+      return s.mode.kind === 'checking' ? checked(s, a.fresh) : s;
     case 'conflict-reapply': {
       if (s.mode.kind !== 'conflict') return s;
-      const fresh = s.mode.fresh;
-      const { state } = rebase(s.form, fresh);
-      return review(withForm(s, { form: state }), fresh, false);
+      const current = s.mode.current;
+      // Entry by entry: a map entry the user did not touch keeps the gateway's value.
+      const { state } = rebase(s.form, current);
+      return reviewOn({ ...withForm(s, { form: state }), isNew: false }, current, false);
     }
     case 'conflict-overwrite':
-      return s.mode.kind === 'conflict' ? review(s, s.mode.fresh, true) : s;
+      // The form's own copy plus its edits, against the gateway's: the review lists everything of theirs it reverts.
+      return s.mode.kind === 'conflict' ? reviewOn({ ...s, isNew: false }, s.mode.current, true) : s;
     case 'review-confirm':
-      // Back up the copy the gateway has now (after an overwrite that is theirs, not the one loaded); nothing for a new provider.
       // Only a review the user could see is confirmed: a `y` typed ahead of it is dropped.
-      return s.mode.kind === 'review' && s.mode.shown
-        ? { ...s, mode: { kind: 'saving', startedAt: a.at, body: s.mode.body, ...(s.isNew ? {} : { backup: s.mode.fresh }) }, message: undefined }
-        : s;
+      return s.mode.kind === 'review' && s.mode.shown ? { ...s, mode: { kind: 'saving', startedAt: a.at, review: s.mode.review }, message: undefined } : s;
     case 'review-shown':
       return s.mode.kind === 'review' && !s.mode.shown ? { ...s, mode: { ...s.mode, shown: true } } : s;
-    case 'recheck-changed': {
-      if (s.mode.kind !== 'saving') return s;
-      if (a.fresh === null) {
-        return { ...s, mode: browse, leaveAfterSave: undefined, message: { text: `${s.name} was deleted on the gateway since the review: nothing was written (a PUT would re-create it)`, role: 'error' } };
-      }
-      const changes = serverChanges(s.mode.backup ?? { name: s.name }, a.fresh);
-      const { overlaps } = rebase(s.form, a.fresh);
-      return {
-        ...s, isNew: false, mode: { kind: 'conflict', fresh: a.fresh, changes, overlaps },
-        message: { text: `${s.name} changed on the gateway while you reviewed: nothing was written`, role: 'warn' },
-      };
-    }
-    case 'save-succeeded':
-      return {
-        ...setFormState(s, createFormState(a.saved), { text: `saved ${s.name} at ${a.at}; checking its status…`, role: 'ok' }),
-        mode: browse, isNew: false, leaveAfterSave: undefined, leaveNow: s.leaveAfterSave,
-      };
+    case 'write-finished':
+      return s.mode.kind === 'saving' ? writeFinished(s, a.outcome, a.at) : s;
     case 'save-failed':
       return { ...s, mode: browse, leaveAfterSave: undefined, message: { text: `save failed, nothing lost: ${a.message}`, role: 'error' } };
-    case 'status-refreshed': {
-      // Only replace the loaded copy when the user has not started editing again.
-      if (dirtyCount(s.form) > 0 || s.form.edits.size > 0) return s;
-      const status = [a.provider.provider_status, a.provider.status].filter(Boolean).join(', ');
-      return setFormState(s, createFormState(a.provider), { text: `${s.message?.text.replace(/; checking its status…$/, '') ?? 'saved'} · status ${status || 'unknown'}`, role: a.provider.provider_status === 'error' || a.provider.status ? 'warn' : 'ok' });
-    }
     case 'leave-requested':
       return dirtyCount(s.form) > 0 || hasInvalidEdits(s.form) ? { ...s, mode: { kind: 'leave', then: a.then } } : s;
     case 'message':

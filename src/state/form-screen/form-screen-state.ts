@@ -1,11 +1,12 @@
 /** State of the provider form screen: the edit model plus cursor, sections, modes and the save flow. */
-import type { Provider, UpdateBody } from '../../api/wire.js';
+import type { Provider } from '../../api/wire.js';
 import { settleWindow } from '../cursor-window.js';
 import type { Draft, StoredDraft } from '../local-types.js';
 import type { DiffEntry } from '../provider/diff.js';
 import { createFormState, type FormState } from '../provider/edit-model.js';
 import { visibleRows, type FormRow } from './form-view.js';
 import type { SectionId } from '../provider/types.js';
+import type { WriteReview } from '../write-rules/review.js';
 import type { FlagsGridState } from './flags-grid.js';
 import type { LineEditor } from '../editors/line-editor.js';
 import type { MapEditorState } from '../editors/map-editor.js';
@@ -20,18 +21,16 @@ export type FormMode =
   /** A draft no running editor holds; `editor` wrote it; `more`: the others, offered after a discard. */
   | { kind: 'draft'; draft: Draft; editor?: string; more: StoredDraft[] }
   | { kind: 'checking' }
-  | { kind: 'conflict'; fresh: Provider; changes: DiffEntry[]; overlaps: string[] }
+  /** `current`: the gateway's copy now; `changes`: what changed there since the form's copy; `overlaps`: fields both changed. */
+  | { kind: 'conflict'; current: Provider; changes: DiffEntry[]; overlaps: string[] }
   /**
-   * `fresh`: the gateway's copy the review compared against; `body`: the exact PUT body shown (sent as is);
-   * `kept`: secret paths whose masked value was out of date, so the gateway's current secret is sent instead.
-   * `shown`: the review has been drawn; a confirm typed ahead of it (a `y` already in the input) is ignored.
+   * `review`: the write pipeline's review, whose exact body is sent and whose `current` the gateway must still hold
+   * right before the write. `shown`: the review has been drawn; a confirm typed ahead of it (a `y` already in the
+   * input) is ignored.
    */
-  | { kind: 'review'; fresh: Provider; body: UpdateBody; diff: DiffEntry[]; overwrite: boolean; kept: string[]; shown?: boolean }
-  /**
-   * `body`: the reviewed body, sent byte for byte. `backup`: the gateway's copy the review compared against
-   * (absent for a new provider); the gateway must still hold it right before the PUT, and it goes to the history.
-   */
-  | { kind: 'saving'; startedAt: number; body: UpdateBody; backup?: Provider }
+  | { kind: 'review'; review: WriteReview; overwrite: boolean; shown?: boolean }
+  /** The reviewed write, in the pipeline (re-check, backup, write, confirming read). */
+  | { kind: 'saving'; startedAt: number; review: WriteReview }
   | { kind: 'leave'; then: 'back' | 'quit' };
 
 export interface StatusMessage {

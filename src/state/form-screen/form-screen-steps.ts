@@ -2,11 +2,12 @@
 import type { Provider } from '../../api/wire.js';
 import type { Draft } from '../local-types.js';
 import { descriptor, findDescriptor } from '../provider/descriptors.js';
-import { diffObjects } from '../provider/diff.js';
-import { buildBody, createFormState, dirtyCount, rebase, setFieldValue, type FieldEdit, type FormState } from '../provider/edit-model.js';
+import type { DiffEntry } from '../provider/diff.js';
+import { buildBody, createFormState, dirtyCount, rebase, setFieldValue, toEdits, type FieldEdit, type FormState } from '../provider/edit-model.js';
 import { flagsValue } from './flags-grid.js';
 import { mapValue } from '../editors/map-editor.js';
-import { keepCurrentSecrets } from '../write-rules/stale-masks.js';
+import { checkPlan } from '../write-rules/check.js';
+import { keptNote, reviewWrite, type WritePlan, type WriteTarget } from '../write-rules/review.js';
 import { validateForm } from '../provider/validate.js';
 import { settleCursor, withForm, type FormScreenState, type StatusMessage } from './form-screen-state.js';
 
@@ -66,14 +67,47 @@ export function requestSave(s: FormScreenState): FormScreenState {
   return { ...s, mode: { kind: 'checking' }, message: { text: 'checking the gateway for changes…', role: 'muted' } };
 }
 
-/** The save diff: what the PUT changes relative to the gateway's current copy. */
-export function review(s: FormScreenState, fresh: Provider, overwrite: boolean): FormScreenState {
-  // A masked value that is not the gateway's current mask would be stored as the secret: send theirs.
-  const { body, kept } = keepCurrentSecrets(fresh, buildBody(s.form));
-  const diff = diffObjects(fresh, body);
-  const keptNote = kept.length ? `; kept the gateway's current ${kept.join(', ')} (changed there, a masked value cannot be sent)` : '';
-  if (diff.length === 0) return { ...s, mode: browse, message: { text: `nothing to save: the gateway already has these values${keptNote}`, role: 'muted' } };
-  return { ...s, mode: { kind: 'review', fresh, body, diff, overwrite, kept }, message: undefined };
+/** What the form writes: its provider. */
+export const formTarget = (s: FormScreenState): WriteTarget => ({ kind: 'provider', name: s.name });
+
+/** The form's plan for the write pipeline: a new provider's complete body, else the edits of the copy it loaded. */
+export function formPlan(s: FormScreenState): WritePlan {
+  const base = s.form.original as Record<string, unknown>;
+  return s.isNew ? { action: 'create', body: buildBody(s.form) } : { action: 'update', base, edits: toEdits(s.form) };
+}
+
+/** The review of the form's plan against the gateway's copy `current` (null: not configured), or a message when it changes nothing. */
+export function reviewOn(s: FormScreenState, current: Provider | null, overwrite: boolean): FormScreenState {
+  const review = reviewWrite(formTarget(s), formPlan(s), current as Record<string, unknown> | null);
+  const kept = keptNote(review);
+  // What the rules refuse (the editor's, or this gateway version's) is said here: nothing would be sent.
+  if (review.problems.length > 0) return { ...s, mode: browse, message: { text: `not saving: ${review.problems[0]!}`, role: 'error' } };
+  if (review.plan.action === 'update' && review.changes.length === 0) {
+    return { ...s, mode: browse, message: { text: `nothing to save: the gateway already has these values${kept ? `; ${kept}` : ''}`, role: 'muted' } };
+  }
+  return { ...s, mode: { kind: 'review', review, overwrite }, message: undefined };
+}
+
+/** The conflict screen: what changed on the gateway since the form's copy, and the fields both sides changed. */
+export function conflictOn(s: FormScreenState, current: Provider, changes: DiffEntry[], message?: StatusMessage): FormScreenState {
+  const { overlaps } = rebase(s.form, current);
+  return { ...s, mode: { kind: 'conflict', current, changes, overlaps }, message };
+}
+
+/** The pipeline's check of the form against the gateway's copy just read (`fresh`; null: not configured there). */
+export function checked(s: FormScreenState, fresh: Provider | null): FormScreenState {
+  const outcome = checkPlan(formTarget(s), formPlan(s), fresh as Record<string, unknown> | null);
+  switch (outcome.kind) {
+    case 'review':
+    case 'unchanged':
+      return reviewOn(s, fresh, false);
+    case 'conflict':
+      if (outcome.reason === 'deleted') return { ...s, mode: browse, message: { text: `${s.name} no longer exists on the gateway; not saving (a PUT would re-create it)`, role: 'error' } };
+      // A "new" provider someone created meanwhile exists now: from here on, saving updates (and backs up) theirs.
+      return conflictOn({ ...s, isNew: false }, outcome.current as Provider, outcome.theirs);
+    case 'refused':
+      return { ...s, mode: browse, message: { text: outcome.message, role: 'error' } };
+  }
 }
 
 /** Edits whose text did not parse count as unsaved work too. */

@@ -150,7 +150,7 @@ export function visibleRows(state: FormState, collapsed: ReadonlySet<SectionId> 
       dirtyCount: fields.filter((f) => f.type === 'field' && f.dirty).length,
       errorCount: fields.filter((f) => f.type === 'field' && f.error !== undefined).length,
     });
-    if (!isCollapsed) rows.push(...fields);
+    if (!isCollapsed) for (const field of fields) rows.push(field);
   }
   return rows;
 }

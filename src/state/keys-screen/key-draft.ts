@@ -12,7 +12,7 @@ import { isReferenceText } from '../provider/env-var.js';
 import type { Draft } from '../local-types.js';
 import { keyCollectionDraftValue } from './key-collections.js';
 import { findKeyField } from '../keys/key-fields.js';
-import { targetKeys, type EditorMode, type KeysScreenState } from './keys-screen.js';
+import { targetKeys, type EditorMode, type KeyDraftReopen, type KeysScreenState } from './keys-state.js';
 
 /** The draft store's "provider" slot of one key's drafts: apart from the provider form's own drafts. */
 export const keyDraftSlot = (provider: string, keyId: string): string => `${provider}/keys/${keyId}`;
@@ -24,18 +24,6 @@ export const newKeyDraftSlot = (provider: string): string => `${provider}/new-ke
 const ADD_TEXTS = { 'add-name': 'name', 'add-value': 'value', 'add-models': 'models' } as const;
 type AddStep = keyof typeof ADD_TEXTS;
 const isAddStep = (id: string): id is AddStep => id in ADD_TEXTS;
-
-/** What a kept draft reopens: the prompt (`field:<id>`, `rotate`, `weight`, `add-*`) and its text. */
-export interface KeyDraftReopen {
-  id: string;
-  text: string;
-  /** A typed secret was not kept: the prompt asks for it again (empty). */
-  secretWithheld: boolean;
-  /** The add flow: the texts of the other steps (name, value when a reference, models). */
-  texts?: Record<string, string>;
-  /** A re-weight: the keys it was typed for (marked again on restore). */
-  targets?: string[];
-}
 
 const typedSecret = (text: string): boolean => text.trim() !== '' && !isReferenceText(text.trim());
 
@@ -88,16 +76,6 @@ export function keyDraftPrompt(d: Draft): KeyDraftReopen | undefined {
   }
   if (d.pending) return { id, text: d.pending.text, secretWithheld: false, ...targets };
   return { id, text: '', secretWithheld: true, ...targets };
-}
-
-/** A kept draft offered on open: where it is on disk (slot, the editor that wrote it) and what it reopens. */
-export interface KeyDraftOffer {
-  slot: string;
-  editor?: string;
-  /** The key it edits (absent for a new key). */
-  keyId?: string;
-  reopen: KeyDraftReopen;
-  savedAt: string;
 }
 
 const quoted = (k: Key | undefined, id: string): string => `"${k?.name ?? id}"`;

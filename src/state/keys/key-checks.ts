@@ -2,7 +2,7 @@
 import { buildKeyBody } from '../../api/key-body.js';
 import { modelListProblem } from '../../api/key-rules.js';
 import type { Key } from '../../api/wire.js';
-import { stableStringify } from '../provider/same-value.js';
+import { stableStringify } from '../json.js';
 import { diffKeys } from './key-diff.js';
 import { isKeySecretPath } from './key-fields.js';
 

@@ -24,11 +24,11 @@ function envVarFieldOf(segments: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Leaf diffs of two keys; an EnvVar's inner leaves are reported once, at the EnvVar. */
-export function diffKeys(before: unknown, after: unknown): DiffEntry[] {
+/** Leaf diffs of two keys (top-level `readOnly` fields ignored); an EnvVar's inner leaves are reported once, at the EnvVar. */
+export function diffKeys(before: unknown, after: unknown, readOnly: ReadonlySet<string> = KEY_RO): DiffEntry[] {
   const out: DiffEntry[] = [];
   const seen = new Set<string>();
-  for (const e of diffObjects(before, after, KEY_RO)) {
+  for (const e of diffObjects(before, after, readOnly)) {
     const field = envVarFieldOf(e.segments);
     if (!field) {
       out.push(e);

@@ -10,17 +10,8 @@ import { formatMap, formatNumber, formatText, formatToggle, mapToWire, parseMap,
 import type { FieldKind, ParseResult } from '../provider/types.js';
 import { formatModelList, parseModelList } from './allow-list.js';
 
-/** Key-form sections, in display order. */
+/** Key-form sections. */
 export type KeySectionId = 'key' | 'models' | 'azure' | 'vertex' | 'bedrock' | 'url';
-
-export const KEY_SECTIONS: readonly { readonly id: KeySectionId; readonly title: string }[] = [
-  { id: 'key', title: 'Key' },
-  { id: 'models', title: 'Models' },
-  { id: 'azure', title: 'Azure' },
-  { id: 'vertex', title: 'Vertex' },
-  { id: 'bedrock', title: 'Bedrock' },
-  { id: 'url', title: 'Per-key URL' },
-];
 
 /** One key field; `id` is the dotted wire path from the key root. */
 export interface KeyFieldDescriptor {

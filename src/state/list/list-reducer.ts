@@ -4,6 +4,7 @@
  * a cursor move costs the same with 10 or 10,000 providers.
  */
 import type { ProviderSummary } from '../../api/provider-summary.js';
+import { getOwn, setOwn } from '../../api/json-limits.js';
 import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
 import { unconfiguredBuiltins } from '../provider/provider-catalog.js';
 import { sameAnswer, statusChanges } from './live-status.js';
@@ -186,7 +187,7 @@ export function listReducer(state: ListState, action: ListAction): ListState {
 /** Keys per provider from the items of `GET /api/keys`, grouped by `provider`. */
 export function countKeysByProvider(items: readonly { provider?: string }[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const it of items) if (it.provider) out[it.provider] = (out[it.provider] ?? 0) + 1;
+  for (const it of items) if (it.provider) setOwn(out, it.provider, ((getOwn(out, it.provider) as number | undefined) ?? 0) + 1);
   return out;
 }
 

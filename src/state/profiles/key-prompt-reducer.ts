@@ -1,4 +1,6 @@
 /** The 401/403 key prompt: a masked key, a check against the gateway, then an offer to store it in the profile. Pure. */
+import { maskTyped } from '../typed-secret.js';
+import { graphemes } from '../editors/line-editor.js';
 
 export interface KeyPromptState {
   /** The key as typed. Never rendered: see maskedKey(). */
@@ -23,7 +25,7 @@ export function initialKeyPrompt(): KeyPromptState {
 
 /** One bullet per character typed. */
 export function maskedKey(state: KeyPromptState): string {
-  return '•'.repeat(Array.from(state.value).length);
+  return maskTyped(state.value);
 }
 
 export function keyPromptReducer(state: KeyPromptState, action: KeyPromptAction): KeyPromptState {
@@ -33,7 +35,7 @@ export function keyPromptReducer(state: KeyPromptState, action: KeyPromptAction)
       return state.phase === 'typing' && text ? { ...state, value: state.value + text, message: undefined } : state;
     }
     case 'backspace':
-      return state.phase === 'typing' ? { ...state, value: Array.from(state.value).slice(0, -1).join('') } : state;
+      return state.phase === 'typing' ? { ...state, value: graphemes(state.value).slice(0, -1).join('') } : state;
     case 'clear':
       return state.phase === 'typing' ? { ...state, value: '' } : state;
     case 'check-started':

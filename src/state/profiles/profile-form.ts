@@ -2,10 +2,12 @@
  * The profile editor as data: fields, values, focus and validation, shared by
  * the profiles screen (add/edit) and the first-run setup. Pure.
  */
+import { graphemes } from '../editors/line-editor.js';
 import { profileNameProblem } from './profile-name.js';
 import { LABEL_COLOURS } from './label-colours.js';
 import type { Profile, SecretSource } from '../local-types.js';
 import { urlHasUserinfo } from '../../api/secrets.js';
+import { maskTyped } from '../typed-secret.js';
 
 export type FieldId =
   | 'name' | 'url' | 'auth' | 'username' | 'keySource' | 'keyValue' | 'tokenSource' | 'tokenValue'
@@ -170,7 +172,7 @@ export function profileFieldText(state: ProfileFormState, id: FieldId): string {
     case 'keyValue':
     case 'tokenValue':
       if (keepsStoredKey(state, id)) return `(stored ${id === 'keyValue' ? 'key' : 'token'} kept; type to replace)`;
-      return keyIsMasked(state, id) ? '•'.repeat(Array.from(v[id]).length) : v[id];
+      return keyIsMasked(state, id) ? maskTyped(v[id]) : v[id];
     case 'insecure': case 'readOnly': case 'isDefault':
       return v[id] ? '[x] yes' : '[ ] no';
     case 'color':
@@ -214,7 +216,7 @@ export function formReducer(state: ProfileFormState, action: FormAction): Profil
     case 'backspace': {
       if (field.kind !== 'text') return state;
       const key = field.id as keyof FormValues;
-      return setValue(state, key, Array.from(state.values[key] as string).slice(0, -1).join('') as never);
+      return setValue(state, key, graphemes(state.values[key] as string).slice(0, -1).join('') as never);
     }
     case 'clear':
       return field.kind === 'text' ? setValue(state, field.id as keyof FormValues, '' as never) : state;

@@ -4,6 +4,7 @@
  * gateways); present = only flags set to true are allowed, missing or false
  * flags are denied. Unknown flags are kept and shown.
  */
+import { setOwn } from '../../api/json-limits.js';
 import type { AllowedRequests } from '../../api/wire.js';
 
 /** Request-type flags known to this client, in display order (upstream RequestType names). */
@@ -39,7 +40,7 @@ export interface AllowedRequestsModel {
 export function fromWire(v: unknown): AllowedRequestsModel {
   if (v === null || v === undefined || typeof v !== 'object' || Array.isArray(v)) return { mode: 'all', flags: {} };
   const flags: Record<string, boolean> = {};
-  for (const [k, val] of Object.entries(v)) flags[k] = val === true;
+  for (const [k, val] of Object.entries(v)) setOwn(flags, k, val === true);
   return { mode: 'only', flags };
 }
 
@@ -68,14 +69,14 @@ export function isAllowed(m: AllowedRequestsModel, flag: string): boolean {
 function materialize(m: AllowedRequestsModel): AllowedRequestsModel {
   if (m.mode === 'only') return m;
   const flags: Record<string, boolean> = {};
-  for (const f of flagNames(m)) flags[f] = true;
+  for (const f of flagNames(m)) setOwn(flags, f, true);
   return { mode: 'only', flags };
 }
 
 function setFlags(m: AllowedRequestsModel, names: readonly string[], to: (flag: string) => boolean): AllowedRequestsModel {
   const base = materialize(m);
   const flags = { ...base.flags };
-  for (const f of names) flags[f] = to(f);
+  for (const f of names) setOwn(flags, f, to(f));
   return { mode: 'only', flags };
 }
 

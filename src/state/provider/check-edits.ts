@@ -12,7 +12,6 @@ import { formStateFor, proposedProvider } from './form-from-provider.js';
 import { isCustomProvider } from './provider-kind.js';
 import { validateForm } from './validate.js';
 
-export { formStateFor, proposedProvider } from './form-from-provider.js';
 
 /** Result of a check: errors refuse the write; warnings are shown. */
 export interface CheckResult {
@@ -26,8 +25,28 @@ function schemaErrors(p: Record<string, unknown>): string[] {
   return r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
+/**
+ * Paths in `edits` holding a number JSON cannot carry (1e309 reads as
+ * Infinity; JSON.stringify would send null). Iterative: values are bounded
+ * in depth, but a walk here need not rely on it.
+ */
+function nonFiniteNumbers(edits: readonly Edit[]): string[] {
+  const found: string[] = [];
+  for (const e of edits) {
+    const stack: [string, unknown][] = [[e.path.join('.'), e.value]];
+    while (stack.length > 0) {
+      const [path, v] = stack.pop()!;
+      if (typeof v === 'number' && !Number.isFinite(v)) found.push(`${path}: ${v} is not a number JSON can carry (too large)`);
+      else if (v !== null && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([`${path}.${k}`, child]);
+    }
+  }
+  return found;
+}
+
 /** Validates `edits` against `original`; see the module comment. */
 export function checkEdits(original: Provider, edits: readonly Edit[]): CheckResult {
+  const huge = nonFiniteNumbers(edits);
+  if (huge.length > 0) return { errors: huge, warnings: [] };
   const proposed = proposedProvider(original, edits);
   const before = new Set(validateForm(createFormState(original)).map((e) => e.message));
   const errors = schemaErrors(proposed);
@@ -36,7 +55,7 @@ export function checkEdits(original: Provider, edits: readonly Edit[]): CheckRes
     return { errors: ['custom_provider_config: cannot be removed from a custom provider'], warnings: [] };
   }
   const { state, readOnly } = formStateFor(original, proposed);
-  errors.push(...readOnly);
+  for (const error of readOnly) errors.push(error);
   for (const e of validateForm(state)) if (!before.has(e.message)) errors.push(e.message);
   const now = new Set(validateForm(state).map((e) => e.message));
   const warnings = [...before].filter((m) => now.has(m)).map((m) => `already on the gateway, left as is: ${m}`);

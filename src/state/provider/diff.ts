@@ -5,9 +5,11 @@
  * walk: the shapes are small JSON trees and the output must know which paths
  * are EnvVars and secrets, which generic diff libraries do not.
  */
+import { getOwn } from '../../api/json-limits.js';
 import { cloneJson, getAtPath } from '../../api/update-body.js';
 import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../../api/secrets.js';
+import { isPlainObject, jsonEqual } from '../json.js';
 import { DESCRIPTORS } from './descriptors.js';
 import { displayEnvVar, envVarShape } from './env-var.js';
 import { maskDeep } from './other-fields.js';
@@ -27,21 +29,8 @@ const READ_ONLY: ReadonlySet<string> = new Set(READ_ONLY_FIELDS);
 /** Paths whose object values are EnvVars: compared and shown as one leaf. */
 const ENV_VAR_PATHS: ReadonlySet<string> = new Set(DESCRIPTORS.filter((d) => d.envVar).map((d) => d.id));
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
 function isBranch(segments: readonly string[], v: unknown): v is Record<string, unknown> {
   return isPlainObject(v) && Object.keys(v).length > 0 && !ENV_VAR_PATHS.has(segments.join('.'));
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b) || (isPlainObject(a) && isPlainObject(b) && stable(a) === stable(b));
-}
-
-function stable(v: unknown): string {
-  if (!isPlainObject(v)) return JSON.stringify(v) ?? 'undefined';
-  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(',')}}`;
 }
 
 /** Leaf-level differences between two provider objects; read-only top-level fields (a provider's by default) are ignored. */
@@ -57,11 +46,11 @@ export function diffObjects(before: unknown, after: unknown, readOnly: ReadonlyS
       const keys = [...Object.keys(ao), ...Object.keys(bo).filter((k) => !Object.hasOwn(ao, k))];
       for (const k of keys) {
         if (segments.length === 0 && readOnly.has(k)) continue;
-        walk([...segments, k], ao[k], bo[k]);
+        walk([...segments, k], getOwn(ao, k), getOwn(bo, k));
       }
       return;
     }
-    if (same(a, b)) return;
+    if (jsonEqual(a, b)) return;
     const path = segments.join('.');
     if (a === undefined) out.push({ path, segments, kind: 'added', after: b });
     else if (b === undefined) out.push({ path, segments, kind: 'removed', before: a });

@@ -6,8 +6,10 @@
  */
 import { applyEdit, buildUpdateBody, cloneJson, getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider, UpdateBody } from '../../api/wire.js';
-import { DESCRIPTORS, descriptor, findDescriptor, isReadOnly } from './descriptors.js';
-import { sameFieldValue, sameForCompare } from './same-value.js';
+import { DESCRIPTORS, descriptor, isReadOnly } from './descriptors.js';
+import { sameFieldValue } from './same-value.js';
+import { jsonEqual } from '../json.js';
+import { mergeEntries } from '../write-rules/reapply.js';
 import { isParseError, type FieldDescriptor } from './types.js';
 
 /** What the user committed for one field. */
@@ -199,22 +201,34 @@ export function effectiveProvider(state: FormState): Provider {
 /** Result of reload-and-reapply. */
 export interface RebaseResult {
   readonly state: FormState;
-  /** Fields the user edited that the server also changed (their edit wins; show these). */
+  /** Fields the user edited that the server also changed (the user's value wins there; show these). */
   readonly overlaps: string[];
-  /** Every form field the server changed since the form was loaded. */
+  /** Every form field the server changed since the form was loaded (any change: to a default, an unset, a 0 too). */
   readonly serverChanged: string[];
 }
 
-/** Moves the user's edits onto a freshly fetched provider. */
+/**
+ * Moves the user's edits onto a freshly fetched provider. A map or flags
+ * field is re-applied entry by entry (write-rules/reapply.ts): an entry the
+ * user did not touch keeps the server's value. Any other edited field the
+ * server changed too is an overlap; the user's value is kept.
+ */
 export function rebase(state: FormState, fresh: Provider): RebaseResult {
-  const serverChanged = DESCRIPTORS.filter(
-    (d) => !sameForCompare(d, getAtPath(state.original, d.path), getAtPath(fresh, d.path)),
-  ).map((d) => d.id);
-  const overlaps = serverChanged.filter((id) => isDirty(state, id));
-  return { state: { ...state, original: fresh }, overlaps, serverChanged };
-}
-
-/** True when the id names a form field. */
-export function isFieldId(id: string): boolean {
-  return findDescriptor(id) !== undefined;
+  const serverChanged = DESCRIPTORS.filter((d) => !jsonEqual(getAtPath(state.original, d.path), getAtPath(fresh, d.path))).map((d) => d.id);
+  const edits = new Map(state.edits);
+  const overlaps: string[] = [];
+  for (const id of serverChanged) {
+    const edit = state.edits.get(id);
+    if (!edit || (edit.parsed && !isDirty(state, id))) continue;
+    const d = descriptor(id);
+    if (!edit.parsed || (d.kind !== 'map' && d.kind !== 'flags')) {
+      overlaps.push(id);
+      continue;
+    }
+    const merged = mergeEntries(getAtPath(state.original, d.path), wireOf(d, edit, state.original), getAtPath(fresh, d.path));
+    if (merged.overlaps.length > 0) overlaps.push(id);
+    const input = merged.value ?? (d.kind === 'flags' ? null : undefined);
+    edits.set(id, { text: input === undefined || input === null ? '' : d.format(d.toWire ? d.toWire(input, getAtPath(fresh, d.path)) : input), parsed: true, input });
+  }
+  return { state: { ...state, original: fresh, edits }, overlaps, serverChanged };
 }

@@ -5,6 +5,7 @@
  * keeps the shape the server sent where that shape can express the input.
  */
 import { isRedacted, maskSecret } from '../../api/secrets.js';
+import { isPlainObject } from '../json.js';
 
 /** Which of the wire shapes a value has. */
 export type EnvVarShape = 'absent' | 'string' | 'legacy' | 'ref' | 'other';
@@ -17,7 +18,7 @@ export function isReferenceText(text: string): boolean {
 }
 
 function asRecord(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return isPlainObject(v) ? v : undefined;
 }
 
 function str(v: unknown): string {

@@ -9,7 +9,7 @@ import type { Provider } from '../../api/wire.js';
 import { DESCRIPTORS, isReadOnly } from './descriptors.js';
 import { createFormState, setField, setFieldValue, type FormState } from './edit-model.js';
 import { envVarRef, envVarValue } from './env-var.js';
-import { jsonEqual } from './same-value.js';
+import { jsonEqual } from '../json.js';
 
 /** The provider after `edits`, read-only fields kept. */
 export function proposedProvider(original: Provider, edits: readonly Edit[]): Record<string, unknown> {

@@ -6,6 +6,7 @@
 import type { Provider } from '../../api/wire.js';
 import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { isSecretName, isSecretPath, isRedacted, maskSecret } from '../../api/secrets.js';
+import { isPlainObject } from '../json.js';
 import { DESCRIPTORS } from './descriptors.js';
 
 /** One uncovered field. */
@@ -22,10 +23,6 @@ const KNOWN_BLOCKS: ReadonlySet<string> = new Set(
   DESCRIPTORS.filter((d) => d.path.length > 1).map((d) => d.path[0]!),
 );
 const COVERED: ReadonlySet<string> = new Set(DESCRIPTORS.map((d) => d.id));
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Every writable field present in `provider` that no descriptor covers, in object order. */
 export function otherFields(provider: Provider): OtherField[] {

@@ -1,4 +1,5 @@
 /** Text ↔ value converters used by the field descriptors. */
+import { setOwn } from '../../api/json-limits.js';
 import type { ParseResult } from './types.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -14,15 +15,18 @@ export function parseNumber(text: string, opts: { zeroMeansDefault?: boolean; du
   if (t === '' || t === 'default') {
     return opts.zeroMeansDefault ? { value: 0 } : { error: 'a number is required' };
   }
+  // JSON has no Infinity: a number past ~1.8e308 would be sent as null.
+  const tooLarge = { error: `"${text.trim().slice(0, 40)}" is too large a number` };
   if (opts.durations) {
     const ms = parseDurationMs(t);
-    if (ms !== undefined) return { value: ms };
+    if (ms !== undefined) return Number.isFinite(ms) ? { value: ms } : tooLarge;
   }
   const cleaned = t.replace(/[_,](?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(cleaned)) {
     return { error: `"${text.trim()}" is not a number${opts.durations ? ' (ms, or e.g. 500ms, 2s)' : ''}` };
   }
-  return { value: Number(cleaned) };
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? { value } : tooLarge;
 }
 
 /** Go duration text (`1m30s`, `500ms`) → milliseconds; a bare number is not a duration. */
@@ -94,8 +98,8 @@ export function parseMap(text: string, opts: { bool?: boolean } = {}): ParseResu
     if (opts.bool) {
       const b = parseToggle(raw);
       if ('error' in b || raw === '') return { error: `line ${i + 1}: "${key}" needs true or false` };
-      out[key] = b.value;
-    } else out[key] = raw;
+      setOwn(out, key, b.value);
+    } else setOwn(out, key, raw);
   }
   return { value: out };
 }

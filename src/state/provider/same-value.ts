@@ -1,22 +1,8 @@
 /** Value equality for form fields, tolerant of the gateway's "omitted when empty" encoding. */
+import { jsonEqual } from '../json.js';
 import { envVarRef, envVarValue, isEnvVarEmpty } from './env-var.js';
 import { toNumber } from './parsers.js';
 import type { FieldDescriptor } from './types.js';
-
-/** JSON text with object keys sorted, for order-independent comparison. */
-export function stableStringify(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(',')}}`;
-}
-
-/** Deep JSON equality, ignoring key order. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  return stableStringify(a) === stableStringify(b);
-}
 
 /**
  * A field's wire value with "nothing" collapsed to undefined: null, false
@@ -86,17 +72,4 @@ export function compareValue(d: FieldDescriptor, v: unknown): unknown {
     return o.ref ?? o.literal;
   }
   return n;
-}
-
-/**
- * True when the server copy and ours mean the same setting. Only "nothing"
- * (absent, null, 0) on one side and a server default on the other are the
- * same (CONTRACT §11.9: the gateway may read an unset value back as its
- * default); two different explicit values are a change.
- */
-export function sameForCompare(d: FieldDescriptor, a: unknown, b: unknown): boolean {
-  const ca = compareValue(d, a);
-  const cb = compareValue(d, b);
-  if (jsonEqual(ca, cb)) return true;
-  return (ca === undefined && isDefaultFill(d, cb)) || (cb === undefined && isDefaultFill(d, ca));
 }

@@ -6,21 +6,21 @@
  * direct push all plan with `planWrite`; the write itself (re-read,
  * backup, PUT/POST) is an effect at the edges.
  */
+import { setOwn } from '../../api/json-limits.js';
 import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js';
 import type { Provider } from '../../api/wire.js';
 import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { checkEdits } from '../provider/check-edits.js';
 import { diffObjects, type DiffEntry } from '../provider/diff.js';
 import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
-import { jsonEqual } from '../provider/same-value.js';
+import { isPlainObject, jsonEqual } from '../json.js';
+import type { WritePlan } from './review.js';
+import { writablePart } from './dialect.js';
+import { SAME_MASK, sameMasks } from './sameness.js';
 import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
 export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Blocks the gateway keeps as stored when a PUT omits them (CONTRACT §4.3): clearing one takes `null`. */
 const KEPT_WHEN_OMITTED: ReadonlySet<string> = new Set(['proxy_config', 'openai_config', 'prompt_cache']);
@@ -66,11 +66,11 @@ export function portableBody(target: Provider | undefined, desired: Record<strin
       if (ref === undefined || jsonEqual(current, v)) return;
       set(envVarRef(current) === ref ? structuredClone(current) : buildEnvVar(current, ref));
     } else if (isPlainObject(v)) {
-      for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => (v[k] = next));
+      for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => setOwn(v, k, next));
     }
   };
   // References first, so their (masked) resolved values are not taken for plain secrets.
-  for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => (refs[k] = next));
+  for (const [k, v] of Object.entries(refs)) if (k !== 'keys') walk([k], v, (next) => setOwn(refs, k, next));
   const { body, kept } = keepCurrentSecrets(base, refs);
   return { body, notCopied: kept };
 }
@@ -90,21 +90,27 @@ export interface PlannedWrite {
   /** The complete body to send (create/update). */
   body?: Record<string, unknown>;
   changes: DiffEntry[];
-  /** Secret paths left as the gateway has them. */
+  /** Secret paths left as the gateway has them: the desired value is a mask that is not the target's (it cannot be copied). */
   notCopied: string[];
+  /** Secret paths where both hold the same mask: the same as far as can be seen, which cannot be verified (left as they are). */
+  unverified: string[];
   /** Why this provider is not written (validation). */
   errors: string[];
 }
 
 /** What a provider about to be created is checked against: its kind (fixed at creation) and nothing else. */
-function creationBase(name: string, desired: Record<string, unknown>): Provider {
+export function creationBase(name: string, desired: Record<string, unknown>): Provider {
   const cpc = desired.custom_provider_config as Record<string, unknown> | undefined;
   const kind = cpc && typeof cpc === 'object' && 'base_provider_type' in cpc ? { custom_provider_config: { base_provider_type: cpc.base_provider_type } } : {};
   return { name, ...kind } as Provider;
 }
 
-/** The write making `name` on the target (`fetched`; undefined: not configured there) hold the writable fields `desired`. */
-export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined): PlannedWrite {
+/**
+ * The write making `name` on the target (`fetched`; undefined: not configured there) hold the writable fields
+ * `desired`. `sameGateway`: `desired` came from this very gateway, so its masks are the target's own (and a mask
+ * equal to the target's is its current secret, kept); otherwise an equal mask proves nothing (`unverified`).
+ */
+export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined, sameGateway = false): PlannedWrite {
   const { body: portable, notCopied } = portableBody(fetched, desired);
   const original = fetched ?? creationBase(name, portable);
   const edits: Edit[] = replaceEdits(original, portable);
@@ -114,6 +120,28 @@ export function planWrite(name: string, desired: Record<string, unknown>, fetche
   const changes = fetched ? planned.changes : diffObjects(undefined, body);
   const { errors } = checkEdits(original, edits);
   for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
+  const unverified = fetched && !sameGateway ? sameMasks(writablePart('provider', desired), writablePart('provider', fetched)) : [];
   const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
-  return { name, action, fetched, body, changes, notCopied, errors: [...new Set(errors)] };
+  return { name, action, fetched, body, changes, notCopied, unverified, errors: [...new Set(errors)] };
+}
+
+/** The write pipeline's plan of a planned write (the body becomes edits of the copy it was planned against). */
+export function writePlanOf(p: PlannedWrite): WritePlan {
+  if (p.action === 'create' || !p.fetched) return { action: 'create', body: p.body ?? {} };
+  if (p.action === 'delete') return { action: 'delete', base: p.fetched };
+  return { action: 'update', base: p.fetched, edits: replaceEdits(p.fetched, p.body ?? {}) };
+}
+
+/** One line per secret a write leaves as the target has it: `path differs and cannot be copied` / `path: same mask, cannot be verified`. */
+export function secretsLeft(p: Pick<PlannedWrite, 'notCopied' | 'unverified'>): string[] {
+  return [
+    ...p.notCopied.map((path) => `${path} differs and cannot be copied: set it on the target`),
+    ...p.unverified.map((path) => `${path}: ${SAME_MASK} (left as the target has it)`),
+  ];
+}
+
+/** One line naming the secrets a push leaves as the target has them (undefined: none). */
+export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied' | 'unverified'>): string | undefined {
+  const left = secretsLeft(p);
+  return left.length > 0 ? left.join('; ') : undefined;
 }

@@ -9,9 +9,7 @@ import { getAtPath } from '../../api/update-body.js';
 import { isEnvVarObject } from '../provider/env-var.js';
 import { isRedacted } from '../../api/secrets.js';
 import { envVarRef, envVarValue } from '../provider/env-var.js';
-import { jsonEqual } from '../provider/same-value.js';
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isPlainObject, jsonEqual } from '../json.js';
 
 /** A literal (not a reference) that a gateway has redacted. */
 export function isRedactedLiteral(v: unknown): boolean {

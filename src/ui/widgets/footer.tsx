@@ -1,8 +1,9 @@
 /** Bottom line: key hints from the keymap table, or a message. */
 import { memo } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { paint, Painted, Text } from './safe-text.js';
 import { footerHints, type Scope } from '../keymap.js';
-import { paint, useTheme } from '../theme.js';
+import { useTheme } from '../theme.js';
 
 export interface FooterProps {
   scopes: readonly Scope[];
@@ -15,9 +16,7 @@ export interface FooterProps {
  */
 export const Footer = memo(function Footer({ scopes, width }: FooterProps) {
   const theme = useTheme();
-  const line = fitHints(footerHints(scopes), width)
-    .map((h) => `${paint(theme.key, h.keys)} ${h.label}  `)
-    .join('');
+  const line = Painted.join(fitHints(footerHints(scopes), width).flatMap((h) => [paint(theme.key, h.keys), paint({}, ` ${h.label}  `)]));
   return (
     <Box width={width}>
       <Text>{line}</Text>

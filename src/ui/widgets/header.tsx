@@ -1,7 +1,8 @@
 /** Top line: app, profile label, where we are connected, and a right-aligned status. */
 import { memo } from 'react';
-import { Box, Text } from 'ink';
-import type { ConnectionInfo } from '../services.js';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
+import type { ConnectionInfo } from '../../connection/connection-info.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';
 import { printable } from '../../state/printable.js';

@@ -1,5 +1,6 @@
 /** The `?` overlay: every binding of the current screen, from the keymap table. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { helpSections, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
 import { fit } from '../text.js';

@@ -1,5 +1,6 @@
 /** A scrolling block of pre-wrapped lines with a position line: the review, the conflict screen, the help. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { useCallback, useRef, useState } from 'react';
 import type { RoleStyle, Theme } from '../theme.js';
 import { useTheme } from '../theme.js';

@@ -48,7 +48,7 @@ describe('line editor', () => {
     expect(run(lineEditor(''), { type: 'delete-word' })).toEqual({ text: '', cursor: 0 });
   });
 
-  it('counts code points, so emoji and non-Latin text move and delete as one character', () => {
+  it('a single emoji and non-Latin letters move and delete as one character each', () => {
     const ed = lineEditor('🔑ключ');
     expect(ed.cursor).toBe(5);
     const afterEmoji = run(ed, { type: 'home' }, { type: 'right' });
@@ -56,6 +56,24 @@ describe('line editor', () => {
     expect(run(afterEmoji, { type: 'backspace' })).toEqual({ text: 'ключ', cursor: 0 });
     expect(run(afterEmoji, { type: 'delete' })).toEqual({ text: '🔑люч', cursor: 1 });
     expect(run(afterEmoji, ins('é'))).toEqual({ text: '🔑éключ', cursor: 2 });
+  });
+
+  it('moves and deletes by grapheme: an emoji ZWJ sequence, a flag and a letter with a combining accent are one step each', () => {
+    const dev = '👩\u200d💻'; // woman technologist: three code points, one character
+    const flag = '🇩🇪'; // two regional indicators
+    const accented = 'e\u0301'; // e + combining acute
+    const ed = lineEditor(`a${dev}${flag}${accented}z`);
+    expect(ed.cursor).toBe(5);
+    const beforeZ = run(ed, { type: 'left' });
+    expect(run(beforeZ, { type: 'backspace' })).toEqual({ text: `a${dev}${flag}z`, cursor: 3 });
+    const afterDev = run(ed, { type: 'home' }, { type: 'right' }, { type: 'right' });
+    expect(afterDev.cursor).toBe(2);
+    expect(run(afterDev, { type: 'backspace' })).toEqual({ text: `a${flag}${accented}z`, cursor: 1 });
+    expect(run(afterDev, { type: 'delete' })).toEqual({ text: `a${dev}${accented}z`, cursor: 2 });
+    expect(run(afterDev, { type: 'left' }, { type: 'delete' }).text).toBe(`a${flag}${accented}z`);
+    // Typing a ZWJ and a second emoji after an emoji joins them into one character.
+    expect(run(lineEditor('👩'), ins('\u200d💻'))).toEqual({ text: dev, cursor: 1 });
+    expect(run(lineEditor(`x ${dev}`), { type: 'delete-word' })).toEqual({ text: 'x ', cursor: 2 });
   });
 
   it('an out-of-range cursor (e.g. from an old draft) is clamped before editing', () => {

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
 import { buildBody, dirtyCount } from '../../../src/state/provider/edit-model.js';
-import { reduceFormScreen, hasUnsavedWork, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
+import { reduceFormScreen, type FormScreenAction } from '../../../src/state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork } from '../../../src/state/form-screen/form-screen-steps.js';
 import { initialFormScreen, type FormScreenState } from '../../../src/state/form-screen/form-screen-state.js';
 import { draftOf } from '../../../src/ui/screens/form/use-form-controller.js';
 import type { Draft } from '../../../src/state/local-types.js';
 import { withoutTypedSecrets } from '../../../src/state/form-screen/draft-secrets.js';
 import { CUSTOM_PROVIDER, OPENAI_PROVIDER, cloneFixture } from '../../fixtures/providers.js';
+import { changesSince } from '../../../src/state/write-rules/conflict.js';
 
 const RETRIES = 'network_config.max_retries';
 const TIMEOUT = 'network_config.default_request_timeout_in_seconds';
 const CONC = 'concurrency_and_buffer_size.concurrency';
 
 const run = (s: FormScreenState, ...actions: FormScreenAction[]): FormScreenState => actions.reduce(reduceFormScreen, s);
+
+/** The pipeline's answer when its re-check right before the write found `theirs` (null: deleted) instead of the reviewed copy. */
+function recheckFound(s: FormScreenState, theirs: Provider | null): FormScreenAction {
+  if (s.mode.kind !== 'saving') throw new Error('not saving');
+  const { review } = s.mode;
+  const outcome = theirs === null
+    ? { kind: 'conflict' as const, reason: 'deleted' as const, target: review.target, current: null, theirs: [], overlaps: [] }
+    : { kind: 'conflict' as const, reason: 'changed' as const, target: review.target, current: theirs, theirs: changesSince('provider', review.current, theirs), overlaps: [] };
+  return { type: 'write-finished', at: '00:00:00', outcome };
+}
 
 function loaded(provider: Provider = OPENAI_PROVIDER, opts: { readOnly?: boolean; viewport?: number; draft?: Draft; isNew?: boolean } = {}): FormScreenState {
   const s = initialFormScreen(provider.name ?? 'x', opts.readOnly ?? false, opts.viewport ?? 10);
@@ -276,7 +288,7 @@ describe('form screen: save flow', () => {
     expect(review.mode.kind).toBe('review');
     if (review.mode.kind !== 'review') return;
     expect(review.mode.overwrite).toBe(false);
-    expect(review.mode.diff.map((d) => [d.path, d.before, d.after])).toEqual([[RETRIES, 2, 5]]);
+    expect(review.mode.review.changes.map((d) => [d.path, d.before, d.after])).toEqual([[RETRIES, 2, 5]]);
     // Keys are ignored while checking
     expect(run(s, { type: 'save-requested' })).toBe(s);
   });
@@ -308,7 +320,7 @@ describe('form screen: save flow', () => {
     if (c.mode.kind !== 'conflict') return;
     expect(c.mode.changes.map((d) => [d.path, d.before, d.after])).toEqual([[TIMEOUT, 300, 30]]);
     const r = run(c, { type: 'conflict-reapply' });
-    expect(r.mode.kind === 'review' && r.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+    expect(r.mode.kind === 'review' && r.mode.review.changes.map((d) => d.path)).toEqual([RETRIES]);
   });
 
   it('reload and re-apply: the review shows only my change and the body keeps theirs', () => {
@@ -319,7 +331,7 @@ describe('form screen: save flow', () => {
     const r = run(s, { type: 'fresh-fetched', fresh }, { type: 'conflict-reapply' });
     expect(r.mode.kind).toBe('review');
     if (r.mode.kind !== 'review') return;
-    expect(r.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+    expect(r.mode.review.changes.map((d) => d.path)).toEqual([RETRIES]);
     expect(r.form.original).toEqual(fresh);
     const nc = buildBody(r.form).network_config as Record<string, unknown>;
     expect(nc.default_request_timeout_in_seconds).toBe(600);
@@ -335,13 +347,13 @@ describe('form screen: save flow', () => {
     expect(o.mode.kind).toBe('review');
     if (o.mode.kind !== 'review') return;
     expect(o.mode.overwrite).toBe(true);
-    expect(o.mode.fresh).toEqual(fresh);
-    expect(o.mode.diff.map((d) => [d.path, d.before, d.after]).sort()).toEqual([[TIMEOUT, 600, 120], [RETRIES, 2, 5]].sort());
+    expect(o.mode.review.current).toEqual(fresh);
+    expect(o.mode.review.changes.map((d) => [d.path, d.before, d.after]).sort()).toEqual([[TIMEOUT, 600, 120], [RETRIES, 2, 5]].sort());
     // the history backup taken before the PUT is the copy being overwritten, not the stale one loaded
     const saving = run(o, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
-    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, backup: fresh });
+    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, review: { current: fresh } });
     // the body sent is the one reviewed, not rebuilt
-    expect(saving.mode.kind === 'saving' && saving.mode.body).toBe(o.mode.body);
+    expect(saving.mode.kind === 'saving' && saving.mode.review.body).toBe(o.mode.review.body);
   });
 
   it('the re-check right before the PUT found their change: back to the conflict, nothing sent, the edits kept', () => {
@@ -349,15 +361,15 @@ describe('form screen: save flow', () => {
     const theirs = fetched(OPENAI_PROVIDER, (c) => {
       c.network_config.retry_backoff_initial = 2000;
     });
-    const c = run(s, { type: 'recheck-changed', fresh: theirs });
+    const c = run(s, recheckFound(s, theirs));
     expect(c.mode.kind).toBe('conflict');
     if (c.mode.kind !== 'conflict') return;
     expect(c.mode.changes.map((d) => [d.path, d.before, d.after])).toEqual([['network_config.retry_backoff_initial', 500, 2000]]);
     expect(c.message?.text).toBe('openai changed on the gateway while you reviewed: nothing was written');
     expect(c.form.edits).toBe(s.form.edits);
     const r = run(c, { type: 'conflict-reapply' });
-    expect(r.mode.kind === 'review' && (r.mode.body.network_config as Record<string, unknown>)).toMatchObject({ retry_backoff_initial: 2000, max_retries: 5 });
-    const gone = run(s, { type: 'recheck-changed', fresh: null });
+    expect(r.mode.kind === 'review' && (r.mode.review.body!.network_config as Record<string, unknown>)).toMatchObject({ retry_backoff_initial: 2000, max_retries: 5 });
+    const gone = run(s, recheckFound(s, null));
     expect(gone.mode.kind).toBe('browse');
     expect(gone.message?.text).toMatch(/deleted on the gateway since the review: nothing was written/);
   });
@@ -373,9 +385,9 @@ describe('form screen: save flow', () => {
     const o = run(s, { type: 'fresh-fetched', fresh: rotated }, { type: 'conflict-overwrite' });
     expect(o.mode.kind).toBe('review');
     if (o.mode.kind !== 'review') return;
-    expect(o.mode.kept).toEqual(['proxy_config.username']);
-    expect((o.mode.body.proxy_config as Record<string, unknown>).username).toEqual(rotated.proxy_config!.username);
-    expect(o.mode.diff.map((d) => d.path)).toEqual([RETRIES]);
+    expect(o.mode.review.kept).toEqual(['proxy_config.username']);
+    expect((o.mode.review.body!.proxy_config as Record<string, unknown>).username).toEqual(rotated.proxy_config!.username);
+    expect(o.mode.review.changes.map((d) => d.path)).toEqual([RETRIES]);
   });
 
   it('a y typed ahead of the review (not drawn yet) does not confirm it', () => {
@@ -397,10 +409,10 @@ describe('form screen: save flow', () => {
     expect(s.mode.kind).toBe('checking');
     const r = run(s, { type: 'fresh-fetched', fresh: null });
     expect(r.mode.kind).toBe('review');
-    if (r.mode.kind === 'review') expect(r.mode.diff.map((d) => d.path)).toContain(CONC);
+    if (r.mode.kind === 'review') expect(r.mode.review.changes.map((d) => d.path)).toContain(CONC);
     const saving = run(r, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
-    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1 });
-    expect(saving.mode).not.toHaveProperty('backup'); // nothing to back up
+    // a create: nothing on the gateway to compare with (the pipeline backs up that nothing was there)
+    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, review: { current: null, plan: { action: 'create' } } });
   });
 
   it('a new provider that someone else created meanwhile: conflict, and the save then backs up their copy', () => {
@@ -411,7 +423,7 @@ describe('form screen: save flow', () => {
     expect(c.mode.kind).toBe('conflict');
     expect(c.isNew).toBe(false);
     const saving = run(c, { type: 'conflict-reapply' }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
-    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, backup: theirs });
+    expect(saving.mode).toMatchObject({ kind: 'saving', startedAt: 1, review: { current: theirs, plan: { action: 'update' } } });
     expect(buildBody(saving.form).network_config).toEqual({ base_url: 'https://mistral.example', max_retries: 4 });
   });
 
@@ -420,7 +432,7 @@ describe('form screen: save flow', () => {
     s = typeInto(s, TIMEOUT, '600');
     const edits = s.form.edits;
     s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 123 });
-    expect(s.mode).toMatchObject({ kind: 'saving', startedAt: 123, backup: fetched(OPENAI_PROVIDER), body: buildBody(s.form) });
+    expect(s.mode).toMatchObject({ kind: 'saving', startedAt: 123, review: { current: fetched(OPENAI_PROVIDER), body: buildBody(s.form) } });
     expect(run(s, { type: 'save-requested' })).toBe(s);
     const failed = run(s, { type: 'save-failed', message: '400 Bad Request: Concurrency must be greater than 0' });
     expect(failed.mode.kind).toBe('browse');
@@ -430,31 +442,30 @@ describe('form screen: save flow', () => {
     expect(run(failed, { type: 'save-requested' }).mode.kind).toBe('checking');
   });
 
-  it('a successful save loads the saved copy, then the status refresh replaces it unless the user edits again', () => {
+  it('a successful save loads the copy the confirming read returned, with its status', () => {
     const s = run(typeInto(loaded(), RETRIES, '5'), { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) }, { type: 'review-shown' }, { type: 'review-confirm', at: 1 });
+    if (s.mode.kind !== 'saving') throw new Error('not saving');
     const saved = fetched(OPENAI_PROVIDER, (c) => {
       c.network_config.max_retries = 5;
       c.provider_status = 'active';
     });
-    const ok = run(s, { type: 'save-succeeded', saved, at: '14:00:00' });
+    const ok = run(s, { type: 'write-finished', at: '14:00:00', outcome: { kind: 'written', review: s.mode.review, response: saved, confirmed: saved, notes: [] } });
     expect(ok.mode.kind).toBe('browse');
     expect(ok.form.edits.size).toBe(0);
     expect(row(ok, RETRIES)).toMatchObject({ display: '5', dirty: false });
-    expect(ok.message?.text).toBe('saved openai at 14:00:00; checking its status…');
-    const status = fetched(saved, (c) => {
+    expect(ok.message).toEqual({ text: 'saved openai at 14:00:00 · status active', role: 'ok' });
+    const failing = fetched(saved, (c) => {
       c.provider_status = 'error';
     });
-    const refreshed = run(ok, { type: 'status-refreshed', provider: status });
-    expect(refreshed.message).toEqual({ text: 'saved openai at 14:00:00 · status error', role: 'warn' });
-    const editing = typeInto(ok, TIMEOUT, '700');
-    expect(run(editing, { type: 'status-refreshed', provider: status })).toBe(editing);
+    const warn = run(s, { type: 'write-finished', at: '14:00:00', outcome: { kind: 'written', review: s.mode.review, response: saved, confirmed: failing, notes: [] } });
+    expect(warn.message).toEqual({ text: 'saved openai at 14:00:00 · status error', role: 'warn' });
   });
 
   it('review cancel goes back to the form with the edits', () => {
     let s = typeInto(loaded(), RETRIES, '5');
     s = typeInto(s, TIMEOUT, '600');
     const r = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: fetched(OPENAI_PROVIDER) });
-    expect(r.mode.kind === 'review' && r.mode.diff).toHaveLength(2);
+    expect(r.mode.kind === 'review' && r.mode.review.changes).toHaveLength(2);
     const back = run(r, { type: 'cancel' });
     expect(back.mode.kind).toBe('browse');
     expect(back.form.edits).toBe(s.form.edits);

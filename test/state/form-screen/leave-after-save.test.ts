@@ -12,6 +12,12 @@ const provider: Provider = {
 };
 const run = (s: FormScreenState, ...a: FormScreenAction[]): FormScreenState => a.reduce(reduceFormScreen, s);
 
+/** The pipeline's answer to the save under way: written, the confirming read showing `copy`. */
+function written(s: FormScreenState, copy: Provider): FormScreenAction {
+  if (s.mode.kind !== 'saving') throw new Error('not saving');
+  return { type: 'write-finished', at: '12:00:00', outcome: { kind: 'written', review: s.mode.review, response: copy, confirmed: copy, notes: [] } };
+}
+
 function dirtyForm(): FormScreenState {
   const s = run(initialFormScreen('openai'), { type: 'load-succeeded', provider, isNew: false });
   return withForm(s, { form: setField(s.form, 'network_config.max_retries', '3') });
@@ -21,9 +27,9 @@ describe('save chosen when leaving a dirty form', () => {
   it('leaves once the save succeeded', () => {
     let s = run(dirtyForm(), { type: 'leave-requested', then: 'back' });
     expect(s.mode.kind).toBe('leave');
-    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'review-confirm', at: 0 });
+    s = run(s, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'review-shown' }, { type: 'review-confirm', at: 0 });
     expect(s.leaveNow).toBeUndefined();
-    s = run(s, { type: 'save-succeeded', saved: { ...provider, network_config: { max_retries: 3 } }, at: '12:00:00' });
+    s = run(s, written(s, { ...provider, network_config: { max_retries: 3 } }));
     expect(s.leaveNow).toBe('back');
   });
 
@@ -32,7 +38,8 @@ describe('save chosen when leaving a dirty form', () => {
     expect(failed.leaveNow).toBeUndefined();
     expect(failed.form.edits.get('network_config.max_retries')?.text).toBe('3');
     const cancelled = run(dirtyForm(), { type: 'leave-requested', then: 'quit' }, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'cancel' });
-    const later = run(cancelled, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'review-confirm', at: 0 }, { type: 'save-succeeded', saved: provider, at: '12:00:01' });
+    const saving = run(cancelled, { type: 'save-requested' }, { type: 'fresh-fetched', fresh: provider }, { type: 'review-shown' }, { type: 'review-confirm', at: 0 });
+    const later = run(saving, written(saving, provider));
     expect(later.leaveNow).toBeUndefined();
   });
 });

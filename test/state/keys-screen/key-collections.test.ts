@@ -1,7 +1,8 @@
 /** The key form's model lists and aliases in the map editor: explicit allow-list modes, invalid lists refused before sending. */
 import { describe, expect, it } from 'vitest';
 import type { Key } from '../../../src/api/wire.js';
-import { initialKeysState, keyFormRows, keysReducer, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-screen.js';
+import { keysReducer } from '../../../src/state/keys-screen/keys-reducer.js';
+import { initialKeysState, keyFormRows, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-state.js';
 
 const key: Key = {
   id: 'k1', name: 'east', value: { value: `3f9c${'*'.repeat(24)}1e8f`, env_var: '', from_env: false },

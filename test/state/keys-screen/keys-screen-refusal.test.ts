@@ -1,7 +1,8 @@
 /** The keys screen reducer when the gateway refuses a write or the key moved meanwhile: nothing typed is lost. */
 import { describe, expect, it } from 'vitest';
 import type { Key } from '../../../src/api/wire.js';
-import { initialKeysState, keysReducer, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-screen.js';
+import { keysReducer } from '../../../src/state/keys-screen/keys-reducer.js';
+import { initialKeysState, type KeysAction, type KeysScreenState } from '../../../src/state/keys-screen/keys-state.js';
 
 const key: Key = { id: 'k1', name: 'main', value: { value: `sk-p${'*'.repeat(24)}0001`, env_var: '', from_env: false }, models: ['*'], weight: 1, enabled: true };
 const run = (s: KeysScreenState, ...as: KeysAction[]): KeysScreenState => as.reduce(keysReducer, s);

@@ -83,12 +83,12 @@ describe('key form descriptors', () => {
 
 describe('the review of a new key', () => {
   it('lists its fields one by one and shows the typed value only by its length', async () => {
-    const { reviewLines } = await import('../../../src/state/keys-screen/keys-screen.js');
-    const lines = reviewLines([{ kind: 'create', body: { name: 'new', value: 'sk-typed-secret', models: ['a', 'b'], weight: 1, enabled: true } }]);
+    const { reviewLines } = await import('../../../src/state/keys-screen/keys-review.js');
+    const lines = reviewLines('groq', [{ kind: 'create', body: { name: 'new', value: 'sk-typed-secret', models: ['a', 'b'], weight: 1, enabled: true } }]);
     expect(lines).toEqual([
       '+ new key "new"', '  + name: "new"', '  + value: new value (15 chars)', '  + models: only: a, b', '  + weight: 1', '  + enabled: true',
     ]);
-    expect(reviewLines([{ kind: 'create', body: { name: 'n', value: 'env.GROQ_KEY', models: ['*'] } }])).toContain('  + value: env.GROQ_KEY');
+    expect(reviewLines('groq', [{ kind: 'create', body: { name: 'n', value: 'env.GROQ_KEY', models: ['*'] } }])).toContain('  + value: env.GROQ_KEY');
   });
 });
 

@@ -224,11 +224,37 @@ describe('rebase', () => {
     expect(body.concurrency_and_buffer_size!.concurrency).toBe(200);
   });
 
-  it('a default filled in by the server is not a change', () => {
+  it('every change by the server counts: to a default, an unset field, a 0, a false (issue 21: the one conflict rule)', () => {
     const fresh = cloneFixture(CUSTOM_PROVIDER);
-    fresh.network_config!.retry_backoff_initial = 0;
+    fresh.network_config!.retry_backoff_initial = 500; // from 0 (unset) to the default
     delete fresh.network_config!.retry_backoff_max;
     fresh.network_config!.insecure_skip_verify = false;
-    expect(rebase(createFormState(CUSTOM_PROVIDER), fresh).serverChanged).toEqual([]);
+    expect(rebase(createFormState(CUSTOM_PROVIDER), fresh).serverChanged).toEqual([
+      'network_config.retry_backoff_initial', 'network_config.retry_backoff_max', 'network_config.insecure_skip_verify',
+    ]);
+  });
+
+  it('a map is re-applied entry by entry: an entry the user did not touch keeps the server\'s value', () => {
+    let s = createFormState(OPENAI_PROVIDER);
+    const headers = OPENAI_PROVIDER.network_config!.extra_headers as Record<string, string>;
+    s = setFieldValue(s, 'network_config.extra_headers', { ...headers, 'X-Env': 'prod' });
+    const fresh = cloneFixture(OPENAI_PROVIDER);
+    const theirs = { ...headers, [Object.keys(headers)[0]!]: 'changed-by-them', 'X-Their': 'new' };
+    fresh.network_config!.extra_headers = theirs;
+    const r = rebase(s, fresh);
+    expect(r.overlaps).toEqual([]);
+    expect((buildBody(r.state).network_config as Record<string, unknown>).extra_headers).toEqual({ ...theirs, 'X-Env': 'prod' });
+  });
+
+  it('an entry both sides changed is an overlap; the user\'s value wins there and the others keep theirs', () => {
+    let s = createFormState(OPENAI_PROVIDER);
+    const headers = OPENAI_PROVIDER.network_config!.extra_headers as Record<string, string>;
+    const [first] = Object.keys(headers);
+    s = setFieldValue(s, 'network_config.extra_headers', { ...headers, [first!]: 'mine' });
+    const fresh = cloneFixture(OPENAI_PROVIDER);
+    fresh.network_config!.extra_headers = { ...headers, [first!]: 'theirs', 'X-Their': 'new' };
+    const r = rebase(s, fresh);
+    expect(r.overlaps).toEqual(['network_config.extra_headers']);
+    expect((buildBody(r.state).network_config as Record<string, unknown>).extra_headers).toEqual({ ...headers, [first!]: 'mine', 'X-Their': 'new' });
   });
 });

@@ -1,5 +1,6 @@
-/** The fleet screen: providers x gateways, `=` / `≠ N` / `-` / `?` cells filling in as gateways answer. */
-import { Box, Text } from 'ink';
+/** The fleet screen: providers x gateways, `=` / `≈` / `≠ N` / `-` / `?` cells filling in as gateways answer. */
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { cellText, type FleetRow } from '../../../state/fleet/fleet-compare.js';
 import { cellFields, fleetReducer, reviewLines, initialFleetState, type FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { formatDiffValue } from '../../../state/provider/diff.js';
@@ -85,7 +86,7 @@ function Grid({ state, width, height }: { state: FleetState; width: number; heig
   const visible = state.rows.slice(top, top + height);
   return (
     <Box flexDirection="column" height={height + 2}>
-      <Text {...theme.muted} wrap="truncate">{fit('Cells compare with the first gateway: = same, ≠ N fields differ, - not configured, ? unreachable, … waiting', width)}</Text>
+      <Text {...theme.muted} wrap="truncate">{fit('Cells compare with the first gateway: = same, ≈ same but a secret\'s masks (cannot be verified), ≠ N fields differ, - not configured, ? unreachable, … waiting', width)}</Text>
       <Text {...theme.title} wrap="truncate">
         {fit('PROVIDER', nameW)}
         {state.columns.map((c) => fit(` ${c.profile}`, cellW)).join('')}

@@ -1,23 +1,22 @@
 /**
  * Effects of the fleet screen: connect every profile and read its provider
- * list, at most FLEET_PARALLEL at a time, each with its own deadline; every
- * answer is dispatched as it arrives. Aborts on unmount. A push is prepared
+ * list with connection/fleet-read.ts (at most FLEET_PARALLEL at a time, each
+ * with its profile's own deadline); every answer is dispatched as it arrives. Aborts on unmount. A push is prepared
  * as a draft of the target's form (nothing is written here).
  */
 import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../../api/api-error.js';
+import { readFleet } from '../../../connection/fleet-read.js';
 import type { Provider } from '../../../api/wire.js';
 import type { FleetAction, FleetState } from '../../../state/fleet/fleet-reducer.js';
 import { cellFields } from '../../../state/fleet/fleet-reducer.js';
 import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
-import type { PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
+import { pushLeftNote, writePlanOf, type PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
+import { outcomeMessage } from '../../../state/write-rules/outcome.js';
+import { reviewWrite } from '../../../state/write-rules/review.js';
+import { createWriter, historyBackups } from '../../../write/pipeline.js';
 import type { Services, Session } from '../../services.js';
-
-/** Gateways read at the same time. */
-const FLEET_PARALLEL = 8;
-/** Per-gateway deadline, ms. */
-const FLEET_TIMEOUT_MS = 10_000;
 
 export type PushDirection = 'toCell' | 'toReference';
 
@@ -54,22 +53,15 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     }
     dispatch({ type: 'started', profiles: names });
     if (names.length === 0) dispatch({ type: 'message', text: 'no profiles: add some on the profiles screen (P)', role: 'warn' });
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < names.length && !ctl.signal.aborted) {
-        const name = names[next++]!;
-        try {
-          const session = sessions.current.get(name) ?? (await profiles.connect(name));
-          sessions.current.set(name, session);
-          const signal = AbortSignal.any([ctl.signal, AbortSignal.timeout(FLEET_TIMEOUT_MS)]);
-          const providers = await session.client.listProviders({ signal, timeoutMs: FLEET_TIMEOUT_MS });
-          if (!ctl.signal.aborted) dispatch({ type: 'answered', profile: name, state: { kind: 'ok', providers } });
-        } catch (err) {
-          if (!ctl.signal.aborted) dispatch({ type: 'answered', profile: name, state: { kind: 'error', reason: errorMessage(err) } });
-        }
-      }
-    };
-    for (let i = 0; i < Math.min(FLEET_PARALLEL, names.length); i++) void worker();
+    // The same pool as `fleet diff`: at most FLEET_PARALLEL at a time, each with its profile's own deadline.
+    void readFleet(names, async (name) => {
+      const session = sessions.current.get(name) ?? (await profiles.connect(name));
+      sessions.current.set(name, session);
+      return { client: session.client, url: session.connection.url, timeoutMs: session.connection.timeoutMs };
+    }, {
+      signal: ctl.signal,
+      onAnswer: (profile, state) => dispatch({ type: 'answered', profile, state }),
+    });
   };
 
   useEffect(() => {
@@ -137,16 +129,25 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (!r) return;
     dispatch({ type: 'reviewClosed' });
     if (r.plan.errors.length > 0) return dispatch({ type: 'message', text: `not pushed: ${r.plan.errors[0]!}`, role: 'error' });
-    if (!services.fleetWrite) return dispatch({ type: 'message', text: 'no direct write here: use `bifrost-tui fleet push PROVIDER --from PROFILE --to PROFILE`', role: 'error' });
+    const session = sessions.current.get(r.profile);
+    if (!session) return dispatch({ type: 'message', text: `${r.profile}: not connected`, role: 'error' });
+    // The write pipeline of the target gateway: re-read right before the write (nothing is written if it changed
+    // since the push was planned), backup in that gateway's history, PUT or POST, confirming read.
+    const writer = createWriter({
+      client: session.client,
+      ...(services.history ? { backups: historyBackups(services.history, session.connection.gatewayKey) } : {}),
+      readOnly: session.connection.readOnly,
+    });
+    const review = reviewWrite({ kind: 'provider', name: r.plan.name }, writePlanOf(r.plan), (r.plan.fetched as Record<string, unknown> | undefined) ?? null);
     dispatch({ type: 'message', text: `writing ${r.plan.name} to ${r.profile}…`, role: 'muted' });
-    services.fleetWrite(r.profile, r.plan).then(
-      () => {
-        dispatch({ type: 'close' });
-        reload();
-        dispatch({ type: 'message', text: `${r.plan.action === 'create' ? 'created' : 'updated'} ${r.plan.name} on ${r.profile}`, role: 'ok' });
-      },
-      (err: unknown) => dispatch({ type: 'message', text: `${r.profile}: ${errorMessage(err)}`, role: 'error' }),
-    );
+    void writer.commit(review).then((outcome) => {
+      if (outcome.kind !== 'written') return dispatch({ type: 'message', text: `${r.profile}: ${outcomeMessage(outcome, 'since the push was planned')}`, role: 'error' });
+      dispatch({ type: 'close' });
+      reload();
+      const left = pushLeftNote(r.plan);
+      const text = `${r.plan.action === 'create' ? 'created' : 'updated'} ${r.plan.name} on ${r.profile}${left ? `; ${left}` : ''}${outcome.notes.length ? `; ${outcome.notes[0]}` : ''}`;
+      dispatch({ type: 'message', text, role: left || outcome.notes.length ? 'warn' : 'ok' });
+    });
   };
 
   return { reload, push, confirm };

@@ -1,5 +1,6 @@
 /** The save review (what the PUT changes) and the conflict view (what changed on the gateway). Secrets masked; values in full. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useMemo } from 'react';
 import type { DiffEntry } from '../../../state/provider/diff.js';
 import { diffDocLines, noteLines, type DocLine } from '../../../state/form-screen/diff-lines.js';

@@ -1,5 +1,6 @@
 /** The allowed_requests grid: N/M count, the upstream meaning, toggles in columns. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { count, describe, isAllowed, isUnknownFlag } from '../../../state/provider/allowed-requests.js';
 import { visibleFlags, type FlagsGridState } from '../../../state/form-screen/flags-grid.js';
 import { useTheme } from '../../theme.js';

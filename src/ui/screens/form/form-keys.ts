@@ -1,7 +1,7 @@
 /** Maps keys to form-screen actions, per mode. Pure apart from the callbacks it is given. */
 import type { Key } from 'ink';
 import type { FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
-import { hasUnsavedWork } from '../../../state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork } from '../../../state/form-screen/form-screen-steps.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
 import type { LineEdit } from '../../../state/editors/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';

@@ -1,13 +1,14 @@
 /** The field list of the form: section headers and one line per field. */
 import { memo } from 'react';
-import { Text } from 'ink';
 import type { FormRow } from '../../../state/form-screen/form-view.js';
 import type { LineEditor } from '../../../state/editors/line-editor.js';
 import { visibleSlice } from '../../../state/editors/line-editor.js';
 import { SECTIONS } from '../../../state/provider/descriptors.js';
-import { paint, useTheme } from '../../theme.js';
+import { useTheme } from '../../theme.js';
+import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import { printable } from '../../../state/printable.js';
+import { maskTyped } from '../../../state/typed-secret.js';
 
 export interface RowProps {
   row: FormRow;
@@ -41,10 +42,11 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
   const ro = row.readOnly;
   const valueWidth = valueWidthFor(width, labelWidth);
   // One styled string for the label part (see `paint`); only the line being edited needs nested nodes.
-  const head =
-    paint({ ...(focused ? theme.focus : {}), ...sel }, marker) +
-    paint({ ...(dirty ? theme.dirty : {}), ...sel }, dirty ? '*' : ' ') +
-    paint({ ...(ro ? theme.muted : {}), ...sel }, `${fit(row.label, labelWidth)} `);
+  const head = Painted.join([
+    paint({ ...(focused ? theme.focus : {}), ...sel }, marker),
+    paint({ ...(dirty ? theme.dirty : {}), ...sel }, dirty ? '*' : ' '),
+    paint({ ...(ro ? theme.muted : {}), ...sel }, `${fit(row.label, labelWidth)} `),
+  ]);
   if (editor) {
     return (
       <Text wrap="truncate">
@@ -54,7 +56,7 @@ export const FormRowView = memo(function FormRowView({ row, focused, width, labe
     );
   }
   const value = paint(error ? theme.error : ro ? theme.muted : {}, fit(`${error ? '✖ ' : ''}${row.display}${ro ? ' (read-only)' : ''}`, valueWidth));
-  return <Text wrap="truncate">{head + value}</Text>;
+  return <Text wrap="truncate">{Painted.join([head, value])}</Text>;
 });
 
 /** Columns left for a field's value after the marker, the dirty mark and the label. */
@@ -68,7 +70,7 @@ export function valueWidthFor(width: number, labelWidth: number): number {
  */
 export function EditorText({ editor, secret, width }: { editor: LineEditor; secret: boolean; width: number }) {
   const theme = useTheme();
-  const shown: LineEditor = secret ? { text: '•'.repeat(Array.from(editor.text).length), cursor: editor.cursor } : editor;
+  const shown: LineEditor = secret ? { text: maskTyped(editor.text), cursor: editor.cursor } : editor;
   const { before, at, after } = visibleSlice(shown, theme.mono ? Math.max(1, width - 1) : width);
   if (theme.mono) return <Text {...theme.focus}>{`${before}▏${at === ' ' && !after ? '' : at}${after}`}</Text>;
   return (

@@ -1,11 +1,13 @@
 /** One provider as a form: sections of fields, inline editing, the save flow. */
-import { Box, Text, type Key } from 'ink';
+import { Box, type Key } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useMemo, useState } from 'react';
 import { descriptor } from '../../../state/provider/descriptors.js';
 import { dirtyCount, effectiveValue } from '../../../state/provider/edit-model.js';
 import { formatDiffValue } from '../../../state/provider/diff.js';
 import { initialFormScreen, type FormScreenState } from '../../../state/form-screen/form-screen-state.js';
-import { hasUnsavedWork, reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { reduceFormScreen } from '../../../state/form-screen/form-screen-reducer.js';
+import { hasUnsavedWork } from '../../../state/form-screen/form-screen-steps.js';
 import { formWithOpenEditor } from '../../../state/form-screen/form-screen-steps.js';
 import { withheldLabel } from '../../../state/form-screen/draft-secrets.js';
 import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
@@ -37,7 +39,10 @@ export interface FormScreenProps {
   allowCreate?: boolean;
   width: number;
   height: number;
+  /** Has the keyboard (below the minimum size: only for the text being typed, see App). */
   active: boolean;
+  /** Drawn, not covered by help or the too-small notice (default: `active`). A review counts as seen only then. */
+  visible?: boolean;
   onBack: () => void;
   onQuit: () => void;
   onHelp: (scopes: readonly Scope[]) => void;
@@ -51,7 +56,7 @@ export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.active });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.visible ?? props.active });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.
@@ -146,12 +151,23 @@ function countRows(rows: FormScreenState['rows']): { dirty: number; errors: numb
   return { dirty, errors };
 }
 
-/** The focused value in full, wrapped and indented, when its row has to cut it (else nothing). */
-function fullValueLines(display: string, width: number, labelWidth: number): string[] {
+/**
+ * The focused value in full, wrapped and indented, when its row has to cut it (else nothing); at most
+ * `maxLines` (what the screen has room for), the last one cut with an ellipsis. Only that much of the
+ * value is looked at, so a 2 MB value costs a screenful.
+ */
+function fullValueLines(display: string, width: number, labelWidth: number, maxLines: number): string[] {
   const valueWidth = valueWidthFor(width, labelWidth);
-  const text = printable(display.replace(/[\r\n\t]+/g, ' '));
-  if (Array.from(text).length <= valueWidth) return [];
-  return wrapText(text, width - FULL_VALUE_INDENT.length - 1).map((piece) => FULL_VALUE_INDENT + piece);
+  const room = Math.max(1, width - FULL_VALUE_INDENT.length - 1);
+  const most = Math.max(1, maxLines);
+  const source = display.length > (most + 1) * room * 8 ? display.slice(0, (most + 1) * room * 8) : display;
+  const text = printable(source.replace(/[\r\n\t]+/g, ' '));
+  if (source.length === display.length && Array.from(text).length <= valueWidth) return [];
+  const pieces = wrapText(text, room);
+  const cut = pieces.length > most || source.length < display.length;
+  const shown = pieces.slice(0, most);
+  if (cut) shown[shown.length - 1] = `${Array.from(shown[shown.length - 1]!).slice(0, room - 1).join('')}…`;
+  return shown.map((piece) => FULL_VALUE_INDENT + piece);
 }
 
 const FULL_VALUE_INDENT = '    ';
@@ -171,7 +187,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.diff} overwrite={mode.overwrite} kept={mode.kept} height={height} width={width} top={doc.top} size={doc.size} />;
+      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} />;
     case 'conflict':
       return (
         <ConflictView
@@ -200,7 +216,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
   // A focused value too long for its row is shown in full on wrapped lines below it; the window
   // shifts down (view only) so those lines stay on screen.
   const focusedRow = state.rows[state.cursor];
-  const full = !editing && focusedRow && focusedRow.type !== 'section' ? fullValueLines(focusedRow.display, width, labelWidth) : [];
+  const full = !editing && focusedRow && focusedRow.type !== 'section' ? fullValueLines(focusedRow.display, width, labelWidth, height - 2) : [];
   const overflow = Math.max(0, state.cursor - state.scrollTop + 1 + full.length - height);
   const top = Math.min(state.cursor, state.scrollTop + overflow);
   const rows = state.rows.slice(top, top + Math.max(1, height - full.length));

@@ -1,5 +1,6 @@
 /** The key/value editor of a map field, or of a list of names (`map.list`: no values). */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import type { MapEditorState } from '../../../state/editors/map-editor.js';
 import { isSecretName, maskSecret } from '../../../api/secrets.js';
 import { useTheme } from '../../theme.js';

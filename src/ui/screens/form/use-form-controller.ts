@@ -1,14 +1,15 @@
 /**
  * Effects of the form screen: load (with the draft offer), the save flow
- * (re-GET, backup, PUT, status refresh) and draft persistence. Everything is
- * aborted on unmount; every failure becomes a one-line message and keeps the
- * edits.
+ * (through the write pipeline: re-read, review, re-check, backup, write,
+ * confirming read) and draft persistence. Everything is aborted on unmount;
+ * every failure becomes a one-line message and keeps the edits.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../api/api-error.js';
+import { createWriter, historyBackups } from '../../../write/pipeline.js';
+import type { WriteOutcome } from '../../../state/write-rules/outcome.js';
 import type { Provider } from '../../../api/wire.js';
 import { scrubSecrets } from '../../../api/secrets.js';
-import { serverChanges } from '../../../state/provider/diff.js';
 import { toEdits } from '../../../state/provider/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
@@ -36,6 +37,13 @@ export function useFormController({ services, state, getState, dispatch, allowCr
   // This form is one editor: its own draft file, never shared with another editor of the provider.
   const [editor] = useState(() => services.drafts?.begin());
   const oneLine = (err: unknown): string => scrubSecrets(errorMessage(err), [connection.secret]);
+  const scrubbed = (o: WriteOutcome): WriteOutcome => (o.kind === 'refused' || o.kind === 'may-have-landed' ? { ...o, message: scrubSecrets(o.message, [connection.secret]) } : o);
+  // This screen's writes go through the one write pipeline, backed up in this gateway's history.
+  const [writer] = useState(() => createWriter({
+    client,
+    ...(services.history ? { backups: historyBackups(services.history, connection.gatewayKey) } : {}),
+    readOnly: connection.readOnly,
+  }));
 
   const fresh = (): AbortSignal => {
     aborter.current?.abort();
@@ -73,91 +81,45 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: session, name and services are fixed for a screen's life (the screen is keyed by them)
   }, [name, client]);
 
-  // Save flow, step 2: re-GET to detect someone else's change.
+  // Save flow, step 2: the pipeline reads the gateway again; the reducer checks the form against that copy (write-rules/check).
   useEffect(() => {
     if (state.mode.kind !== 'checking') return;
     const signal = fresh();
-    client.getProvider(name, { signal }).then(
-      (p) => !signal.aborted && dispatch({ type: 'fresh-fetched', fresh: p }),
-      (err: unknown) => {
-        if (signal.aborted) return;
-        if (err instanceof ApiError && err.status === 404) dispatch({ type: 'fresh-fetched', fresh: null });
-        else dispatch({ type: 'save-failed', message: oneLine(err) });
-      },
+    writer.read({ kind: 'provider', name }, { signal }).then(
+      (p) => !signal.aborted && dispatch({ type: 'fresh-fetched', fresh: p as Provider | null }),
+      (err: unknown) => !signal.aborted && dispatch({ type: 'save-failed', message: oneLine(err) }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save-flow step triggered by its mode; the rest is fixed for the screen's life or read through getState
   }, [state.mode.kind]);
 
   // Save flow, step 3: the review is on screen once this runs (Ink writes the frame when React commits, before layout effects).
-  const reviewBody = state.mode.kind === 'review' ? state.mode.body : undefined;
+  const reviewed = state.mode.kind === 'review' ? state.mode.review : undefined;
   // A review built behind the help or the too-small notice is not shown until that closes.
   useLayoutEffect(() => {
-    if (reviewBody && visible) dispatch({ type: 'review-shown' });
+    if (reviewed && visible) dispatch({ type: 'review-shown' });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fires when a review is drawn and visible; dispatch is stable
-  }, [reviewBody, visible]);
+  }, [reviewed, visible]);
 
-  // Save flow, step 4-5: re-check that the gateway still has the copy the review was built on, back it up,
-  // PUT exactly the reviewed body, refresh the status.
+  // Save flow, step 4: the pipeline commits exactly the reviewed write (re-check, backup, write, confirming read).
   useEffect(() => {
     if (state.mode.kind !== 'saving') return;
     const s = getState();
     if (s.mode.kind !== 'saving') return;
-    const { body, backup } = s.mode;
+    const { review } = s.mode;
     const signal = fresh();
-    const failed = (message: string): void => {
-      if (!signal.aborted) dispatch({ type: 'save-failed', message });
-    };
-    void (async () => {
-      let now: Provider | null;
-      try {
-        now = await client.getProvider(name, { signal });
-      } catch (err) {
-        if (!(err instanceof ApiError && err.status === 404)) return failed(`could not re-check the gateway before writing, nothing was written: ${oneLine(err)}`);
-        now = null;
-      }
+    void writer.commit(review, { signal }).then((outcome) => {
       if (signal.aborted) return;
-      if (backup ? now === null || serverChanges(backup, now).length > 0 : now !== null) {
-        dispatch({ type: 'recheck-changed', fresh: now });
-        return;
+      if (outcome.kind === 'written') {
+        try {
+          services.drafts?.clear(connection.gatewayKey, name, editor);
+        } catch {
+          // A stale draft is offered again next time; harmless.
+        }
       }
-      let entry: string | undefined;
-      try {
-        if (backup && services.history) entry = services.history.append(connection.gatewayKey, name, backup as Record<string, unknown>);
-      } catch (err) {
-        return failed(`could not back up the current version, not saving: ${oneLine(err)}`);
-      }
-      let saved: Provider;
-      try {
-        saved = await client.updateProvider(name, body, { signal });
-      } catch (err) {
-        // The gateway answered and refused: nothing was written, so there is nothing to keep a backup of.
-        // After a timeout or a dropped connection the write may still land: the backup stays.
-        if (entry && err instanceof ApiError && err.status !== undefined && err.status >= 400 && err.status < 500) dropHistory(entry);
-        return failed(oneLine(err));
-      }
-      if (signal.aborted) return;
-      try {
-        services.drafts?.clear(connection.gatewayKey, name, editor);
-      } catch {
-        // A stale draft is offered again next time; harmless.
-      }
-      dispatch({ type: 'save-succeeded', saved, at: clockText(services.now()) });
-      // PUT answers "active" whatever the truth is (CONTRACT §4.3): ask again.
-      client.getProvider(name, { signal }).then(
-        (p) => !signal.aborted && dispatch({ type: 'status-refreshed', provider: p }),
-        () => undefined,
-      );
-    })();
+      dispatch({ type: 'write-finished', outcome: scrubbed(outcome), at: clockText(services.now()) });
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save-flow step triggered by its mode; the rest is fixed for the screen's life or read through getState
   }, [state.mode.kind]);
-
-  const dropHistory = (id: string): void => {
-    try {
-      services.history?.remove(connection.gatewayKey, name, id);
-    } catch {
-      // An entry left behind is a harmless extra backup.
-    }
-  };
 
   // A draft restored here (now carried by this editor's draft) or discarded: its file goes.
   // Declared before the draft writer, so restoring this editor's own file never removes the new one.

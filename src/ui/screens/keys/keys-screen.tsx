@@ -1,8 +1,11 @@
 /** A provider's API keys: list with status badges, marks, and the key actions through review and the save safety. */
-import { Box, Text, type Key } from 'ink';
+import { Box, type Key } from 'ink';
+import { useMemo } from 'react';
+import { Text } from '../../widgets/safe-text.js';
 import { isReferenceText } from '../../../state/provider/env-var.js';
 import { keyRow } from '../../../state/keys/key-view.js';
-import { initialKeysState, keyFormRows, keysReducer, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
+import { keysReducer } from '../../../state/keys-screen/keys-reducer.js';
+import { initialKeysState, keyFormRows, targetKeys, type KeysScreenState } from '../../../state/keys-screen/keys-state.js';
 import { formatKeyValue } from '../../../state/keys/key-diff.js';
 import { allowModeText } from '../../../state/keys-screen/key-collections.js';
 import { describeKeyDraft } from '../../../state/keys-screen/key-draft.js';
@@ -11,7 +14,7 @@ import { commandFor, keyOf, promptLine, type Scope } from '../../keymap.js';
 import { useKeyHandler, useReplayAfterWait } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
-import { fit } from '../../text.js';
+import { fit, wrapWords } from '../../text.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
@@ -19,6 +22,7 @@ import { lineEditFor, MAP_ENTRY, mapKey } from '../form/form-keys.js';
 import { MapEditorView } from '../form/map-editor-view.js';
 import { useKeyDrafts } from './use-key-drafts.js';
 import { useKeysController } from './use-keys-controller.js';
+import { maskTyped } from '../../../state/typed-secret.js';
 
 export interface KeysScreenProps {
   services: Services;
@@ -152,9 +156,10 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   );
   useReplayAfterWait(state.phase === 'loading', active);
 
-  const rows = state.keys.map(keyRow);
+  // Derived when the keys change, not on every key press (a key may list thousands of models).
+  const rows = useMemo(() => state.keys.map(keyRow), [state.keys]);
   const current = rows[state.cursor];
-  const nameW = Math.min(24, Math.max(8, ...rows.map((r) => r.name.length)));
+  const nameW = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8));
   const fixed = 2 + 2 + nameW + 1 + 4 + 7 + 22 + 1;
   const modelsW = Math.max(12, Math.min(36, width - fixed - 20));
   const sourceW = Math.max(10, width - fixed - modelsW - 2);
@@ -186,7 +191,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
       })}
       <Box flexDirection="column" marginTop={view > 0 ? 1 : 0} display={view > 0 ? 'flex' : 'none'}>
         {current ? <Text wrap="truncate">models: {current.models} · blacklisted: {current.blacklist}</Text> : null}
-        {current?.description ? <Text {...theme.error} wrap="wrap">{current.status}: {current.description}</Text> : null}
+        {current?.description ? wrapWords(`${current.status}: ${current.description}`, width, 3).map((line, i) => <Text key={i} {...theme.error} wrap="truncate">{line}</Text>) : null}
       </Box>
       <ModeView state={state} width={width} height={height} />
       {state.message && state.mode.kind !== 'review' ? <Text {...(state.message.tone === 'error' ? theme.error : state.message.tone === 'warn' ? theme.warn : theme.ok)} wrap="wrap">{state.message.text}</Text> : null}
@@ -250,7 +255,7 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     );
   }
   if (m.kind === 'prompt') {
-    const text = m.masked && !isReferenceText(m.editor.text) ? '•'.repeat(Array.from(m.editor.text).length) : m.editor.text;
+    const text = m.masked && !isReferenceText(m.editor.text) ? maskTyped(m.editor.text) : m.editor.text;
     const on = targetKeys(state).map((k) => k.name ?? k.id).join(', ');
     return (
       <Box flexDirection="column">

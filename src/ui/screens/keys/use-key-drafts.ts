@@ -8,8 +8,8 @@
  * flow's on "add". `consume` removes the file of a restored or discarded one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { keyDraftFor, keyDraftPrompt, keyDraftSlot, newKeyDraftSlot, type KeyDraftOffer } from '../../../state/keys-screen/key-draft.js';
-import type { KeysAction, KeysScreenState } from '../../../state/keys-screen/keys-screen.js';
+import { keyDraftFor, keyDraftPrompt, keyDraftSlot, newKeyDraftSlot } from '../../../state/keys-screen/key-draft.js';
+import type { KeyDraftOffer, KeysAction, KeysScreenState } from '../../../state/keys-screen/keys-state.js';
 import type { Services } from '../../services.js';
 
 const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;

@@ -1,5 +1,6 @@
 /** Two lines under the table: the load error, or the focused provider's status text in full. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { focusedRow, type ListState } from '../../../state/list/list-reducer.js';
 import { kindText } from '../../../state/provider/provider-catalog.js';
 import { useTheme } from '../../theme.js';

@@ -1,8 +1,8 @@
 /** One provider line. Memoised: a cursor move re-renders two rows, not the window. */
 import { memo } from 'react';
-import { Text } from 'ink';
 import type { ListRow } from '../../../state/list/list-reducer.js';
-import { paint, useTheme, type RoleStyle } from '../../theme.js';
+import { useTheme, type RoleStyle } from '../../theme.js';
+import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';
 import { rowCells } from './row-cells.js';
@@ -24,16 +24,17 @@ export const ListRowView = memo(function ListRowView({ row, focused, changed = f
   const badge = c.status;
   const note = c.note;
   // One styled string per row (see `paint`): the focused row is drawn in reverse video as a whole.
-  const cell = (style: RoleStyle, text: string): string => paint(focused ? { ...style, ...theme.selected } : style, text);
-  const line =
-    cell(focused ? theme.focus : {}, `${focused ? '›' : ' '}${changed ? '•' : ' '}`) +
-    cell(p ? {} : theme.muted, `${fit(c.name, cols.name)} `) +
-    cell(theme.muted, `${fit(c.kind, cols.kind)} `) +
-    cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `) +
-    cell({}, `${fit(c.conc, cols.conc)} `) +
-    (cols.keys ? cell({}, `${fit(keys, cols.keys)} `) : '') +
-    (cols.url ? cell({}, `${fit(c.url, cols.url)} `) : '') +
-    (cols.note ? cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note)) : '');
+  const cell = (style: RoleStyle, text: string): Painted => paint(focused ? { ...style, ...theme.selected } : style, text);
+  const line = Painted.join([
+    cell(focused ? theme.focus : {}, `${focused ? '›' : ' '}${changed ? '•' : ' '}`),
+    cell(p ? {} : theme.muted, `${fit(c.name, cols.name)} `),
+    cell(theme.muted, `${fit(c.kind, cols.kind)} `),
+    cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `),
+    cell({}, `${fit(c.conc, cols.conc)} `),
+    ...(cols.keys ? [cell({}, `${fit(keys, cols.keys)} `)] : []),
+    ...(cols.url ? [cell({}, `${fit(c.url, cols.url)} `)] : []),
+    ...(cols.note ? [cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note))] : []),
+  ]);
   return <Text wrap="truncate">{line}</Text>;
 });
 

@@ -1,7 +1,9 @@
 /** The provider list: header, table window, detail pane, footer. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useMemo } from 'react';
 import { focusedRow, windowRows, type ListAction, type ListRow, type ListState } from '../../../state/list/list-reducer.js';
+import { getOwn } from '../../../api/json-limits.js';
 import { cursorMoveFor } from '../../../state/cursor-window.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
@@ -165,6 +167,6 @@ function Body({ state, viewport, width, rows, cols }: { state: ListState; viewpo
 /** The KEYS cell: the count, `·` while not known yet, nothing for unconfigured built-ins. */
 function keysCell(state: ListState, row: ListRow): string {
   if (!row.provider) return '';
-  const n = state.keyCounts?.[row.name];
+  const n = getOwn(state.keyCounts, row.name) as number | undefined;
   return n === undefined ? '·' : String(n);
 }

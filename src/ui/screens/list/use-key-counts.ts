@@ -4,6 +4,7 @@
  * no `VirtualKeys:View`), the focused provider's keys are counted lazily.
  */
 import { useEffect, useRef } from 'react';
+import { getOwn } from '../../../api/json-limits.js';
 import { countKeysByProvider, keyCountsDue, type ListAction, type ListState } from '../../../state/list/list-reducer.js';
 import type { Services } from '../../services.js';
 
@@ -24,7 +25,7 @@ export function useKeyCounts(services: Services, state: ListState, dispatch: (a:
 
   const focused = state.rows[state.cursor];
   const name = focused?.provider ? focused.name : undefined;
-  const needed = state.keyCountsLazy && name !== undefined && state.keyCounts?.[name] === undefined;
+  const needed = state.keyCountsLazy && name !== undefined && getOwn(state.keyCounts, name) === undefined;
   useEffect(() => {
     if (!needed || name === undefined) return;
     client.listKeys(name).then(

@@ -1,5 +1,6 @@
 /** After a 401/403: type a key (masked), check it, use it for this session, and offer to store it in the profile. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../../api/api-error.js';
 import { initialKeyPrompt, keyPromptReducer, maskedKey } from '../../../state/profiles/key-prompt-reducer.js';

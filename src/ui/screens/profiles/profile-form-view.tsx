@@ -1,5 +1,6 @@
 /** The profile form: one line per visible field, a window around the focus, and the focused field's help. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import {
   profileFieldText, FIELD_DEFS, focusedProfileField, isSecretField, keepsStoredKey, keyFieldLabel, keyIsMasked, visibleFields, type ProfileFormState,
 } from '../../../state/profiles/profile-form.js';

@@ -1,7 +1,9 @@
 /** The stored profiles as a table, and the focused profile's details in one line. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import type { ProfilesState } from '../../../state/profiles/profiles-reducer.js';
-import type { Profile, ProfilesService } from '../../services.js';
+import type { ProfilesService } from '../../services.js';
+import type { Profile } from '../../../state/local-types.js';
 import { useTheme } from '../../theme.js';
 import { fit } from '../../text.js';
 import { hideUrlUserinfo } from '../../../api/secrets.js';

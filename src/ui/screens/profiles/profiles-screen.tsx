@@ -1,5 +1,6 @@
 /** Profiles: list, add, edit, delete, set default, test, reveal the key's tail, and switch (Enter). */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useState } from 'react';
 import { acceptsText } from '../../../state/profiles/profile-form.js';
 import { initialProfilesState, profilesReducer } from '../../../state/profiles/profiles-reducer.js';

@@ -1,5 +1,6 @@
 /** First run: a short profile form; the connection is tested before the profile is saved, then the list opens. */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useRef } from 'react';
 import { acceptsText, formToProfile, validateProfileForm } from '../../../state/profiles/profile-form.js';
 import { initialSetupState, setupBusy, setupReducer } from '../../../state/profiles/setup-reducer.js';

@@ -1,162 +1,36 @@
 /**
- * The keys screen of one provider (pure): the key list, marks, and the
- * action flow prompt → review → saving → done/conflict/failed. The review
- * holds exactly the writes that will be sent (DESIGN.md safe-save rule 7).
+ * The keys screen's reducer (pure): the key list, marks, and the action flow
+ * prompt → review → saving → done/conflict/failed. The review holds exactly
+ * the writes that will be sent (DESIGN.md safe-save rule 7); the write
+ * pipeline commits them (ui/screens/keys/use-keys-controller.ts).
  */
-import { buildKeyBody } from '../../api/key-body.js';
 import type { Edit } from '../../api/update-body.js';
 import type { Key } from '../../api/wire.js';
-import { editLine, lineEditor, type LineEdit, type LineEditor } from '../editors/line-editor.js';
+import { getAtPath } from '../../api/update-body.js';
+import { editLine, lineEditor } from '../editors/line-editor.js';
 import { parseNumber } from '../provider/parsers.js';
 import { isParseError } from '../provider/types.js';
 import { parseModelList } from '../keys/allow-list.js';
-import { keyShapeProblems } from '../keys/key-checks.js';
-import { diffKeys, formatKeyDiffEntry } from '../keys/key-diff.js';
 import { enabledEdit, rotateEdit, weightEdit } from '../keys/key-edits.js';
-import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from '../keys/key-fields.js';
-import { isCollectionField, keyCollectionReducer, keyCollectionValue, openKeyCollection, type KeyCollection, type KeyCollectionAction } from './key-collections.js';
-import { getAtPath } from '../../api/update-body.js';
-import { collectionDraftValue, type KeyDraftOffer, type KeyDraftReopen } from './key-draft.js';
+import { KEY_FIELDS, type KeyFieldDescriptor } from '../keys/key-fields.js';
+import { reapplyEdits } from '../write-rules/reapply.js';
+import { isCollectionField, keyCollectionReducer, keyCollectionValue, openKeyCollection } from './key-collections.js';
+import { collectionDraftValue } from './key-draft.js';
+import { conflictLines, keyName, keyReview, reviewLines } from './keys-review.js';
+import {
+  keyFormRows, targetKeys,
+  type CollectionMode, type EditorMode, type KeyDraftOffer, type KeyDraftReopen, type KeysAction, type KeysMode, type KeysScreenState, type KeyWrite, type PromptFor,
+} from './keys-state.js';
 
-/** One write of a reviewed action. */
-export type KeyWrite =
-  | { kind: 'update'; fetched: Key; edits: Edit[] }
-  | { kind: 'delete'; fetched: Key }
-  | { kind: 'create'; body: Record<string, unknown> };
-
-/** What a text prompt is for. `add-*` steps collect a new key. */
-export type PromptFor = 'rotate' | 'weight' | 'add-name' | 'add-value' | 'add-models' | 'field';
-
-export type KeysMode =
-  | { kind: 'list' }
-  | PromptMode
-  /** The key form: one row per descriptor of this provider's keys, then the fields this client does not know (read-only). */
-  | { kind: 'fields'; cursor: number }
-  | CollectionMode
-  /** `from`: the prompt or editor the writes were typed in, reopened with its text when the gateway refuses them. */
-  | { kind: 'review'; title: string; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
-  | { kind: 'saving'; title: string; writes: KeyWrite[]; from?: EditorMode }
-  /** A key changed on the gateway since it was read: `writes` are the ones not sent yet, `fresh` that key as it is now. */
-  | { kind: 'conflict'; title: string; fresh: Key; lines: string[]; writes: KeyWrite[]; from?: EditorMode }
-  /** A kept draft no running editor holds: restore or discard it (`more`: the next ones, asked after a discard). */
-  | { kind: 'draft'; offer: KeyDraftOffer; more: KeyDraftOffer[] };
-
-/** A list or map field of the key form open in the map editor; `fieldCursor`: its row, to go back to. */
-export type CollectionMode = { kind: 'collection'; collection: KeyCollection; fieldCursor: number };
-
-/** Where a key action's text was typed: a prompt, or a list/map field's editor. */
-export type EditorMode = PromptMode | CollectionMode;
-
-/** A text prompt; `draft` carries what the earlier steps of the add flow collected (in memory only). */
-export type PromptMode = { kind: 'prompt'; for: PromptFor; editor: LineEditor; masked: boolean; label: string; error?: string; draft?: Record<string, unknown>; fieldId?: string };
-
-export interface KeysScreenState {
-  provider: string;
-  /** Provider name, or the base type of a custom provider: picks the config block of the key form. */
-  kind: string;
-  /** A keyless provider takes no keys: "add" says so instead. */
-  keyless: boolean;
-  phase: 'loading' | 'ready' | 'error';
-  keys: Key[];
-  cursor: number;
-  marked: ReadonlySet<string>;
-  mode: KeysMode;
-  message?: { text: string; tone: 'ok' | 'warn' | 'error' };
-}
-
-export type KeysAction =
-  | { type: 'load-started' }
-  | { type: 'load-succeeded'; keys: Key[] }
-  | { type: 'load-failed'; message: string }
-  | { type: 'move'; delta: number }
-  | { type: 'mark' }
-  | { type: 'set-enabled'; enabled: boolean }
-  | { type: 'prompt'; for: 'rotate' | 'weight' | 'add-name' }
-  | { type: 'delete' }
-  | { type: 'edit' }
-  | { type: 'edit-field' }
-  | { type: 'line'; op: LineEdit }
-  | { type: 'collection'; action: KeyCollectionAction }
-  /** Leave the list/map editor: the change goes to the review (refused lists stay open with the reason). */
-  | { type: 'collection-done' }
-  | { type: 'prompt-commit' }
-  | { type: 'cancel' }
-  | { type: 'confirm' }
-  | { type: 'saved'; message: string; tone: 'ok' | 'warn'; fresh: Key[]; deleted: string[] }
-  /** `field`: the key field a 400/409 concerns (wire name), when it names one. */
-  | { type: 'save-failed'; message: string; field?: string }
-  /** `saved`: how many writes of the action went through before this one. */
-  | { type: 'conflict'; fresh: Key; pending: KeyWrite[]; saved: number }
-  | { type: 'reapply' }
-  /** Kept drafts found on disk (see key-draft.ts): asked about one at a time, while nothing else is open. */
-  | { type: 'offer-drafts'; offers: KeyDraftOffer[] }
-  | { type: 'draft-restore' }
-  | { type: 'draft-discard' }
-  /** Leave the question: the draft stays on disk, asked again next time. */
-  | { type: 'draft-later' }
-  /** Reopens a draft's prompt or editor with the typed text (on `keyId`, else the key under the cursor). */
-  | { type: 'restore-draft'; reopen: KeyDraftReopen; keyId?: string }
-  | { type: 'message'; text: string; tone: 'ok' | 'warn' | 'error' };
-
-export function initialKeysState(provider: string, keyless = false, kind = provider): KeysScreenState {
-  return { provider, keyless, kind, phase: 'loading', keys: [], cursor: 0, marked: new Set(), mode: { kind: 'list' } };
-}
-
-/** One row of the key form: an editable descriptor, or a field this client does not know (shown, sent back). */
-export type KeyFormRow = { type: 'field'; d: KeyFieldDescriptor; value: unknown } | { type: 'other'; path: string; value: unknown };
-
-const COVERED = new Set(['id', 'status', 'description', 'config_hash']);
-
-/** The key form rows of a key for this provider kind. */
-export function keyFormRows(key: Key, kind: string): KeyFormRow[] {
-  const fields = keyFieldsFor(kind);
-  const rows: KeyFormRow[] = fields.map((d) => ({ type: 'field', d, value: getAtPath(key, d.path) }));
-  const known = new Set(KEY_FIELDS.map((d) => d.path[0]!));
-  for (const [k, v] of Object.entries(key)) if (!known.has(k) && !COVERED.has(k)) rows.push({ type: 'other', path: k, value: v });
-  return rows;
-}
-
-/** The keys an action applies to: the marked ones, else the one under the cursor. */
-export function targetKeys(s: KeysScreenState): Key[] {
-  const marked = s.keys.filter((k) => k.id !== undefined && s.marked.has(k.id));
-  if (marked.length > 0) return marked;
-  const at = s.keys[s.cursor];
-  return at ? [at] : [];
-}
-
-const keyName = (k: Key): string => `"${k.name ?? k.id ?? '?'}"`;
-
-/** Review lines of a set of writes: per key, its per-field diff (secrets by source only). */
-export function reviewLines(writes: readonly KeyWrite[]): string[] {
-  const out: string[] = [];
-  for (const w of writes) {
-    if (w.kind === 'delete') out.push(`- delete key ${keyName(w.fetched)} (${w.fetched.id})`);
-    // Against nothing (not `{}`): a body with a `value` would otherwise be compared whole, as if it were one EnvVar.
-    else if (w.kind === 'create') out.push(`+ new key "${String(w.body.name)}"`, ...diffKeys(undefined, w.body).map((e) => `  ${formatKeyDiffEntry(e)}`));
-    else out.push(`key ${keyName(w.fetched)}:`, ...diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map((e) => `  ${formatKeyDiffEntry(e)}`));
-  }
-  return out;
-}
-
-/**
- * What a conflict shows: the fields the gateway changed since the key was
- * read, then the user's own edits of it (re-applied on top on "reload and reapply").
- */
-export function conflictLines(pending: readonly KeyWrite[], fresh: Key): string[] {
-  const w = pending.find((p) => p.kind !== 'create' && p.fetched.id === fresh.id);
-  if (!w || w.kind === 'create') return [];
-  const theirs = diffKeys(buildKeyBody(w.fetched), buildKeyBody(fresh)).map((e) => `  ${formatKeyDiffEntry(e)}`);
-  const mine = w.kind === 'delete' ? ['delete the key'] : diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).map(formatKeyDiffEntry);
-  return [`${keyName(fresh)} changed on the gateway since it was read:`, ...theirs, `your edits: ${mine.join('; ')}`];
-}
-
-/** Writes that change something; a review of none is a message instead. */
+/** Writes that change something, as the write pipeline reviews them; a review of none is a message instead. */
 function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: EditorMode): KeysScreenState {
-  const real = writes.filter((w) => w.kind !== 'update' || diffKeys(buildKeyBody(w.fetched), buildKeyBody(w.fetched, w.edits)).length > 0);
+  const reviewed = writes.map((w) => ({ w, review: keyReview(s.provider, w) }));
+  const real = reviewed.filter(({ w, review: r }) => w.kind !== 'update' || r.changes.length > 0);
   if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
-  const problems = real.flatMap((w) => (w.kind === 'delete' ? [] : keyShapeProblems(w.kind === 'create' ? w.body : buildKeyBody(w.fetched, w.edits))));
+  const problems = real.flatMap(({ review: r }) => r.problems);
   if (problems.length > 0) return from ? { ...s, mode: withError(from, problems[0]!) } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
-  return { ...s, mode: { kind: 'review', title, lines: reviewLines(real), writes: real, from }, message: undefined };
+  const sent = real.map(({ w }) => w);
+  return { ...s, mode: { kind: 'review', title, lines: reviewLines(s.provider, sent), writes: sent, from }, message: undefined };
 }
 
 const PROMPTS: Record<PromptFor, { label: string; masked: boolean }> = {
@@ -392,13 +266,18 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
     case 'conflict': {
       if (s.mode.kind !== 'saving') return s;
       const keys = s.keys.map((k) => (k.id === a.fresh.id ? a.fresh : k));
-      return { ...s, keys, mode: { kind: 'conflict', title: s.mode.title, fresh: a.fresh, lines: [...(a.saved ? [`${a.saved} of ${a.saved + a.pending.length} saved before it`] : []), ...conflictLines(a.pending, a.fresh)], writes: a.pending, from: s.mode.from }, message: undefined };
+      return { ...s, keys, mode: { kind: 'conflict', title: s.mode.title, fresh: a.fresh, lines: [...(a.saved ? [`${a.saved} of ${a.saved + a.pending.length} saved before it`] : []), ...conflictLines(s.provider, a.pending, a.fresh)], writes: a.pending, from: s.mode.from }, message: undefined };
     }
     case 'reapply': {
       if (s.mode.kind !== 'conflict') return s;
       const fresh = s.mode.fresh;
-      const writes = s.mode.writes.map((w): KeyWrite => (w.kind !== 'create' && w.fetched.id === fresh.id ? { ...w, fetched: fresh } : w));
-      return review(s, s.mode.title, writes, s.mode.from);
+      // The edits move onto the key as it is now entry by entry: a model or alias the user did not touch keeps the gateway's value.
+      const onFresh = (w: KeyWrite): KeyWrite => {
+        if (w.kind === 'create' || w.fetched.id !== fresh.id) return w;
+        if (w.kind === 'delete') return { ...w, fetched: fresh };
+        return { ...w, fetched: fresh, edits: reapplyEdits('key', w.fetched, fresh, w.edits).edits };
+      };
+      return review(s, s.mode.title, s.mode.writes.map(onFresh), s.mode.from);
     }
     case 'restore-draft':
       return restoreDraft(s, a.reopen, a.keyId);
