@@ -106,6 +106,7 @@ describe('provider summaries', () => {
     ['large JSON of another shape', JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ name: `n${i}` })) })],
     ['a large list cut short', JSON.stringify({ providers: Array.from({ length: 20_000 }, (_, i) => ({ name: `n${i}` })) }).slice(0, 100_000)],
     ['a large list with a wrong field', JSON.stringify({ providers: Array.from({ length: 3000 }, (_, i) => ({ name: i === 2500 ? 1 : `n${i}` })) })],
+    ['a large list with a provider nested past the bound', JSON.stringify({ providers: Array.from({ length: 3000 }, (_, i) => ({ name: `n${i}`, ...(i === 2500 ? { deep: JSON.parse('['.repeat(150) + ']'.repeat(150)) } : {}) })) })],
   ])('%s fails as the same error as the full read of it', async (_, rawBody) => {
     gw = await startDemoGateway();
     client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, getRetries: 0 });
