@@ -103,11 +103,13 @@ describe('provider summaries', () => {
 
   it.each([
     ['a large page', `<html>${'<p>dashboard</p>'.repeat(8000)}</html>`],
-    ['large JSON of another shape', JSON.stringify({ items: Array.from({ length: 3000 }, (_, i) => ({ name: `n${i}` })) })],
+    ['large JSON of another shape', JSON.stringify({ items: Array.from({ length: 8000 }, (_, i) => ({ name: `n${i}` })) })],
     ['a large list cut short', JSON.stringify({ providers: Array.from({ length: 20_000 }, (_, i) => ({ name: `n${i}` })) }).slice(0, 100_000)],
-    ['a large list with a wrong field', JSON.stringify({ providers: Array.from({ length: 3000 }, (_, i) => ({ name: i === 2500 ? 1 : `n${i}` })) })],
-    ['a large list with a provider nested past the bound', JSON.stringify({ providers: Array.from({ length: 3000 }, (_, i) => ({ name: `n${i}`, ...(i === 2500 ? { deep: JSON.parse('['.repeat(150) + ']'.repeat(150)) } : {}) })) })],
+    ['a large list with a wrong field', JSON.stringify({ providers: Array.from({ length: 8000 }, (_, i) => ({ name: i === 7000 ? 1 : `n${i}` })) })],
+    ['a large list with a provider nested past the bound', JSON.stringify({ providers: Array.from({ length: 8000 }, (_, i) => ({ name: `n${i}`, ...(i === 7000 ? { deep: JSON.parse('['.repeat(150) + ']'.repeat(150)) } : {}) })) })],
   ])('%s fails as the same error as the full read of it', async (_, rawBody) => {
+    // Past the size from which the client reads a list as it arrives (client.ts).
+    expect(rawBody.length).toBeGreaterThan(64 * 1024);
     gw = await startDemoGateway();
     client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, getRetries: 0 });
     gw.addFault({ path: '/api/providers', status: 200, rawBody, times: 2 });
