@@ -82,7 +82,8 @@ const rowMemo = [
         }
         const output = [];
         for (const writes of rows) {
-            const key = this.width + JSON.stringify(writes);
+            // One write (most rows): its x and text, no JSON escaping; several: their JSON (a key starting with "[").
+            const key = writes.length === 2 ? this.width + ',' + writes[0] + ',' + writes[1] : this.width + JSON.stringify(writes);
             let row = builtRows.get(key);
             if (row === undefined) {
                 if (builtRows.size > 5000) builtRows.clear();
