@@ -54,8 +54,8 @@ function tuneV8(mode: string | undefined): void {
 }
 
 export interface BundledApp {
-  /** The app's CommonJS source. */
-  source: string;
+  /** The app's CommonJS source; as bytes, only its main script is decoded at start (the chunks when used). */
+  source: string | Buffer;
   /** Its file name (stack traces, `__filename`; `require` resolves from it). */
   filename: string;
   /** Names its code cache; undefined runs it without one. */
@@ -69,11 +69,15 @@ export interface BundledApp {
  */
 const CHUNKS_MARKER = '\n/*@bifrost-tui chunks\n';
 
-/** The main script and the chunks' JSON text (undefined: a bundle without chunks). */
-function splitBundle(source: string): { main: string; chunks: string | undefined } {
+/** The main script, and the chunks' JSON text to read when one is first used (undefined: a bundle without chunks). */
+function splitBundle(source: string | Buffer): { main: string; chunks: () => string | undefined } {
   const at = source.lastIndexOf(CHUNKS_MARKER);
-  if (at < 0) return { main: source, chunks: undefined };
-  return { main: source.slice(0, at), chunks: source.slice(at + CHUNKS_MARKER.length, source.lastIndexOf('*/')) };
+  if (typeof source === 'string') {
+    if (at < 0) return { main: source, chunks: () => undefined };
+    return { main: source.slice(0, at), chunks: () => source.slice(at + CHUNKS_MARKER.length, source.lastIndexOf('*/')) };
+  }
+  if (at < 0) return { main: source.toString('utf8'), chunks: () => undefined };
+  return { main: source.toString('utf8', 0, at), chunks: () => source.toString('utf8', at + CHUNKS_MARKER.length, source.lastIndexOf('*/')) };
 }
 
 /**
@@ -91,7 +95,7 @@ export function runBundledApp({ source, filename, cacheKey }: BundledApp): void 
   const compiled = new Map<string, { script: Script; fromCache: boolean }>([['main', { script, fromCache: cached.has('main') && !script.cachedDataRejected }]]);
   let chunkSources: Record<string, string> | undefined;
   const loadChunk = (name: string): unknown => {
-    chunkSources ??= JSON.parse(chunks ?? '{}') as Record<string, string>;
+    chunkSources ??= JSON.parse(chunks() ?? '{}') as Record<string, string>;
     const code = chunkSources[name];
     if (code === undefined) throw new Error(`bifrost-tui: the bundle has no chunk ${name}; reinstall, or run npm run bundle in a clone`);
     const chunk = new Script(`(function (exports, module, __chunk, require, __bundleUrl) {${code}\n})`, { filename: `${filename}/${name}`, cachedData: cached.get(name) });
