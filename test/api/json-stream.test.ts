@@ -7,18 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { providerSummaryStream, summarizeProviderList } from '../../src/api/provider-summary.js';
 import { JsonStreamSyntaxError } from '../../src/api/json-stream.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = ['openai', 'a"b', 'back\\slash', 'üñí', '漢字', '🙂', '\u2028', 'x\ny', '{[]}', '', 'active', 'error', 'list_models_failed'];
 
@@ -111,7 +101,7 @@ function streamed(text: string, r: () => number): Outcome {
 describe('the provider list read as it arrives', () => {
   it('gives what JSON.parse and the summaries of the whole reply give, for 3,000 seeded replies cut anywhere (lists, other JSON, broken text)', () => {
     for (let seed = 1; seed <= 3000; seed++) {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       let text = randomReply(r);
       if (r() < 0.4) text = mutate(r, text);
       const want = whole(text);

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper of the build script, no types
 import { stringWidthPatches } from '../../scripts/bundle/patches.mjs';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 type StringWidth = (text: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
 
@@ -36,17 +37,6 @@ beforeAll(async () => {
 /** The blocks the shortcut covers (see SYMBOL_TEXT in scripts/bundle/patches.mjs), and a margin around each. */
 const BLOCKS: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0x300], [0x2000, 0x2070], [0x2180, 0x2300], [0x24f0, 0x27c0]];
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('patched string-width', () => {
   it('measures every character of the symbol blocks (and their edges) as the stock one, alone and between letters', () => {
@@ -66,7 +56,7 @@ describe('patched string-width', () => {
     const others = ['🙂', '⌚', '❌', '✅', '⚠️', '👍🏽', '🇫🇷', 'e\u0301', 'a\u200db', '\u200b', '\u00ad', '\ufe0f', '漢字', '한', '\u1100\u1161', '\u0007', '\u001b[31mred\u001b[39m', '\t', '\u2028', 'क्षि'];
     const symbols = ['●', '›', '·', '⚠', '✖', '↻', '…', '•', '▏', '○', '→', '≠', 'é', 'ß', '—', '¡', '½', 'ʼ', '│', '▲', '★', '✔', '❯', 'ascii'];
     for (let seed = 1; seed <= 3000; seed++) {
-      const r = rng(seed);
+      const r = seededRandom(seed);
       const parts = Array.from({ length: 1 + Math.floor(r() * 6) }, () => (r() < 0.75 ? symbols : others)[Math.floor(r() * (r() < 0.75 ? symbols.length : others.length))]!);
       const text = parts.join(r() < 0.5 ? ' ' : '');
       expect(patched(text), `seed ${seed}: ${JSON.stringify(text)}`).toBe(stock(text));
