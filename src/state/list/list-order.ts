@@ -5,8 +5,8 @@
  * changes, never on a filter keystroke (the filter keeps the sorted order);
  * a filter keystroke costs one `includes` per provider.
  */
-import type { Provider } from '../../api/wire.js';
-import { providerKind } from '../provider/provider-catalog.js';
+import type { ProviderSummary } from '../../api/provider-summary.js';
+import { kindText } from '../provider/provider-catalog.js';
 import { baseUrlText } from './badges.js';
 
 /** The columns the list sorts by, in the order the sort key cycles through them. */
@@ -38,14 +38,14 @@ export function sortMark(sort: ListSort): '↑' | '↓' {
 }
 
 /** The status word a row is filtered and sorted by (what its badge says). */
-export function statusWord(p: Provider | undefined): string {
+export function statusWord(p: ProviderSummary | undefined): string {
   if (!p) return 'not set up';
-  return p.provider_status || 'unknown';
+  return p.providerStatus || 'unknown';
 }
 
 /** Ascending status order: trouble first (error, then any other status), then unknown, then active. */
-function statusRank(p: Provider): number {
-  switch (p.provider_status) {
+function statusRank(p: ProviderSummary): number {
+  switch (p.providerStatus) {
     case 'error': return 0;
     case 'active': return 3;
     case undefined: case '': return 2;
@@ -55,12 +55,12 @@ function statusRank(p: Provider): number {
 
 type SortKey = string | number;
 
-function sortKey(p: Provider, column: SortColumn): SortKey {
+function sortKey(p: ProviderSummary, column: SortColumn): SortKey {
   switch (column) {
     case 'name': return p.name;
-    case 'kind': return providerKind(p);
+    case 'kind': return kindText(p.name, p.custom, p.baseType);
     case 'status': return statusRank(p);
-    case 'conc': return p.concurrency_and_buffer_size?.concurrency ?? -1;
+    case 'conc': return p.concurrency ?? -1;
     case 'url': return baseUrlText(p);
   }
 }
@@ -71,7 +71,7 @@ const compare = (a: SortKey, b: SortKey): number => (a < b ? -1 : a > b ? 1 : 0)
  * The providers in `sort` order (a new array; the input is kept). Ties go by name, ascending, so
  * an order is the same on every load. Each key is computed once per provider, not per comparison.
  */
-export function sortProviders(providers: readonly Provider[], sort: ListSort): Provider[] {
+export function sortProviders(providers: readonly ProviderSummary[], sort: ListSort): ProviderSummary[] {
   const sign = sort.descending ? -1 : 1;
   const keyed = providers.map((p) => ({ p, key: sortKey(p, sort.column) }));
   keyed.sort((a, b) => sign * compare(a.key, b.key) || compare(a.p.name, b.p.name));
@@ -84,20 +84,20 @@ export function filterNeedle(filter: string): string {
 }
 
 // What a provider is matched on, lower-cased once per provider object (a new load brings new objects).
-const haystacks = new WeakMap<Provider, string>();
+const haystacks = new WeakMap<ProviderSummary, string>();
 
 /** Name, base type, status word and note, joined by a character no filter holds. */
-function haystackOf(p: Provider): string {
+function haystackOf(p: ProviderSummary): string {
   let text = haystacks.get(p);
   if (text === undefined) {
-    text = [p.name, p.custom_provider_config?.base_provider_type ?? '', statusWord(p), p.status ?? ''].join('\0').toLowerCase();
+    text = [p.name, p.baseType ?? '', statusWord(p), p.status ?? ''].join('\0').toLowerCase();
     haystacks.set(p, text);
   }
   return text;
 }
 
 /** Does a row match the filter (`needle` from filterNeedle)? A built-in not set up matches on its name and "not set up". */
-export function rowMatches(needle: string, name: string, p?: Provider): boolean {
+export function rowMatches(needle: string, name: string, p?: ProviderSummary): boolean {
   if (!needle) return true;
   if (p) return haystackOf(p).includes(needle);
   return name.toLowerCase().includes(needle) || statusWord(undefined).includes(needle);

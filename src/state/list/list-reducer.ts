@@ -4,7 +4,7 @@
  * change (and sorted only when data or sort change), so a cursor move costs
  * the same with 10 or 10,000 providers.
  */
-import type { Provider } from '../../api/wire.js';
+import type { ProviderSummary } from '../../api/provider-summary.js';
 import { getOwn, setOwn } from '../../api/json-limits.js';
 import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
 import { unconfiguredBuiltins } from '../provider/provider-catalog.js';
@@ -14,7 +14,7 @@ import { filterNeedle, NAME_ORDER, nextSortColumn, reverseSort, rowMatches, sort
 /** One line of the list: a configured provider, or a built-in the gateway does not have yet. */
 export interface ListRow {
   name: string;
-  provider?: Provider;
+  provider?: ProviderSummary;
 }
 
 /** Why the last load failed, reduced to what the screen needs. */
@@ -26,9 +26,10 @@ export interface LoadError {
 
 export interface ListState {
   phase: 'loading' | 'ready' | 'error';
-  providers: Provider[];
+  /** One summary per configured provider: what the list shows, nothing more (see api/provider-summary). */
+  providers: ProviderSummary[];
   /** The providers in `sort` order (sorted when the data or the sort changes, not per filter keystroke). */
-  ordered: Provider[];
+  ordered: ProviderSummary[];
   /** The column the list is sorted by, and which way (the column titles show it). */
   sort: ListSort;
   /** Rows after sort, filter and the unconfigured toggle. */
@@ -67,10 +68,10 @@ export function keyCountsDue(state: ListState): boolean {
 
 export type ListAction =
   | { type: 'load-started' }
-  | { type: 'load-succeeded'; providers: Provider[]; at: number }
+  | { type: 'load-succeeded'; providers: ProviderSummary[]; at: number }
   | { type: 'load-failed'; error: LoadError }
   | { type: 'refresh-activity' }
-  | { type: 'refresh-succeeded'; providers: Provider[]; at: number }
+  | { type: 'refresh-succeeded'; providers: ProviderSummary[]; at: number }
   | { type: 'refresh-failed'; message: string; retryInSeconds: number }
   | CursorMove
   | { type: 'viewport'; height: number }
@@ -105,7 +106,7 @@ export function initialListState(viewportHeight = 10): ListState {
 }
 
 /** The first state; already loaded when the providers are known (fetched before the UI started). */
-export function startingListState(providers: Provider[] | undefined, at: number): ListState {
+export function startingListState(providers: ProviderSummary[] | undefined, at: number): ListState {
   const state = initialListState();
   return providers ? listReducer(state, { type: 'load-succeeded', providers, at }) : state;
 }
@@ -114,7 +115,7 @@ export function startingListState(providers: Provider[] | undefined, at: number)
  * Rows for the given data (already in `sort` order) and filter: configured providers, then (optionally)
  * the built-ins not set up, by name (the other way round when the list is sorted by name descending).
  */
-export function deriveRows(ordered: readonly Provider[], filter: string, showUnconfigured: boolean, sort: ListSort = NAME_ORDER): ListRow[] {
+export function deriveRows(ordered: readonly ProviderSummary[], filter: string, showUnconfigured: boolean, sort: ListSort = NAME_ORDER): ListRow[] {
   const needle = filterNeedle(filter);
   const rows: ListRow[] = [];
   for (const p of ordered) if (rowMatches(needle, p.name, p)) rows.push({ name: p.name, provider: p });

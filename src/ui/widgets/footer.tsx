@@ -1,6 +1,7 @@
 /** Bottom line: key hints from the keymap table, or a message. */
+import { memo } from 'react';
 import { Box } from 'ink';
-import { Text } from './safe-text.js';
+import { paint, Painted, Text } from './safe-text.js';
 import { footerHints, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
@@ -11,20 +12,19 @@ export interface FooterProps {
   readOnly?: boolean;
 }
 
-export function Footer({ scopes, width, readOnly = false }: FooterProps) {
+/**
+ * One styled string (see `paint`), redrawn only when the scopes, the width or the read-only mark change:
+ * the same hints would otherwise be laid out, measured and drawn as some thirty text nodes on every key.
+ */
+export const Footer = memo(function Footer({ scopes, width, readOnly = false }: FooterProps) {
   const theme = useTheme();
-  const parts = fitHints(footerHints(scopes, undefined, { readOnly }), width);
+  const line = Painted.join(fitHints(footerHints(scopes, undefined, { readOnly }), width).flatMap((h) => [paint(theme.key, h.keys), paint({}, ` ${h.label}  `)]));
   return (
     <Box width={width}>
-      {parts.map((h) => (
-        <Text key={h.keys + h.label}>
-          <Text {...theme.key}>{h.keys}</Text>
-          <Text> {h.label}  </Text>
-        </Text>
-      ))}
+      <Text>{line}</Text>
     </Box>
   );
-}
+}, (a, b) => a.width === b.width && a.readOnly === b.readOnly && a.scopes.length === b.scopes.length && a.scopes.every((s, i) => s === b.scopes[i]));
 
 /**
  * The hints that fit in `width`, most important first (leaving, help, saving), shown in table order.

@@ -1,12 +1,13 @@
 /** The provider list's filter (name, base type, status, note) and sort (a column, a direction) (issue 22). */
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
+import { summarizeProvider, type ProviderSummary } from '../../../src/api/provider-summary.js';
 import { focusedRow, initialListState, listReducer, type ListAction, type ListState } from '../../../src/state/list/list-reducer.js';
 import { NAME_ORDER, nextSortColumn, reverseSort, sortProviders, SORT_COLUMNS } from '../../../src/state/list/list-order.js';
 
-const p = (name: string, extra: Partial<Provider> = {}): Provider => ({ name, provider_status: 'active', ...extra });
+const p = (name: string, extra: Partial<Provider> = {}): ProviderSummary => summarizeProvider({ name, provider_status: 'active', ...extra });
 const run = (state: ListState, ...actions: ListAction[]): ListState => actions.reduce(listReducer, state);
-const loaded = (providers: Provider[], viewport = 5): ListState => run(initialListState(viewport), { type: 'load-succeeded', providers, at: 1000 });
+const loaded = (providers: ProviderSummary[], viewport = 5): ListState => run(initialListState(viewport), { type: 'load-succeeded', providers, at: 1000 });
 const names = (s: ListState): string[] => s.rows.map((r) => r.name);
 
 const data = [
@@ -39,7 +40,7 @@ describe('the list filter matches the status badge and the note as well as names
 
   it('a provider loaded again with another status matches by its new status', () => {
     let s = run(loaded(data), { type: 'filter-change', text: 'error' });
-    s = run(s, { type: 'refresh-succeeded', providers: data.map((d) => (d.name === 'groq' ? { ...d, provider_status: 'error' } : d)), at: 2000 });
+    s = run(s, { type: 'refresh-succeeded', providers: data.map((d) => (d.name === 'groq' ? { ...d, providerStatus: 'error' } : d)), at: 2000 });
     expect(names(s)).toEqual(['azure', 'groq']);
   });
 });

@@ -1,12 +1,11 @@
 /** One provider line. Memoised: a cursor move re-renders two rows, not the window. */
 import { memo } from 'react';
 import type { ListRow } from '../../../state/list/list-reducer.js';
-import { baseUrlText, concurrencyText, noteBadge, statusBadge } from '../../../state/list/badges.js';
-import { providerKind } from '../../../state/provider/provider-catalog.js';
 import { useTheme, type RoleStyle } from '../../theme.js';
 import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';
+import { rowCells } from './row-cells.js';
 import { sortMark, type ListSort, type SortColumn } from '../../../state/list/list-order.js';
 
 export interface ListRowProps {
@@ -22,18 +21,19 @@ export interface ListRowProps {
 export const ListRowView = memo(function ListRowView({ row, focused, changed = false, cols, keys = '' }: ListRowProps) {
   const theme = useTheme();
   const p = row.provider;
-  const badge = statusBadge(p);
-  const note = noteBadge(p);
+  const c = rowCells(row.name, p);
+  const badge = c.status;
+  const note = c.note;
   // One styled string per row (see `paint`): the focused row is drawn in reverse video as a whole.
   const cell = (style: RoleStyle, text: string): Painted => paint(focused ? { ...style, ...theme.selected } : style, text);
   const line = Painted.join([
     cell(focused ? theme.focus : {}, `${focused ? '›' : ' '}${changed ? '•' : ' '}`),
-    cell(p ? {} : theme.muted, `${fit(row.name, cols.name)} `),
-    cell(theme.muted, `${fit(p ? providerKind(p) : 'built-in', cols.kind)} `),
+    cell(p ? {} : theme.muted, `${fit(c.name, cols.name)} `),
+    cell(theme.muted, `${fit(c.kind, cols.kind)} `),
     cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `),
-    cell({}, `${fit(concurrencyText(p), cols.conc)} `),
+    cell({}, `${fit(c.conc, cols.conc)} `),
     ...(cols.keys ? [cell({}, `${fit(keys, cols.keys)} `)] : []),
-    ...(cols.url ? [cell({}, `${fit(baseUrlText(p), cols.url)} `)] : []),
+    ...(cols.url ? [cell({}, `${fit(c.url, cols.url)} `)] : []),
     ...(cols.note ? [cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note))] : []),
   ]);
   return <Text wrap="truncate">{line}</Text>;
@@ -52,8 +52,8 @@ export function headerTitles(cols: Columns, sort: ListSort): string {
   ].join('');
 }
 
-/** The title line: column titles, and at its right end where the cursor is (`12/306`). */
-export function ListHeaderRow({ cols, sort, position, width }: { cols: Columns; sort: ListSort; position: string; width: number }) {
+/** The title line, one text node: column titles, and at its right end where the cursor is (`12/306`). */
+export const ListHeaderRow = memo(function ListHeaderRow({ cols, sort, position, width }: { cols: Columns; sort: ListSort; position: string; width: number }) {
   const theme = useTheme();
   const room = Math.max(0, width - position.length - 2);
   return (
@@ -61,4 +61,4 @@ export function ListHeaderRow({ cols, sort, position, width }: { cols: Columns; 
       {`${fit(headerTitles(cols, sort).trimEnd(), room)} ${position}`}
     </Text>
   );
-}
+});
