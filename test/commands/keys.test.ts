@@ -68,9 +68,11 @@ describe('keys set', () => {
     expect((puts[0]!.json as any).value).toEqual(literalSecret(h.gw.version, MASK(PROD_SECRET)));
     expect(storedKey('openai', PROD_ID).value.value).toBe(PROD_SECRET);
     expect(storedKey('openai', PROD_ID).rate_limit).toEqual({ requests_per_minute: 5000, tokens_per_minute: 2000000 });
-    // list to resolve the name, GET of the key, the re-check right before the write (with --yes too), PUT, GET to confirm it
+    // list to resolve the name, GET of the key, the gateway's version (and on v2 whether its dashboard auth is off: the
+    // admin-session gates) before the first write, the re-check right before the write (with --yes too), PUT, GET to confirm it
     expect(requestLines().slice(mark)).toEqual([
-      'GET /api/providers/openai/keys', `GET /api/providers/openai/keys/${PROD_ID}`, `GET /api/providers/openai/keys/${PROD_ID}`,
+      'GET /api/providers/openai/keys', `GET /api/providers/openai/keys/${PROD_ID}`, 'GET /api/version', 'GET /api/session/is-auth-enabled',
+      `GET /api/providers/openai/keys/${PROD_ID}`,
       `PUT /api/providers/openai/keys/${PROD_ID}`, `GET /api/providers/openai/keys/${PROD_ID}`,
     ]);
   });

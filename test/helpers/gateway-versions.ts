@@ -29,3 +29,23 @@ export function envSecret(version: DemoVersion, value: string, ref: string): Rec
 
 /** What `GET /api/version` answers for each line the demo plays. */
 export const REPORTED: Readonly<Record<DemoVersion, string>> = { '1.4': 'v1.4.23', '1.5': 'v1.5.2', '1.6': 'v1.6.4', '2.2': 'v2.2.6' };
+
+/** A JSON value with every object's members in sorted order (so two copies compare by content, byte for byte). */
+export function sortedJson(v: unknown): string {
+  const sort = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (x && typeof x === 'object') return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])]));
+    return x;
+  };
+  return JSON.stringify(sort(v));
+}
+
+/**
+ * A provider's keys as the gateway stores them (real secrets, not masks), with the values its GET fills in
+ * for an unset field (`blacklisted_models: []`, `use_for_batch_api: false`, VERSIONS.md §5.1) made explicit:
+ * a key echoed back whole stores those explicitly, which is the same key. Compare with `sortedJson`.
+ */
+export function storedKeys(gw: { storedProvider(name: string): unknown }, provider: string): unknown[] {
+  const keys = ((gw.storedProvider(provider) as { keys?: unknown[] } | undefined)?.keys ?? []) as Record<string, unknown>[];
+  return keys.map((k) => ({ blacklisted_models: [], use_for_batch_api: false, ...k, models: k.models ?? [] }));
+}

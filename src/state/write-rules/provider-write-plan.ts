@@ -16,6 +16,7 @@ import { isPlainObject, jsonEqual } from '../json.js';
 import type { WritePlan } from './review.js';
 import { writablePart } from './dialect.js';
 import { SAME_MASK, sameMasks } from './sameness.js';
+import { fitToLine, type LinesOfCopy } from './cross-version.js';
 import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
@@ -93,6 +94,8 @@ export interface PlannedWrite {
   notCopied: string[];
   /** Secret paths where both hold the same mask: the same as far as can be seen, which cannot be verified (left as they are). */
   unverified: string[];
+  /** Fields the target's Bifrost line cannot hold, one line each (`prompt_cache: Bifrost v1.4 has no prompt_cache: not copied`): left as the target has them. */
+  refused: string[];
   /** Why this provider is not written (validation). */
   errors: string[];
 }
@@ -109,8 +112,10 @@ export function creationBase(name: string, desired: Record<string, unknown>): Pr
  * `desired`. `sameGateway`: `desired` came from this very gateway, so its masks are the target's own (and a mask
  * equal to the target's is its current secret, kept); otherwise an equal mask proves nothing (`unverified`).
  */
-export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined, sameGateway = false): PlannedWrite {
-  const { body: portable, notCopied } = portableBody(fetched, desired);
+export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined, sameGateway = false, lines: LinesOfCopy = {}): PlannedWrite {
+  // Each line decodes its own fields: what the target cannot hold is said, what only it has stays as it is.
+  const fitted = fitToLine(desired, fetched as Record<string, unknown> | undefined, lines, new Set(READ_ONLY_FIELDS));
+  const { body: portable, notCopied } = portableBody(fetched, fitted.desired);
   const original = fetched ?? creationBase(name, portable);
   const edits: Edit[] = replaceEdits(original, portable);
   const planned = planChanges(original, edits);
@@ -121,7 +126,7 @@ export function planWrite(name: string, desired: Record<string, unknown>, fetche
   for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
   const unverified = fetched && !sameGateway ? sameMasks(writablePart('provider', desired), writablePart('provider', fetched)) : [];
   const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
-  return { name, action, fetched, body, changes, notCopied, unverified, errors: [...new Set(errors)] };
+  return { name, action, fetched, body, changes, notCopied, unverified, refused: fitted.refused, errors: [...new Set(errors)] };
 }
 
 /** The write pipeline's plan of a planned write (the body becomes edits of the copy it was planned against). */
@@ -131,16 +136,20 @@ export function writePlanOf(p: PlannedWrite): WritePlan {
   return { action: 'update', base: p.fetched, edits: replaceEdits(p.fetched, p.body ?? {}) };
 }
 
-/** One line per secret a write leaves as the target has it: `path differs and cannot be copied` / `path: same mask, cannot be verified`. */
-export function secretsLeft(p: Pick<PlannedWrite, 'notCopied' | 'unverified'>): string[] {
+/**
+ * One line per field a write leaves as the target has it: `path differs and cannot be copied` / `path: same mask,
+ * cannot be verified` for secrets, and what the target's Bifrost line cannot hold.
+ */
+export function secretsLeft(p: Pick<PlannedWrite, 'notCopied' | 'unverified'> & { refused?: readonly string[] }): string[] {
   return [
     ...p.notCopied.map((path) => `${path} differs and cannot be copied: set it on the target`),
     ...p.unverified.map((path) => `${path}: ${SAME_MASK} (left as the target has it)`),
+    ...(p.refused ?? []),
   ];
 }
 
 /** One line naming the secrets a push leaves as the target has them (undefined: none). */
-export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied' | 'unverified'>): string | undefined {
+export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied' | 'unverified'> & { refused?: readonly string[] }): string | undefined {
   const left = secretsLeft(p);
   return left.length > 0 ? left.join('; ') : undefined;
 }

@@ -63,7 +63,7 @@ describe('key PUT body', () => {
   });
   it('diffs a rotated value as one field by source, never the text', () => {
     const body = buildKeyBody(fetched, [rotateEdit(fetched, 'sk-brand-new-secret')]);
-    const lines = diffKeys(buildKeyBody(fetched), body).map(formatKeyDiffEntry);
+    const lines = diffKeys(buildKeyBody(fetched), body).map((e) => formatKeyDiffEntry(e));
     expect(lines).toEqual(['~ value: stored ····0001 → new value (19 chars)']);
   });
   it('maps gateway refusals to the field concerned', () => {
