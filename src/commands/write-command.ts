@@ -77,7 +77,8 @@ export function outcomeError(o: Exclude<WriteOutcome | CheckOutcome, { kind: 'wr
     case 'backup':
       return new CommandError(message, EXIT.changes);
     case 'gateway':
-      if (o.target.kind === 'key' && o.error instanceof ApiError && (o.error.status === 400 || o.error.status === 409)) {
+      // A 400/409, or a refusal the pipeline tied to a key field (a duplicate name is a 500 on v1.4 and v1.5).
+      if (o.target.kind === 'key' && o.error instanceof ApiError && (o.error.status === 400 || o.error.status === 409 || o.field !== undefined)) {
         // One line at the key field the refusal names (a duplicate name, a model list).
         const msg = o.error.message.replace(/^\d{3}( [A-Za-z ]+)?:\s*/, '');
         return new CommandError(`the gateway refused the key: ${o.field ? `${o.field}: ` : ''}${msg}`, EXIT.validation);

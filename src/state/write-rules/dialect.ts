@@ -65,6 +65,8 @@ export interface WriteDialect {
 
 const KEY_READ_ONLY: ReadonlySet<string> = new Set(KEY_READ_ONLY_FIELDS);
 const VAULT = /^vault\.\S+$/;
+/** The members a secret object (EnvVar, SecretVar, in any wire shape) may have. */
+const SECRET_MEMBERS: ReadonlySet<string> = new Set(['value', 'env_var', 'from_env', 'ref', 'type', 'from_vault', 'vault_var']);
 
 /** Provider paths whose value is a secret, or a secret-like value shaped as an EnvVar. */
 const isProviderSecretPath = (path: readonly string[]): boolean => isSecretPath(path.join('.'));
@@ -89,8 +91,10 @@ function readableBy(rules: VersionRules, kind: TargetKind, path: readonly string
     return v;
   }
   if (!isPlainObject(v)) return v;
-  // A secret object: one with the keys only secrets have, or a bare `{value}` where a secret goes.
-  if (secretObjectShape(v) !== undefined || (secretPath && isEnvVarObject(v))) {
+  // A secret object: only secret members, and a value, a reference or a shape of its own; a bare `{value}` only where a secret goes.
+  const members = Object.keys(v);
+  const secretLike = members.length > 0 && members.every((k) => SECRET_MEMBERS.has(k)) && ('value' in v || 'ref' in v || 'env_var' in v);
+  if (secretLike && (secretObjectShape(v) !== undefined || (secretPath && isEnvVarObject(v)))) {
     const plain = kind === 'provider' && rules.plainStringSecrets.includes(dotted);
     const literal = secretLiteral(v);
     if (literal !== undefined && isRedacted(literal)) return v;
@@ -192,6 +196,9 @@ export function dialectOfRules(rules: VersionRules, opts: { gatesOpen?: boolean 
     carrierBody(provider, carrier, change) {
       if (!keysInProvider) throw new Error(`Bifrost ${rules.line} keeps keys on their own routes: a key write is not a provider write`);
       if (!Array.isArray(carrier.keys)) throw new Error(`Bifrost ${rules.line} takes a provider's keys as part of it, and ${provider} was read without them: a save would delete them`);
+      // v1.4 itself would store a key on a keyless provider (it checks nothing there): refused as later lines do.
+      const custom = carrier.custom_provider_config;
+      if (change.kind === 'add' && isPlainObject(custom) && custom.is_key_less === true) throw new Error(`Cannot add keys to a keyless provider: ${provider} takes no keys`);
       const keys = keysWithChange(carrier.keys, change);
       if (!keys.ok) throw new Error(keys.refusal);
       const out = providerPutBody(rules, provider, carrier, [{ path: ['keys'], value: keys.value }]);

@@ -17,7 +17,7 @@ import type { WritePlan } from './review.js';
 import { writablePart } from './dialect.js';
 import { SAME_MASK, sameMasks } from './sameness.js';
 import { fitToLine, type LinesOfCopy } from './cross-version.js';
-import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
+import { keepCurrentSecrets, ownMaskPaths, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
 export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');
@@ -75,9 +75,9 @@ export function portableBody(target: Provider | undefined, desired: Record<strin
   return { body, notCopied: kept };
 }
 
-/** The complete body for `edits` over `fetched`, and the changes it makes. */
+/** The complete body for `edits` over `fetched` (a stale mask replaced by the current secret, as every write does), and the changes it makes. */
 export function planChanges(fetched: Provider, edits: readonly Edit[]): { body: Record<string, unknown>; changes: DiffEntry[] } {
-  const body = buildUpdateBody(fetched, edits);
+  const { body } = keepCurrentSecrets(fetched, buildUpdateBody(fetched, edits));
   return { body, changes: diffObjects(buildUpdateBody(fetched, []), body) };
 }
 
@@ -124,7 +124,10 @@ export function planWrite(name: string, desired: Record<string, unknown>, fetche
   const changes = fetched ? planned.changes : diffObjects(undefined, body);
   const { errors } = checkEdits(original, edits);
   for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
-  const unverified = fetched && !sameGateway ? sameMasks(writablePart('provider', desired), writablePart('provider', fetched)) : [];
+  // From another gateway, equal masks prove nothing: neither two masks alike, nor a mask of what this one shows plain.
+  const unverified = fetched && !sameGateway
+    ? [...sameMasks(writablePart('provider', desired), writablePart('provider', fetched)), ...ownMaskPaths(fetched, fitted.desired)]
+    : [];
   const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
   return { name, action, fetched, body, changes, notCopied, unverified, refused: fitted.refused, errors: [...new Set(errors)] };
 }

@@ -57,8 +57,8 @@ describe('key PUT body', () => {
     });
     expect(() => buildKeyBody(fetched, [{ path: ['status'], value: 'x' }])).toThrow(/read-only/);
   });
-  it('rotate keeps the wire shape of the value', () => {
-    expect(rotateEdit(fetched, 'sk-new')).toEqual({ path: ['value'], value: { value: 'sk-new', env_var: '', from_env: false } });
+  it('rotate sends the new value as a plain string, which every line reads (whatever shape the old one had)', () => {
+    expect(rotateEdit(fetched, 'sk-new')).toEqual({ path: ['value'], value: 'sk-new' });
     expect(rotateEdit({ value: 'old' }, 'env.NEW')).toEqual({ path: ['value'], value: 'env.NEW' });
   });
   it('diffs a rotated value as one field by source, never the text', () => {
