@@ -86,7 +86,8 @@ function nothingWritten(err: unknown): boolean {
  */
 function duplicateKeyName(dialect: WriteDialect, err: unknown): boolean {
   if (!(err instanceof ApiError) || err.status !== dialect.rules.duplicateKeyNameStatus) return false;
-  return /already exists|must be unique/i.test(err.message) && (err.status === 409 || err.message.includes(dialect.rules.errors.duplicateKeyName.trim()));
+  // v1.4 and v1.5 answer the store's unique-index error (`a record with this name already exists`), from v1.6 a 409 that says so.
+  return /a record with this name already exists|names must be unique/i.test(err.message);
 }
 
 type Obj2 = Obj | null;

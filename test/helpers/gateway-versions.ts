@@ -45,7 +45,7 @@ export function sortedJson(v: unknown): string {
  * for an unset field (`blacklisted_models: []`, `use_for_batch_api: false`, VERSIONS.md §5.1) made explicit:
  * a key echoed back whole stores those explicitly, which is the same key. Compare with `sortedJson`.
  */
-export function storedKeys(gw: { storedProvider(name: string): unknown }, provider: string): unknown[] {
+export function storedKeys(gw: { storedProvider(name: string): unknown }, provider: string): Record<string, unknown>[] {
   const keys = ((gw.storedProvider(provider) as { keys?: unknown[] } | undefined)?.keys ?? []) as Record<string, unknown>[];
   return keys.map((k) => ({ blacklisted_models: [], use_for_batch_api: false, ...k, models: k.models ?? [] }));
 }
