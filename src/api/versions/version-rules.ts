@@ -57,6 +57,8 @@ export interface VersionRules {
   readonly omittedBlock: 'cleared' | 'kept';
   /** Provider secret paths this line keeps as plain strings (never an EnvVar object): v1.4's proxy fields, the CA PEM everywhere (§2, §3.4). */
   readonly plainStringSecrets: readonly string[];
+  /** Provider secret paths where this line reads no reference (`env.NAME` would be the value itself): v1.4's proxy fields and CA PEM (§2). */
+  readonly noReferences: readonly string[];
   /** The secret object shape GET sends (§4). */
   readonly secretShape: SecretShape;
   /** The secret object shapes a write understands; any other object is stored as its JSON text (v1.4, v1.5) or its `value` (§4). */
@@ -140,6 +142,7 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     optionalBlocks: ['proxy_config'],
     omittedBlock: 'cleared',
     plainStringSecrets: ['network_config.ca_cert_pem', 'proxy_config.url', 'proxy_config.username', 'proxy_config.password', 'proxy_config.ca_cert_pem'],
+    noReferences: ['network_config.ca_cert_pem', 'proxy_config.url', 'proxy_config.username', 'proxy_config.password', 'proxy_config.ca_cert_pem'],
     secretShape: 'env-var',
     secretShapesAccepted: ['env-var'],
     vaultReferences: false,
@@ -165,6 +168,7 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     optionalBlocks: ['proxy_config', 'openai_config'],
     omittedBlock: 'cleared',
     plainStringSecrets: ['network_config.ca_cert_pem'],
+    noReferences: [],
     secretShape: 'env-var',
     secretShapesAccepted: ['env-var'],
     vaultReferences: false,
@@ -190,6 +194,7 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     optionalBlocks: ['proxy_config', 'openai_config'],
     omittedBlock: 'cleared',
     plainStringSecrets: ['network_config.ca_cert_pem'],
+    noReferences: [],
     secretShape: 'secret-var',
     secretShapesAccepted: ['secret-var', 'env-var'],
     vaultReferences: true,
@@ -223,6 +228,7 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     // v2.0.x is [unconfirmed]: until v2.1.0 is known, omission is taken to clear (the client sends every block anyway).
     omittedBlock: 'cleared',
     plainStringSecrets: ['network_config.ca_cert_pem'],
+    noReferences: [],
     secretShape: 'secret-var',
     secretShapesAccepted: ['secret-var', 'env-var'],
     vaultReferences: true,

@@ -8,6 +8,7 @@
  */
 import { getAtPath } from '../../api/update-body.js';
 import { LINE_RULES, SUB_RULES, type VersionRules } from '../../api/versions/version-rules.js';
+import { VERSION_LINES } from '../../api/versions/gateway-version.js';
 import { secretReference } from '../../api/versions/secret-dialect.js';
 import { setOwn } from '../../api/json-limits.js';
 import { isSecretPath } from '../../api/secrets.js';
@@ -30,6 +31,9 @@ const ANY_LINE: ReadonlySet<string> = new Set([
 /** Every network setting some line lacks. */
 const LATE_NETWORK: ReadonlySet<string> = new Set(Object.values(LINE_RULES).flatMap((r) => r.networkFieldsAbsent));
 
+/** `setting=value` of every line's server default for an unset network setting. */
+const ANY_DEFAULT: ReadonlySet<string> = new Set(Object.values(LINE_RULES).flatMap((r) => Object.entries(r.networkDefaults).map(([k, v]) => `${k}=${v}`)));
+
 /** A value that sets nothing: absent, null, false, 0, empty text, an empty list or block. */
 function setsNothing(v: unknown): boolean {
   if (v === undefined || v === null || v === false || v === 0 || v === '') return true;
@@ -40,6 +44,14 @@ function setsNothing(v: unknown): boolean {
 /** Whether `line` decodes the top-level field `field` (fields no line is known to decode count as decoded: unknown fields round-trip). */
 export function lineHasField(line: VersionRules, field: string): boolean {
   return !ANY_LINE.has(field) || line.providerFields.includes(field);
+}
+
+const LINES = VERSION_LINES;
+
+/** Whether a line after `line` decodes the top-level field `field` (v2's `ignore_provider_cost` for a v1.4 target). */
+function laterField(line: VersionRules, field: string): boolean {
+  const later = LINES.slice(LINES.indexOf(line.line) + 1);
+  return later.some((l) => LINE_RULES[l].providerFields.includes(field)) || SUB_RULES.some((s) => later.includes(s.line) && (s.set.providerFields ?? []).includes(field));
 }
 
 /** Whether `line` has the network setting `field`. */
@@ -57,7 +69,8 @@ export function lineHasNetworkField(line: VersionRules, field: string): boolean 
  *   goes as it is where neither does (echoed fields round-trip);
  * - a vault reference to a line without vaults is not copied (one line).
  * Without a known source (a file: desired state written for this gateway)
- * only the references are fitted. `readOnly`: fields never written.
+ * a field the target's line does not decode is not sent (one line each when
+ * it sets something), and the references are fitted. `readOnly`: fields never written.
  */
 export function fitToLine(desired: Record<string, unknown>, fetched: Record<string, unknown> | undefined, lines: LinesOfCopy, readOnly: ReadonlySet<string>): { desired: Record<string, unknown>; refused: string[] } {
   const { target, source } = lines;
@@ -91,12 +104,33 @@ export function fitToLine(desired: Record<string, unknown>, fetched: Record<stri
         } else if (lineHasNetworkField(target, k)) keepTarget(mine, k, theirNet[k]);
       }
     }
+  } else if (target) {
+    // A file (no source line): a field of a later line than the target's is not sent, and said when it sets something
+    // (an older line's field, v1.4's `pricing_overrides`, goes as it is: a later gateway ignores it, as any unknown field).
+    for (const k of Object.keys(out)) {
+      if (readOnly.has(k) || lineHasField(target, k) || !laterField(target, k)) continue;
+      if (!setsNothing(out[k]) && !jsonEqual(out[k], fetched?.[k])) refused.push(`${k}: Bifrost ${target.line} has no ${k}: not copied`);
+      keepTarget(out, k, fetched?.[k]);
+    }
+    const mine = isPlainObject(out.network_config) ? out.network_config : undefined;
+    const theirNet = isPlainObject(fetched?.network_config) ? fetched.network_config : {};
+    for (const k of Object.keys(mine ?? {})) {
+      if (!mine || lineHasNetworkField(target, k)) continue;
+      // A server default an export shows for an unset value (v2's keep-alive 30 s) is not a setting.
+      if (!setsNothing(mine[k]) && !jsonEqual(mine[k], theirNet[k]) && !ANY_DEFAULT.has(`${k}=${String(mine[k])}`)) refused.push(`network_config.${k}: Bifrost ${target.line} has no such setting: not copied`);
+      keepTarget(mine, k, theirNet[k]);
+    }
   }
-  if (target && !target.vaultReferences) {
+  if (target && (!target.vaultReferences || target.noReferences.length > 0)) {
     const walk = (path: string[], v: unknown, set: (next: unknown) => void): void => {
-      const ref = (typeof v === 'string' && isSecretPath(path.join('.'))) || isEnvVarObject(v) ? secretReference(v) : undefined;
-      if (ref?.startsWith('vault.')) {
-        refused.push(`${path.join('.')}: ${ref} is a vault reference, which Bifrost ${target.line} does not read (v1.6 and later do): not copied, left as the target has it`);
+      const dotted = path.join('.');
+      const ref = (typeof v === 'string' && isSecretPath(dotted)) || isEnvVarObject(v) ? secretReference(v) : undefined;
+      const unread = ref === undefined ? undefined
+        : target.noReferences.includes(dotted) ? `Bifrost ${target.line} reads this setting as plain text, not as a reference`
+        : ref.startsWith('vault.') && !target.vaultReferences ? `a vault reference, which Bifrost ${target.line} does not read (v1.6 and later do)` : undefined;
+      if (ref !== undefined && unread) {
+        // The same reference the target holds already is no change (it cannot be one there).
+        if (secretReference(getAtPath(fetched, path)) !== ref) refused.push(`${dotted}: ${ref} is ${unread.startsWith('a vault') ? unread : `a reference, and ${unread}`}: not copied, left as the target has it`);
         set(getAtPath(fetched, path));
       } else if (isPlainObject(v) && !isEnvVarObject(v)) {
         for (const [k, child] of Object.entries(v)) walk([...path, k], child, (next) => (next === undefined ? delete v[k] : setOwn(v, k, next)));

@@ -85,6 +85,9 @@ function readableBy(rules: VersionRules, kind: TargetKind, path: readonly string
   const dotted = path.join('.');
   const secretPath = kind === 'provider' ? isProviderSecretPath(path) : isKeySecretPath(path);
   if (typeof v === 'string') {
+    if (kind === 'provider' && rules.noReferences.includes(dotted) && secretReference(v) !== undefined) {
+      throw new Error(`${dotted}: Bifrost ${rules.line} reads this setting as plain text, so ${v.trim()} would be its value, not a reference; nothing was sent`);
+    }
     if (secretPath && VAULT.test(v.trim()) && !rules.vaultReferences) {
       throw new Error(`${dotted}: ${v.trim()} is a vault reference, which Bifrost ${rules.line} does not read (v1.6 and later do); nothing was sent`);
     }
@@ -100,6 +103,9 @@ function readableBy(rules: VersionRules, kind: TargetKind, path: readonly string
     if (literal !== undefined && isRedacted(literal)) return v;
     if (plain) {
       const text = secretReference(v) ?? literal ?? '';
+      if (rules.noReferences.includes(dotted) && secretReference(v) !== undefined) {
+        throw new Error(`${dotted}: Bifrost ${rules.line} reads this setting as plain text, so ${text} would be its value, not a reference; nothing was sent`);
+      }
       if (VAULT.test(text) && !rules.vaultReferences) throw new Error(`${dotted}: ${text} is a vault reference, which Bifrost ${rules.line} does not read (v1.6 and later do); nothing was sent`);
       return text;
     }

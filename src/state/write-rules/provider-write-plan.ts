@@ -11,7 +11,8 @@ import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js'
 import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
 import { checkEdits } from '../provider/check-edits.js';
 import { diffObjects, type DiffEntry } from '../provider/diff.js';
-import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
+import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../provider/env-var.js';
+import { isRedacted } from '../../api/secrets.js';
 import { isPlainObject, jsonEqual } from '../json.js';
 import type { WritePlan } from './review.js';
 import { writablePart } from './dialect.js';
@@ -81,6 +82,12 @@ export function planChanges(fetched: Provider, edits: readonly Edit[]): { body: 
   return { body, changes: diffObjects(buildUpdateBody(fetched, []), body) };
 }
 
+/** A mask in a placeholder style (`<REDACTED>`, `********`): it shows nothing of the secret behind it. */
+function isPlaceholderMask(v: unknown): boolean {
+  const text = typeof v === 'string' ? v : isEnvVarObject(v) && envVarRef(v) === undefined ? envVarValue(v) : undefined;
+  return text !== undefined && isRedacted(text) && !(text.length === 32 && text.slice(4, 28) === '*'.repeat(24));
+}
+
 /** One planned write of a complete provider. */
 export interface PlannedWrite {
   name: string;
@@ -124,12 +131,14 @@ export function planWrite(name: string, desired: Record<string, unknown>, fetche
   const changes = fetched ? planned.changes : diffObjects(undefined, body);
   const { errors } = checkEdits(original, edits);
   for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
-  // From another gateway, equal masks prove nothing: neither two masks alike, nor a mask of what this one shows plain.
+  // From another gateway, equal masks prove nothing: neither two masks alike, nor a mask of what this one shows plain,
+  // nor a placeholder that shows nothing (v1.4's `<REDACTED>`) against another mask: those are not "differs" either.
+  const blind = fetched && !sameGateway ? notCopied.filter((path) => [getAtPath(desired, path.split('.')), getAtPath(fetched, path.split('.'))].some(isPlaceholderMask)) : [];
   const unverified = fetched && !sameGateway
-    ? [...sameMasks(writablePart('provider', desired), writablePart('provider', fetched)), ...ownMaskPaths(fetched, fitted.desired)]
+    ? [...sameMasks(writablePart('provider', desired), writablePart('provider', fetched)), ...ownMaskPaths(fetched, fitted.desired), ...blind]
     : [];
   const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
-  return { name, action, fetched, body, changes, notCopied, unverified, refused: fitted.refused, errors: [...new Set(errors)] };
+  return { name, action, fetched, body, changes, notCopied: notCopied.filter((p) => !blind.includes(p)), unverified, refused: fitted.refused, errors: [...new Set(errors)] };
 }
 
 /** The write pipeline's plan of a planned write (the body becomes edits of the copy it was planned against). */

@@ -14,7 +14,6 @@ import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
 import { pushLeftNote, writePlanOf, type PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
 import { outcomeMessage, type WriteOutcome } from '../../../state/write-rules/outcome.js';
-import { rulesFor, type VersionRules } from '../../../api/versions/version-rules.js';
 import { reviewWrite } from '../../../state/write-rules/review.js';
 import { createWriter, historyBackups } from '../../../write/pipeline.js';
 import type { Services, Session } from '../../services.js';
@@ -35,8 +34,6 @@ export interface FleetController {
 
 export function useFleetController(services: Services, dispatch: (a: FleetAction) => void, getState: () => FleetState): FleetController {
   const sessions = useRef(new Map<string, Session>());
-  /** Each gateway's Bifrost line, once known: a push fits the target's fields and reads the source's. */
-  const lines = useRef(new Map<string, VersionRules>());
   const aborter = useRef<AbortController | null>(null);
   /** The push whose left-out fields were shown: the next `p` on it goes ahead. */
   const armed = useRef<string | undefined>(undefined);
@@ -60,7 +57,6 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     void readFleet(names, async (name) => {
       const session = sessions.current.get(name) ?? (await profiles.connect(name));
       sessions.current.set(name, session);
-      void session.client.version().then((v) => lines.current.set(name, rulesFor(v)), () => undefined);
       return { client: session.client, url: session.connection.url, timeoutMs: session.connection.timeoutMs };
     }, {
       signal: ctl.signal,
@@ -93,7 +89,9 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
     const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
     const paths = fields.map((f) => f.segments);
-    const copy = { source: lines.current.get(s.columns[from]!.profile), target: lines.current.get(targetProfile) };
+    // Each gateway's Bifrost line (read with its providers): the push fits the target's fields and reads the source's.
+    const lineOf = (col: number) => { const st = s.columns[col]?.state; return st?.kind === 'ok' ? st.rules : undefined; };
+    const copy = { source: lineOf(from), target: lineOf(to) };
     if (!target) return review(targetProfile, planDirectPush(cell.name, source, undefined, paths, copy));
     const { fields: draftFields, skipped, outsideEditor } = pushDraft(source, target, paths);
     // Fields the editor does not edit go through the same planned write as `fleet push`.
