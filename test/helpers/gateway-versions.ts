@@ -5,6 +5,7 @@
  * failure says which line broke. Tests start the gateway with `{ version }`.
  */
 import { describe } from 'vitest';
+import { isRedacted } from '../../src/api/secrets.js';
 import { DEMO_VERSIONS, type DemoVersion } from '../../src/demo-gateway/index.js';
 
 export { DEMO_VERSIONS, type DemoVersion };
@@ -48,4 +49,22 @@ export function sortedJson(v: unknown): string {
 export function storedKeys(gw: { storedProvider(name: string): unknown }, provider: string): Record<string, unknown>[] {
   const keys = ((gw.storedProvider(provider) as { keys?: unknown[] } | undefined)?.keys ?? []) as Record<string, unknown>[];
   return keys.map((k) => ({ blacklisted_models: [], use_for_batch_api: false, ...k, models: k.models ?? [] }));
+}
+
+/** Every string leaf of a value with its dotted path. */
+function leaves(v: unknown, at = ''): Array<[string, string]> {
+  if (typeof v === 'string') return [[at, v]];
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, c]) => leaves(c, at ? `${at}.${k}` : k));
+}
+
+/**
+ * What a gateway must never store as a secret, in provider `name` (keys included): a mask (it would be the
+ * secret now) or a secret object's JSON text. A model list's `"*"` is a wildcard, not a mask.
+ */
+export function storedSecretProblems(gw: { storedProvider(name: string): unknown }, name: string): string[] {
+  return leaves(gw.storedProvider(name))
+    .filter(([p]) => !/(^|\.)(models|blacklisted_models)\.\d+$/.test(p))
+    .filter(([, s]) => isRedacted(s) || /^\s*\{.*"(value|ref|env_var)"/.test(s))
+    .map(([p, s]) => `${p}: ${s}`);
 }

@@ -11,12 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isRedacted } from '../../src/api/secrets.js';
 import { runFleetCommand } from '../../src/commands/fleet.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
 import { startDemoGateway, type DemoGateway, type DemoVersion } from '../../src/demo-gateway/index.js';
 import { fetchJson, setup, writable, type Harness } from '../commands/providers-harness.js';
-import { describeEachVersion, sortedJson, storedKeys } from '../helpers/gateway-versions.js';
+import { describeEachVersion, sortedJson, storedKeys, storedSecretProblems } from '../helpers/gateway-versions.js';
 
 interface Fleet {
   h: Harness;
@@ -57,22 +56,6 @@ async function fleetOf(oldVersion: DemoVersion, newVersion: DemoVersion = '2.2')
       return { code, ...r.out() };
     },
   };
-}
-
-/** Every string leaf of a value with its dotted path. */
-function leaves(v: unknown, at = ''): Array<[string, string]> {
-  if (typeof v === 'string') return [[at, v]];
-  if (v === null || typeof v !== 'object') return [];
-  return Object.entries(v).flatMap(([k, c]) => leaves(c, at ? `${at}.${k}` : k));
-}
-
-/** What a gateway must never store as a secret: a mask (it would be the secret now) or a secret object's JSON text. */
-function storedSecretProblems(gw: DemoGateway, name: string): string[] {
-  // A model list's "*" is a wildcard, not a mask.
-  return leaves(gw.storedProvider(name))
-    .filter(([p]) => !/(^|\.)(models|blacklisted_models)\.\d+$/.test(p))
-    .filter(([, s]) => isRedacted(s) || /^\s*\{.*"(value|ref|env_var)"/.test(s))
-    .map(([p, s]) => `${p}: ${s}`);
 }
 
 /** Editable settings of v2.2's openai and acme-llm, changed so a push has something to carry. */
