@@ -16,7 +16,8 @@ import { createClient } from '../../src/api/client.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
 import { runFleetCommand } from '../../src/commands/fleet.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
-import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { defaultSeed, startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { runKeysCommand } from '../../src/commands/keys.js';
 import { sortedJson, storedKeys } from '../helpers/gateway-versions.js';
 
 /** openai as a v1.4.23 gateway shows it: EnvVar objects, plain proxy strings, keys inside. */
@@ -168,6 +169,29 @@ describe('writes to a v1.4 gateway (keys inside providers) keep every key', () =
 });
 
 describe('the demo gateway playing v1.4', () => {
+  it('a Hugging Face provider with keys: every write is refused with one line (GET drops huggingface_key_config: an echo would erase it); nothing sent, the config kept', async () => {
+    const hf = {
+      name: 'huggingface', network_config: { max_retries: 1 }, concurrency_and_buffer_size: { concurrency: 1, buffer_size: 1 }, proxy_config: null,
+      keys: [{ id: 'hf-1', name: 'hf', value: { value: 'hf_secret_token_000001', env_var: '', from_env: false }, models: [], weight: 1, huggingface_key_config: { deployments: { a: 'b' } } }],
+    };
+    const gw = await startDemoGateway({ port: 0, version: '1.4', seed: [hf as never, ...defaultSeed()] });
+    try {
+      const deps = { store: openProfileStore({ dir: path.join(dir, 'config') }), historyDir: path.join(dir, 'state') };
+      const runs = [
+        await (async () => { const r = io(); return { code: await runProvidersCommand(['set', 'huggingface', 'network_config.max_retries=3', '--yes', '--url', gw.url], r.io, deps), err: r.err() }; })(),
+        await (async () => { const r = io(); return { code: await runKeysCommand(['set', 'huggingface', 'hf', 'weight=0.5', '--yes', '--url', gw.url], r.io, deps), err: r.err() }; })(),
+      ];
+      for (const r of runs) {
+        expect(r.code, r.err).not.toBe(0);
+        expect(r.err.trimEnd().split('\n').filter((l) => l.includes('huggingface_key_config'))).toHaveLength(1);
+      }
+      expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(storedKeys(gw, 'huggingface')[0]!.huggingface_key_config).toEqual({ deployments: { a: 'b' } });
+    } finally {
+      await gw.close();
+    }
+  });
+
   it('a provider save keeps every stored key byte for byte (was: every write refused, and before that, every key deleted)', async () => {
     const gw = await startDemoGateway({ port: 0, version: '1.4' });
     try {
