@@ -163,3 +163,15 @@ describeEachVersion('form save', (version) => {
     expect(storedSecretProblems(h.gw, c.provider)).toEqual([]);
   });
 });
+
+describeEachVersion('form: the line\'s own defaults', (version) => {
+  it('an unset request timeout shows this line\'s default (30 s before v2, 300 s on v2); the row is not an edit', async () => {
+    const h = await start(version);
+    h.gw.mutateProvider('ollama', (p) => {
+      p.network_config = { ...p.network_config!, default_request_timeout_in_seconds: 0 };
+    });
+    await open(h, 'ollama');
+    await h.see(new RegExp(`Request timeout\\s+default \\(${version === '2.2' ? 300 : 30} s\\)`));
+    expect(h.frame()).toMatch(/› ollama\s+no changes/);
+  });
+});
