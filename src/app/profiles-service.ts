@@ -48,6 +48,9 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
         const next = { ...opts, auth };
         return sessionFor(next, { ...connection, authMode: auth.kind, secret: key });
       },
+      withSetupToken(token: string): Session {
+        return sessionFor({ ...opts, setupToken: token }, connection);
+      },
     };
   };
 

@@ -23,6 +23,7 @@ import { useListController } from './screens/list/use-list-controller.js';
 import { FormScreen } from './screens/form/form-screen.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
 import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
+import { asksForSetupToken } from '../state/profiles/key-prompt-reducer.js';
 import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
@@ -49,7 +50,7 @@ export function App(props: AppProps) {
 }
 
 type Route =
-  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
+  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key'; setupToken?: boolean } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
   /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
   | { screen: 'fleetPush'; name: string; session: Session };
@@ -218,7 +219,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     if (route.screen === 'profiles')
       return <ProfilesScreen services={services} width={columns} height={rows} active={active} onBack={() => setRoute({ screen: 'list' })} onSwitch={switchSession} onQuit={quit} />;
     if (route.screen === 'key')
-      return <KeyPromptScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
+      return <KeyPromptScreen services={services} setupToken={route.setupToken === true} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
     return (
       <ListScreen
         services={services}
@@ -235,7 +236,10 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onFleet={() => setRoute({ screen: 'fleet' })}
-        onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
+        onAuthKey={() => {
+          const error = getList().error;
+          if (error?.kind === 'auth') setRoute({ screen: 'key', ...(asksForSetupToken(error.message) ? { setupToken: true } : {}) });
+        }}
         onQuit={quit}
         onHelp={() => setHelp(['list', 'global'])}
       />

@@ -97,7 +97,7 @@ describe('a setup token (v2.2.6 gateway locked until setup)', () => {
     await profiles(['add', 'locked', '--url', gw.url]);
     const r = await profiles(['test', 'locked']);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^bifrost-tui profiles: profile "locked": 401 Unauthorized: the gateway is locked until its first admin is set up: give its setup token \(--setup-token-env NAME/);
+    expect(r.stderr).toMatch(/^bifrost-tui profiles: profile "locked": 401 Unauthorized: the gateway is locked until its first admin is set up: give its setup token \(store it: profiles edit PROFILE --setup-token-stdin; or BIFROST_SETUP_TOKEN, --setup-token-env NAME\)/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 

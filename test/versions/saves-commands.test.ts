@@ -15,7 +15,7 @@ import { describeEachVersion, sortedJson, storedKeys, storedSecretProblems } fro
 const PROVIDERS = ['openai', 'anthropic', 'azure', 'groq', 'acme-llm', 'ollama'];
 
 /** What the gateway stores for a provider, its keys with the values GET fills in made explicit (see `storedKeys`). */
-function stateOf(h: Harness, name: string): Record<string, unknown> {
+function stateOf(h: Harness, name: string): Record<string, any> {
   const stored = structuredClone(h.gw.storedProvider(name)!) as Record<string, unknown>;
   return 'keys' in stored ? { ...stored, keys: JSON.parse(sortedJson(storedKeys(h.gw, name))) } : stored;
 }

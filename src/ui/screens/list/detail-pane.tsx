@@ -5,6 +5,7 @@ import { focusedRow, type ListState } from '../../../state/list/list-reducer.js'
 import { providerKind } from '../../../state/provider/provider-catalog.js';
 import { useTheme } from '../../theme.js';
 import { fit, wrapWords } from '../../text.js';
+import { asksForSetupToken } from '../../../state/profiles/key-prompt-reducer.js';
 
 export function DetailPane({ state, width }: { state: ListState; width: number }) {
   const theme = useTheme();
@@ -29,7 +30,9 @@ type Line = { text: string; role?: 'error' | 'warn' | 'muted'; wrap?: boolean };
 export function detailLines(state: ListState): Line[] {
   if (state.error) {
     const hint =
-      state.error.kind === 'auth'
+      state.error.kind === 'auth' && asksForSetupToken(state.error.message)
+        ? 'K enters the setup token (or BIFROST_SETUP_TOKEN / --setup-token-env NAME); P edits the profile; r retries.'
+        : state.error.kind === 'auth'
         ? 'K enters a key (or --api-key KEY / BIFROST_API_KEY); P edits the profile; r retries.'
         : state.error.kind === 'network'
           ? 'Check the URL and that the gateway is running. r retries.'
