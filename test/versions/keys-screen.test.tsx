@@ -89,4 +89,25 @@ describeEachVersion('keys screen', (version) => {
     expect(sortedJson(storedKeys(h.gw, 'openai'))).toBe(sortedJson(before.filter((k) => k.id !== BATCH)));
     expect(storedSecretProblems(h.gw, 'openai')).toEqual([]);
   });
+
+  it('add with a name another key has: refused at the Name field with what was typed kept (409 from v1.6, the store\'s 500 before); nothing stored', async () => {
+    const h = await startDemoApp('acme-llm', { version });
+    const before = sortedJson(storedKeys(h.gw, 'openai'));
+    await openaiKeys(h);
+    h.press('a');
+    await h.see('Name of the new key: ');
+    h.press('acme-eu', KEYS.enter);
+    await h.see('Value (typed masked');
+    h.press('sk-Typed-0123456789', KEYS.enter);
+    await h.see('Models (* = all');
+    h.press(KEYS.enter);
+    await h.see('Add key "acme-eu" to openai');
+    h.press('y');
+    await h.see(/Name of the new key: acme-eu/);
+    await h.see(/name: [\s\S]*(must be unique|already exists)/);
+    expect(h.frame()).not.toContain('sk-Typed');
+    expect(writes(h)).toHaveLength(1);
+    expect(sortedJson(storedKeys(h.gw, 'openai'))).toBe(before);
+    expect(storedSecretProblems(h.gw, 'openai')).toEqual([]);
+  });
 });
