@@ -182,7 +182,7 @@ describe('the demo gateway playing v1.4', () => {
         await (async () => { const r = io(); return { code: await runKeysCommand(['set', 'huggingface', 'hf', 'weight=0.5', '--yes', '--url', gw.url], r.io, deps), err: r.err() }; })(),
       ];
       for (const r of runs) {
-        expect(r.code, r.err).not.toBe(0);
+        expect(r.code, r.err).toBe(3);
         expect(r.err.trimEnd().split('\n').filter((l) => l.includes('huggingface_key_config'))).toHaveLength(1);
       }
       expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
