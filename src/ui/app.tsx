@@ -8,7 +8,6 @@ import { KeyRouter, useHoldKeys, useKeyFilter, useKeyHandler, useReplayHeldKeys,
 import { runBeforeExit } from './exit-hooks.js';
 import { lineEditFor } from './screens/form/form-keys.js';
 import type { Services, Session } from './services.js';
-import { FleetScreen } from './screens/fleet/fleet-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
@@ -20,14 +19,10 @@ import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ScreenSize } from './widgets/safe-text.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
-import { FormScreen } from './screens/form/form-screen.js';
+import { FleetScreen, FormScreen, KeyPromptScreen, KeysScreen, ProfilesScreen, SetupScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
-import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
 import { asksForSetupToken } from '../state/profiles/key-prompt-reducer.js';
-import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
-import { SetupScreen } from './screens/setup/setup-screen.js';
-import { KeysScreen } from './screens/keys/keys-screen.js';
 import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
 export interface AppProps {
@@ -177,8 +172,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           key={`${services.session.connection.gatewayKey}/${route.name}/keys`}
           services={services}
           provider={route.name}
-          keyless={p?.custom_provider_config?.is_key_less === true}
-          kind={p?.custom_provider_config?.base_provider_type ?? route.name}
+          keyless={p?.keyless === true}
+          kind={p?.baseType ?? route.name}
           width={columns}
           height={rows}
           active={active}

@@ -18,7 +18,7 @@
  */
 import { applyEdit, cloneJson, type Edit } from '../../api/update-body.js';
 import { isRedacted, isSecretPath } from '../../api/secrets.js';
-import { KEY_READ_ONLY_FIELDS } from '../../api/wire.js';
+import { KEY_READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { gatedChanges, keysWithChange, providerPutBody, type KeyListChange } from '../../api/versions/dialect.js';
 import { LINE_RULES, rulesFor, type VersionRules } from '../../api/versions/version-rules.js';
 import type { GatewayVersion } from '../../api/versions/gateway-version.js';
