@@ -349,7 +349,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
         throw err;
       }
     },
-    providers: async () => lastList ?? listProviders(o),
+    // A list too deep or too large to read is no evidence (the key route still tells v1.4 apart): never a reason to refuse a write.
+    providers: async () => lastList ?? listProviders(o).catch((err: unknown) => {
+      if (err instanceof ApiError && err.kind === 'bad-response') return [];
+      throw err;
+    }),
     async keysOf(name) {
       try {
         return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
