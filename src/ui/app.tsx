@@ -21,6 +21,7 @@ import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
 import { FleetScreen, FormScreen, KeyPromptScreen, KeysScreen, ProfilesScreen, SetupScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
+import { asksForSetupToken } from '../state/profiles/key-prompt-reducer.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
@@ -44,7 +45,7 @@ export function App(props: AppProps) {
 }
 
 type Route =
-  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
+  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key'; setupToken?: boolean } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
   /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
   | { screen: 'fleetPush'; name: string; session: Session };
@@ -215,7 +216,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     if (route.screen === 'profiles')
       return <ProfilesScreen services={services} width={columns} height={rows} active={active} onBack={() => setRoute({ screen: 'list' })} onSwitch={switchSession} onQuit={quit} />;
     if (route.screen === 'key')
-      return <KeyPromptScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
+      return <KeyPromptScreen services={services} setupToken={route.setupToken === true} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
     return (
       <ListScreen
         services={services}
@@ -232,7 +233,10 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onFleet={() => setRoute({ screen: 'fleet' })}
-        onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
+        onAuthKey={() => {
+          const error = getList().error;
+          if (error?.kind === 'auth') setRoute({ screen: 'key', ...(asksForSetupToken(error.message) ? { setupToken: true } : {}) });
+        }}
         onQuit={quit}
         onHelp={() => setHelp(['list', 'global'])}
       />

@@ -9,6 +9,7 @@ import { getAtPath } from '../../api/update-body.js';
 import type { LineEdit, LineEditor } from '../editors/line-editor.js';
 import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from '../keys/key-fields.js';
 import type { KeyCollection, KeyCollectionAction } from './key-collections.js';
+import type { WriteDialect } from '../write-rules/dialect.js';
 
 /** One write of a reviewed action (the write pipeline's plan for one key). */
 export type KeyWrite =
@@ -59,6 +60,10 @@ export interface KeysScreenState {
   message?: { text: string; tone: 'ok' | 'warn' | 'error' };
   /** A read-only profile: keys are shown, nothing is changed (every key action answers with one line). */
   readOnly?: boolean;
+  /** The gateway's write dialect (its Bifrost version): reviews are built in it, model lists read in its meaning. */
+  dialect?: WriteDialect;
+  /** v1.4: the provider the keys live in, as read (a key write is a PUT of it). */
+  carrier?: Record<string, unknown>;
 }
 
 /** What a read-only profile's keys screen answers to every key action, and says when the key form opens. */
@@ -66,7 +71,7 @@ export const KEYS_READ_ONLY = 'read-only profile: keys can be looked at here, no
 
 export type KeysAction =
   | { type: 'load-started' }
-  | { type: 'load-succeeded'; keys: Key[] }
+  | { type: 'load-succeeded'; keys: Key[]; dialect?: WriteDialect; carrier?: Record<string, unknown> }
   | { type: 'load-failed'; message: string }
   | { type: 'move'; delta: number }
   | { type: 'mark' }

@@ -13,7 +13,7 @@ import { cellFields } from '../../../state/fleet/fleet-reducer.js';
 import { planDirectPush } from '../../../state/fleet/direct-push.js';
 import { pushDraft } from '../../../state/fleet/push-draft.js';
 import { pushLeftNote, writePlanOf, type PlannedWrite } from '../../../state/write-rules/provider-write-plan.js';
-import { outcomeMessage } from '../../../state/write-rules/outcome.js';
+import { outcomeMessage, type WriteOutcome } from '../../../state/write-rules/outcome.js';
 import { reviewWrite } from '../../../state/write-rules/review.js';
 import { createWriter, historyBackups } from '../../../write/pipeline.js';
 import type { Services, Session } from '../../services.js';
@@ -89,10 +89,13 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing to push to`, role: 'warn' });
     const fields = cellFields(row, cell.col).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
     const paths = fields.map((f) => f.segments);
-    if (!target) return review(targetProfile, planDirectPush(cell.name, source, undefined, paths));
+    // Each gateway's Bifrost line (read with its providers): the push fits the target's fields and reads the source's.
+    const lineOf = (col: number) => { const st = s.columns[col]?.state; return st?.kind === 'ok' ? st.rules : undefined; };
+    const copy = { source: lineOf(from), target: lineOf(to) };
+    if (!target) return review(targetProfile, planDirectPush(cell.name, source, undefined, paths, copy));
     const { fields: draftFields, skipped, outsideEditor } = pushDraft(source, target, paths);
     // Fields the editor does not edit go through the same planned write as `fleet push`.
-    if (outsideEditor.length > 0) return review(targetProfile, planDirectPush(cell.name, source, target, paths));
+    if (outsideEditor.length > 0) return review(targetProfile, planDirectPush(cell.name, source, target, paths, copy));
     const key = JSON.stringify([cell.name, cell.col, cell.marked, direction]);
     if (!services.drafts) return dispatch({ type: 'message', text: 'no draft store: use `bifrost-tui fleet push PROVIDER --from PROFILE --to PROFILE`', role: 'error' });
     try {
@@ -138,9 +141,12 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
       ...(services.history ? { backups: historyBackups(services.history, session.connection.gatewayKey) } : {}),
       readOnly: session.connection.readOnly,
     });
-    const review = reviewWrite({ kind: 'provider', name: r.plan.name }, writePlanOf(r.plan), (r.plan.fetched as Record<string, unknown> | undefined) ?? null);
     dispatch({ type: 'message', text: `writing ${r.plan.name} to ${r.profile}…`, role: 'muted' });
-    void writer.commit(review).then((outcome) => {
+    // In the target's dialect (its Bifrost version): on v1.4 its keys go back whole, a secret in a shape it reads.
+    void writer.dialect().then(
+      (dialect) => writer.commit(reviewWrite({ kind: 'provider', name: r.plan.name }, writePlanOf(r.plan), (r.plan.fetched as Record<string, unknown> | undefined) ?? null, dialect)),
+      (err: unknown): WriteOutcome => ({ kind: 'refused', why: 'unreadable', target: { kind: 'provider', name: r.plan.name }, error: err, message: `could not tell which Bifrost version ${r.profile} runs, nothing was written: ${errorMessage(err)}` }),
+    ).then((outcome) => {
       if (outcome.kind !== 'written') return dispatch({ type: 'message', text: `${r.profile}: ${outcomeMessage(outcome, 'since the push was planned')}`, role: 'error' });
       dispatch({ type: 'close' });
       reload();

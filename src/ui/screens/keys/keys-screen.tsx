@@ -115,7 +115,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         if (c === 'confirm' || c === 'yes') {
           const writes = s.mode.writes;
           dispatch({ type: 'confirm' });
-          save(writes);
+          save(writes, getState().dialect);
         } else if (c === 'cancel' || c === 'no' || c === 'forceQuit') dispatch({ type: 'cancel' });
         return;
       }
@@ -172,7 +172,8 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   useReplayAfterWait(state.phase === 'loading', active);
 
   // Derived when the keys change, not on every key press (a key may list thousands of models).
-  const rows = useMemo(() => state.keys.map(keyRow), [state.keys]);
+  const rules = state.dialect?.rules;
+  const rows = useMemo(() => state.keys.map((k) => keyRow(k, rules)), [state.keys, rules]);
   const current = rows[state.cursor];
   const nameW = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8));
   const fixed = 2 + 2 + nameW + 1 + 4 + 7 + 22 + 1;
@@ -268,8 +269,8 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
     const rows = keyFormRows(key, state.kind);
     const label = (r: (typeof rows)[number]): string => (r.type === 'field' ? r.d.label : r.path);
     const value = (r: (typeof rows)[number]): string => (r.type === 'field'
-      ? formatKeyValue(r.d.path, r.value)
-      : `${formatKeyValue([r.path], r.value)}  (not known to this client: read-only, sent back)`);
+      ? formatKeyValue(r.d.path, r.value, state.dialect?.rules)
+      : `${formatKeyValue([r.path], r.value, state.dialect?.rules)}  (not known to this client: read-only, sent back)`);
     // A focused row too long for its line (its label or its value) is shown in full below it, wrapped.
     const at = rows[m.cursor];
     const line = (r: (typeof rows)[number]): string => `${fit(label(r), KEY_LABEL_WIDTH)} ${value(r)}`;
