@@ -31,6 +31,8 @@ export interface WriterChange {
   secret: boolean;
   /** A number set back to its default, to 0, or unset (the changes a lenient conflict rule would miss). */
   reset?: 'default' | 'zero' | 'unset';
+  /** The block the write put in whole (a proxy where there was none): all of its fields changed with `path`. */
+  block?: string;
 }
 
 export interface ConcurrentWriter {
@@ -93,8 +95,9 @@ export function concurrentWriter(url: string, r: () => number, stored: StoredPro
         // Rotate a secret the gateway masks 4+24+4 (so the old mask is no longer its current one).
         const username = `svc-rotated-${id}-${name}`;
         const proxy = got.proxy_config as Record<string, unknown> | null | undefined;
-        change = { path: 'proxy_config.username', secret: true };
-        edits = proxy && proxy.type && proxy.type !== 'none'
+        const has = Boolean(proxy && proxy.type && proxy.type !== 'none');
+        change = { path: 'proxy_config.username', secret: true, ...(has ? {} : { block: 'proxy_config' }) };
+        edits = has
           ? [{ path: ['proxy_config', 'username'], value: username }]
           : [{ path: ['proxy_config'], value: { type: 'http', url: 'http://proxy.writer.example:3128', username, password: `pw-${id}-not-a-mask` } }];
       } else {

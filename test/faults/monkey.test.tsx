@@ -183,6 +183,21 @@ function valueAt(root: unknown, path: string): unknown {
   return v !== null && typeof v === 'object' && 'value' in v ? envVarValue(v) : v;
 }
 
+/**
+ * Two values the gateway cannot tell apart: the same JSON, or 0 and absent for an int it omits when 0,
+ * false and absent for a flag it omits when false (CONTRACT.md network_config: Go's omitempty; a PUT
+ * without them stores the zero value, and a GET never shows it).
+ */
+const OMITTED_WHEN_ZERO = new Set(['stream_idle_timeout_in_seconds', 'keep_alive_timeout_in_seconds', 'max_conns_per_host']);
+const OMITTED_WHEN_FALSE = new Set(['insecure_skip_verify', 'enforce_http2', 'allow_private_network']);
+function sameOnGateway(path: string, a: unknown, b: unknown): boolean {
+  if (JSON.stringify(a) === JSON.stringify(b)) return true;
+  const leaf = path.split('.').at(-1)!;
+  if (OMITTED_WHEN_ZERO.has(leaf)) return (a ?? 0) === (b ?? 0);
+  if (OMITTED_WHEN_FALSE.has(leaf)) return (a ?? false) === (b ?? false);
+  return false;
+}
+
 async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> {
   // Screens load when first shown; loaded up front, a seed gives the same run whatever the module loading takes.
   await preloadAllScreens();
@@ -371,7 +386,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       const review = reviewOf.get(put);
       if (!review) continue;
       const reread = lastAppRead(name, put.at);
-      const unseen = writer.changes.filter((w) => w.moment === 'recheck' && w.name === name && w.at > (reread?.at ?? Infinity) && w.at < put.at).map((w) => w.path);
+      const unseen = writer.changes.filter((w) => w.moment === 'recheck' && w.name === name && w.at > (reread?.at ?? Infinity) && w.at < put.at).map((w) => w.block ?? w.path);
       const check = checkSaveAgainstReview(review, name, put.previous, put.json, unseen);
       problems.push(...check.problems.map((p) => `PUT ${name}: ${p}`));
       if (check.complete) complete++;
@@ -384,14 +399,14 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       const later = (q: { at: number }) => q.at > w.at;
       if (writer.changes.some((o) => o !== w && o.name === w.name && o.path === w.path && later(o))) continue;
       const now = valueAt(gw.storedProvider(w.name), w.path);
-      if (JSON.stringify(now) === JSON.stringify(w.value)) continue;
+      if (sameOnGateway(w.path, now, w.value)) continue;
       const covers = (shown: string) => w.path === shown || w.path.startsWith(`${shown}.`) || shown.startsWith(`${w.path}.`);
       // The save that overwrote it: the app's first PUT of that provider after it that the gateway did not
       // refuse (accepted, or its answer was lost) and that sent another value there (a mask sent back keeps
       // a secret; the gateway's current one, or it is stored as a mask, which is checked below).
       const sends = (put: RecordedRequest): boolean => {
         const v = valueAt(put.json, w.path);
-        return !(w.secret && typeof v === 'string' && isRedacted(v)) && JSON.stringify(v) !== JSON.stringify(w.value);
+        return !(w.secret && typeof v === 'string' && isRedacted(v)) && !sameOnGateway(w.path, v, w.value);
       };
       const overwrittenBy = puts.find((put) => later(put) && put.url === providerUrl(w.name) && (put.status === 200 || put.status === undefined) && sends(put));
       const review = overwrittenBy && reviewOf.get(overwrittenBy);
