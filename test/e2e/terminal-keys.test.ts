@@ -67,8 +67,8 @@ describe('real terminal: keys in one read', () => {
     s.send('/');
     await s.waitFor('Enter keep');
     burst(s, 'a\rj');
-    // "a" is in every name or status (active) of the demo's six.
-    const screen = await s.waitFor('6 matches');
+    // "a" is in every name or status (active) of the demo's six: wait for the filter line once it is kept.
+    const screen = await s.waitFor(/6 matches\s+Esc clears/);
     expect(screen).not.toContain('Enter keep');
     expect(screen.split('\n').filter((l) => l.startsWith('›'))).toHaveLength(1);
     expect(screen).not.toMatch(/^› acme-llm/m); // j moved off the first match
