@@ -9,6 +9,8 @@ import { runBeforeExit } from './exit-hooks.js';
 import { lineEditFor } from './screens/form/form-keys.js';
 import type { Services, Session } from './services.js';
 import { FleetScreen } from './screens/fleet/fleet-screen.js';
+import type { FleetLayout } from '../state/fleet/fleet-layout.js';
+import type { FormPush } from './screens/form/form-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
@@ -52,7 +54,7 @@ type Route =
   | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
   /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
-  | { screen: 'fleetPush'; name: string; session: Session };
+  | { screen: 'fleetPush'; name: string; session: Session; push: FormPush };
 
 function Shell({ services: initial, size, onExit }: AppProps) {
   const { exit } = useApp();
@@ -66,6 +68,9 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   // Unsaved edits in the open form, so quitting from the too-small screen can ask first.
   const [unsaved, setUnsaved] = useState(0);
   const [askQuit, setAskQuit] = useState(false);
+  // The fleet screen's column order and baseline, kept while the app runs (a push opens another screen).
+  const fleetLayout = useRef<FleetLayout | undefined>(undefined);
+  const keepFleetLayout = useCallback((layout: FleetLayout) => void (fleetLayout.current = layout), []);
   // A list that arrived while Ink was loading is in the very first frame. Read once: the session fills
   // `providers` in when the answer comes, which may fall between this render and the loading effect.
   const [prefetched] = useState(() => {
@@ -195,7 +200,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         <FleetScreen services={services} width={columns} height={rows} active={active} onQuit={quit}
           onBack={() => setRoute({ screen: 'list' })}
           onHelp={(cell) => setHelp(cell ? ['fleetCell', 'global'] : ['fleet', 'global'])}
-          onPush={(session, name) => setRoute({ screen: 'fleetPush', name, session })} />
+          onPush={(session, name, push) => setRoute({ screen: 'fleetPush', name, session, push })}
+          layout={fleetLayout.current} onLayout={keepFleetLayout} />
       );
     if (route.screen === 'fleetPush')
       return (
@@ -204,6 +210,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           services={{ ...services, session: route.session }}
           name={route.name}
           allowCreate={false}
+          push={route.push}
           width={columns}
           height={rows}
           active={active}

@@ -62,6 +62,8 @@ export interface FormScreenState {
   leaveNow?: 'back' | 'quit';
   /** The offered draft last restored or discarded: its file is removed (a new object each time). */
   consumedDraft?: { editor?: string };
+  /** The edits are a push from another gateway (the fleet screen): the prompts say so. */
+  push?: { from: string; to: string };
 }
 
 export function initialFormScreen(name: string, readOnly = false, viewport = 10): FormScreenState {

@@ -56,7 +56,7 @@ describe('fleetReducer', () => {
     let s = fleetReducer(initialFleetState, { type: 'started', profiles: ['a', 'b'] });
     s = fleetReducer(s, { type: 'answered', profile: 'a', state: { kind: 'ok', providers: [base()] } });
     s = fleetReducer(s, { type: 'answered', profile: 'b', state: { kind: 'ok', providers: [base({ concurrency_and_buffer_size: { concurrency: 7, buffer_size: 9 } })] } });
-    expect(fleetReducer(s, { type: 'open' }).message?.text).toContain('reference column');
+    expect(fleetReducer(s, { type: 'open' }).message?.text).toContain('what this row compares with');
     s = fleetReducer(fleetReducer(s, { type: 'move', cols: 1 }), { type: 'open' });
     expect(s.cell).toMatchObject({ name: 'openai', col: 1, cursor: 0 });
     expect(cellFields(s.rows[0]!, 1).map((f) => f.path)).toEqual(['concurrency_and_buffer_size.concurrency', 'concurrency_and_buffer_size.buffer_size']);

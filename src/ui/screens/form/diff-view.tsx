@@ -14,8 +14,10 @@ function toView(lines: readonly DocLine[]): DocLineView[] {
   return lines.map((l) => ({ text: l.text, role: l.kind === 'removed' ? 'error' : l.kind === 'added' ? 'ok' : l.kind === 'note' ? undefined : 'dirty' }));
 }
 
-export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size }: {
+export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size, push }: {
   name: string; diff: readonly DiffEntry[]; overwrite: boolean; kept?: readonly string[]; height: number; width: number; top: number; size: Size;
+  /** A push from another gateway: the title and the prompt say push. */
+  push?: { from: string; to: string };
 }) {
   const theme = useTheme();
   const lines = useMemo(() => {
@@ -25,10 +27,14 @@ export function ReviewView({ name, diff, overwrite, kept = [], height, width, to
   }, [diff, kept, width]);
   return (
     <Box flexDirection="column" height={height}>
-      <Text {...theme.title} wrap="truncate-end">{fit(`Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
+      <Text {...theme.title} wrap="truncate-end">{fit(push
+        ? `Review: pushing ${name} from ${push.from} to ${push.to} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on ${push.to}`
+        : `Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
       {overwrite ? <Text {...theme.warn} wrap="truncate-end">You chose to overwrite: the gateway’s recent changes below are reverted.</Text> : null}
       <ScrollDoc lines={lines} top={top} height={Math.max(1, height - (overwrite ? 3 : 2))} width={width} size={size} />
-      <Text {...theme.muted} wrap="truncate-end">The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.</Text>
+      <Text {...theme.muted} wrap="truncate-end">{push
+        ? `The complete object is sent (PUT) to ${push.to}; fields not listed go back unchanged. y pushes, Esc goes back.`
+        : 'The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.'}</Text>
     </Box>
   );
 }

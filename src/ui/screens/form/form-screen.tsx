@@ -28,9 +28,18 @@ import { useFormController } from './use-form-controller.js';
 import { errorMessage } from '../../../api/api-error.js';
 import { wrapText } from '../../../state/form-screen/diff-lines.js';
 import { printable } from '../../../state/printable.js';
+import type { Draft } from '../../../state/local-types.js';
 
 /** Header, two status lines, footer, one spare line (never fill the last line). */
 const CHROME_ROWS = 5;
+
+/** A push from another gateway (the fleet screen): the form opens with its fields as edits, and every prompt says push. */
+export interface FormPush {
+  from: string;
+  to: string;
+  /** The pushed fields as a draft over the copy of the target the fleet read. */
+  draft: Draft;
+}
 
 export interface FormScreenProps {
   services: Services;
@@ -50,13 +59,14 @@ export interface FormScreenProps {
   onUnsavedChange?: (count: number) => void;
   /** Open this provider's keys screen. */
   onKeys?: () => void;
+  push?: FormPush;
 }
 
 export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.visible ?? props.active });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.visible ?? props.active, ...(props.push ? { push: props.push } : {}) });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.
@@ -187,7 +197,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} />;
+      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} {...(state.push ? { push: state.push } : {})} />;
     case 'conflict':
       return (
         <ConflictView
@@ -244,7 +254,8 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
-    first = { text: `${n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: ${promptLine('leavePrompt')}`, role: 'warn' };
+    const words = state.push ? promptLine('leavePrompt').replace(/\bsave\b/, `push to ${state.push.to}`) : promptLine('leavePrompt');
+    first = { text: `${n ? `${n} ${state.push ? 'unpushed' : 'unsaved'} change${n === 1 ? '' : 's'}` : 'edits that do not parse yet'}: ${words}`, role: 'warn' };
   } else if (mode.kind === 'pem') first = { text: promptLine('pemPrompt'), role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };
