@@ -108,7 +108,7 @@ describe('fleet screen', () => {
     await waitFor(() => expect(lastFrame()).toContain('1 changed'));
     stdin.write(KEYS.ctrlS);
     await waitFor(() => expect(lastFrame()).toContain('~ network_config.max_retries: 7 → 2'));
-    expect(lastFrame()).toContain('Review: pushing openai from alpha to bravo changes 1 field on bravo');
+    expect(lastFrame()).toContain('Review: push openai from alpha to bravo: 1 field changes');
     stdin.write('y');
     await waitFor(() => expect(gws[1]!.requests.some((r) => r.method === 'PUT')).toBe(true));
     const puts = gws[1]!.requests.filter((r) => r.method === 'PUT');

@@ -49,7 +49,7 @@ export function fallbackReason(row: FleetRow, columns: readonly FleetColumn[], b
   const base = columns[baseline];
   if (!base) return undefined;
   const why = base.state.kind === 'error' ? 'is unreachable' : base.state.kind === 'loading' ? 'has not answered yet' : `has no ${row.name}`;
-  return `the baseline ${base.profile} ${why}`;
+  return `${base.profile} ${why}`;
 }
 
 /** Widths of the grid at `width` columns: the provider names, each gateway cell, and how many cells fit. */

@@ -142,8 +142,9 @@ export function fleetReducer(s: FleetState, a: FleetAction): FleetState {
     case 'baseline': {
       const column = s.columns[s.col];
       if (!column || s.col === s.baseline) return { ...s, message: column ? { text: `${column.profile} is already the baseline`, role: 'muted' } : undefined };
-      const why = column.state.kind === 'error' ? ` (it is unreachable: each row falls back to the first gateway that has it)` : '';
-      return { ...withRows(s, s.columns, s.col), message: { text: `baseline: ${column.profile}; every row compares with it${why}`, role: why ? 'warn' : 'ok' } };
+      const down = column.state.kind === 'error';
+      const text = down ? `baseline: ${column.profile}, unreachable: rows fall back (◆)` : `baseline: ${column.profile}; every row compares with it`;
+      return { ...withRows(s, s.columns, s.col), message: { text, role: down ? 'warn' : 'ok' } };
     }
     case 'moveColumn': {
       const to = s.col + Math.sign(a.delta);

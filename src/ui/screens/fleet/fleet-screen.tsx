@@ -107,7 +107,7 @@ function Legend({ state, width }: { state: FleetState; width: number }) {
   const theme = useTheme();
   const base = state.columns[state.baseline];
   if (base && base.state.kind === 'error') {
-    return <Text {...theme.warn} wrap="truncate">{fit(`⚠ baseline ${base.profile} is unreachable: each row compares with the first gateway that has it (${FALLBACK})`, width)}</Text>;
+    return <Text {...theme.warn} wrap="truncate">{fit(`⚠ baseline ${base.profile} is unreachable: rows fall back to the first gateway with them ${FALLBACK}`, width)}</Text>;
   }
   return <Text {...theme.muted} wrap="truncate">{fit(`= same ≠ N differ - none ? unreachable ≈ masks alike ${FALLBACK} fallback · * baseline (b)`, width)}</Text>;
 }
@@ -168,9 +168,15 @@ function FocusLine({ state, width }: { state: FleetState; width: number }) {
   if (!row) return <Text wrap="truncate">{fit(where, width)}</Text>;
   const cell = row.cells[state.col];
   const ref = state.columns[row.reference]?.profile;
-  const fallback = fallbackReason(row, state.columns, state.baseline);
-  const what = !cell || row.reference < 0 ? `${row.name}` : cell.kind === 'reference' ? `${row.name}: what the row compares with` : `${row.name} ${cellText(cell)} vs ${ref}`;
-  const text = `${where} · ${what}${fallback ? ` (${FALLBACK} fallback: ${fallback})` : ''}`;
+  // An unreachable baseline is said once, on the legend line; a baseline without this provider, here.
+  const baseDown = state.columns[state.baseline]?.state.kind === 'error';
+  const fallback = baseDown ? undefined : fallbackReason(row, state.columns, state.baseline);
+  const what = !cell || row.reference < 0 ? row.name
+    : cell.kind === 'reference' ? `${row.name}: the others compare with this`
+      : cell.kind === 'unreachable' ? `${row.name} ? unreachable`
+        : cell.kind === 'loading' ? `${row.name} … waiting`
+          : `${row.name} ${cellText(cell)} vs ${ref}`;
+  const text = `${where} · ${what}${fallback ? ` (${FALLBACK} ${fallback})` : ''}`;
   return <Text {...(fallback ? theme.warn : {})} wrap="truncate">{fit(text, width)}</Text>;
 }
 

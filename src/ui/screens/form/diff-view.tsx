@@ -28,12 +28,12 @@ export function ReviewView({ name, diff, overwrite, kept = [], height, width, to
   return (
     <Box flexDirection="column" height={height}>
       <Text {...theme.title} wrap="truncate-end">{fit(push
-        ? `Review: pushing ${name} from ${push.from} to ${push.to} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on ${push.to}`
+        ? `Review: push ${name} from ${push.from} to ${push.to}: ${diff.length} field${diff.length === 1 ? '' : 's'} change${diff.length === 1 ? 's' : ''}`
         : `Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
       {overwrite ? <Text {...theme.warn} wrap="truncate-end">You chose to overwrite: the gateway’s recent changes below are reverted.</Text> : null}
       <ScrollDoc lines={lines} top={top} height={Math.max(1, height - (overwrite ? 3 : 2))} width={width} size={size} />
       <Text {...theme.muted} wrap="truncate-end">{push
-        ? `The complete object is sent (PUT) to ${push.to}; fields not listed go back unchanged. y pushes, Esc goes back.`
+        ? `y pushes, Esc goes back · the complete object is sent to ${push.to} (PUT); fields not listed go back unchanged`
         : 'The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.'}</Text>
     </Box>
   );
