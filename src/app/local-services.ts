@@ -2,7 +2,6 @@
  * The parts of Services that live on this machine: drafts and history in the
  * XDG state dir, files and $EDITOR for PEM values, and exit hooks.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { LOCAL_LIMITS, LocalFileError, readTextFileSync } from '../api/local-file.js';
 import { homedir, tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { editorRunning, endEditor, newEditorId } from '../store/draft-owner.js';
 import { openDraftStore, type DraftStore } from '../store/draft-store.js';
 import { openHistoryStore } from '../store/history-store.js';
 import { terminalControl } from '../ui/terminal-control.js';
+import { runEditorOn } from '../commands/external-editor.js';
 import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
 
 
@@ -42,6 +42,17 @@ function expandHome(p: string): string {
   return p === '~' || p.startsWith('~/') ? path.join(homedir(), p.slice(1)) : p;
 }
 
+/** Runs $EDITOR on `file` with Ink suspended around it (alternate screen, raw mode, bracketed paste); why it failed, or undefined. */
+function editFile(file: string, env: NodeJS.ProcessEnv): string | undefined {
+  const ctrl = terminalControl();
+  ctrl?.suspend();
+  try {
+    return runEditorOn(file, env);
+  } finally {
+    ctrl?.resume();
+  }
+}
+
 export function editorService(env: NodeJS.ProcessEnv): EditorService {
   return {
     async readTextFile(file: string): Promise<string> {
@@ -58,20 +69,18 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
       return text;
     },
     async editInEditor(initial: string, suffix: string): Promise<string | undefined> {
-      const editor = env.VISUAL || env.EDITOR || 'vi';
       const dir = mkdtempSync(path.join(tmpdir(), 'bifrost-tui-'));
       const file = path.join(dir, `value${suffix}`);
       writeFileSync(file, initial, { mode: 0o600, flag: 'wx' });
-      const ctrl = terminalControl();
-      ctrl?.suspend();
       try {
-        const r = spawnSync(`${editor} "${file}"`, { shell: true, stdio: 'inherit' });
-        if (r.status !== 0) return undefined;
+        if (editFile(file, env) !== undefined) return undefined;
         return readTextFileSync(file, LOCAL_LIMITS.pem);
       } finally {
-        ctrl?.resume();
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    async editFile(file: string): Promise<string | undefined> {
+      return editFile(file, env);
     },
   };
 }

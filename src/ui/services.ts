@@ -92,6 +92,8 @@ export interface EditorService {
   readTextFile(path: string): Promise<string>;
   /** Suspends the UI, edits `initial` in $VISUAL/$EDITOR, returns the text (undefined when the editor failed). */
   editInEditor(initial: string, suffix: string): Promise<string | undefined>;
+  /** Suspends the UI and edits `file` in place in $VISUAL/$EDITOR; undefined when the editor exited cleanly, else why not. */
+  editFile(file: string): Promise<string | undefined>;
 }
 
 export interface Services {
