@@ -54,8 +54,8 @@ export function editHeader(place: EditPlace, format: EditFormat, notes: readonly
     'Secrets are masked: leave a mask as it is to keep that secret; replace it with the',
     'new value or a reference (env.NAME) to change it.',
   ];
-  if (notes.length > 0) lines.push('', ...notes.flatMap((n) => n.split('\n')));
-  return lines.map((l) => (l ? `# ${l}` : '#')).join('\n') + '\n';
+  const all = notes.length > 0 ? lines.concat('', notes.flatMap((n) => n.split('\n'))) : lines;
+  return all.map((l) => (l ? `# ${l}` : '#')).join('\n') + '\n';
 }
 
 /** The editable object of `provider` as a document (keys sorted, like an export). */
