@@ -12,10 +12,12 @@ import { openDraftStore, type DraftStore } from '../store/draft-store.js';
 import { openHistoryStore } from '../store/history-store.js';
 import { terminalControl } from '../ui/terminal-control.js';
 import { runEditorOn } from '../commands/external-editor.js';
-import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
+import type { DraftService, EditDraftService, EditorService, HistoryService, Services } from '../ui/services.js';
+import { openEditDraftStore, type EditDraftStore } from '../store/edit-draft-store.js';
+import { editFormat, unfinishedEdits } from '../commands/providers-edit.js';
 
 
-export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string } = {}): Pick<Services, 'drafts' | 'history' | 'editor' | 'onBeforeExit'> {
+export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string } = {}): Pick<Services, 'drafts' | 'history' | 'edits' | 'editor' | 'onBeforeExit'> {
   const dirOpts = { env, ...(opts.stateDir ? { dir: opts.stateDir } : {}) };
   const draftStore = openDraftStore(dirOpts);
   const historyStore = openHistoryStore(dirOpts);
@@ -23,8 +25,34 @@ export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string 
   const history: HistoryService = {
     append: (gw, p, object) => historyStore.appendHistory(gw, p, object).id,
     remove: (gw, p, id) => void historyStore.removeHistory(gw, p, id),
+    list: (gw, p) => {
+      const { entries, skipped } = historyStore.scanHistory(gw, p);
+      return { entries, skipped: skipped.length };
+    },
   };
-  return { drafts, history, editor: editorService(env), onBeforeExit: registerBeforeExit };
+  return { drafts, history, edits: editDraftService(openEditDraftStore(dirOpts), env), editor: editorService(env), onBeforeExit: registerBeforeExit };
+}
+
+/** Whole-provider edits on the edit-draft store; an edit is unfinished once its editor is gone. */
+export function editDraftService(store: EditDraftStore, env: NodeJS.ProcessEnv): EditDraftService {
+  const now = (): string => new Date().toISOString();
+  let format: EditDraftService['format'] = 'yaml';
+  try {
+    format = editFormat(undefined, env);
+  } catch {
+    // A bad BIFROST_TUI_EDIT_FORMAT: the commands say so; the app opens YAML.
+  }
+  return {
+    begin: newEditorId,
+    end: endEditor,
+    start: (gw, p, editor, d) => store.start(gw, p, editor, { ...d, savedAt: now() }),
+    unfinished: (gw, p) => unfinishedEdits(store, gw, p),
+    readText: (d) => store.readText(d),
+    writeText: (d, text) => store.writeText(d, text),
+    rebase: (d, original) => store.rebase(d, original, now()),
+    remove: (d) => store.remove(d),
+    format,
+  };
 }
 
 /** Drafts on a draft store, one file per editor; a draft is unrecovered once its editor is gone. */

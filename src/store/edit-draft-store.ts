@@ -11,22 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_LIMITS } from '../api/local-file.js';
 import type { EditFormat } from '../state/provider/whole-edit.js';
+import type { EditDraft } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
 import { assertOwnDirs, ensureOwnDir, readJsonFile, readStateBytes, removeFile, writeFileAtomic } from './fs-util.js';
 import { encodeName, resolveStateDir } from './state-dir.js';
 import type { DirOptions } from './config-dir.js';
-
-/** One kept edit. */
-export interface EditDraft {
-  /** The editor (a running app or command) that made it; see draft-owner.ts. */
-  editor: string;
-  /** The file $EDITOR edits: the text of the edit. */
-  file: string;
-  format: EditFormat;
-  /** The gateway's copy the edit started from. */
-  original: Record<string, unknown>;
-  savedAt: string;
-}
 
 export interface EditDraftStore {
   /** Writes a new edit's text and meta; the returned draft names the file to open. */

@@ -29,6 +29,10 @@ import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { SetupScreen } from './screens/setup/setup-screen.js';
 import { KeysScreen } from './screens/keys/keys-screen.js';
+import { DeleteScreen } from './screens/write/delete-screen.js';
+import { HistoryScreen } from './screens/write/history-screen.js';
+import { WholeEditScreen } from './screens/write/whole-edit-screen.js';
+import { NewProviderScreen } from './screens/write/new-provider-screen.js';
 import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
 export interface AppProps {
@@ -51,8 +55,12 @@ export function App(props: AppProps) {
 }
 
 type Route =
-  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
+  | { screen: 'list' } | { screen: 'provider'; name: string; base?: string } | { screen: 'new' } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
+  /** Writes of a whole provider through the pipeline: a delete, its saved versions, the whole-object edit; `from`: where Esc goes. */
+  | { screen: 'delete'; name: string }
+  | { screen: 'history'; name: string; from: 'list' | 'provider' }
+  | { screen: 'wholeEdit'; name: string; from: 'list' | 'provider' }
   /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
   | { screen: 'fleetPush'; name: string; session: Session; push: FormPush };
 
@@ -159,7 +167,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           key={`${services.session.connection.gatewayKey}/${route.name}`}
           services={services}
           name={route.name}
-          allowCreate={isBuiltinName(route.name) && !getList().providers.some((p) => p.name === route.name)}
+          allowCreate={(route.base !== undefined || isBuiltinName(route.name)) && !getList().providers.some((p) => p.name === route.name)}
+          {...(route.base ? { createBase: route.base } : {})}
           width={columns}
           height={rows}
           active={active}
@@ -172,6 +181,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           onHelp={(scopes) => setHelp(scopes)}
           onUnsavedChange={setUnsaved}
           onKeys={() => setRoute({ screen: 'keys', name: route.name, from: 'provider' })}
+          onWholeEdit={() => setRoute({ screen: 'wholeEdit', name: route.name, from: 'provider' })}
+          onHistory={() => setRoute({ screen: 'history', name: route.name, from: 'provider' })}
         />
       );
     if (route.screen === 'keys') {
@@ -220,6 +231,24 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           onHelp={(scopes) => setHelp(scopes)}
         />
       );
+    const backTo = (from: 'list' | 'provider', name: string) => (): void => {
+      setRoute(from === 'provider' ? { screen: 'provider', name } : { screen: 'list' });
+      if (from === 'list') reload();
+    };
+    if (route.screen === 'new')
+      return (
+        <NewProviderScreen services={services} configured={getList().providers.map((p) => p.name)} width={columns} height={rows} active={active}
+          onCreate={(name, base) => setRoute({ screen: 'provider', name, ...(base ? { base } : {}) })}
+          onOpen={(name) => setRoute({ screen: 'provider', name })}
+          onHistory={(name) => setRoute({ screen: 'history', name, from: 'list' })}
+          onBack={() => setRoute({ screen: 'list' })} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} />
+      );
+    if (route.screen === 'delete')
+      return <DeleteScreen key={`delete:${route.name}`} services={services} name={route.name} width={columns} height={rows} active={active} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} onBack={backTo('list', route.name)} />;
+    if (route.screen === 'history')
+      return <HistoryScreen key={`history:${route.name}`} services={services} name={route.name} width={columns} height={rows} active={active} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} onBack={backTo(route.from, route.name)} />;
+    if (route.screen === 'wholeEdit')
+      return <WholeEditScreen key={`edit:${route.name}`} services={services} name={route.name} width={columns} height={rows} active={active} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} onBack={backTo(route.from, route.name)} />;
     if (route.screen === 'setup')
       return <SetupScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
     if (route.screen === 'profiles')
@@ -242,6 +271,10 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onFleet={() => setRoute({ screen: 'fleet' })}
+        onWholeEdit={(name) => setRoute({ screen: 'wholeEdit', name, from: 'list' })}
+        onNew={() => setRoute({ screen: 'new' })}
+        onDelete={(name) => setRoute({ screen: 'delete', name })}
+        onHistory={(name) => setRoute({ screen: 'history', name, from: 'list' })}
         onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
         onQuit={quit}
         onHelp={() => setHelp(['list', 'global'])}

@@ -5,7 +5,8 @@
 import type { Key } from 'ink';
 
 export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'checkingPrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList'
-  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell'
+  | 'writeReview' | 'writeConflict' | 'writeDone' | 'history' | 'wholeEdit' | 'newProvider' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -39,6 +40,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit', rank: 1 },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
   { command: 'keys', keys: ['y'], scope: 'list', help: 'the provider\'s API keys', hint: 'keys' },
+  { command: 'wholeEdit', keys: ['e'], scope: 'list', help: 'edit the whole provider in $EDITOR (YAML or JSON), then review and save', hint: 'edit' },
+  { command: 'newProvider', keys: ['n'], scope: 'list', help: 'new provider: a built-in not configured yet, or a custom one with its base type', hint: 'new' },
+  { command: 'delete', keys: ['d'], scope: 'list', help: 'delete the provider: review, then y (its settings are backed up first and can be restored)', hint: 'delete' },
+  { command: 'history', keys: ['H'], scope: 'list', help: 'the provider\'s saved versions (local history); restore one', hint: 'history' },
 
 
   { command: 'up', keys: ['up', 'k'], scope: 'form', help: 'previous field' },
@@ -60,7 +65,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'revertAll', keys: ['X'], scope: 'form', help: 'revert every field (undoable)' },
   { command: 'nextError', keys: ['n'], scope: 'form', help: 'jump to the next error' },
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
-  { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
+  { command: 'editor', keys: ['e'], scope: 'form', help: 'edit the whole provider in $EDITOR (no unsaved edits); on a PEM field: that field' },
+  { command: 'history', keys: ['H'], scope: 'form', help: 'the provider\'s saved versions; restore one (save or revert edits first)' },
   { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
   { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
@@ -215,6 +221,39 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the left gateway of the title to the right one, through the target\'s review', hint: 'push →' },
   { command: 'pushBack', keys: ['P'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) the other way, from the right gateway to the left one, through the target\'s review', hint: 'push ←' },
   { command: 'back', keys: ['esc', 'q'], scope: 'fleetCell', help: 'back to the grid', hint: 'back', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'writeReview', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'writeReview', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'writeReview', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'writeReview', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'writeReview', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'writeReview', help: 'bottom' },
+  { command: 'confirm', keys: ['y'], scope: 'writeReview', help: 'yes: write it (re-read right before, backed up first)', hint: 'yes', rank: 1 },
+  { command: 'cancel', keys: ['n', 'esc', 'q'], scope: 'writeReview', help: 'no: nothing is sent', hint: 'no', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'writeConflict', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'writeConflict', help: 'scroll down', hint: 'scroll' },
+  { command: 'reapply', keys: ['r', 'enter'], scope: 'writeConflict', help: 'take their copy and review again (an edit is re-applied on it)', hint: 'review again', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'q'], scope: 'writeConflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
+
+  { command: 'back', keys: ['esc', 'enter', 'q'], scope: 'writeDone', help: 'back', hint: 'back', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'history', help: 'newer version' },
+  { command: 'down', keys: ['down', 'j'], scope: 'history', help: 'older version', hint: 'move' },
+  { command: 'first', keys: ['g', 'home'], scope: 'history', help: 'newest' },
+  { command: 'last', keys: ['G', 'end'], scope: 'history', help: 'oldest' },
+  { command: 'restore', keys: ['enter'], scope: 'history', help: 'restore this version: review what it changes, then y', hint: 'restore', rank: 2 },
+  { command: 'back', keys: ['esc', 'q'], scope: 'history', help: 'back', hint: 'back', rank: 1 },
+
+  { command: 'resume', keys: ['r', 'enter'], scope: 'wholeEdit', help: 'resume the kept edit in $EDITOR', hint: 'resume', rank: 1 },
+  { command: 'discard', keys: ['d'], scope: 'wholeEdit', help: 'discard the kept edit and start from the gateway\'s copy', hint: 'discard', rank: 1 },
+  { command: 'back', keys: ['esc', 'q'], scope: 'wholeEdit', help: 'back (a kept edit stays on disk)', hint: 'back', rank: 1 },
+
+  { command: 'next', keys: ['enter'], scope: 'newProvider', help: 'next: the name, then (for a custom provider) its base type', hint: 'next', rank: 1 },
+  { command: 'up', keys: ['up', 'k'], scope: 'newProvider', help: 'previous base type (while the name is typed, k is a letter)' },
+  { command: 'down', keys: ['down', 'j'], scope: 'newProvider', help: 'next base type (while the name is typed, j is a letter)' },
+  { command: 'history', keys: ['H'], scope: 'newProvider', help: 'a name with saved versions here (a deleted provider): restore one of them instead', hint: 'history' },
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'newProvider', help: 'cancel, nothing is created', hint: 'cancel', rank: 1 },
 
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },

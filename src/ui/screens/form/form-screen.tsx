@@ -44,8 +44,10 @@ export interface FormPush {
 export interface FormScreenProps {
   services: Services;
   name: string;
-  /** The name is a built-in the gateway lacks: a 404 opens a new-provider form. */
+  /** The name is a built-in the gateway lacks, or a new custom provider: a 404 opens a new-provider form. */
   allowCreate?: boolean;
+  /** A new custom provider: its base type. */
+  createBase?: string;
   width: number;
   height: number;
   /** Has the keyboard (below the minimum size: only for the text being typed, see App). */
@@ -59,6 +61,10 @@ export interface FormScreenProps {
   onUnsavedChange?: (count: number) => void;
   /** Open this provider's keys screen. */
   onKeys?: () => void;
+  /** `e` off a PEM field (no unsaved edits): the whole provider in $EDITOR. */
+  onWholeEdit?: () => void;
+  /** `H` (no unsaved edits): the provider's saved versions. */
+  onHistory?: () => void;
   push?: FormPush;
 }
 
@@ -66,7 +72,7 @@ export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.visible ?? props.active, ...(props.push ? { push: props.push } : {}) });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, ...(props.createBase ? { createBase: props.createBase } : {}), visible: props.visible ?? props.active, ...(props.push ? { push: props.push } : {}) });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.
@@ -112,6 +118,7 @@ export function FormScreen(props: FormScreenProps) {
     if ((kind === 'review' || kind === 'conflict') && doc.scroll(commandFor([kind === 'review' ? 'diff' : 'conflict'], input, key))) return;
     handleFormKey(getState(), input, key, {
       dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload, keys: props.onKeys,
+      wholeEdit: props.onWholeEdit, history: props.onHistory,
       gridColumns: gridColumns(width),
     });
   };
