@@ -255,11 +255,11 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
       const row = s.rows[s.cursor];
       if (row?.type === 'field' && row.kind === 'multiline' && !row.readOnly) return fx.editPemInEditor(row.fieldId);
       if (s.isNew) return dispatch({ type: 'message', message: { text: 'not on the gateway yet: save it first (^S creates it), then e edits the whole provider', role: 'warn' } });
-      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (^S) or revert (X) before editing the whole provider in $EDITOR', role: 'warn' } });
+      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'unsaved edits: save (^S) or revert (X) first, then e edits the whole provider', role: 'warn' } });
       return fx.wholeEdit?.();
     }
     case 'history':
-      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (^S) or revert (X) before opening the saved versions', role: 'warn' } });
+      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'unsaved edits: save (^S) or revert (X) first, then H lists the saved versions', role: 'warn' } });
       return fx.history?.();
     case 'reload':
       if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (Ctrl+S re-checks the gateway) or revert (X) before reloading', role: 'warn' } });

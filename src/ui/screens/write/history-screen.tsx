@@ -89,9 +89,9 @@ export function HistoryScreen(props: HistoryScreenProps) {
   const where = services.session.connection.profile ?? services.session.connection.url;
   const describe = (i: number): string => {
     const n = counts[i];
-    if (n === -1) return 'did not exist then: restoring deletes it';
+    if (n === -1) return 'did not exist then: restore deletes it';
     if (n === undefined) return '';
-    if (current === null) return 'not on the gateway now: restoring creates it';
+    if (current === null) return 'gone now: restore creates it again';
     return n === 0 ? 'the same as now' : `${n} field${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} from now`;
   };
   return (
@@ -105,7 +105,7 @@ export function HistoryScreen(props: HistoryScreenProps) {
           const focused = i === cursor;
           return (
             <Text key={e.id} wrap="truncate" {...(focused ? theme.focus : {})}>
-              {fit(`${focused ? '›' : ' '}${e.id}  ${e.at.replace('T', ' ').slice(0, 19)}  ${describe(i)}`, width)}
+              {fit(`${focused ? '›' : ' '}${e.id}  ${e.at.replace('T', ' ').slice(0, 16)}  ${describe(i)}`, width)}
             </Text>
           );
         })}
