@@ -202,6 +202,9 @@ describe('fleet screen', () => {
     const { lastFrame, stdin } = start();
     await openCell(lastFrame, stdin, 5, 4, 'openai');
     await waitFor(() => expect(lastFrame()).toContain('p alpha→echo'));
+    // Every field of alpha's openai, echo's not configured (not only what differs between other gateways).
+    expect(lastFrame()).toMatch(/network_config\.base_url\s+"https:\/\/api\.open…\s+\(not configured\)/);
+    expect(lastFrame()).toMatch(/openai: \d{2} fields differ/);
     stdin.write('P');
     await waitFor(() => expect(lastFrame()).toContain('openai is not configured on echo: nothing to push'));
     stdin.write('p');

@@ -29,12 +29,13 @@ export function orderProfiles(profiles: readonly string[], layout?: FleetLayout)
  * screen names). Rows keep the columns' order; `reference` is an index into `columns`.
  */
 export function compareWithBaseline(columns: readonly FleetColumn[], baseline: number): FleetRow[] {
-  if (baseline <= 0 || baseline >= columns.length) return compareFleet(columns);
+  const options = { everyFieldWhereMissing: true };
+  if (baseline <= 0 || baseline >= columns.length) return compareFleet(columns, [], options);
   // The comparison takes the first column that has the provider: put the baseline first, then map back.
   const ordered = [columns[baseline]!, ...columns.filter((_, i) => i !== baseline)];
   const toDisplay = (i: number): number => (i < 0 ? i : i === 0 ? baseline : i <= baseline ? i - 1 : i);
   const fromDisplay = (d: number): number => (d === baseline ? 0 : d < baseline ? d + 1 : d);
-  return compareFleet(ordered).map((row) => ({
+  return compareFleet(ordered, [], options).map((row) => ({
     ...row,
     reference: toDisplay(row.reference),
     cells: columns.map((_, d) => row.cells[fromDisplay(d)]!),

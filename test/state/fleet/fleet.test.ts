@@ -65,6 +65,24 @@ describe('fleetReducer', () => {
     expect(s.cell!.marked).toEqual(['concurrency_and_buffer_size.buffer_size']);
     expect(fleetReducer(s, { type: 'close' }).cell).toBeUndefined();
   });
+
+  it('Enter on a - cell (not configured there) lists every field of the provider, not only those that differ elsewhere', () => {
+    let s = fleetReducer(initialFleetState, { type: 'started', profiles: ['a', 'b', 'c'] });
+    s = fleetReducer(s, { type: 'answered', profile: 'a', state: { kind: 'ok', providers: [base()] } });
+    s = fleetReducer(s, { type: 'answered', profile: 'b', state: { kind: 'ok', providers: [base({ network_config: { base_url: 'https://api.openai.com', max_retries: 5 } })] } });
+    s = fleetReducer(s, { type: 'answered', profile: 'c', state: { kind: 'ok', providers: [] } });
+    expect(s.rows[0]!.cells.map(cellText)).toEqual(['=', '≠ 1', '-']);
+    s = fleetReducer(fleetReducer(s, { type: 'move', cols: 2 }), { type: 'open' });
+    expect(s.cell).toMatchObject({ from: 0, col: 2 });
+    const fields = cellFields(s.rows[0]!, 2, 0);
+    expect(fields.map((f) => f.path)).toEqual(['network_config.base_url', 'network_config.max_retries', 'concurrency_and_buffer_size.concurrency', 'concurrency_and_buffer_size.buffer_size']);
+    expect(fields.map((f) => f.values[0]!.value)).toEqual(['https://api.openai.com', 2, 100, 200]);
+    expect(fields.every((f) => !f.values[2]!.present)).toBe(true);
+    // Between two gateways that have it, still only what differs; with a baseline elsewhere too.
+    expect(cellFields(s.rows[0]!, 1, 0).map((f) => f.path)).toEqual(['network_config.max_retries']);
+    s = fleetReducer(fleetReducer(fleetReducer(s, { type: 'close' }), { type: 'move', cols: -1 }), { type: 'baseline' });
+    expect(cellFields(s.rows[0]!, 2, 1).map((f) => f.values[1]!.value)).toEqual(['https://api.openai.com', 5, 100, 200]);
+  });
 });
 
 describe('pushDraft', () => {

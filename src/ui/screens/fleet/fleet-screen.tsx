@@ -198,7 +198,7 @@ function CellDiff({ state, width, height }: { state: FleetState; width: number; 
       <Text {...theme.muted} wrap="truncate">{fit(`    ${fit('FIELD', pathW)}${fit(from, valueW)}${fit(to, valueW)}`, width)}</Text>
       {fields.slice(top, top + rows).map((f, i) => {
         const focused = top + i === cell.cursor;
-        const value = (col: number): string => (f.values[col]!.present ? formatDiffValue(f.segments, f.values[col]!.value) : '(default)');
+        const value = (col: number): string => (f.values[col]!.present ? formatDiffValue(f.segments, f.values[col]!.value) : row.cells[col]?.kind === 'missing' ? '(not configured)' : '(default)');
         return (
           <Text key={f.path} wrap="truncate" {...(focused ? theme.focus : {})}>
             {`${focused ? '›' : ' '}${cell.marked.includes(f.path) ? '[x]' : '[ ]'}`}
