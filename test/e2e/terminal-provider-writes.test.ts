@@ -105,6 +105,75 @@ describe('real terminal: writes of a whole provider', () => {
     await s.waitFor('6 configured');
   });
 
+  it('a file that does not parse opens again with the parser\'s error on top and every typed line kept; fixed, it is reviewed and written', async () => {
+    const before = await fetchProvider('openai');
+    const ed = editor([
+      // A changed value and a broken line.
+      `sed -i -e 's/^  max_retries: 2$/  max_retries: 3/' -e 's/^  retry_backoff_max: 5000$/  retry_backoff_max: 5000\\n  oops: [unclosed/' "$1"`,
+      `sed -i '/^  oops: \\[unclosed$/d' "$1"`,
+    ]);
+    const s = start({ EDITOR: ed.EDITOR });
+    await focus(s, 'openai');
+    s.send('e');
+    const review = await s.waitFor('y saves openai');
+    const second = ed.seen(2);
+    expect(second).toMatch(/^# Editing openai on /);
+    expect(second).toMatch(/\n# ERROR: the file was not sent\. Fix what is below, then save again \(an empty file gives up\):\n# {3}not valid YAML: .+\n/);
+    // Everything typed in run 1 is there, below the header, as typed.
+    const typed = ed.seen(1).replace(/^(#.*\n)+/, '').replace('  max_retries: 2\n', '  max_retries: 3\n').replace('  retry_backoff_max: 5000\n', '  retry_backoff_max: 5000\n  oops: [unclosed\n');
+    expect(second.replace(/^(#.*\n)+/, '')).toBe(typed);
+    expect(review).toContain('~ network_config.max_retries: 2 → 3');
+    expect(writes()).toEqual([]);
+    s.send('y');
+    await s.waitFor('saved openai');
+    expect(writes().map((r) => r.json)).toEqual([{ ...writable(before), network_config: { ...before.network_config, max_retries: 3 } }]);
+    expect(editFiles()).toEqual([]);
+  });
+
+  it('someone else\'s change while the editor is open, and between the review and y: each time the file opens again with theirs in and the edit re-applied, then the review again; y writes both', async () => {
+    const before = await fetchProvider('openai');
+    const other = `node ${CLI} providers set openai network_config.retry_backoff_max=6000 --url ${gw.url} --yes >/dev/null`;
+    const ed = editor([
+      `sed -i 's/^  max_retries: 2$/  max_retries: 5/' "$1"; ${other}`,
+      '',
+      '',
+    ]);
+    const s = start({ EDITOR: ed.EDITOR });
+    await focus(s, 'openai');
+    s.send('e');
+    let review = await s.waitFor('y saves openai');
+    let second = ed.seen(2);
+    expect(second).toContain("# CHANGED ON THE GATEWAY while you edited: openai's network_config.retry_backoff_max. Nothing was sent.\n");
+    expect(second).toContain('  max_retries: 5\n');
+    expect(second).toContain('  retry_backoff_max: 6000\n');
+    // The review is of the edit on their copy: their change is not in it.
+    expect(review).toContain('~ network_config.max_retries: 2 → 5');
+    expect(review).not.toContain('retry_backoff_max');
+    expect(writes().map((r) => r.method)).toEqual(['PUT']);
+
+    // A change after the review: y re-reads first, writes nothing, and the file opens again.
+    gw.mutateProvider('openai', (p) => {
+      p.network_config!.retry_backoff_initial = 750;
+    });
+    s.send('y');
+    for (let i = 0; i < 300 && !fs.existsSync(path.join(dir, 'seen-3')); i++) await new Promise((r) => setTimeout(r, 50));
+    // The review again, drawn whole (it once stayed blank but for the lines that differ from the frame before the editor).
+    review = await s.waitFor('y saves openai', 5000);
+    expect(review.split('\n')[0]).toMatch(/^bifrost-tui /);
+    expect(review).toContain('~ network_config.max_retries: 2 → 5');
+    expect(review).not.toContain('retry_backoff');
+    second = ed.seen(3);
+    expect(second).toContain("# CHANGED ON THE GATEWAY while you edited: openai's network_config.retry_backoff_initial. Nothing was sent.\n");
+    expect(second).toContain('  retry_backoff_initial: 750\n');
+    expect(writes().map((r) => r.method)).toEqual(['PUT']);
+    s.send('y');
+    await s.waitFor('saved openai');
+    const puts = writes();
+    expect(puts).toHaveLength(2);
+    expect(puts[1]!.json).toEqual({ ...writable(before), network_config: { ...before.network_config, max_retries: 5, retry_backoff_max: 6000, retry_backoff_initial: 750 } });
+    expect(editFiles()).toEqual([]);
+  });
+
   it('an edit cut short (the app killed while $EDITOR is open) is offered again by e, and r resumes it as it was', async () => {
     const before = await fetchProvider('groq');
     // Run 1 changes a value, then kills the app that opened the editor (and so itself).
