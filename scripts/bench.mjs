@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: start-up, keystroke-to-frame, bytes per cursor move, peak
  * RSS, requests per action and sizes, measured side by side in one run. Prints
- * one line per figure with its target; never fails on a figure.
+ * one line per figure with its target (holds or MISSED) and the load it ran
+ * under, and exits with 1 when any target is missed, so drift fails the bench.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -13,72 +14,74 @@ import { machineLine } from './bench/machine.mjs';
 import { cursorRun, formCursorRun, idleRun, isolatedEnv, keysRequestsPerAction, providerNames, requestsPerAction, timeToText } from './bench/measure.mjs';
 import { benchFleet } from './bench/fleet.mjs';
 import { benchSingleExecutable } from './bench/single-executable.mjs';
-import { figure, kb, median, ms, percentile } from './bench/stats.mjs';
+import { figure, kb, load, median, ms, percentile, verdict } from './bench/stats.mjs';
 
 const CLI = path.resolve('dist/cli.js');
-// Run as installed: the start-up figures use the code cache the first (untimed) run writes in the bench's own HOME.
 const STARTUP_RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const env = isolatedEnv();
+// The first run after installing or upgrading: no V8 code cache yet (the launcher writes it when a run exits).
+const noCache = { ...env, BIFROST_TUI_CODE_CACHE: '0' };
 
 console.log(machineLine());
 
-// 1. Start-up, interleaved so drift in machine load hits both sides alike.
+// 1. Start-up to the first frame, as a user sees it: from spawn to the arrival on the pty of the frame's first
+// line (the list's header line, which holds "N configured"; the minimal program's only line). Each round runs
+// the CLI with its code cache, the minimal Ink program and the CLI without a cache, one after the other, so a
+// change in machine load hits all three alike; the ratios are of the medians.
 {
   const minimal = await bundleMinimalInk();
   const gw = await startGatewayProcess(CLI, 0);
   const cli = [];
   const base = [];
+  const cold = [];
+  const loadBefore = load();
   try {
-    // One untimed run each warms the file cache.
+    // Untimed: warms the file cache, and the CLI's run writes the code cache (as a user's first run does).
     await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', env);
     await timeToText([process.execPath, minimal], 'minimal ink ready', env);
+    await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', noCache);
     for (let i = 0; i < STARTUP_RUNS; i++) {
       cli.push(await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', env));
       base.push(await timeToText([process.execPath, minimal], 'minimal ink ready', env));
+      cold.push(await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', noCache));
     }
   } finally {
     await gw.close();
   }
+  const spread = (v) => `${ms(median(v))} (min ${ms(Math.min(...v))}, max ${ms(Math.max(...v))})`;
+  const under = `load ${loadBefore} -> ${load()}`;
+  figure(`start-up to the provider list, bundled CLI with its code cache (median of ${STARTUP_RUNS})`, spread(cli));
+  figure(`start-up to the provider list, bundled CLI without a code cache (first run after install; median of ${STARTUP_RUNS})`, spread(cold));
+  figure(`start-up to the first frame, minimal Ink (median of ${STARTUP_RUNS})`, spread(base));
   const ratio = median(cli) / median(base);
-  figure(`start-up to provider list, bundled CLI (median of ${STARTUP_RUNS})`, `${ms(median(cli))} (min ${ms(Math.min(...cli))}, max ${ms(Math.max(...cli))})`);
-  figure(`start-up to first frame, minimal Ink (median of ${STARTUP_RUNS})`, `${ms(median(base))} (min ${ms(Math.min(...base))}, max ${ms(Math.max(...base))})`);
-  figure('start-up ratio CLI/minimal Ink', ratio.toFixed(2), '<= 1.5', ratio <= 1.5);
+  const coldRatio = median(cold) / median(base);
+  figure(`start-up ratio CLI/minimal Ink, with the code cache (${under})`, ratio.toFixed(2), '<= 1.05', ratio <= 1.05);
+  figure(`start-up ratio CLI/minimal Ink, without the code cache (${under})`, coldRatio.toFixed(2), '<= 1.25', coldRatio <= 1.25);
 }
 
-// 1b. The first start after installing or upgrading: no V8 code cache yet (the launcher writes it at exit).
-{
-  const gw = await startGatewayProcess(CLI, 0);
-  const cold = [];
-  try {
-    const noCache = { ...env, BIFROST_TUI_CODE_CACHE: '0' };
-    await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', noCache);
-    for (let i = 0; i < Math.ceil(STARTUP_RUNS / 2); i++) cold.push(await timeToText([process.execPath, CLI, '--url', gw.url], ' configured', noCache));
-  } finally {
-    await gw.close();
-  }
-  figure(`start-up without the code cache (first run after install; median of ${cold.length})`, ms(median(cold)));
-}
-
-// 1c. The single executable (npm run package) next to node dist/cli.js.
+// 1b. The single executable (npm run package) next to node dist/cli.js.
 await benchSingleExecutable(CLI, env, STARTUP_RUNS);
 
-// 2-4. Keystroke to frame, bytes per move and peak RSS, by list size.
+// 2-4. Keystroke to frame, bytes per move and peak RSS, by list size (16, 1,006 and 10,006 providers: the
+// demo gateway's 6 and the extra ones asked for).
 const p95ByCount = {};
 let incrementalBytes;
 for (const count of [10, 1000, 10000]) {
   const gw = await startGatewayProcess(CLI, count);
   try {
     const names = await providerNames(gw.url);
+    const loadBefore = load();
     const run = await cursorRun(CLI, gw.url, names, env);
     const p50 = percentile(run.latencies, 50);
     const p95 = percentile(run.latencies, 95);
     p95ByCount[count] = p95;
-    const label = `keystroke to frame, list, ${names.length} providers (${run.latencies.length} moves)`;
-    if (count === 10000) figure(label, `p50 ${ms(p50)}, p95 ${ms(p95)}`, 'p95 <= 16 ms', p95 <= 16);
+    const label = `keystroke to frame, list, ${names.length} providers (${run.latencies.length} moves; load ${loadBefore} -> ${load()})`;
+    if (count === 10000) figure(label, `p50 ${ms(p50)}, p95 ${ms(p95)}`, 'p95 <= 8 ms', p95 <= 8);
     else figure(label, `p50 ${ms(p50)}, p95 ${ms(p95)}`);
     if (count === 1000) incrementalBytes = run.bytes;
     if (count === 10000) {
-      figure(`peak RSS (VmHWM), CLI with ${names.length} providers after ${run.latencies.length} moves`, `${(run.hwmKb / 1024).toFixed(1)} MB`, '<= 120 MB', run.hwmKb / 1024 <= 120);
+      const mb = run.hwmKb / 1024;
+      figure(`peak RSS (VmHWM), CLI with ${names.length} providers after ${run.latencies.length} moves`, `${mb.toFixed(1)} MB`, '<= 90 MB', mb <= 90);
     }
     if (count === 1000) {
       // Full repaint of the same screen: the same moves with Ink's incremental rendering off.
@@ -92,8 +95,9 @@ for (const count of [10, 1000, 10000]) {
     await gw.close();
   }
 }
+// Flat: a key costs the same with 10,006 providers as with 16 (only the visible rows are drawn).
 const scale = p95ByCount[10000] / p95ByCount[10];
-figure('keystroke p95 ratio 10,000/10 providers', scale.toFixed(2), '<= 1.5', scale <= 1.5);
+figure('keystroke p95 ratio 10,006/16 providers', scale.toFixed(2), '<= 1.25', scale <= 1.25);
 {
   const gw = await startGatewayProcess(CLI, 10000);
   try {
@@ -168,3 +172,5 @@ figure('keystroke p95 ratio 10,000/10 providers', scale.toFixed(2), '<= 1.5', sc
 
 // 7. `fleet diff` across 5 gateways x ~100 providers.
 await benchFleet(CLI);
+
+verdict();

@@ -2,14 +2,27 @@
  * Builds dist/: the app as one CommonJS script (dist/app.cjs), so start-up
  * does not walk hundreds of modules, and the executable dist/cli.js, which
  * runs it through V8's code cache (src/launcher/launcher.ts).
+ *
+ * The app is split (esbuild's code splitting, at every dynamic import) into
+ * chunks. Those the editor's first frame runs are functions of the main
+ * script; the others (the other screens, the subcommands, the schema and
+ * YAML libraries...) follow it as text in a comment, which V8 skips at start
+ * and the launcher compiles when the app first asks for one (run-app.ts):
+ * parsing the whole bundle was ~15% of a start without the code cache
+ * (npm run bench). app.cjs stays one file, as the single executable needs.
  */
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { thirdPartyNotices } from './bundle/notices.mjs';
-import { inkPatches, noTopLevelAwait, stubDevtools, yogaWithoutFetch } from './bundle/patches.mjs';
+import { inkPatches, noTopLevelAwait, stringWidthPatches, stubDevtools, undiciLazyHttp2, yogaWithoutFetch } from './bundle/patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** The modules the editor's start runs (src/cli.ts and its dynamic imports on the way to the first frame). */
+const START_MODULES = new Set(['src/cli.ts', 'src/commands/leading-options.ts', 'src/app/session.ts', 'src/ui/run-tui.tsx', 'src/ui/theme.ts']);
+/** Must match CHUNKS_MARKER in src/launcher/run-app.ts. */
+const CHUNKS_MARKER = '\n/*@bifrost-tui chunks\n';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', write: false };
 
 /** Writes next to its place, then renames it in: a CLI started during a build never reads half a file. */
@@ -19,22 +32,62 @@ function writeAtomically(file, contents, mode = 0o644) {
   renameSync(tmp, file);
 }
 
-const app = await build({
+const split = await build({
   ...common,
+  format: 'esm',
+  splitting: true,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/app.cjs',
+  outdir: 'dist/chunks',
   metafile: true,
-  plugins: [...inkPatches, yogaWithoutFetch, ...noTopLevelAwait, stubDevtools],
+  plugins: [...inkPatches, ...stringWidthPatches, yogaWithoutFetch, undiciLazyHttp2, ...noTopLevelAwait, stubDevtools],
   define: {
     'process.env.NODE_ENV': '"production"',
     __VERSION__: JSON.stringify(pkg.version),
     // Bundled ES modules (yoga's loader) read import.meta.url; give them this file's URL.
     'import.meta.url': '__bundleUrl',
   },
-  // "use strict" first: esbuild's own directive comes after the banner, where it no longer counts, and
-  // the code was written as ES modules, which are strict (as the tests run it).
-  banner: { js: "\"use strict\";var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+/**
+ * Each chunk as a CommonJS function body: `require("./chunk.js")` (esbuild's form of an import between
+ * chunks) becomes `__chunk("chunk.js")`, and Node's built-ins are still `require`d.
+ */
+async function chunkBody(text) {
+  // A dynamic import becomes a require in a promise: the chunks are not ES modules to the launcher.
+  const cjs = await transform(text, { format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', supported: { 'dynamic-import': false } });
+  return cjs.code.replace(/\brequire\("\.\/([\w.-]+\.js)"\)/g, '__chunk("$1")');
+}
+const name = (file) => file.slice(file.lastIndexOf('/') + 1);
+const outputs = split.metafile.outputs;
+// The chunks the start runs: those of the start modules and every chunk they import statically.
+const eager = new Set();
+const pending = Object.keys(outputs).filter((file) => START_MODULES.has(outputs[file].entryPoint));
+while (pending.length > 0) {
+  const file = pending.pop();
+  if (eager.has(file)) continue;
+  eager.add(file);
+  for (const imported of outputs[file].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) pending.push(imported.path);
+}
+const mainDefs = [];
+const lazyChunks = {};
+for (const file of split.outputFiles) {
+  const relative = file.path.slice(file.path.lastIndexOf('/dist/chunks/') + 1);
+  const body = await chunkBody(file.text);
+  if (eager.has(relative)) mainDefs.push(`${JSON.stringify(name(relative))}:function(exports,module,__chunk,require,__bundleUrl){${body}\n}`);
+  else lazyChunks[name(relative)] = body;
+}
+// "use strict" first: the code was written as ES modules, which are strict (as the tests run it).
+const main =
+  '"use strict";var __bundleUrl=require("node:url").pathToFileURL(__filename).href;' +
+  `var __chunks={${mainDefs.join(',')}},__loaded={};` +
+  // A chunk's module, evaluated on first use (a chunk not in the main script from the launcher).
+  'function __chunk(n){var m=__loaded[n];if(m)return m.exports;var f=__chunks[n];if(!f){' +
+  'if(typeof __loadChunk!=="function")throw new Error("bifrost-tui: run dist/cli.js, not dist/app.cjs ("+n+" is loaded by it)");f=__loadChunk(n)}' +
+  'm=__loaded[n]={exports:{}};f(m.exports,m,__chunk,require,__bundleUrl);return m.exports}' +
+  '__chunk("cli.js");';
+// The other chunks as JSON in a comment; "*/" inside their code is written as an escape so the comment holds.
+const lazy = `${CHUNKS_MARKER}${JSON.stringify(lazyChunks).replaceAll('*/', '*\\u002f')}\n*/\n`;
+const app = { metafile: split.metafile, outputFiles: [{ contents: Buffer.from(main + lazy) }] };
 
 // The launcher names its code cache by this hash, and runs the app without a cache unless the app
 // starts with the same stamp: a launcher and an app from two different builds never share a cache.

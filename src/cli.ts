@@ -102,6 +102,8 @@ async function runInteractive(argv: string[], io: CommandIO): Promise<number> {
     // First run on a terminal: set up a profile instead of exiting.
     if (opened.noTarget) {
       const { openSetupSession } = await import('./app/session.js');
+      const { loadProfileStore } = await import('./app/profiles-service.js');
+      await loadProfileStore();
       const setup = openSetupSession(io.env);
       return runTui({ services: setup.services, mono, cleanup: setup.close });
     }

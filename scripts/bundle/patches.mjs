@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
  * The build fails when the text changed, and when no bundled file matched
  * (the file was renamed, or is no longer part of the bundle).
  */
-function patch(name, filter, edits, loader = 'js') {
+function patch(name, filter, edits, loader = 'js', skip = undefined) {
   return {
     name,
     setup(b) {
@@ -26,6 +26,8 @@ function patch(name, filter, edits, loader = 'js') {
         if (!applied && result.errors.length === 0) throw new Error(`bundle patch "${name}" matched no file: re-check it`);
       });
       b.onLoad({ filter }, async (args) => {
+        // esbuild's filters have no lookbehind: `skip` leaves a same-named file of another package alone.
+        if (skip?.test(args.path)) return undefined;
         let text = await readFile(args.path, 'utf8');
         const changed = () => new Error(`${args.path} changed: re-check the bundle patch "${name}"`);
         applied = true;
@@ -80,7 +82,8 @@ const rowMemo = [
         }
         const output = [];
         for (const writes of rows) {
-            const key = this.width + JSON.stringify(writes);
+            // One write (most rows): its x and text, no JSON escaping; several: their JSON (a key starting with "[").
+            const key = writes.length === 2 ? this.width + ',' + writes[0] + ',' + writes[1] : this.width + JSON.stringify(writes);
             let row = builtRows.get(key);
             if (row === undefined) {
                 if (builtRows.size > 5000) builtRows.clear();
@@ -132,6 +135,46 @@ export const inkOutputPatch = patch('share-ink-output-caches', /ink[\\/]build[\\
   ...rowMemo,
 ]);
 
+/**
+ * string-width 8 (Ink's measure of every text node) measures text beyond
+ * printable ASCII grapheme by grapheme with Intl.Segmenter and tests each
+ * grapheme against \p{RGI_Emoji}, a property-of-strings regex whose first
+ * use compiles for 5-20 ms; the list's first frame has a few such symbols
+ * (● › · ⚠), so every start paid that and the Segmenter's ICU set-up
+ * (~8 ms, made when the module loads), which the minimal Ink program, ASCII
+ * only, never does (npm run bench, start-up with and without the code
+ * cache). Text made only of characters that are each a grapheme of their
+ * own, none zero-width, none a combining mark and none an emoji (a list of
+ * Latin, punctuation, arrow, math, box-drawing and symbol blocks, less
+ * \p{Emoji_Presentation}) is measured by East Asian Width directly, which
+ * is what the grapheme path gives such characters (test/bundle checks every
+ * one of them); and the Segmenter and that regex are made on first use (V8
+ * builds the regex's set when the literal is created: 1-15 ms when the
+ * module loads). Its copy in
+ * wrap-ansi (string-width 7) makes its Segmenter on first use too.
+ */
+const SYMBOL_TEXT = String.raw`/^[\u0020-\u007E\u00A1-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2190-\u22FF\u2500-\u27BF]*$/`;
+export const stringWidthPatches = [
+  patch('string-width-symbols', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, [
+    ['const segmenter = new Intl.Segmenter();', `let segmenter;\nconst symbolText = ${SYMBOL_TEXT};\nconst emojiPresentation = /\\p{Emoji_Presentation}/u;`],
+    // Made on first use too: V8 builds the set of a property-of-strings regex when it creates the literal.
+    ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+    ['if (rgiEmojiRegex.test(segment) ||', 'if ((rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment) ||'],
+    [
+      '\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n\n\tfor (const {segment} of segmenter.segment(string)) {',
+      '\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n\n' +
+        '\tif (symbolText.test(string) && !emojiPresentation.test(string)) {\n' +
+        '\t\tfor (const character of string) width += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);\n' +
+        '\t\treturn width;\n\t}\n\n' +
+        '\tfor (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(string)) {',
+    ],
+  ], 'js', /wrap-ansi/),
+  patch('string-width-7-lazy-segmenter', /wrap-ansi[\\/]node_modules[\\/]string-width[\\/]index\.js$/, [
+    ['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+    ['for (const {segment: character} of segmenter.segment(string)) {', 'for (const {segment: character} of (segmenter ??= new Intl.Segmenter()).segment(string)) {'],
+  ]),
+];
+
 /** Ink 6.8 and its helpers: fixes and hot-path savings, measured with `npm run bench`. */
 export const inkPatches = [
   // Ink 6.8's incremental renderer moves the cursor up one line too few when
@@ -174,6 +217,16 @@ export const inkPatches = [
     ],
   ]),
 ];
+
+/**
+ * undici 7's Client requires its HTTP/2 client, and with it node:http2, when
+ * it loads, though it speaks HTTP/2 only with `allowH2` (never set here).
+ * Require it on the first HTTP/2 connection instead: node:http2 was ~9 ms of
+ * start-up (npm run bench, CPU profile of the start with the code cache).
+ */
+export const undiciLazyHttp2 = patch('undici-lazy-http2', /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/, [
+  ["const connectH2 = require('./client-h2.js')", "const connectH2 = (...args) => require('./client-h2.js')(...args)"],
+]);
 
 /**
  * yoga-layout's Emscripten loader sees Node's global fetch and fetches its own

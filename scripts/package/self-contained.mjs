@@ -19,6 +19,17 @@ import path from 'node:path';
 /** `require(x)` or `import(x)` whose argument is not a string literal (not a method such as `a.require(`). */
 const COMPUTED_LOAD = /(?<![\w$.])(require|import)\(\s*(?!["'`\s])([^)]{0,40})/g;
 
+/** Must match CHUNKS_MARKER in src/launcher/run-app.ts and scripts/bundle.mjs. */
+const CHUNKS_MARKER = '\n/*@bifrost-tui chunks\n';
+
+/** The code of the bundle: its main script, and the chunks that follow it as JSON in a comment (scripts/bundle.mjs). */
+function scripts(source) {
+  const at = source.lastIndexOf(CHUNKS_MARKER);
+  if (at < 0) return [source];
+  const chunks = JSON.parse(source.slice(at + CHUNKS_MARKER.length, source.lastIndexOf('*/')));
+  return [source.slice(0, at), ...Object.values(chunks)];
+}
+
 /** `{ source, merged }`: the entry's own bytes when it loads no other file, else all of them merged into one script. */
 export async function selfContainedApp(entry) {
   const result = await build({
@@ -37,7 +48,7 @@ export async function selfContainedApp(entry) {
   // Self-contained already: embed it byte for byte, the very script the tests ran.
   const alone = inputs.length === 1 && path.resolve(inputs[0]) === path.resolve(entry);
   const source = alone ? readFileSync(entry, 'utf8') : result.outputFiles[0].text;
-  const computed = [...source.matchAll(COMPUTED_LOAD)].map((m) => `${m[1]}(${m[2]}…`);
+  const computed = scripts(source).flatMap((code) => [...code.matchAll(COMPUTED_LOAD)].map((m) => `${m[1]}(${m[2]}…`));
   if (computed.length > 0) {
     throw new Error(`${entry} loads files by computed paths, which the single executable could not contain: ${computed.slice(0, 5).join(', ')}`);
   }

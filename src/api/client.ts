@@ -10,16 +10,31 @@ import type { Dispatcher } from './undici-core.js';
 import type { ZodMiniType } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { ApiError } from './api-error.js';
-import { keepProtoMembers } from './json-limits.js';
+import { JsonTooDeep, keepProtoMembers } from './json-limits.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, ResponseTooLarge } from './read-body.js';
 import { providerNameProblem } from './provider-name.js';
+import { providerSummaryStream, summarizeProviderList, type ProviderSummary } from './provider-summary.js';
+import { JsonStreamSyntaxError, type JsonStreamReader } from './json-stream.js';
+import { readAllKeys } from './all-keys.js';
+import { fail, ReplyShapeError } from './reply-shape.js';
 import { createDispatcher } from './dispatcher.js';
-import { abortedError, badResponseError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
+import { abortedError, badResponseError, notBifrostError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
 import { errorReply, IS_AUTH_STATUS, IS_KEY, IS_KEY_LIST, IS_PROVIDER, IS_PROVIDER_LIST, jsonOf, type RouteExpectation } from './bifrost-routes.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import { AllKeysSchema, AuthStatusSchema, KeyListSchema, KeySchema, ProviderListSchema, ProviderSchema, VersionTextSchema, type Provider, type UpdateBody } from './wire.js';
+import type { Provider, UpdateBody } from './wire.js';
 import { detectVersion, type VersionProbes } from './versions/detect.js';
 import type { GatewayVersion } from './versions/gateway-version.js';
+
+type Wire = typeof import('./wire.js');
+let wire: Promise<Wire> | undefined;
+/**
+ * zod and the wire schemas, loaded by the first call that parses with them. The list screen's reads
+ * (provider summaries, key counts) do not, so start-up does not evaluate them.
+ */
+const schemas = (): Promise<Wire> => (wire ??= import('./wire.js'));
+
+/** A reply to a `stream` call larger than this is read as it arrives; a smaller one whole, as any other. */
+const STREAM_FROM_CHARS = 64 * 1024;
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Upstream PUT/POST re-run model discovery for up to 15 s (CONTRACT.md §4.3). */
@@ -39,9 +54,48 @@ interface Call<T> extends RouteExpectation {
   method: Method;
   path: string;
   body?: unknown;
-  /** Schema of a 2xx body; omitted when the body is ignored. */
-  schema?: ZodMiniType<T>;
+  /** Schema of a 2xx body (picked from the wire schemas); omitted when the body is ignored. */
+  schema?: (w: Wire) => ZodMiniType<T>;
+  /** Instead of a schema: reads the parsed body, throwing ReplyShapeError when its shape is wrong. */
+  read?: (json: unknown) => T;
+  /**
+   * With `read`: a reader of the same body as text, for a large 2xx reply (a list is then never held
+   * whole). It throws JsonStreamSyntaxError or ReplyShapeError; `identified` says whether the body was
+   * this route's object at all (see `identify`).
+   */
+  stream?: () => { reader: JsonStreamReader; result(): T; identified(): boolean };
   opts?: CallOptions;
+}
+
+/**
+ * Collects a 2xx body's text while it is small; past STREAM_FROM_CHARS it hands what it has and the rest
+ * to the call's stream reader. `head` keeps the first text for messages about a body that is not what
+ * the route answers.
+ */
+function largeBodyReader<T>(stream: NonNullable<Call<T>['stream']>) {
+  let pieces: string[] | undefined = [];
+  let size = 0;
+  let head = '';
+  let streamed: ReturnType<typeof stream> | undefined;
+  return {
+    push(text: string): void {
+      if (pieces) {
+        pieces.push(text);
+        size += text.length;
+        if (size <= STREAM_FROM_CHARS) return;
+        head = pieces.join('').slice(0, STREAM_FROM_CHARS);
+        streamed = stream();
+        for (const p of pieces) streamed.reader.push(p);
+        pieces = undefined;
+        return;
+      }
+      streamed!.reader.push(text);
+    },
+    /** The whole text of a small body; undefined when it was streamed (then `streamed` holds the reader). */
+    text: (): string | undefined => pieces?.join(''),
+    streamed: () => streamed,
+    head: () => head,
+  };
 }
 
 function contentTypeOf(res: Dispatcher.ResponseData): string {
@@ -139,21 +193,45 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
     let res: Dispatcher.ResponseData;
     let text: string;
+    let large: ReturnType<typeof largeBodyReader<T>> | undefined;
     try {
       if (!dispatcher) throw setupError ?? new ApiError('network', 'no connection to the gateway was set up');
       res = await dispatcher.request({ origin, path: `${prefix}${call.path}`, method: call.method, headers, body, signal });
-      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length']);
+      large = call.stream && res.statusCode >= 200 && res.statusCode < 300 ? largeBodyReader(call.stream) : undefined;
+      text = await readBodyCapped(res.body, maxResponseBytes, res.headers['content-length'], large?.push);
+      if (large) {
+        text = large.text() ?? '';
+        const streamed = large.streamed();
+        if (streamed) {
+          streamed.reader.end();
+          if (!streamed.identified()) throw notBifrostError(res.statusCode, '{}', 'application/json', ctx);
+          return streamed.result();
+        }
+      }
     } catch (err) {
       if (err instanceof ResponseTooLarge) {
         throw badResponseError(res!.statusCode, `${err.message}, stopped reading (raise the cap with BIFROST_TUI_MAX_RESPONSE_BYTES)`, ctx);
       }
+      if (err instanceof ApiError) throw err;
+      if (err instanceof JsonTooDeep) throw badResponseError(res!.statusCode, `JSON ${err.message}`, ctx);
+      // A large body read as it arrived that is not JSON: judged by its first text, as a whole body would be.
+      if (err instanceof JsonStreamSyntaxError) jsonOf(res!.statusCode, large!.head(), contentTypeOf(res!), call, ctx);
+      if (err instanceof JsonStreamSyntaxError || err instanceof ReplyShapeError) throw badResponseError(res!.statusCode, err.message, ctx);
       throw transportError(err, ctx);
     }
     const contentType = contentTypeOf(res);
     if (res.statusCode < 200 || res.statusCode >= 300) throw errorReply(res.statusCode, text, contentType, call, ctx);
-    if (!call.schema) return undefined as T;
+    if (!call.schema && !call.read) return undefined as T;
     const json = jsonOf(res.statusCode, text, contentType, call, ctx);
-    const parsed = call.schema.safeParse(json);
+    if (call.read) {
+      try {
+        return call.read(json);
+      } catch (err) {
+        if (err instanceof ReplyShapeError) throw badResponseError(res.statusCode, err.message, ctx);
+        throw err;
+      }
+    }
+    const parsed = call.schema!(await schemas()).safeParse(json);
     if (!parsed.success) throw badResponseError(res.statusCode, firstIssue(parsed.error), ctx);
     // The schema's copy drops `__proto__` members (it assigns them); unknown fields must survive.
     return keepProtoMembers(json, parsed.data);
@@ -212,7 +290,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   /** The last provider list read, so detection's probes need not read it again. */
   let lastList: Provider[] | undefined;
   const listProviders = async (o?: CallOptions): Promise<Provider[]> => {
-    const list = await send({ method: 'GET', path: '/api/providers', schema: ProviderListSchema, route: 'collection', identify: IS_PROVIDER_LIST, opts: o });
+    const list = await send({ method: 'GET', path: '/api/providers', schema: (w) => w.ProviderListSchema, route: 'collection', identify: IS_PROVIDER_LIST, opts: o });
     list.providers.forEach(notice);
     lastList = list.providers;
     return list.providers;
@@ -237,7 +315,9 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const probes = (o?: CallOptions): VersionProbes => ({
     async reported() {
       try {
-        return await send({ method: 'GET', path: '/api/version', schema: VersionTextSchema, opts: o });
+        // A bare JSON string (VersionTextSchema), checked in place: the header asks at every start, and the
+        // list screen needs no schema library otherwise.
+        return await send({ method: 'GET', path: '/api/version', read: (json) => (typeof json === 'string' ? json : fail('(root)', 'string', json)), opts: o });
       } catch (err) {
         // The route is behind auth on v1.4 and missing or odd elsewhere: the probes decide then.
         if (err instanceof ApiError && ['http', 'absent', 'bad-response', 'not-bifrost'].includes(err.kind)) return undefined;
@@ -247,7 +327,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     providers: async () => lastList ?? listProviders(o),
     async keysOf(name) {
       try {
-        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
+        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
       } catch (err) {
         if (err instanceof ApiError && err.kind === 'absent') return 'absent';
         if (err instanceof ApiError && err.isNotFound) return [];
@@ -256,7 +336,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
     },
     async authStatus() {
       try {
-        return await send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, opts: o });
+        return await send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: (w) => w.AuthStatusSchema, opts: o });
       } catch {
         return undefined;
       }
@@ -266,8 +346,19 @@ export function createClient(opts: ClientOptions): GatewayClient {
   return {
     baseUrl,
     listProviders,
+    listProviderSummaries(o) {
+      return send<ProviderSummary[]>({
+        method: 'GET',
+        path: '/api/providers',
+        read: (json) => summarizeProviderList(json, notice),
+        stream: () => providerSummaryStream(notice),
+        route: 'collection',
+        identify: IS_PROVIDER_LIST,
+        opts: o,
+      });
+    },
     async getProvider(name, o) {
-      return notice(await send({ method: 'GET', path: providerPath(name), schema: ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
+      return notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
     },
     version(o) {
       detected ??= detectVersion(probes(o)).then(
@@ -284,36 +375,36 @@ export function createClient(opts: ClientOptions): GatewayClient {
       return detected;
     },
     async updateProvider(name, body: UpdateBody, o) {
-      return send({ method: 'PUT', path: providerPath(name), body, schema: ProviderSchema, opts: o });
+      return send({ method: 'PUT', path: providerPath(name), body, schema: (w) => w.ProviderSchema, opts: o });
     },
     createProvider(body, o) {
-      return send({ method: 'POST', path: '/api/providers', body, schema: ProviderSchema, opts: o });
+      return send({ method: 'POST', path: '/api/providers', body, schema: (w) => w.ProviderSchema, opts: o });
     },
     async deleteProvider(name, o) {
       // The reply is a zero-valued provider (CONTRACT.md §4.5): nothing to parse.
       await send({ method: 'DELETE', path: providerPath(name), opts: o });
     },
     async listKeys(name, o) {
-      const list = await orNotBifrost(send({ method: 'GET', path: providerPath(name, '/keys'), schema: KeyListSchema, identify: IS_KEY_LIST, opts: o }), o);
+      const list = await orNotBifrost(send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o }), o);
       return list.keys;
     },
     getKey(name, id, o) {
-      return orNotBifrost(send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, identify: IS_KEY, opts: o }), o);
+      return orNotBifrost(send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, identify: IS_KEY, opts: o }), o);
     },
     createKey(name, body, o) {
-      return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: KeySchema, opts: o });
+      return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: (w) => w.KeySchema, opts: o });
     },
     updateKey(name, id, body, o) {
-      return send({ method: 'PUT', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), body, schema: KeySchema, opts: o });
+      return send({ method: 'PUT', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), body, schema: (w) => w.KeySchema, opts: o });
     },
     deleteKey(name, id, o) {
-      return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: KeySchema, opts: o });
+      return send({ method: 'DELETE', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, opts: o });
     },
     listAllKeys(o) {
-      return orNotBifrost(send({ method: 'GET', path: '/api/keys', schema: AllKeysSchema, opts: o }), o);
+      return orNotBifrost(send({ method: 'GET', path: '/api/keys', read: readAllKeys, opts: o }), o);
     },
     authStatus(o) {
-      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: AuthStatusSchema, route: 'item', identify: IS_AUTH_STATUS, opts: o });
+      return send({ method: 'GET', path: '/api/session/is-auth-enabled', schema: (w) => w.AuthStatusSchema, route: 'item', identify: IS_AUTH_STATUS, opts: o });
     },
     async close() {
       await dispatcher?.close().catch(() => undefined);

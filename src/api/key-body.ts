@@ -4,7 +4,8 @@
  * fields, redacted values and provider-specific blocks go back as received.
  */
 import { applyEdit, cloneJson, type Edit } from './update-body.js';
-import { KEY_READ_ONLY_FIELDS, type Key } from './wire.js';
+import type { Key } from './wire.js';
+import { KEY_READ_ONLY_FIELDS } from './wire-fields.js';
 
 /** The complete key PUT body: the fetched key minus computed fields, with `edits` applied in order. */
 export function buildKeyBody(fetched: Key | Record<string, unknown>, edits: readonly Edit[] = []): Record<string, unknown> {

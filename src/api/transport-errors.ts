@@ -13,7 +13,7 @@
 import { STATUS_CODES } from 'node:http';
 import { scrubSecrets } from './secrets.js';
 import { ApiError, type ApiErrorKind } from './api-error.js';
-import { ErrorBodySchema } from './wire.js';
+import { isObject } from './reply-shape.js';
 import { gateFields, gateMessage, isSetupLock } from './versions/gate-errors.js';
 
 /** Longest gateway text kept in a message; a proxy's HTML page must not flood the status line. */
@@ -171,10 +171,21 @@ export function absentRouteError(status: number, ctx: RequestContext): ApiError 
   return make('absent', `this gateway has no ${ctx.method} ${ctx.path}: it answered ${status} with a page, not JSON (a Bifrost version without that route)`, ctx, status);
 }
 
+/**
+ * `error.message` of the error envelope every Bifrost handler sends (ErrorBodySchema of wire.ts, checked
+ * in place so that telling an error apart needs no schema library), or undefined when the JSON is not one.
+ */
+function envelopeMessage(json: unknown): string | undefined {
+  if (!isObject(json) || !isObject(json.error) || typeof json.error.message !== 'string') return undefined;
+  if (json.is_bifrost_error !== undefined && typeof json.is_bifrost_error !== 'boolean') return undefined;
+  if (json.status_code !== undefined && typeof json.status_code !== 'number') return undefined;
+  return json.error.message;
+}
+
 /** True when a body is the error envelope every Bifrost handler sends (CONTRACT.md §3). */
 export function isErrorEnvelope(bodyText: string): boolean {
   try {
-    return ErrorBodySchema.safeParse(JSON.parse(bodyText)).success;
+    return envelopeMessage(JSON.parse(bodyText)) !== undefined;
   } catch {
     return false;
   }
@@ -185,8 +196,8 @@ export function errorDetail(bodyText: string, max = MAX_DETAIL): string {
   const trimmed = bodyText.trim();
   if (trimmed === '') return '';
   try {
-    const parsed = ErrorBodySchema.safeParse(JSON.parse(trimmed));
-    if (parsed.success) return oneLine(parsed.data.error.message, max);
+    const message = envelopeMessage(JSON.parse(trimmed));
+    if (message !== undefined) return oneLine(message, max);
   } catch {
     // not JSON: fall through to the raw text (router 404/405, proxies)
   }

@@ -1,5 +1,6 @@
 /** Types of the management-API client. The implementation is `client.ts`. */
 import type { AuthStatus, Key, KeySummary, Provider, UpdateBody } from './wire.js';
+import type { ProviderSummary } from './provider-summary.js';
 import type { GatewayVersion } from './versions/gateway-version.js';
 
 /** How the client authenticates to the management API. */
@@ -37,6 +38,8 @@ export interface CallOptions {
 export interface GatewayClient {
   readonly baseUrl: string;
   listProviders(opts?: CallOptions): Promise<Provider[]>;
+  /** The same list as the list screen shows it: one small summary per provider (see provider-summary.ts). */
+  listProviderSummaries(opts?: CallOptions): Promise<ProviderSummary[]>;
   getProvider(name: string, opts?: CallOptions): Promise<Provider>;
   /** PUT the complete body (build it with `buildUpdateBody`). */
   updateProvider(name: string, body: UpdateBody, opts?: CallOptions): Promise<Provider>;

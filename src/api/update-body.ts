@@ -3,7 +3,8 @@
  * edits (DESIGN.md, safe-save rule 2). Pure: never rebuilds from a form.
  */
 import { getOwn, setOwn } from './json-limits.js';
-import { READ_ONLY_FIELDS, type Provider, type UpdateBody } from './wire.js';
+import type { Provider, UpdateBody } from './wire.js';
+import { READ_ONLY_FIELDS } from './wire-fields.js';
 
 /** One change to the fetched object: set `value` at `path`, or remove the field there. */
 export interface Edit {

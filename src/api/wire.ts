@@ -48,7 +48,6 @@ export const ConcurrencySchema = looseObject({
   buffer_size: nullish(number()),
 });
 
-export const PROXY_TYPES = ['none', 'http', 'socks5', 'environment'] as const;
 export const ProxyConfigSchema = looseObject({
   /** Open: a newer gateway may add proxy types. */
   type: nullish(string()),
@@ -112,8 +111,6 @@ export const KeySchema = looseObject({
 });
 export type Key = Infer<typeof KeySchema>;
 
-/** Key fields the gateway computes; never sent on a key PUT/POST (CONTRACT.md §4.6). */
-export const KEY_READ_ONLY_FIELDS = ['config_hash', 'status', 'description'] as const;
 
 /** One item of `GET /api/keys` ([unconfirmed] shape: the UI's `{key_id, name, provider, models}` or a full key). */
 export const KeySummarySchema = looseObject({
@@ -149,9 +146,6 @@ export type AuthStatus = Infer<typeof AuthStatusSchema>;
 
 /** `GET /api/version`: a bare JSON string such as `"v1.5.2"` (VERSIONS.md §1). */
 export const VersionTextSchema = string();
-
-/** Fields the server never decodes on PUT (CONTRACT.md §4.3) plus `keys`, which it rejects. */
-export const READ_ONLY_FIELDS = ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys'] as const;
 
 /** The JSON body of a PUT: the provider minus read-only fields. */
 export type UpdateBody = Record<string, unknown>;

@@ -13,8 +13,8 @@ import { openHistoryStore } from '../store/history-store.js';
 import { terminalControl } from '../ui/terminal-control.js';
 import { runEditorOn } from '../commands/external-editor.js';
 import type { DraftService, EditDraftService, EditorService, HistoryService, Services } from '../ui/services.js';
-import { openEditDraftStore, type EditDraftStore } from '../store/edit-draft-store.js';
-import { editFormat, unfinishedEdits } from '../commands/providers-edit.js';
+import { openEditDraftStore, unfinishedEdits, type EditDraftStore } from '../store/edit-draft-store.js';
+import { chosenEditFormat } from '../state/provider/edit-format.js';
 
 
 export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string } = {}): Pick<Services, 'drafts' | 'history' | 'edits' | 'editor' | 'onBeforeExit'> {
@@ -36,12 +36,9 @@ export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string 
 /** Whole-provider edits on the edit-draft store; an edit is unfinished once its editor is gone. */
 export function editDraftService(store: EditDraftStore, env: NodeJS.ProcessEnv): EditDraftService {
   const now = (): string => new Date().toISOString();
-  let format: EditDraftService['format'] = 'yaml';
-  try {
-    format = editFormat(undefined, env);
-  } catch {
-    // A bad BIFROST_TUI_EDIT_FORMAT: the commands say so; the app opens YAML.
-  }
+  const chosen = chosenEditFormat(undefined, env);
+  // A bad BIFROST_TUI_EDIT_FORMAT: the commands say so; the app opens YAML.
+  const format: EditDraftService['format'] = typeof chosen === 'string' ? chosen : 'yaml';
   return {
     begin: newEditorId,
     end: endEditor,

@@ -8,7 +8,7 @@ import type { ClientOptions, GatewayClient } from '../api/types.js';
 import { connectionInfo, type ConnectionInfo } from '../connection/connection-info.js';
 import { authOffNote, resolveStoredProfile, testProfile, versionNote } from '../connection/profile-test.js';
 import { errorMessage } from '../api/api-error.js';
-import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import type { ProfileStore } from '../store/profile-store.js';
 import { describeSecret, resolveSecret, revealTail } from '../connection/secret-source.js';
 import type { ProfilesService, ProfileTestResult, Session } from '../ui/services.js';
 
@@ -28,12 +28,25 @@ export interface EdgeProfilesService extends ProfilesService {
   close(): Promise<void>;
 }
 
+// The store module brings conf and its schema compiler (ajv): loaded by `loadProfileStore` (through
+// `prepare`, which the screens that use profiles await before they show), not at start-up.
+let storeModule: typeof import('../store/profile-store.js') | undefined;
+
+/** Loads the profile store module once; the synchronous methods of every profiles service can then open it. */
+export async function loadProfileStore(): Promise<void> {
+  storeModule ??= await import('../store/profile-store.js');
+}
+
 export function createProfilesService(options: ProfilesServiceOptions = {}): EdgeProfilesService {
   const env = options.env ?? process.env;
   const make = options.createClient ?? defaultCreateClient;
   const now = options.now ?? (() => performance.now());
   let store = options.store;
-  const open = (): ProfileStore => (store ??= openProfileStore({ env }));
+  const open = (): ProfileStore => {
+    if (store) return store;
+    if (!storeModule) throw new Error('the profile store was not loaded yet (profiles.prepare())');
+    return (store = storeModule.openProfileStore({ env }));
+  };
   const clients = new Set<GatewayClient>();
 
   const sessionFor = (opts: ClientOptions, connection: ConnectionInfo, existing?: GatewayClient): Session => {
@@ -52,6 +65,9 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
   };
 
   const service: EdgeProfilesService = {
+    async prepare() {
+      if (!store) await loadProfileStore();
+    },
     list: () => open().list(),
     get: (name) => open().get(name),
     upsert: (profile) => open().upsert(profile),
@@ -72,6 +88,7 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
       return { ok: true, providers: n, ms: r.ms, message: `ok: ${r.opts.baseUrl} (auth ${r.opts.auth.kind}${authOffNote(r)}, ${n} provider${n === 1 ? '' : 's'}${versionNote(r)}, ${r.ms} ms)` };
     },
     async connect(name) {
+      await service.prepare();
       const profile = open().get(name);
       if (!profile) throw new Error(`no profile named "${name}"`);
       const opts = await resolveStoredProfile(profile, env);

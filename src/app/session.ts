@@ -7,7 +7,7 @@ import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { createProfilesService } from './profiles-service.js';
 import { DEFAULT_REFRESH_SECONDS } from '../state/list/live-status.js';
 import { localServices } from './local-services.js';
-import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import type { ProfileStore } from '../store/profile-store.js';
 import type { PrefetchedList, Services } from '../ui/services.js';
 
 export type OpenResult =
@@ -20,8 +20,12 @@ export type OpenResult =
     }
   | { ok: false; code: ExitCode; message: string; noTarget: boolean };
 
-/** The store if it opens; a broken file is reported where it is needed (resolving, or the profiles screen), never rewritten. */
-function tryStore(env: NodeJS.ProcessEnv): ProfileStore | undefined {
+/**
+ * The store if it opens; a broken file is reported where it is needed (resolving, or the profiles screen),
+ * never rewritten. Loaded only when needed: the store brings conf and its schema compiler (ajv).
+ */
+async function tryStore(env: NodeJS.ProcessEnv): Promise<ProfileStore | undefined> {
+  const { openProfileStore } = await import('../store/profile-store.js');
   try {
     return openProfileStore({ env });
   } catch {
@@ -33,7 +37,7 @@ export async function openSession(flags: TargetFlags & { refreshSeconds?: number
   // With an explicit URL and no profile the store is not needed to connect: open it only when the
   // profiles screen is used (conf compiles its schema on open, which costs start-up time).
   const needsStore = !flags.demo && Boolean(flags.profile || env.BIFROST_PROFILE || !(flags.url || env.BIFROST_URL));
-  const store = deps.store ?? (needsStore ? tryStore(env) : undefined);
+  const store = deps.store ?? (needsStore ? await tryStore(env) : undefined);
   let target;
   try {
     target = await resolveTarget(flags, env, { ...deps, ...(store ? { store } : {}) });
@@ -61,7 +65,7 @@ export async function openSession(flags: TargetFlags & { refreshSeconds?: number
 /** Starts the provider list now, so the request runs while Ink loads; the list screen takes it once. */
 function prefetchList(client: GatewayClient): { take: () => PrefetchedList | undefined; settledWithin: (ms: number) => Promise<void> } {
   const startedAt = performance.now();
-  const prefetched: PrefetchedList = { promise: client.listProviders() };
+  const prefetched: PrefetchedList = { promise: client.listProviderSummaries() };
   // Registered first, so `providers` is set before anyone else sees the promise settle.
   // Nobody may take it (e.g. the app quits at once): never an unhandled rejection.
   const settled = prefetched.promise.then(
@@ -96,6 +100,7 @@ function unconnectedClient(): GatewayClient {
   return {
     baseUrl: '',
     listProviders: fail,
+    listProviderSummaries: fail,
     getProvider: fail,
     updateProvider: fail,
     createProvider: fail,
@@ -112,7 +117,10 @@ function unconnectedClient(): GatewayClient {
   };
 }
 
-/** Services for the first-run setup: no gateway yet; the setup form connects through `profiles`. */
+/**
+ * Services for the first-run setup: no gateway yet; the setup form connects through `profiles`.
+ * Without `deps.store`, await `loadProfileStore()` first.
+ */
 export function openSetupSession(env: NodeJS.ProcessEnv, deps: { store?: ProfileStore } = {}): { services: Services; close: () => Promise<void> } {
   const profiles = createProfilesService({ store: deps.store, env });
   // Profiles but no default (it was deleted or unticked): pick one, rather than set up a new one.

@@ -1,7 +1,8 @@
 /** `keys add|set|rotate|enable|disable|remove|history|restore`: every write goes through `writeKey`. */
 import type { Edit } from '../api/update-body.js';
 import { getAtPath } from '../api/update-body.js';
-import { KEY_READ_ONLY_FIELDS, type Key } from '../api/wire.js';
+import type { Key } from '../api/wire.js';
+import { KEY_READ_ONLY_FIELDS } from '../api/wire-fields.js';
 import { isReferenceText } from '../state/provider/env-var.js';
 import { isParseError } from '../state/provider/types.js';
 import { parseModelList } from '../state/keys/allow-list.js';

@@ -10,10 +10,11 @@
 import type { Provider } from '../api/wire.js';
 import { EXIT } from '../state/exit-codes.js';
 import { buildUpdateBody } from '../api/update-body.js';
-import { conflictNotes, editBody, editText, errorNotes, readEdited, withHeader, type EditFormat, type EditPlace } from '../state/provider/whole-edit.js';
+import { conflictNotes, editBody, editText, errorNotes, readEdited, withHeader, type EditPlace } from '../state/provider/whole-edit.js';
 import type { WritePlan } from '../state/write-rules/review.js';
-import { editorRunning, endEditor, newEditorId } from '../store/draft-owner.js';
-import { openEditDraftStore, type EditDraftStore } from '../store/edit-draft-store.js';
+import { endEditor, newEditorId } from '../store/draft-owner.js';
+import { openEditDraftStore, unfinishedEdits } from '../store/edit-draft-store.js';
+import { chosenEditFormat, EDIT_FORMAT_ENV, type EditFormat } from '../state/provider/edit-format.js';
 import type { EditDraft } from '../state/local-types.js';
 import { assertWritable, needArgs, type Ctx } from './command-context.js';
 import { CommandError, UsageError } from './command-errors.js';
@@ -21,20 +22,11 @@ import { runEditorOn } from './external-editor.js';
 import { rerunLine } from './rerun.js';
 import { changeCount, commandWriter, outcomeError, runWrite } from './write-command.js';
 
-/** The environment variable that picks the file format when --format does not. */
-export const EDIT_FORMAT_ENV = 'BIFROST_TUI_EDIT_FORMAT';
-
 /** --format, else $BIFROST_TUI_EDIT_FORMAT, else YAML (comments and multi-line values read naturally). */
-export function editFormat(flag: string | undefined, env: NodeJS.ProcessEnv): EditFormat {
-  const chosen = flag ?? env[EDIT_FORMAT_ENV];
-  if (chosen === undefined || chosen === '') return 'yaml';
-  if (chosen === 'json' || chosen === 'yaml') return chosen;
-  throw new UsageError(`${flag === undefined ? `$${EDIT_FORMAT_ENV}` : '--format'} must be json or yaml, got "${chosen}"`);
-}
-
-/** Kept edits of this provider that no running editor holds, newest first. */
-export function unfinishedEdits(store: EditDraftStore, gateway: string, provider: string): EditDraft[] {
-  return store.list(gateway, provider).filter((d) => !editorRunning(d.editor, Date.parse(d.savedAt)));
+function editFormat(flag: string | undefined, env: NodeJS.ProcessEnv): EditFormat {
+  const chosen = chosenEditFormat(flag, env);
+  if (typeof chosen === 'string') return chosen;
+  throw new UsageError(`${flag === undefined ? `$${EDIT_FORMAT_ENV}` : '--format'} must be json or yaml, got "${chosen.invalid}"`);
 }
 
 export async function runEdit(ctx: Ctx): Promise<number> {

@@ -6,7 +6,7 @@
 import type { ClientOptions } from '../api/types.js';
 import { EXIT, type ExitCode } from '../state/exit-codes.js';
 import { printable } from '../state/printable.js';
-import { openProfileStore, type ProfileStore } from '../store/profile-store.js';
+import type { ProfileStore } from '../store/profile-store.js';
 import { connectionInfo, type ConnectionInfo } from './connection-info.js';
 import { resolveConnection } from './secret-source.js';
 import { hideUrlUserinfo, urlCredentialsProblem } from '../api/secrets.js';
@@ -63,7 +63,7 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   const profileName = flags.profile || env.BIFROST_PROFILE;
   let profile: Profile | undefined;
   if (profileName || !explicitUrl) {
-    const store = deps.store ?? openStore(env);
+    const store = deps.store ?? (await openStore(env));
     if (profileName) {
       profile = store.get(profileName);
       if (!profile) throw new TargetError(`no profile named "${profileName}" (see: bifrost-tui profiles list)`, EXIT.notFound);
@@ -100,7 +100,9 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   };
 }
 
-function openStore(env: NodeJS.ProcessEnv): ProfileStore {
+/** Loaded only when a profile is needed: the store brings conf and its schema compiler (ajv). */
+async function openStore(env: NodeJS.ProcessEnv): Promise<ProfileStore> {
+  const { openProfileStore } = await import('../store/profile-store.js');
   try {
     return openProfileStore({ env });
   } catch (err) {

@@ -100,3 +100,45 @@ export function writeCache(dir: string, file: string, appHash: string, data: Buf
     // Only speed is lost.
   }
 }
+
+/**
+ * One cache file holds the code of every script of the app that a mode ran:
+ * the main script and each lazily loaded chunk (see scripts/bundle.mjs), by
+ * name. Layout: "BTC1", then per entry its name's length (u16) and name, its
+ * data's length (u32) and data.
+ */
+const CONTAINER = Buffer.from('BTC1');
+
+/** The entries of a cache file; empty for anything that is not one (V8 then compiles from source). */
+export function unpackCache(data: Buffer | undefined): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  if (!data || data.length < CONTAINER.length || !data.subarray(0, CONTAINER.length).equals(CONTAINER)) return entries;
+  let at = CONTAINER.length;
+  while (at < data.length) {
+    if (at + 2 > data.length) return new Map();
+    const nameLength = data.readUInt16LE(at);
+    at += 2;
+    if (at + nameLength + 4 > data.length) return new Map();
+    const name = data.toString('utf8', at, at + nameLength);
+    at += nameLength;
+    const length = data.readUInt32LE(at);
+    at += 4;
+    if (at + length > data.length) return new Map();
+    entries.set(name, data.subarray(at, at + length));
+    at += length;
+  }
+  return entries;
+}
+
+/** A cache file holding `entries`. */
+export function packCache(entries: ReadonlyMap<string, Buffer>): Buffer {
+  const parts: Buffer[] = [CONTAINER];
+  for (const [name, data] of entries) {
+    const head = Buffer.alloc(2 + Buffer.byteLength(name) + 4);
+    head.writeUInt16LE(Buffer.byteLength(name), 0);
+    head.write(name, 2, 'utf8');
+    head.writeUInt32LE(data.length, 2 + Buffer.byteLength(name));
+    parts.push(head, data);
+  }
+  return Buffer.concat(parts);
+}

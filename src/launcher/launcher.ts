@@ -29,16 +29,18 @@ declare const __APP_HASH__: string;
 function run(): void {
   hideSecretArgs();
   const app = path.join(__dirname, 'app.cjs');
-  let source: string;
+  // Bytes: the launcher decodes only the part the start runs (run-app.ts).
+  let source: Buffer;
   try {
-    source = readFileSync(app, 'utf8');
+    source = readFileSync(app);
   } catch (err) {
     process.stderr.write(`bifrost-tui: cannot read ${app} (${(err as NodeJS.ErrnoException).code ?? String(err)}); reinstall, or run npm run bundle in a clone\n`);
     process.exitCode = 1;
     return;
   }
   // An app from another build (dist/ rewritten under us) runs, but without a cache.
-  const sameBuild = source.startsWith(`// bifrost-tui build ${__APP_HASH__}\n`);
+  const stamp = `// bifrost-tui build ${__APP_HASH__}\n`;
+  const sameBuild = source.toString('latin1', 0, stamp.length) === stamp;
   runBundledApp({ source, filename: app, cacheKey: sameBuild ? __APP_HASH__ : undefined });
 }
 

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LOCAL_LIMITS } from '../api/local-file.js';
-import type { EditFormat } from '../state/provider/whole-edit.js';
+import type { EditFormat } from '../state/provider/edit-format.js';
+import { editorRunning } from './draft-owner.js';
 import type { EditDraft } from '../state/local-types.js';
 import { StoreError, firstLine } from './store-error.js';
 import { assertOwnDirs, ensureOwnDir, readJsonFile, readStateBytes, removeFile, writeFileAtomic } from './fs-util.js';
@@ -104,4 +105,9 @@ export function openEditDraftStore(opts: DirOptions = {}): EditDraftStore {
       removeFile(metaFile(d));
     },
   };
+}
+
+/** Kept edits of this provider that no running editor holds, newest first. */
+export function unfinishedEdits(store: EditDraftStore, gateway: string, provider: string): EditDraft[] {
+  return store.list(gateway, provider).filter((d) => !editorRunning(d.editor, Date.parse(d.savedAt)));
 }

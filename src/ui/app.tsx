@@ -8,7 +8,6 @@ import { KeyRouter, useHoldKeys, useKeyFilter, useKeyHandler, useReplayHeldKeys,
 import { runBeforeExit } from './exit-hooks.js';
 import { lineEditFor } from './screens/form/form-keys.js';
 import type { Services, Session } from './services.js';
-import { FleetScreen } from './screens/fleet/fleet-screen.js';
 import type { FleetLayout } from '../state/fleet/fleet-layout.js';
 import type { FormPush } from './screens/form/form-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
@@ -22,17 +21,9 @@ import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ScreenSize } from './widgets/safe-text.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
-import { FormScreen } from './screens/form/form-screen.js';
+import { DeleteScreen, FleetScreen, FormScreen, HistoryScreen, KeyPromptScreen, KeysScreen, NewProviderScreen, ProfilesScreen, SetupScreen, WholeEditScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
-import { KeyPromptScreen } from './screens/profiles/key-prompt-screen.js';
-import { ProfilesScreen } from './screens/profiles/profiles-screen.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
-import { SetupScreen } from './screens/setup/setup-screen.js';
-import { KeysScreen } from './screens/keys/keys-screen.js';
-import { DeleteScreen } from './screens/write/delete-screen.js';
-import { HistoryScreen } from './screens/write/history-screen.js';
-import { WholeEditScreen } from './screens/write/whole-edit-screen.js';
-import { NewProviderScreen } from './screens/write/new-provider-screen.js';
 import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
 export interface AppProps {
@@ -192,8 +183,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           key={`${services.session.connection.gatewayKey}/${route.name}/keys`}
           services={services}
           provider={route.name}
-          keyless={p?.custom_provider_config?.is_key_less === true}
-          kind={p?.custom_provider_config?.base_provider_type ?? route.name}
+          keyless={p?.keyless === true}
+          kind={p?.baseType ?? route.name}
           width={columns}
           height={rows}
           active={active}

@@ -132,6 +132,22 @@ export function useReplayAfterWait(waiting: boolean, active = true): void {
 }
 
 /**
+ * For a screen whose code is still loading (see lazy-screen): while `loading` it has the keyboard and
+ * holds every key; once loaded, the held keys are replayed, in order, to the screen's own handler
+ * (in place by then: the screen renders before this hook's effect runs).
+ */
+export function useHoldWhileLoading(loading: boolean, active = true): void {
+  const router = useContext(RouterContext);
+  if (router && active && loading) {
+    router.handler = () => undefined;
+    router.options = { waiting: () => true };
+  }
+  useLayoutEffect(() => {
+    if (router && active && !loading && !router.holding) replayHeld(router);
+  }, [router, loading, active]);
+}
+
+/**
  * Ink parses each read into events and hands `useInput` its guess of one key
  * per event, which loses keys: "5\r\x13" in one read is one event (upstream:
  * vadimdemedes/ink#782, an opt-in split that was not merged), "ESC q" becomes

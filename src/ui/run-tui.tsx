@@ -11,6 +11,7 @@ import { exitWithoutTerminal, isTerminalGone, watchForHangup } from './hangup.js
 import { setTerminalControl } from './terminal-control.js';
 import { App } from './app.js';
 import { yogaReady } from './yoga-ready.js';
+import { preloadFirstScreen } from './screens/lazy-screens.js';
 import type { Services } from './services.js';
 import { printable } from '../state/printable.js';
 
@@ -40,7 +41,7 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     restored = true;
     out.write(TERMINAL_OFF);
   };
-  await yogaReady;
+  await Promise.all([yogaReady, preloadFirstScreen(services)]);
   out.write(TERMINAL_ON);
   process.once('exit', restore);
 

@@ -4,16 +4,16 @@
  * undici or conf.
  */
 import type { GatewayClient } from '../api/types.js';
-import type { Provider } from '../api/wire.js';
+import type { ProviderSummary } from '../api/provider-summary.js';
 import type { ConnectionInfo } from '../connection/connection-info.js';
 import type { Draft, EditDraft, HistoryEntry, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
-import type { EditFormat } from '../state/provider/whole-edit.js';
+import type { EditFormat } from '../state/provider/edit-format.js';
 
 
 /** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
 export interface PrefetchedList {
-  promise: Promise<Provider[]>;
-  providers?: Provider[];
+  promise: Promise<ProviderSummary[]>;
+  providers?: ProviderSummary[];
 }
 
 /** One live connection. */
@@ -44,6 +44,11 @@ export interface ProfileTestResult {
  * invalid profile); the file is never rewritten after a failed read.
  */
 export interface ProfilesService {
+  /**
+   * Loads the profile store (conf and its schema compiler are not part of start-up). Await it before the
+   * first call of the synchronous methods below; the screens that show profiles do.
+   */
+  prepare(): Promise<void>;
   list(): Profile[];
   get(name: string): Profile | undefined;
   upsert(profile: Profile): Profile;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUpdateBody } from '../../src/api/update-body.js';
-import { ProviderSchema, READ_ONLY_FIELDS, type Provider } from '../../src/api/wire.js';
+import { ProviderSchema, type Provider } from '../../src/api/wire.js';
+import { READ_ONLY_FIELDS } from '../../src/api/wire-fields.js';
 
 /** A custom provider as a GET returns it: redacted secrets, unknown fields, read-only fields. */
 function fetched(): Provider {

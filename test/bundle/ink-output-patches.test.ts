@@ -13,6 +13,7 @@ import { Chalk } from 'chalk';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper of the build script, no types
 import { inkOutputPatch } from '../../scripts/bundle/patches.mjs';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 type Clip = { x1?: number; x2?: number; y1?: number; y2?: number };
 interface OutputLike {
@@ -39,16 +40,6 @@ beforeAll(async () => {
   Patched = await bundleOutput([inkOutputPatch], dir, 'patched');
 });
 
-/** Deterministic PRNG (mulberry32) so a failure names a replayable seed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Colours on, whatever the test runner's stdout is.
 const chalk = new Chalk({ level: 3 });
@@ -96,7 +87,7 @@ function render(Output: OutputClass, width: number, height: number, ops: readonl
 describe('patched Ink Output', () => {
   it('builds exactly the stock screen for 2,000 random frames (clips, wide chars, styles, overlaps, off-screen writes)', () => {
     for (let seed = 1; seed <= 2000; seed++) {
-      const next = rng(seed);
+      const next = seededRandom(seed);
       const width = 1 + Math.floor(next() * 40);
       const height = 1 + Math.floor(next() * 8);
       const ops = randomOps(next, width, height);

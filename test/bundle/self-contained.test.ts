@@ -45,4 +45,12 @@ describe('selfContainedApp', () => {
     const dir = files({ 'app.cjs': 'const where = process.env.CHUNK;\nrequire(where);\n' });
     await expect(selfContainedApp(path.join(dir, 'app.cjs'))).rejects.toThrow(/computed paths, which the single executable could not contain: require\(where/);
   });
+
+  it('checks the chunks that follow the bundle\'s main script in a comment (scripts/bundle.mjs) too', async () => {
+    const chunks = (code: string): string => `"use strict";\nconsole.log(1);\n/*@bifrost-tui chunks\n${JSON.stringify({ 'form-1.js': code })}\n*/\n`;
+    const fine = files({ 'app.cjs': chunks('var p=require("node:path");exports.x=p.sep;') });
+    await expect(selfContainedApp(path.join(fine, 'app.cjs'))).resolves.toMatchObject({ merged: [] });
+    const computed = files({ 'app.cjs': chunks('var w=process.env.X;require(w);') });
+    await expect(selfContainedApp(path.join(computed, 'app.cjs'))).rejects.toThrow(/computed paths.*require\(w/);
+  });
 });

@@ -31,11 +31,13 @@ import { startDemoGateway, type DemoFault, type DemoGateway, type RecordedReques
 import { envVarValue } from '../../src/state/provider/env-var.js';
 import { BUILTIN_PROVIDERS } from '../../src/state/provider/provider-catalog.js';
 import { App } from '../../src/ui/app.js';
+import { preloadAllScreens } from '../../src/ui/screens/lazy-screens.js';
 import { fakeServices } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
 import { seededSecrets } from './harness.js';
 import { concurrentWriter, WRITER_AUTH, type ConcurrentWriter } from './concurrent-writer.js';
 import { checkSaveAgainstReview, reviewBefore, reviewedPaths, storedMasks, type ReviewFrame } from './review-check.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const LONG = process.env.MONKEY_LONG === '1';
 const KEY_COUNT = Number(process.env.MONKEY_KEYS ?? (LONG ? 200_000 : 6_000));
@@ -47,17 +49,6 @@ const BATCH = 25;
 const NAMES = ['openai', 'anthropic', 'azure', 'ollama', 'groq', 'acme-llm'];
 const READ_ONLY = ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys'];
 
-/** mulberry32: small, fast, good enough for fuzzing, and replayable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAV = [KEYS.up, KEYS.down, KEYS.left, KEYS.right, KEYS.pageUp, KEYS.pageDown, KEYS.home, KEYS.end, 'j', 'k', 'h', 'l', 'g', 'G'];
 const ACTIONS = [KEYS.enter, KEYS.esc, KEYS.tab, KEYS.shiftTab, KEYS.backspace, KEYS.space, KEYS.ctrlS, KEYS.ctrlR, KEYS.ctrlZ, KEYS.ctrlY, KEYS.ctrlU, '\x05', '\x17', '\x01', '\x7f', '\x1b[3~', '/', '?', 'r', 'a', 'u', 'x', 'y', 'n', 'o', 'e', 'd', 'i', 'c', 'K', 'P', ':', '1', '2', '5', '0', '-', '.'];
@@ -117,6 +108,7 @@ function tracked(client: GatewayClient) {
   const wrapped: GatewayClient = {
     baseUrl: client.baseUrl,
     listProviders: (o) => detached((x) => client.listProviders(x), o),
+    listProviderSummaries: (o) => detached((x) => client.listProviderSummaries(x), o),
     getProvider: (name, o) => detached(async (x) => {
       const p = await client.getProvider(name, x);
       const hook = afterNextGet;
@@ -192,8 +184,10 @@ function valueAt(root: unknown, path: string): unknown {
 }
 
 async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> {
+  // Screens load when first shown; loaded up front, a seed gives the same run whatever the module loading takes.
+  await preloadAllScreens();
   const gw: DemoGateway = await startDemoGateway({ port: 0 });
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const secrets = seededSecrets(gw, NAMES);
   expect(secrets.length).toBeGreaterThanOrEqual(4);
   const rejections: unknown[] = [];
@@ -202,7 +196,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   // Long enough that only a hang fault times out, even on a loaded machine: a timeout must not depend on load.
   const real = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 3000, getRetries: 1 });
   const { client, inFlight, onNextGet, clearNextGet } = tracked(real);
-  const writer: ConcurrentWriter = concurrentWriter(gw.url, rng(seed ^ 0x5eed), (name, path) => valueAt(gw.storedProvider(name), path));
+  const writer: ConcurrentWriter = concurrentWriter(gw.url, seededRandom(seed ^ 0x5eed), (name, path) => valueAt(gw.storedProvider(name), path));
   const services = fakeServices(client);
   let size = SIZES[0]!;
   // Every review screen drawn, with when: each accepted PUT is checked against the last one before it

@@ -1,6 +1,7 @@
 /** The built CLI in tmux: random keys, then quit; the terminal must leave the alternate screen. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, requireBuiltCli, startTmux, type TmuxSession } from '../helpers/tmux.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const SEED = Number(process.env.MONKEY_SEED ?? Math.floor(Math.random() * 2 ** 31));
 // No q / C-c here: quitting is the last step, not a random one.
@@ -15,13 +16,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('terminal restored after random keys', () => {
   it('quits cleanly from wherever the keys left it', async () => {
-    let a = SEED >>> 0;
-    const r = (): number => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const r = seededRandom(SEED);
     session = startTmux(`node ${CLI} --demo`, 100, 30);
     await session.waitFor('6 configured');
     try {

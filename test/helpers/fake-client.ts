@@ -2,6 +2,7 @@
 import { ApiError } from '../../src/api/api-error.js';
 import type { CallOptions, GatewayClient } from '../../src/api/types.js';
 import type { Provider } from '../../src/api/wire.js';
+import { summarizeProvider } from '../../src/api/provider-summary.js';
 import type { GatewayVersion } from '../../src/api/versions/gateway-version.js';
 import type { Services } from '../../src/ui/services.js';
 
@@ -31,6 +32,9 @@ export function fakeClient(providers: Provider[]): FakeClient {
         throw e;
       }
       return structuredClone(c.providers);
+    },
+    async listProviderSummaries(o?: CallOptions) {
+      return (await c.listProviders(o)).map((p) => summarizeProvider(p));
     },
     async getProvider(name: string) {
       c.calls.push(`get ${name}`);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
-import { cacheMode } from '../../src/launcher/code-cache.js';
+import { cacheMode, packCache, unpackCache } from '../../src/launcher/code-cache.js';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const built = fs.existsSync(CLI) && fs.existsSync(path.resolve(__dirname, '../../dist/app.cjs'));
@@ -65,6 +65,16 @@ describe('cacheMode', () => {
   });
 });
 
+describe('one cache file, the code of every script of the app', () => {
+  it('holds the main script and each chunk by name; anything else is an empty cache, never an error', () => {
+    const entries = new Map([['main', Buffer.from('abc')], ['form-screen-X1.js', Buffer.alloc(70_000, 1)], ['é.js', Buffer.alloc(0)]]);
+    expect(unpackCache(packCache(entries))).toEqual(entries);
+    for (const bad of [undefined, Buffer.alloc(0), Buffer.from('BTC'), Buffer.alloc(4096, 7), packCache(entries).subarray(0, 20)]) {
+      expect(unpackCache(bad)).toEqual(new Map());
+    }
+  });
+});
+
 describe.skipIf(!built)('the code cache of dist/cli.js', () => {
   it('the first run writes a private cache; later runs, a corrupt cache and another build\'s cache all give the same output', async () => {
     const dir = path.join(tmp, 'cache-a');
@@ -78,6 +88,10 @@ describe.skipIf(!built)('the code cache of dist/cli.js', () => {
     expect(fs.statSync(full).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     expect(fs.statSync(full).size).toBeGreaterThan(10_000);
+    // The main script and the chunks the command loaded (the subcommands are not in the main script).
+    const entries = unpackCache(fs.readFileSync(full));
+    expect(entries.has('main')).toBe(true);
+    expect(entries.size).toBeGreaterThan(1);
 
     // The second run uses it: V8 accepted it (same build, Node and flags), so it is not rewritten.
     const written = fs.statSync(full);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import { ApiError } from '../../src/api/api-error.js';
 import type { Provider } from '../../src/api/wire.js';
+import { summarizeProvider } from '../../src/api/provider-summary.js';
 import { App } from '../../src/ui/app.js';
 import { fakeClient, fakeServices, waitFor } from '../helpers/fake-client.js';
 import { KEYS } from '../helpers/keys.js';
@@ -169,7 +170,7 @@ describe('start-up prefetch', () => {
     const client = fakeClient(PROVIDERS);
     const services = fakeServices(client);
     let taken = 0;
-    const prefetched = { promise: Promise.resolve(PROVIDERS.slice(0, 2)) };
+    const prefetched = { promise: Promise.resolve(PROVIDERS.slice(0, 2).map((p) => summarizeProvider(p))) };
     services.session.takePrefetchedList = () => (taken++ === 0 ? prefetched : undefined);
     const { lastFrame, stdin } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
     await waitFor(() => expect(lastFrame()).toContain('2 configured'));
@@ -182,7 +183,7 @@ describe('start-up prefetch', () => {
   it('a list that arrives between the first render and the first load still shows (the prefetch is read once)', async () => {
     const client = fakeClient(PROVIDERS);
     const services = fakeServices(client);
-    const providers = PROVIDERS.slice(0, 3);
+    const providers = PROVIDERS.slice(0, 3).map((p) => summarizeProvider(p));
     // The session fills `providers` in when the gateway answers, which may fall between the first
     // render and the effect that loads the list: the first look sees nothing, any later one the list.
     let looks = 0;
@@ -201,7 +202,7 @@ describe('start-up prefetch', () => {
   it('a list that arrived before the first render is in the first frame, with no loading frame and no second request', async () => {
     const client = fakeClient(PROVIDERS);
     const services = fakeServices(client);
-    const providers = PROVIDERS.slice(0, 3);
+    const providers = PROVIDERS.slice(0, 3).map((p) => summarizeProvider(p));
     services.session.takePrefetchedList = () => ({ promise: Promise.resolve(providers), providers });
     const { frames, lastFrame, stdin } = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
     expect(frames[0]).toContain('3 configured');

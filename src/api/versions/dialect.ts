@@ -4,7 +4,8 @@
  * A write the line cannot represent is refused with one line, never guessed.
  */
 import { applyEdit, cloneJson, type Edit } from '../update-body.js';
-import { KEY_READ_ONLY_FIELDS, type UpdateBody } from '../wire.js';
+import type { UpdateBody } from '../wire.js';
+import { KEY_READ_ONLY_FIELDS } from '../wire-fields.js';
 import type { VersionRules } from './version-rules.js';
 
 /** A body (or value) to send, or why the line cannot take it. */

@@ -4,7 +4,7 @@
  * credentials) is one field shown by its source, never its text, and model
  * lists are shown in words ("*" is the wildcard, not a mask).
  */
-import { KEY_READ_ONLY_FIELDS } from '../../api/wire.js';
+import { KEY_READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { diffObjects, formatDiffValue, type DiffEntry } from '../provider/diff.js';
 import { displayEnvVar, envVarRef, envVarValue, isEnvVarRedacted } from '../provider/env-var.js';
 import { maskDeep } from '../provider/other-fields.js';

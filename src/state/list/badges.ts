@@ -1,5 +1,5 @@
 /** Status badges: text and symbol first, colour role second (nothing depends on colour alone). */
-import type { Provider } from '../../api/wire.js';
+import type { ProviderSummary } from '../../api/provider-summary.js';
 
 export interface Badge {
   text: string;
@@ -7,28 +7,29 @@ export interface Badge {
 }
 
 /** The provider's runtime status as a badge; unconfigured when `p` is undefined. */
-export function statusBadge(p: Provider | undefined): Badge {
+export function statusBadge(p: ProviderSummary | undefined): Badge {
   if (!p) return { text: '○ not set up', role: 'muted' };
-  switch (p.provider_status) {
+  switch (p.providerStatus) {
     case 'active': return { text: '● active', role: 'ok' };
     case 'error': return { text: '✖ error', role: 'error' };
     case undefined: case '': return { text: '? unknown', role: 'muted' };
-    default: return { text: `? ${p.provider_status}`, role: 'warn' };
+    default: return { text: `? ${p.providerStatus}`, role: 'warn' };
   }
 }
 
 /** The gateway's operational note (e.g. list_models_failed), as a short marker. */
-export function noteBadge(p: Provider | undefined): Badge | undefined {
+export function noteBadge(p: ProviderSummary | undefined): Badge | undefined {
   if (!p?.status) return undefined;
   return { text: `⚠ ${p.status}`, role: 'warn' };
 }
 
-export function baseUrlText(p: Provider | undefined): string {
+export function baseUrlText(p: ProviderSummary | undefined): string {
   if (!p) return '';
-  return p.network_config?.base_url || 'default';
+  return p.baseUrl || 'default';
 }
 
-export function concurrencyText(p: Provider | undefined): string {
-  const c = p?.concurrency_and_buffer_size;
-  return c ? `${c.concurrency}/${c.buffer_size}` : '';
+/** `concurrency/buffer`, `?` for a half the gateway left out; '' when it sent neither. */
+export function concurrencyText(p: ProviderSummary | undefined): string {
+  if (!p || (p.concurrency === undefined && p.bufferSize === undefined)) return '';
+  return `${p.concurrency ?? '?'}/${p.bufferSize ?? '?'}`;
 }

@@ -3,7 +3,7 @@
  * visible window. Pure; rows are derived only when data or filter change, so
  * a cursor move costs the same with 10 or 10,000 providers.
  */
-import type { Provider } from '../../api/wire.js';
+import type { ProviderSummary } from '../../api/provider-summary.js';
 import { getOwn, setOwn } from '../../api/json-limits.js';
 import { moveTarget, settleWindow, type CursorMove } from '../cursor-window.js';
 import { unconfiguredBuiltins } from '../provider/provider-catalog.js';
@@ -12,7 +12,7 @@ import { sameAnswer, statusChanges } from './live-status.js';
 /** One line of the list: a configured provider, or a built-in the gateway does not have yet. */
 export interface ListRow {
   name: string;
-  provider?: Provider;
+  provider?: ProviderSummary;
 }
 
 /** Why the last load failed, reduced to what the screen needs. */
@@ -24,7 +24,8 @@ export interface LoadError {
 
 export interface ListState {
   phase: 'loading' | 'ready' | 'error';
-  providers: Provider[];
+  /** One summary per configured provider: what the list shows, nothing more (see api/provider-summary). */
+  providers: ProviderSummary[];
   /** Rows after filter and the unconfigured toggle. */
   rows: ListRow[];
   error?: LoadError;
@@ -61,10 +62,10 @@ export function keyCountsDue(state: ListState): boolean {
 
 export type ListAction =
   | { type: 'load-started' }
-  | { type: 'load-succeeded'; providers: Provider[]; at: number }
+  | { type: 'load-succeeded'; providers: ProviderSummary[]; at: number }
   | { type: 'load-failed'; error: LoadError }
   | { type: 'refresh-activity' }
-  | { type: 'refresh-succeeded'; providers: Provider[]; at: number }
+  | { type: 'refresh-succeeded'; providers: ProviderSummary[]; at: number }
   | { type: 'refresh-failed'; message: string; retryInSeconds: number }
   | CursorMove
   | { type: 'viewport'; height: number }
@@ -95,18 +96,18 @@ export function initialListState(viewportHeight = 10): ListState {
 }
 
 /** The first state; already loaded when the providers are known (fetched before the UI started). */
-export function startingListState(providers: Provider[] | undefined, at: number): ListState {
+export function startingListState(providers: ProviderSummary[] | undefined, at: number): ListState {
   const state = initialListState();
   return providers ? listReducer(state, { type: 'load-succeeded', providers, at }) : state;
 }
 
 /** Rows for the given data and filter: configured providers, then (optionally) unconfigured built-ins. */
-export function deriveRows(providers: readonly Provider[], filter: string, showUnconfigured: boolean): ListRow[] {
+export function deriveRows(providers: readonly ProviderSummary[], filter: string, showUnconfigured: boolean): ListRow[] {
   const needle = filter.trim().toLowerCase();
-  const match = (name: string, p?: Provider): boolean => {
+  const match = (name: string, p?: ProviderSummary): boolean => {
     if (!needle) return true;
     if (name.toLowerCase().includes(needle)) return true;
-    const base = p?.custom_provider_config?.base_provider_type;
+    const base = p?.baseType;
     return base !== undefined && base.toLowerCase().includes(needle);
   };
   const rows: ListRow[] = [];

@@ -3,7 +3,7 @@
  * validation, the edit model and the drift test are all driven by this list.
  */
 import type { Provider } from '../../api/wire.js';
-import { PROXY_TYPES } from '../../api/wire.js';
+import { PROXY_TYPES } from '../../api/wire-fields.js';
 import { isSecretPath } from '../../api/secrets.js';
 import { buildEnvVar, envVarEditText } from './env-var.js';
 import {

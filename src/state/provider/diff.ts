@@ -7,7 +7,7 @@
  */
 import { getOwn } from '../../api/json-limits.js';
 import { cloneJson, getAtPath } from '../../api/update-body.js';
-import { READ_ONLY_FIELDS } from '../../api/wire.js';
+import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { isRedacted, isSecretName, isSecretPath, maskSecret } from '../../api/secrets.js';
 import { isPlainObject, jsonEqual } from '../json.js';
 import { DESCRIPTORS } from './descriptors.js';

@@ -3,7 +3,8 @@
  * fields such as `prompt_cache` or `network_config.http2_ping_interval_in_seconds`).
  * They are shown read-only and sent back unchanged by buildUpdateBody.
  */
-import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
+import type { Provider } from '../../api/wire.js';
+import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { isSecretName, isSecretPath, isRedacted, maskSecret } from '../../api/secrets.js';
 import { isPlainObject } from '../json.js';
 import { DESCRIPTORS } from './descriptors.js';

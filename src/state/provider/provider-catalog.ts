@@ -30,8 +30,14 @@ export function providerKind(p: Provider): string {
   return base ? `${kind} (${base})` : kind;
 }
 
+/** `providerKind` from its parts: the name, whether it has a custom config, and that config's base type. */
+export function kindText(name: string, custom: boolean, baseType?: string): string {
+  if (custom) return baseType ? `custom (${baseType})` : 'custom';
+  return isBuiltinName(name) ? 'built-in' : 'custom';
+}
+
 /** Built-in names the gateway has not configured yet, sorted. */
-export function unconfiguredBuiltins(configured: readonly Provider[]): string[] {
+export function unconfiguredBuiltins(configured: readonly { name: string }[]): string[] {
   const have = new Set(configured.map((p) => p.name));
   return BUILTIN_PROVIDERS.filter((n) => !have.has(n)).sort();
 }

@@ -8,15 +8,16 @@
  */
 import type { Edit } from '../../api/update-body.js';
 import { buildUpdateBody } from '../../api/update-body.js';
-import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
+import type { Provider } from '../../api/wire.js';
+import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { documentSyntax, formatData, parseDocument } from '../data-format.js';
 import { jsonEqual } from '../json.js';
 import { replaceEdits } from '../write-rules/provider-write-plan.js';
 import { checkEdits } from './check-edits.js';
 import { DESCRIPTORS } from './descriptors.js';
 import { unknownFields } from './known-fields.js';
+import type { EditFormat } from './edit-format.js';
 
-export type EditFormat = 'json' | 'yaml';
 
 /** Client-only key of exported files: taken out, never sent. */
 const META_KEY = '_bifrost_tui';

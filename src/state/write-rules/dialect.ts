@@ -14,7 +14,7 @@
  */
 import { buildKeyBody } from '../../api/key-body.js';
 import { buildUpdateBody, type Edit } from '../../api/update-body.js';
-import { KEY_READ_ONLY_FIELDS, READ_ONLY_FIELDS } from '../../api/wire.js';
+import { KEY_READ_ONLY_FIELDS, READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 
 /** What a write changes: a provider (its config) or one of its keys. */
 export type TargetKind = 'provider' | 'key';

@@ -8,7 +8,8 @@
  */
 import { setOwn } from '../../api/json-limits.js';
 import { buildUpdateBody, getAtPath, type Edit } from '../../api/update-body.js';
-import { READ_ONLY_FIELDS, type Provider } from '../../api/wire.js';
+import type { Provider } from '../../api/wire.js';
+import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { checkEdits } from '../provider/check-edits.js';
 import { diffObjects, type DiffEntry } from '../provider/diff.js';
 import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';

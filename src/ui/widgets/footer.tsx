@@ -1,6 +1,7 @@
 /** Bottom line: key hints from the keymap table, or a message. */
+import { memo } from 'react';
 import { Box } from 'ink';
-import { Text } from './safe-text.js';
+import { paint, Painted, Text } from './safe-text.js';
 import { footerHints, type Scope } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
@@ -9,20 +10,19 @@ export interface FooterProps {
   width: number;
 }
 
-export function Footer({ scopes, width }: FooterProps) {
+/**
+ * One styled string (see `paint`), redrawn only when the scopes or the width change: the same hints
+ * would otherwise be laid out, measured and drawn as some thirty text nodes on every key.
+ */
+export const Footer = memo(function Footer({ scopes, width }: FooterProps) {
   const theme = useTheme();
-  const parts = fitHints(footerHints(scopes), width);
+  const line = Painted.join(fitHints(footerHints(scopes), width).flatMap((h) => [paint(theme.key, h.keys), paint({}, ` ${h.label}  `)]));
   return (
     <Box width={width}>
-      {parts.map((h) => (
-        <Text key={h.keys + h.label}>
-          <Text {...theme.key}>{h.keys}</Text>
-          <Text> {h.label}  </Text>
-        </Text>
-      ))}
+      <Text>{line}</Text>
     </Box>
   );
-}
+}, (a, b) => a.width === b.width && a.scopes.length === b.scopes.length && a.scopes.every((s, i) => s === b.scopes[i]));
 
 /**
  * The hints that fit in `width`, most important first (leaving, help, saving), shown in table order.

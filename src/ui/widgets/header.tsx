@@ -1,4 +1,5 @@
 /** Top line: app, profile label, where we are connected, and a right-aligned status. */
+import { memo } from 'react';
 import { Box } from 'ink';
 import { Text } from './safe-text.js';
 import type { ConnectionInfo } from '../../connection/connection-info.js';
@@ -19,7 +20,8 @@ export interface HeaderProps {
   crumb?: string;
 }
 
-export function Header({ connection, width, right = '', rightShort = '', crumb }: HeaderProps) {
+/** Redrawn only when one of its props changes (a cursor move changes none). */
+export const Header = memo(function Header({ connection, width, right = '', rightShort = '', crumb }: HeaderProps) {
   const theme = useTheme();
   const label = connection.label ?? connection.profile;
   const labelText = label ? ` ${printable(label)} ` : '';
@@ -49,4 +51,4 @@ export function Header({ connection, width, right = '', rightShort = '', crumb }
       <Text {...theme.muted}>{rightText ? ` ${rightText}` : ''}</Text>
     </Box>
   );
-}
+});

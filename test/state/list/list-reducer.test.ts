@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../../../src/api/wire.js';
+import { summarizeProvider, type ProviderSummary } from '../../../src/api/provider-summary.js';
 import { deriveRows, focusedRow, initialListState, keyCountsDue, listReducer, windowRows, type ListAction, type ListState } from '../../../src/state/list/list-reducer.js';
 
-const p = (name: string, extra: Partial<Provider> = {}): Provider => ({ name, provider_status: 'active', ...extra });
+const p = (name: string, extra: Partial<Provider> = {}): ProviderSummary => summarizeProvider({ name, provider_status: 'active', ...extra });
 const run = (state: ListState, ...actions: ListAction[]): ListState => actions.reduce(listReducer, state);
-const loaded = (providers: Provider[], viewport = 5): ListState =>
+const loaded = (providers: ProviderSummary[], viewport = 5): ListState =>
   run(initialListState(viewport), { type: 'load-succeeded', providers, at: 1000 });
-const many = (n: number): Provider[] => Array.from({ length: n }, (_, i) => p(`p-${String(i).padStart(5, '0')}`));
+const many = (n: number): ProviderSummary[] => Array.from({ length: n }, (_, i) => p(`p-${String(i).padStart(5, '0')}`));
 
 describe('list reducer: cursor and window', () => {
   it('moves within bounds and keeps the cursor inside the window', () => {
@@ -142,7 +143,7 @@ describe('list reducer: refresh states', () => {
 
 describe('key counts: one GET /api/keys per list load', () => {
   it('a second load at the same clock reading still wants its own counts (loads are counted, not timed)', () => {
-    const providers = [{ name: 'a', provider_status: 'active' } as Provider];
+    const providers = [p('a')];
     let s = listReducer(initialListState(10), { type: 'load-succeeded', providers, at: 1000 });
     expect(keyCountsDue(s)).toBe(true);
     s = listReducer(s, { type: 'key-counts', counts: { a: 1 }, at: s.loads });

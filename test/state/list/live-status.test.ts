@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextRefreshSeconds, parseRefreshSeconds, sameAnswer, statusChanges } from '../../../src/state/list/live-status.js';
 import { initialListState, listReducer } from '../../../src/state/list/list-reducer.js';
-import type { Provider } from '../../../src/api/wire.js';
+import { summarizeProvider, type ProviderSummary } from '../../../src/api/provider-summary.js';
 
-const p = (name: string, provider_status = 'active', status?: string): Provider => ({ name, provider_status, ...(status ? { status } : {}) }) as Provider;
+const p = (name: string, provider_status = 'active', status?: string): ProviderSummary => summarizeProvider({ name, provider_status, ...(status ? { status } : {}) });
 
 describe('live status', () => {
   it('names the providers whose badge or note changed', () => {
@@ -30,5 +30,13 @@ describe('live status', () => {
     expect([...changed.changed]).toEqual(['x', 'a']);
     const next = listReducer(changed, { type: 'refresh-succeeded', providers: changed.providers, at: 4 });
     expect(next.changed.size).toBe(0);
+  });
+
+  it('compares what the list shows: a change in another field is the same answer, a changed base URL or order is not', () => {
+    const a = [summarizeProvider({ name: 'a', network_config: { base_url: 'https://a', max_retries: 1 } }), p('b')];
+    expect(sameAnswer(a, [summarizeProvider({ name: 'a', network_config: { base_url: 'https://a', max_retries: 5 } }), p('b')])).toBe(true);
+    expect(sameAnswer(a, [summarizeProvider({ name: 'a', network_config: { base_url: 'https://b' } }), p('b')])).toBe(false);
+    expect(sameAnswer(a, [a[1]!, a[0]!])).toBe(false);
+    expect(sameAnswer(a, [summarizeProvider({ name: 'a', network_config: { base_url: 'https://a' }, description: 'x' }), p('b')])).toBe(false);
   });
 });

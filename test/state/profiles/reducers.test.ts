@@ -73,7 +73,7 @@ describe('key prompt reducer', () => {
 describe('withReset', () => {
   it('starts the list over, keeping the viewport height', () => {
     const r = withReset(listReducer, (s) => initialListState(s.viewportHeight));
-    let s = r(initialListState(7), { type: 'load-succeeded', providers: [{ name: 'x' }], at: 1 });
+    let s = r(initialListState(7), { type: 'load-succeeded', providers: [{ name: 'x', custom: false, keyless: false }], at: 1 });
     expect(s.phase).toBe('ready');
     s = r(s, { type: 'reset' });
     expect(s.phase).toBe('loading');

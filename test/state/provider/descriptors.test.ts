@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { $ZodType } from 'zod/v4/core';
-import { ProviderSchema, READ_ONLY_FIELDS } from '../../../src/api/wire.js';
+import { ProviderSchema } from '../../../src/api/wire.js';
+import { READ_ONLY_FIELDS } from '../../../src/api/wire-fields.js';
 import { DESCRIPTORS, SECTIONS, descriptor, isVisible } from '../../../src/state/provider/descriptors.js';
 import { otherFields } from '../../../src/state/provider/other-fields.js';
 import { isParseError } from '../../../src/state/provider/types.js';

@@ -1,7 +1,7 @@
 /** Column widths of the provider table for a given terminal width. */
-import type { Provider } from '../../../api/wire.js';
+import type { ProviderSummary } from '../../../api/provider-summary.js';
 import { baseUrlText, noteBadge } from '../../../state/list/badges.js';
-import { printable } from '../../../state/printable.js';
+import { shownLength } from './row-cells.js';
 
 export interface Columns {
   name: number;
@@ -28,14 +28,13 @@ const MIN_NAME = 14;
 const NOTE_WIDTH = 21;
 
 /** What the providers' texts need; one pass, recomputed only when the data changes. */
-export function columnNeeds(providers: readonly Provider[]): ColumnNeeds {
+export function columnNeeds(providers: readonly ProviderSummary[]): ColumnNeeds {
   const needs = { name: 0, url: 0, note: 0 };
   // Measured as drawn: control characters show as ^X, two columns each.
-  const shown = (text: string): number => Array.from(printable(text)).length;
   for (const p of providers) {
-    needs.name = Math.max(needs.name, shown(p.name ?? ''));
-    needs.url = Math.max(needs.url, shown(baseUrlText(p)));
-    needs.note = Math.max(needs.note, shown(noteBadge(p)?.text ?? ''));
+    needs.name = Math.max(needs.name, shownLength(p.name));
+    needs.url = Math.max(needs.url, shownLength(baseUrlText(p)));
+    if (p.status) needs.note = Math.max(needs.note, shownLength(noteBadge(p)?.text ?? ''));
   }
   return needs;
 }

@@ -1,12 +1,11 @@
 /** One provider line. Memoised: a cursor move re-renders two rows, not the window. */
 import { memo } from 'react';
 import type { ListRow } from '../../../state/list/list-reducer.js';
-import { baseUrlText, concurrencyText, noteBadge, statusBadge } from '../../../state/list/badges.js';
-import { providerKind } from '../../../state/provider/provider-catalog.js';
 import { useTheme, type RoleStyle } from '../../theme.js';
 import { paint, Painted, Text } from '../../widgets/safe-text.js';
 import { fit } from '../../text.js';
 import type { Columns } from './columns.js';
+import { rowCells } from './row-cells.js';
 
 export interface ListRowProps {
   row: ListRow;
@@ -21,32 +20,35 @@ export interface ListRowProps {
 export const ListRowView = memo(function ListRowView({ row, focused, changed = false, cols, keys = '' }: ListRowProps) {
   const theme = useTheme();
   const p = row.provider;
-  const badge = statusBadge(p);
-  const note = noteBadge(p);
+  const c = rowCells(row.name, p);
+  const badge = c.status;
+  const note = c.note;
   // One styled string per row (see `paint`): the focused row is drawn in reverse video as a whole.
   const cell = (style: RoleStyle, text: string): Painted => paint(focused ? { ...style, ...theme.selected } : style, text);
   const line = Painted.join([
     cell(focused ? theme.focus : {}, `${focused ? '›' : ' '}${changed ? '•' : ' '}`),
-    cell(p ? {} : theme.muted, `${fit(row.name, cols.name)} `),
-    cell(theme.muted, `${fit(p ? providerKind(p) : 'built-in', cols.kind)} `),
+    cell(p ? {} : theme.muted, `${fit(c.name, cols.name)} `),
+    cell(theme.muted, `${fit(c.kind, cols.kind)} `),
     cell(theme[badge.role], `${fit(note && !cols.note ? `${badge.text} ⚠` : badge.text, cols.status)} `),
-    cell({}, `${fit(concurrencyText(p), cols.conc)} `),
+    cell({}, `${fit(c.conc, cols.conc)} `),
     ...(cols.keys ? [cell({}, `${fit(keys, cols.keys)} `)] : []),
-    ...(cols.url ? [cell({}, `${fit(baseUrlText(p), cols.url)} `)] : []),
+    ...(cols.url ? [cell({}, `${fit(c.url, cols.url)} `)] : []),
     ...(cols.note ? [cell(note ? theme[note.role] : {}, fit(note?.text ?? '', cols.note))] : []),
   ]);
   return <Text wrap="truncate">{line}</Text>;
 });
 
-export function ListHeaderRow({ cols }: { cols: Columns }) {
+/** The column titles: one text node, redrawn only when the columns change. */
+export const ListHeaderRow = memo(function ListHeaderRow({ cols }: { cols: Columns }) {
   const theme = useTheme();
+  const line =
+    `  ${fit('NAME', cols.name)} ${fit('KIND', cols.kind)} ${fit('STATUS', cols.status)} ${fit('CONC/BUF', cols.conc)} ` +
+    (cols.keys ? `${fit('KEYS', cols.keys)} ` : '') +
+    (cols.url ? `${fit('BASE URL', cols.url)} ` : '') +
+    (cols.note ? fit('NOTE', cols.note) : '');
   return (
     <Text {...theme.muted} wrap="truncate">
-      {'  '}
-      {fit('NAME', cols.name)} {fit('KIND', cols.kind)} {fit('STATUS', cols.status)} {fit('CONC/BUF', cols.conc)}{' '}
-      {cols.keys ? `${fit('KEYS', cols.keys)} ` : ''}
-      {cols.url ? `${fit('BASE URL', cols.url)} ` : ''}
-      {cols.note ? fit('NOTE', cols.note) : ''}
+      {line}
     </Text>
   );
-}
+});

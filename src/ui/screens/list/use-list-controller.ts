@@ -47,7 +47,7 @@ export function useListController(
     const ctrl = new AbortController();
     inflight.current = ctrl;
     dispatch({ type: 'load-started' });
-    const request = pre?.promise ?? services.session.client.listProviders({ signal: ctrl.signal });
+    const request = pre?.promise ?? services.session.client.listProviderSummaries({ signal: ctrl.signal });
     request.then(
       (providers) => {
         if (ctrl.signal.aborted) return;
@@ -84,7 +84,7 @@ export function useListController(
       const ctrl = new AbortController();
       inflight.current = ctrl;
       const slow = setTimeout(() => dispatch({ type: 'refresh-activity' }), ACTIVITY_DELAY_MS);
-      services.session.client.listProviders({ signal: ctrl.signal }).then(
+      services.session.client.listProviderSummaries({ signal: ctrl.signal }).then(
         (providers) => {
           if (ctrl.signal.aborted) return;
           failures = 0;

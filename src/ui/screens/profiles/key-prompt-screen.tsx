@@ -43,7 +43,7 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
     const next = session.withKey(key);
     dispatch({ type: 'check-started' });
     try {
-      await next.client.listProviders();
+      await next.client.listProviderSummaries();
     } catch (err) {
       void next.client.close().catch(() => undefined);
       if (alive.current) dispatch({ type: 'check-failed', message: scrubSecrets(errorMessage(err), [key]) });

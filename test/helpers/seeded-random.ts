@@ -1,0 +1,13 @@
+/**
+ * mulberry32: a small, fast PRNG, good enough for fuzzing and replayable, so a
+ * failing randomized test names a seed that reproduces it exactly.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
