@@ -6,7 +6,7 @@ import type { Key } from 'ink';
 
 export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'checkingPrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList'
   | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'keyPrompt' | 'fleet' | 'fleetCell'
-  | 'writeReview' | 'writeConflict' | 'writeDone' | 'history' | 'wholeEdit' | 'newProvider' | 'help';
+  | 'writeReview' | 'writeConflict' | 'writeDone' | 'history' | 'wholeEdit' | 'newProvider' | 'newProviderBase' | 'newProviderKnown' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -249,11 +249,19 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'discard', keys: ['d'], scope: 'wholeEdit', help: 'discard the kept edit and start from the gateway\'s copy', hint: 'discard', rank: 1 },
   { command: 'back', keys: ['esc', 'q'], scope: 'wholeEdit', help: 'back (a kept edit stays on disk)', hint: 'back', rank: 1 },
 
-  { command: 'next', keys: ['enter'], scope: 'newProvider', help: 'next: the name, then (for a custom provider) its base type', hint: 'next', rank: 1 },
-  { command: 'up', keys: ['up', 'k'], scope: 'newProvider', help: 'previous base type (while the name is typed, k is a letter)' },
-  { command: 'down', keys: ['down', 'j'], scope: 'newProvider', help: 'next base type (while the name is typed, j is a letter)' },
-  { command: 'history', keys: ['H'], scope: 'newProvider', help: 'a name with saved versions here (a deleted provider): restore one of them instead', hint: 'history' },
+  { command: 'next', keys: ['enter'], scope: 'newProvider', help: 'next: a built-in opens its form; any other name is a custom provider, whose base type is picked next', hint: 'next', rank: 1 },
   { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'newProvider', help: 'cancel, nothing is created', hint: 'cancel', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'newProviderBase', help: 'previous base type' },
+  { command: 'down', keys: ['down', 'j'], scope: 'newProviderBase', help: 'next base type', hint: 'move' },
+  { command: 'next', keys: ['enter'], scope: 'newProviderBase', help: 'open the new provider\'s form with this base type (^S there creates it)', hint: 'next', rank: 1 },
+  { command: 'back', keys: ['esc'], scope: 'newProviderBase', help: 'back to the name', hint: 'back', rank: 1 },
+  { command: 'cancel', keys: ['ctrl+c'], scope: 'newProviderBase', help: 'cancel, nothing is created' },
+
+  { command: 'history', keys: ['H'], scope: 'newProviderKnown', help: 'its saved versions: restore one of them (creates it again)', hint: 'history', rank: 1 },
+  { command: 'next', keys: ['enter'], scope: 'newProviderKnown', help: 'set it up as a new provider instead', hint: 'new', rank: 2 },
+  { command: 'back', keys: ['esc'], scope: 'newProviderKnown', help: 'back to the name', hint: 'back', rank: 1 },
+  { command: 'cancel', keys: ['ctrl+c'], scope: 'newProviderKnown', help: 'cancel, nothing is created' },
 
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },

@@ -305,6 +305,13 @@ describe('real terminal: writes of a whole provider', () => {
     s.type('my-llm');
     await s.waitFor('a custom provider: Enter picks its base type');
     s.send('Enter');
+    let screen = await s.waitFor('Custom provider my-llm: the API it speaks');
+    // The footer says what Esc does here: back to the name, which is kept.
+    expect(screen.trimEnd().split('\n').at(-1)).toBe('↑↓/jk move  Enter next  Esc back  ? help');
+    s.send('Escape');
+    screen = await s.waitFor('name: my-llm');
+    expect(screen.trimEnd().split('\n').at(-1)).toBe('Enter next  Esc cancel');
+    s.send('Enter');
     await s.waitFor('Custom provider my-llm: the API it speaks');
     s.send('j');
     await s.waitFor('› anthropic');

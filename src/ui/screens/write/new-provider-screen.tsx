@@ -68,24 +68,24 @@ export function NewProviderScreen(props: NewProviderScreenProps) {
     create(name);
   };
 
+  const scopes: Scope[] = step.kind === 'name' ? ['newProvider'] : [step.kind === 'base' ? 'newProviderBase' : 'newProviderKnown', 'global'];
   useKeyHandler((input, key) => {
-    const command = commandFor(step.kind === 'name' ? ['newProvider'] : ['newProvider', 'global'], input, key);
-    if (command === 'cancel') return step.kind === 'name' ? props.onBack() : setStep({ kind: 'name', editor: lineEditor(step.name) });
+    const command = commandFor(scopes, input, key);
+    if (command === 'cancel') return props.onBack();
+    if (command === 'back') return setStep({ kind: 'name', editor: lineEditor(step.kind === 'name' ? step.editor.text : step.name) });
     if (command === 'next') return next();
+    if (command === 'help') return props.onHelp(scopes);
+    if (command === 'forceQuit') return props.onQuit();
     if (step.kind === 'known') {
       if (command === 'history') return props.onHistory(step.name);
-      if (command === 'help') return props.onHelp(['newProvider', 'global']);
-      if (command === 'forceQuit') return props.onQuit();
       return;
     }
     if (step.kind === 'base') {
       if (command === 'up') return setStep({ ...step, cursor: Math.max(0, step.cursor - 1) });
       if (command === 'down') return setStep({ ...step, cursor: Math.min(CUSTOM_BASE_TYPES.length - 1, step.cursor + 1) });
-      if (command === 'help') return props.onHelp(['newProvider', 'global']);
-      if (command === 'forceQuit') return props.onQuit();
       return;
     }
-    // While the name is typed, j and k are letters.
+    // While the name is typed, j, k and H are letters.
     const op = lineEditFor(input, key);
     if (op) setStep({ kind: 'name', editor: editLine(step.editor, op) });
   }, props.active, { acceptsText: () => step.kind === 'name' });
@@ -121,7 +121,7 @@ export function NewProviderScreen(props: NewProviderScreenProps) {
           </>
         )}
       </Box>
-      <Footer scopes={['newProvider']} width={width} />
+      <Footer scopes={scopes} width={width} />
     </Box>
   );
 }
