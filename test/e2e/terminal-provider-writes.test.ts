@@ -320,7 +320,9 @@ describe('real terminal: writes of a whole provider', () => {
     s.send('j', 'Enter');
     s.type('https://llm.example.com');
     s.send('Enter', 'C-s');
-    await s.waitFor('Review: saving my-llm');
+    screen = await s.waitFor('Review: saving my-llm changes 9 fields on the gateway (creates it)');
+    expect(screen).toContain('It is created with one POST');
+    expect(screen).not.toContain('(PUT)');
     s.send('y');
     await s.waitFor(/saved my-llm at \d\d:\d\d:\d\d/);
     const posts = writes();

@@ -204,7 +204,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} {...(state.push ? { push: state.push } : {})} />;
+      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} {...(state.push ? { push: state.push } : {})} create={state.isNew} />;
     case 'conflict':
       return (
         <ConflictView
