@@ -236,14 +236,17 @@ describe('real terminal: writes of a whole provider', () => {
     s.send('Enter');
     await new Promise((r) => setTimeout(r, 300));
     s.send('y');
-    await s.waitFor('deleted openai');
+    const done = await s.waitFor(/deleted openai[\s\S]*--url http/);
     expect(writes().map((r) => `${r.method} ${r.url}`)).toEqual(['DELETE /api/providers/openai']);
     expect(gw.storedProvider('openai')).toBeUndefined();
+    // The undo it prints runs as printed (the wrapped lines joined again): the connection is in it.
+    const printed = /or (bifrost-tui providers restore openai --at \d{8}T\d{9}Z --url \S+?)\)/.exec(done.split('\n').map((l) => l.trim()).join(' '))?.[1];
+    expect(printed).toBe(`bifrost-tui providers restore openai --at ${/--at (\S+)/.exec(printed ?? '')?.[1]} --url ${gw.url}`);
     s.send('Enter');
     await s.waitFor('5 configured');
 
     gw.requests.length = 0;
-    const cli = await run('node', [CLI, 'providers', 'restore', 'openai', '--url', gw.url, '--yes'], { env: { ...process.env, ...env } });
+    const cli = await run('node', [CLI, ...printed!.split(' ').slice(1), '--yes'], { env: { ...process.env, ...env } });
     expect(cli.stdout).toMatch(/^Changes to openai on http:\/\/127\.0\.0\.1:\d+:\n/);
     expect(cli.stdout).toMatch(/\ncreated openai as saved in \d{8}T\d{9}Z; previous version kept as (\d{8}T\d{9}Z) \(undo: bifrost-tui providers restore openai --at \1 --url http:\/\/127\.0\.0\.1:\d+\)\n$/);
     expect(cli.stderr).toBe('note: left out network_config.ca_cert_pem: a masked value cannot be sent (set the real value on the gateway)\n');

@@ -1,5 +1,6 @@
 /** `d` on the list: delete a provider through the write pipeline (review, y, re-read, backup, DELETE, confirming read). */
 import { Box } from 'ink';
+import { rerunLineOn } from '../../../connection/connection-info.js';
 import { Text } from '../../widgets/safe-text.js';
 import type { Scope } from '../../keymap.js';
 import { commandFor } from '../../keymap.js';
@@ -26,7 +27,8 @@ export interface DeleteScreenProps {
 export function DeleteScreen(props: DeleteScreenProps) {
   const { services, name, width, height } = props;
   const { read } = useProviderRead(services, name);
-  const where = services.session.connection.profile ?? services.session.connection.url;
+  const conn = services.session.connection;
+  const where = conn.profile ?? conn.url;
   if (read.kind === 'ready' && read.provider) {
     return (
       <WriteFlow
@@ -34,11 +36,11 @@ export function DeleteScreen(props: DeleteScreenProps) {
         plan={{ action: 'delete', base: read.provider }} current={read.provider}
         title={`Delete ${name} on ${where}`}
         intro={[
-          `y deletes ${name} from the gateway. Its settings are kept in the local history first: n on the list with its name, then H (or \`bifrost-tui providers restore ${name}\`), creates it again from them. The backup holds its settings, not its API keys, and its masked secrets cannot be sent back: set those again after a restore.`,
+          `y deletes ${name} from the gateway. Its settings are kept in the local history first: n on the list with its name, then H (or \`${rerunLineOn(conn, ['providers', 'restore', name])}\`), creates it again from them. The backup holds its settings, not its API keys, and its masked secrets cannot be sent back: set those again after a restore.`,
         ]}
         yes={`y deletes ${name}`}
         doneText={`deleted ${name}`}
-        undo={(backup) => `to restore it: n on the list, type ${name}, H; or bifrost-tui providers restore ${name} --at ${backup}`}
+        undo={(backup) => `to restore it: n on the list, type ${name}, H; or ${rerunLineOn(conn, ['providers', 'restore', name, '--at', backup])}`}
         onExit={props.onBack} onQuit={props.onQuit} onHelp={props.onHelp}
       />
     );

@@ -6,6 +6,7 @@
  */
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
+import { rerunLineOn } from '../../../connection/connection-info.js';
 import { Text } from '../../widgets/safe-text.js';
 import { errorMessage } from '../../../api/api-error.js';
 import type { HistoryEntry } from '../../../state/local-types.js';
@@ -37,7 +38,7 @@ function loadEntries(services: Services, name: string): { entries: HistoryEntry[
   if (!list) return { entries: [], note: 'no local history here' };
   try {
     const { entries, skipped } = list(services.session.connection.gatewayKey, name);
-    return { entries, ...(skipped > 0 ? { note: `${skipped} saved version${skipped === 1 ? '' : 's'} could not be read (left on disk; \`bifrost-tui providers history ${name}\` names them)` } : {}) };
+    return { entries, ...(skipped > 0 ? { note: `${skipped} saved version${skipped === 1 ? '' : 's'} could not be read (left on disk; \`${rerunLineOn(services.session.connection, ['providers', 'history', name])}\` names them)` } : {}) };
   } catch (err) {
     return { entries: [], note: errorMessage(err) };
   }

@@ -10,6 +10,7 @@
  */
 import { Box } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { rerunLineOn } from '../../../connection/connection-info.js';
 import { Text } from '../../widgets/safe-text.js';
 import { errorMessage } from '../../../api/api-error.js';
 import { buildUpdateBody } from '../../../api/update-body.js';
@@ -185,7 +186,7 @@ export function WholeEditScreen(props: WholeEditScreenProps) {
         title={`Edit ${name} on ${conn.profile ?? conn.url}`}
         yes={`y saves ${name}`}
         doneText={`saved ${name}`}
-        undo={(backup) => `H restores it, or bifrost-tui providers restore ${name} --at ${backup}`}
+        undo={(backup) => `H restores it, or ${rerunLineOn(conn, ['providers', 'restore', name, '--at', backup])}`}
         onConflict={onConflict}
         onWritten={() => {
           try {
