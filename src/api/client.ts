@@ -21,7 +21,7 @@ import { createDispatcher } from './dispatcher.js';
 import { abortedError, badResponseError, notBifrostError, timeoutError, transportError, type RequestContext } from './transport-errors.js';
 import { errorReply, IS_AUTH_STATUS, IS_KEY, IS_KEY_LIST, IS_PROVIDER, IS_PROVIDER_LIST, jsonOf, type RouteExpectation } from './bifrost-routes.js';
 import type { Auth, CallOptions, ClientOptions, GatewayClient } from './types.js';
-import type { Provider, UpdateBody } from './wire.js';
+import type { Key, Provider, UpdateBody } from './wire.js';
 import { detectVersion, type VersionProbes } from './versions/detect.js';
 import type { GatewayVersion } from './versions/gateway-version.js';
 
@@ -127,10 +127,11 @@ function providerPath(name: string, suffix = ''): string {
 /**
  * A v1.4 gateway lists each provider's keys inside it and takes `keys` in a
  * provider PUT as the complete list: a body without them deletes every key
- * (VERSIONS.md §3.1, §6). Until writes speak that dialect, none is sent.
+ * (VERSIONS.md §3.1, §6). The writers send them back whole (the v1.4 write
+ * dialect); this is the last guard, should a body ever lack them.
  */
-const KEYS_INSIDE_PROVIDERS =
-  'this gateway keeps keys inside its providers (Bifrost v1.4): writing to it is not supported yet, because a save could delete the provider\'s keys; nothing was sent';
+const KEYLESS_PUT =
+  'this gateway keeps keys inside its providers (Bifrost v1.4): a provider PUT without its keys would delete them all; nothing was sent';
 
 /** Whether a provider object as a gateway sent it carries its keys (v1.4). */
 function carriesKeys(provider: unknown): boolean {
@@ -157,7 +158,7 @@ export function createClient(opts: ClientOptions): GatewayClient {
   const getRetries = Math.max(0, opts.getRetries ?? DEFAULT_GET_RETRIES);
   const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
-  /** Set once any provider this gateway sent carried `keys`; every write is refused from then on. */
+  /** Set once any provider this gateway sent carried `keys` (v1.4): keys are read from their provider, and a provider PUT must carry them. */
   let keysInsideProviders = false;
   const notice = <P>(provider: P): P => {
     if (carriesKeys(provider)) keysInsideProviders = true;
@@ -247,7 +248,9 @@ export function createClient(opts: ClientOptions): GatewayClient {
       hasSetupToken: setupToken !== undefined,
     };
     if (setupError) throw setupError;
-    if (call.method !== 'GET' && keysInsideProviders) throw new ApiError('unsupported', KEYS_INSIDE_PROVIDERS, undefined, call.method, call.path);
+    if (call.method === 'PUT' && keysInsideProviders && /^\/api\/providers\/[^/]+$/.test(call.path) && !carriesKeys(call.body)) {
+      throw new ApiError('unsupported', KEYLESS_PUT, undefined, call.method, call.path);
+    }
     const callerSignal = call.opts?.signal;
     if (callerSignal?.aborted) throw abortedError(ctx);
 
@@ -310,6 +313,28 @@ export function createClient(opts: ClientOptions): GatewayClient {
     }
   };
 
+  /** A provider's keys as it lists them inside itself (v1.4, where there are no key routes); `undefined` when it does not. */
+  const keysInside = async (provider: Provider): Promise<Key[] | undefined> => {
+    const keys = (provider as { keys?: unknown }).keys;
+    if (!Array.isArray(keys)) return undefined;
+    const { KeySchema } = await schemas();
+    return keys.map((k) => KeySchema.parse(k));
+  };
+  const readProvider = async (name: string, o?: CallOptions): Promise<Provider> =>
+    notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
+
+  /**
+   * A provider's keys from the provider itself (v1.4). `absent`: the key route that answered the
+   * dashboard's HTML instead; when the provider does not carry its keys either, that route is simply
+   * not there (an older line, or not Bifrost at all: `orNotBifrost` tells which).
+   */
+  const keysViaProvider = async (name: string, absent: unknown, o?: CallOptions): Promise<Key[]> => {
+    if (absent !== undefined && (!(absent instanceof ApiError) || absent.kind !== 'absent')) throw absent;
+    const keys = await keysInside(await readProvider(name, o));
+    if (keys) return keys;
+    return orNotBifrost(Promise.reject(absent ?? new ApiError('absent', `this gateway lists no keys inside ${name}`)), o);
+  };
+
   /** Detection runs once per client; a failed one is forgotten, so the next call tries again. */
   let detected: Promise<GatewayVersion> | undefined;
   const probes = (o?: CallOptions): VersionProbes => ({
@@ -324,7 +349,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
         throw err;
       }
     },
-    providers: async () => lastList ?? listProviders(o),
+    // A list too deep or too large to read is no evidence (the key route still tells v1.4 apart): never a reason to refuse a write.
+    providers: async () => lastList ?? listProviders(o).catch((err: unknown) => {
+      if (err instanceof ApiError && err.kind === 'bad-response') return [];
+      throw err;
+    }),
     async keysOf(name) {
       try {
         return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
@@ -357,13 +386,11 @@ export function createClient(opts: ClientOptions): GatewayClient {
         opts: o,
       });
     },
-    async getProvider(name, o) {
-      return notice(await send({ method: 'GET', path: providerPath(name), schema: (w) => w.ProviderSchema, route: 'item', identify: IS_PROVIDER, opts: o }));
-    },
+    getProvider: readProvider,
     version(o) {
       detected ??= detectVersion(probes(o)).then(
         (v) => {
-          // The stop-gap write guard learns the line too, before any provider was read.
+          // Keys are read from their provider (and the keyless-PUT guard is on) once the line is known, before any provider was read.
           if (v.line === 'v1.4') keysInsideProviders = true;
           return v;
         },
@@ -385,11 +412,26 @@ export function createClient(opts: ClientOptions): GatewayClient {
       await send({ method: 'DELETE', path: providerPath(name), opts: o });
     },
     async listKeys(name, o) {
-      const list = await orNotBifrost(send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o }), o);
-      return list.keys;
+      if (keysInsideProviders) return keysViaProvider(name, undefined, o);
+      try {
+        return (await send({ method: 'GET', path: providerPath(name, '/keys'), schema: (w) => w.KeyListSchema, identify: IS_KEY_LIST, opts: o })).keys;
+      } catch (err) {
+        return keysViaProvider(name, err, o);
+      }
     },
-    getKey(name, id, o) {
-      return orNotBifrost(send({ method: 'GET', path: providerPath(name, `/keys/${encodeURIComponent(id)}`), schema: (w) => w.KeySchema, identify: IS_KEY, opts: o }), o);
+    async getKey(name, id, o) {
+      const path = providerPath(name, `/keys/${encodeURIComponent(id)}`);
+      const one = (keys: Key[]): Key => {
+        const key = keys.find((k) => k.id === id);
+        if (!key) throw new ApiError('http', '404 Not Found: Provider key not found: not found', 404, 'GET', path);
+        return key;
+      };
+      if (keysInsideProviders) return one(await keysViaProvider(name, undefined, o));
+      try {
+        return await send({ method: 'GET', path, schema: (w) => w.KeySchema, identify: IS_KEY, opts: o });
+      } catch (err) {
+        return one(await keysViaProvider(name, err, o));
+      }
     },
     createKey(name, body, o) {
       return send({ method: 'POST', path: providerPath(name, '/keys'), body, schema: (w) => w.KeySchema, opts: o });

@@ -39,6 +39,18 @@ export function isRedacted(text: string): boolean {
 }
 
 /**
+ * A literal as the gateway itself masks one (VERSIONS.md §3.4 `Redacted`): empty stays empty, up to 8
+ * characters become that many `*`, anything longer its first 4 + 24 `*` + its last 4. Used where a line
+ * shows a secret plain (v1.4/v1.5 proxy user names) and this client prints it as data: the gateway reads
+ * such a mask as a mask, never as a new value.
+ */
+export function redactLikeGateway(text: string): string {
+  if (text === '') return '';
+  if (text.length <= 8) return '*'.repeat(text.length);
+  return `${text.slice(0, 4)}${'*'.repeat(24)}${text.slice(-4)}`;
+}
+
+/**
  * Masks a secret for display. Never reveals more than the gateway's own
  * redaction would; an already-redacted value shows as "set, redacted".
  */

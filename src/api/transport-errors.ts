@@ -218,7 +218,7 @@ export function httpError(status: number, bodyText: string, ctx: RequestContext)
   if ((status === 401 || status === 403) && isSetupLock(full)) {
     const hint = ctx.hasSetupToken
       ? 'the gateway refused the setup token (check the profile\'s setup token)'
-      : 'the gateway is locked until its first admin is set up: give its setup token (--setup-token-env NAME, BIFROST_SETUP_TOKEN, or a profile\'s setup token)';
+      : 'the gateway is locked until its first admin is set up: give its setup token (store it: profiles edit PROFILE --setup-token-stdin; or BIFROST_SETUP_TOKEN, --setup-token-env NAME)';
     text = `${status} ${reason}: ${hint}${detail ? ` (gateway: ${detail})` : ''}`;
   } else if (gate) {
     text = `403 Forbidden: ${gateMessage(gate)}`;

@@ -61,6 +61,9 @@ export function createProfilesService(options: ProfilesServiceOptions = {}): Edg
         const next = { ...opts, auth };
         return sessionFor(next, { ...connection, authMode: auth.kind, secret: key });
       },
+      withSetupToken(token: string): Session {
+        return sessionFor({ ...opts, setupToken: token }, connection);
+      },
     };
   };
 

@@ -17,6 +17,8 @@ import { plural } from './output.js';
 import { formatPlan, leavesSecrets, planJson, planProvider, type PlanItem } from './providers-dir-plan.js';
 import { PAST, writePlanned } from './providers-dir.js';
 import { EXIT } from '../state/exit-codes.js';
+import { gatewayDialect } from '../write/gateway-dialect.js';
+import type { VersionRules } from '../api/versions/version-rules.js';
 
 async function fetchOrNone(ctx: Ctx, name: string): Promise<Provider | undefined> {
   const client = await ctx.gateway();
@@ -29,7 +31,7 @@ async function fetchOrNone(ctx: Ctx, name: string): Promise<Provider | undefined
 }
 
 /** Pushes to one target; returns what happened (never throws). */
-async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, from: string): Promise<{ item?: PlanItem; written: boolean; code: number; error?: string }> {
+async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, from: string, sourceRules: VersionRules): Promise<{ item?: PlanItem; written: boolean; code: number; error?: string }> {
   const tctx = profileCtx(ctx.io, ctx.deps, target, {
     yes: ctx.flag('yes'), 'dry-run': ctx.flag('dry-run'), json: ctx.json, quiet: ctx.quiet, timeout: ctx.str('timeout'),
   });
@@ -38,8 +40,10 @@ async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, 
     if (!ctx.flag('dry-run')) await assertWritable(tctx);
     const url = (await tctx.connect()).connection.url;
     const fetched = await fetchOrNone(tctx, name);
+    // Each gateway in its own dialect: what the target's line cannot hold is said per field, what only it has stays.
+    const { rules } = await gatewayDialect(await tctx.gateway());
     // Fields from the source gateway are not typos: a field the target lacks is sent as it is.
-    item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined, { force: true });
+    item = planProvider({ name, source: `profile ${from}`, body: buildUpdateBody(source, []) }, fetched, undefined, { force: true, lines: { target: rules, source: sourceRules } });
     if (!ctx.json && !ctx.quiet) ctx.out(formatPlan({ items: [item], extra: [] }, `${name} from ${from} to ${target} (${url})`));
     if (item.errors.length > 0) throw new CommandError(`${item.errors[0]!}: nothing was written to ${target}`, EXIT.validation);
     // A secret left as the target has it (cannot be copied, or the same mask that cannot be verified) is said, and exits 9.
@@ -48,7 +52,11 @@ async function pushTo(ctx: Ctx, target: string, name: string, source: Provider, 
     if (ctx.flag('dry-run')) return { item, written: false, code: left };
     await confirmWrite(tctx, `Push ${plural(item.changes.length, 'change')} to ${name} on ${target} (${url})?`);
     await writePlanned(tctx, item);
-    if (!ctx.json && !ctx.quiet) ctx.out(`${PAST[item.action]} ${name} on ${target}${left ? `; secrets left as ${target} has them: ${[...item.notCopied, ...item.unverified].join(', ')}` : ''}\n`);
+    const secrets = [...item.notCopied, ...item.unverified];
+    const unheld = item.refused.map((r) => r.slice(0, r.indexOf(':')));
+    if (!ctx.json && !ctx.quiet) {
+      ctx.out(`${PAST[item.action]} ${name} on ${target}${secrets.length ? `; secrets left as ${target} has them: ${secrets.join(', ')}` : ''}${unheld.length ? `; not copied (its version cannot hold them): ${unheld.join(', ')}` : ''}\n`);
+    }
     return { item, written: true, code: left };
   } catch (err) {
     const { code, message } = exitFor(err);
@@ -69,13 +77,15 @@ export async function runFleetPush(ctx: Ctx): Promise<number> {
   if (targets.includes(from)) throw new UsageError(`--to includes the source profile "${from}"`);
   const sctx = profileCtx(ctx.io, ctx.deps, from, { timeout: ctx.str('timeout') });
   let source: Provider;
+  let sourceRules: VersionRules;
   try {
     source = await sctx.fetchProvider(name!);
+    sourceRules = (await gatewayDialect(await sctx.gateway())).rules;
   } finally {
     await sctx.close().catch(() => undefined);
   }
   const results = [];
-  for (const target of targets) results.push({ target, ...(await pushTo(ctx, target, name!, source, from)) });
+  for (const target of targets) results.push({ target, ...(await pushTo(ctx, target, name!, source, from, sourceRules)) });
   const failed = results.filter((r) => r.error !== undefined);
   const written = results.filter((r) => r.written);
   if (ctx.json) {

@@ -11,7 +11,10 @@ import { closestWords } from '../state/cli/closest.js';
 import { enabledEdit, rotateEdit } from '../state/keys/key-edits.js';
 import { assertWritable, needArgs, type Ctx } from './command-context.js';
 import { CommandError, UsageError } from './command-errors.js';
-import { resolveKey } from './keys-lookup.js';
+import { keyRules, resolveKey } from './keys-lookup.js';
+import { isKeySecretOn } from '../state/keys/key-diff.js';
+import { allowListMode } from '../api/key-rules.js';
+import type { VersionRules } from '../api/versions/version-rules.js';
 import { keyHistoryName } from '../state/keys/key-view.js';
 import { readKeyValue } from './keys-value.js';
 import { writeKey } from './keys-write.js';
@@ -31,9 +34,11 @@ export async function runKeysAdd(ctx: Ctx): Promise<number> {
   const name = ctx.str('name');
   if (!name?.trim()) throw new UsageError('`keys add` needs --name NAME');
   const value = await readKeyValue(ctx);
-  const models = parseModelList(ctx.str('models') ?? '*');
+  // The list that means what was asked on this gateway's line: `*` is `[]` on v1.4, `["*"]` later.
+  const rules = await keyRules(ctx);
+  const models = parseModelList(ctx.str('models') ?? '*', rules.models);
   if (isParseError(models)) throw new CommandError(`invalid: models: ${models.error}`, EXIT.validation);
-  if ((models.value as string[]).length === 0) ctx.note('note: models: none: this key serves no model until you allow some (--models \'*\' allows all)');
+  if (allowListMode(models.value, rules.models).mode === 'none') ctx.note('note: models: none: this key serves no model until you allow some (--models \'*\' allows all)');
   const weightText = ctx.str('weight');
   const weight = weightText === undefined ? 1 : Number(weightText);
   if (weightText !== undefined && (weightText.trim() === '' || !Number.isFinite(weight))) throw new CommandError(`invalid: weight: "${weightText}" is not a number`, EXIT.validation);
@@ -42,8 +47,8 @@ export async function runKeysAdd(ctx: Ctx): Promise<number> {
   return writeKey(ctx, { kind: 'create', provider: provider!, body });
 }
 
-/** One `path=value` (or `--unset path`) as an edit of the fetched key. */
-function editFor(key: Key, path: string, text: string | undefined): Edit {
+/** One `path=value` (or `--unset path`) as an edit of the fetched key, in the gateway line's meaning (`rules`). */
+function editFor(key: Key, path: string, text: string | undefined, rules: VersionRules): Edit {
   const alias = /^aliases\.(.+)$/.exec(path);
   if (alias) {
     const aliases = { ...((key.aliases ?? {}) as Record<string, string>) };
@@ -55,10 +60,10 @@ function editFor(key: Key, path: string, text: string | undefined): Edit {
   const d: KeyFieldDescriptor | undefined = findKeyField(path);
   if (!d) throw unknownKeyPath(path);
   if (text === undefined) return { path: d.path, remove: true };
-  if (d.secret && !isReferenceText(text)) {
+  if (isKeySecretOn(d.id, rules) && !isReferenceText(text)) {
     throw new UsageError(`${path} is a secret: it is never taken as an argument; give a reference (env.NAME) here${path === 'value' ? ', or use `keys rotate`' : ''}`);
   }
-  const parsed = d.parse(text);
+  const parsed = d.allowList ? parseModelList(text, rules.models) : d.parse(text);
   if (isParseError(parsed)) throw new CommandError(`invalid: ${d.label} (${path}): ${parsed.error}`, EXIT.validation);
   const v = parsed.value;
   if (typeof v === 'number' && ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max))) {
@@ -86,9 +91,10 @@ export async function runKeysSet(ctx: Ctx): Promise<number> {
   }
   ctx.args.splice(2);
   const { provider, key } = await target(ctx, 'set');
+  const rules = await keyRules(ctx);
   const edits = [
-    ...assignments.map((a) => editFor(key, a.slice(0, a.indexOf('=')).trim(), a.slice(a.indexOf('=') + 1))),
-    ...unsets.map((p) => editFor(key, p, undefined)),
+    ...assignments.map((a) => editFor(key, a.slice(0, a.indexOf('=')).trim(), a.slice(a.indexOf('=') + 1), rules)),
+    ...unsets.map((p) => editFor(key, p, undefined, rules)),
   ];
   return writeKey(ctx, { kind: 'update', provider, fetched: key, edits });
 }

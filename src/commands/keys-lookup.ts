@@ -6,6 +6,15 @@ import { type Ctx } from './command-context.js';
 import { CommandError } from './command-errors.js';
 import { EXIT } from '../state/exit-codes.js';
 import { rerunLine } from './rerun.js';
+import { rulesFor, type VersionRules } from '../api/versions/version-rules.js';
+
+/**
+ * The rules of the gateway's Bifrost line (one `GET /api/version` per command): what a key's model list
+ * means there (`[]` is every model on v1.4 and none later), which key fields it shows plain.
+ */
+export async function keyRules(ctx: Ctx): Promise<VersionRules> {
+  return rulesFor(await (await ctx.gateway()).version());
+}
 
 /** The keys of a provider; a 404 names the provider. */
 export async function fetchKeys(ctx: Ctx, provider: string): Promise<Key[]> {

@@ -4,7 +4,7 @@ import { flattenForDisplay } from '../state/flatten.js';
 import { maskKey } from '../state/keys/key-diff.js';
 import { keyRow, keyValueSourceData } from '../state/keys/key-view.js';
 import { needArgs, type Ctx } from './command-context.js';
-import { fetchKeys, resolveKey } from './keys-lookup.js';
+import { fetchKeys, keyRules, resolveKey } from './keys-lookup.js';
 import { formatTable } from './output.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -22,16 +22,17 @@ export async function runKeysList(ctx: Ctx): Promise<number> {
     ctx.outJson({ provider, keys: keys.map(keyJson) });
     return EXIT.ok;
   }
+  const rules = await keyRules(ctx);
   if (keys.length === 0) {
     ctx.out(`no keys on ${provider}\n`);
     return EXIT.ok;
   }
   const rows = keys.map((k) => {
-    const r = keyRow(k);
+    const r = keyRow(k, rules);
     return [r.name, r.id, r.enabled ? 'yes' : 'no', r.weight, r.models, r.source, r.status];
   });
   ctx.out(formatTable(['NAME', 'ID', 'ENABLED', 'WEIGHT', 'MODELS', 'VALUE', 'STATUS'], rows));
-  for (const k of keys) if (k.description) ctx.out(`${k.name ?? k.id}: ${keyRow(k).status}: ${k.description}\n`);
+  for (const k of keys) if (k.description) ctx.out(`${k.name ?? k.id}: ${keyRow(k, rules).status}: ${k.description}\n`);
   return EXIT.ok;
 }
 
@@ -42,7 +43,7 @@ export async function runKeysGet(ctx: Ctx): Promise<number> {
     ctx.outJson(keyJson(key));
     return EXIT.ok;
   }
-  const r = keyRow(key);
+  const r = keyRow(key, await keyRules(ctx));
   const head = [
     `${r.name}  (${r.id}) of ${provider}`,
     `  enabled: ${r.enabled ? 'yes' : 'no'}   weight: ${r.weight}`,

@@ -7,6 +7,7 @@ import { mergeEdits } from './providers-merge.js';
 import { writeProvider } from './providers-save.js';
 import { EXIT } from '../state/exit-codes.js';
 import { keptNote, reviewWrite } from '../state/write-rules/review.js';
+import { gatewayDialect } from '../write/gateway-dialect.js';
 import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
 
 async function load(ctx: Ctx, sub: string) {
@@ -24,8 +25,8 @@ export async function runDiff(ctx: Ctx): Promise<number> {
   const file = ctx.str('file');
   if (isDirectory(file)) return runDirDiff(ctx, file!);
   const { name, fetched, edits, conflict: stale, unknown } = await load(ctx, 'diff');
-  // What apply would review: the same pipeline rules (stale masks kept, the editor's checks).
-  const review = reviewWrite({ kind: 'provider', name }, { action: 'update', base: fetched, edits }, fetched);
+  // What apply would review: the same pipeline rules (stale masks kept, the editor's checks), in the gateway's dialect.
+  const review = reviewWrite({ kind: 'provider', name }, { action: 'update', base: fetched, edits }, fetched, await gatewayDialect(await ctx.gateway()));
   const { changes } = review;
   const conflict = changes.length > 0 ? stale : undefined;
   if (conflict) ctx.note(`warning: ${conflict}; apply will refuse without --force`);

@@ -12,6 +12,7 @@ import { diffJson, formatDiff, plural } from './output.js';
 import { exportedFrom, type ProviderDocument } from './providers-document.js';
 import { IGNORED_FIELDS, planWrite, secretsLeft, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
 import { describeUnknownField, unknownFields } from '../state/provider/known-fields.js';
+import type { LinesOfCopy } from '../state/write-rules/cross-version.js';
 
 /** A document of the directory and the provider it is for. */
 export interface DirDocument extends ProviderDocument {
@@ -48,26 +49,34 @@ function writableOf(doc: DirDocument): Record<string, unknown> {
   return body;
 }
 
+/** How a directory or a push is planned: see `planProvider`. */
+export interface PlanOptions {
+  force?: boolean;
+  gateway?: string;
+  /** The Bifrost lines of the target (and of the source, for a push): each writes and reads its own fields. */
+  lines?: LinesOfCopy;
+}
+
 /**
  * The plan for one document against the gateway's copy (undefined: not configured there). `gateway`: the
  * target's URL; a document exported from it carries that gateway's own masks, anything else's masks prove nothing.
  * `force`: a field nobody knows does not hold the provider back.
  */
-export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, opts: { force?: boolean; gateway?: string } = {}): PlanItem {
+export function planProvider(doc: DirDocument, fetched: Provider | undefined, snapshot: Record<string, unknown> | undefined, opts: PlanOptions = {}): PlanItem {
   let desired: Record<string, unknown>;
   try {
     desired = writableOf(doc);
   } catch (err) {
-    return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], unverified: [], errors: [(err as Error).message] };
+    return { name: doc.name, source: doc.source, action: fetched ? 'update' : 'create', fetched, changes: [], notCopied: [], unverified: [], refused: [], errors: [(err as Error).message] };
   }
-  const item = planWrite(doc.name, desired, fetched, opts.gateway !== undefined && doc.meta?.gateway === opts.gateway);
+  const item = planWrite(doc.name, desired, fetched, opts.gateway !== undefined && doc.meta?.gateway === opts.gateway, opts.lines);
   // A field nobody knows (a typo the gateway would ignore) holds the provider back unless --force.
   const unknown = opts.force ? [] : unknownFields(desired, fetched).map((u) => describeUnknownField(u, doc.name));
   return { ...item, errors: [...item.errors, ...unknown], source: doc.source, ...(fetched && item.action === 'update' ? { drift: driftOf(snapshot, fetched, doc) } : {}) };
 }
 
 /** The plan for `docs` against the gateway's providers (`gateway`: its URL). */
-export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, opts: { force?: boolean; gateway?: string } = {}): DirPlan {
+export function planDirectory(docs: readonly DirDocument[], onGateway: readonly Provider[], snapshots: SyncSnapshots, prune: boolean, opts: PlanOptions = {}): DirPlan {
   const byName = new Map(onGateway.map((p) => [p.name, p]));
   const inDir = new Set(docs.map((d) => d.name));
   const items = docs.map((d) => planProvider(d, byName.get(d.name), snapshots[d.name], opts));
@@ -75,7 +84,7 @@ export function planDirectory(docs: readonly DirDocument[], onGateway: readonly 
   if (prune) {
     for (const name of extra) {
       const fetched = byName.get(name)!;
-      items.push({ name, action: 'delete', fetched, changes: [], notCopied: [], unverified: [], errors: [], drift: driftOf(snapshots[name], fetched) });
+      items.push({ name, action: 'delete', fetched, changes: [], notCopied: [], unverified: [], refused: [], errors: [], drift: driftOf(snapshots[name], fetched) });
     }
   }
   return { items: items.sort((a, b) => a.name.localeCompare(b.name)), extra: prune ? [] : extra };
@@ -92,8 +101,11 @@ export function driftText(i: PlanItem): string | undefined {
   return `drift: changed on this gateway since DIR was last exported/applied here: ${i.drift.join(', ')}`;
 }
 
-/** True when the plan leaves a secret as the target has it (a mask that cannot be copied, or one that cannot be verified). */
-export const leavesSecrets = (i: PlannedWrite): boolean => i.notCopied.length > 0 || i.unverified.length > 0;
+/**
+ * True when the plan leaves a field as the target has it: a secret (a mask that cannot be copied, or one that
+ * cannot be verified) or a field the target's Bifrost line cannot hold.
+ */
+export const leavesSecrets = (i: PlannedWrite): boolean => i.notCopied.length > 0 || i.unverified.length > 0 || i.refused.length > 0;
 
 /** The plan as text: one line per provider with its field count, the changes, drift, secrets and errors. */
 export function formatPlan(plan: DirPlan, where: string): string {
@@ -126,6 +138,7 @@ export function planJson(plan: DirPlan): unknown {
       drift: i.drift ?? null,
       notCopied: i.notCopied,
       unverified: i.unverified,
+      notRepresentable: i.refused,
       errors: i.errors,
     })),
     notInDir: plan.extra,

@@ -19,6 +19,7 @@ import { exportText, readDocument, writePrivateFile } from './providers-document
 import { reviewWrite } from '../state/write-rules/review.js';
 import { writePlanOf, type PlannedWrite } from '../state/write-rules/provider-write-plan.js';
 import type { Writer } from '../write/pipeline.js';
+import { gatewayDialect } from '../write/gateway-dialect.js';
 import { commandWriter, outcomeError } from './write-command.js';
 import { EXIT } from '../state/exit-codes.js';
 
@@ -100,8 +101,10 @@ async function loadPlan(ctx: Ctx, dir: string): Promise<{ plan: DirPlan; gw: str
   const target = await ctx.connect();
   const client = await ctx.gateway();
   const onGateway = await client.listProviders();
+  // The plan is in the gateway's own dialect: which fields its line holds, which references it reads.
+  const { rules } = await gatewayDialect(client);
   const gw = target.connection.gatewayKey;
-  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'), { force: ctx.flag('force'), gateway: target.connection.url });
+  const plan = planDirectory(docs, onGateway, ctx.sync().read(gw, dir), ctx.flag('prune'), { force: ctx.flag('force'), gateway: target.connection.url, lines: { target: rules } });
   if (!ctx.json) {
     const unknown = plan.items.filter((i) => i.action === 'update' && i.drift === undefined).map((i) => i.name);
     if (unknown.length > 0) ctx.note(`note: no record of exporting ${dir} from or applying it to this gateway: drift cannot be checked for ${unknown.join(', ')}`);
@@ -127,7 +130,13 @@ export async function runDirDiff(ctx: Ctx, dir: string): Promise<number> {
  */
 export async function writePlanned(ctx: Ctx, item: PlannedWrite, writer?: Writer): Promise<Provider | undefined> {
   const w = writer ?? (await commandWriter(ctx));
-  const review = reviewWrite({ kind: 'provider', name: item.name }, writePlanOf(item), (item.fetched as Record<string, unknown> | undefined) ?? null);
+  let dialect;
+  try {
+    dialect = await w.dialect();
+  } catch (err) {
+    throw new CommandError(`could not tell which Bifrost version the gateway runs, nothing was written: ${exitFor(err).message}`, exitFor(err).code);
+  }
+  const review = reviewWrite({ kind: 'provider', name: item.name }, writePlanOf(item), (item.fetched as Record<string, unknown> | undefined) ?? null, dialect);
   const outcome = await w.commit(review);
   if (outcome.kind !== 'written') throw outcomeError(outcome, 'since the plan');
   for (const n of outcome.notes) ctx.note(`note: ${item.name}: ${n}`);

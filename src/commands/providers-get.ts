@@ -7,12 +7,13 @@ import { exportDocument, exportText, exportYamlText, writePrivateFile } from './
 import { printableLines } from '../state/printable.js';
 import type { OutputFormat } from './tree/groups.js';
 import { EXIT } from '../state/exit-codes.js';
+import { maskLiteralSecrets } from '../state/provider/literal-secrets.js';
 
-/** Shows one provider: as received (-o json|yaml) or as masked text. */
+/** Shows one provider: as received (-o json|yaml, a secret the gateway showed plain masked as it masks) or as masked text. */
 export async function runGet(ctx: Ctx): Promise<number> {
   const [name] = needArgs(ctx, 'get', ['NAME']);
   const p = await ctx.fetchProvider(name!);
-  if (ctx.json) ctx.outJson(p);
+  if (ctx.json) ctx.outJson(maskLiteralSecrets(p));
   else ctx.out(formatProviderText(p, ctx.io.stdoutIsTTY === true));
   return EXIT.ok;
 }

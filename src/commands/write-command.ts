@@ -17,6 +17,7 @@ import { confirmWrite, type Ctx } from './command-context.js';
 import { CommandError, exitFor } from './command-errors.js';
 import { diffJson, formatDiff, maskedBody, plural } from './output.js';
 import { rerunLine } from './rerun.js';
+import type { VersionRules } from '../api/versions/version-rules.js';
 
 type Obj = Record<string, unknown>;
 
@@ -32,27 +33,36 @@ export async function commandWriter(ctx: Ctx): Promise<Writer> {
   return createWriter({ client, backups, readOnly: target.connection.readOnly });
 }
 
-/** Review lines of a target's changes (a key's secrets by their source only). */
-export function formatChanges(target: WriteTarget, changes: readonly DiffEntry[]): string {
-  return target.kind === 'key' ? changes.map((e) => `  ${formatKeyDiffEntry(e)}\n`).join('') : formatDiff(changes);
+/** Review lines of a target's changes (a key's secrets by their source only, its model lists in the gateway line's meaning). */
+export function formatChanges(target: WriteTarget, changes: readonly DiffEntry[], rules?: VersionRules): string {
+  return target.kind === 'key' ? changes.map((e) => `  ${formatKeyDiffEntry(e, rules)}\n`).join('') : formatDiff(changes);
 }
 
 /** The changes for JSON output, values masked. */
-export function changesJson(target: WriteTarget, changes: readonly DiffEntry[]): unknown[] {
+export function changesJson(target: WriteTarget, changes: readonly DiffEntry[], rules?: VersionRules): unknown[] {
   if (target.kind === 'provider') return diffJson(changes);
   return changes.map((e) => ({
     path: e.path, kind: e.kind,
-    ...(e.before !== undefined ? { before: formatKeyValue(e.segments, e.before) } : {}),
-    ...(e.after !== undefined ? { after: formatKeyValue(e.segments, e.after) } : {}),
+    ...(e.before !== undefined ? { before: formatKeyValue(e.segments, e.before, rules) } : {}),
+    ...(e.after !== undefined ? { after: formatKeyValue(e.segments, e.after, rules) } : {}),
   }));
 }
 
 /** The request a review sends, for dry runs: `PUT /api/providers/openai`. */
 function requestLine(review: WriteReview): string {
   const { target, plan } = review;
+  // v1.4: a key write is a PUT of its provider with every key.
+  if (target.kind === 'key' && review.carried) return `PUT /api/providers/${target.provider} (Bifrost v1.4 keeps keys inside their provider: every key is sent)`;
   const method = plan.action === 'create' ? 'POST' : plan.action === 'delete' ? 'DELETE' : 'PUT';
   if (target.kind === 'provider') return `${method} /api/providers${plan.action === 'create' ? '' : `/${target.name}`}`;
   return `${method} /api/providers/${target.provider}/keys${plan.action === 'create' ? '' : `/${target.id}`}`;
+}
+
+/** A v1.4 provider body with its keys, for display: the provider's secrets masked, each key as a key. */
+function maskedCarrier(wire: Obj): unknown {
+  const { keys, ...rest } = wire;
+  const masked = maskedBody(rest) as Obj;
+  return { ...masked, keys: Array.isArray(keys) ? keys.map((k) => (k && typeof k === 'object' ? maskKey(k as Obj) : k)) : keys };
 }
 
 /** The exit code and one line of anything but a write that happened (the line is the pipeline's, outcomeMessage). */
@@ -67,7 +77,8 @@ export function outcomeError(o: Exclude<WriteOutcome | CheckOutcome, { kind: 'wr
     case 'backup':
       return new CommandError(message, EXIT.changes);
     case 'gateway':
-      if (o.target.kind === 'key' && o.error instanceof ApiError && (o.error.status === 400 || o.error.status === 409)) {
+      // A 400/409, or a refusal the pipeline tied to a key field (a duplicate name is a 500 on v1.4 and v1.5).
+      if (o.target.kind === 'key' && o.error instanceof ApiError && (o.error.status === 400 || o.error.status === 409 || o.field !== undefined)) {
         // One line at the key field the refusal names (a duplicate name, a model list).
         const msg = o.error.message.replace(/^\d{3}( [A-Za-z ]+)?:\s*/, '');
         return new CommandError(`the gateway refused the key: ${o.field ? `${o.field}: ` : ''}${msg}`, EXIT.validation);
@@ -114,13 +125,15 @@ export async function runWrite(ctx: Ctx, w: WriteCommand): Promise<number> {
   const checked = await writer.check(target, w.plan, { current: w.current });
   if (checked.kind !== 'review' && checked.kind !== 'unchanged') throw outcomeError(checked, 'since it was read');
   const { review } = checked;
+  // Known once the check is done (it needs the gateway's version).
+  const rules = (await writer.dialect()).rules;
   reviewNotes(ctx, review);
   for (const p of review.problems) ctx.error(`invalid: ${p}`);
   if (review.problems.length > 0) return EXIT.validation;
 
   const key = target.kind === 'key' ? { key: target.id ?? target.name, action: w.plan.action } : {};
   const subject = target.kind === 'provider' ? { provider: target.name } : { provider: target.provider };
-  const result: Record<string, unknown> = { ...subject, ...key, gateway: url, ...w.extra, changes: changesJson(target, review.changes) };
+  const result: Record<string, unknown> = { ...subject, ...key, gateway: url, ...w.extra, changes: changesJson(target, review.changes, rules) };
   if (checked.kind === 'unchanged') {
     if (ctx.json) ctx.outJson({ ...result, saved: false });
     else if (!ctx.quiet) ctx.out(`no changes: ${what} already matches\n`);
@@ -128,10 +141,10 @@ export async function runWrite(ctx: Ctx, w: WriteCommand): Promise<number> {
   }
   if (!ctx.json && !ctx.quiet) {
     const id = target.kind === 'key' && target.id ? ` (${target.id})` : '';
-    ctx.out(w.plan.action === 'delete' ? `Delete ${what}${id} on ${url}\n` : `Changes to ${what} on ${url}:\n${formatChanges(target, review.changes)}`);
+    ctx.out(w.plan.action === 'delete' ? `Delete ${what}${id} on ${url}\n` : `Changes to ${what} on ${url}:\n${formatChanges(target, review.changes, rules)}`);
   }
   if (ctx.flag('dry-run')) {
-    const body = review.body && (target.kind === 'key' ? maskKey(review.body) : maskedBody(review.body));
+    const body = review.carried ? maskedCarrier(review.carried.wire) : review.body && (target.kind === 'key' ? maskKey(review.body) : maskedBody(review.body));
     if (ctx.json) ctx.outJson({ ...result, dryRun: true, saved: false, ...(body ? { body } : {}) });
     else if (!ctx.quiet) ctx.out(`Dry run: nothing written. ${body ? `Body of ${requestLine(review)} (secrets masked):\n${JSON.stringify(body, null, 2)}` : requestLine(review)}\n`);
     return EXIT.ok;
@@ -141,7 +154,7 @@ export async function runWrite(ctx: Ctx, w: WriteCommand): Promise<number> {
   const outcome = await writer.commit(review);
   if (outcome.kind !== 'written') {
     if (outcome.kind === 'conflict' && outcome.theirs.length > 0 && !ctx.json && !ctx.quiet) {
-      ctx.out(`Changed on the gateway meanwhile:\n${formatChanges(target, outcome.theirs)}`);
+      ctx.out(`Changed on the gateway meanwhile:\n${formatChanges(target, outcome.theirs, rules)}`);
     }
     throw outcomeError(outcome, asked ? 'while waiting for confirmation' : 'since it was read');
   }

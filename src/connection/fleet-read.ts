@@ -1,6 +1,6 @@
 /**
  * Reading many gateways at once (`fleet diff`, the fleet screen): each
- * profile's provider list, at most `parallel` at a time, each with its own
+ * profile's provider list and Bifrost version, at most `parallel` at a time, each with its own
  * deadline (the profile's timeout unless one is given for all), so the whole
  * takes about as long as the slowest gateway, and one that cannot be reached
  * is an answer ("unreachable: why"), not a failure.
@@ -9,6 +9,7 @@ import { errorMessage } from '../api/api-error.js';
 import type { GatewayClient } from '../api/types.js';
 import type { Provider } from '../api/wire.js';
 import type { GatewayState } from '../state/fleet/fleet-compare.js';
+import { rulesFor } from '../api/versions/version-rules.js';
 
 /** Default per-gateway deadline, ms (a list is one request). */
 export const FLEET_TIMEOUT_MS = 10_000;
@@ -71,7 +72,9 @@ export async function readFleet(
       deadline = AbortSignal.timeout(timeoutMs);
       const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
       const providers: Provider[] = await gw.client.listProviders({ signal, timeoutMs });
-      state = { kind: 'ok', providers };
+      // Its Bifrost line, so the gateways compare by meaning (one `GET /api/version`; without it, as sent).
+      const version = await gw.client.version({ signal, timeoutMs }).catch(() => undefined);
+      state = { kind: 'ok', providers, ...(version ? { rules: rulesFor(version) } : {}) };
     } catch (err) {
       state = { kind: 'error', reason: deadline?.aborted ? `no answer within ${timeoutMs} ms` : describe(err, profile) };
     } finally {

@@ -4,9 +4,13 @@ import { reshapeKeySecrets, reshapeProxy } from './redact.js';
 import type { StoredProvider } from './store.js';
 import type { DemoProfile } from './versions.js';
 
-/** v1.4 keys have no `aliases`: an Azure/Bedrock/Vertex key keeps them as its config's `deployments` (§5.5). */
+/**
+ * v1.4 keys have no `aliases`: an Azure/Bedrock/Vertex key keeps them as its config's `deployments` (§5.5).
+ * Every model is `[]` there (`"*"` matches no model name; upgrading to v1.5 turned `[]` into `["*"]`).
+ */
 function v14Key(key: JsonObject): JsonObject {
   const { aliases, ...rest } = key;
+  if (Array.isArray(rest.models) && rest.models.length === 1 && rest.models[0] === '*') rest.models = [];
   if (!isObject(aliases)) return rest;
   for (const block of ['azure_key_config', 'bedrock_key_config', 'vertex_key_config']) {
     if (isObject(rest[block])) return { ...rest, [block]: { ...rest[block], deployments: aliases } };

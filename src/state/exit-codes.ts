@@ -27,7 +27,7 @@ export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
   4: 'auth: 401/403 (a v2.2.6 gateway locked until setup, a v2 admin-session gate included), or a profile\'s key or setup token cannot be resolved',
   5: 'not found: no such provider, key, saved version or profile',
   6: 'conflict: the provider (key) changed on the gateway since the export, or since it was read (re-checked right before every write; any change counts); nothing was written',
-  7: 'gateway or network error (5xx, timeout, connection refused, TLS, an unreadable CA file) or a bad reply (not JSON, nested deeper than 100 levels, wrong shape, over the size cap); a URL that is not a Bifrost management API; a route the gateway\'s version lacks; a write without a clear answer (it may have landed: said so); a write to a v1.4 gateway; fleet diff: a gateway could not be read',
+  7: 'gateway or network error (5xx, timeout, connection refused, TLS, an unreadable CA file) or a bad reply (not JSON, nested deeper than 100 levels, wrong shape, over the size cap); a URL that is not a Bifrost management API; a route the gateway\'s version lacks; a write without a clear answer (it may have landed: said so); a v1.4 provider PUT without its keys (never sent); fleet diff: a gateway could not be read',
   8: 'partly applied: apply -f DIR or fleet push wrote some providers (targets) and others failed',
   9: 'unverified: nothing else differs (or all was written), but a secret is the same mask on both sides (same mask, cannot be verified) or could not be copied and was left as the target has it (fleet diff, fleet push, and providers diff or apply of a directory)',
 };

@@ -23,6 +23,7 @@ import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
 import { DeleteScreen, FleetScreen, FormScreen, HistoryScreen, KeyPromptScreen, KeysScreen, NewProviderScreen, ProfilesScreen, SetupScreen, WholeEditScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
+import { asksForSetupToken } from '../state/profiles/key-prompt-reducer.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
 import { GatewayVersionContext, useGatewayVersions } from './gateway-version.js';
 
@@ -46,7 +47,7 @@ export function App(props: AppProps) {
 }
 
 type Route =
-  | { screen: 'list' } | { screen: 'provider'; name: string; base?: string } | { screen: 'new' } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key' } | { screen: 'setup' }
+  | { screen: 'list' } | { screen: 'provider'; name: string; base?: string } | { screen: 'new' } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key'; setupToken?: boolean } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
   /** Writes of a whole provider through the pipeline: a delete, its saved versions, the whole-object edit; `from`: where Esc goes. */
   | { screen: 'delete'; name: string }
@@ -245,7 +246,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
     if (route.screen === 'profiles')
       return <ProfilesScreen services={services} width={columns} height={rows} active={active} onBack={() => setRoute({ screen: 'list' })} onSwitch={switchSession} onQuit={quit} />;
     if (route.screen === 'key')
-      return <KeyPromptScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
+      return <KeyPromptScreen services={services} setupToken={route.setupToken === true} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { if (next) switchSession(next); setRoute({ screen: 'list' }); }} />;
     return (
       <ListScreen
         services={services}
@@ -266,7 +267,10 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         onNew={() => setRoute({ screen: 'new' })}
         onDelete={(name) => setRoute({ screen: 'delete', name })}
         onHistory={(name) => setRoute({ screen: 'history', name, from: 'list' })}
-        onAuthKey={() => getList().error?.kind === 'auth' && setRoute({ screen: 'key' })}
+        onAuthKey={() => {
+          const error = getList().error;
+          if (error?.kind === 'auth') setRoute({ screen: 'key', ...(asksForSetupToken(error.message) ? { setupToken: true } : {}) });
+        }}
         onQuit={quit}
         onHelp={() => setHelp(['list', 'global'])}
       />

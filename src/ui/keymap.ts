@@ -171,7 +171,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'commit', keys: ['enter'], scope: 'keyInput', help: 'use this text', hint: 'ok' },
   { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'keyInput', help: 'cancel, nothing sent', hint: 'cancel' },
 
-  { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key for this session (after a 401/403)' },
+  { command: 'authKey', keys: ['K'], scope: 'list', help: 'enter an API key, or a locked gateway\'s setup token, for this session (after a 401/403)' },
 
   { command: 'up', keys: ['up', 'k'], scope: 'profiles', help: 'previous profile' },
   { command: 'down', keys: ['down', 'j'], scope: 'profiles', help: 'next profile', hint: 'move' },

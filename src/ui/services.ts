@@ -27,6 +27,8 @@ export interface Session {
   takePrefetchedList?(): PrefetchedList | undefined;
   /** The same gateway with another key (the 401/403 prompt); absent when the session cannot be re-keyed. */
   withKey?(key: string): Session;
+  /** The same gateway with a setup token (sent as X-Bifrost-Setup-Token; the 401/403 of a gateway locked until setup); absent when it cannot be given. */
+  withSetupToken?(token: string): Session;
 }
 
 /** Outcome of a connection test (authStatus, then listProviders). The message is one line and never contains the key. */

@@ -1,9 +1,9 @@
 /**
  * A v1.4 gateway keeps a provider's keys inside the provider object and takes
  * `keys` in a provider PUT as the complete list (VERSIONS.md §3.1, §6): a body
- * without them deletes every key. Until the writers speak that dialect, the
- * client refuses every write to a gateway whose providers carry `keys`, and
- * nothing reaches it.
+ * without them deletes every key. Every writer speaks that dialect: each
+ * provider PUT carries the keys exactly as the gateway has them, byte for
+ * byte, and the client refuses a keyless provider PUT as the last guard.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -16,7 +16,9 @@ import { createClient } from '../../src/api/client.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
 import { runFleetCommand } from '../../src/commands/fleet.js';
 import { openProfileStore } from '../../src/store/profile-store.js';
-import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { defaultSeed, startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { runKeysCommand } from '../../src/commands/keys.js';
+import { sortedJson, storedKeys } from '../helpers/gateway-versions.js';
 
 /** openai as a v1.4.23 gateway shows it: EnvVar objects, plain proxy strings, keys inside. */
 const V14_OPENAI = {
@@ -39,12 +41,15 @@ const V14_OPENAI = {
 interface V14Stub {
   url: string;
   writes: string[];
+  /** The raw text of each write's body. */
+  bodies: string[];
   close(): Promise<void>;
 }
 
-/** The read side of a v1.4 gateway; any write is recorded (and would have deleted the keys). */
+/** The read side of a v1.4 gateway; every write is recorded with its raw body (and answered with the provider unchanged). */
 async function startV14(): Promise<V14Stub> {
   const writes: string[] = [];
+  const bodies: string[] = [];
   const server = http.createServer((req, res) => {
     const send = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -52,8 +57,12 @@ async function startV14(): Promise<V14Stub> {
     };
     if (req.method !== 'GET') {
       writes.push(`${req.method} ${req.url}`);
-      req.resume();
-      send(200, V14_OPENAI);
+      let text = '';
+      req.on('data', (d: Buffer) => (text += d.toString()));
+      req.on('end', () => {
+        bodies.push(text);
+        send(200, V14_OPENAI);
+      });
       return;
     }
     if (req.url === '/api/providers') send(200, { providers: [V14_OPENAI], total: 1 });
@@ -63,7 +72,7 @@ async function startV14(): Promise<V14Stub> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, writes, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, writes, bodies, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 let v14: V14Stub;
@@ -93,51 +102,50 @@ function io(): { io: Parameters<typeof runProvidersCommand>[1]; out: () => strin
   };
 }
 
-const REFUSAL = /keeps keys inside its providers \(Bifrost v1\.4\): writing to it is not supported yet.*nothing was sent/;
+/** The `keys` of a raw body text, as text: byte for byte what was fetched. */
+const keysText = (body: string): string => JSON.stringify((JSON.parse(body) as { keys?: unknown }).keys);
+const FETCHED_KEYS = JSON.stringify(V14_OPENAI.keys);
 
-describe('writes to a v1.4 gateway (keys inside providers) are refused', () => {
-  it('the client refuses every write once it has seen a provider carrying keys', async () => {
+describe('writes to a v1.4 gateway (keys inside providers) keep every key', () => {
+  it('the client refuses a provider PUT without keys (the last guard), and sends one with them', async () => {
     const client = createClient({ baseUrl: v14.url, auth: { kind: 'none' } });
     const fetched = await client.getProvider('openai');
     const { keys: _keys, ...body } = fetched as Record<string, unknown>;
-    await expect(client.updateProvider('openai', body)).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringMatching(REFUSAL) });
-    await expect(client.createProvider({ ...body, provider: 'groq' })).rejects.toMatchObject({ kind: 'unsupported' });
-    await expect(client.deleteProvider('openai')).rejects.toMatchObject({ kind: 'unsupported' });
-    await expect(client.createKey('openai', { name: 'x', value: 'sk-x' })).rejects.toMatchObject({ kind: 'unsupported' });
-    await expect(client.updateKey('openai', 'k-1', { weight: 2 })).rejects.toMatchObject({ kind: 'unsupported' });
-    await expect(client.deleteKey('openai', 'k-1')).rejects.toMatchObject({ kind: 'unsupported' });
+    await expect(client.updateProvider('openai', body)).rejects.toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/a provider PUT without its keys would delete them all; nothing was sent/) });
     expect(v14.writes).toEqual([]);
+    await client.updateProvider('openai', { ...body, keys: V14_OPENAI.keys });
+    expect(v14.writes).toEqual(['PUT /api/providers/openai']);
     await client.close();
   });
 
-  it('providers set: one line, exit 7, nothing sent', async () => {
+  it('providers set: the PUT carries the keys byte for byte as fetched', async () => {
     const run = io();
     const code = await runProvidersCommand(['set', 'openai', 'network_config.max_retries=3', '--yes', '--url', v14.url], run.io, {
       store: openProfileStore({ dir: path.join(dir, 'config') }),
       historyDir: path.join(dir, 'state'),
     });
-    expect(code).toBe(7);
-    expect(run.err()).toMatch(REFUSAL);
-    expect(run.err().trim().split('\n')).toHaveLength(1);
-    expect(v14.writes).toEqual([]);
+    expect(code, run.err()).toBe(0);
+    expect(v14.writes).toEqual(['PUT /api/providers/openai']);
+    expect(keysText(v14.bodies[0]!)).toBe(FETCHED_KEYS);
+    expect(JSON.parse(v14.bodies[0]!).network_config.max_retries).toBe(3);
   });
 
-  it('providers apply -f DIR: refused for the provider, nothing sent', async () => {
+  it('providers apply -f DIR: the PUT carries the keys byte for byte as fetched', async () => {
     const files = path.join(dir, 'desired');
     fs.mkdirSync(files);
-    fs.writeFileSync(path.join(files, 'openai.json'), JSON.stringify({ network_config: { max_retries: 4 } }));
+    fs.writeFileSync(path.join(files, 'openai.json'), JSON.stringify({ network_config: { ...V14_OPENAI.network_config, max_retries: 4 }, concurrency_and_buffer_size: V14_OPENAI.concurrency_and_buffer_size }));
     const run = io();
     const code = await runProvidersCommand(['apply', '-f', files, '--yes', '--url', v14.url], run.io, {
       store: openProfileStore({ dir: path.join(dir, 'config') }),
       historyDir: path.join(dir, 'state'),
     });
-    expect(code).toBe(7);
-    expect(run.out() + run.err()).toMatch(REFUSAL);
-    expect(v14.writes).toEqual([]);
+    expect(code, run.err()).toBe(0);
+    expect(v14.writes).toEqual(['PUT /api/providers/openai']);
+    expect(keysText(v14.bodies[0]!)).toBe(FETCHED_KEYS);
   });
 
-  it('fleet push to a v1.4 target: refused, nothing sent; the v1.5 source is untouched', async () => {
-    const source: DemoGateway = await startDemoGateway({ port: 0 });
+  it('fleet push from a v1.5 gateway to a v1.4 one: the PUT carries the target\'s keys byte for byte; the source is untouched', async () => {
+    const source: DemoGateway = await startDemoGateway({ port: 0, version: '1.5' });
     try {
       const store = openProfileStore({ dir: path.join(dir, 'config') });
       store.upsert({ name: 'new', url: source.url, auth: 'none' });
@@ -149,9 +157,10 @@ describe('writes to a v1.4 gateway (keys inside providers) are refused', () => {
       const code = await runFleetCommand(['push', 'openai', '--from', 'new', '--to', 'old', '--yes'], run.io, {
         store, historyDir: path.join(dir, 'state'),
       });
-      expect(code).toBe(7);
-      expect(run.out() + run.err()).toMatch(REFUSAL);
-      expect(v14.writes).toEqual([]);
+      expect([0, 9]).toContain(code);
+      expect(v14.writes).toEqual(['PUT /api/providers/openai']);
+      expect(keysText(v14.bodies[0]!)).toBe(FETCHED_KEYS);
+      expect(JSON.parse(v14.bodies[0]!).network_config.max_retries).toBe(5);
       expect(source.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     } finally {
       await source.close();
@@ -159,22 +168,46 @@ describe('writes to a v1.4 gateway (keys inside providers) are refused', () => {
   });
 });
 
-describe('the guard against the demo gateway playing v1.4', () => {
-  it('engages once the version is known as v1.4, before any provider was read; the keys stay in the store', async () => {
+describe('the demo gateway playing v1.4', () => {
+  it('a Hugging Face provider with keys: every write is refused with one line (GET drops huggingface_key_config: an echo would erase it); nothing sent, the config kept', async () => {
+    const hf = {
+      name: 'huggingface', network_config: { max_retries: 1 }, concurrency_and_buffer_size: { concurrency: 1, buffer_size: 1 }, proxy_config: null,
+      keys: [{ id: 'hf-1', name: 'hf', value: { value: 'hf_secret_token_000001', env_var: '', from_env: false }, models: [], weight: 1, huggingface_key_config: { deployments: { a: 'b' } } }],
+    };
+    const gw = await startDemoGateway({ port: 0, version: '1.4', seed: [hf as never, ...defaultSeed()] });
+    try {
+      const deps = { store: openProfileStore({ dir: path.join(dir, 'config') }), historyDir: path.join(dir, 'state') };
+      const runs = [
+        await (async () => { const r = io(); return { code: await runProvidersCommand(['set', 'huggingface', 'network_config.max_retries=3', '--yes', '--url', gw.url], r.io, deps), err: r.err() }; })(),
+        await (async () => { const r = io(); return { code: await runKeysCommand(['set', 'huggingface', 'hf', 'weight=0.5', '--yes', '--url', gw.url], r.io, deps), err: r.err() }; })(),
+      ];
+      for (const r of runs) {
+        expect(r.code, r.err).toBe(3);
+        expect(r.err.trimEnd().split('\n').filter((l) => l.includes('huggingface_key_config'))).toHaveLength(1);
+      }
+      expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(storedKeys(gw, 'huggingface')[0]!.huggingface_key_config).toEqual({ deployments: { a: 'b' } });
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('a provider save keeps every stored key byte for byte (was: every write refused, and before that, every key deleted)', async () => {
     const gw = await startDemoGateway({ port: 0, version: '1.4' });
     try {
-      const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' } });
-      expect((await client.version()).line).toBe('v1.4');
-      await expect(client.createKey('openai', { name: 'x', value: 'sk-x' })).rejects.toMatchObject({ kind: 'unsupported' });
-      await client.close();
+      const before = sortedJson(storedKeys(gw, 'openai'));
+      const shown = sortedJson((await (await fetch(`${gw.url}/api/providers/openai`)).json()).keys);
       const run = io();
       const code = await runProvidersCommand(['set', 'openai', 'network_config.max_retries=3', '--yes', '--url', gw.url], run.io, {
         store: openProfileStore({ dir: path.join(dir, 'config') }),
         historyDir: path.join(dir, 'state'),
       });
-      expect(code).toBe(7);
-      expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(code, run.err()).toBe(0);
+      expect(gw.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.url}`)).toEqual(['PUT /api/providers/openai']);
+      // The store holds the same keys, real secrets included (not their masks); the gateway shows them as before (members in any order).
+      expect(sortedJson(storedKeys(gw, 'openai'))).toBe(before);
       expect((gw.storedProvider('openai')?.keys as unknown[]).length).toBe(2);
+      expect(sortedJson((await (await fetch(`${gw.url}/api/providers/openai`)).json()).keys)).toBe(shown);
     } finally {
       await gw.close();
     }

@@ -1,19 +1,26 @@
+/**
+ * `fleet diff` and `fleet push` end to end, on a fleet of one Bifrost line
+ * (every line the demo plays, describeEachVersion): exact bodies, what each
+ * gateway stores afterwards, honest sameness of masks in each line's styles.
+ * The mixed fleet (v1.4 next to v2.2) is test/versions/mixed-fleet.test.ts.
+ */
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runFleetCommand } from '../../src/commands/fleet.js';
-import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { startDemoGateway, type DemoGateway, type DemoVersion } from '../../src/demo-gateway/index.js';
 import { isRedacted } from '../../src/api/secrets.js';
 import { fetchJson, setup, writable, type Harness } from './providers-harness.js';
-import { envSecret, literalSecret } from '../helpers/gateway-versions.js';
+import { describeEachVersion, envSecret, literalSecret, sortedJson, storedKeys } from '../helpers/gateway-versions.js';
 
+describeEachVersion('fleet', (version: DemoVersion) => {
 let h: Harness;
 let eu: DemoGateway;
 let us: DemoGateway;
 beforeEach(async () => {
-  h = await setup(); // "staging"
-  eu = await startDemoGateway({ port: 0 });
-  us = await startDemoGateway({ port: 0 });
+  h = await setup({ version }); // "staging"
+  eu = await startDemoGateway({ port: 0, version });
+  us = await startDemoGateway({ port: 0, version });
   h.store.upsert({ name: 'staging', url: h.gw.url, auth: 'none' });
   h.store.upsert({ name: 'eu', url: eu.url, auth: 'none' });
   h.store.upsert({ name: 'us', url: us.url, auth: 'none' });
@@ -23,6 +30,19 @@ afterEach(async () => {
   await Promise.all([eu.close(), us.close()]);
   await h.close();
 });
+
+/**
+ * What groq's proxy looks like across gateways of this line: v2.2 masks the user name (an equal mask proves
+ * nothing), v1.5/v1.6 show it plain (equal: the same) and keep the password a reference, v1.4 shows the
+ * password as `<REDACTED>` (equal: proves nothing).
+ */
+const GROQ_UNVERIFIED: Record<DemoVersion, string | undefined> = { '1.4': 'proxy_config.password', '1.5': undefined, '1.6': undefined, '2.2': 'proxy_config.username' };
+const groqLine = (unknownOn: string, columns: string): string[] => {
+  const path = GROQ_UNVERIFIED[version];
+  return path
+    ? [`groq: same as far as can be seen; unknown on ${unknownOn}`, `  ${path}: same mask, cannot be verified (${columns})`]
+    : [`groq: same; unknown on ${unknownOn}`];
+};
 
 async function fleet(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -67,8 +87,7 @@ describe('fleet diff', () => {
       'anthropic: 1 field differs; unknown on down',
       '  FIELD                                    staging  eu   us   down',
       '  concurrency_and_buffer_size.concurrency  500      500  100  ? unreachable',
-      'groq: same as far as can be seen; unknown on down',
-      '  proxy_config.username: same mask, cannot be verified (staging, eu, us)',
+      ...groqLine('down', 'staging, eu, us'),
       '',
     ].join('\n'));
     expect(h.writes()).toEqual([]);
@@ -91,7 +110,10 @@ describe('fleet diff', () => {
     expect(json.providers[0].fields.map((f: { path: string }) => f.path)).toEqual(['proxy_config.username']);
     expect(j.stdout).not.toContain('NEVERSHOWN');
     const t = await fleet(['diff', 'groq', '--profiles', 'staging,us']);
-    expect(t.stdout).toContain('  proxy_config.username  •••• (set, redacted)  •••• (set, redacted)\n');
+    // v2.2 masks both user names; the older lines show them plain, and the table masks them.
+    expect(t.stdout).toContain(version === '2.2'
+      ? '  proxy_config.username  •••• (set, redacted)  •••• (set, redacted)\n'
+      : '  proxy_config.username  •••• (set, 11 chars)  •••• (set, 23 chars)\n');
   });
 
   it('a gateway that never answers is cut off by its own deadline (the profile\'s timeout); the others are still compared', async () => {
@@ -100,40 +122,55 @@ describe('fleet diff', () => {
     const r = await fleet(['diff', 'groq', '--profiles', 'staging,eu,us']);
     expect(r.code).toBe(7);
     expect(r.stdout).toMatch(/\n {2}us \(http:\/\/127\.0\.0\.1:\d+\): unreachable: no answer within 300 ms\n/);
-    expect(r.stdout).toContain('\ngroq: same as far as can be seen; unknown on us\n  proxy_config.username: same mask, cannot be verified (staging, eu)\n');
+    expect(r.stdout).toContain(`\n${groqLine('us', 'staging, eu').join('\n')}\n`);
   });
 });
 
 describe('fleet push', () => {
-  it('copies editable fields; a plain secret that differs is reported and kept; references go as references; never a mask', async () => {
+  it('copies editable fields; a secret the target shows masked is reported and kept; a plain one is a value; references go as references; never a mask', async () => {
+    const v14 = version === '1.4';
     h.gw.mutateProvider('groq', (p) => {
       p.network_config!.max_retries = 5;
-      (p.proxy_config as Record<string, unknown>).password = envSecret(h.gw.version, 'x', 'env.GROQ_PROXY_PASSWORD_V2');
+      // v1.4 keeps proxy fields as plain strings (no references there).
+      if (!v14) (p.proxy_config as Record<string, unknown>).password = envSecret(version, 'x', 'env.GROQ_PROXY_PASSWORD_V2');
     });
     eu.mutateProvider('groq', (p) => {
-      (p.proxy_config as Record<string, unknown>).username = literalSecret(eu.version, 'svc-eu-different');
+      (p.proxy_config as Record<string, unknown>).username = v14 ? 'svc-eu-different' : literalSecret(eu.version, 'svc-eu-different');
     });
     const euBefore = await fetchJson(eu, 'groq');
+    const source = await fetchJson(h.gw, 'groq');
+    const keys = sortedJson(storedKeys(eu, 'groq'));
     const r = await fleet(['push', 'groq', '--from', 'staging', '--to', 'eu', '--yes']);
     expect(r.stderr).toBe('');
-    // Pushed, but a secret is left as eu has it: said per field, and exit 9.
-    expect(r.code).toBe(9);
-    expect(r.stdout).toContain('      proxy_config.username differs and cannot be copied: set it on the target\n');
-    expect(r.stdout).toContain('updated groq on eu; secrets left as eu has them: proxy_config.username\npushed to 1 of 1; secrets not copied or not verifiable on eu (see above)\n');
+    const masked = version === '2.2';
+    if (masked) {
+      // Pushed, but a secret is left as eu has it: said per field, and exit 9.
+      expect(r.code).toBe(9);
+      expect(r.stdout).toContain('      proxy_config.username differs and cannot be copied: set it on the target\n');
+      expect(r.stdout).toContain('updated groq on eu; secrets left as eu has them: proxy_config.username\npushed to 1 of 1; secrets not copied or not verifiable on eu (see above)\n');
+    } else {
+      // A user name the gateways show plain is a value like any other: copied.
+      expect(r.stdout).toContain('~ proxy_config.username:');
+      expect(r.stdout).toContain('updated groq on eu');
+    }
     const puts = eu.requests.filter((q) => q.method === 'PUT');
     expect(puts).toHaveLength(1);
-    const before = writable(euBefore) as Record<string, any>;
+    const before = writable(euBefore, version) as Record<string, any>;
     expect(puts[0]!.json).toEqual({
       ...before,
       network_config: { ...before.network_config, max_retries: 5 },
       proxy_config: {
         ...before.proxy_config,
         // A reference goes as the plain string every line understands (VERSIONS.md §4).
-        password: 'env.GROQ_PROXY_PASSWORD_V2',
+        ...(v14 ? {} : { password: 'env.GROQ_PROXY_PASSWORD_V2' }),
+        ...(masked ? {} : { username: (source.proxy_config as Record<string, unknown>).username }),
       },
     });
-    // The username the body carried is eu's own current mask: eu keeps its secret.
-    expect(eu.storedProvider('groq')!.proxy_config).toMatchObject({ username: { value: 'svc-eu-different' } });
+    // The user name the body carried is eu's own current mask (v2.2): eu keeps its secret; else staging's value.
+    const user = (eu.storedProvider('groq')!.proxy_config as Record<string, unknown>).username;
+    expect(JSON.stringify(user)).toContain(masked ? 'svc-eu-different' : 'svc-bifrost');
+    // v1.4: the PUT carried groq's keys as eu had them, and eu still has every one.
+    expect(sortedJson(storedKeys(eu, 'groq'))).toBe(keys);
   });
 
   it('creates the provider where it is missing without sending any mask; one unreachable target does not stop the rest (exit 8)', async () => {
@@ -144,6 +181,7 @@ describe('fleet push', () => {
     expect(r.stdout).toContain('created openai on us; secrets left as us has them: network_config.ca_cert_pem\npushed to 1 of 2; failed: down; secrets not copied or not verifiable on us (see above)\n');
     const posts = us.requests.filter((q) => q.method === 'POST');
     expect(posts).toHaveLength(1);
+    // A new provider gets its settings, never keys (v1.4's live in the provider: they are not copied between gateways).
     const src = writable(await fetchJson(h.gw, 'openai')) as Record<string, any>;
     const { ca_cert_pem: _ca, ...network } = src.network_config;
     expect(posts[0]!.json).toEqual({ ...src, network_config: network, provider: 'openai' });
@@ -162,4 +200,5 @@ describe('fleet push', () => {
     expect(no.stderr).toContain('refusing to write without confirmation');
     expect([...eu.requests, ...us.requests].filter((q) => q.method !== 'GET')).toEqual([]);
   });
+});
 });

@@ -97,7 +97,7 @@ describe('a setup token (v2.2.6 gateway locked until setup)', () => {
     await profiles(['add', 'locked', '--url', gw.url]);
     const r = await profiles(['test', 'locked']);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^bifrost-tui profiles: profile "locked": 401 Unauthorized: the gateway is locked until its first admin is set up: give its setup token \(--setup-token-env NAME/);
+    expect(r.stderr).toMatch(/^bifrost-tui profiles: profile "locked": 401 Unauthorized: the gateway is locked until its first admin is set up: give its setup token \(store it: profiles edit PROFILE --setup-token-stdin; or BIFROST_SETUP_TOKEN, --setup-token-env NAME\)/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -209,17 +209,22 @@ describe('a URL that is not a Bifrost management API', () => {
 });
 
 describe('the v2 admin-session gates (dashboard auth off)', () => {
-  it('set: one line naming the fields, exit 4, nothing stored; a key endpoint the same', async () => {
+  it('set: the review warns first (auth status off), then the 403 is one line naming the fields, exit 4, nothing stored; a key endpoint the same', async () => {
     const gw = await startDemoGateway({ version: '2.2', authBypassed: true });
     try {
       const r = await run(runProvidersCommand, ['set', 'groq', 'proxy_config.url=http://other-proxy.example.com:3128', '--yes', '--url', gw.url]);
       expect(r.code).toBe(4);
-      expect(r.stderr).toBe('bifrost-tui: 403 Forbidden: changing proxy_config.url needs an authenticated admin session (the gateway\'s dashboard auth is off): turn dashboard authentication on and connect as an admin\n');
+      expect(r.stderr).toBe([
+        'note: the gateway\'s dashboard auth is off: changing proxy_config.url needs an authenticated admin session, and Bifrost v2 will refuse it (403)',
+        'bifrost-tui: 403 Forbidden: changing proxy_config.url needs an authenticated admin session (the gateway\'s dashboard auth is off): turn dashboard authentication on and connect as an admin\n',
+      ].join('\n'));
       expect((gw.storedProvider('groq')?.proxy_config as Record<string, { ref?: string }>).url?.ref).toBe('env.GROQ_PROXY_URL');
       const key = await run(runKeysCommand, ['set', 'azure', 'azure-eastus', 'azure_key_config.endpoint=env.AZURE_OTHER_ENDPOINT', '--yes', '--url', gw.url]);
       expect(key.code).toBe(4);
-      expect(key.stderr).toMatch(/changing azure_key_config\.endpoint needs an authenticated admin session/);
-      expect(key.stderr.trimEnd().split('\n')).toHaveLength(1);
+      const [warning, refusal, ...rest] = key.stderr.trimEnd().split('\n');
+      expect(warning).toMatch(/^note: .*changing azure_key_config\.endpoint needs an authenticated admin session/);
+      expect(refusal).toMatch(/changing azure_key_config\.endpoint needs an authenticated admin session/);
+      expect(rest).toEqual([]);
     } finally {
       await gw.close();
     }
@@ -242,11 +247,13 @@ describe('--demo --gateway-version', () => {
 });
 
 describe('keys on v1.4 (keys live inside providers)', () => {
-  it('keys list says the gateway has no key routes, exit 7, and nothing is written', async () => {
+  it('keys list reads them from the provider (the key route answers the dashboard), models in v1.4\'s meaning; nothing is written', async () => {
     const gw = await startDemoGateway({ version: '1.4' });
     try {
       const list = await run(runKeysCommand, ['list', 'openai', '--url', gw.url]);
-      expect([list.code, list.stderr]).toEqual([7, 'bifrost-tui: this gateway has no GET /api/providers/openai/keys: it answered 200 with a page, not JSON (a Bifrost version without that route)\n']);
+      expect([list.code, list.stderr]).toEqual([0, '']);
+      // `[]` is every model on v1.4.
+      expect(list.stdout).toMatch(/openai-batch .* all models /);
       expect(gw.requests.filter((r) => r.method !== 'GET')).toEqual([]);
       expect((gw.storedProvider('openai')?.keys as unknown[]).length).toBe(2);
     } finally {

@@ -7,7 +7,7 @@ import { createClient } from '../../src/api/client.js';
 import type { GatewayClient } from '../../src/api/types.js';
 import { runProvidersCommand } from '../../src/commands/providers.js';
 import type { CommandIO } from '../../src/commands/types.js';
-import { startDemoGateway, type DemoAuth, type DemoGateway, type RecordedRequest } from '../../src/demo-gateway/index.js';
+import { startDemoGateway, type DemoAuth, type DemoGateway, type DemoVersion, type RecordedRequest } from '../../src/demo-gateway/index.js';
 import { openHistoryStore, type HistoryStore } from '../../src/store/history-store.js';
 import { openProfileStore, type ProfileStore } from '../../src/store/profile-store.js';
 
@@ -56,9 +56,9 @@ function sink(): { stream: PassThrough; text: () => string } {
 /** Runs one command group (`providers` by default, or e.g. `keys`). */
 export type CommandRunner = typeof runProvidersCommand;
 
-export async function setup(opts: { auth?: DemoAuth; command?: CommandRunner } = {}): Promise<Harness> {
+export async function setup(opts: { auth?: DemoAuth; command?: CommandRunner; version?: DemoVersion } = {}): Promise<Harness> {
   const runCommand = opts.command ?? runProvidersCommand;
-  const gw = await startDemoGateway({ port: 0, auth: opts.auth });
+  const gw = await startDemoGateway({ port: 0, auth: opts.auth, ...(opts.version ? { version: opts.version } : {}) });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bt-providers-'));
   const store = openProfileStore({ dir: path.join(dir, 'config') });
   const stateDir = path.join(dir, 'state');
@@ -104,9 +104,13 @@ export async function fetchJson(gw: DemoGateway, name: string, headers: Record<s
   return (await res.json()) as Record<string, unknown>;
 }
 
-/** The fetched object minus the read-only fields: what a PUT sends unchanged. */
-export function writable(p: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The fetched object minus the read-only fields: what a PUT sends unchanged. On v1.4 (`keys` inside the
+ * provider) the keys are part of it, exactly as fetched: a PUT without them deletes them all.
+ */
+export function writable(p: Record<string, unknown>, version?: DemoVersion): Record<string, unknown> {
   const copy = structuredClone(p);
-  for (const k of ['name', 'provider_status', 'status', 'description', 'config_hash', 'keys']) delete copy[k];
+  for (const k of ['name', 'provider_status', 'status', 'description', 'config_hash']) delete copy[k];
+  if (version !== '1.4') delete copy.keys;
   return copy;
 }

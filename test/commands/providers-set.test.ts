@@ -179,8 +179,10 @@ describe('providers set: refusals', () => {
     h.gw.requests.length = 0;
     const yes = await h.run(['set', 'openai', 'network_config.max_retries=3'], { isTTY: true, stdin: 'y\n' });
     expect(yes.code).toBe(0);
-    // the read, the re-check after the prompt, the PUT, the confirming read
-    expect(h.gw.requests.map((q) => q.method)).toEqual(['GET', 'GET', 'PUT', 'GET']);
+    // the read, the gateway's version and auth status (v2: its admin-session gates) before the write, the re-check after the prompt, the PUT, the confirming read
+    expect(h.gw.requests.map((q) => `${q.method} ${q.url}`)).toEqual([
+      'GET /api/providers/openai', 'GET /api/version', 'GET /api/session/is-auth-enabled', 'GET /api/providers/openai', 'PUT /api/providers/openai', 'GET /api/providers/openai',
+    ]);
   });
 
   it('refuses when the provider changes while the prompt is open (exit 6)', async () => {

@@ -5,7 +5,7 @@
 import { render } from 'ink-testing-library';
 import { expect } from 'vitest';
 import { createClient } from '../../src/api/client.js';
-import { startDemoGateway, type DemoGateway } from '../../src/demo-gateway/index.js';
+import { startDemoGateway, type DemoGateway, type DemoVersion } from '../../src/demo-gateway/index.js';
 import { App } from '../../src/ui/app.js';
 import { fakeServices, waitFor } from './fake-client.js';
 
@@ -15,9 +15,9 @@ export async function cleanupDemoApps(): Promise<void> {
   for (const c of cleanups.splice(0).reverse()) await c();
 }
 
-/** Starts a demo gateway and the app on it (100x30, mono), and waits until the list shows `firstRow`. */
-export async function startDemoApp(firstRow: string) {
-  const gw = await startDemoGateway({ port: 0 });
+/** Starts a demo gateway (of `version`; default the newest) and the app on it (100x30, mono), and waits until the list shows `firstRow`. */
+export async function startDemoApp(firstRow: string, opts: { version?: DemoVersion } = {}) {
+  const gw = await startDemoGateway({ port: 0, ...(opts.version ? { version: opts.version } : {}) });
   // A read timeout longer than any wait in a test: a hung GET never turns into a load error (which would
   // also end a wait), so only a key takes the app off a loading screen.
   const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' }, timeoutMs: 600_000 });

@@ -43,6 +43,24 @@ export function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', TMUX_SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * `tmux new-session`, again when it met the server on its way out: when a test
+ * kills the last session, the server exits, and a session started in that moment
+ * gets "server exited unexpectedly" (seen in full runs); a new server then starts.
+ */
+function newSession(...args: string[]): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', ...args);
+      return;
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+      if (attempt >= 20 || !stderr.includes('server exited unexpectedly')) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
 /** Starts `command` (a shell line) in a detached tmux session of the given size. */
 export function startTmux(command: string, columns = 100, rows = 30, env: Record<string, string> = {}): TmuxSession {
   const name = `bt-${process.pid}-${++counter}`;
@@ -51,7 +69,7 @@ export function startTmux(command: string, columns = 100, rows = 30, env: Record
   const envArgs = Object.entries(withCache).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   // tmux's #{pane_dead_status} is not always recorded, so the command writes its own exit code.
   const statusFile = path.join(mkdtempSync(path.join(tmpdir(), 'bt-tmux-')), 'status');
-  tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), ...envArgs, `${command}; echo $? > ${statusFile}`);
+  newSession('-d', '-s', name, '-x', String(columns), '-y', String(rows), ...envArgs, `${command}; echo $? > ${statusFile}`);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const s: TmuxSession = {
     name,

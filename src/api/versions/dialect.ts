@@ -7,6 +7,7 @@ import { applyEdit, cloneJson, type Edit } from '../update-body.js';
 import type { UpdateBody } from '../wire.js';
 import { KEY_READ_ONLY_FIELDS } from '../wire-fields.js';
 import type { VersionRules } from './version-rules.js';
+import { allowListFor, allowListMode, type AllowListMode } from '../key-rules.js';
 
 /** A body (or value) to send, or why the line cannot take it. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: string };
@@ -58,6 +59,8 @@ export function providerPutBody(rules: VersionRules, name: string, fetched: Reco
 /** One change to a v1.4 provider's key list. */
 export type KeyListChange =
   | { kind: 'update'; id: string; edits: readonly Edit[] }
+  /** The key with this id becomes `key` (its id kept), in its place. */
+  | { kind: 'replace'; id: string; key: Record<string, unknown> }
   | { kind: 'add'; key: Record<string, unknown> }
   | { kind: 'delete'; id: string };
 
@@ -72,6 +75,10 @@ export function keysWithChange(fetchedKeys: readonly unknown[], change: KeyListC
   const index = keys.findIndex((k) => record(k)?.id === change.id);
   if (index < 0) return refuse(`key ${change.id} is not among the provider's keys`);
   if (change.kind === 'delete') return { ok: true, value: keys.filter((_, i) => i !== index) };
+  if (change.kind === 'replace') {
+    keys[index] = { ...cloneJson(change.key), id: change.id };
+    return { ok: true, value: keys };
+  }
   const key = keys[index] as Record<string, unknown>;
   for (const edit of change.edits) {
     if (edit.path[0] === 'id') return refuse('a key id cannot be edited');
@@ -98,31 +105,17 @@ export function keyPutBody(rules: VersionRules, fetched: Record<string, unknown>
 }
 
 /** What a key's `models` list means to the gateway. */
-export type ModelListMeaning = { mode: 'all' } | { mode: 'none' } | { mode: 'only'; names: string[] };
+export type ModelListMeaning = AllowListMode;
 
 /** The meaning of a key's `models` on this line (§5.5): `[]` is all on v1.4 and none later; `["*"]` is all from v1.5. */
 export function modelListMeaning(rules: VersionRules, models: unknown): ModelListMeaning {
-  if (!Array.isArray(models)) return { mode: rules.models.absent };
-  const names = models.filter((m): m is string => typeof m === 'string');
-  if (names.length === 0) return { mode: rules.models.empty };
-  if (names.includes('*')) {
-    if (rules.models.wildcard === 'all') return { mode: 'all' };
-    const rest = names.filter((n) => n !== '*');
-    return rest.length === 0 ? { mode: 'none' } : { mode: 'only', names: rest };
-  }
-  return { mode: 'only', names };
+  return allowListMode(models, rules.models);
 }
 
 /** The `models` list that means `meaning` on this line, or why the line cannot say it. */
 export function modelListFor(rules: VersionRules, meaning: ModelListMeaning): Outcome<string[]> {
-  if (meaning.mode === 'all') return { ok: true, value: rules.models.empty === 'all' ? [] : ['*'] };
-  if (meaning.mode === 'none') {
-    if (rules.models.empty === 'none') return { ok: true, value: [] };
-    return refuse(`on Bifrost ${rules.line} an empty model list means every model: a key that serves none cannot be written (disable it instead)`);
-  }
-  if (meaning.names.length === 0) return modelListFor(rules, { mode: rules.models.empty });
-  if (meaning.names.includes('*')) return refuse('"*" cannot be one of the listed models');
-  return { ok: true, value: [...meaning.names] };
+  const out = allowListFor(meaning, rules.models);
+  return 'error' in out ? refuse(out.error.replace('this gateway (Bifrost v1.4)', `Bifrost ${rules.line}`)) : { ok: true, value: out.value };
 }
 
 /** Whether a dotted path matches a gate pattern (`*`: any one segment; a pattern also covers what lies below it). */

@@ -9,6 +9,7 @@
  * complete objects (e.g. a v2 key PUT is assumed to replace, not to patch).
  */
 import { compareRelease, release, type GatewayVersion, type Release, type VersionLine } from './gateway-version.js';
+import type { ModelListSemantics } from '../key-rules.js';
 
 /** The two object shapes of a secret: `{value, env_var, from_env}` (EnvVar) and `{value, ref, type}` (SecretVar). */
 export type SecretShape = 'env-var' | 'secret-var';
@@ -46,10 +47,18 @@ export interface VersionRules {
   readonly providerPutKeys: 'echo-whole' | 'never-send';
   /** Provider fields the gateway computes or ignores: dropped from every PUT body (§2, §3.1). */
   readonly readOnlyProviderFields: readonly string[];
+  /** The writable top-level provider fields this line decodes on a PUT (§3.1); anything else it ignores. */
+  readonly providerFields: readonly string[];
+  /** `network_config` settings this line does not have: it drops them silently (§3.3, "unknown sub-fields are dropped"). */
+  readonly networkFieldsAbsent: readonly string[];
   /** Optional provider blocks that an omitted field affects (§3.2). */
   readonly optionalBlocks: readonly string[];
   /** What omitting an optional block does; `null` clears on every line (§3.2). */
   readonly omittedBlock: 'cleared' | 'kept';
+  /** Provider secret paths this line keeps as plain strings (never an EnvVar object): v1.4's proxy fields, the CA PEM everywhere (§2, §3.4). */
+  readonly plainStringSecrets: readonly string[];
+  /** Provider secret paths where this line reads no reference (`env.NAME` would be the value itself): v1.4's proxy fields and CA PEM (§2). */
+  readonly noReferences: readonly string[];
   /** The secret object shape GET sends (§4). */
   readonly secretShape: SecretShape;
   /** The secret object shapes a write understands; any other object is stored as its JSON text (v1.4, v1.5) or its `value` (§4). */
@@ -59,7 +68,7 @@ export interface VersionRules {
   /** Masked values a provider or key write restores to the stored secret; anything else is stored literally (§3.4, §5.3). */
   readonly maskRestore: 'equal-to-current' | 'any-placeholder';
   /** What a key's `models` list means (§5.5): `[]`, `["*"]` and an absent list. */
-  readonly models: { readonly empty: 'all' | 'none'; readonly wildcard: 'all' | 'nothing'; readonly absent: 'all' | 'none' };
+  readonly models: ModelListSemantics;
   /** A key PUT replaces the whole key (omitted = cleared) or patches it (omitted = kept); `none`: no key routes (§5.3). */
   readonly keyPut: 'none' | 'full-replace' | 'patch';
   /** A key's `aliases`: absent (v1.4 has per-provider `deployments`), strings, or strings and objects (§5.5). */
@@ -83,6 +92,14 @@ export interface VersionRules {
 
 const READ_ONLY_V14 = ['name', 'provider_status', 'status', 'description', 'config_hash'] as const;
 const READ_ONLY = [...READ_ONLY_V14, 'keys'] as const;
+
+const COMMON_FIELDS = [
+  'network_config', 'concurrency_and_buffer_size', 'proxy_config', 'send_back_raw_request', 'send_back_raw_response',
+  'store_raw_request_response', 'custom_provider_config',
+] as const;
+const V15_FIELDS = [...COMMON_FIELDS, 'openai_config'] as const;
+/** Network settings that arrived later: `allow_private_network` ~v1.5.9, the keep-alive and HTTP/2 ping settings in v2 (§3.3). */
+const V2_NETWORK = ['keep_alive_timeout_in_seconds', 'http2_ping_interval_in_seconds'] as const;
 
 const DUPLICATE_409 = 'API key names must be unique across providers';
 
@@ -120,8 +137,12 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keysLive: 'in-provider',
     providerPutKeys: 'echo-whole',
     readOnlyProviderFields: READ_ONLY_V14,
+    providerFields: ['keys', ...COMMON_FIELDS],
+    networkFieldsAbsent: ['allow_private_network', ...V2_NETWORK],
     optionalBlocks: ['proxy_config'],
     omittedBlock: 'cleared',
+    plainStringSecrets: ['network_config.ca_cert_pem', 'proxy_config.url', 'proxy_config.username', 'proxy_config.password', 'proxy_config.ca_cert_pem'],
+    noReferences: ['network_config.ca_cert_pem', 'proxy_config.url', 'proxy_config.username', 'proxy_config.password', 'proxy_config.ca_cert_pem'],
     secretShape: 'env-var',
     secretShapesAccepted: ['env-var'],
     vaultReferences: false,
@@ -142,8 +163,12 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keysLive: 'key-routes',
     providerPutKeys: 'never-send',
     readOnlyProviderFields: READ_ONLY,
+    providerFields: V15_FIELDS,
+    networkFieldsAbsent: ['allow_private_network', ...V2_NETWORK],
     optionalBlocks: ['proxy_config', 'openai_config'],
     omittedBlock: 'cleared',
+    plainStringSecrets: ['network_config.ca_cert_pem'],
+    noReferences: [],
     secretShape: 'env-var',
     secretShapesAccepted: ['env-var'],
     vaultReferences: false,
@@ -164,8 +189,12 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keysLive: 'key-routes',
     providerPutKeys: 'never-send',
     readOnlyProviderFields: READ_ONLY,
+    providerFields: V15_FIELDS,
+    networkFieldsAbsent: V2_NETWORK,
     optionalBlocks: ['proxy_config', 'openai_config'],
     omittedBlock: 'cleared',
+    plainStringSecrets: ['network_config.ca_cert_pem'],
+    noReferences: [],
     secretShape: 'secret-var',
     secretShapesAccepted: ['secret-var', 'env-var'],
     vaultReferences: true,
@@ -192,9 +221,14 @@ export const LINE_RULES: Readonly<Record<VersionLine, VersionRules>> = {
     keysLive: 'key-routes',
     providerPutKeys: 'never-send',
     readOnlyProviderFields: READ_ONLY,
+    // `prompt_cache` from v2.1.0 (a sub-rule); `injected_tools` first seen in the v2.2.6 snapshot, its first release [unconfirmed].
+    providerFields: [...V15_FIELDS, 'ignore_provider_cost', 'injected_tools'],
+    networkFieldsAbsent: [],
     optionalBlocks: ['proxy_config', 'openai_config', 'prompt_cache', 'injected_tools'],
     // v2.0.x is [unconfirmed]: until v2.1.0 is known, omission is taken to clear (the client sends every block anyway).
     omittedBlock: 'cleared',
+    plainStringSecrets: ['network_config.ca_cert_pem'],
+    noReferences: [],
     secretShape: 'secret-var',
     secretShapesAccepted: ['secret-var', 'env-var'],
     vaultReferences: true,
@@ -234,15 +268,19 @@ export interface SubRule {
 export const SUB_RULES: readonly SubRule[] = [
   {
     line: 'v1.4', from: release('1.4.8'), note: '`pricing_overrides` is decoded, and cleared when omitted (§3.2)',
-    set: { optionalBlocks: ['proxy_config', 'pricing_overrides'] },
+    set: { optionalBlocks: ['proxy_config', 'pricing_overrides'], providerFields: ['keys', ...COMMON_FIELDS, 'pricing_overrides'] },
   },
   {
     line: 'v1.4', from: release('1.4.17'), note: '`openai_config` is decoded, and cleared when omitted (§3.2)',
-    set: { optionalBlocks: ['proxy_config', 'pricing_overrides', 'openai_config'] },
+    set: { optionalBlocks: ['proxy_config', 'pricing_overrides', 'openai_config'], providerFields: ['keys', ...COMMON_FIELDS, 'pricing_overrides', 'openai_config'] },
+  },
+  {
+    line: 'v1.5', from: release('1.5.9'), note: '`network_config.allow_private_network` exists (§3.3 step 10)',
+    set: { networkFieldsAbsent: V2_NETWORK },
   },
   {
     line: 'v2', from: release('2.1.0'), note: 'an omitted optional block is kept; `null` clears it (§3.2)',
-    set: { omittedBlock: 'kept' },
+    set: { omittedBlock: 'kept', providerFields: [...V15_FIELDS, 'ignore_provider_cost', 'injected_tools', 'prompt_cache'] },
   },
   {
     line: 'v2', from: release('2.2.6'), note: 'a key PUT patches: an omitted field keeps its stored value (§5.3)',

@@ -23,6 +23,7 @@ import {
   browse, checked, conflictOn, focusedField, formWithOpenEditor, hasInvalidEdits, jumpToField, requestSave, restoreDraft, reviewOn, setFormState,
 } from './form-screen-steps.js';
 import type { WriteOutcome } from '../write-rules/outcome.js';
+import type { WriteDialect } from '../write-rules/dialect.js';
 
 
 export type FormScreenAction =
@@ -55,7 +56,10 @@ export type FormScreenAction =
   | { type: 'draft-restore' }
   | { type: 'draft-discard' }
   | { type: 'save-requested' }
-  | { type: 'fresh-fetched'; fresh: Provider | null }
+  /** The gateway's copy read for a save, and its write dialect (its Bifrost version). */
+  | { type: 'fresh-fetched'; fresh: Provider | null; dialect?: WriteDialect }
+  /** The gateway's Bifrost line is known: its defaults for unset network settings. */
+  | { type: 'gateway-known'; networkDefaults: Readonly<Record<string, number>> }
   | { type: 'conflict-reapply' }
   | { type: 'conflict-overwrite' }
   | { type: 'review-confirm'; at: number }
@@ -265,7 +269,9 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       return next.mode.kind === 'checking' ? next : { ...next, leaveAfterSave: undefined };
     }
     case 'fresh-fetched':
-      return s.mode.kind === 'checking' ? checked(s, a.fresh) : s;
+      return s.mode.kind === 'checking' ? checked(a.dialect ? { ...s, dialect: a.dialect } : s, a.fresh) : s;
+    case 'gateway-known':
+      return withForm(s, { networkDefaults: a.networkDefaults });
     case 'conflict-reapply': {
       if (s.mode.kind !== 'conflict') return s;
       const current = s.mode.current;

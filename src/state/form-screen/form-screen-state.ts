@@ -7,6 +7,7 @@ import { createFormState, type FormState } from '../provider/edit-model.js';
 import { visibleRows, type FormRow } from './form-view.js';
 import type { SectionId } from '../provider/types.js';
 import type { WriteReview } from '../write-rules/review.js';
+import type { WriteDialect } from '../write-rules/dialect.js';
 import type { FlagsGridState } from './flags-grid.js';
 import type { LineEditor } from '../editors/line-editor.js';
 import type { MapEditorState } from '../editors/map-editor.js';
@@ -64,6 +65,10 @@ export interface FormScreenState {
   consumedDraft?: { editor?: string };
   /** The edits are a push from another gateway (the fleet screen): the prompts say so. */
   push?: { from: string; to: string };
+  /** The gateway's write dialect (its Bifrost version), known once a save has checked the gateway: reviews are built in it. */
+  dialect?: WriteDialect;
+  /** What the gateway's line shows for unset network settings (shown as `default (…)`), once its version is known. */
+  networkDefaults?: Readonly<Record<string, number>>;
 }
 
 export function initialFormScreen(name: string, readOnly = false, viewport = 10): FormScreenState {
@@ -95,10 +100,10 @@ export function settleCursor(s: FormScreenState, cursor: number): FormScreenStat
 }
 
 /** Replaces the edit model (and/or view options) and re-derives rows, keeping the focused row. */
-export function withForm(s: FormScreenState, patch: Partial<Pick<FormScreenState, 'form' | 'collapsed' | 'reveal'>>): FormScreenState {
+export function withForm(s: FormScreenState, patch: Partial<Pick<FormScreenState, 'form' | 'collapsed' | 'reveal' | 'networkDefaults'>>): FormScreenState {
   const focused = rowKey(s.rows[s.cursor]);
   const next = { ...s, ...patch };
-  next.rows = visibleRows(next.form, next.collapsed, { reveal: next.reveal });
+  next.rows = visibleRows(next.form, next.collapsed, { reveal: next.reveal, ...(next.networkDefaults ? { networkDefaults: next.networkDefaults } : {}) });
   const idx = focused === undefined ? -1 : next.rows.findIndex((r) => rowKey(r) === focused);
   return settleCursor({ ...next, cursor: -1 }, idx >= 0 ? idx : s.cursor);
 }

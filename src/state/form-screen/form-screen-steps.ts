@@ -78,7 +78,7 @@ export function formPlan(s: FormScreenState): WritePlan {
 
 /** The review of the form's plan against the gateway's copy `current` (null: not configured), or a message when it changes nothing. */
 export function reviewOn(s: FormScreenState, current: Provider | null, overwrite: boolean): FormScreenState {
-  const review = reviewWrite(formTarget(s), formPlan(s), current as Record<string, unknown> | null);
+  const review = reviewWrite(formTarget(s), formPlan(s), current as Record<string, unknown> | null, s.dialect);
   const kept = keptNote(review);
   // What the rules refuse (the editor's, or this gateway version's) is said here: nothing would be sent.
   if (review.problems.length > 0) return { ...s, mode: browse, message: { text: `not saving: ${review.problems[0]!}`, role: 'error' } };
@@ -96,7 +96,7 @@ export function conflictOn(s: FormScreenState, current: Provider, changes: DiffE
 
 /** The pipeline's check of the form against the gateway's copy just read (`fresh`; null: not configured there). */
 export function checked(s: FormScreenState, fresh: Provider | null): FormScreenState {
-  const outcome = checkPlan(formTarget(s), formPlan(s), fresh as Record<string, unknown> | null);
+  const outcome = checkPlan(formTarget(s), formPlan(s), fresh as Record<string, unknown> | null, s.dialect);
   switch (outcome.kind) {
     case 'review':
     case 'unchanged':

@@ -60,6 +60,8 @@ export interface ViewOptions {
   readonly reveal?: ReadonlySet<string>;
   /** Clock for certificate expiry. */
   readonly now?: Date;
+  /** What the gateway's Bifrost line shows for an unset `network_config` setting (v1.4/v1.5: 30 s timeout, v2: 300 s). */
+  readonly networkDefaults?: Readonly<Record<string, number>>;
 }
 
 function unitText(d: FieldDescriptor, n: number | string): string {
@@ -84,8 +86,8 @@ export function displayValue(d: FieldDescriptor, value: unknown, opts: ViewOptio
   switch (d.kind) {
     case 'number': {
       const n = toNumber(value);
-      if (d.zeroMeansDefault && (n === undefined || n === 0)) return unsetText(d);
-      if (value === undefined || value === null) return unsetText(d);
+      if (d.zeroMeansDefault && (n === undefined || n === 0)) return unsetText(d, opts);
+      if (value === undefined || value === null) return unsetText(d, opts);
       return typeof value === 'string' ? value : unitText(d, n ?? String(value));
     }
     case 'toggle':
@@ -106,14 +108,16 @@ export function displayValue(d: FieldDescriptor, value: unknown, opts: ViewOptio
         return displayEnvVar(value, hide ?? false);
       }
       if (d.id === 'network_config.base_url' && (value === undefined || value === '')) return '(provider default URL)';
-      return value === undefined || value === null ? unsetText(d) : String(value);
+      return value === undefined || value === null ? unsetText(d, opts) : String(value);
   }
 }
 
-/** The one wording for an unset value: the gateway default where there is one, else "(not set)". */
-function unsetText(d: FieldDescriptor): string {
-  if (d.default === undefined || d.default === null) return '(not set)';
-  return `default (${typeof d.default === 'number' ? unitText(d, d.default) : String(d.default)})`;
+/** The one wording for an unset value: the gateway default where there is one (its line's, when known), else "(not set)". */
+function unsetText(d: FieldDescriptor, opts: ViewOptions = {}): string {
+  const lineDefault = d.path[0] === 'network_config' ? opts.networkDefaults?.[d.path[d.path.length - 1]!] : undefined;
+  const def = lineDefault ?? d.default;
+  if (def === undefined || def === null) return '(not set)';
+  return `default (${typeof def === 'number' ? unitText(d, def) : String(def)})`;
 }
 
 /** The rows to render, in order; fields of collapsed sections are left out. Sections without visible fields are omitted. */

@@ -5,7 +5,7 @@
  * (CONTRACT.md §4.6.1): "all models" (`["*"]`), "no models" (`[]`) or "only"
  * the listed names, switched with its own key, never implied by the list.
  */
-import { allowListMode, modelListProblem, WILDCARD } from '../../api/key-rules.js';
+import { allowListFor, allowListMode, MODELS_V15, modelListProblem, WILDCARD, type ModelListSemantics } from '../../api/key-rules.js';
 import { listValue, mapReducer, mapValue, openListEditor, openMapEditor, type MapAction, type MapEditorState } from '../editors/map-editor.js';
 import type { KeyFieldDescriptor } from '../keys/key-fields.js';
 
@@ -16,6 +16,8 @@ export interface KeyCollection {
   readonly fieldId: string;
   readonly map: MapEditorState;
   readonly allow?: AllowMode;
+  /** What the gateway's line means by a model list (the allow-list reads and writes in it); v1.5's when absent. */
+  readonly models?: ModelListSemantics;
 }
 
 export type KeyCollectionAction = MapAction | { type: 'allow-mode' };
@@ -23,11 +25,11 @@ export type KeyCollectionAction = MapAction | { type: 'allow-mode' };
 /** True for the fields this editor edits (model lists and maps). */
 export const isCollectionField = (d: KeyFieldDescriptor): boolean => d.kind === 'list' || d.kind === 'map';
 
-export function openKeyCollection(d: KeyFieldDescriptor, value: unknown): KeyCollection {
+export function openKeyCollection(d: KeyFieldDescriptor, value: unknown, models?: ModelListSemantics): KeyCollection {
   if (d.kind === 'map') return { fieldId: d.id, map: openMapEditor(value, false) };
   if (!d.allowList) return { fieldId: d.id, map: openListEditor(value) };
-  const m = allowListMode(value);
-  return { fieldId: d.id, map: openListEditor(m.mode === 'only' ? m.names : []), allow: m.mode };
+  const m = allowListMode(value, models);
+  return { fieldId: d.id, map: openListEditor(m.mode === 'only' ? m.names : []), allow: m.mode, ...(models ? { models } : {}) };
 }
 
 /** The allow-list's mode in words, with the names when it lists some. */
@@ -57,7 +59,9 @@ export function keyCollectionReducer(c: KeyCollection, a: KeyCollectionAction): 
  * its mode, a list of names, or the aliases map (`undefined` when empty).
  */
 export function keyCollectionDraftValue(c: KeyCollection): unknown {
-  if (c.allow === 'all') return [WILDCARD];
+  const models = c.models ?? MODELS_V15;
+  if (c.allow === 'all') return models.empty === 'all' ? [] : [WILDCARD];
+  // v1.4 has no list for "none": the draft holds `[]`, which keyCollectionValue refuses there.
   if (c.allow === 'none') return [];
   return c.map.list ? listValue(c.map) : mapValue(c.map);
 }
@@ -75,6 +79,10 @@ export function keyCollectionValue(c: KeyCollection, original: unknown): { value
     return empty ? { error: `alias "${empty.key}" needs a deployment / ARN / endpoint` } : { value };
   }
   const names = value as string[];
+  if (c.allow === 'none' || c.allow === 'all') {
+    const meant = allowListFor({ mode: c.allow }, c.models);
+    if ('error' in meant) return { error: meant.error };
+  }
   if (c.allow === 'only') {
     if (names.length === 0) return { error: 'only: list at least one model, or switch the mode to "all models" or "no models"' };
     if (names.includes(WILDCARD)) return { error: '"*" is not a model name: switch the mode to "all models" instead' };

@@ -13,6 +13,7 @@ import { isParseError } from '../provider/types.js';
 import { parseModelList } from '../keys/allow-list.js';
 import { enabledEdit, rotateEdit, weightEdit } from '../keys/key-edits.js';
 import { KEY_FIELDS, type KeyFieldDescriptor } from '../keys/key-fields.js';
+import { isKeySecretOn } from '../keys/key-diff.js';
 import { reapplyEdits } from '../write-rules/reapply.js';
 import { isCollectionField, keyCollectionReducer, keyCollectionValue, openKeyCollection } from './key-collections.js';
 import { collectionDraftValue } from './key-draft.js';
@@ -24,13 +25,13 @@ import {
 
 /** Writes that change something, as the write pipeline reviews them; a review of none is a message instead. */
 function review(s: KeysScreenState, title: string, writes: KeyWrite[], from?: EditorMode): KeysScreenState {
-  const reviewed = writes.map((w) => ({ w, review: keyReview(s.provider, w) }));
+  const reviewed = writes.map((w) => ({ w, review: keyReview(s.provider, w, s.dialect, s.carrier) }));
   const real = reviewed.filter(({ w, review: r }) => w.kind !== 'update' || r.changes.length > 0);
   if (real.length === 0) return { ...s, mode: { kind: 'list' }, message: { text: 'no changes: nothing to save', tone: 'ok' } };
   const problems = real.flatMap(({ review: r }) => r.problems);
   if (problems.length > 0) return from ? { ...s, mode: withError(from, problems[0]!) } : { ...s, mode: { kind: 'list' }, message: { text: problems[0]!, tone: 'error' } };
   const sent = real.map(({ w }) => w);
-  return { ...s, mode: { kind: 'review', title, lines: reviewLines(s.provider, sent), writes: sent, from }, message: undefined };
+  return { ...s, mode: { kind: 'review', title, lines: reviewLines(s.provider, sent, s.dialect, s.carrier), writes: sent, from }, message: undefined };
 }
 
 const PROMPTS: Record<PromptFor, { label: string; masked: boolean }> = {
@@ -89,7 +90,7 @@ function commitPrompt(s: KeysScreenState, m: Extract<KeysMode, { kind: 'prompt' 
       if (text.trim() === '') return fail('type the value (Esc cancels)');
       return prompt(s, 'add-models', String(m.draft?.models ?? '*'), { ...m.draft, value: text });
     case 'add-models': {
-      const r = parseModelList(text);
+      const r = parseModelList(text, s.dialect?.rules.models);
       if (isParseError(r)) return fail(r.error);
       const body: Record<string, unknown> = { name: m.draft?.name, value: m.draft?.value, models: r.value, weight: 1, enabled: true };
       return review(s, `Add key "${String(body.name)}" to ${s.provider}`, [{ kind: 'create', body }], { ...m, draft: { ...m.draft, models: text } });
@@ -161,7 +162,7 @@ function restoreDraft(s: KeysScreenState, r: KeyDraftReopen, keyId?: string): Ke
   } else return at;
   if (opened.mode.kind === 'collection') {
     const d = KEY_FIELDS.find((f) => f.id === r.id.slice('field:'.length))!;
-    const collection = openKeyCollection(d, collectionDraftValue(r.text));
+    const collection = openKeyCollection(d, collectionDraftValue(r.text), opened.dialect?.rules.models);
     return { ...opened, mode: { ...opened.mode, collection }, message: { text: `restored your unsaved edit of ${d.label} (Esc takes it to the review)`, tone: 'warn' } };
   }
   if (opened.mode.kind !== 'prompt') return at;
@@ -186,7 +187,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       return { ...s, phase: s.keys.length ? s.phase : 'loading' };
     case 'load-succeeded': {
       const ids = new Set(a.keys.map((k) => k.id ?? ''));
-      return { ...s, phase: 'ready', keys: a.keys, cursor: Math.min(s.cursor, Math.max(0, a.keys.length - 1)), marked: new Set([...s.marked].filter((id) => ids.has(id))) };
+      return { ...s, phase: 'ready', keys: a.keys, ...(a.dialect ? { dialect: a.dialect } : {}), ...(a.carrier ? { carrier: a.carrier } : {}), cursor: Math.min(s.cursor, Math.max(0, a.keys.length - 1)), marked: new Set([...s.marked].filter((id) => ids.has(id))) };
     }
     case 'load-failed':
       return { ...s, phase: s.keys.length ? s.phase : 'error', message: { text: a.message, tone: 'error' } };
@@ -233,9 +234,11 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const row = key ? keyFormRows(key, s.kind)[s.mode.cursor] : undefined;
       if (!key || row?.type !== 'field') return { ...s, message: { text: 'this field is not known to this client: shown read-only and sent back as it is', tone: 'warn' } };
       const d = row.d;
-      if (isCollectionField(d)) return { ...s, message: undefined, mode: { kind: 'collection', collection: openKeyCollection(d, row.value), fieldCursor: s.mode.cursor } };
-      const next = prompt(s, 'field', d.secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
-      return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: d.secret === true, fieldId: d.id } } : next;
+      if (isCollectionField(d)) return { ...s, message: undefined, mode: { kind: 'collection', collection: openKeyCollection(d, row.value, s.dialect?.rules.models), fieldCursor: s.mode.cursor } };
+      // A field the gateway's line shows plain (v2's endpoints, regions, URLs) is edited from its value, not typed masked.
+      const secret = isKeySecretOn(d.id, s.dialect?.rules);
+      const next = prompt(s, 'field', secret ? '' : d.format(row.value), { fieldCursor: s.mode.cursor });
+      return next.mode.kind === 'prompt' ? { ...next, mode: { ...next.mode, label: `${d.label}: `, masked: secret, fieldId: d.id } } : next;
     }
     case 'line':
       return s.mode.kind === 'prompt' ? { ...s, mode: { ...s.mode, editor: editLine(s.mode.editor, a.op), error: undefined } } : s;
@@ -258,7 +261,9 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const kept = s.keys.filter((k) => !a.deleted.includes(k.id ?? '')).map((k) => byId.get(k.id) ?? k);
       const added = a.fresh.filter((k) => !s.keys.some((o) => o.id === k.id));
       const keys = [...kept, ...added];
-      return { ...s, keys, cursor: Math.min(s.cursor, Math.max(0, keys.length - 1)), mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
+      // v1.4: the provider the keys live in now holds them as written.
+      const carrier = s.carrier ? { ...s.carrier, keys } : undefined;
+      return { ...s, keys, ...(carrier ? { carrier } : {}), cursor: Math.min(s.cursor, Math.max(0, keys.length - 1)), mode: { kind: 'list' }, marked: new Set(), message: { text: a.message, tone: a.tone } };
     }
     case 'save-failed':
       if (s.mode.kind === 'saving' && s.mode.from) return { ...s, mode: reopenAt(s.mode.from, a.field, a.message), message: undefined };
@@ -266,7 +271,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
     case 'conflict': {
       if (s.mode.kind !== 'saving') return s;
       const keys = s.keys.map((k) => (k.id === a.fresh.id ? a.fresh : k));
-      return { ...s, keys, mode: { kind: 'conflict', title: s.mode.title, fresh: a.fresh, lines: [...(a.saved ? [`${a.saved} of ${a.saved + a.pending.length} saved before it`] : []), ...conflictLines(s.provider, a.pending, a.fresh)], writes: a.pending, from: s.mode.from }, message: undefined };
+      return { ...s, keys, mode: { kind: 'conflict', title: s.mode.title, fresh: a.fresh, lines: [...(a.saved ? [`${a.saved} of ${a.saved + a.pending.length} saved before it`] : []), ...conflictLines(s.provider, a.pending, a.fresh, s.dialect)], writes: a.pending, from: s.mode.from }, message: undefined };
     }
     case 'reapply': {
       if (s.mode.kind !== 'conflict') return s;
@@ -275,7 +280,7 @@ export function keysReducer(s: KeysScreenState, a: KeysAction): KeysScreenState 
       const onFresh = (w: KeyWrite): KeyWrite => {
         if (w.kind === 'create' || w.fetched.id !== fresh.id) return w;
         if (w.kind === 'delete') return { ...w, fetched: fresh };
-        return { ...w, fetched: fresh, edits: reapplyEdits('key', w.fetched, fresh, w.edits).edits };
+        return { ...w, fetched: fresh, edits: reapplyEdits('key', w.fetched, fresh, w.edits, s.dialect).edits };
       };
       return review(s, s.mode.title, s.mode.writes.map(onFresh), s.mode.from);
     }

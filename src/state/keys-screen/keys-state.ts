@@ -9,6 +9,7 @@ import { getAtPath } from '../../api/update-body.js';
 import type { LineEdit, LineEditor } from '../editors/line-editor.js';
 import { KEY_FIELDS, keyFieldsFor, type KeyFieldDescriptor } from '../keys/key-fields.js';
 import type { KeyCollection, KeyCollectionAction } from './key-collections.js';
+import type { WriteDialect } from '../write-rules/dialect.js';
 
 /** One write of a reviewed action (the write pipeline's plan for one key). */
 export type KeyWrite =
@@ -54,11 +55,15 @@ export interface KeysScreenState {
   marked: ReadonlySet<string>;
   mode: KeysMode;
   message?: { text: string; tone: 'ok' | 'warn' | 'error' };
+  /** The gateway's write dialect (its Bifrost version): reviews are built in it, model lists read in its meaning. */
+  dialect?: WriteDialect;
+  /** v1.4: the provider the keys live in, as read (a key write is a PUT of it). */
+  carrier?: Record<string, unknown>;
 }
 
 export type KeysAction =
   | { type: 'load-started' }
-  | { type: 'load-succeeded'; keys: Key[] }
+  | { type: 'load-succeeded'; keys: Key[]; dialect?: WriteDialect; carrier?: Record<string, unknown> }
   | { type: 'load-failed'; message: string }
   | { type: 'move'; delta: number }
   | { type: 'mark' }

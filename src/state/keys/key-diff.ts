@@ -11,6 +11,7 @@ import { maskDeep } from '../provider/other-fields.js';
 import { describeAliases, describeAllowList, describeBlacklist } from './allow-list.js';
 import { findKeyField } from './key-fields.js';
 import { keyValueSource } from './key-view.js';
+import type { VersionRules } from '../../api/versions/version-rules.js';
 
 const KEY_RO: ReadonlySet<string> = new Set(KEY_READ_ONLY_FIELDS);
 const LISTS = new Set(['models', 'blacklisted_models']);
@@ -52,23 +53,29 @@ function envVarText(v: unknown): string {
   return `new value (${envVarValue(v).length} chars)`;
 }
 
-/** One value of a key field, secrets never shown. */
-export function formatKeyValue(segments: readonly string[], v: unknown): string {
+/** Whether a key field is a secret on the gateway's line: v2 shows endpoints, regions and URLs plain (VERSIONS.md §5.1). */
+export function isKeySecretOn(id: string, rules?: VersionRules): boolean {
+  const field = findKeyField(id);
+  return field?.secret === true && !(rules?.plainKeyFields.includes(id) ?? false);
+}
+
+/** One value of a key field, secrets never shown; model lists in the meaning of the gateway's line (`rules`, v1.5's by default). */
+export function formatKeyValue(segments: readonly string[], v: unknown, rules?: VersionRules): string {
   const id = segments.join('.');
   if (v === undefined) return '(absent)';
-  if (id === 'models') return describeAllowList(v);
+  if (id === 'models') return describeAllowList(v, 3, rules?.models);
   if (id === 'blacklisted_models') return describeBlacklist(v);
   if (id === 'aliases') return describeAliases(v);
   const field = findKeyField(id);
-  if (field?.envVar) return field.secret ? envVarText(v) : displayEnvVar(v, false);
+  if (field?.envVar) return isKeySecretOn(id, rules) ? envVarText(v) : displayEnvVar(v, false);
   return formatDiffValue(segments, v);
 }
 
 /** `~ path: before → after` lines, like the provider review. */
-export function formatKeyDiffEntry(e: DiffEntry): string {
-  if (e.kind === 'added') return `+ ${e.path}: ${formatKeyValue(e.segments, e.after)}`;
-  if (e.kind === 'removed') return `- ${e.path}: ${formatKeyValue(e.segments, e.before)}`;
-  return `~ ${e.path}: ${formatKeyValue(e.segments, e.before)} → ${formatKeyValue(e.segments, e.after)}`;
+export function formatKeyDiffEntry(e: DiffEntry, rules?: VersionRules): string {
+  if (e.kind === 'added') return `+ ${e.path}: ${formatKeyValue(e.segments, e.after, rules)}`;
+  if (e.kind === 'removed') return `- ${e.path}: ${formatKeyValue(e.segments, e.before, rules)}`;
+  return `~ ${e.path}: ${formatKeyValue(e.segments, e.before, rules)} → ${formatKeyValue(e.segments, e.after, rules)}`;
 }
 
 /** A key (or key body) for display: secrets masked at any depth, model lists kept as they are. */

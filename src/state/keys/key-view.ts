@@ -3,6 +3,7 @@ import type { Key } from '../../api/wire.js';
 import { isRedacted } from '../../api/secrets.js';
 import { envVarRef, envVarValue } from '../provider/env-var.js';
 import { describeAllowList, describeBlacklist } from './allow-list.js';
+import type { VersionRules } from '../../api/versions/version-rules.js';
 
 /**
  * Where a key's value comes from, never the value: `env.NAME`, `vault.…`,
@@ -47,13 +48,14 @@ export interface KeyRow {
   description: string;
 }
 
-export function keyRow(key: Key): KeyRow {
+/** One key's row; `rules`: the gateway's Bifrost line, whose meaning of a model list is shown (v1.5's by default). */
+export function keyRow(key: Key, rules?: VersionRules): KeyRow {
   return {
     id: key.id ?? '',
     name: key.name ?? '(unnamed)',
     enabled: key.enabled !== false,
     weight: key.weight === undefined ? '-' : String(key.weight),
-    models: describeAllowList(key.models),
+    models: describeAllowList(key.models, 3, rules?.models),
     blacklist: describeBlacklist(key.blacklisted_models),
     source: keyValueSource(key.value),
     status: keyStatus(key),

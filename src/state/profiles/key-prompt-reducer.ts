@@ -19,6 +19,11 @@ export type KeyPromptAction =
   | { type: 'storing' }
   | { type: 'store-failed'; message: string };
 
+/** A 401/403 that asks for a gateway's setup token (a v2.2.6 gateway locked until its first admin is set up), not for a key. */
+export function asksForSetupToken(message: string): boolean {
+  return /setup token/i.test(message);
+}
+
 export function initialKeyPrompt(): KeyPromptState {
   return { value: '', phase: 'typing' };
 }

@@ -101,24 +101,14 @@ export function envVarEditText(v: unknown, secret: boolean): string {
 }
 
 /**
- * The wire value for text the user typed, shaped like `original`:
- * - bare string or absent → bare string (every server version decodes a string,
- *   treating `env.NAME` as a reference);
- * - old `{value, env_var, from_env}` → same shape. A reference is sent as
- *   `{value: 'env.NAME', env_var: 'env.NAME', from_env: true}`: upstream's
- *   EnvVar.UnmarshalJSON resolves the variable only when value equals env_var;
- *   with `value: ''` the running provider would get an empty value until the
- *   gateway restarts;
- * - new `{value, ref, type}` (a GET-only form per the spec's oneOf) → bare string,
- *   the documented input form;
- * - a `vault.` reference → bare string, since old-shape servers know no vaults.
- * Only called for fields the user changed: an untouched value is never rebuilt.
+ * The wire value for text the user typed: a plain JSON string, which every
+ * Bifrost line reads (VERSIONS.md §4, "portable rule"): a literal, or
+ * `env.NAME` / `vault.path` as a reference (the write dialect refuses `vault.`
+ * on a line before v1.6). Never an object: `{value, ref, type}` is stored as
+ * its JSON text by v1.4 and v1.5. `original` is the fetched value; only a
+ * changed field is built here, an untouched one goes back as it came.
  */
 export function buildEnvVar(original: unknown, text: string): unknown {
-  const shape = envVarShape(original);
-  const isRef = isReferenceText(text);
-  const trimmed = isRef ? text.trim() : text;
-  if (shape !== 'legacy' || trimmed.startsWith('vault.')) return trimmed;
-  if (isRef) return { value: trimmed, env_var: trimmed, from_env: true };
-  return { value: trimmed, env_var: '', from_env: false };
+  void original;
+  return isReferenceText(text) ? text.trim() : text;
 }

@@ -28,10 +28,10 @@ export function conflictOf(target: WriteTarget, plan: WritePlan, current: Obj | 
   return { kind: 'conflict', reason: 'changed', target, current, theirs, reapplied: { action: 'update', base: current, edits }, overlaps };
 }
 
-/** The check of `plan` against `current` (null: the gateway has no such object). */
-export function checkPlan(target: WriteTarget, plan: WritePlan, current: Obj | null, dialect: WriteDialect = V1_5_DIALECT): CheckOutcome {
+/** The check of `plan` against `current` (null: the gateway has no such object); `carrier`: see `reviewWrite`. */
+export function checkPlan(target: WriteTarget, plan: WritePlan, current: Obj | null, dialect: WriteDialect = V1_5_DIALECT, carrier?: Obj): CheckOutcome {
   const conflict = conflictOf(target, plan, current, dialect);
   if (conflict) return conflict;
-  const review = reviewWrite(target, plan, current, dialect);
+  const review = reviewWrite(target, plan, current, dialect, carrier);
   return plan.action === 'update' && review.changes.length === 0 ? { kind: 'unchanged', review } : { kind: 'review', review };
 }

@@ -12,12 +12,14 @@ import type { Provider } from '../../api/wire.js';
 import { READ_ONLY_FIELDS } from '../../api/wire-fields.js';
 import { checkEdits } from '../provider/check-edits.js';
 import { diffObjects, type DiffEntry } from '../provider/diff.js';
-import { buildEnvVar, envVarRef, isEnvVarObject } from '../provider/env-var.js';
+import { buildEnvVar, envVarRef, envVarValue, isEnvVarObject } from '../provider/env-var.js';
+import { isRedacted } from '../../api/secrets.js';
 import { isPlainObject, jsonEqual } from '../json.js';
 import type { WritePlan } from './review.js';
 import { writablePart } from './dialect.js';
 import { SAME_MASK, sameMasks } from './sameness.js';
-import { keepCurrentSecrets, staleMaskPaths } from './stale-masks.js';
+import { fitToLine, type LinesOfCopy } from './cross-version.js';
+import { keepCurrentSecrets, ownMaskPaths, staleMaskPaths } from './stale-masks.js';
 
 /** Read-only fields a document may carry (e.g. `get --json` output); they are ignored. */
 export const IGNORED_FIELDS: readonly string[] = READ_ONLY_FIELDS.filter((f) => f !== 'keys');
@@ -75,10 +77,16 @@ export function portableBody(target: Provider | undefined, desired: Record<strin
   return { body, notCopied: kept };
 }
 
-/** The complete body for `edits` over `fetched`, and the changes it makes. */
+/** The complete body for `edits` over `fetched` (a stale mask replaced by the current secret, as every write does), and the changes it makes. */
 export function planChanges(fetched: Provider, edits: readonly Edit[]): { body: Record<string, unknown>; changes: DiffEntry[] } {
-  const body = buildUpdateBody(fetched, edits);
+  const { body } = keepCurrentSecrets(fetched, buildUpdateBody(fetched, edits));
   return { body, changes: diffObjects(buildUpdateBody(fetched, []), body) };
+}
+
+/** A mask in a placeholder style (`<REDACTED>`, `********`): it shows nothing of the secret behind it. */
+function isPlaceholderMask(v: unknown): boolean {
+  const text = typeof v === 'string' ? v : isEnvVarObject(v) && envVarRef(v) === undefined ? envVarValue(v) : undefined;
+  return text !== undefined && isRedacted(text) && !(text.length === 32 && text.slice(4, 28) === '*'.repeat(24));
 }
 
 /** One planned write of a complete provider. */
@@ -94,6 +102,8 @@ export interface PlannedWrite {
   notCopied: string[];
   /** Secret paths where both hold the same mask: the same as far as can be seen, which cannot be verified (left as they are). */
   unverified: string[];
+  /** Fields the target's Bifrost line cannot hold, one line each (`prompt_cache: Bifrost v1.4 has no prompt_cache: not copied`): left as the target has them. */
+  refused: string[];
   /** Why this provider is not written (validation). */
   errors: string[];
 }
@@ -110,8 +120,10 @@ export function creationBase(name: string, desired: Record<string, unknown>): Pr
  * `desired`. `sameGateway`: `desired` came from this very gateway, so its masks are the target's own (and a mask
  * equal to the target's is its current secret, kept); otherwise an equal mask proves nothing (`unverified`).
  */
-export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined, sameGateway = false): PlannedWrite {
-  const { body: portable, notCopied } = portableBody(fetched, desired);
+export function planWrite(name: string, desired: Record<string, unknown>, fetched: Provider | undefined, sameGateway = false, lines: LinesOfCopy = {}): PlannedWrite {
+  // Each line decodes its own fields: what the target cannot hold is said, what only it has stays as it is.
+  const fitted = fitToLine(desired, fetched as Record<string, unknown> | undefined, lines, new Set(READ_ONLY_FIELDS));
+  const { body: portable, notCopied } = portableBody(fetched, fitted.desired);
   const original = fetched ?? creationBase(name, portable);
   const edits: Edit[] = replaceEdits(original, portable);
   const planned = planChanges(original, edits);
@@ -120,9 +132,14 @@ export function planWrite(name: string, desired: Record<string, unknown>, fetche
   const changes = fetched ? planned.changes : diffObjects(undefined, body);
   const { errors } = checkEdits(original, edits);
   for (const p of staleMasks(original, edits)) errors.push(`${p}: holds a redacted value that is not this gateway's current one`);
-  const unverified = fetched && !sameGateway ? sameMasks(writablePart('provider', desired), writablePart('provider', fetched)) : [];
+  // From another gateway, equal masks prove nothing: neither two masks alike, nor a mask of what this one shows plain,
+  // nor a placeholder that shows nothing (v1.4's `<REDACTED>`) against another mask: those are not "differs" either.
+  const blind = fetched && !sameGateway ? notCopied.filter((path) => [getAtPath(desired, path.split('.')), getAtPath(fetched, path.split('.'))].some(isPlaceholderMask)) : [];
+  const unverified = fetched && !sameGateway
+    ? [...sameMasks(writablePart('provider', desired), writablePart('provider', fetched)), ...ownMaskPaths(fetched, fitted.desired), ...blind]
+    : [];
   const action = !fetched ? 'create' : changes.length > 0 ? 'update' : 'none';
-  return { name, action, fetched, body, changes, notCopied, unverified, errors: [...new Set(errors)] };
+  return { name, action, fetched, body, changes, notCopied: notCopied.filter((p) => !blind.includes(p)), unverified, refused: fitted.refused, errors: [...new Set(errors)] };
 }
 
 /** The write pipeline's plan of a planned write (the body becomes edits of the copy it was planned against). */
@@ -132,16 +149,20 @@ export function writePlanOf(p: PlannedWrite): WritePlan {
   return { action: 'update', base: p.fetched, edits: replaceEdits(p.fetched, p.body ?? {}) };
 }
 
-/** One line per secret a write leaves as the target has it: `path differs and cannot be copied` / `path: same mask, cannot be verified`. */
-export function secretsLeft(p: Pick<PlannedWrite, 'notCopied' | 'unverified'>): string[] {
+/**
+ * One line per field a write leaves as the target has it: `path differs and cannot be copied` / `path: same mask,
+ * cannot be verified` for secrets, and what the target's Bifrost line cannot hold.
+ */
+export function secretsLeft(p: Pick<PlannedWrite, 'notCopied' | 'unverified'> & { refused?: readonly string[] }): string[] {
   return [
     ...p.notCopied.map((path) => `${path} differs and cannot be copied: set it on the target`),
     ...p.unverified.map((path) => `${path}: ${SAME_MASK} (left as the target has it)`),
+    ...(p.refused ?? []),
   ];
 }
 
 /** One line naming the secrets a push leaves as the target has them (undefined: none). */
-export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied' | 'unverified'>): string | undefined {
+export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied' | 'unverified'> & { refused?: readonly string[] }): string | undefined {
   const left = secretsLeft(p);
   return left.length > 0 ? left.join('; ') : undefined;
 }

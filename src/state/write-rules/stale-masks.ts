@@ -7,7 +7,7 @@
  */
 import { getAtPath } from '../../api/update-body.js';
 import { isEnvVarObject } from '../provider/env-var.js';
-import { isRedacted } from '../../api/secrets.js';
+import { isRedacted, redactLikeGateway } from '../../api/secrets.js';
 import { envVarRef, envVarValue } from '../provider/env-var.js';
 import { isPlainObject, jsonEqual } from '../json.js';
 
@@ -33,14 +33,32 @@ export function staleMaskPaths(current: unknown, value: unknown, at: readonly st
 }
 
 /**
+ * Of `paths` (stale masks in `body`), those holding exactly the mask of the literal the target shows plain
+ * there: the target's current secret as far as a mask can tell (which, from another gateway, proves nothing).
+ */
+export function ownMaskPaths(current: unknown, body: unknown, paths: readonly string[] = staleMaskPaths(current, body)): string[] {
+  return paths.filter((dotted) => {
+    const path = dotted.split('.');
+    const now = getAtPath(current, path);
+    const literal = envVarRef(now) === undefined ? envVarValue(now) : '';
+    return literal !== '' && !isRedacted(literal) && redactLikeGateway(literal) === envVarValue(getAtPath(body, path));
+  });
+}
+
+/**
  * `body` with every stale mask replaced by the target's current value (or
- * left out when the target has none), and the paths that were replaced.
+ * left out when the target has none), and the paths that were replaced. A
+ * mask of the very literal the target shows plain (an export of a v1.4/v1.5
+ * proxy user name, masked as the gateway masks) is replaced too, but is the
+ * current secret, not one kept in place of another: it is not listed.
  */
 export function keepCurrentSecrets<T extends Record<string, unknown>>(current: unknown, body: T): { body: T; kept: string[] } {
-  const kept = staleMaskPaths(current, body);
-  if (kept.length === 0) return { body, kept };
+  const stale = staleMaskPaths(current, body);
+  if (stale.length === 0) return { body, kept: stale };
+  const own = new Set(ownMaskPaths(current, body, stale));
+  const kept = stale.filter((p) => !own.has(p));
   const copy = structuredClone(body);
-  for (const dotted of kept) {
+  for (const dotted of stale) {
     const path = dotted.split('.');
     const parent = getAtPath(copy, path.slice(0, -1)) as Record<string, unknown> | unknown[];
     const last = path[path.length - 1]!;

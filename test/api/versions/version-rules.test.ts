@@ -91,6 +91,9 @@ describe('the rules of each line', () => {
 
   it('every sub-rule names a release of its own line', () => {
     for (const sub of SUB_RULES) expect(lineOf(sub.from)).toBe(sub.line);
-    expect(rulesForRelease('v1.5', { major: 1, minor: 5, patch: 9 })).toBe(LINE_RULES['v1.5']);
+    expect(rulesForRelease('v1.5', { major: 1, minor: 5, patch: 8 })).toBe(LINE_RULES['v1.5']);
+    // allow_private_network arrives in v1.5.9: a push of it to v1.5.2 is said, to v1.5.9 sent.
+    expect(LINE_RULES['v1.5'].networkFieldsAbsent).toContain('allow_private_network');
+    expect(rulesForRelease('v1.5', { major: 1, minor: 5, patch: 9 }).networkFieldsAbsent).not.toContain('allow_private_network');
   });
 });

@@ -57,13 +57,13 @@ describe('key PUT body', () => {
     });
     expect(() => buildKeyBody(fetched, [{ path: ['status'], value: 'x' }])).toThrow(/read-only/);
   });
-  it('rotate keeps the wire shape of the value', () => {
-    expect(rotateEdit(fetched, 'sk-new')).toEqual({ path: ['value'], value: { value: 'sk-new', env_var: '', from_env: false } });
+  it('rotate sends the new value as a plain string, which every line reads (whatever shape the old one had)', () => {
+    expect(rotateEdit(fetched, 'sk-new')).toEqual({ path: ['value'], value: 'sk-new' });
     expect(rotateEdit({ value: 'old' }, 'env.NEW')).toEqual({ path: ['value'], value: 'env.NEW' });
   });
   it('diffs a rotated value as one field by source, never the text', () => {
     const body = buildKeyBody(fetched, [rotateEdit(fetched, 'sk-brand-new-secret')]);
-    const lines = diffKeys(buildKeyBody(fetched), body).map(formatKeyDiffEntry);
+    const lines = diffKeys(buildKeyBody(fetched), body).map((e) => formatKeyDiffEntry(e));
     expect(lines).toEqual(['~ value: stored ····0001 → new value (19 chars)']);
   });
   it('maps gateway refusals to the field concerned', () => {

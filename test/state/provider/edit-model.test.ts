@@ -168,16 +168,16 @@ describe('secrets', () => {
 describe('EnvVar edits', () => {
   const proxy = (s: ReturnType<typeof createFormState>) => buildBody(s).proxy_config as Record<string, unknown>;
 
-  it('old shape: literal → {value, env_var: "", from_env: false}', () => {
+  it('old shape: a typed literal goes as a plain string, which every line reads', () => {
     const s = setField(createFormState(OPENAI_PROVIDER), 'proxy_config.password', 'n3w-pa55');
-    expect(proxy(s).password).toEqual({ value: 'n3w-pa55', env_var: '', from_env: false });
+    expect(proxy(s).password).toBe('n3w-pa55');
   });
 
-  it('old shape: env.NAME → a reference object; reference → literal', () => {
+  it('old shape: env.NAME → the reference as a plain string; reference → literal', () => {
     let s = setField(createFormState(OPENAI_PROVIDER), 'proxy_config.url', 'env.HTTPS_PROXY');
-    expect(proxy(s).url).toEqual({ value: 'env.HTTPS_PROXY', env_var: 'env.HTTPS_PROXY', from_env: true });
+    expect(proxy(s).url).toBe('env.HTTPS_PROXY');
     s = setField(s, 'proxy_config.username', 'svc-proxy');
-    expect(proxy(s).username).toEqual({ value: 'svc-proxy', env_var: '', from_env: false });
+    expect(proxy(s).username).toBe('svc-proxy');
   });
 
   it('re-typing the same env reference is not a change: the loaded object goes back as is', () => {
@@ -187,9 +187,9 @@ describe('EnvVar edits', () => {
     expect(proxy(s).username).toEqual(OPENAI_PROVIDER.proxy_config!.username);
   });
 
-  it('clearing an old-shape literal keeps the shape; clearing an unset field sends nothing', () => {
+  it('clearing an old-shape literal sends an empty string; clearing an unset field sends nothing', () => {
     let s = setField(createFormState(OPENAI_PROVIDER), 'proxy_config.url', '');
-    expect(proxy(s).url).toEqual({ value: '', env_var: '', from_env: false });
+    expect(proxy(s).url).toBe('');
     s = setField(createFormState(ANTHROPIC_PROVIDER), 'proxy_config.username', '');
     expect(isDirty(s, 'proxy_config.username')).toBe(false);
     expect(proxy(s)).not.toHaveProperty('username');

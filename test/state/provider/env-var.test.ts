@@ -39,11 +39,12 @@ describe('EnvVar values', () => {
     expect(envVarEditText(newRef, true)).toBe('env.PASS');
   });
 
-  it('builds the wire value in the loaded shape', () => {
+  it('builds the wire value as a plain string, which every line reads', () => {
     expect(buildEnvVar(undefined, 'x')).toBe('x');
     expect(buildEnvVar('old', 'env.N')).toBe('env.N');
-    expect(buildEnvVar(legacyLit, 'lit')).toEqual({ value: 'lit', env_var: '', from_env: false });
-    expect(buildEnvVar(legacyLit, ' env.N ')).toEqual({ value: 'env.N', env_var: 'env.N', from_env: true });
+    // A plain string whatever the fetched shape: every line reads it (v1.4 and v1.5 store an object they do not know as its JSON text).
+    expect(buildEnvVar(legacyLit, 'lit')).toBe('lit');
+    expect(buildEnvVar(legacyLit, ' env.N ')).toBe('env.N');
     expect(buildEnvVar(legacyLit, 'vault.kv/p')).toBe('vault.kv/p');
     expect(buildEnvVar(newRef, 'lit')).toBe('lit');
     expect(buildEnvVar(newRef, 'env.M')).toBe('env.M');

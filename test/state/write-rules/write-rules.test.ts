@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildUpdateBody } from '../../../src/api/update-body.js';
 import { checkPlan } from '../../../src/state/write-rules/check.js';
 import { changesSince } from '../../../src/state/write-rules/conflict.js';
-import { V1_5_DIALECT, type WriteDialect } from '../../../src/state/write-rules/dialect.js';
+import { dialectOfRules, V1_5_DIALECT, type WriteDialect } from '../../../src/state/write-rules/dialect.js';
+import { rulesForRelease } from '../../../src/api/versions/version-rules.js';
+import { parseRelease } from '../../../src/api/versions/gateway-version.js';
 import { editsBetween, mergeEntries, reapplyEdits } from '../../../src/state/write-rules/reapply.js';
 import { keptNote, reviewWrite } from '../../../src/state/write-rules/review.js';
 import { sameMasks } from '../../../src/state/write-rules/sameness.js';
@@ -96,16 +98,18 @@ describe('the review', () => {
     expect(checkPlan(provider, { action: 'create', body: { network_config: {} } }, base)).toMatchObject({ kind: 'conflict', reason: 'created' });
   });
 
-  it('the body comes from the dialect: a gateway version plugs in there (here: one that must send keys back)', () => {
-    const v14: WriteDialect = {
-      name: 'v1.4-like',
-      readOnlyFields: (kind) => new Set([...V1_5_DIALECT.readOnlyFields(kind)].filter((f) => f !== 'keys')),
-      writeBody: (kind, fetched, edits) => ({ ...V1_5_DIALECT.writeBody(kind, fetched, edits), keys: (fetched as any).keys }),
-    };
+  it('the body comes from the dialect: on v1.4 a provider body carries its keys, as the gateway has them now', () => {
+    const v14 = dialectOfRules(rulesForRelease('v1.4', parseRelease('1.4.23')));
     const withKeys = { ...copy(base), keys: [{ id: 'k1' }] };
     const r = reviewWrite(provider, { action: 'update', base: withKeys, edits: [] }, withKeys, v14);
     expect(r.body!.keys).toEqual([{ id: 'k1' }]);
+    expect(r.dialect).toBe(v14.id);
     expect(reviewWrite(provider, { action: 'update', base: withKeys, edits: [] }, withKeys).body).not.toHaveProperty('keys');
+    // Overwriting knowingly never sends an older copy's keys: a key added meanwhile stays.
+    const now = { ...copy(base), keys: [{ id: 'k1' }, { id: 'k2' }] };
+    const over = reviewWrite(provider, { action: 'update', base: withKeys, edits: [{ path: ['network_config', 'max_retries'], value: 9 }] }, now, v14);
+    expect(over.body!.keys).toEqual([{ id: 'k1' }, { id: 'k2' }]);
+    expect(over.changes.map((c) => c.path)).toEqual(['network_config.max_retries']);
   });
 
   it('a dialect refuses by throwing: the reason is the review\'s problem and there is no body to send', () => {

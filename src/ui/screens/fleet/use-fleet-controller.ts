@@ -96,10 +96,13 @@ export function useFleetController(services: Services, dispatch: (a: FleetAction
     if (session.connection.readOnly) return dispatch({ type: 'message', text: `${targetProfile} is read-only: nothing can be pushed to it`, role: 'warn' });
     const fields = cellFields(row, cell.col, cell.from).filter((f) => cell.marked.length === 0 || cell.marked.includes(f.path));
     const paths = fields.map((f) => f.segments);
-    if (!target) return review(sourceProfile, targetProfile, planDirectPush(cell.name, source, undefined, paths));
+    // Each gateway's Bifrost line (read with its providers): the push fits the target's fields and reads the source's.
+    const lineOf = (col: number) => { const st = s.columns[col]?.state; return st?.kind === 'ok' ? st.rules : undefined; };
+    const copy = { source: lineOf(from), target: lineOf(to) };
+    if (!target) return review(sourceProfile, targetProfile, planDirectPush(cell.name, source, undefined, paths, copy));
     const { fields: draftFields, skipped, outsideEditor } = pushDraft(source, target, paths);
     // Fields the editor does not edit go through the same planned write as `fleet push`.
-    if (outsideEditor.length > 0) return review(sourceProfile, targetProfile, planDirectPush(cell.name, source, target, paths));
+    if (outsideEditor.length > 0) return review(sourceProfile, targetProfile, planDirectPush(cell.name, source, target, paths, copy));
     const key = JSON.stringify([cell.name, cell.from, cell.col, cell.marked, direction]);
     try {
       // The target's form keeps a draft of the pushed edits while it is open: one left from before is someone's work.

@@ -10,6 +10,7 @@ import { createWriter, historyBackups } from '../../../write/pipeline.js';
 import type { WriteOutcome } from '../../../state/write-rules/outcome.js';
 import type { Provider } from '../../../api/wire.js';
 import { scrubSecrets } from '../../../api/secrets.js';
+import { rulesFor } from '../../../api/versions/version-rules.js';
 import { toEdits } from '../../../state/provider/edit-model.js';
 import { reduceFormScreen, type FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
@@ -87,12 +88,25 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: session, name and services are fixed for a screen's life (the screen is keyed by them)
   }, [name, client]);
 
-  // Save flow, step 2: the pipeline reads the gateway again; the reducer checks the form against that copy (write-rules/check).
+  // The gateway's Bifrost line (asked once per session): its defaults for unset network settings.
+  useEffect(() => {
+    let live = true;
+    client.version().then(
+      (v) => live && dispatch({ type: 'gateway-known', networkDefaults: rulesFor(v).networkDefaults }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount: the client is fixed for a screen's life
+  }, [client]);
+
+  // Save flow, step 2: the pipeline reads the gateway again and knows its dialect (version); the reducer checks the form against that copy (write-rules/check).
   useEffect(() => {
     if (state.mode.kind !== 'checking') return;
     const signal = fresh();
-    writer.read({ kind: 'provider', name }, { signal }).then(
-      (p) => !signal.aborted && dispatch({ type: 'fresh-fetched', fresh: p as Provider | null }),
+    Promise.all([writer.read({ kind: 'provider', name }, { signal }), writer.dialect({ signal })]).then(
+      ([p, dialect]) => !signal.aborted && dispatch({ type: 'fresh-fetched', fresh: p as Provider | null, dialect }),
       (err: unknown) => !signal.aborted && dispatch({ type: 'save-failed', message: oneLine(err) }),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a save-flow step triggered by its mode; the rest is fixed for the screen's life or read through getState

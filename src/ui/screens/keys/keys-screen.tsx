@@ -102,7 +102,7 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
         if (c === 'confirm') {
           const writes = s.mode.writes;
           dispatch({ type: 'confirm' });
-          save(writes);
+          save(writes, getState().dialect);
         } else if (c === 'cancel' || c === 'forceQuit') dispatch({ type: 'cancel' });
         return;
       }
@@ -157,7 +157,8 @@ export function KeysScreen({ services, provider, kind, keyless, width, height, a
   useReplayAfterWait(state.phase === 'loading', active);
 
   // Derived when the keys change, not on every key press (a key may list thousands of models).
-  const rows = useMemo(() => state.keys.map(keyRow), [state.keys]);
+  const rules = state.dialect?.rules;
+  const rows = useMemo(() => state.keys.map((k) => keyRow(k, rules)), [state.keys, rules]);
   const current = rows[state.cursor];
   const nameW = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8));
   const fixed = 2 + 2 + nameW + 1 + 4 + 7 + 22 + 1;
@@ -247,8 +248,8 @@ function ModeView({ state, width, height }: { state: KeysScreenState; width: num
           const i = top + j;
           const focused = i === m.cursor;
           const text = r.type === 'field'
-            ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value)}`
-            : `${fit(r.path, 24)} ${formatKeyValue([r.path], r.value)}  (not known to this client: read-only, sent back)`;
+            ? `${fit(r.d.label, 24)} ${formatKeyValue(r.d.path, r.value, state.dialect?.rules)}`
+            : `${fit(r.path, 24)} ${formatKeyValue([r.path], r.value, state.dialect?.rules)}  (not known to this client: read-only, sent back)`;
           return <Text key={i} wrap="truncate" {...(focused ? theme.selected : r.type === 'other' ? theme.muted : {})}>{focused ? '› ' : '  '}{fit(text, width - 3, false)}</Text>;
         })}
       </Box>

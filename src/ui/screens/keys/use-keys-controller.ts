@@ -11,6 +11,7 @@ import type { WriteOutcome } from '../../../state/write-rules/outcome.js';
 import { keyReview } from '../../../state/keys-screen/keys-review.js';
 import type { KeysAction, KeyWrite } from '../../../state/keys-screen/keys-state.js';
 import { createWriter, historyBackups } from '../../../write/pipeline.js';
+import type { WriteDialect } from '../../../state/write-rules/dialect.js';
 import type { Services } from '../../services.js';
 
 const label = (w: KeyWrite): string => `"${String(w.kind === 'create' ? w.body.name : (w.fetched.name ?? w.fetched.id))}"`;
@@ -23,7 +24,10 @@ function notSaved(w: KeyWrite, o: Exclude<WriteOutcome, { kind: 'written' | 'con
   return { message: `${label(w)} not saved: ${o.field ? `${o.field}: ` : ''}${msg}`, ...(o.field ? { field: o.field } : {}) };
 }
 
-export function useKeysController(services: Services, provider: string, dispatch: (a: KeysAction) => void): { reload: () => void; save: (writes: readonly KeyWrite[]) => void } {
+export function useKeysController(services: Services, provider: string, dispatch: (a: KeysAction) => void): {
+  reload: () => void;
+  save: (writes: readonly KeyWrite[], dialect?: WriteDialect) => void;
+} {
   const alive = useRef(true);
   // The read of the keys is abandoned (aborted) when the screen is left.
   const leaving = useRef(new AbortController());
@@ -40,22 +44,34 @@ export function useKeysController(services: Services, provider: string, dispatch
 
   const reload = useCallback(() => {
     dispatch({ type: 'load-started' });
-    client.listKeys(provider, { signal: leaving.current.signal }).then(
-      (keys) => alive.current && dispatch({ type: 'load-succeeded', keys }),
+    const signal = leaving.current.signal;
+    void (async () => {
+      // The gateway's dialect (asked once per session): model lists in its meaning, reviews in its body. Unknown: v1.5's
+      // rendering, and the write asks again (a review in the wrong dialect is never sent).
+      const dialect = await writer.dialect({ signal }).catch(() => undefined);
+      if (dialect?.keysInProvider) {
+        // v1.4: no key routes; the keys are the provider's, and a key write is a PUT of the provider.
+        const carrier = (await client.getProvider(provider, { signal })) as Record<string, unknown>;
+        return { keys: (Array.isArray(carrier.keys) ? carrier.keys : []) as Key[], dialect, carrier };
+      }
+      return { keys: await client.listKeys(provider, { signal }), ...(dialect ? { dialect } : {}) };
+    })().then(
+      (loaded) => alive.current && dispatch({ type: 'load-succeeded', ...loaded }),
       (err: unknown) => alive.current && dispatch({ type: 'load-failed', message: errorMessage(err) }),
     );
-  }, [client, provider, dispatch]);
+  }, [client, provider, dispatch, writer]);
 
   useEffect(reload, [reload]);
 
   const save = useCallback(
-    (writes: readonly KeyWrite[]) => {
+    (writes: readonly KeyWrite[], dialect?: WriteDialect) => {
       void (async () => {
         const notes: string[] = [];
         const fresh: Key[] = [];
         const deleted: string[] = [];
         for (const [done, w] of writes.entries()) {
-          const outcome = await writer.commit(keyReview(provider, w));
+          // On v1.4 the commit carries the key in the provider as its re-read right before the write shows it.
+          const outcome = await writer.commit(keyReview(provider, w, dialect));
           if (!alive.current) return;
           const saved = done ? `${done} of ${writes.length} saved; ` : '';
           if (outcome.kind === 'conflict') {

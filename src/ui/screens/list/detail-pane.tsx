@@ -5,6 +5,7 @@ import { focusedRow, type ListState } from '../../../state/list/list-reducer.js'
 import { kindText } from '../../../state/provider/provider-catalog.js';
 import { useTheme } from '../../theme.js';
 import { fit, wrapWords } from '../../text.js';
+import { asksForSetupToken } from '../../../state/profiles/key-prompt-reducer.js';
 
 /**
  * Exactly two lines, each cut to the width here: no box clips them, so Ink does not slice every line of
@@ -28,7 +29,9 @@ type Line = { text: string; role?: 'error' | 'warn' | 'muted'; wrap?: boolean };
 export function detailLines(state: ListState): Line[] {
   if (state.error) {
     const hint =
-      state.error.kind === 'auth'
+      state.error.kind === 'auth' && asksForSetupToken(state.error.message)
+        ? 'K enters the setup token (or BIFROST_SETUP_TOKEN / --setup-token-env NAME); P edits the profile; r retries.'
+        : state.error.kind === 'auth'
         ? 'K enters a key (or --api-key KEY / BIFROST_API_KEY); P edits the profile; r retries.'
         : state.error.kind === 'network'
           ? 'Check the URL and that the gateway is running. r retries.'

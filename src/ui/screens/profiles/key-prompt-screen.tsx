@@ -1,4 +1,7 @@
-/** After a 401/403: type a key (masked), check it, use it for this session, and offer to store it in the profile. */
+/**
+ * After a 401/403: type a key (masked), check it, use it for this session, and offer to store it in the profile.
+ * `setupToken`: the gateway asked for its setup token (v2.2.6, locked until setup) instead: the same, for the token.
+ */
 import { Box } from 'ink';
 import { Text } from '../../widgets/safe-text.js';
 import { useEffect, useRef } from 'react';
@@ -21,12 +24,14 @@ export interface KeyPromptScreenProps {
   width: number;
   height: number;
   active: boolean;
+  /** The 401/403 asked for the gateway's setup token (sent as X-Bifrost-Setup-Token), not for a key. */
+  setupToken?: boolean;
   /** With the new session when a key was accepted; without when cancelled. */
   onDone: (session?: Session) => void;
   onQuit: () => void;
 }
 
-export function KeyPromptScreen({ services, width, height, active, onDone, onQuit }: KeyPromptScreenProps) {
+export function KeyPromptScreen({ services, width, height, active, setupToken = false, onDone, onQuit }: KeyPromptScreenProps) {
   const theme = useTheme();
   const [state, dispatch, getState] = useSyncReducer(keyPromptReducer, initialKeyPrompt);
   const pending = useRef<Session | undefined>(undefined);
@@ -35,12 +40,14 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
   const { session, profiles } = services;
   const profileName = session.connection.profile;
   const stored = profileName ? safeGet(services, profileName) : undefined;
-  const replaces = stored?.secret ? ` (replaces ${profiles?.describeSecret(stored.secret)})` : '';
+  const storedSecret = setupToken ? stored?.setupToken : stored?.secret;
+  const replaces = storedSecret ? ` (replaces ${profiles?.describeSecret(storedSecret)})` : '';
+  const withSecret = setupToken ? session.withSetupToken : session.withKey;
 
   const check = async (): Promise<void> => {
     const key = getState().value;
-    if (!key || !session.withKey) return;
-    const next = session.withKey(key);
+    if (!key || !withSecret) return;
+    const next = withSecret(key);
     dispatch({ type: 'check-started' });
     try {
       await next.client.listProviderSummaries();
@@ -52,7 +59,7 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
     if (!alive.current) return;
     if (profileName && profiles && stored) {
       pending.current = next;
-      dispatch({ type: 'offer-store', message: `✔ the key works. Store it in profile "${profileName}"${replaces}?` });
+      dispatch({ type: 'offer-store', message: `✔ the ${setupToken ? 'setup token' : 'key'} works. Store it in profile "${profileName}"${replaces}?` });
     } else onDone(next);
   };
 
@@ -62,7 +69,7 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
     dispatch({ type: 'storing' });
     try {
       const secret = { source: 'stored' as const, value: getState().value };
-      profiles.upsert({ ...stored, auth: stored.auth === 'none' ? 'bearer' : stored.auth, secret });
+      profiles.upsert(setupToken ? { ...stored, setupToken: secret } : { ...stored, auth: stored.auth === 'none' ? 'bearer' : stored.auth, secret });
     } catch (err) {
       return dispatch({ type: 'store-failed', message: oneLine(err) });
     }
@@ -93,17 +100,23 @@ export function KeyPromptScreen({ services, width, height, active, onDone, onQui
     { acceptsText: () => getState().phase === 'typing' },
   );
 
-  const what = session.connection.authMode === 'basic' ? 'password' : 'API key';
-  const lines = [
-    'The gateway refused the request (401/403).',
-    `Enter the management ${what}; it is used for this session.`,
-    session.withKey ? 'You are asked before it is stored in the profile.' : 'This session cannot change its key: restart with --api-key.',
-  ];
+  const what = setupToken ? 'setup token' : session.connection.authMode === 'basic' ? 'password' : 'API key';
+  const lines = setupToken
+    ? [
+      'The gateway is locked until its first admin is set up (Bifrost v2.2.6).',
+      'Enter its setup token (sent as X-Bifrost-Setup-Token); it is used for this session.',
+      withSecret ? 'You are asked before it is stored in the profile.' : 'This session cannot take a token: restart with BIFROST_SETUP_TOKEN.',
+    ]
+    : [
+      'The gateway refused the request (401/403).',
+      `Enter the management ${what}; it is used for this session.`,
+      withSecret ? 'You are asked before it is stored in the profile.' : 'This session cannot change its key: restart with --api-key.',
+    ];
   const message = state.message;
   const offering = state.phase === 'offer-store' || state.phase === 'storing';
   return (
     <Box flexDirection="column" width={width} height={height - 1}>
-      <Header connection={session.connection} width={width} crumb="API key" />
+      <Header connection={session.connection} width={width} crumb={setupToken ? 'setup token' : 'API key'} />
       {lines.map((l, i) => (
         <Text key={i} {...(i === 2 ? theme.muted : {})} wrap="truncate">{fit(l, width)}</Text>
       ))}
