@@ -249,7 +249,11 @@ describe('real terminal: writes of a whole provider', () => {
     const cli = await run('node', [CLI, ...printed!.split(' ').slice(1), '--yes'], { env: { ...process.env, ...env } });
     expect(cli.stdout).toMatch(/^Changes to openai on http:\/\/127\.0\.0\.1:\d+:\n/);
     expect(cli.stdout).toMatch(/\ncreated openai as saved in \d{8}T\d{9}Z; previous version kept as (\d{8}T\d{9}Z) \(undo: bifrost-tui providers restore openai --at \1 --url http:\/\/127\.0\.0\.1:\d+\)\n$/);
-    expect(cli.stderr).toBe('note: left out network_config.ca_cert_pem: a masked value cannot be sent (set the real value on the gateway)\n');
+    expect(cli.stderr).toBe([
+      "note: the gateway's dashboard auth is off: changing network_config.base_url needs an authenticated admin session, and Bifrost v2 will refuse it (403)",
+      'note: left out network_config.ca_cert_pem: a masked value cannot be sent (set the real value on the gateway)',
+      '',
+    ].join('\n'));
     const posts = writes();
     expect(posts.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/providers']);
     const { ca_cert_pem: _mask, ...network } = before.network_config;
