@@ -1,10 +1,13 @@
 // Regenerates the README's pictures (media/*.svg) from a real terminal run of
 // the built CLI against the embedded demo gateway: tmux drives `node
 // dist/cli.js --demo`, capture-pane reads the coloured screen, and
-// scripts/media/ansi-to-svg.mjs draws it. Nothing is drawn or masked by hand.
+// scripts/media/ansi-to-svg.mjs draws it. The fleet screen is the same CLI at
+// 80x24 with ten profiles (a temp config) on nine demo gateways it starts
+// (`demo-gateway`) and one that is down. Nothing is drawn or masked by hand.
 // Run with `npm run media` (bundles first). Fails loudly when a screen does
-// not appear or a seeded secret shows up; kills only its own tmux session.
-import { execFileSync, spawnSync } from 'node:child_process';
+// not appear or a seeded secret shows up; runs on a tmux server of its own
+// (-L) and stops only that server and the gateways it started.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,13 +20,19 @@ const OUT = path.join(ROOT, 'media');
 const COLUMNS = 100;
 const ROWS = 30;
 const SESSION = `bifrost-tui-media-${process.pid}`;
+/** A tmux server of this run only: nothing of another tmux user is touched, nothing of theirs leaks in. */
+const SOCKET = `bifrost-tui-media-${process.pid}`;
+/** The fleet picture: ten profiles, alphabetical as the profile store lists them, at 80x24. */
+const FLEET = { columns: 80, rows: 24, app: 'prod-us-east', down: 'dev' };
+const FLEET_PROFILES = ['canary-eu', 'canary-us', 'dev', 'prod-ap-south', 'prod-eu-central', 'prod-eu-west', 'prod-us-east', 'prod-us-west', 'staging-eu', 'staging-us'];
+let size = { columns: COLUMNS, rows: ROWS };
 
 function fail(message) {
   throw new Error(message);
 }
 
 function tmux(...args) {
-  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -39,13 +48,14 @@ function seededSecrets() {
   return real;
 }
 
-/** One terminal: the built CLI in a detached tmux session of COLUMNS x ROWS. */
-function startTerminal(env) {
+/** One terminal: the built CLI (`args`, default the embedded demo gateway) in a detached tmux session of `columns` x `rows`. */
+function startTerminal(env, { columns = COLUMNS, rows = ROWS, args = ['--demo'] } = {}) {
+  size = { columns, rows };
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
   // `env -u` so a tmux server started elsewhere cannot leak NO_COLOR or a real gateway into the run.
   const unset = ['NO_COLOR', 'FORCE_COLOR', 'BIFROST_URL', 'BIFROST_API_KEY', 'BIFROST_PROFILE'].flatMap((k) => ['-u', k]);
-  const command = ['exec', 'env', ...unset, ...assignments, 'TERM=xterm-256color', 'node', shellQuote(CLI), '--demo'].join(' ');
-  tmux('new-session', '-d', '-s', SESSION, '-x', String(COLUMNS), '-y', String(ROWS), '-c', ROOT, command);
+  const command = ['exec', 'env', ...unset, ...assignments, 'TERM=xterm-256color', 'node', shellQuote(CLI), ...args.map(shellQuote)].join(' ');
+  tmux('new-session', '-d', '-s', SESSION, '-x', String(columns), '-y', String(rows), '-c', ROOT, command);
   tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
 }
 
@@ -97,10 +107,87 @@ async function press(...k) {
 function save(name, ansi, title, secrets) {
   const plain = ansi.replace(/\x1b\[[0-9;:?]*[@-~]/g, '');
   for (const s of secrets) if (plain.includes(s)) fail(`a seeded secret is visible on the ${name} screen: ${s.slice(0, 6)}…`);
-  const svg = ansiToSvg(ansi, { columns: COLUMNS, rows: ROWS, title });
+  const svg = ansiToSvg(ansi, { columns: size.columns, rows: size.rows, title });
   for (const s of secrets) if (svg.includes(s)) fail(`a seeded secret is in media/${name}.svg`);
   writeFileSync(path.join(OUT, `${name}.svg`), svg);
   console.log(`media/${name}.svg  (${title})`);
+}
+
+/** Runs the built CLI to the end (a subcommand): its stdout, or a failure with its stderr. */
+function cli(env, ...args) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, NO_COLOR: '1', BIFROST_URL: '', BIFROST_API_KEY: '', BIFROST_PROFILE: '' },
+  });
+  if (r.status !== 0) fail(`bifrost-tui ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A demo gateway of its own (`bifrost-tui demo-gateway`): its URL once it listens, and the process to stop. */
+function startGateway() {
+  const child = spawn(process.execPath, [CLI, 'demo-gateway', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the demo gateway did not start: ${out}`)), 10_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the demo gateway exited ${code}: ${out}`)));
+  });
+}
+
+/**
+ * Ten profiles on gateways that differ the way a fleet drifts: openai retries changed on two, openai
+ * deleted on one, groq changed on another; dev is down. The app runs on prod-us-east.
+ */
+async function fleetGateways(env) {
+  const gateways = [];
+  const urls = new Map();
+  for (const profile of FLEET_PROFILES) {
+    if (profile === FLEET.down) {
+      urls.set(profile, 'http://127.0.0.1:1');
+      continue;
+    }
+    const gw = await startGateway();
+    gateways.push(gw.child);
+    urls.set(profile, gw.url);
+  }
+  for (const [profile, url] of urls) cli(env, 'profiles', 'add', profile, '--url', url);
+  cli(env, 'providers', 'set', 'openai', 'network_config.max_retries=7', '--profile', 'prod-eu-west', '--yes');
+  cli(env, 'providers', 'set', 'openai', 'network_config.max_retries=5', 'network_config.retry_backoff_max=8000', '--profile', 'staging-us', '--yes');
+  cli(env, 'providers', 'set', 'groq', 'network_config.max_retries=3', '--profile', 'canary-us', '--yes');
+  const deleted = await fetch(`${urls.get('staging-eu')}/api/providers/openai`, { method: 'DELETE' });
+  if (!deleted.ok) fail(`could not delete openai on the staging-eu demo gateway: ${deleted.status}`);
+  return gateways;
+}
+
+/** The fleet screen at 80x24 with ten profiles: the baseline moved to prod-eu-central, scrolled to staging-us. */
+async function fleetPicture(env, secrets) {
+  startTerminal(env, { columns: FLEET.columns, rows: FLEET.rows, args: ['--profile', FLEET.app] });
+  await waitFor('the provider list on prod-us-east', ['6 configured', '› acme-llm']);
+  await press('F');
+  await waitFor('every gateway answered', ['10/10 answered', /^PROVIDER\s+▾\*prod-us-e/m]);
+  // prod-eu-central (6th) becomes the baseline; then right to staging-us (10th) and down to openai.
+  for (let i = 0; i < 5; i++) await press('l');
+  await waitFor('prod-eu-central focused', 'prod-eu-central (6/10)');
+  await press('b');
+  await waitFor('the new baseline', 'baseline: prod-eu-central; every row compares with it');
+  for (let i = 0; i < 4; i++) await press('l');
+  for (let i = 0; i < 5 && !/^›openai/m.test(screen()); i++) await press('j');
+  const shot = await waitFor('the openai cell of staging-us', [
+    'staging-us (10/10) · openai ≠ 2 vs prod-eu-central',
+    /^PROVIDER\s+‹ \*prod-eu-c…\s+prod-eu-we…\s+prod-us-we…\s+staging-eu\s+▾staging-us\s*$/m,
+    /^›openai\s+=\s+≠ 1\s+≈\s+-\s+\[≠ 2\]\s*$/m,
+    /^ groq\s+/m,
+  ]);
+  save('fleet', shot, 'bifrost-tui: the fleet screen, ten profiles at 80x24', secrets);
+  tmux('kill-session', '-t', SESSION);
 }
 
 async function main() {
@@ -117,6 +204,7 @@ async function main() {
     XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
   };
   mkdirSync(OUT, { recursive: true });
+  const gateways = [];
   try {
     startTerminal(env);
 
@@ -177,15 +265,21 @@ async function main() {
     await press('Enter');
     shot = await waitFor('the allowed_requests grid', ['[x] list_models', '[x] websocket_responses', 'A all on', 'M mode']);
     save('flags', shot, 'bifrost-tui: allowed_requests of a custom provider', secrets);
+    tmux('kill-session', '-t', SESSION);
+
+    // 6. The fleet screen: ten profiles (in this run's temp config) on demo gateways of their own.
+    gateways.push(...(await fleetGateways(env)));
+    await fleetPicture(env, secrets);
   } catch (err) {
     process.exitCode = 1;
     console.error(`media: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
     try {
-      tmux('kill-session', '-t', SESSION);
+      tmux('kill-server');
     } catch {
       // already gone
     }
+    for (const child of gateways) child.kill();
     // The app may still be writing its draft (tmux hangs it up) while this removes the dir.
     rmSync(tmp, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
   }

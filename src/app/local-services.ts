@@ -2,7 +2,6 @@
  * The parts of Services that live on this machine: drafts and history in the
  * XDG state dir, files and $EDITOR for PEM values, and exit hooks.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { LOCAL_LIMITS, LocalFileError, readTextFileSync } from '../api/local-file.js';
 import { homedir, tmpdir } from 'node:os';
@@ -12,10 +11,13 @@ import { editorRunning, endEditor, newEditorId } from '../store/draft-owner.js';
 import { openDraftStore, type DraftStore } from '../store/draft-store.js';
 import { openHistoryStore } from '../store/history-store.js';
 import { terminalControl } from '../ui/terminal-control.js';
-import type { DraftService, EditorService, HistoryService, Services } from '../ui/services.js';
+import { runEditorOn } from '../commands/external-editor.js';
+import type { DraftService, EditDraftService, EditorService, HistoryService, Services } from '../ui/services.js';
+import { openEditDraftStore, unfinishedEdits, type EditDraftStore } from '../store/edit-draft-store.js';
+import { chosenEditFormat } from '../state/provider/edit-format.js';
 
 
-export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string } = {}): Pick<Services, 'drafts' | 'history' | 'editor' | 'onBeforeExit'> {
+export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string } = {}): Pick<Services, 'drafts' | 'history' | 'edits' | 'editor' | 'onBeforeExit'> {
   const dirOpts = { env, ...(opts.stateDir ? { dir: opts.stateDir } : {}) };
   const draftStore = openDraftStore(dirOpts);
   const historyStore = openHistoryStore(dirOpts);
@@ -23,8 +25,31 @@ export function localServices(env: NodeJS.ProcessEnv, opts: { stateDir?: string 
   const history: HistoryService = {
     append: (gw, p, object) => historyStore.appendHistory(gw, p, object).id,
     remove: (gw, p, id) => void historyStore.removeHistory(gw, p, id),
+    list: (gw, p) => {
+      const { entries, skipped } = historyStore.scanHistory(gw, p);
+      return { entries, skipped: skipped.length };
+    },
   };
-  return { drafts, history, editor: editorService(env), onBeforeExit: registerBeforeExit };
+  return { drafts, history, edits: editDraftService(openEditDraftStore(dirOpts), env), editor: editorService(env), onBeforeExit: registerBeforeExit };
+}
+
+/** Whole-provider edits on the edit-draft store; an edit is unfinished once its editor is gone. */
+export function editDraftService(store: EditDraftStore, env: NodeJS.ProcessEnv): EditDraftService {
+  const now = (): string => new Date().toISOString();
+  const chosen = chosenEditFormat(undefined, env);
+  // A bad BIFROST_TUI_EDIT_FORMAT: the commands say so; the app opens YAML.
+  const format: EditDraftService['format'] = typeof chosen === 'string' ? chosen : 'yaml';
+  return {
+    begin: newEditorId,
+    end: endEditor,
+    start: (gw, p, editor, d) => store.start(gw, p, editor, { ...d, savedAt: now() }),
+    unfinished: (gw, p) => unfinishedEdits(store, gw, p),
+    readText: (d) => store.readText(d),
+    writeText: (d, text) => store.writeText(d, text),
+    rebase: (d, original) => store.rebase(d, original, now()),
+    remove: (d) => store.remove(d),
+    format,
+  };
 }
 
 /** Drafts on a draft store, one file per editor; a draft is unrecovered once its editor is gone. */
@@ -40,6 +65,17 @@ export function draftService(store: DraftStore): DraftService {
 
 function expandHome(p: string): string {
   return p === '~' || p.startsWith('~/') ? path.join(homedir(), p.slice(1)) : p;
+}
+
+/** Runs $EDITOR on `file` with Ink suspended around it (alternate screen, raw mode, bracketed paste); why it failed, or undefined. */
+function editFile(file: string, env: NodeJS.ProcessEnv): string | undefined {
+  const ctrl = terminalControl();
+  ctrl?.suspend();
+  try {
+    return runEditorOn(file, env);
+  } finally {
+    ctrl?.resume();
+  }
 }
 
 export function editorService(env: NodeJS.ProcessEnv): EditorService {
@@ -58,20 +94,18 @@ export function editorService(env: NodeJS.ProcessEnv): EditorService {
       return text;
     },
     async editInEditor(initial: string, suffix: string): Promise<string | undefined> {
-      const editor = env.VISUAL || env.EDITOR || 'vi';
       const dir = mkdtempSync(path.join(tmpdir(), 'bifrost-tui-'));
       const file = path.join(dir, `value${suffix}`);
       writeFileSync(file, initial, { mode: 0o600, flag: 'wx' });
-      const ctrl = terminalControl();
-      ctrl?.suspend();
       try {
-        const r = spawnSync(`${editor} "${file}"`, { shell: true, stdio: 'inherit' });
-        if (r.status !== 0) return undefined;
+        if (editFile(file, env) !== undefined) return undefined;
         return readTextFileSync(file, LOCAL_LIMITS.pem);
       } finally {
-        ctrl?.resume();
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    async editFile(file: string): Promise<string | undefined> {
+      return editFile(file, env);
     },
   };
 }

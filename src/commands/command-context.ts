@@ -19,7 +19,7 @@ import { openSyncStore, type SyncStore } from '../store/sync-store.js';
 import { confirm } from './prompt.js';
 import { type CommandIO } from './types.js';
 import { EXIT } from '../state/exit-codes.js';
-import { formatData } from './data-format.js';
+import { formatData } from '../state/data-format.js';
 import { rerunLine } from './rerun.js';
 import type { Flags } from './command-args.js';
 import type { OutputFormat } from './tree/groups.js';

@@ -16,7 +16,7 @@ import { StoreError } from '../store/store-error.js';
 import { type Ctx } from './command-context.js';
 import { CommandError, UsageError } from './command-errors.js';
 import { EXIT } from '../state/exit-codes.js';
-import { documentSyntax, formatData, parseDocument } from './data-format.js';
+import { documentSyntax, formatData, parseDocument } from '../state/data-format.js';
 
 /**
  * Top-level key of exported files that `apply`/`diff` strip and never send.

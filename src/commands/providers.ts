@@ -1,7 +1,8 @@
-/** `bifrost-tui providers list|get|export|diff|apply|set|history|restore`: headless subcommands for scripts. */
+/** `bifrost-tui providers list|get|export|diff|apply|set|edit|history|restore`: the provider subcommands. */
 import { type ProvidersDeps } from './command-context.js';
 import { runApply, runDiff } from './providers-apply.js';
 import { runExport, runGet } from './providers-get.js';
+import { runEdit } from './providers-edit.js';
 import { runHistory, runRestore } from './providers-history.js';
 import { runList } from './providers-list.js';
 import { runSet } from './providers-set.js';
@@ -18,6 +19,7 @@ export const PROVIDERS_RUNNERS: Runners = {
   diff: runDiff,
   apply: runApply,
   set: runSet,
+  edit: runEdit,
   history: runHistory,
   restore: runRestore,
 };

@@ -1,7 +1,7 @@
 /** `bifrost-tui version [-o json|yaml]`. */
 import { parseCommandArgs } from './command-args.js';
 import { UsageError } from './command-errors.js';
-import { formatData } from './data-format.js';
+import { formatData } from '../state/data-format.js';
 import { findCommand, helpText } from './help.js';
 import { EXIT } from '../state/exit-codes.js';
 import { printable } from '../state/printable.js';

@@ -2,6 +2,7 @@
 import type { Auth, ClientOptions } from '../api/types.js';
 import type { Profile } from '../state/local-types.js';
 import { gatewayKey } from '../store/state-dir.js';
+import { shellLine } from '../state/cli/shell-quote.js';
 
 /** Where the app is connected, as shown in headers and used to key drafts and history. */
 export interface ConnectionInfo {
@@ -45,4 +46,19 @@ export function connectionInfo(profile: Profile | undefined, opts: ClientOptions
     secret: secretOf(opts.auth),
     ...(opts.setupToken ? { setupToken: opts.setupToken } : {}),
   };
+}
+
+/**
+ * The options that make a command reach this gateway and its local history: `--profile P` (the profile's
+ * URL and key), `--url URL` too when the URL overrode the profile's (history is then keyed by the URL), or
+ * `--url URL` alone. Never a key.
+ */
+export function connectionWordsOf(c: Pick<ConnectionInfo, 'profile' | 'url' | 'gatewayKey'>): string[] {
+  if (!c.profile) return ['--url', c.url];
+  return c.gatewayKey === gatewayKey(c.profile, c.url) ? ['--profile', c.profile] : ['--profile', c.profile, '--url', c.url];
+}
+
+/** `bifrost-tui WORDS… --profile P` (or `--url URL`), shell-quoted: a command the app names that runs as printed. */
+export function rerunLineOn(c: Pick<ConnectionInfo, 'profile' | 'url' | 'gatewayKey'>, words: readonly string[]): string {
+  return shellLine(['bifrost-tui', ...words, ...connectionWordsOf(c)]);
 }

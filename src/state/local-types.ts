@@ -67,3 +67,15 @@ export interface HistoryEntry {
   /** The object as GET returned it (redacted secrets stay redacted). */
   object: Record<string, unknown>;
 }
+
+/** A whole-provider edit in $EDITOR kept on disk until it is written or given up (store/edit-draft-store.ts). */
+export interface EditDraft {
+  /** The editor (a running app or command) that made it; see store/draft-owner.ts. */
+  editor: string;
+  /** The file $EDITOR edits: the text of the edit. */
+  file: string;
+  format: 'json' | 'yaml';
+  /** The gateway's copy the edit started from (the write's conflict base). */
+  original: Record<string, unknown>;
+  savedAt: string;
+}

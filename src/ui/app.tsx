@@ -8,6 +8,8 @@ import { KeyRouter, useHoldKeys, useKeyFilter, useKeyHandler, useReplayHeldKeys,
 import { runBeforeExit } from './exit-hooks.js';
 import { lineEditFor } from './screens/form/form-keys.js';
 import type { Services, Session } from './services.js';
+import type { FleetLayout } from '../state/fleet/fleet-layout.js';
+import type { FormPush } from './screens/form/form-screen.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { useSyncReducer } from './use-sync-reducer.js';
 import { useTerminalSize, type TerminalSize } from './use-terminal-size.js';
@@ -19,7 +21,7 @@ import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './widgets/too-small.js';
 import { ScreenSize } from './widgets/safe-text.js';
 import { ListScreen } from './screens/list/list-screen.js';
 import { useListController } from './screens/list/use-list-controller.js';
-import { FleetScreen, FormScreen, KeyPromptScreen, KeysScreen, ProfilesScreen, SetupScreen } from './screens/lazy-screens.js';
+import { DeleteScreen, FleetScreen, FormScreen, HistoryScreen, KeyPromptScreen, KeysScreen, NewProviderScreen, ProfilesScreen, SetupScreen, WholeEditScreen } from './screens/lazy-screens.js';
 import { isBuiltinName } from '../state/provider/provider-catalog.js';
 import { asksForSetupToken } from '../state/profiles/key-prompt-reducer.js';
 import { resettableListReducer, useSwitchableSession } from './screens/profiles/use-switchable-session.js';
@@ -45,10 +47,14 @@ export function App(props: AppProps) {
 }
 
 type Route =
-  | { screen: 'list' } | { screen: 'provider'; name: string } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key'; setupToken?: boolean } | { screen: 'setup' }
+  | { screen: 'list' } | { screen: 'provider'; name: string; base?: string } | { screen: 'new' } | { screen: 'keys'; name: string; from: 'list' | 'provider' } | { screen: 'profiles' } | { screen: 'key'; setupToken?: boolean } | { screen: 'setup' }
   | { screen: 'fleet'; note?: string }
+  /** Writes of a whole provider through the pipeline: a delete, its saved versions, the whole-object edit; `from`: where Esc goes. */
+  | { screen: 'delete'; name: string }
+  | { screen: 'history'; name: string; from: 'list' | 'provider' }
+  | { screen: 'wholeEdit'; name: string; from: 'list' | 'provider' }
   /** A provider on another profile's gateway, opened from the fleet screen with a push prepared as its draft. */
-  | { screen: 'fleetPush'; name: string; session: Session };
+  | { screen: 'fleetPush'; name: string; session: Session; push: FormPush };
 
 function Shell({ services: initial, size, onExit }: AppProps) {
   const { exit } = useApp();
@@ -62,6 +68,9 @@ function Shell({ services: initial, size, onExit }: AppProps) {
   // Unsaved edits in the open form, so quitting from the too-small screen can ask first.
   const [unsaved, setUnsaved] = useState(0);
   const [askQuit, setAskQuit] = useState(false);
+  // The fleet screen's column order and baseline, kept while the app runs (a push opens another screen).
+  const fleetLayout = useRef<FleetLayout | undefined>(undefined);
+  const keepFleetLayout = useCallback((layout: FleetLayout) => void (fleetLayout.current = layout), []);
   // A list that arrived while Ink was loading is in the very first frame. Read once: the session fills
   // `providers` in when the answer comes, which may fall between this render and the loading effect.
   const [prefetched] = useState(() => {
@@ -152,7 +161,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           key={`${services.session.connection.gatewayKey}/${route.name}`}
           services={services}
           name={route.name}
-          allowCreate={isBuiltinName(route.name) && !getList().providers.some((p) => p.name === route.name)}
+          allowCreate={(route.base !== undefined || isBuiltinName(route.name)) && !getList().providers.some((p) => p.name === route.name)}
+          {...(route.base ? { createBase: route.base } : {})}
           width={columns}
           height={rows}
           active={active}
@@ -165,6 +175,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           onHelp={(scopes) => setHelp(scopes)}
           onUnsavedChange={setUnsaved}
           onKeys={() => setRoute({ screen: 'keys', name: route.name, from: 'provider' })}
+          onWholeEdit={() => setRoute({ screen: 'wholeEdit', name: route.name, from: 'provider' })}
+          onHistory={() => setRoute({ screen: 'history', name: route.name, from: 'provider' })}
         />
       );
     if (route.screen === 'keys') {
@@ -193,7 +205,8 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         <FleetScreen services={services} width={columns} height={rows} active={active} onQuit={quit}
           onBack={() => setRoute({ screen: 'list' })}
           onHelp={(cell) => setHelp(cell ? ['fleetCell', 'global'] : ['fleet', 'global'])}
-          onPush={(session, name) => setRoute({ screen: 'fleetPush', name, session })} />
+          onPush={(session, name, push) => setRoute({ screen: 'fleetPush', name, session, push })}
+          layout={fleetLayout.current} onLayout={keepFleetLayout} />
       );
     if (route.screen === 'fleetPush')
       return (
@@ -202,6 +215,7 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           services={{ ...services, session: route.session }}
           name={route.name}
           allowCreate={false}
+          push={route.push}
           width={columns}
           height={rows}
           active={active}
@@ -211,6 +225,24 @@ function Shell({ services: initial, size, onExit }: AppProps) {
           onHelp={(scopes) => setHelp(scopes)}
         />
       );
+    const backTo = (from: 'list' | 'provider', name: string) => (): void => {
+      setRoute(from === 'provider' ? { screen: 'provider', name } : { screen: 'list' });
+      if (from === 'list') reload();
+    };
+    if (route.screen === 'new')
+      return (
+        <NewProviderScreen services={services} configured={getList().providers.map((p) => p.name)} width={columns} height={rows} active={active}
+          onCreate={(name, base) => setRoute({ screen: 'provider', name, ...(base ? { base } : {}) })}
+          onOpen={(name) => setRoute({ screen: 'provider', name })}
+          onHistory={(name) => setRoute({ screen: 'history', name, from: 'list' })}
+          onBack={() => setRoute({ screen: 'list' })} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} />
+      );
+    if (route.screen === 'delete')
+      return <DeleteScreen key={`delete:${route.name}`} services={services} name={route.name} width={columns} height={rows} active={active} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} onBack={backTo('list', route.name)} />;
+    if (route.screen === 'history')
+      return <HistoryScreen key={`history:${route.name}`} services={services} name={route.name} width={columns} height={rows} active={active} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} onBack={backTo(route.from, route.name)} />;
+    if (route.screen === 'wholeEdit')
+      return <WholeEditScreen key={`edit:${route.name}`} services={services} name={route.name} width={columns} height={rows} active={active} onQuit={quit} onHelp={(scopes) => setHelp(scopes)} onBack={backTo(route.from, route.name)} />;
     if (route.screen === 'setup')
       return <SetupScreen services={services} width={columns} height={rows} active={active} onQuit={quit} onDone={(next) => { switchSession(next); setRoute({ screen: 'list' }); }} />;
     if (route.screen === 'profiles')
@@ -233,6 +265,10 @@ function Shell({ services: initial, size, onExit }: AppProps) {
         onKeys={(name) => setRoute({ screen: 'keys', name, from: 'list' })}
         onProfiles={() => setRoute({ screen: 'profiles' })}
         onFleet={() => setRoute({ screen: 'fleet' })}
+        onWholeEdit={(name) => setRoute({ screen: 'wholeEdit', name, from: 'list' })}
+        onNew={() => setRoute({ screen: 'new' })}
+        onDelete={(name) => setRoute({ screen: 'delete', name })}
+        onHistory={(name) => setRoute({ screen: 'history', name, from: 'list' })}
         onAuthKey={() => {
           const error = getList().error;
           if (error?.kind === 'auth') setRoute({ screen: 'key', ...(asksForSetupToken(error.message) ? { setupToken: true } : {}) });

@@ -5,7 +5,8 @@
 import type { Key } from 'ink';
 
 export type Scope = 'global' | 'draftPrompt' | 'leavePrompt' | 'checkingPrompt' | 'savingPrompt' | 'list' | 'form' | 'keys' | 'keyForm' | 'keyInput' | 'allowList'
-  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell' | 'help';
+  | 'edit' | 'pemPrompt' | 'lineEdit' | 'mapEntry' | 'flagsFilter' | 'map' | 'flags' | 'diff' | 'conflict' | 'confirm' | 'profiles' | 'profileForm' | 'setup' | 'keyPrompt' | 'fleet' | 'fleetCell'
+  | 'writeReview' | 'writeConflict' | 'writeDone' | 'history' | 'wholeEdit' | 'newProvider' | 'newProviderBase' | 'newProviderKnown' | 'help';
 
 export interface Binding {
   /** Command name the screen handles. */
@@ -64,6 +65,10 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'quit', keys: ['q'], scope: 'list', help: 'quit', hint: 'quit', rank: 1 },
   { command: 'clearFilter', keys: ['esc'], scope: 'list', help: 'clear the filter' },
   { command: 'keys', keys: ['y'], scope: 'list', help: 'the provider\'s API keys', hint: 'keys', rank: 2 },
+  { command: 'wholeEdit', keys: ['e'], scope: 'list', help: 'edit the whole provider in $EDITOR (YAML or JSON), then review and save', hint: 'edit' },
+  { command: 'newProvider', keys: ['n'], scope: 'list', help: 'new provider: a built-in not configured yet, or a custom one with its base type', hint: 'new' },
+  { command: 'delete', keys: ['d'], scope: 'list', help: 'delete the provider: review, then y (its settings are backed up first and can be restored)', hint: 'delete' },
+  { command: 'history', keys: ['H'], scope: 'list', help: 'the provider\'s saved versions (local history); restore one', hint: 'history' },
 
 
   { command: 'up', keys: ['up', 'k'], scope: 'form', help: 'previous field' },
@@ -85,7 +90,8 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'revertAll', keys: ['X'], scope: 'form', help: 'revert every field (undoable)' },
   { command: 'nextError', keys: ['n'], scope: 'form', help: 'jump to the next error' },
   { command: 'reveal', keys: ['v'], scope: 'form', help: 'show/hide a secret you typed (gateway-redacted values stay masked)' },
-  { command: 'editor', keys: ['e'], scope: 'form', help: 'PEM field: edit in $EDITOR' },
+  { command: 'editor', keys: ['e'], scope: 'form', help: 'edit the whole provider in $EDITOR (no unsaved edits); on a PEM field: that field' },
+  { command: 'history', keys: ['H'], scope: 'form', help: 'the provider\'s saved versions; restore one (save or revert edits first)' },
   { command: 'reload', keys: ['r'], scope: 'form', help: 'reload from the gateway (refused while there are edits: save or revert first)' },
   { command: 'keys', keys: ['y'], scope: 'form', help: 'the provider\'s API keys (save or revert edits first)' },
   { command: 'back', keys: ['esc', 'q', 'left', 'h'], scope: 'form', help: 'back to the list (asks when there are edits)', hint: 'back', rank: 1 },
@@ -239,17 +245,63 @@ export const KEYMAP: readonly Binding[] = [
   ...pageAndEnds('fleet', 'provider'),
   { command: 'left', keys: ['left', 'h'], scope: 'fleet', help: 'previous gateway' },
   { command: 'right', keys: ['right', 'l'], scope: 'fleet', help: 'next gateway' },
-  { command: 'open', keys: ['enter'], scope: 'fleet', help: 'field-level diff with the first gateway', hint: 'diff', rank: 2 },
+  { command: 'open', keys: ['enter'], scope: 'fleet', help: 'field-level diff with what the row compares with (the baseline, or its fallback ◆)', hint: 'diff', rank: 2 },
+  { command: 'baseline', keys: ['b'], scope: 'fleet', help: 'make the focused gateway the baseline: every row compares with it', hint: 'baseline', rank: 2 },
+  { command: 'moveColumnLeft', keys: ['<'], scope: 'fleet', help: 'move the focused column left' },
+  { command: 'moveColumnRight', keys: ['>'], scope: 'fleet', help: 'move the focused column right', hint: 'order' },
   { command: 'refresh', keys: ['r'], scope: 'fleet', help: 'read every gateway again', hint: 'refresh', rank: 3 },
   { command: 'back', keys: ['esc', 'q'], scope: 'fleet', help: 'back to the providers', hint: 'back', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'fleetCell', help: 'previous field' },
   { command: 'down', keys: ['down', 'j'], scope: 'fleetCell', help: 'next field', hint: 'move', rank: 4 },
   ...pageAndEnds('fleetCell', 'field'),
+  { command: 'left', keys: ['left', 'h'], scope: 'fleetCell', help: 'compare with the previous gateway (the one p pushes to)' },
+  { command: 'right', keys: ['right', 'l'], scope: 'fleetCell', help: 'compare with the next gateway (the one p pushes to)', hint: 'other gateway' },
   { command: 'mark', keys: ['space'], scope: 'fleetCell', help: 'mark/unmark the field for a push', hint: 'mark', rank: 2 },
-  { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the first gateway to this one, through the editor\'s review and save', hint: 'push →', rank: 2 },
-  { command: 'pushBack', keys: ['P'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from this gateway to the first one, through the editor\'s review and save', hint: 'push ←', rank: 2 },
+  { command: 'push', keys: ['p'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) from the left gateway of the title to the right one, through the target\'s review', hint: 'push →', rank: 2 },
+  { command: 'pushBack', keys: ['P'], scope: 'fleetCell', help: 'push the marked fields (none marked: all) the other way, from the right gateway to the left one, through the target\'s review', hint: 'push ←', rank: 2 },
   { command: 'back', keys: ['esc', 'q'], scope: 'fleetCell', help: 'back to the grid', hint: 'back', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'writeReview', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'writeReview', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'writeReview', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'writeReview', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'writeReview', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'writeReview', help: 'bottom' },
+  { command: 'confirm', keys: ['y'], scope: 'writeReview', help: 'yes: write it (re-read right before, backed up first)', hint: 'yes', rank: 1 },
+  { command: 'cancel', keys: ['n', 'esc', 'q'], scope: 'writeReview', help: 'no: nothing is sent', hint: 'no', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'writeConflict', help: 'scroll up' },
+  { command: 'down', keys: ['down', 'j'], scope: 'writeConflict', help: 'scroll down', hint: 'scroll' },
+  { command: 'reapply', keys: ['r', 'enter'], scope: 'writeConflict', help: 'take their copy and review again (an edit is re-applied on it)', hint: 'review again', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'q'], scope: 'writeConflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
+
+  { command: 'back', keys: ['esc', 'enter', 'q'], scope: 'writeDone', help: 'back', hint: 'back', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'history', help: 'newer version' },
+  { command: 'down', keys: ['down', 'j'], scope: 'history', help: 'older version', hint: 'move' },
+  { command: 'first', keys: ['g', 'home'], scope: 'history', help: 'newest' },
+  { command: 'last', keys: ['G', 'end'], scope: 'history', help: 'oldest' },
+  { command: 'restore', keys: ['enter'], scope: 'history', help: 'restore this version: review what it changes, then y', hint: 'restore', rank: 2 },
+  { command: 'back', keys: ['esc', 'q'], scope: 'history', help: 'back', hint: 'back', rank: 1 },
+
+  { command: 'resume', keys: ['r', 'enter'], scope: 'wholeEdit', help: 'resume the kept edit in $EDITOR', hint: 'resume', rank: 1 },
+  { command: 'discard', keys: ['d'], scope: 'wholeEdit', help: 'discard the kept edit and start from the gateway\'s copy', hint: 'discard', rank: 1 },
+  { command: 'back', keys: ['esc', 'q'], scope: 'wholeEdit', help: 'back (a kept edit stays on disk)', hint: 'back', rank: 1 },
+
+  { command: 'next', keys: ['enter'], scope: 'newProvider', help: 'next: a built-in opens its form; any other name is a custom provider, whose base type is picked next', hint: 'next', rank: 1 },
+  { command: 'cancel', keys: ['esc', 'ctrl+c'], scope: 'newProvider', help: 'cancel, nothing is created', hint: 'cancel', rank: 1 },
+
+  { command: 'up', keys: ['up', 'k'], scope: 'newProviderBase', help: 'previous base type' },
+  { command: 'down', keys: ['down', 'j'], scope: 'newProviderBase', help: 'next base type', hint: 'move' },
+  { command: 'next', keys: ['enter'], scope: 'newProviderBase', help: 'open the new provider\'s form with this base type (^S there creates it)', hint: 'next', rank: 1 },
+  { command: 'back', keys: ['esc'], scope: 'newProviderBase', help: 'back to the name', hint: 'back', rank: 1 },
+  { command: 'cancel', keys: ['ctrl+c'], scope: 'newProviderBase', help: 'cancel, nothing is created' },
+
+  { command: 'history', keys: ['H'], scope: 'newProviderKnown', help: 'its saved versions: restore one of them (creates it again)', hint: 'history', rank: 1 },
+  { command: 'next', keys: ['enter'], scope: 'newProviderKnown', help: 'set it up as a new provider instead', hint: 'new', rank: 2 },
+  { command: 'back', keys: ['esc'], scope: 'newProviderKnown', help: 'back to the name', hint: 'back', rank: 1 },
+  { command: 'cancel', keys: ['ctrl+c'], scope: 'newProviderKnown', help: 'cancel, nothing is created' },
 
   { command: 'help', keys: ['?'], scope: 'global', help: 'this help', hint: 'help', rank: 1 },
   { command: 'forceQuit', keys: ['ctrl+c'], scope: 'global', help: 'quit (asks when there are unsaved edits)' },

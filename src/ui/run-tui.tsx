@@ -4,7 +4,8 @@
  * crash). When the terminal itself goes away (hangup) the draft is written
  * and the process leaves without writing to the dead terminal.
  */
-import { render } from 'ink';
+import { render, useStdout } from 'ink';
+import { useEffect } from 'react';
 import { runBeforeExit } from './exit-hooks.js';
 import { exitWithoutTerminal, isTerminalGone, watchForHangup } from './hangup.js';
 import { setTerminalControl } from './terminal-control.js';
@@ -17,6 +18,7 @@ import { printable } from '../state/printable.js';
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
+const HIDE_CURSOR = '\x1b[?25l';
 // Bracketed paste: the terminal marks pasted text, so only that is taken as a paste (see key-reader).
 const PASTE_MODE_ON = '\x1b[?2004h';
 const PASTE_MODE_OFF = '\x1b[?2004l';
@@ -43,7 +45,8 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
   out.write(TERMINAL_ON);
   process.once('exit', restore);
 
-  const instance = render(<App services={services} mono={mono} />, {
+  let repaint: (() => void) | undefined;
+  const instance = render(<><App services={services} mono={mono} /><Repainter onReady={(r) => (repaint = r)} /></>, {
     exitOnCtrlC: false,
     patchConsole: true,
     incrementalRendering: process.env.BIFROST_TUI_INCREMENTAL !== "0",
@@ -57,9 +60,12 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
       out.write(TERMINAL_OFF);
     },
     resume: () => {
-      out.write(TERMINAL_ON);
+      out.write(TERMINAL_ON + HIDE_CURSOR);
       if (process.stdin.isTTY) process.stdin.setRawMode(true);
-      instance.clear();
+      // The screen is blank now: draw the whole last frame again (Ink's clear() would leave it blank and
+      // repaint only the lines that change next, so a frame like the one before the editor stayed empty).
+      if (repaint) repaint();
+      else instance.clear();
     },
   });
 
@@ -108,4 +114,14 @@ export async function runTui({ services, mono, cleanup }: RunTuiOptions): Promis
     await cleanup?.();
   }
   return code;
+}
+
+/**
+ * Hands out a full repaint of the last frame: Ink's stdout write erases the frame it drew, writes the data
+ * (nothing here), then draws the whole frame again (not only the lines that changed).
+ */
+function Repainter({ onReady }: { onReady: (repaint: () => void) => void }) {
+  const { write } = useStdout();
+  useEffect(() => onReady(() => write('')), [write, onReady]);
+  return null;
 }

@@ -6,7 +6,8 @@
 import type { GatewayClient } from '../api/types.js';
 import type { ProviderSummary } from '../api/provider-summary.js';
 import type { ConnectionInfo } from '../connection/connection-info.js';
-import type { Draft, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
+import type { Draft, EditDraft, HistoryEntry, Profile, SecretSource, StoredDraft } from '../state/local-types.js';
+import type { EditFormat } from '../state/provider/edit-format.js';
 
 
 /** A provider-list request started before the UI; `providers` is set once it has succeeded, so the first frame can show them. */
@@ -91,6 +92,24 @@ export interface HistoryService {
   append(gatewayKey: string, provider: string, object: Record<string, unknown>): string;
   /** Drops the entry of a save the gateway refused (nothing was written). */
   remove(gatewayKey: string, provider: string, id: string): void;
+  /** The saved versions, newest first, and how many entry files could not be read (left on disk). */
+  list?(gatewayKey: string, provider: string): { entries: HistoryEntry[]; skipped: number };
+}
+
+/** Whole-provider edits kept on disk (store/edit-draft-store.ts) while they are not written. */
+export interface EditDraftService {
+  /** A new editor id (one edit in progress); its edit counts as held until `end`. */
+  begin(): string;
+  end(editor: string): void;
+  start(gatewayKey: string, provider: string, editor: string, d: { format: EditFormat; original: Record<string, unknown>; text: string }): EditDraft;
+  /** Kept edits of this provider that no running editor holds, newest first. */
+  unfinished(gatewayKey: string, provider: string): EditDraft[];
+  readText(d: EditDraft): string;
+  writeText(d: EditDraft, text: string): void;
+  rebase(d: EditDraft, original: Record<string, unknown>): EditDraft;
+  remove(d: EditDraft): void;
+  /** The format a new edit opens in (BIFROST_TUI_EDIT_FORMAT, else YAML). */
+  format: EditFormat;
 }
 
 /** Effects the form needs outside Ink. */
@@ -99,12 +118,16 @@ export interface EditorService {
   readTextFile(path: string): Promise<string>;
   /** Suspends the UI, edits `initial` in $VISUAL/$EDITOR, returns the text (undefined when the editor failed). */
   editInEditor(initial: string, suffix: string): Promise<string | undefined>;
+  /** Suspends the UI and edits `file` in place in $VISUAL/$EDITOR; undefined when the editor exited cleanly, else why not. */
+  editFile(file: string): Promise<string | undefined>;
 }
 
 export interface Services {
   session: Session;
   drafts?: DraftService;
   history?: HistoryService;
+  /** Whole-provider edits in $EDITOR (`e`); absent: the app does not offer them. */
+  edits?: EditDraftService;
   editor?: EditorService;
   /**
    * Registers work to do before the process ends on a signal (SIGHUP when an

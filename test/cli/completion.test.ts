@@ -52,7 +52,7 @@ describe('__complete', () => {
   it('command words, with a description for zsh and fish', () => {
     expect(words([''])).toEqual(['providers', 'keys', 'profiles', 'fleet', 'demo-gateway', 'version', 'completion', 'help']);
     expect(words(['pro'])).toEqual(['providers', 'profiles']);
-    expect(words(['providers', ''])).toEqual(['list', 'get', 'export', 'diff', 'apply', 'set', 'history', 'restore']);
+    expect(words(['providers', ''])).toEqual(['list', 'get', 'export', 'diff', 'apply', 'set', 'edit', 'history', 'restore']);
     expect(words(['--profile', 'prod-us', 'providers', 'g'])).toEqual(['get']);
     const c = completeLine(['providers', 'l'], env);
     expect(c).toEqual({ kind: 'words', words: ['list\tconfigured providers: name, kind, status, base URL, concurrency, note'] });

@@ -169,7 +169,7 @@ describe('help and dispatch', () => {
   it('an unknown command or none is exit 2', async () => {
     const r = await h.run(['frobnicate'], { noUrl: true });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("bifrost-tui: unknown command 'providers frobnicate' (providers commands: list, get, export, diff, apply, set, history, restore; see bifrost-tui providers --help)\n");
+    expect(r.stderr).toBe("bifrost-tui: unknown command 'providers frobnicate' (providers commands: list, get, export, diff, apply, set, edit, history, restore; see bifrost-tui providers --help)\n");
     const typo = await h.run(['lst'], { noUrl: true });
     expect(typo).toEqual({ code: 2, stdout: '', stderr: "bifrost-tui: unknown command 'providers lst': did you mean 'providers list'?\n" });
     const none = await h.run([], { noUrl: true });

@@ -84,7 +84,8 @@ async function screens(flag: string[], env: Record<string, string>, columns: num
   }
   const list = styled(s);
   s.send('F');
-  await s.waitFor(/2\/2 gateways answered|\bacme-llm +=/);
+  // Narrow, the title says `2/2 answered`; the focused cell is bracketed (`[=]`).
+  await s.waitFor(/2\/2 (gateways )?answered|\bacme-llm +\[?=/);
   // Both columns answered (the first answering alone matches the line above too); openai's CA certificate
   // masks alike on both, so its cell is ≈ (the same as far as can be seen), never =.
   await s.waitFor(/openai +=\s+≈/);

@@ -217,6 +217,7 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
   // Every review screen drawn, with when: each accepted PUT is checked against the last one before it
   // drawn by the same run of the app.
   const reviews: ReviewFrame[] = [];
+  const deleteReviews: ReviewFrame[] = [];
   // A typed `q` quits the app, which then draws nothing; the user starts it again (same gateway, same disk).
   const launches: number[] = [];
   let quit = false;
@@ -227,6 +228,8 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
     const writeFrame = started.stdout.write;
     started.stdout.write = (frame: string) => {
       if (frame.includes('Review: saving ')) reviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
+      // A delete's review (d on the list): every setting that goes, then `y deletes NAME`.
+      if (frame.includes('y deletes ')) deleteReviews.push({ at: performance.now(), text: stripVTControlCharacters(frame) });
       writeFrame(frame);
     };
     return started;
@@ -381,6 +384,21 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
       const reread = lastAppRead(name, put.at);
       if (!reread || reread.at < review.at) problems.push(`PUT ${name} without a re-check of the gateway after its review`);
     }
+    // Every DELETE (d on the list) follows its review, drawn by the same run, and a re-read after it.
+    const deletes = gw.requests.filter((q) => q.method === 'DELETE' && isApp(q) && q.url.startsWith('/api/providers/') && !keyPut.test(q.url));
+    const deleteReviewOf = new Map<RecordedRequest, ReviewFrame>();
+    for (const del of deletes) {
+      const name = decodeURIComponent(del.url.replace('/api/providers/', ''));
+      const launched = launches.filter((l) => l <= del.at).at(-1) ?? -Infinity;
+      const review = deleteReviews.filter((v) => v.at >= launched && v.at < del.at && v.text.includes(`y deletes ${name} `)).at(-1);
+      if (!review) {
+        problems.push(`DELETE ${name} without a review screen before it`);
+        continue;
+      }
+      deleteReviewOf.set(del, review);
+      const reread = lastAppRead(name, del.at);
+      if (!reread || reread.at < review.at) problems.push(`DELETE ${name} without a re-check of the gateway after its review`);
+    }
     for (const put of accepted) {
       const name = decodeURIComponent(put.url.replace('/api/providers/', ''));
       const review = reviewOf.get(put);
@@ -408,16 +426,19 @@ async function runMonkey(seed: number, keyCount: number): Promise<MonkeyResult> 
         const v = valueAt(put.json, w.path);
         return !(w.secret && typeof v === 'string' && isRedacted(v)) && !sameOnGateway(w.path, v, w.value);
       };
-      const overwrittenBy = puts.find((put) => later(put) && put.url === providerUrl(w.name) && (put.status === 200 || put.status === undefined) && sends(put));
-      const review = overwrittenBy && reviewOf.get(overwrittenBy);
+      const putBy = puts.find((put) => later(put) && put.url === providerUrl(w.name) && (put.status === 200 || put.status === undefined) && sends(put));
+      // Or a delete the user confirmed after it (its review listed every setting that went, theirs included).
+      const deletedBy = deletes.find((d) => later(d) && d.url === providerUrl(w.name) && (d.status === 200 || d.status === undefined));
+      const overwrittenBy = deletedBy && (!putBy || deletedBy.at < putBy.at) ? deletedBy : putBy;
+      const review = overwrittenBy && (overwrittenBy === deletedBy ? deleteReviewOf.get(overwrittenBy) : reviewOf.get(overwrittenBy));
       // Shown: that save's review was drawn after their change landed and listed the field.
-      const shownBy = review && later(review) && reviewedPaths(review).some(covers);
+      const shownBy = review && later(review) && (overwrittenBy === deletedBy || reviewedPaths(review).some(covers));
       // Placed on purpose between a confirmed save's last re-check and its PUT: no client can see it (the
       // gateway has no version check). Excused only there: that save read the gateway last before it landed.
       const inWindow = w.moment === 'recheck' && overwrittenBy !== undefined && (lastAppRead(w.name, overwrittenBy.at)?.at ?? Infinity) < w.at;
       if (shownBy) revertedShown++;
       else if (inWindow) lostInWindow++;
-      else problems.push(`the other writer's ${w.name} ${w.path} = ${w.secret ? '(secret)' : JSON.stringify(w.value)} (written at "${w.moment}", request ${gw.requests.filter((q) => q.at <= w.at).length}) was overwritten without being shown (now ${w.secret ? '(secret)' : JSON.stringify(now)}; by the PUT at request ${overwrittenBy ? gw.requests.indexOf(overwrittenBy) + 1 : '-'})`);
+      else problems.push(`the other writer's ${w.name} ${w.path} = ${w.secret ? '(secret)' : JSON.stringify(w.value)} (written at "${w.moment}", request ${gw.requests.filter((q) => q.at <= w.at).length}) was overwritten without being shown (now ${w.secret ? '(secret)' : JSON.stringify(now)}; by the ${overwrittenBy?.method ?? 'PUT'} at request ${overwrittenBy ? gw.requests.indexOf(overwrittenBy) + 1 : '-'})`);
     }
     // No secret was ever replaced by a mask.
     for (const name of NAMES) for (const p of storedMasks(gw.storedProvider(name))) problems.push(`${name} stores a mask as its secret at ${p}`);

@@ -139,7 +139,9 @@ describe('4. one way to create a provider, with its backup', () => {
     await goToField(h, 1, 4, 'Max retries');
     typeValue(h, '3');
     h.press(KEYS.ctrlS);
-    await h.see('Review: saving mistral');
+    // The review of a create says so: a POST, not the PUT of the complete object.
+    await h.see(/Review: saving mistral changes \d+ fields? on the gateway \(creates it\)/);
+    await h.see('It is created with one POST (refused if the name appears there meanwhile). y saves, Esc goes back.');
     h.press('y');
     await h.see(/saved mistral at/);
     expect(h.writes().map((r) => `${r.method} ${r.url}`)).toEqual(['POST /api/providers']);

@@ -279,7 +279,7 @@ const providerWriters: ProviderWriter[] = [
       ui.stdin.write(KEYS.enter);
       await waitFor(() => expect(frame()).toContain('pricing_overrides'));
       ui.stdin.write('p');
-      await waitFor(() => expect(frame()).toContain('Write it to bravo? [y/N]'));
+      await waitFor(() => expect(frame()).toContain('Push it to bravo? [y/N]'));
       await land(bravo, c, 'provider');
       const since = bravo.requests.length;
       ui.stdin.write('y');

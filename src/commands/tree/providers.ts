@@ -176,6 +176,32 @@ ${settablePaths()}`,
   ],
 };
 
+const edit: CommandSpec = {
+  name: 'edit',
+  summary: 'the whole provider in $EDITOR, then review and write it (like kubectl edit)',
+  args: [NAME],
+  synopsis: ['NAME [--format yaml|json] [--yes] [--dry-run]'],
+  description: `Opens the editable object of NAME (what export prints, without its metadata) in
+$VISUAL, else $EDITOR, else vi, as YAML (--format json, or BIFROST_TUI_EDIT_FORMAT=json,
+for JSON). Lines starting with # are ignored; secrets stay masked (leave a mask to
+keep that secret, replace it with the new value or env.NAME to change it). On save
+the file is read and checked with the editor's rules; a file that cannot be used
+(bad syntax, a value out of range, a field no one knows, a changed read-only field)
+opens again with the reasons at the top; saving it again unchanged stops (exit 3). If
+NAME changed on the gateway meanwhile, the file opens again with that change in and
+your edits re-applied on top. An unchanged file writes nothing; an emptied file gives
+the edit up. Then as apply: the diff, y (or --yes), a re-read right before the PUT,
+a backup. Until then the file is kept in the state directory (edits/), so an edit
+cut short (an editor that failed, a dropped session, "n") is resumed by the next
+providers edit NAME, or e in the app.
+
+${WRITE_NOTE}`,
+  options: { format: { type: 'string', value: 'FORMAT', help: 'yaml (default) or json; else $BIFROST_TUI_EDIT_FORMAT', complete: ['yaml', 'json'] } },
+  groups: WRITE_GROUPS,
+  exits: WRITE_EXITS,
+  examples: ['bifrost-tui providers edit openai --profile staging', 'EDITOR=nano bifrost-tui providers edit acme-llm --format json'],
+};
+
 const history: CommandSpec = {
   name: 'history',
   summary: 'saved versions (backups taken before every write), newest first',
@@ -212,7 +238,7 @@ export const PROVIDERS: CommandSpec = {
   description: `Every command takes the connection options (--profile, --url, --api-key, --timeout,
 --demo), before or after the command words. Read commands print a table, or data
 with -o json|yaml (--json is -o json); errors stay on stderr.`,
-  children: [list, get, exportCmd, diff, apply, set, history, restore],
+  children: [list, get, exportCmd, diff, apply, set, edit, history, restore],
   examples: [
     'bifrost-tui providers list --profile prod',
     'bifrost-tui providers export openai --output-file openai.json && $EDITOR openai.json',

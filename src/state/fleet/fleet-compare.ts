@@ -67,6 +67,16 @@ function normalizedOf(state: GatewayState, name: string): Record<string, unknown
   return p ? normalizeForCompare(p) : undefined;
 }
 
+/** How a row lists its fields. */
+export interface CompareOptions {
+  /**
+   * A gateway that answered without the provider lacks every field of it: list them all (the fleet
+   * screen's cell view, where they are what a push there creates). Off: only fields that differ between
+   * gateways that have it (`fleet diff`, which says "not configured on" instead).
+   */
+  everyFieldWhereMissing?: boolean;
+}
+
 const rulesOf = (state: GatewayState | undefined): VersionRules | undefined => (state?.kind === 'ok' ? state.rules : undefined);
 
 /**
@@ -104,11 +114,14 @@ function maskedApart(e: DiffEntry): boolean {
 }
 
 /** Compares provider `name` across the columns. */
-export function compareProvider(name: string, columns: readonly FleetColumn[]): FleetRow {
+export function compareProvider(name: string, columns: readonly FleetColumn[], options: CompareOptions = {}): FleetRow {
   const bodies = columns.map((c) => normalizedOf(c.state, name));
   const reference = bodies.findIndex((b) => b !== undefined);
   const paths = new Map<string, readonly string[]>();
   const unverified = new Map<string, number[]>();
+  if (options.everyFieldWhereMissing && reference >= 0 && columns.some((c, i) => c.state.kind === 'ok' && !bodies[i])) {
+    for (const e of diffObjects(bodies[reference], undefined)) paths.set(e.path, e.segments);
+  }
   const cells: FleetCell[] = columns.map((c, i): FleetCell => {
     if (c.state.kind === 'loading') return { kind: 'loading' };
     if (c.state.kind === 'error') return { kind: 'unreachable', reason: c.state.reason };
@@ -146,8 +159,8 @@ export function fleetProviderNames(columns: readonly FleetColumn[], only: readon
 }
 
 /** The grid: one row per provider. */
-export function compareFleet(columns: readonly FleetColumn[], only: readonly string[] = []): FleetRow[] {
-  return fleetProviderNames(columns, only).map((n) => compareProvider(n, columns));
+export function compareFleet(columns: readonly FleetColumn[], only: readonly string[] = [], options: CompareOptions = {}): FleetRow[] {
+  return fleetProviderNames(columns, only).map((n) => compareProvider(n, columns, options));
 }
 
 /** A cell as the grid shows it: `=`, `≠ N`, `-`, `?` (and `…` while loading). */

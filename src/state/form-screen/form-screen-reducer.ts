@@ -30,7 +30,7 @@ import type { WriteDialect } from '../write-rules/dialect.js';
 export type FormScreenAction =
   | { type: 'load-started' }
   /** `drafts`: unrecovered drafts to offer, newest first (`draft`: just one). */
-  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft; drafts?: StoredDraft[] }
+  | { type: 'load-succeeded'; provider: Provider; isNew: boolean; draft?: Draft; drafts?: StoredDraft[]; push?: { from: string; to: string; draft: Draft } }
   | { type: 'load-failed'; message: string }
   | { type: 'viewport'; height: number }
   | CursorMove
@@ -80,6 +80,15 @@ function offerDraft(s: FormScreenState, drafts: readonly StoredDraft[]): FormScr
   return first ? { ...s, mode: { kind: 'draft', draft: first.draft, ...(first.editor === undefined ? {} : { editor: first.editor }), more } } : s;
 }
 
+/** A push from another gateway: its fields become edits of the copy just loaded, for the usual review and save. */
+function pushed(s: FormScreenState, push: { from: string; to: string; draft: Draft }): FormScreenState {
+  const { form, overlaps } = restoreDraft(s.form.original, push.draft);
+  const n = dirtyCount(form);
+  const also = overlaps.length ? `; ${push.to} also changed ${overlaps.join(', ')} since the fleet read it (the pushed values are kept)` : '';
+  const text = `push ${push.from} → ${push.to}: ${n} field${n === 1 ? '' : 's'} of ${s.name} as edits; ^S reviews the push${also}`;
+  return { ...setFormState(s, form, { text, role: overlaps.length ? 'warn' : 'muted' }), mode: browse, push: { from: push.from, to: push.to } };
+}
+
 function activate(s: FormScreenState): FormScreenState {
   const row = s.rows[s.cursor];
   if (!row) return s;
@@ -117,19 +126,20 @@ function writeFinished(s: FormScreenState, outcome: WriteOutcome, at: string): F
       const copy = (outcome.confirmed ?? outcome.response ?? outcome.review.current) as Provider;
       const status = [copy.provider_status, copy.status].filter(Boolean).join(', ');
       const warn = outcome.notes.length > 0 || copy.provider_status === 'error' || Boolean(copy.status);
-      const text = `saved ${s.name} at ${at}${outcome.confirmed ? ` · status ${status || 'unknown'}` : ''}${outcome.notes.length ? `; ${outcome.notes[0]}` : ''}`;
+      const done = s.push ? `pushed ${s.name} from ${s.push.from} to ${s.push.to}` : `saved ${s.name}`;
+      const text = `${done} at ${at}${outcome.confirmed ? ` · status ${status || 'unknown'}` : ''}${outcome.notes.length ? `; ${outcome.notes[0]}` : ''}`;
       return {
         ...setFormState(s, createFormState(copy), { text, role: warn ? 'warn' : 'ok' }),
-        mode: browse, isNew: false, leaveAfterSave: undefined, leaveNow: s.leaveAfterSave,
+        mode: browse, isNew: false, leaveAfterSave: undefined, leaveNow: s.leaveAfterSave, push: undefined,
       };
     }
     case 'conflict':
       if (outcome.reason === 'deleted') return failed(`${s.name} was deleted on the gateway since the review: nothing was written (a PUT would re-create it)`);
       return { ...conflictOn({ ...s, isNew: false }, outcome.current as Provider, outcome.theirs, { text: `${s.name} changed on the gateway while you reviewed: nothing was written`, role: 'warn' }) };
     case 'refused':
-      return failed(outcome.why === 'gateway' ? `save failed, nothing lost: ${outcome.message}` : outcome.message);
+      return failed(outcome.why === 'gateway' ? `${s.push ? 'push' : 'save'} failed, nothing lost: ${outcome.message}` : outcome.message);
     case 'may-have-landed':
-      return failed(`save failed, nothing lost: ${outcome.message} (the write may still have reached the gateway: reload before saving again)`);
+      return failed(`${s.push ? 'push' : 'save'} failed, nothing lost: ${outcome.message} (the write may still have reached the gateway: reload before saving again)`);
   }
 }
 
@@ -143,6 +153,7 @@ export function reduceFormScreen(s: FormScreenState, a: FormScreenAction): FormS
       const opened = s.readOnly ? { text: READ_ONLY_NOTE, role: 'warn' as const }
         : a.isNew ? { text: `${s.name} is not configured on this gateway yet: saving creates it`, role: 'warn' as const } : undefined;
       const next = setFormState(base, createFormState(a.provider), opened);
+      if (a.push) return pushed(next, a.push);
       return offerDraft(next, a.drafts ?? (a.draft ? [{ draft: a.draft }] : []));
     }
     case 'load-failed':

@@ -67,6 +67,8 @@ export interface FormScreenState {
   leaveNow?: 'back' | 'quit';
   /** The offered draft last restored or discarded: its file is removed (a new object each time). */
   consumedDraft?: { editor?: string };
+  /** The edits are a push from another gateway (the fleet screen): the prompts say so. */
+  push?: { from: string; to: string };
   /** The gateway's write dialect (its Bifrost version), known once a save has checked the gateway: reviews are built in it. */
   dialect?: WriteDialect;
   /** What the gateway's line shows for unset network settings (shown as `default (…)`), once its version is known. */

@@ -11,6 +11,9 @@ export const BUILTIN_PROVIDERS: readonly string[] = [
 
 const BUILTIN_SET = new Set(BUILTIN_PROVIDERS);
 
+/** The base types a custom provider may have (CONTRACT §5, the newest core seen); the gateway has the last word. */
+export const CUSTOM_BASE_TYPES: readonly string[] = ['openai', 'anthropic', 'bedrock', 'cohere', 'gemini', 'huggingface', 'replicate'];
+
 export function isBuiltinName(name: string): boolean {
   return BUILTIN_SET.has(name);
 }

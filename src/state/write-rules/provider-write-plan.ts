@@ -166,3 +166,9 @@ export function pushLeftNote(p: Pick<PlannedWrite, 'notCopied' | 'unverified'> &
   const left = secretsLeft(p);
   return left.length > 0 ? left.join('; ') : undefined;
 }
+
+/** A saved version as the body that creates it again: its writable fields (read-only ones and the history's own key left out). */
+export function restorableBody(saved: Record<string, unknown>): Record<string, unknown> {
+  const { _bifrost_tui: _meta, ...rest } = saved;
+  return buildUpdateBody(rest as Provider, []);
+}

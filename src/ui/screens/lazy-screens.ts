@@ -14,6 +14,10 @@ export const FleetScreen = lazyScreen(() => import('./fleet/fleet-screen.js').th
 export const ProfilesScreen = lazyScreen(() => import('./profiles/profiles-screen.js').then((m) => m.ProfilesScreen), profilesFirst);
 export const SetupScreen = lazyScreen(() => import('./setup/setup-screen.js').then((m) => m.SetupScreen), profilesFirst);
 export const KeyPromptScreen = lazyScreen(() => import('./profiles/key-prompt-screen.js').then((m) => m.KeyPromptScreen), profilesFirst);
+export const WholeEditScreen = lazyScreen(() => import('./write/whole-edit-screen.js').then((m) => m.WholeEditScreen));
+export const DeleteScreen = lazyScreen(() => import('./write/delete-screen.js').then((m) => m.DeleteScreen));
+export const HistoryScreen = lazyScreen(() => import('./write/history-screen.js').then((m) => m.HistoryScreen));
+export const NewProviderScreen = lazyScreen(() => import('./write/new-provider-screen.js').then((m) => m.NewProviderScreen));
 
 /** Loads the screen a session starts on when it is not the list (first-run setup, picking a profile), so the first frame is that screen. */
 export async function preloadFirstScreen(services: Services): Promise<void> {
@@ -24,5 +28,5 @@ export async function preloadFirstScreen(services: Services): Promise<void> {
 
 /** Loads every screen now: for runs that must not depend on when a module finishes loading (seeded tests). */
 export async function preloadAllScreens(): Promise<void> {
-  await Promise.all([FormScreen, KeysScreen, FleetScreen, ProfilesScreen, SetupScreen, KeyPromptScreen].map((s) => s.preload()));
+  await Promise.all([FormScreen, KeysScreen, FleetScreen, ProfilesScreen, SetupScreen, KeyPromptScreen, WholeEditScreen, DeleteScreen, HistoryScreen, NewProviderScreen].map((s) => s.preload()));
 }

@@ -22,6 +22,8 @@ const SCOPE_TITLES: Record<Scope, string> = {
   global: 'Everywhere', list: 'Provider list', form: 'Form', edit: 'Editing a field', map: 'Key/value and list editor',
   flags: 'Allowed requests', diff: 'Review', conflict: 'Conflict', confirm: 'Confirm', profiles: 'Profiles',
   profileForm: 'Profile form and first-run setup', setup: 'First-run setup', keyPrompt: 'API key', fleet: 'Fleet', fleetCell: 'Fleet: field diff', help: 'Help',
+  writeReview: 'Review of a write (delete, restore, whole edit)', writeConflict: 'Changed on the gateway meanwhile', writeDone: 'After a write',
+  history: 'Saved versions (history)', wholeEdit: 'Whole-provider edit in $EDITOR', newProvider: 'New provider', newProviderBase: 'New custom provider: its base type', newProviderKnown: 'New provider: a name with saved versions',
 };
 
 export interface HelpOverlayProps {

@@ -14,8 +14,12 @@ function toView(lines: readonly DocLine[]): DocLineView[] {
   return lines.map((l) => ({ text: l.text, role: l.kind === 'removed' ? 'error' : l.kind === 'added' ? 'ok' : l.kind === 'note' ? undefined : 'dirty' }));
 }
 
-export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size }: {
+export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size, push, create = false }: {
   name: string; diff: readonly DiffEntry[]; overwrite: boolean; kept?: readonly string[]; height: number; width: number; top: number; size: Size;
+  /** A push from another gateway: the title and the prompt say push. */
+  push?: { from: string; to: string };
+  /** Not on the gateway yet: the save creates it (one POST), and the review says so. */
+  create?: boolean;
 }) {
   const theme = useTheme();
   const lines = useMemo(() => {
@@ -25,10 +29,15 @@ export function ReviewView({ name, diff, overwrite, kept = [], height, width, to
   }, [diff, kept, width]);
   return (
     <Box flexDirection="column" height={height}>
-      <Text {...theme.title} wrap="truncate-end">{fit(`Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway`, width)}</Text>
+      <Text {...theme.title} wrap="truncate-end">{fit(push
+        ? `Review: push ${name} from ${push.from} to ${push.to}${create ? ', creating it there' : ''}: ${diff.length} field${diff.length === 1 ? '' : 's'}${create ? '' : ` change${diff.length === 1 ? 's' : ''}`}`
+        : `Review: saving ${name} changes ${diff.length} field${diff.length === 1 ? '' : 's'} on the gateway${create ? ' (creates it)' : ''}`, width)}</Text>
       {overwrite ? <Text {...theme.warn} wrap="truncate-end">You chose to overwrite: the gateway’s recent changes below are reverted.</Text> : null}
       <ScrollDoc lines={lines} top={top} height={Math.max(1, height - (overwrite ? 3 : 2))} width={width} size={size} />
-      <Text {...theme.muted} wrap="truncate-end">The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.</Text>
+      <Text {...theme.muted} wrap="truncate-end">{fit(push
+        ? `y pushes, Esc goes back · ${create ? `it is created on ${push.to} (POST; refused if the name appears there meanwhile)` : `the complete object is sent to ${push.to} (PUT); fields not listed go back unchanged`}`
+        : create ? 'It is created with one POST (refused if the name appears there meanwhile). y saves, Esc goes back.'
+          : 'The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.', width)}</Text>
     </Box>
   );
 }

@@ -21,6 +21,9 @@ export interface FormKeyEffects {
   reload: () => void;
   /** Open the provider's keys screen. */
   keys?: () => void;
+  /** The whole provider in $EDITOR; the saved versions. */
+  wholeEdit?: () => void;
+  history?: () => void;
   gridColumns: number;
   /** Rows a page moves in the flags grid and the map editor. */
   page?: number;
@@ -269,9 +272,14 @@ export function handleFormKey(s: FormScreenState, input: string, key: Key, fx: F
     case 'reveal': return dispatch({ type: 'toggle-reveal' });
     case 'editor': {
       const row = s.rows[s.cursor];
-      if (row?.type === 'field' && row.kind === 'multiline' && !row.readOnly) fx.editPemInEditor(row.fieldId);
-      return;
+      if (row?.type === 'field' && row.kind === 'multiline' && !row.readOnly) return fx.editPemInEditor(row.fieldId);
+      if (s.isNew) return dispatch({ type: 'message', message: { text: 'not on the gateway yet: save it first (^S creates it), then e edits the whole provider', role: 'warn' } });
+      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'unsaved edits: save (^S) or revert (X) first, then e edits the whole provider', role: 'warn' } });
+      return fx.wholeEdit?.();
     }
+    case 'history':
+      if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'unsaved edits: save (^S) or revert (X) first, then H lists the saved versions', role: 'warn' } });
+      return fx.history?.();
     case 'reload':
       if (hasUnsavedWork(s)) return dispatch({ type: 'message', message: { text: 'you have unsaved edits: save (Ctrl+S re-checks the gateway) or revert (X) before reloading', role: 'warn' } });
       return fx.reload();

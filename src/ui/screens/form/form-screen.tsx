@@ -29,15 +29,26 @@ import { errorMessage } from '../../../api/api-error.js';
 import { wrapText } from '../../../state/form-screen/diff-lines.js';
 import { printable } from '../../../state/printable.js';
 import { yesNoQuestion } from '../../../state/yes-no.js';
+import type { Draft } from '../../../state/local-types.js';
 
 /** Header, two status lines, footer, one spare line (never fill the last line). */
 const CHROME_ROWS = 5;
 
+/** A push from another gateway (the fleet screen): the form opens with its fields as edits, and every prompt says push. */
+export interface FormPush {
+  from: string;
+  to: string;
+  /** The pushed fields as a draft over the copy of the target the fleet read. */
+  draft: Draft;
+}
+
 export interface FormScreenProps {
   services: Services;
   name: string;
-  /** The name is a built-in the gateway lacks: a 404 opens a new-provider form. */
+  /** The name is a built-in the gateway lacks, or a new custom provider: a 404 opens a new-provider form. */
   allowCreate?: boolean;
+  /** A new custom provider: its base type. */
+  createBase?: string;
   width: number;
   height: number;
   /** Has the keyboard (below the minimum size: only for the text being typed, see App). */
@@ -51,13 +62,18 @@ export interface FormScreenProps {
   onUnsavedChange?: (count: number) => void;
   /** Open this provider's keys screen. */
   onKeys?: () => void;
+  /** `e` off a PEM field (no unsaved edits): the whole provider in $EDITOR. */
+  onWholeEdit?: () => void;
+  /** `H` (no unsaved edits): the provider's saved versions. */
+  onHistory?: () => void;
+  push?: FormPush;
 }
 
 export function FormScreen(props: FormScreenProps) {
   const { services, name, width, height } = props;
   const readOnly = services.session.connection.readOnly;
   const [state, dispatch, getState] = useSyncReducer(reduceFormScreen, () => initialFormScreen(name, readOnly, Math.max(1, height - CHROME_ROWS)));
-  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, visible: props.visible ?? props.active });
+  const { reload, editor } = useFormController({ services, state, getState, dispatch, allowCreate: props.allowCreate ?? false, ...(props.createBase ? { createBase: props.createBase } : {}), visible: props.visible ?? props.active, ...(props.push ? { push: props.push } : {}) });
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   useEffect(() => dispatch({ type: 'viewport', height: bodyHeight }), [bodyHeight, dispatch]);
   // "Save" chosen when leaving: go once the save has succeeded.
@@ -103,6 +119,7 @@ export function FormScreen(props: FormScreenProps) {
     if ((kind === 'review' || kind === 'conflict') && doc.scroll(commandFor([kind === 'review' ? 'diff' : 'conflict'], input, key))) return;
     handleFormKey(getState(), input, key, {
       dispatch, back: props.onBack, quit: props.onQuit, help: props.onHelp, discardAndLeave, loadPemFile, editPemInEditor, reload, keys: props.onKeys,
+      wholeEdit: props.onWholeEdit, history: props.onHistory,
       gridColumns: gridColumns(width),
       // The flags grid and the map editor show some 4 lines of titles above their rows.
       page: Math.max(1, Math.max(1, height - CHROME_ROWS) - 5),
@@ -193,7 +210,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} />;
+      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} {...(state.push ? { push: state.push } : {})} create={state.isNew} />;
     case 'conflict':
       return (
         <ConflictView
@@ -254,8 +271,10 @@ function StatusLines({ state, width, elapsed }: { state: FormScreenState; width:
   else if (mode.kind === 'saving') first = { text: `saving… ${elapsed} s (the gateway reloads the provider and its models; up to ~15 s)`, role: 'warn' };
   else if (mode.kind === 'leave') {
     const n = dirtyCount(state.form);
-    const what = n ? `${n} unsaved change${n === 1 ? '' : 's'}` : 'edits that do not parse yet';
-    first = { text: mode.discarding ? yesNoQuestion(`Discard ${what} to ${state.name}?`) : `${what}: ${promptLine('leavePrompt', undefined, { readOnly: state.readOnly })}`, role: 'warn' };
+    const what = n ? `${n} ${state.push ? 'unpushed' : 'unsaved'} change${n === 1 ? '' : 's'}` : 'edits that do not parse yet';
+    const line = promptLine('leavePrompt', undefined, { readOnly: state.readOnly });
+    const words = state.push ? line.replace(/\bsave\b/, `push to ${state.push.to}`) : line;
+    first = { text: mode.discarding ? yesNoQuestion(`Discard ${what} to ${state.name}?`) : `${what}: ${words}`, role: 'warn' };
   } else if (mode.kind === 'pem') first = { text: promptLine('pemPrompt'), role: 'muted' };
   else if (mode.kind !== 'browse' && mode.kind !== 'edit') first = { text: '' };
   else if (mode.kind === 'edit' && row && row.type === 'field') first = { text: row.help, role: 'muted' };

@@ -23,15 +23,19 @@ export interface FormControllerProps {
   state: FormScreenState;
   getState: () => FormScreenState;
   dispatch: (a: FormScreenAction) => void;
-  /** The name came from the built-in list, not from the gateway: a 404 means "configure it". */
+  /** The name came from the built-in list or the new-provider screen, not from the gateway: a 404 means "configure it". */
   allowCreate: boolean;
+  /** A custom provider to create: its base type. */
+  createBase?: string;
   /** The screen is drawn (not covered by help or the too-small notice). */
   visible?: boolean;
+  /** Edits pushed from another gateway (the fleet screen): applied once the provider is loaded, instead of a draft offer. */
+  push?: { from: string; to: string; draft: Draft };
 }
 
 const clockText = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
 
-export function useFormController({ services, state, getState, dispatch, allowCreate, visible = true }: FormControllerProps): { reload: () => void; editor?: string } {
+export function useFormController({ services, state, getState, dispatch, allowCreate, createBase, visible = true, push }: FormControllerProps): { reload: () => void; editor?: string } {
   const { client, connection } = services.session;
   const name = state.name;
   const aborter = useRef<AbortController | null>(null);
@@ -61,12 +65,14 @@ export function useFormController({ services, state, getState, dispatch, allowCr
     } catch (err) {
       dispatch({ type: 'message', message: { text: `draft not readable, left on disk: ${oneLine(err)}`, role: 'warn' } });
     }
+    // A push is applied with the first load only (a reload with its edits open is refused anyway).
+    const pushing = push && getState().phase !== 'ready' ? { push } : {};
     client.getProvider(name, { signal }).then(
-      (provider) => !signal.aborted && dispatch({ type: 'load-succeeded', provider, isNew: false, drafts: getState().phase === 'ready' ? undefined : drafts }),
+      (provider) => !signal.aborted && dispatch({ type: 'load-succeeded', provider, isNew: false, drafts: getState().phase === 'ready' || pushing.push ? undefined : drafts, ...pushing }),
       (err: unknown) => {
         if (signal.aborted) return;
         if (allowCreate && err instanceof ApiError && err.status === 404) {
-          dispatch({ type: 'load-succeeded', provider: newProviderTemplate(name), isNew: true, drafts });
+          dispatch({ type: 'load-succeeded', provider: newProviderTemplate(name, createBase), isNew: true, drafts });
         } else dispatch({ type: 'load-failed', message: oneLine(err) });
       },
     );

@@ -39,6 +39,12 @@ export interface ListScreenProps {
   onFleet?: () => void;
   /** K after a 401/403: enter a key. */
   onAuthKey?: () => void;
+  /** `e`, `d`, `H` on a configured provider: the whole-object edit, the delete, the saved versions. */
+  onWholeEdit?: (name: string) => void;
+  onDelete?: (name: string) => void;
+  onHistory?: (name: string) => void;
+  /** `n`: a new provider (built-in or custom). */
+  onNew?: () => void;
   /** False while an overlay owns the keyboard. */
   active: boolean;
   /** Re-render tick for the refresh age. */
@@ -90,6 +96,19 @@ export function ListScreen(props: ListScreenProps) {
         case 'keys': {
           const row = focusedRow(state);
           if (row?.provider) props.onKeys?.(row.name);
+          return;
+        }
+        case 'wholeEdit':
+        case 'delete': {
+          // Only a provider the gateway has (a built-in not configured yet opens with Enter).
+          const row = focusedRow(state);
+          if (row?.provider) (command === 'delete' ? props.onDelete : props.onWholeEdit)?.(row.name);
+          return;
+        }
+        case 'newProvider': return props.onNew?.();
+        case 'history': {
+          const row = focusedRow(state);
+          if (row) props.onHistory?.(row.name);
           return;
         }
       }
