@@ -142,6 +142,9 @@ describe('real terminal: the fleet screen at 80x24 with ten profiles', () => {
     s.send('Escape');
     await s.waitFor('1 unpushed change: s push to staging-us · d discard · Esc keep editing');
     s.send('d');
+    // Discarding asks yes/no (only y discards: issue 22's one convention).
+    await s.waitFor('Discard 1 unpushed change to openai? [y/N]');
+    s.send('y');
     // Back on the fleet, on the same cell; nothing was written and no draft is left.
     screen = await s.waitFor('staging-us (10/10) · openai ≠ 1 vs prod-eu-west');
     expect(drafts()).toEqual([]);

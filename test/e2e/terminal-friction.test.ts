@@ -93,7 +93,7 @@ describe('g/G and the page keys on every list', () => {
     s.send('g', 'Enter');
     await s.waitFor('Key openai-prod');
     s.send('G');
-    const last = await s.waitFor(/› (?!Name)\S/);
+    const last = await s.waitFor(/^› (?!Name)\S/m);
     expect(focusedLine(last)).not.toMatch(/Name/);
     s.send('Home');
     await s.waitFor(/› Name\b/);
