@@ -6,7 +6,7 @@ import type { Scope } from './keymap.js';
 import { commandFor } from './keymap.js';
 import { KeyRouter, useHoldKeys, useKeyFilter, useKeyHandler, useReplayHeldKeys, useScreenTakesText } from './key-router.js';
 import { runBeforeExit } from './exit-hooks.js';
-import { lineEditFor } from './screens/form/form-keys.js';
+import { lineEditFor } from './line-edit-keys.js';
 import type { Services, Session } from './services.js';
 import type { FleetLayout } from '../state/fleet/fleet-layout.js';
 import type { FormPush } from './screens/form/form-screen.js';

@@ -3,11 +3,11 @@ import type { Key } from 'ink';
 import type { FormScreenAction } from '../../../state/form-screen/form-screen-reducer.js';
 import { hasUnsavedWork } from '../../../state/form-screen/form-screen-steps.js';
 import type { FormScreenState } from '../../../state/form-screen/form-screen-state.js';
-import type { LineEdit } from '../../../state/editors/line-editor.js';
 import { visibleFlags } from '../../../state/form-screen/flags-grid.js';
 import type { MapAction, MapEditorState } from '../../../state/editors/map-editor.js';
 import { cursorMoveFor, moveDelta } from '../../../state/cursor-window.js';
 import { commandFor, promptLine, type Scope } from '../../keymap.js';
+import { lineEditFor } from '../../line-edit-keys.js';
 
 export interface FormKeyEffects {
   dispatch: (a: FormScreenAction) => void;
@@ -57,22 +57,6 @@ export function scopesFor(s: FormScreenState): readonly Scope[] {
 
 /** The scopes while a map entry is typed (the provider form's and the key form's map editors). */
 export const MAP_ENTRY: readonly Scope[] = ['mapEntry', 'lineEdit'];
-
-/** Line-editing keys common to every text prompt (keymap `lineEdit` scope); undefined when the key is not one. */
-export function lineEditFor(input: string, key: Key): LineEdit | undefined {
-  switch (commandFor(['lineEdit'], input, key)) {
-    case 'left': return { type: 'left' };
-    case 'right': return { type: 'right' };
-    case 'home': return { type: 'home' };
-    case 'end': return { type: 'end' };
-    case 'clearBefore': return { type: 'clear-before' };
-    case 'deleteWord': return { type: 'delete-word' };
-    // Backspace decodes as backspace; a forward Delete (ESC[3~) arrives as delete only.
-    case 'backspace': return key.backspace ? { type: 'backspace' } : { type: 'delete' };
-  }
-  if (input && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab) return { type: 'insert', text: input };
-  return undefined;
-}
 
 /**
  * A key in the map editor (keymap `map` scope; `mapEntry` and `lineEdit` while an entry is

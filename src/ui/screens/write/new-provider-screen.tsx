@@ -18,7 +18,7 @@ import { fit } from '../../text.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { EditorText } from '../form/form-rows.js';
-import { lineEditFor } from '../form/form-keys.js';
+import { lineEditFor } from '../../line-edit-keys.js';
 
 export interface NewProviderScreenProps {
   services: Services;
