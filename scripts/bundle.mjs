@@ -15,12 +15,11 @@ import { build, transform } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { thirdPartyNotices } from './bundle/notices.mjs';
+import { startInputs } from './bundle/start-modules.mjs';
 import { inkPatches, noTopLevelAwait, stringWidthPatches, stubDevtools, undiciLazyHttp2, yogaWithoutFetch } from './bundle/patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-/** The modules the editor's start runs (src/cli.ts and its dynamic imports on the way to the first frame). */
-const START_MODULES = new Set(['src/cli.ts', 'src/commands/leading-options.ts', 'src/app/session.ts', 'src/ui/run-tui.tsx', 'src/ui/theme.ts']);
 /** Must match CHUNKS_MARKER in src/launcher/run-app.ts. */
 const CHUNKS_MARKER = '\n/*@bifrost-tui chunks\n';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning', write: false };
@@ -58,16 +57,8 @@ async function chunkBody(text) {
   return cjs.code.replace(/\brequire\("\.\/([\w.-]+\.js)"\)/g, '__chunk("$1")');
 }
 const name = (file) => file.slice(file.lastIndexOf('/') + 1);
-const outputs = split.metafile.outputs;
 // The chunks the start runs: those of the start modules and every chunk they import statically.
-const eager = new Set();
-const pending = Object.keys(outputs).filter((file) => START_MODULES.has(outputs[file].entryPoint));
-while (pending.length > 0) {
-  const file = pending.pop();
-  if (eager.has(file)) continue;
-  eager.add(file);
-  for (const imported of outputs[file].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) pending.push(imported.path);
-}
+const eager = startInputs(split.metafile).chunks;
 const mainDefs = [];
 const lazyChunks = {};
 for (const file of split.outputFiles) {
