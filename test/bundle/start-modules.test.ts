@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startInputs } from '../../scripts/bundle/start-modules.mjs';
+// @ts-expect-error plain ESM helper of the build script, no types
 import { inkPatches, noTopLevelAwait, stringWidthPatches, stubDevtools, undiciLazyHttp2, yogaWithoutFetch } from '../../scripts/bundle/patches.mjs';
 
 let inputs: string[] = [];
