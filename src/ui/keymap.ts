@@ -269,10 +269,14 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'first', keys: ['g', 'home'], scope: 'writeReview', help: 'top' },
   { command: 'last', keys: ['G', 'end'], scope: 'writeReview', help: 'bottom' },
   { command: 'confirm', keys: ['y'], scope: 'writeReview', help: 'yes: write it (re-read right before, backed up first)', hint: 'yes', rank: 1 },
-  { command: 'cancel', keys: ['n', 'esc', 'q'], scope: 'writeReview', help: 'no: nothing is sent', hint: 'no', rank: 1 },
+  { command: 'cancel', keys: ['n', 'enter', 'esc', 'q'], scope: 'writeReview', help: 'no: nothing is sent (only y writes)', hint: 'no', rank: 1 },
 
   { command: 'up', keys: ['up', 'k'], scope: 'writeConflict', help: 'scroll up' },
   { command: 'down', keys: ['down', 'j'], scope: 'writeConflict', help: 'scroll down', hint: 'scroll' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'writeConflict', help: 'page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'writeConflict', help: 'page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'writeConflict', help: 'top' },
+  { command: 'last', keys: ['G', 'end'], scope: 'writeConflict', help: 'bottom' },
   { command: 'reapply', keys: ['r', 'enter'], scope: 'writeConflict', help: 'take their copy and review again (an edit is re-applied on it)', hint: 'review again', rank: 1 },
   { command: 'cancel', keys: ['esc', 'q'], scope: 'writeConflict', help: 'cancel, nothing sent', hint: 'cancel', rank: 1 },
 
@@ -280,6 +284,8 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'history', help: 'newer version' },
   { command: 'down', keys: ['down', 'j'], scope: 'history', help: 'older version', hint: 'move' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'history', help: 'a page of newer versions' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'history', help: 'a page of older versions' },
   { command: 'first', keys: ['g', 'home'], scope: 'history', help: 'newest' },
   { command: 'last', keys: ['G', 'end'], scope: 'history', help: 'oldest' },
   { command: 'restore', keys: ['enter'], scope: 'history', help: 'restore this version: review what it changes, then y', hint: 'restore', rank: 2 },
@@ -294,6 +300,10 @@ export const KEYMAP: readonly Binding[] = [
 
   { command: 'up', keys: ['up', 'k'], scope: 'newProviderBase', help: 'previous base type' },
   { command: 'down', keys: ['down', 'j'], scope: 'newProviderBase', help: 'next base type', hint: 'move' },
+  { command: 'pageUp', keys: ['pageup', 'ctrl+b'], scope: 'newProviderBase', help: 'a page up' },
+  { command: 'pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'newProviderBase', help: 'a page down' },
+  { command: 'first', keys: ['g', 'home'], scope: 'newProviderBase', help: 'first base type' },
+  { command: 'last', keys: ['G', 'end'], scope: 'newProviderBase', help: 'last base type' },
   { command: 'next', keys: ['enter'], scope: 'newProviderBase', help: 'open the new provider\'s form with this base type (^S there creates it)', hint: 'next', rank: 1 },
   { command: 'back', keys: ['esc'], scope: 'newProviderBase', help: 'back to the name', hint: 'back', rank: 1 },
   { command: 'cancel', keys: ['ctrl+c'], scope: 'newProviderBase', help: 'cancel, nothing is created' },

@@ -304,6 +304,27 @@ describe('real terminal: writes of a whole provider', () => {
     expect(writes()[1]!.json).toEqual({ ...writable(before), provider: 'acme-llm' });
   });
 
+  it('keys in one burst: a name and Enter, j j on the base types, j and Enter on the saved versions each act on what the key before left', async () => {
+    for (const retries of ['7', '8']) await run('node', [CLI, 'providers', 'set', 'acme-llm', `network_config.max_retries=${retries}`, '--url', gw.url, '--yes'], { env: { ...process.env, ...env } });
+    const s = start();
+    await s.waitFor('6 configured');
+    s.send('n');
+    await s.waitFor('New provider:');
+    s.type('burst-llm\r');
+    await s.waitFor('Custom provider burst-llm: the API it speaks');
+    s.type('jj');
+    await s.waitFor('› bedrock');
+    s.send('Escape');
+    await s.waitFor('name: burst-llm');
+    s.send('Escape');
+    await focus(s, 'acme-llm');
+    s.send('H');
+    await s.waitFor(/^›\d{8}T\d{9}Z .* 1 field differs from now\n \d{8}T\d{9}Z .* 1 field differs from now$/m);
+    s.type('j\r');
+    // The older version (before both sets), not the newest one the cursor was on before j.
+    await s.waitFor('~ network_config.max_retries: 8 → 2');
+  });
+
   it('n: a custom provider with its base type, created by the form\'s save: exact POST', async () => {
     const s = start();
     await s.waitFor('6 configured');

@@ -13,7 +13,7 @@ import { handleFormKey } from '../../src/ui/screens/form/form-keys.js';
 import { formIn } from './form-key-states.js';
 
 /** Every scope that moves a cursor or a window over a list of rows. */
-const LISTS: readonly Scope[] = ['list', 'form', 'keys', 'keyForm', 'map', 'flags', 'profiles', 'fleet', 'fleetCell', 'help', 'diff', 'conflict'];
+const LISTS: readonly Scope[] = ['list', 'form', 'keys', 'keyForm', 'map', 'flags', 'profiles', 'fleet', 'fleetCell', 'help', 'diff', 'conflict', 'writeReview', 'writeConflict', 'history', 'newProviderBase'];
 
 const keysOf = (scope: Scope, command: string): readonly string[] => KEYMAP.find((b) => b.scope === scope && b.command === command)?.keys ?? [];
 
@@ -72,5 +72,12 @@ describe('footers at 80 columns keep the primary actions', () => {
     const list = shown(['list', 'global'], 80);
     expect(list).not.toContain('↑↓/jk move');
     expect(shown(['list', 'global'], 200)).toContain('↑↓/jk move');
+  });
+});
+
+describe('a write review is a yes/no question', () => {
+  it('only y writes; Enter, n, Esc and q answer no', () => {
+    expect(keysOf('writeReview', 'confirm')).toEqual(['y']);
+    expect(keysOf('writeReview', 'cancel')).toEqual(expect.arrayContaining(['enter', 'n', 'esc', 'q']));
   });
 });

@@ -12,6 +12,8 @@ import { errorMessage } from '../../../api/api-error.js';
 import type { HistoryEntry } from '../../../state/local-types.js';
 import { differsFromNow, restorePlan } from '../../../state/write-flow/restore-plan.js';
 import { commandFor, type Scope } from '../../keymap.js';
+import { moveDelta } from '../../../state/cursor-window.js';
+import { useSyncReducer } from '../../use-sync-reducer.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -44,26 +46,30 @@ function loadEntries(services: Services, name: string): { entries: HistoryEntry[
   }
 }
 
+/** The cursor, read through getCursor so keys of one burst (j then Enter) see where the previous one left it. */
+const replaceCursor = (_: number, next: number): number => next;
+
 export function HistoryScreen(props: HistoryScreenProps) {
   const { services, name, width, height } = props;
   const theme = useTheme();
   const [loaded, setLoaded] = useState(() => loadEntries(services, name));
-  const [cursor, setCursor] = useState(0);
+  const [cursor, setCursor, getCursor] = useSyncReducer(replaceCursor, () => 0);
   const [restoring, setRestoring] = useState<HistoryEntry | undefined>(undefined);
   const { read, again } = useProviderRead(services, name);
   const current = read.kind === 'ready' ? read.provider : undefined;
   const counts = useMemo(() => loaded.entries.map((e) => (current === undefined ? undefined : differsFromNow(e.object, current))), [loaded, current]);
 
+  const listRows = Math.max(1, height - 6);
   useKeyHandler((input, key) => {
     const command = commandFor(['history', 'global'], input, key);
     const last = loaded.entries.length - 1;
     switch (command) {
-      case 'up': return setCursor((c) => Math.max(0, c - 1));
-      case 'down': return setCursor((c) => Math.max(0, Math.min(last, c + 1)));
-      case 'first': return setCursor(0);
-      case 'last': return setCursor(Math.max(0, last));
+      case 'up': case 'down': case 'pageUp': case 'pageDown': case 'first': case 'last': {
+        const delta = moveDelta(command, listRows);
+        return setCursor(Math.max(0, Math.min(last, getCursor() + (delta ?? 0))));
+      }
       case 'restore': {
-        const entry = loaded.entries[cursor];
+        const entry = loaded.entries[getCursor()];
         if (entry) setRestoring(entry);
         return;
       }
@@ -85,7 +91,7 @@ export function HistoryScreen(props: HistoryScreenProps) {
       }} />
     );
   }
-  const rows = Math.max(1, height - 6);
+  const rows = listRows;
   const top = Math.max(0, Math.min(cursor - Math.floor(rows / 2), loaded.entries.length - rows));
   const where = services.session.connection.profile ?? services.session.connection.url;
   const describe = (i: number): string => {

@@ -5,12 +5,13 @@
  * pipeline, never an upsert PUT).
  */
 import { Box } from 'ink';
-import { useState } from 'react';
 import { Text } from '../../widgets/safe-text.js';
 import { providerNameProblem } from '../../../api/provider-name.js';
 import { editLine, lineEditor, type LineEditor } from '../../../state/editors/line-editor.js';
 import { CUSTOM_BASE_TYPES, isBuiltinName } from '../../../state/provider/provider-catalog.js';
 import { commandFor, type Scope } from '../../keymap.js';
+import { useSyncReducer } from '../../use-sync-reducer.js';
+import { moveDelta } from '../../../state/cursor-window.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
@@ -43,10 +44,15 @@ type Step =
   | { kind: 'known'; name: string; versions: number }
   | { kind: 'base'; name: string; cursor: number };
 
+const scopesOf = (step: Step): Scope[] => (step.kind === 'name' ? ['newProvider'] : [step.kind === 'base' ? 'newProviderBase' : 'newProviderKnown', 'global']);
+
+/** Each key replaces the step; read through getStep so keys of one burst see the step the previous one left. */
+const replaceStep = (_: Step, next: Step): Step => next;
+
 export function NewProviderScreen(props: NewProviderScreenProps) {
   const { width, height } = props;
   const theme = useTheme();
-  const [step, setStep] = useState<Step>({ kind: 'name', editor: lineEditor('') });
+  const [step, setStep, getStep] = useSyncReducer(replaceStep, (): Step => ({ kind: 'name', editor: lineEditor('') }));
 
   const savedVersions = (name: string): number => {
     try {
@@ -57,6 +63,7 @@ export function NewProviderScreen(props: NewProviderScreenProps) {
   };
   const create = (name: string): void => (isBuiltinName(name) ? props.onCreate(name) : setStep({ kind: 'base', name, cursor: 0 }));
   const next = (): void => {
+    const step = getStep();
     if (step.kind === 'base') return props.onCreate(step.name, CUSTOM_BASE_TYPES[step.cursor]);
     if (step.kind === 'known') return create(step.name);
     const name = step.editor.text.trim();
@@ -68,8 +75,11 @@ export function NewProviderScreen(props: NewProviderScreenProps) {
     create(name);
   };
 
-  const scopes: Scope[] = step.kind === 'name' ? ['newProvider'] : [step.kind === 'base' ? 'newProviderBase' : 'newProviderKnown', 'global'];
+  const scopes = scopesOf(step);
+  const baseRows = Math.max(1, height - 5);
   useKeyHandler((input, key) => {
+    const step = getStep();
+    const scopes = scopesOf(step);
     const command = commandFor(scopes, input, key);
     if (command === 'cancel') return props.onBack();
     if (command === 'back') return setStep({ kind: 'name', editor: lineEditor(step.kind === 'name' ? step.editor.text : step.name) });
@@ -81,14 +91,14 @@ export function NewProviderScreen(props: NewProviderScreenProps) {
       return;
     }
     if (step.kind === 'base') {
-      if (command === 'up') return setStep({ ...step, cursor: Math.max(0, step.cursor - 1) });
-      if (command === 'down') return setStep({ ...step, cursor: Math.min(CUSTOM_BASE_TYPES.length - 1, step.cursor + 1) });
+      const delta = moveDelta(command, baseRows);
+      if (delta !== undefined) setStep({ ...step, cursor: Math.max(0, Math.min(CUSTOM_BASE_TYPES.length - 1, step.cursor + delta)) });
       return;
     }
     // While the name is typed, j, k and H are letters.
     const op = lineEditFor(input, key);
     if (op) setStep({ kind: 'name', editor: editLine(step.editor, op) });
-  }, props.active, { acceptsText: () => step.kind === 'name' });
+  }, props.active, { acceptsText: () => getStep().kind === 'name' });
 
   const builtin = step.kind === 'name' && isBuiltinName(step.editor.text.trim());
   return (
