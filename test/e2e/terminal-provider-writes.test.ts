@@ -225,16 +225,19 @@ describe('real terminal: writes of a whole provider', () => {
     await s.waitFor('› ▾ 1 Network');
   });
 
-  it('d deletes after a review and y (Enter does not confirm); the backup is what `providers restore` creates it again from: exact DELETE, then POST', async () => {
+  it('d deletes after a review and y (Enter answers no); the backup is what `providers restore` creates it again from: exact DELETE, then POST', async () => {
     const before = await fetchProvider('openai');
     const s = start();
     await focus(s, 'openai');
     s.send('d');
-    const review = await s.waitFor('Delete openai on ');
+    let review = await s.waitFor('Delete openai on ');
     expect(review).toContain('y deletes openai · n or Esc: nothing is sent');
     expect(review).toContain('  - network_config.base_url: "https://api.openai.com"');
     s.send('Enter');
-    await new Promise((r) => setTimeout(r, 300));
+    await s.waitFor(/^› openai /m);
+    expect(writes()).toEqual([]);
+    s.send('d');
+    review = await s.waitFor('Delete openai on ');
     s.send('y');
     const done = await s.waitFor(/deleted openai[\s\S]*--url http/);
     expect(writes().map((r) => `${r.method} ${r.url}`)).toEqual(['DELETE /api/providers/openai']);
