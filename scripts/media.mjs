@@ -251,6 +251,8 @@ async function main() {
     await press('Escape');
     await waitFor('the leave question', 'd discard');
     await press('d');
+    await waitFor('the discard question', '[y/N]');
+    await press('y');
     await waitFor('the list again', ['6 configured', '› openai']);
 
     // 5. acme-llm, section 5 (Custom provider), the allowed_requests grid.
