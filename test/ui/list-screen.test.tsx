@@ -52,7 +52,7 @@ describe.each([60, 80, 120])('list screen at %i columns', (width) => {
     expect(lastFrame()).toContain('--api-key');
     stdin.write('r');
     await waitFor(() => expect(lastFrame()).toContain('anthropic'));
-    expect(lastFrame()).not.toContain('401');
+    expect(lastFrame()).not.toContain('401 Unauthorized');
   });
 
   it('shows an unreachable gateway in one line and stays up', async () => {

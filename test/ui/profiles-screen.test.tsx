@@ -84,7 +84,7 @@ describe('profiles screen', () => {
     stdin.write('j');
     await waitFor(() => expect(lastFrame()).toContain('broken · '));
     stdin.write('t');
-    await waitFor(() => expect(lastFrame()).toMatch(/✖ broken: .*401/));
+    await waitFor(() => expect(lastFrame()).toMatch(/✖ broken: .*401 Unauthorized/));
     expect(lastFrame()).not.toContain('wrong-key');
   });
 

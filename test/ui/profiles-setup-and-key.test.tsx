@@ -71,7 +71,7 @@ describe('first-run setup', () => {
     stdin.write(KEYS.tab);
     stdin.write('wrong-key-0000000');
     stdin.write(KEYS.enter);
-    await waitFor(() => expect(lastFrame()).toMatch(/✖ .*401/));
+    await waitFor(() => expect(lastFrame()).toMatch(/✖ .*401 Unauthorized/));
     expect(store.list()).toEqual([]);
     stdin.write(KEYS.ctrlU);
     stdin.write(KEY_A);
@@ -123,13 +123,13 @@ describe('401 key prompt', () => {
     const app = render(<App services={services} mono size={{ columns: 100, rows: 20 }} />);
     frames.push(app.frames);
     const { lastFrame, stdin } = app;
-    await waitFor(() => expect(lastFrame()).toContain('401'));
+    await waitFor(() => expect(lastFrame()).toContain('401 Unauthorized'));
     expect(lastFrame()).toContain('K enters a key');
     stdin.write('K');
     await waitFor(() => expect(lastFrame()).toContain('API key:'));
     stdin.write('bad-key-1234567');
     stdin.write(KEYS.enter);
-    await waitFor(() => expect(lastFrame()).toMatch(/✖ .*401/));
+    await waitFor(() => expect(lastFrame()).toMatch(/✖ .*401 Unauthorized/));
     stdin.write(KEYS.ctrlU);
     stdin.write(KEY_A);
     await waitFor(() => expect(lastFrame()).toContain('•'.repeat(KEY_A.length)));
@@ -137,7 +137,7 @@ describe('401 key prompt', () => {
     await waitFor(() => expect(lastFrame()).toContain('Store it in profile "alpha" (replaces env $NOT_SET_ANYWHERE)?'));
     stdin.write('y');
     await waitFor(() => expect(lastFrame()).toContain('acme-llm'));
-    expect(lastFrame()).not.toContain('401');
+    expect(lastFrame()).not.toContain('401 Unauthorized');
     expect(f.store.get('alpha')?.secret).toEqual({ source: 'stored', value: KEY_A });
   });
 
@@ -147,7 +147,7 @@ describe('401 key prompt', () => {
     const app = render(<App services={services} mono size={{ columns: 80, rows: 20 }} />);
     frames.push(app.frames);
     const { lastFrame, stdin } = app;
-    await waitFor(() => expect(lastFrame()).toContain('401'));
+    await waitFor(() => expect(lastFrame()).toContain('401 Unauthorized'));
     stdin.write('K');
     await waitFor(() => expect(lastFrame()).toContain('API key:'));
     stdin.write(KEY_A);
