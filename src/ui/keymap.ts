@@ -18,6 +18,8 @@ export interface Binding {
   help: string;
   /** Shown in the footer with this label (short). */
   hint?: string;
+  /** The keys the footer names for the hint, when one binding's hint stands for a pair (`< >`); default its first key. */
+  hintKeys?: string;
   /**
    * Footer priority on a narrow terminal: the hints of the lowest ranks are dropped last. 1: leaving,
    * help, the screen's main answer; 2: the screen's primary actions; 3 (the default): the others;
@@ -244,11 +246,11 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], scope: 'fleet', help: 'next provider', hint: 'move', rank: 4 },
   ...pageAndEnds('fleet', 'provider'),
   { command: 'left', keys: ['left', 'h'], scope: 'fleet', help: 'previous gateway' },
-  { command: 'right', keys: ['right', 'l'], scope: 'fleet', help: 'next gateway' },
+  { command: 'right', keys: ['right', 'l'], scope: 'fleet', help: 'next gateway', hint: 'gateway', hintKeys: '←→', rank: 4 },
   { command: 'open', keys: ['enter'], scope: 'fleet', help: 'field-level diff with what the row compares with (the baseline, or its fallback ◆)', hint: 'diff', rank: 2 },
   { command: 'baseline', keys: ['b'], scope: 'fleet', help: 'make the focused gateway the baseline: every row compares with it', hint: 'baseline', rank: 2 },
   { command: 'moveColumnLeft', keys: ['<'], scope: 'fleet', help: 'move the focused column left' },
-  { command: 'moveColumnRight', keys: ['>'], scope: 'fleet', help: 'move the focused column right', hint: 'order' },
+  { command: 'moveColumnRight', keys: ['>'], scope: 'fleet', help: 'move the focused column right', hint: 'order', hintKeys: '< >' },
   { command: 'refresh', keys: ['r'], scope: 'fleet', help: 'read every gateway again', hint: 'refresh', rank: 3 },
   { command: 'back', keys: ['esc', 'q'], scope: 'fleet', help: 'back to the providers', hint: 'back', rank: 1 },
 
@@ -391,7 +393,7 @@ export function footerHints(scopes: readonly Scope[], table: readonly Binding[] 
     const bound = table.filter((b) => b.scope === scope).flatMap((b) => b.keys);
     for (const b of table) {
       if (b.scope !== scope || !b.hint || !offered(b, shown) || b.keys.every((k) => taken.has(k))) continue;
-      const keys = b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!);
+      const keys = b.hintKeys ?? (b.command === 'down' ? '↑↓/jk' : keyLabel(b.keys[0]!));
       out.push({ keys, label: b.hint, rank: b.rank ?? 3 });
     }
     for (const k of bound) taken.add(k);
