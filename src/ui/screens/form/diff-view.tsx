@@ -14,12 +14,14 @@ function toView(lines: readonly DocLine[]): DocLineView[] {
   return lines.map((l) => ({ text: l.text, role: l.kind === 'removed' ? 'error' : l.kind === 'added' ? 'ok' : l.kind === 'note' ? undefined : 'dirty' }));
 }
 
-export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size, push, create = false }: {
+export function ReviewView({ name, diff, overwrite, kept = [], height, width, top, size, push, create = false, keysSentBack }: {
   name: string; diff: readonly DiffEntry[]; overwrite: boolean; kept?: readonly string[]; height: number; width: number; top: number; size: Size;
   /** A push from another gateway: the title and the prompt say push. */
   push?: { from: string; to: string };
   /** Not on the gateway yet: the save creates it (one POST), and the review says so. */
   create?: boolean;
+  /** v1.4: the PUT carries the provider's keys as the gateway has them (how many), and the review says so. */
+  keysSentBack?: number;
 }) {
   const theme = useTheme();
   const lines = useMemo(() => {
@@ -37,7 +39,7 @@ export function ReviewView({ name, diff, overwrite, kept = [], height, width, to
       <Text {...theme.muted} wrap="truncate-end">{fit(push
         ? `y pushes, Esc goes back · ${create ? `it is created on ${push.to} (POST; refused if the name appears there meanwhile)` : `the complete object is sent to ${push.to} (PUT); fields not listed go back unchanged`}`
         : create ? 'It is created with one POST (refused if the name appears there meanwhile). y saves, Esc goes back.'
-          : 'The complete object is sent (PUT); fields not listed go back unchanged. y saves, Esc goes back.', width)}</Text>
+          : `The complete object is sent (PUT)${keysSentBack === undefined ? '' : `, with its ${keysSentBack} key${keysSentBack === 1 ? '' : 's'} as the gateway has them`}; fields not listed go back unchanged. y saves, Esc goes back.`, width)}</Text>
     </Box>
   );
 }

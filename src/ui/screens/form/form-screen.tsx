@@ -20,6 +20,9 @@ import { useSyncReducer } from '../../use-sync-reducer.js';
 import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { ConflictView, ReviewView } from './diff-view.js';
+
+/** v1.4's provider PUT carries the provider's keys (the gateway takes them as the full list): how many, for the review. */
+const keysSentBackOf = (body: Record<string, unknown> | undefined): { keysSentBack?: number } => (Array.isArray(body?.keys) ? { keysSentBack: body.keys.length } : {});
 import { FlagsGridView, gridColumns } from './flags-grid-view.js';
 import { handleFormKey, leavesLoadingForm, scopesFor } from './form-keys.js';
 import { FormRowView, valueWidthFor } from './form-rows.js';
@@ -210,7 +213,7 @@ function Body({ state, width, height, doc }: { state: FormScreenState; width: nu
     case 'flags':
       return <FlagsGridView grid={mode.grid} height={height} width={width} />;
     case 'review':
-      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} {...(state.push ? { push: state.push } : {})} create={state.isNew} />;
+      return <ReviewView name={state.name} diff={mode.review.changes} overwrite={mode.overwrite} kept={mode.review.kept} height={height} width={width} top={doc.top} size={doc.size} {...(state.push ? { push: state.push } : {})} create={state.isNew} {...keysSentBackOf(mode.review.body)} />;
     case 'conflict':
       return (
         <ConflictView
