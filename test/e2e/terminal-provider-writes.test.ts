@@ -230,14 +230,15 @@ describe('real terminal: writes of a whole provider', () => {
     const s = start();
     await focus(s, 'openai');
     s.send('d');
-    let review = await s.waitFor('Delete openai on ');
-    expect(review).toContain('y deletes openai · n or Esc: nothing is sent');
+    // The title shows while the provider is read; the review (and its question) once it is checked.
+    const review = await s.waitFor('y deletes openai · n or Esc: nothing is sent');
+    expect(review).toContain('Delete openai on ');
     expect(review).toContain('  - network_config.base_url: "https://api.openai.com"');
     s.send('Enter');
     await s.waitFor(/^› openai /m);
     expect(writes()).toEqual([]);
     s.send('d');
-    review = await s.waitFor('Delete openai on ');
+    await s.waitFor('y deletes openai · n or Esc: nothing is sent');
     s.send('y');
     const done = await s.waitFor(/deleted openai[\s\S]*--url http/);
     expect(writes().map((r) => `${r.method} ${r.url}`)).toEqual(['DELETE /api/providers/openai']);
@@ -287,7 +288,7 @@ describe('real terminal: writes of a whole provider', () => {
     // Deleted, then found again by its name.
     gw.requests.length = 0;
     s.send('d');
-    await s.waitFor('Delete acme-llm on ');
+    await s.waitFor('y deletes acme-llm · n or Esc: nothing is sent');
     s.send('y');
     await s.waitFor('deleted acme-llm');
     s.send('Enter');
