@@ -2,7 +2,6 @@
 import { Box } from 'ink';
 import { rerunLineOn } from '../../../connection/connection-info.js';
 import { Text } from '../../widgets/safe-text.js';
-import type { Scope } from '../../keymap.js';
 import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
 import type { Services } from '../../services.js';
@@ -12,17 +11,9 @@ import { Footer } from '../../widgets/footer.js';
 import { Header } from '../../widgets/header.js';
 import { useProviderRead } from './use-provider-read.js';
 import { WriteFlow } from './write-flow.js';
+import type { ProviderWriteScreenProps } from './provider-screen-props.js';
 
-export interface DeleteScreenProps {
-  services: Services;
-  name: string;
-  width: number;
-  height: number;
-  active: boolean;
-  onBack: (written: boolean) => void;
-  onQuit: () => void;
-  onHelp: (scopes: readonly Scope[]) => void;
-}
+export type DeleteScreenProps = ProviderWriteScreenProps;
 
 export function DeleteScreen(props: DeleteScreenProps) {
   const { services, name, width, height } = props;

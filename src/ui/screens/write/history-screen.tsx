@@ -11,7 +11,7 @@ import { Text } from '../../widgets/safe-text.js';
 import { errorMessage } from '../../../api/api-error.js';
 import type { HistoryEntry } from '../../../state/local-types.js';
 import { differsFromNow, restorePlan } from '../../../state/write-flow/restore-plan.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { commandFor } from '../../keymap.js';
 import { moveDelta } from '../../../state/cursor-window.js';
 import { useSyncReducer } from '../../use-sync-reducer.js';
 import { useKeyHandler } from '../../key-router.js';
@@ -23,16 +23,10 @@ import { Header } from '../../widgets/header.js';
 import { Waiting } from './delete-screen.js';
 import { useProviderRead } from './use-provider-read.js';
 import { WriteFlow } from './write-flow.js';
+import type { ProviderScreenProps } from './provider-screen-props.js';
 
-export interface HistoryScreenProps {
-  services: Services;
-  name: string;
-  width: number;
-  height: number;
-  active: boolean;
+export interface HistoryScreenProps extends ProviderScreenProps {
   onBack: () => void;
-  onQuit: () => void;
-  onHelp: (scopes: readonly Scope[]) => void;
 }
 
 function loadEntries(services: Services, name: string): { entries: HistoryEntry[]; note?: string } {

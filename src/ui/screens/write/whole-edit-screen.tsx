@@ -19,9 +19,8 @@ import type { EditDraft } from '../../../state/local-types.js';
 import { conflictNotes, editBody, editText, errorNotes, readEdited, withHeader, type EditPlace } from '../../../state/provider/whole-edit.js';
 import type { Conflict } from '../../../state/write-rules/outcome.js';
 import type { WritePlan } from '../../../state/write-rules/review.js';
-import { commandFor, type Scope } from '../../keymap.js';
+import { commandFor } from '../../keymap.js';
 import { useKeyHandler } from '../../key-router.js';
-import type { Services } from '../../services.js';
 import { useTheme } from '../../theme.js';
 import { fit, wrapWords } from '../../text.js';
 import { Footer } from '../../widgets/footer.js';
@@ -29,17 +28,9 @@ import { Header } from '../../widgets/header.js';
 import { Waiting } from './delete-screen.js';
 import { useProviderRead } from './use-provider-read.js';
 import { WriteFlow } from './write-flow.js';
+import type { ProviderWriteScreenProps } from './provider-screen-props.js';
 
-export interface WholeEditScreenProps {
-  services: Services;
-  name: string;
-  width: number;
-  height: number;
-  active: boolean;
-  onBack: (written: boolean) => void;
-  onQuit: () => void;
-  onHelp: (scopes: readonly Scope[]) => void;
-}
+export type WholeEditScreenProps = ProviderWriteScreenProps;
 
 type Phase =
   | { kind: 'starting' }
