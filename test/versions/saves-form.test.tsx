@@ -5,90 +5,25 @@
  * as fetched) and the gateway's stored state afterwards: the one change, every
  * key byte for byte, no mask or JSON text stored as a secret.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { render } from 'ink-testing-library';
 import { afterEach, expect, it } from 'vitest';
-import { createClient } from '../../src/api/client.js';
 import { applyEdit, type Edit } from '../../src/api/update-body.js';
-import { startDemoGateway, type DemoGateway, type DemoVersion } from '../../src/demo-gateway/index.js';
-import { openDraftStore } from '../../src/store/draft-store.js';
-import { openHistoryStore } from '../../src/store/history-store.js';
-import { App } from '../../src/ui/app.js';
-import { draftService } from '../../src/app/local-services.js';
-import type { Services } from '../../src/ui/services.js';
-import { fakeServices, waitFor } from '../helpers/fake-client.js';
+import type { DemoGateway, DemoVersion } from '../../src/demo-gateway/index.js';
+import { goToField, openProvider, startApp, typeValue, type AppHarness } from '../helpers/app-harness.js';
 import { KEYS } from '../helpers/keys.js';
 import { writable } from '../commands/providers-harness.js';
 import { describeEachVersion, sortedJson, storedKeys, storedSecretProblems } from '../helpers/gateway-versions.js';
 
-const WAIT = 30_000;
+type Harness = AppHarness;
 
-interface Harness {
-  gw: DemoGateway;
-  frame(): string;
-  see(text: string | RegExp): Promise<void>;
-  press(...keys: string[]): void;
-  get(name: string): Promise<Record<string, any>>;
-}
-
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
 async function start(version: DemoVersion): Promise<Harness> {
-  const gw = await startDemoGateway({ port: 0, version });
-  const dir = mkdtempSync(join(tmpdir(), 'bt-form-versions-'));
-  const client = createClient({ baseUrl: gw.url, auth: { kind: 'none' } });
-  const history = openHistoryStore({ dir });
-  const services: Services = {
-    ...fakeServices(client),
-    drafts: draftService(openDraftStore({ dir })),
-    history: { append: (g, p, o) => history.appendHistory(g, p, o).id, remove: (g, p, id) => void history.removeHistory(g, p, id) },
-  };
-  const app = render(<App services={services} mono size={{ columns: 100, rows: 40 }} />);
-  const h: Harness = {
-    gw,
-    frame: () => app.lastFrame() ?? '',
-    see: (text) => waitFor(() => (typeof text === 'string' ? expect(h.frame()).toContain(text) : expect(h.frame()).toMatch(text)), WAIT),
-    press: (...keys) => {
-      for (const k of keys) app.stdin.write(k);
-    },
-    get: async (name) => (await (await fetch(`${gw.url}/api/providers/${encodeURIComponent(name)}`)).json()) as Record<string, any>,
-  };
-  cleanups.push(async () => {
-    app.unmount();
-    await client.close();
-    await gw.close();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
-  });
+  const h = await startApp({ version });
+  cleanups.push(() => h.close());
   return h;
-}
-
-async function open(h: Harness, name: string): Promise<void> {
-  await h.see('configured');
-  h.press('/', name, KEYS.enter);
-  await h.see(/\d+ match/);
-  for (let i = 0; i < 6 && !new RegExp(`› ${name} `).test(h.frame()); i++) {
-    const before = h.frame();
-    h.press('j');
-    await waitFor(() => expect(h.frame()).not.toBe(before), 1000).catch(() => undefined);
-  }
-  await h.see(new RegExp(`› ${name} `));
-  h.press(KEYS.enter);
-  await h.see(new RegExp(`› ${name}\\s+no changes`));
-}
-
-async function goTo(h: Harness, section: number, row: number, label: string): Promise<void> {
-  h.press(String(section));
-  for (let i = 1; i < row; i++) h.press('j');
-  await h.see(new RegExp(`› +\\*?${label} `));
-}
-
-function typeValue(h: Harness, text: string): void {
-  h.press(KEYS.enter, KEYS.end, KEYS.ctrlU, text, KEYS.enter);
 }
 
 /** What the gateway stores for a provider, its keys with the values GET fills in made explicit. */
@@ -110,7 +45,7 @@ const CASES: Case[] = [
     title: 'openai: max retries (a CA certificate shown masked goes back as the mask and is kept)',
     provider: 'openai',
     act: async (h) => {
-      await goTo(h, 1, 4, 'Max retries');
+      await goToField(h, 1, 4, 'Max retries');
       typeValue(h, '7');
       await h.see(/\*Max retries\s+7/);
     },
@@ -120,7 +55,7 @@ const CASES: Case[] = [
     title: 'groq: proxy http → socks5 (the proxy password shown masked is kept; v1.4 plain strings)',
     provider: 'groq',
     act: async (h) => {
-      await goTo(h, 3, 1, 'Proxy type');
+      await goToField(h, 3, 1, 'Proxy type');
       h.press(KEYS.enter);
       await h.see(/\*Proxy type\s+socks5/);
     },
@@ -130,7 +65,7 @@ const CASES: Case[] = [
     title: 'acme-llm: concurrency (a custom provider with keys)',
     provider: 'acme-llm',
     act: async (h) => {
-      await goTo(h, 2, 1, 'Concurrency');
+      await goToField(h, 2, 1, 'Concurrency');
       typeValue(h, '40');
       await h.see(/\*Concurrency\s+40/);
     },
@@ -144,7 +79,7 @@ describeEachVersion('form save', (version) => {
     const got = await h.get(c.provider);
     const stored = stateOf(h.gw, c.provider);
     const keys = sortedJson(storedKeys(h.gw, c.provider));
-    await open(h, c.provider);
+    await openProvider(h, c.provider);
     await c.act(h);
     h.press(KEYS.ctrlS);
     await h.see(`Review: saving ${c.provider} changes 1 field`);
@@ -174,7 +109,7 @@ describeEachVersion('form: the line\'s own defaults', (version) => {
     h.gw.mutateProvider('ollama', (p) => {
       p.network_config = { ...p.network_config!, default_request_timeout_in_seconds: 0 };
     });
-    await open(h, 'ollama');
+    await openProvider(h, 'ollama');
     await h.see(new RegExp(`Request timeout\\s+default \\(${version === '2.2' ? 300 : 30} s\\)`));
     expect(h.frame()).toMatch(/› ollama\s+no changes/);
   });
