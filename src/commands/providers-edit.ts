@@ -9,8 +9,7 @@
  */
 import type { Provider } from '../api/wire.js';
 import { EXIT } from '../state/exit-codes.js';
-import { buildUpdateBody } from '../api/update-body.js';
-import { conflictNotes, editBody, editText, errorNotes, readEdited, withHeader, type EditPlace } from '../state/provider/whole-edit.js';
+import { editText, errorNotes, editPlace, readEdited, reopenedAfterConflict, withHeader } from '../state/provider/whole-edit.js';
 import type { WritePlan } from '../state/write-rules/review.js';
 import { endEditor, newEditorId } from '../store/draft-owner.js';
 import { openEditDraftStore, unfinishedEdits } from '../store/edit-draft-store.js';
@@ -36,7 +35,7 @@ export async function runEdit(ctx: Ctx): Promise<number> {
   const target = await ctx.connect();
   const fetched = await ctx.fetchProvider(name!);
   const gw = target.connection.gatewayKey;
-  const place: EditPlace = { provider: name!, gateway: target.connection.profile ? `${target.connection.profile} (${target.connection.url})` : target.connection.url };
+  const place = editPlace(name!, target.connection);
   const store = openEditDraftStore({ dir: ctx.deps.historyDir, env: ctx.io.env });
   const editor = newEditorId();
   const savedAt = (): string => ctx.now().toISOString();
@@ -54,6 +53,11 @@ export async function runEdit(ctx: Ctx): Promise<number> {
     }
     const writer = await commandWriter(ctx);
     let opened = store.readText(draft);
+    const noChanges = (): number => {
+      store.remove(draft);
+      if (!ctx.quiet) ctx.out(`no changes: ${name} already matches\n`);
+      return EXIT.ok;
+    };
     for (;;) {
       const failed = runEditorOn(draft.file, ctx.io.env);
       if (failed) throw new CommandError(`${failed}: nothing was sent; the edit is kept in ${draft.file} (${resume})`, EXIT.changes);
@@ -73,28 +77,20 @@ export async function runEdit(ctx: Ctx): Promise<number> {
         store.writeText(draft, opened);
         continue;
       }
-      if (result.kind === 'unchanged') {
-        store.remove(draft);
-        if (!ctx.quiet) ctx.out(`no changes: ${name} already matches\n`);
-        return EXIT.ok;
-      }
+      if (result.kind === 'unchanged') return noChanges();
       const plan: WritePlan = { action: 'update', base, edits: result.edits };
       const checked = await writer.check({ kind: 'provider', name: name! }, plan);
       if (checked.kind === 'conflict' && checked.reapplied?.action === 'update' && checked.current) {
         // Someone else changed it since the edit began: theirs in, the user's edits on top, and the editor again.
         const current = checked.current;
         draft = store.rebase(draft, current, savedAt());
-        const notes = conflictNotes(name!, checked.theirs.map((e) => e.path), checked.overlaps);
-        ctx.note(`note: ${name} changed on the gateway while it was edited (${checked.theirs.map((e) => e.path).join(', ')}): the file opens again with that change in`);
-        opened = withHeader(place, draft.format, editBody(buildUpdateBody(current as Provider, checked.reapplied.edits), draft.format), notes);
+        const theirs = checked.theirs.map((e) => e.path);
+        ctx.note(`note: ${name} changed on the gateway while it was edited (${theirs.join(', ')}): the file opens again with that change in`);
+        opened = reopenedAfterConflict(place, draft.format, current, checked.reapplied.edits, { theirs, overlaps: checked.overlaps });
         store.writeText(draft, opened);
         continue;
       }
-      if (checked.kind === 'unchanged') {
-        store.remove(draft);
-        if (!ctx.quiet) ctx.out(`no changes: ${name} already matches\n`);
-        return EXIT.ok;
-      }
+      if (checked.kind === 'unchanged') return noChanges();
       if (checked.kind !== 'review') throw outcomeError(checked, 'since the edit began');
       try {
         const code = await runWrite(ctx, {

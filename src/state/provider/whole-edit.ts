@@ -39,6 +39,11 @@ export interface EditPlace {
   gateway: string;
 }
 
+/** Where an edit is: the provider, and the gateway as `profile (url)` or its URL. */
+export function editPlace(provider: string, at: { profile?: string | undefined; url: string }): EditPlace {
+  return { provider, gateway: at.profile ? `${at.profile} (${at.url})` : at.url };
+}
+
 function sortKeysDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeysDeep);
   if (v === null || typeof v !== 'object') return v;
@@ -130,8 +135,16 @@ export function errorNotes(errors: readonly string[]): string[] {
   return ['ERROR: the file was not sent. Fix what is below, then save again (an empty file gives up):', ...errors.map((e) => `  ${e}`)];
 }
 
+/**
+ * The file reopened after someone else changed the provider: the gateway's copy now with the
+ * user's edits re-applied on it, under a note naming what changed (`theirs`) and what both changed.
+ */
+export function reopenedAfterConflict(place: EditPlace, format: EditFormat, current: Record<string, unknown>, reapplied: readonly Edit[], change: { theirs: readonly string[]; overlaps: readonly string[] }): string {
+  return withHeader(place, format, editBody(buildUpdateBody(current, reapplied), format), conflictNotes(place.provider, change.theirs, change.overlaps));
+}
+
 /** The note at the top of a file reopened after someone else changed the provider. */
-export function conflictNotes(provider: string, theirs: readonly string[], overlaps: readonly string[]): string[] {
+function conflictNotes(provider: string, theirs: readonly string[], overlaps: readonly string[]): string[] {
   return [
     `CHANGED ON THE GATEWAY while you edited: ${provider}'s ${theirs.join(', ')}. Nothing was sent.`,
     'Your edits are re-applied below onto the gateway\'s new copy' + (overlaps.length ? ` (both changed ${overlaps.join(', ')}: yours kept).` : '.'),

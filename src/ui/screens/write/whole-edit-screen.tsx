@@ -13,10 +13,9 @@ import { useEffect, useRef, useState } from 'react';
 import { rerunLineOn } from '../../../connection/connection-info.js';
 import { Text } from '../../widgets/safe-text.js';
 import { errorMessage } from '../../../api/api-error.js';
-import { buildUpdateBody } from '../../../api/update-body.js';
 import type { Provider } from '../../../api/wire.js';
 import type { EditDraft } from '../../../state/local-types.js';
-import { conflictNotes, editBody, editText, errorNotes, readEdited, withHeader, type EditPlace } from '../../../state/provider/whole-edit.js';
+import { editText, errorNotes, editPlace, readEdited, reopenedAfterConflict, withHeader } from '../../../state/provider/whole-edit.js';
 import type { Conflict } from '../../../state/write-rules/outcome.js';
 import type { WritePlan } from '../../../state/write-rules/review.js';
 import { commandFor } from '../../keymap.js';
@@ -47,7 +46,7 @@ export function WholeEditScreen(props: WholeEditScreenProps) {
   const theme = useTheme();
   const edits = services.edits;
   const conn = services.session.connection;
-  const place: EditPlace = { provider: name, gateway: conn.profile ? `${conn.profile} (${conn.url})` : conn.url };
+  const place = editPlace(name, conn);
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [editor] = useState(() => edits?.begin());
   const { read } = useProviderRead(services, name);
@@ -130,7 +129,7 @@ export function WholeEditScreen(props: WholeEditScreenProps) {
   const onConflict = (c: Conflict): boolean => {
     if (phase.kind !== 'write' || !edits || c.reason !== 'changed' || !c.current || c.reapplied?.action !== 'update') return false;
     const draft = edits.rebase(phase.draft, c.current);
-    const text = withHeader(place, draft.format, editBody(buildUpdateBody(c.current as Provider, c.reapplied.edits), draft.format), conflictNotes(name, c.theirs.map((e) => e.path), c.overlaps));
+    const text = reopenedAfterConflict(place, draft.format, c.current, c.reapplied.edits, { theirs: c.theirs.map((e) => e.path), overlaps: c.overlaps });
     edits.writeText(draft, text);
     void loop(draft, text);
     return true;
