@@ -85,8 +85,7 @@ export function HistoryScreen(props: HistoryScreenProps) {
       }} />
     );
   }
-  const rows = listRows;
-  const top = Math.max(0, Math.min(cursor - Math.floor(rows / 2), loaded.entries.length - rows));
+  const top = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), loaded.entries.length - listRows));
   const where = services.session.connection.profile ?? services.session.connection.url;
   const describe = (i: number): string => {
     const n = counts[i];
@@ -99,9 +98,9 @@ export function HistoryScreen(props: HistoryScreenProps) {
     <Box flexDirection="column" width={width} height={height - 1}>
       <Header connection={services.session.connection} width={width} crumb={`${name} › history`} right={`${loaded.entries.length} saved`} rightShort={`${loaded.entries.length}`} />
       <Text {...theme.title} wrap="truncate">{fit(`Saved versions of ${name} on ${where} (before each write); Enter restores one`, width)}</Text>
-      <Box flexDirection="column" height={rows}>
+      <Box flexDirection="column" height={listRows}>
         {loaded.entries.length === 0 ? <Text {...theme.muted}>{fit(`  no saved versions of ${name} for this gateway`, width)}</Text> : null}
-        {loaded.entries.slice(top, top + rows).map((e, j) => {
+        {loaded.entries.slice(top, top + listRows).map((e, j) => {
           const i = top + j;
           const focused = i === cursor;
           return (
